@@ -1,0 +1,43 @@
+"""Errors the store raises: each says which file and what is wrong, in one line."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base of every storage error; its message is meant for the user as it is."""
+
+
+class StudyNotFound(StoreError):
+    pass
+
+
+class CorruptFile(StoreError):
+    """A file that cannot be read. It is left untouched on disk."""
+
+    def __init__(self, path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason} (the file was left untouched)")
+
+
+class Locked(StoreError):
+    """Another live process is writing this file set."""
+
+    def __init__(self, path, holder: str) -> None:
+        self.path = path
+        self.holder = holder
+        super().__init__(f"{path} is already open for writing by {holder}; close it there, or open it read-only")
+
+
+class WriteFailed(StoreError):
+    """The disk refused a write (full, read-only, gone). Nothing saved before is lost."""
+
+    def __init__(self, path, error: OSError) -> None:
+        self.path = path
+        self.error = error
+        reason = error.strerror or str(error)
+        super().__init__(f"could not save to {path}: {reason}")
+
+
+class ReadOnly(StoreError):
+    """A write was attempted through a store opened read-only."""

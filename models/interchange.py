@@ -1,0 +1,134 @@
+"""The public JSON interchange format: a whole study in one versioned document.
+
+Field names are the domain models' own. ``FORMAT_VERSION`` changes whenever a field is
+renamed or its meaning changes; readers refuse newer versions with a clear message.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, ValidationError
+
+from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
+from .errors import CorruptFile, StoreError
+from .store import StudyStore, _first_problem
+
+FORMAT_NAME = "trodden-study"
+FORMAT_VERSION = 1
+
+
+class InterviewRecord(Interview):
+    """An interview with its notes, as it appears in the interchange document."""
+
+    notes: list[Note] = Field(default_factory=list)
+
+
+class StudyDocument(Model):
+    format: Literal["trodden-study"] = FORMAT_NAME
+    version: int = FORMAT_VERSION
+    study: Study
+    phases: list[Phase] = Field(default_factory=list)
+    guide: Guide = Field(default_factory=Guide)
+    participants: list[Participant] = Field(default_factory=list)
+    redaction_terms: list[str] = Field(default_factory=list)
+    interviews: list[InterviewRecord] = Field(default_factory=list)
+    map: dict[str, Any] | None = None
+    """The journey map (see ``journey_map``), when the study has one."""
+
+
+def build_document(store: StudyStore, *, include_private: bool = False) -> tuple[StudyDocument, list[StoreError]]:
+    """The whole study as a document. Real names stay out unless ``include_private``."""
+    data = store.data
+    participants = [p if include_private else p.model_copy(update={"real_name": None}) for p in data.participants]
+    interviews, problems = store.interviews()
+    records = []
+    for interview in interviews:
+        try:
+            with store.open_interview(interview.id, writable=False) as session:
+                notes = session.notes(include_deleted=True)
+        except StoreError as error:
+            problems.append(error)
+            continue
+        records.append(InterviewRecord(**interview.model_dump(), notes=notes))
+    document = StudyDocument(
+        study=data.study,
+        phases=store.phases,
+        guide=data.guide,
+        participants=participants,
+        redaction_terms=list(data.redaction_terms) if include_private else [],
+        interviews=records,
+    )
+    return document, problems
+
+
+def dumps(document: StudyDocument) -> str:
+    return document.model_dump_json(indent=2) + "\n"
+
+
+def load_document(path: Path) -> StudyDocument:
+    """Read and validate an interchange file; ``CorruptFile`` says what is wrong."""
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise StoreError(f"{path} does not exist") from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise CorruptFile(path, f"is not valid JSON ({error})") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
+        raise CorruptFile(path, f'is not a trodden study export (expected "format": "{FORMAT_NAME}")')
+    if isinstance(payload.get("version"), int) and payload["version"] > FORMAT_VERSION:
+        raise CorruptFile(path, f"is format version {payload['version']}; this trodden reads up to {FORMAT_VERSION}")
+    try:
+        return StudyDocument.model_validate(payload)
+    except ValidationError as error:
+        raise CorruptFile(path, _first_problem(error)) from None
+
+
+def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, list[str]]:
+    """Write ``document`` into the study at ``path`` (created if new).
+
+    Into an existing study, interviews whose id is already there are skipped and
+    reported, never overwritten; new participants are added.
+    """
+    report: list[str] = []
+    if (Path(path) / "study.json").exists():
+        store = StudyStore.open(path)
+
+        def merge(data):
+            for participant in document.participants:
+                if data.participant(participant.code) is None:
+                    data.participants.append(participant)
+
+        store.update(merge)
+    else:
+        store = StudyStore.create(
+            path,
+            document.study,
+            document.phases,
+            document.guide,
+            document.participants,
+            document.redaction_terms,
+        )
+    existing = set(store.interview_ids())
+    for record in document.interviews:
+        if record.id in existing:
+            report.append(f"interview {record.id} is already in the study; skipped")
+            continue
+        write_interview(store, Interview(**record.model_dump(exclude={"notes"})), record.notes)
+    return store, report
+
+
+def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) -> None:
+    """Create an interview folder with exactly these metadata and notes."""
+    from .atomic import atomic_write
+    from .store import INTERVIEW_FILE, _dump
+
+    folder = store.interview_dir(interview.id)
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(folder / INTERVIEW_FILE, _dump(interview))
+    with store.open_interview(interview.id) as session:
+        session.save_notes([note.model_copy(update={"interview": interview.id}) for note in notes])

@@ -1,0 +1,284 @@
+"""The journey map the workshop builds: items on phases and lanes, with their evidence.
+
+A map item is the workshop's sticky note ("Calls support about the invoice"); its
+``evidence`` are the interview notes that back it, from any number of interviews. An item
+without evidence is a hypothesis (drafted before the interviews). The map is stored in
+``map.*`` in the study folder (a ``DurableDB``): one editor at a time, any number of
+readers.
+
+The computations here are pure functions of (phases, notes, map), shared by the map
+screen, ``trodden check``/``stats`` and every report format.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import Field
+
+from .domain import Kind, Model, Note, Phase
+from .durable import DurableDB
+
+MAP_DB = "map"
+
+
+class ItemKind(StrEnum):
+    TOUCHPOINT = "touchpoint"
+    MOMENT = "moment"
+    BACKSTAGE = "backstage"
+
+
+class BackstageKind(StrEnum):
+    PEOPLE = "people"
+    POLICY = "policy"
+    SYSTEM = "system"
+    EMPLOYEE = "employee"
+    """the employees' own experience"""
+
+
+class Mark(StrEnum):
+    """The group's choice of the strongest feelings on the map (3-5 of each)."""
+
+    HEART = "heart"
+    CLOUD = "cloud"
+
+
+class Lane(StrEnum):
+    """The board's rows, top to bottom."""
+
+    TOUCHPOINTS = "touchpoints"
+    CHANNELS = "channels"
+    EMOTIONS = "emotions"
+    CURVE = "curve"
+    QUOTES = "quotes"
+    MOMENTS = "moments"
+    BACKSTAGE = "backstage"
+
+
+class MapItem(Model):
+    id: int
+    kind: ItemKind = ItemKind.TOUCHPOINT
+    phase: str | None = None
+    order: int = 0
+    title: str
+    evidence: list[str] = Field(default_factory=list)
+    """Note ids (``interview/seq``) backing this item."""
+    channels: list[str] = Field(default_factory=list)
+    """Channels set by hand, in addition to those of the evidence."""
+    backstage: BackstageKind | None = None
+    mark: Mark | None = None
+    design_question: str = ""
+    """For moments of truth: the design question ("How might we ...")."""
+
+    @property
+    def is_hypothesis(self) -> bool:
+        return not self.evidence
+
+
+class QuotePick(Model):
+    """A quote chosen to explain the curve in a phase. Shown verbatim from its note."""
+
+    id: int
+    note: str
+    phase: str
+
+
+class CurveOverride(Model):
+    """A hand-set curve value for a phase, always shown as such."""
+
+    phase: str
+    value: float = Field(ge=-2, le=2)
+    reason: str = ""
+
+
+class JourneyMap(Model):
+    items: list[MapItem] = Field(default_factory=list)
+    quotes: list[QuotePick] = Field(default_factory=list)
+    overrides: list[CurveOverride] = Field(default_factory=list)
+
+    def item(self, item_id: int) -> MapItem | None:
+        return next((item for item in self.items if item.id == item_id), None)
+
+    def override_for(self, phase: str) -> CurveOverride | None:
+        return next((o for o in self.overrides if o.phase == phase), None)
+
+
+class MapSession:
+    """The map on disk. Writable sessions hold ``map.lock``; readers ``refresh``."""
+
+    def __init__(self, study_path: Path, *, writable: bool) -> None:
+        self.db = DurableDB(Path(study_path), MAP_DB, writable=writable)
+
+    def open(self) -> MapSession:
+        self.db.open()
+        return self
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> MapSession:
+        return self.open()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def refresh(self) -> bool:
+        return self.db.refresh()
+
+    def load(self) -> JourneyMap:
+        overrides = [CurveOverride.model_validate(doc) for _, doc in self.db.docs("overrides")]
+        return JourneyMap(
+            items=[MapItem.model_validate(doc) for _, doc in self.db.docs("items")],
+            quotes=[QuotePick.model_validate(doc) for _, doc in self.db.docs("quotes")],
+            overrides=overrides,
+        )
+
+    def next_id(self, table: str) -> int:
+        return max(self.db.ids(table), default=0) + 1
+
+    def put_item(self, item: MapItem) -> MapItem:
+        self.db.put("items", item.id, item.model_dump(mode="json"))
+        return item
+
+    def delete_item(self, item_id: int) -> None:
+        self.db.delete("items", item_id)
+
+    def put_quote(self, pick: QuotePick) -> QuotePick:
+        self.db.put("quotes", pick.id, pick.model_dump(mode="json"))
+        return pick
+
+    def delete_quote(self, pick_id: int) -> None:
+        self.db.delete("quotes", pick_id)
+
+    def set_override(self, phases: list[Phase], override: CurveOverride | None, phase: str) -> None:
+        """Set (or with None, clear) the override of ``phase``; stored under its phase's order."""
+        key = next((index for index, p in enumerate(phases, start=1) if p.id == phase), None)
+        if key is None:
+            raise ValueError(f"no phase {phase!r}")
+        if override is None:
+            self.db.delete("overrides", key)
+        else:
+            self.db.put("overrides", key, override.model_dump(mode="json"))
+
+
+# ---------------------------------------------------------------- evidence
+@dataclass(frozen=True)
+class NotesIndex:
+    """All (non-deleted) notes of a study, indexed for the map's computations."""
+
+    notes: dict[str, Note]
+    participant_of: dict[str, str]
+    """interview id -> participant code"""
+    participants: tuple[str, ...]
+    """every participant with at least one interview, sorted"""
+
+    @classmethod
+    def build(cls, notes_by_interview: dict[str, list[Note]], participant_of: dict[str, str]) -> NotesIndex:
+        notes = {note.id: note for notes in notes_by_interview.values() for note in notes if not note.deleted}
+        participants = tuple(sorted({participant_of[i] for i in notes_by_interview if i in participant_of}))
+        return cls(notes, dict(participant_of), participants)
+
+    def participant(self, note: Note) -> str:
+        return self.participant_of.get(note.interview, note.interview)
+
+    def evidence(self, item: MapItem) -> list[Note]:
+        return [self.notes[note_id] for note_id in item.evidence if note_id in self.notes]
+
+    def backers(self, item: MapItem) -> set[str]:
+        """Participants whose notes back ``item``."""
+        return {self.participant(note) for note in self.evidence(item)}
+
+    def backing(self, item: MapItem) -> tuple[int, int]:
+        """(n, N): n participants of N back this item."""
+        return len(self.backers(item)), len(self.participants)
+
+
+def placed_note_ids(journey: JourneyMap) -> set[str]:
+    return {note_id for item in journey.items for note_id in item.evidence} | {q.note for q in journey.quotes}
+
+
+def inbox(index: NotesIndex, journey: JourneyMap) -> list[Note]:
+    """Tagged notes not yet placed on the map (plain untagged notes stay out of the way)."""
+    placed = placed_note_ids(journey)
+    return [
+        note
+        for note in index.notes.values()
+        if note.id not in placed and (note.kinds or note.valence is not None or note.channels)
+    ]
+
+
+def effective_phase(note: Note, journey: JourneyMap) -> str | None:
+    """A note's phase on the map: the phase of an item it backs, else its own."""
+    for item in journey.items:
+        if note.id in item.evidence and item.phase:
+            return item.phase
+    return note.phase
+
+
+# ------------------------------------------------------------------- curve
+@dataclass(frozen=True)
+class CurvePoint:
+    """The emotion curve at one phase (or one item).
+
+    ``value`` is the mean over participants of each participant's own mean valence, so a
+    talkative participant counts once. ``n`` participants gave a feeling; ``spread`` is
+    the population standard deviation across them. ``override`` replaces ``value`` in
+    ``shown`` and is always displayed as an override.
+    """
+
+    key: str
+    value: float | None
+    n: int
+    spread: float
+    per_participant: dict[str, float] = field(default_factory=dict)
+    override: CurveOverride | None = None
+
+    @property
+    def shown(self) -> float | None:
+        return self.override.value if self.override else self.value
+
+
+def per_participant_mean(notes: Iterable[Note], index: NotesIndex, key: str) -> CurvePoint:
+    by_participant: dict[str, list[int]] = defaultdict(list)
+    for note in notes:
+        if note.valence is not None:
+            by_participant[index.participant(note)].append(note.valence)
+    means = {code: statistics.fmean(values) for code, values in sorted(by_participant.items())}
+    if not means:
+        return CurvePoint(key, None, 0, 0.0)
+    values = list(means.values())
+    return CurvePoint(key, statistics.fmean(values), len(values), statistics.pstdev(values), means)
+
+
+def emotion_curve(phases: list[Phase], index: NotesIndex, journey: JourneyMap) -> list[CurvePoint]:
+    """One point per phase, in phase order, weighted per participant."""
+    notes_in: dict[str, list[Note]] = defaultdict(list)
+    for note in index.notes.values():
+        phase = effective_phase(note, journey)
+        if phase is not None:
+            notes_in[phase].append(note)
+    points = []
+    for phase in sorted(phases, key=lambda p: p.order):
+        point = per_participant_mean(notes_in.get(phase.id, []), index, phase.id)
+        override = journey.override_for(phase.id)
+        points.append(CurvePoint(point.key, point.value, point.n, point.spread, point.per_participant, override))
+    return points
+
+
+def item_feeling(item: MapItem, index: NotesIndex) -> CurvePoint:
+    """An item's feeling from its evidence, weighted per participant."""
+    return per_participant_mean(index.evidence(item), index, str(item.id))
+
+
+def quotes_in(journey: JourneyMap, index: NotesIndex, phase: str) -> list[Note]:
+    """The chosen quotes of a phase, as their (verbatim) notes."""
+    return [index.notes[q.note] for q in journey.quotes if q.phase == phase and q.note in index.notes]
+
+
+def is_quote(note: Note) -> bool:
+    return Kind.QUOTE in note.kinds

@@ -1,0 +1,80 @@
+"""The demo study ("Creating a thriving home"), built from the text files in sample_data/.
+
+The interviews are stored as plain notes files in the capture syntax, so the sample is
+also a living test of the text import the note-takers use.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+from importlib import resources
+from pathlib import Path
+
+from .domain import Interview, InterviewStatus, Note, Participant, Phase, Revision, Study, note_id
+from .guide_md import parse_guide
+from .interchange import write_interview
+from .store import StudyStore
+from .textimport import parse_notes_text
+
+SAMPLE_PACKAGE = "trodden.sample_data"
+
+
+def _read(name: str) -> str:
+    return resources.files(SAMPLE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def write_sample(path: Path | str) -> StudyStore:
+    """Create the sample study at ``path`` (a new or empty folder)."""
+    spec = json.loads(_read("study.json"))
+    phases = [
+        Phase(id=f"ph{i}", name=p["name"], description=p.get("description", ""), order=i)
+        for i, p in enumerate(spec["phases"], start=1)
+    ]
+    store = StudyStore.create(
+        path,
+        Study(**spec["study"]),
+        phases,
+        parse_guide(_read("guide.md")),
+        [Participant(**p) for p in spec["participants"]],
+        spec.get("redaction_terms", []),
+    )
+    for entry in spec["interviews"]:
+        day = date.fromisoformat(entry["date"])
+        start = datetime.combine(day, time.fromisoformat(entry["start"]))
+        parsed = parse_notes_text(_read(entry["file"]), store.data)
+        interview_id = f"{day.isoformat()}-{entry['participant']}"
+        notes = []
+        for seq, item in enumerate(parsed.notes, start=1):
+            t = item.t or 0.0
+            wall = start + timedelta(seconds=t)
+            notes.append(
+                Note(
+                    id=note_id(interview_id, seq),
+                    interview=interview_id,
+                    seq=seq,
+                    t=t,
+                    wall=wall,
+                    text=item.draft.text,
+                    kinds=list(item.draft.kinds),
+                    valence=item.draft.valence,
+                    channels=list(item.draft.channels),
+                    tags=list(item.draft.tags),
+                    theme=item.theme,
+                    phase=item.phase,
+                    history=[Revision(at=wall, raw=item.raw)],
+                )
+            )
+        last = max((note.t for note in notes), default=0.0)
+        interview = Interview(
+            id=interview_id,
+            participant=entry["participant"],
+            date=day,
+            interviewer=entry.get("interviewer", ""),
+            note_taker=entry.get("note_taker", ""),
+            status=InterviewStatus(entry.get("status", "done")),
+            start=start,
+            end=start + timedelta(seconds=last + 90),
+        )
+        write_interview(store, interview, notes)
+    return store

@@ -1,0 +1,91 @@
+"""One registry of every action: its key, footer label and help text.
+
+Each screen module declares its actions here once; from that single list come the
+screen's key bindings (with ids, so keys can be remapped), the footer, the command
+palette entries and the help screen. Nothing else defines a key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    """Stable id, ``context.name``: used for key remapping and in tests."""
+    key: str
+    """Textual key spec; several keys separated by commas."""
+    action: str
+    """The Textual action string run on the screen (``toggle_kind('quote')``)."""
+    description: str
+    """Short footer label."""
+    help: str = ""
+    """One line for the help screen and the command palette."""
+    show: bool = True
+    """Shown in the footer (the rest are in help and the palette)."""
+    priority: bool = False
+    """Checked before the focused widget (needed for keys an Input would eat)."""
+    palette: bool = True
+    """Offered in the command palette."""
+
+    @property
+    def key_display(self) -> str:
+        return ", ".join(_pretty(key) for key in self.key.split(","))
+
+
+def _pretty(key: str) -> str:
+    names = {"question_mark": "?", "space": "space", "escape": "esc", "enter": "enter"}
+    parts = key.strip().split("+")
+    return "+".join(names.get(part, part) for part in parts)
+
+
+REGISTRY: dict[str, list[Action]] = {}
+CONTEXT_TITLES: dict[str, str] = {}
+
+
+def register(context: str, title: str, actions: list[Action]) -> list[Binding]:
+    """Record a screen's actions and return the bindings for its ``BINDINGS``."""
+    REGISTRY[context] = list(actions)
+    CONTEXT_TITLES[context] = title
+    return bindings(context)
+
+
+def bindings(context: str) -> list[Binding]:
+    return [
+        Binding(
+            action.key,
+            action.action,
+            action.description,
+            show=action.show,
+            priority=action.priority,
+            id=action.id,
+            tooltip=action.help,
+        )
+        for action in REGISTRY.get(context, [])
+    ]
+
+
+def actions_for(*contexts: str) -> list[Action]:
+    return [action for context in contexts for action in REGISTRY.get(context, [])]
+
+
+GLOBAL = register(
+    "app",
+    "Everywhere",
+    [
+        Action("app.help", "f1", "app.show_help", "Help", "Show every key and the capture syntax", priority=True),
+        Action(
+            "app.palette",
+            "ctrl+p",
+            "app.command_palette",
+            "Commands",
+            "Search every action by name",
+            show=False,
+            palette=False,
+        ),
+        Action("app.quit", "ctrl+q", "app.quit", "Quit", "Save everything and quit", priority=True),
+    ],
+)

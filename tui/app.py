@@ -1,0 +1,71 @@
+"""The trodden Textual app: one study, a stack of screens, one action registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from trodden.models.store import StudyStore
+
+from .actions import GLOBAL, actions_for
+from .base import TroddenScreen
+from .help import HelpScreen
+
+ScreenFactory = Callable[[StudyStore], Screen]
+
+
+class TroddenApp(App[int]):
+    """Holds the open study; screens do their own I/O in workers."""
+
+    CSS_PATH = "trodden.tcss"
+    TITLE = "trodden"
+    BINDINGS = GLOBAL
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, store: StudyStore, start: ScreenFactory | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._start = start
+        self.sub_title = store.study.name
+
+    def on_mount(self) -> None:
+        if self._start is not None:
+            self.push_screen(self._start(self.store))
+        else:
+            from .study_screen import StudyScreen
+
+            self.push_screen(StudyScreen(self.store))
+
+    def action_show_help(self) -> None:
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            return
+        context = getattr(screen, "CONTEXT", "app")
+        self.push_screen(HelpScreen(context, getattr(screen, "HELP_INTRO", "")))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The registry's actions for this screen, then the app's, in the palette."""
+        context = screen.CONTEXT if isinstance(screen, TroddenScreen) else "app"
+        seen = set()
+        for action in actions_for(context, "app"):
+            if not action.palette or action.id in seen:
+                continue
+            seen.add(action.id)
+            target = screen if not action.action.startswith("app.") else self
+            name = action.action.removeprefix("app.")
+            yield SystemCommand(
+                action.description,
+                f"{action.help or action.description}  [{action.key_display}]",
+                lambda target=target, name=name: self.call_later(target.run_action, name),
+            )
+        yield SystemCommand("Change theme", "Change the colour theme", self.action_change_theme)
+
+
+def run_app(path: Path, start: ScreenFactory | None = None) -> int:
+    """Open the study at ``path`` (errors surface before the screen takes over)."""
+    store = StudyStore.open(path)
+    app = TroddenApp(store, start)
+    result = app.run()
+    return result or 0

@@ -1,0 +1,73 @@
+"""The ``trodden`` command line. Each subcommand lives in ``tui/commands/<name>.py``.
+
+Heavy imports (Textual, python-docx) happen inside the commands that need them, so
+``trodden export`` and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from trodden.models.errors import StoreError
+
+from .commands import COMMANDS
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line plus a hint, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def package_version() -> str:
+    try:
+        return version("trodden")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ArgumentParser(
+        prog="trodden",
+        description="Customer-journey interviews and mapping, in the terminal.",
+        epilog="Start with 'trodden demo' to open the sample study.",
+    )
+    parser.add_argument("--version", action="version", version=f"trodden {package_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except StoreError as error:
+        print(f"trodden: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("trodden: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as error:
+        if os.environ.get("TRODDEN_DEBUG"):
+            raise
+        print(
+            f"trodden: unexpected error: {type(error).__name__}: {error} (set TRODDEN_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

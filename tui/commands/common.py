@@ -1,0 +1,36 @@
+"""Helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from trodden.models.atomic import atomic_write
+from trodden.models.store import StudyStore
+
+
+def add_study_arg(parser) -> None:
+    parser.add_argument("dir", metavar="DIR", type=Path, help="the study folder")
+
+
+def open_study(path: Path) -> StudyStore:
+    return StudyStore.open(path)
+
+
+def warn(message: str) -> None:
+    print(f"trodden: warning: {message}", file=sys.stderr)
+
+
+def info(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def write_output(data: bytes | str, output: Path | None) -> None:
+    """Write an export to ``output`` atomically, or to stdout when it is None or ``-``."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if output is None or str(output) == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+        return
+    atomic_write(Path(output), payload)
+    info(f"wrote {output}")

@@ -1,0 +1,32 @@
+"""``trodden demo``: the sample study in a fresh folder, opened in the app."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from trodden.models.sample import write_sample
+
+from .common import info
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "demo",
+        help="open the sample study in the app",
+        description="Write the sample study into a fresh folder under your data directory and open it.",
+    )
+    parser.add_argument(
+        "--dir", type=Path, default=None, help="where to write it (default: a new folder under the user data directory)"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    folder = args.dir or Path(user_data_dir("trodden")) / f"demo-{datetime.now():%Y%m%d-%H%M%S}"
+    store = write_sample(folder)
+    info(f"sample study written to {folder}")
+    from trodden.tui.app import run_app
+
+    return run_app(store.path)
