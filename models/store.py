@@ -40,7 +40,7 @@ from .domain import (
 )
 from .durable import DurableDB, Put
 from .errors import CorruptFile, ReadOnly, StoreError, StudyNotFound, WriteFailed
-from .live import EVENTS_TABLE, LiveEvent
+from .live import EVENTS_TABLE, GUIDE_DB, EventsLog, LiveEvent
 from .lockfile import FileLock
 from .names import safe_filename
 from .syntax import NoteDraft, render
@@ -333,6 +333,10 @@ class StudyStore:
         """Open an interview's notes. Writable sessions hold its lock until ``close``."""
         interview = self.load_interview(interview_id)
         return InterviewSession(self, interview, writable=writable).open()
+
+    def guide_events(self, interview_id: str, *, writable: bool = False) -> EventsLog:
+        """The interviewer's live events of an interview (open it; ``refresh`` to follow)."""
+        return EventsLog(self.interview_dir(interview_id), GUIDE_DB, writable=writable, side="guide")
 
     def all_notes(self, *, include_deleted: bool = False) -> tuple[dict[str, list[Note]], list[StoreError]]:
         """The notes of every interview (read-only), keyed by interview id."""

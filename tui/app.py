@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+
 from trodden.models.store import StudyStore
 
 from .actions import GLOBAL, actions_for

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.screen import Screen
+
 from trodden.models.names import visible
 
 

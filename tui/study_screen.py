@@ -9,6 +9,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
+
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.store import StudyStore
 

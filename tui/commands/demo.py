@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from platformdirs import user_data_dir
+
 from trodden.models.sample import write_sample
 
 from .common import info

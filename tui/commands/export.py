@@ -1,34 +1,54 @@
-"""``trodden export DIR --format FORMAT [-o PATH]``"""
+"""``trodden export DIR --format FORMAT [-o PATH]``: the study, one interview, or the report.
+
+- ``--format json``: the whole study as the interchange document.
+- ``--interview ID|CODE`` / ``--all-interviews``: cleaned notes for the group (md, docx).
+- otherwise: the journey report (md, docx, csv).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from trodden.exporters.json_export import study_json
-from trodden.models.errors import StoreError
 
 from .common import add_study_arg, open_study, warn, write_output
 
-FORMATS = ["json"]
+FORMATS = ["json", "md", "docx", "csv"]
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("export", help="export the study", description="Export the study.")
+    parser = sub.add_parser(
+        "export",
+        help="export the study, an interview's notes, or the journey report",
+        description="Export the study as JSON, one interview's notes (--interview), or the journey report.",
+    )
     add_study_arg(parser)
     parser.add_argument("--format", required=True, choices=FORMATS)
-    parser.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: standard output)")
+    parser.add_argument("-o", "--output", type=Path, default=None, help="file (or folder) to write; default: stdout")
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--interview", metavar="ID|CODE", help="export one interview's notes")
+    target.add_argument("--all-interviews", action="store_true", help="one notes file per interview into -o FOLDER")
+    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help="language of headings")
     parser.add_argument(
-        "--include-private", action="store_true", help="include participants' real names and redaction terms"
+        "--include-private",
+        action="store_true",
+        help="include real names and unredacted personal details (off by default)",
     )
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     store = open_study(args.dir)
+    if args.interview or args.all_interviews:
+        from .export_interview import run_interview_export
+
+        return run_interview_export(store, args)
     if args.format == "json":
         text, problems = study_json(store, include_private=args.include_private)
         for problem in problems:
             warn(f"left out: {problem}")
         write_output(text, args.output)
         return 0
-    raise StoreError(f"unknown format {args.format}")  # pragma: no cover
+    from .export_report import run_report_export
+
+    return run_report_export(store, args)
