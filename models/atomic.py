@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from .errors import WriteFailed
@@ -24,9 +25,37 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def make_dir(path: Path) -> None:
+    """``mkdir -p`` whose new folders survive a power cut (their parents are fsynced).
+
+    Raises ``WriteFailed`` (read-only or full disk) with the folder's name.
+    """
+    path = Path(path)
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteFailed(path, error) from error
+    for folder in missing:
+        fsync_dir(folder.parent)
+
+
+def temp_path(path: Path) -> Path:
+    """The temp file ``atomic_write`` uses: unique per process and thread."""
+    return path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}{TMP_SUFFIX}")
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file, fsync and ``os.replace``."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    """Write ``data`` to ``path`` via a temp file, fsync and ``os.replace``.
+
+    On failure (disk full, read-only folder) the old file is untouched, the temp file
+    removed, and ``WriteFailed`` names ``path``.
+    """
+    tmp = temp_path(path)
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
@@ -43,8 +72,12 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def drop_stale_temp_files(folder: Path, stem: str) -> None:
-    """Remove temp files a killed writer left behind for ``stem`` (writers only)."""
-    for leftover in folder.glob(f"{stem}*{TMP_SUFFIX}"):
+    """Remove temp files a killed writer left behind for ``stem.*`` (call holding its lock).
+
+    Only ``stem.<anything>.tmp``: another file set's temp files (``map2`` next to
+    ``map``) are not this writer's to remove.
+    """
+    for leftover in Path(folder).glob(f"{stem}.*{TMP_SUFFIX}"):
         try:
             leftover.unlink()
         except OSError:

@@ -14,7 +14,8 @@ from pydantic import Field, ValidationError
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
-from .store import StudyStore, _first_problem
+from .names import safe_filename
+from .store import StudyStore, _first_problem, clean_participant_code
 
 FORMAT_NAME = "trodden-study"
 FORMAT_VERSION = 1
@@ -95,6 +96,7 @@ def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
     reported, never overwritten; new participants are added.
     """
     report: list[str] = []
+    check_names(document)
     if (Path(path) / "study.json").exists():
         store = StudyStore.open(path)
 
@@ -122,13 +124,37 @@ def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
     return store, report
 
 
+def check_names(document: StudyDocument) -> None:
+    """Refuse, before writing anything, ids that would leave the study folder or clash.
+
+    Interview ids become folder names and participant codes become parts of them, so
+    ``../../etc`` in an imported file must never reach the file system.
+    """
+    seen: set[str] = set()
+    for record in document.interviews:
+        if safe_filename(record.id, fallback="") != record.id:
+            raise StoreError(f"interview id {record.id!r} is not a safe folder name; nothing was imported")
+        if record.id in seen:
+            raise StoreError(f"interview id {record.id!r} appears twice; nothing was imported")
+        seen.add(record.id)
+    for participant in document.participants:
+        try:
+            cleaned = clean_participant_code(participant.code)
+        except StoreError:
+            cleaned = ""
+        if cleaned != participant.code:
+            raise StoreError(
+                f"participant code {participant.code!r} is not usable (letters, digits, - and _); nothing was imported"
+            )
+
+
 def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) -> None:
     """Create an interview folder with exactly these metadata and notes."""
-    from .atomic import atomic_write
+    from .atomic import atomic_write, make_dir
     from .store import INTERVIEW_FILE, _dump
 
     folder = store.interview_dir(interview.id)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_dir(folder)
     atomic_write(folder / INTERVIEW_FILE, _dump(interview))
     with store.open_interview(interview.id) as session:
         session.save_notes([note.model_copy(update={"interview": interview.id}) for note in notes])
