@@ -132,7 +132,7 @@ def check_names(document: StudyDocument) -> None:
     """
     seen: set[str] = set()
     for record in document.interviews:
-        if safe_filename(record.id, fallback="") != record.id:
+        if not record.id or safe_filename(record.id, fallback="") != record.id:
             raise StoreError(f"interview id {record.id!r} is not a safe folder name; nothing was imported")
         if record.id in seen:
             raise StoreError(f"interview id {record.id!r} appears twice; nothing was imported")

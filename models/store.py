@@ -240,7 +240,7 @@ class StudyStore:
 
     def interview_dir(self, interview_id: str) -> Path:
         safe = safe_filename(interview_id, fallback="")
-        if safe != interview_id:
+        if not safe or safe != interview_id:
             raise StoreError(f"{interview_id!r} is not an interview id")
         return self.interviews_dir / interview_id
 
