@@ -84,5 +84,12 @@ def live_interview(study: StudyStore):
 
 
 def snapshot_files(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` (relative path -> bytes), to prove nothing changed."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every data file under ``folder`` (relative path -> bytes), to prove nothing changed.
+
+    Lock files are left out: they hold no data, only who last held the lock.
+    """
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix != ".lock"
+    }
