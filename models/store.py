@@ -621,10 +621,14 @@ class InterviewSession:
         return self.save_interview(self.interview.model_copy(update={"status": status}))
 
 
-def _first_problem(error: ValidationError) -> str:
+def first_problem(error: ValidationError) -> str:
+    """A pydantic error as one readable line: where, then what (the first problem)."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ())) or "top level"
     return f"{where}: {first.get('msg', 'invalid')}"
+
+
+_first_problem = first_problem
 
 
 def disk_free_bytes(path: Path) -> int | None:
@@ -645,5 +649,6 @@ __all__ = [
     "WriteFailed",
     "clean_participant_code",
     "disk_free_bytes",
+    "first_problem",
     "new_id",
 ]
