@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import json
 from pathlib import Path
 
 import pytest
 from tinydb import Query
 
-from trodden.models.durable import Delete, DurableDB, Put, _encode
+from trodden.models.durable import Delete, DurableDB, Put, _encode, _encode_tables, paused_gc
 from trodden.models.errors import CorruptFile, ReadOnly
 
 
@@ -130,3 +132,17 @@ def test_broken_snapshots_are_named(tmp_path: Path, content: bytes, match: str) 
     with pytest.raises(CorruptFile, match=match):
         DurableDB(tmp_path, "x", writable=False).open()
     assert (tmp_path / "x.json").read_bytes() == content
+
+
+def test_snapshot_encoding_in_slices_is_plain_json() -> None:
+    tables = {"a": {str(i): {"x": i, "s": 'åä\n"', "l": [1, None]} for i in range(450)}, "b": {}, "c": {"1": {}}}
+    assert json.loads(_encode_tables(tables)) == tables
+
+
+def test_loading_leaves_the_garbage_collector_on(tmp_path: Path) -> None:
+    with DurableDB(tmp_path, "x", writable=True) as db:
+        db.put("t", 1, {"a": 1})
+    assert gc.isenabled()
+    with paused_gc(), paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
