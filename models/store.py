@@ -130,7 +130,6 @@ class StudyStore:
             raise StoreError(f"{path} is a file, not a folder")
         if path.exists() and any(path.iterdir()):
             raise StoreError(f"{path} is not empty; choose a new or empty folder")
-        make_dir(path / INTERVIEWS_DIR)
         data = StudyFile(
             study=study,
             phases=list(phases),
@@ -138,7 +137,18 @@ class StudyStore:
             participants=list(participants),
             redaction_terms=list(redaction_terms),
         )
-        atomic_write(path / STUDY_FILE, _dump(data))
+        existed = path.exists()
+        try:
+            make_dir(path / INTERVIEWS_DIR)
+            atomic_write(path / STUDY_FILE, _dump(data))
+        except WriteFailed:
+            # Leave no half-made study behind (a retry would find the folder "not empty").
+            for folder in (path / INTERVIEWS_DIR, *(() if existed else (path,))):
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+            raise
         return cls(path, data)
 
     @classmethod

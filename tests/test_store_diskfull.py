@@ -11,6 +11,7 @@ import pytest
 from conftest import CLOCK, P1_LINES, snapshot_files
 
 from trodden.models import durable
+from trodden.models.domain import Study
 from trodden.models.errors import WriteFailed
 from trodden.models.store import StudyStore
 from trodden.models.syntax import parse
@@ -170,3 +171,19 @@ def test_read_only_study_folder(study: StudyStore, monkeypatch: pytest.MonkeyPat
             path.chmod(path.stat().st_mode | 0o200)
     assert how in ("chmod", "monkeypatch")
     assert snapshot_files(study.path) == before
+
+
+def test_a_study_that_cannot_be_created_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
+    real_open = open
+
+    def full_open(file, mode="r", *args, **kwargs):
+        if "w" in mode and str(file).endswith(".tmp"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", full_open)
+    with pytest.raises(WriteFailed, match="No space left on device"):
+        StudyStore.create(tmp_path / "new", Study(name="x"))
+    monkeypatch.undo()
+    assert not (tmp_path / "new").exists()  # so a retry is not refused as "not empty"
+    StudyStore.create(tmp_path / "new", Study(name="x"))
