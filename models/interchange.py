@@ -149,12 +149,17 @@ def check_names(document: StudyDocument) -> None:
 
 
 def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) -> None:
-    """Create an interview folder with exactly these metadata and notes."""
+    """Create an interview folder with exactly these metadata and notes.
+
+    The notes go first and ``interview.json`` last: until it exists the interview is
+    not in the study, so an import cut short (disk full) is simply run again, instead
+    of leaving an interview that looks complete but lacks notes.
+    """
     from .atomic import atomic_write, make_dir
-    from .store import INTERVIEW_FILE, _dump
+    from .store import INTERVIEW_FILE, InterviewSession, _dump
 
     folder = store.interview_dir(interview.id)
     make_dir(folder)
-    atomic_write(folder / INTERVIEW_FILE, _dump(interview))
-    with store.open_interview(interview.id) as session:
+    with InterviewSession(store, interview, writable=True).open() as session:
         session.save_notes([note.model_copy(update={"interview": interview.id}) for note in notes])
+    atomic_write(folder / INTERVIEW_FILE, _dump(interview))

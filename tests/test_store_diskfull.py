@@ -13,6 +13,7 @@ from conftest import CLOCK, P1_LINES, snapshot_files
 from trodden.models import durable
 from trodden.models.domain import Study
 from trodden.models.errors import WriteFailed
+from trodden.models.interchange import build_document, import_document
 from trodden.models.store import StudyStore
 from trodden.models.syntax import parse
 
@@ -187,3 +188,27 @@ def test_a_study_that_cannot_be_created_leaves_nothing_behind(tmp_path: Path, mo
     monkeypatch.undo()
     assert not (tmp_path / "new").exists()  # so a retry is not refused as "not empty"
     StudyStore.create(tmp_path / "new", Study(name="x"))
+
+
+def test_an_import_cut_short_by_a_full_disk_completes_when_run_again(study: StudyStore, tmp_path, monkeypatch) -> None:
+    document, _ = build_document(study)
+    real_write = durable.DurableDB.write
+    calls = []
+
+    def full_on_second_interview(self, ops):
+        calls.append(1)
+        if len(calls) == 2:
+            raise WriteFailed(self.path, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+        return real_write(self, ops)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(durable.DurableDB, "write", full_on_second_interview)
+        with pytest.raises(WriteFailed):
+            import_document(document, tmp_path / "copy")
+    partial, problems = StudyStore.open(tmp_path / "copy").interviews()
+    assert [i.participant for i in partial] == ["P1"]  # P2 is not half there
+    assert problems == []  # nothing of P2 was saved, so there is nothing to report
+    _, report = import_document(document, tmp_path / "copy")
+    assert report == [f"interview {partial[0].id} is already in the study; skipped"]
+    again, problems = build_document(StudyStore.open(tmp_path / "copy"))
+    assert problems == [] and again.interviews == document.interviews
