@@ -48,6 +48,9 @@ Doc = dict[str, Any]
 _gc_lock = threading.Lock()
 _gc_pausers = 0
 _gc_was_enabled = True
+_gc_freeze_requested = False
+FREEZE_AT = 1000
+"""Loads of at least this many documents are frozen out of the collector afterwards."""
 
 
 @contextmanager
@@ -57,12 +60,14 @@ def paused_gc() -> Iterator[None]:
     Loading 20,000 notes builds about a million objects. During the load the collector
     would rescan the growing heap again and again (more than doubling the time to
     open); after it, its first full pass over them would stall some later keystroke
-    for ~150 ms. So it is paused while loading, and what exists afterwards is frozen
-    (``gc.freeze``): moved out of the collector's scans for good. Loaded documents and
-    notes hold no reference cycles, so refcounting still frees them when dropped.
-    Nested and thread-safe.
+    for ~150 ms. So it is paused while loading, and after a large load (see
+    ``request_freeze``) what exists is frozen (``gc.freeze``): moved out of the
+    collector's scans for good. Loaded documents and notes hold no reference cycles,
+    so refcounting still frees them when dropped. Small loads (a reader's refresh)
+    never freeze, so other code's cyclic garbage stays collectable. Nested and
+    thread-safe.
     """
-    global _gc_pausers, _gc_was_enabled
+    global _gc_pausers, _gc_was_enabled, _gc_freeze_requested
     with _gc_lock:
         _gc_pausers += 1
         if _gc_pausers == 1:
@@ -73,9 +78,19 @@ def paused_gc() -> Iterator[None]:
     finally:
         with _gc_lock:
             _gc_pausers -= 1
-            if _gc_pausers == 0 and _gc_was_enabled:
-                gc.freeze()
-                gc.enable()
+            if _gc_pausers == 0:
+                if _gc_freeze_requested:
+                    gc.freeze()
+                    _gc_freeze_requested = False
+                if _gc_was_enabled:
+                    gc.enable()
+
+
+def request_freeze(loaded: int) -> None:
+    """Inside ``paused_gc``: ``loaded`` documents were built; freeze them if that is many."""
+    global _gc_freeze_requested
+    if loaded >= FREEZE_AT:
+        _gc_freeze_requested = True
 
 
 @dataclass(frozen=True)
@@ -217,6 +232,7 @@ class DurableDB:
             for _attempt in range(20):
                 if self._load_once():
                     break
+            request_freeze(sum(len(rows) for rows in self._memory.values()))
             self._changes = None
             self._clear_caches()
 

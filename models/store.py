@@ -38,7 +38,7 @@ from .domain import (
     Study,
     note_id,
 )
-from .durable import Doc, DurableDB, Put, paused_gc
+from .durable import Doc, DurableDB, Put, paused_gc, request_freeze
 from .errors import CorruptFile, ReadOnly, StoreError, StudyNotFound, WriteFailed
 from .live import EVENTS_TABLE, GUIDE_DB, EventsLog, LiveEvent
 from .lockfile import FileLock
@@ -408,6 +408,7 @@ class InterviewSession:
     def _validate(self, docs: list[Doc]) -> list[Note]:
         try:
             with paused_gc():
+                request_freeze(len(docs))
                 return _NOTES.validate_python(docs)
         except ValidationError as error:
             first = error.errors()[0]
