@@ -381,11 +381,10 @@ class DurableDB:
             if self._segment_broken:
                 self._start_segment(self._segment + 1)
             fd = self._journal_fd
-            path = self._segment_path(self._segment)
             try:
                 before = os.lseek(fd, 0, os.SEEK_END)
             except OSError as error:
-                raise WriteFailed(path, error) from error
+                raise WriteFailed(self._segment_path(self._segment), error) from error
             try:
                 written = os.write(fd, payload)
                 while written < len(payload):
@@ -397,7 +396,7 @@ class DurableDB:
                     _sync(fd)
                 except OSError:
                     self._segment_broken = True  # a torn tail stays last in its segment
-                raise WriteFailed(path, error) from error
+                raise WriteFailed(self._segment_path(self._segment), error) from error
             for op in ops:
                 self._apply(op)
             self._clear_caches({op.table for op in ops})
