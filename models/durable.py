@@ -415,8 +415,11 @@ class DurableDB:
         self.write([Delete(table, id)])
 
     # ------------------------------------------------------------------ reading
+    # Reads take the mutex where they iterate a table: a writer thread (a Textual
+    # worker) may be adding to it at the same moment.
     def table(self, name: str):
-        """The TinyDB table, for queries (``search``, ``get``, ``count``). Read-only use."""
+        """The TinyDB table, for queries. Read-only use, and from the writing thread;
+        elsewhere prefer ``search``, which is safe against concurrent writes."""
         return self._db.table(name)
 
     def get(self, table: str, id: int) -> Doc | None:
@@ -424,16 +427,19 @@ class DurableDB:
         return dict(doc) if doc is not None else None
 
     def ids(self, table: str) -> list[int]:
-        return sorted(int(key) for key in self._memory.get(table, {}))
+        with self._mutex:
+            return sorted(int(key) for key in self._memory.get(table, {}))
 
     def docs(self, table: str) -> Iterator[tuple[int, Doc]]:
         """(id, doc) pairs in id order. Docs are shared: do not mutate them."""
-        rows = self._memory.get(table, {})
-        for key in sorted(rows, key=int):
-            yield int(key), rows[key]
+        with self._mutex:
+            rows = self._memory.get(table, {})
+            pairs = sorted((int(key), doc) for key, doc in rows.items())
+        return iter(pairs)
 
     def search(self, table: str, query: QueryLike) -> list[Doc]:
-        return self._db.table(table).search(query)
+        with self._mutex:
+            return self._db.table(table).search(query)
 
     def count(self, table: str) -> int:
         return len(self._memory.get(table, {}))
