@@ -28,5 +28,5 @@ def run(args) -> int:
     store, report = import_document(document, args.dir)
     for line in report:
         warn(line)
-    info(f"imported {len(document.interviews)} interview(s) into {store.path}")
+    info(f"imported {len(document.interviews) - len(report)} interview(s) into {store.path}")  # report: skipped ones
     return 0
