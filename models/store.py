@@ -39,7 +39,7 @@ from .domain import (
     note_id,
 )
 from .durable import Doc, DurableDB, Put, paused_gc, request_freeze
-from .errors import CorruptFile, ReadOnly, StoreError, StudyNotFound, WriteFailed
+from .errors import CorruptFile, Locked, ReadOnly, StoreError, StudyNotFound, WriteFailed
 from .live import EVENTS_TABLE, GUIDE_DB, EventsLog, LiveEvent
 from .lockfile import FileLock
 from .names import safe_filename
@@ -395,7 +395,10 @@ class InterviewSession:
         self._mutex = threading.RLock()
 
     def open(self) -> InterviewSession:
-        self.db.open()
+        try:
+            self.db.open()
+        except Locked as error:  # name the interview, not just its files
+            raise Locked(f"interview {self.interview.id} ({error.path})", error.holder) from None
         try:
             if self.writable:
                 drop_stale_temp_files(self.folder, "interview")  # ours: we hold the notes lock
