@@ -269,9 +269,12 @@ class StudyStore:
         except OSError as error:
             raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
         try:
-            return Interview.model_validate_json(raw)
+            interview = Interview.model_validate_json(raw)
         except ValidationError as error:
             raise CorruptFile(file, _first_problem(error)) from None
+        if interview.id != interview_id:
+            raise CorruptFile(file, f"says its id is {interview.id!r}, but its folder is {interview_id!r}")
+        return interview
 
     def interviews(self) -> tuple[list[Interview], list[StoreError]]:
         """Every readable interview (by date, then id), and an error per unreadable one.
