@@ -533,6 +533,16 @@ class DurableDB:
                 self._remove_empty_segments()
                 self._lock_file.release()
 
+    def abandon(self) -> None:
+        """Let go without a snapshot: for an open whose data turned out to be unusable
+        (a note that fails validation), so the files are left exactly as they are."""
+        if self.writable and self._journal_fd is not None:
+            with self._mutex:
+                os.close(self._journal_fd)
+                self._journal_fd = None
+            self._remove_empty_segments()
+            self._lock_file.release()
+
     def _remove_empty_segments(self) -> None:
         for number in self._segments():
             path = self._segment_path(number)

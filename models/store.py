@@ -50,6 +50,7 @@ INTERVIEWS_DIR = "interviews"
 INTERVIEW_FILE = "interview.json"
 NOTES_DB = "notes"
 STUDY_FORMAT = 1
+GITIGNORE = "# written by trodden: lock and temp files are per machine, not study data\n*.lock\n*.tmp\n"
 
 
 class StudyFile(Model):
@@ -149,6 +150,10 @@ class StudyStore:
                 except OSError:
                     pass
             raise
+        try:  # a team syncing the folder with git should not share who holds which lock
+            (path / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+        except OSError:
+            pass  # a courtesy, not data
         return cls(path, data)
 
     @classmethod
@@ -407,7 +412,7 @@ class InterviewSession:
                 drop_stale_temp_files(self.folder, "interview")  # ours: we hold the notes lock
             self._rebuild_cache()
         except BaseException:
-            self.db.close()
+            self.db.abandon()  # never close(): its snapshot would rewrite the refused files
             raise
         return self
 

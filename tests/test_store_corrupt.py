@@ -202,3 +202,21 @@ def test_any_damage_is_a_clear_error_or_a_clean_load(tmp_path_factory, which, ed
             assert target.read_bytes() == bytes(data)  # refused files are never rewritten
     notes, problems = StudyStore.open(store.path).all_notes()  # the study itself always opens
     assert len(notes) + len(problems) == 1
+
+
+def test_a_refused_writer_open_never_snapshots_over_the_files(study: StudyStore) -> None:
+    """Found by the fuzz test: a bad note plus a journal not yet in the snapshot; the
+    failed writable open used to close with a snapshot, rewriting the refused files."""
+    interview_id = study.find_interview("P1").id
+    session = study.open_interview(interview_id)
+    session.delete_note(2)
+    session.db._journal_fd = None  # crash: the delete stays in the journal only
+    session.db._lock_file.release()
+    path = session.folder / "notes.json"
+    data = json.loads(path.read_text())
+    del data["notes"]["1"]["interview"]
+    path.write_text(json.dumps(data))
+    before = snapshot_files(study.path)
+    with pytest.raises(CorruptFile, match=r"notes\.\*: note 1 is not valid \(interview: Field required\)"):
+        study.open_interview(interview_id)
+    assert snapshot_files(study.path) == before
