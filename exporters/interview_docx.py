@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from .interview_notes import ExportNote, InterviewNotes, meta_line, quoted
 from .word import new_document, repeat_header_row, safe
@@ -81,10 +81,12 @@ def render_docx(model: InterviewNotes) -> bytes:
     document.add_heading(safe(labels["legend"]), level=2)
     legend = document.add_table(rows=0, cols=2)
     legend.style = "Table Grid"
+    legend.autofit = False
     for mark, meaning in model.legend:
         row = legend.add_row()
         row.cells[0].text = safe(mark)
         row.cells[1].text = safe(meaning)
+        row.cells[0].width, row.cells[1].width = Mm(20), Mm(120)
 
     buffer = io.BytesIO()
     document.save(buffer)

@@ -91,7 +91,7 @@ ACTIONS = register(
         ),
         Action("clean.theme", "t", "pick_theme", "Theme", "Move the note to another guide theme"),
         Action("clean.phase", "p", "pick_phase", "Phase", "Place the note in another journey phase"),
-        Action("clean.merge", "j", "merge", "Join next", "Join the next note onto this one (merge neighbours)"),
+        Action("clean.merge", "j", "merge", "Join", "Join the next note onto this one (merge neighbours)"),
         Action(
             "clean.split", "s", "split", "Split", "Split the note: put the cursor where the second note starts, enter"
         ),
@@ -125,7 +125,7 @@ Walk every note: fix typos and shorthand in its line ([b]enter[/b]), using the c
 [b]"[/b] quote  [b]+[/b]/[b]++[/b] heart  [b]-[/b]/[b]--[/b] thundercloud  [b]*[/b] touchpoint  [b]![/b] moment  [b]%[/b] backstage  [b]?[/b] follow-up  [b]@channel[/b]  [b]#tag[/b]
 Quotes must stay verbatim: [b]✎ changed[/b] means the words differ from what was typed live; check them and press [b]v[/b].
 [on rgb(255,170,120)] Highlighted [/] words are personal details (the participant's name, phone numbers, e-mails,
-the study's redaction terms); exports replace them with markers like [name] unless asked otherwise.
+the study's redaction terms); exports replace them with markers like \\[name] unless asked otherwise.
 Every change is saved at once and the words as typed stay in the note's history."""
 
 

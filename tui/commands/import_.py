@@ -60,6 +60,11 @@ def run(args) -> int:
         warn(encoding_problem)
     result = parse_notes_text(text, store.data)
     result.problems.extend(timestamp_problems(text))
+    result.problems.extend(
+        f"line {note.line_number}: markers but no words; kept as an empty note to fill in when cleaning"
+        for note in result.notes
+        if not note.draft.text.strip() and not note.draft.is_empty
+    )
     result.problems.sort(key=_line_number)
     if not result.notes:
         raise StoreError(f"{args.file} holds no notes (every line is blank or a /command)")
