@@ -7,6 +7,7 @@ renderers only lay it out and can never disagree, or leak, differently.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from trodden.models.cleaning import original_text, quote_changed, reading_order, text_changed
@@ -25,6 +26,8 @@ HEART = "♥"
 CLOUD = "☁"
 EDITED = "✎"
 CHECKED = "✓"
+_UNSTORABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Code points no UTF-8 file or Word XML can hold (lone surrogates, non-characters)."""
 OPEN_TAGS = frozenset({"open", "todo", "öppen", "oppen", "åben", "aben", "check"})
 
 LABELS = {
@@ -246,6 +249,7 @@ def build_interview_notes(
     redactor = Redactor.for_study(data)
 
     def clean(text: str) -> str:
+        text = _UNSTORABLE.sub("\ufffd", text)
         return text if include_private else redactor.redact(text)
 
     themes = {theme.id: theme.title for theme in data.guide.themes}
@@ -294,8 +298,8 @@ def build_interview_notes(
         (labels["participant"], interview.participant),
         (labels["date"], interview.date.isoformat()),
         (labels["duration"], f"{minutes} {labels['minutes']}" if minutes is not None else labels["unknown"]),
-        (labels["interviewer"], initials(interview.interviewer) or "–"),
-        (labels["note_taker"], initials(interview.note_taker) or "–"),
+        (labels["interviewer"], _UNSTORABLE.sub("\ufffd", initials(interview.interviewer)) or "–"),
+        (labels["note_taker"], _UNSTORABLE.sub("\ufffd", initials(interview.note_taker)) or "–"),
         (labels["status"], status.value),
     )
     warnings = []

@@ -192,3 +192,29 @@ def test_snapshot_of_the_clean_screen(snap_compare, tmp_path):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 30), run_before=run_before)
+
+
+@run_async
+async def test_open_from_the_study_overview_and_come_back_cleaned(tmp_path):
+    from trodden.tui.study_screen import StudyScreen
+
+    store, interview_id = build_study(tmp_path / "study")
+    app = TroddenApp(store)
+    async with app.run_test(size=(120, 35)) as pilot:
+        for _ in range(200):
+            await pilot.pause()
+            if isinstance(app.screen, StudyScreen) and app.screen.rows:
+                break
+        await pilot.press("c")
+        screen = await loaded(pilot)
+        assert screen.interview_id == interview_id
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("escape")
+        for _ in range(200):
+            await pilot.pause()
+            if isinstance(app.screen, StudyScreen) and app.screen.rows[0].interview.status is InterviewStatus.CLEANED:
+                break
+        assert isinstance(app.screen, StudyScreen)
+        assert app.screen.rows[0].interview.status is InterviewStatus.CLEANED
+    assert stored_notes(tmp_path / "study", interview_id)[1].status is InterviewStatus.CLEANED

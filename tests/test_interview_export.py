@@ -205,3 +205,17 @@ def test_export_command_all_interviews(study, tmp_path, capsys):
     assert "-o FOLDER" in capsys.readouterr().err
     assert main(["export", str(store.path), "--interview", "P1", "--format", "csv"]) == 1
     assert main(["export", str(store.path), "--interview", "nobody", "--format", "md"]) == 1
+
+
+def test_text_no_file_can_hold_is_replaced_not_fatal(study):
+    from trodden.models.cleaning import edit
+
+    store, interview_id = study
+    with store.open_interview(interview_id, writable=False) as session:
+        notes, interview = session.notes(), session.interview
+    notes[0] = edit(notes[0], "lone \ud800 surrogate \uffff and \x0b vt", notes[0].wall)
+    interview = interview.model_copy(update={"interviewer": "\ud83d x"})
+    model = build_interview_notes(store.data, interview, notes)
+    document = Document(io.BytesIO(render_docx(model)))
+    assert "lone \ufffd surrogate \ufffd and ␋ vt" in "\n".join(p.text for p in document.paragraphs)
+    assert "lone \ufffd surrogate" in render_markdown(model).encode("utf-8").decode("utf-8")
