@@ -87,6 +87,7 @@ def render_docx(model: InterviewNotes) -> bytes:
         row.cells[0].text = safe(mark)
         row.cells[1].text = safe(meaning)
         row.cells[0].width, row.cells[1].width = Mm(20), Mm(120)
+    legend.columns[0].width, legend.columns[1].width = Mm(20), Mm(120)  # the grid LibreOffice reads
 
     buffer = io.BytesIO()
     document.save(buffer)

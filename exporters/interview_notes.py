@@ -8,7 +8,7 @@ renderers only lay it out and can never disagree, or leak, differently.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trodden.models.cleaning import original_text, quote_changed, reading_order, text_changed
 from trodden.models.domain import Interview, InterviewStatus, Kind, Note
@@ -235,6 +235,17 @@ def _marks(note: Note) -> str:
     return " ".join(marks)
 
 
+def _phase_changes_only(items: list[ExportNote]) -> tuple[ExportNote, ...]:
+    """A section's notes with the phase shown only where it changes (less noise to read)."""
+    shown = []
+    previous = None
+    for item in items:
+        phase = item.phase
+        shown.append(item if phase != previous else replace(item, phase=None))
+        previous = phase
+    return tuple(shown)
+
+
 def build_interview_notes(
     data: StudyFile,
     interview: Interview,
@@ -277,11 +288,11 @@ def build_interview_notes(
     in_body = [(note, item) for note, item in exported if not note.has(Kind.QUESTION)]
 
     sections = []
-    unthemed = tuple(item for note, item in in_body if note.theme not in themes)
+    unthemed = _phase_changes_only([item for note, item in in_body if note.theme not in themes])
     if unthemed:
         sections.append(Section(clean(labels["no_theme"]), unthemed))
     for theme in data.guide.themes:
-        items = tuple(item for note, item in in_body if note.theme == theme.id)
+        items = _phase_changes_only([item for note, item in in_body if note.theme == theme.id])
         if items:
             sections.append(Section(clean(theme.title), items))
 

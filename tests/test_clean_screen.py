@@ -8,6 +8,7 @@ from datetime import datetime
 
 from textual.widgets import DataTable, Input
 
+from trodden.models.cleaning import line_of
 from trodden.models.domain import InterviewStatus, Kind
 from trodden.tui.app import TroddenApp
 from trodden.tui.clean_screen import CleanScreen
@@ -112,6 +113,7 @@ async def test_edit_merge_split_delete_and_undo(tmp_path):
         assert notes[3].text == "hittade butiken via grannen #word-of-mouth"
         assert notes[8].text == "leveransen kom aldrig @web" and notes[8].channels == ["web"]
         assert screen.selected_seq() == 8
+        assert editor.value == line_of(notes[8])  # the editor follows the selection after a split
 
         await pilot.press("d")
         await settle(pilot)

@@ -86,7 +86,7 @@ ACTIONS = register(
             "clean.verbatim",
             "v",
             "verbatim",
-            "Verbatim ✓",
+            "Verbatim",
             "Mark a quote's words as checked verbatim (again to unmark)",
         ),
         Action("clean.theme", "t", "pick_theme", "Theme", "Move the note to another guide theme"),
@@ -172,6 +172,8 @@ class CleanScreen(TroddenScreen):
         self.phases = {phase.id: phase.name for phase in store.phases}
         self.show_deleted = False
         self.split_mode = False
+        self.editing = False
+        """True while the editor holds the user's unsaved words (never overwrite them)."""
         self.rows: list[int] = []
         self._jobs: deque[Callable[[], str | None]] = deque()
         self._write_lock = Lock()
@@ -288,7 +290,7 @@ class CleanScreen(TroddenScreen):
         note = self.selected_note()
         self.query_one("#detail", Static).update(detail(note, self.redactor, self.themes, self.phases))
         editor = self.query_one("#editor", Input)
-        if not editor.has_focus:
+        if not self.editing:
             editor.value = line_of(note) if note else ""
 
     def _say(self, text: str, *, error: bool = False) -> None:
@@ -415,6 +417,7 @@ class CleanScreen(TroddenScreen):
         if self.selected_note() is None or not self._writable():
             return
         self.split_mode = False
+        self.editing = True
         editor = self.query_one("#editor", Input)
         editor.focus()
         editor.cursor_position = len(editor.value)
@@ -427,6 +430,7 @@ class CleanScreen(TroddenScreen):
         editor = self.query_one("#editor", Input)
         editor.value = line_of(note)
         self.split_mode = True
+        self.editing = True
         editor.focus()
         start = editor.value.find(note.text)
         editor.cursor_position = max(start, 0) + len(note.text) // 2
@@ -439,6 +443,7 @@ class CleanScreen(TroddenScreen):
         editor = event.input
         if self.split_mode:
             self.split_mode = False
+            self.editing = False
             line = line_of(note)
             if editor.value != line:
                 self._say("split needs the line unchanged: esc, then edit and split separately", error=True)
@@ -458,6 +463,7 @@ class CleanScreen(TroddenScreen):
         except CleanError as error:
             self._say(str(error), error=True)
             return
+        self.editing = False
         self.query_one(DataTable).focus()
         self._apply("edit", [updated], select=note.seq)
 
@@ -573,6 +579,7 @@ class CleanScreen(TroddenScreen):
         editor = self.query_one("#editor", Input)
         if editor.has_focus:
             self.split_mode = False
+            self.editing = False
             note = self.selected_note()
             editor.value = line_of(note) if note else ""
             self.query_one(DataTable).focus()
