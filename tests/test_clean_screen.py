@@ -220,3 +220,20 @@ async def test_open_from_the_study_overview_and_come_back_cleaned(tmp_path):
         assert isinstance(app.screen, StudyScreen)
         assert app.screen.rows[0].interview.status is InterviewStatus.CLEANED
     assert stored_notes(tmp_path / "study", interview_id)[1].status is InterviewStatus.CLEANED
+
+
+@run_async
+async def test_read_only_when_another_writer_holds_the_interview(tmp_path):
+    app, path, interview_id = make_app(tmp_path)
+    holder = app.store.open_interview(interview_id)  # e.g. the capture screen still open
+    try:
+        async with app.run_test(size=(120, 35)) as pilot:
+            screen = await loaded(pilot)
+            assert not screen.session.writable
+            await pilot.press("quotation_mark", "j", "c")
+            await settle(pilot)
+            assert "read-only" in str(screen.query_one("#message").render())
+    finally:
+        holder.close()
+    notes, interview = stored_notes(path, interview_id)
+    assert notes[0].kinds == [] and not notes[1].deleted and interview.status is InterviewStatus.DONE

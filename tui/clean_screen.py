@@ -177,6 +177,7 @@ class CleanScreen(TroddenScreen):
         self.rows: list[int] = []
         self._jobs: deque[Callable[[], str | None]] = deque()
         self._write_lock = Lock()
+        self._closed = False
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -217,9 +218,16 @@ class CleanScreen(TroddenScreen):
         except StoreError as error:
             self.post_message(self.Loaded(None, [], str(error)))
             return
+        if self._closed:  # the screen was left before the notes arrived
+            session.close()
+            return
         self.post_message(self.Loaded(session, session.notes(include_deleted=True), problem))
 
     def on_clean_screen_loaded(self, message: Loaded) -> None:
+        if self._closed:
+            if message.session is not None:
+                message.session.close()
+            return
         self.session = message.session
         self.state = CleanState.of(message.notes)
         self._update_title()
@@ -232,13 +240,21 @@ class CleanScreen(TroddenScreen):
         self.query_one(DataTable).focus()
 
     def on_unmount(self) -> None:
+        self._closed = True
         self._close_session()
 
     def _close_session(self) -> None:
         session, self.session = self.session, None
-        if session is not None:
-            with self._write_lock:
-                session.close()
+        if session is None:
+            return
+        with self._write_lock:
+            # Writes queued but not yet picked up by a worker still reach the disk.
+            while self._jobs:
+                try:
+                    self._jobs.popleft()()
+                except (StoreError, OSError):
+                    pass  # the screen is gone; the note stays as last saved
+            session.close()
 
     # ------------------------------------------------------------- rendering
     def _update_title(self) -> None:
