@@ -178,6 +178,7 @@ class CleanScreen(TroddenScreen):
         self._jobs: deque[Callable[[], str | None]] = deque()
         self._write_lock = Lock()
         self._closed = False
+        self._cell_cache: dict[int, tuple[Note, list[Text]]] = {}
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -280,23 +281,35 @@ class CleanScreen(TroddenScreen):
         table.clear()
         self.rows = [note.seq for note in notes]
         for note in notes:
-            table.add_row(*cells(note, self.redactor, self.themes, self.phases), key=str(note.seq))
+            table.add_row(*self._cells(note), key=str(note.seq))
         if current in self.rows:
             table.move_cursor(row=self.rows.index(current))
         self._show_selected()
 
+    def _cells(self, note: Note) -> list[Text]:
+        """A note's cells, computed once per version of the note (rebuilds stay fast)."""
+        cached = self._cell_cache.get(note.seq)
+        if cached is None or cached[0] != note:
+            cached = (note, cells(note, self.redactor, self.themes, self.phases))
+            self._cell_cache[note.seq] = cached
+        return cached[1]
+
     def _refresh(self, seqs: list[int], select: int | None = None) -> None:
-        """Update the changed rows in place, or rebuild when the rows themselves changed."""
-        if [note.seq for note in self._visible()] != self.rows:
-            self._rebuild(select)
-            return
+        """Update changed rows in place, drop removed ones; rebuild only when rows appear."""
         table = self.query_one(DataTable)
+        wanted = [note.seq for note in self._visible()]
+        if wanted != self.rows:
+            gone = set(self.rows) - set(wanted)
+            if [seq for seq in self.rows if seq not in gone] != wanted:
+                self._rebuild(select)
+                return
+            for seq in gone:
+                table.remove_row(str(seq))
+            self.rows = wanted
         keys = ("time", "marks", "note", "theme", "phase", "check")
         for seq in seqs:
             if seq in self.rows:
-                for key, value in zip(
-                    keys, cells(self.state.notes[seq], self.redactor, self.themes, self.phases), strict=True
-                ):
+                for key, value in zip(keys, self._cells(self.state.notes[seq]), strict=True):
                     table.update_cell(str(seq), key, value)
         if select is not None and select in self.rows:
             table.move_cursor(row=self.rows.index(select))
