@@ -237,3 +237,22 @@ async def test_read_only_when_another_writer_holds_the_interview(tmp_path):
         holder.close()
     notes, interview = stored_notes(path, interview_id)
     assert notes[0].kinds == [] and not notes[1].deleted and interview.status is InterviewStatus.DONE
+
+
+@run_async
+async def test_set_real_name_and_terms_from_the_screen(tmp_path):
+    from trodden.models.store import StudyStore
+
+    app, path, _ = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#real-name", Input).value = "Anna  Ek"
+        app.screen.query_one("#terms", Input).value = "ICA Maxi, Malin,, malin , Täby"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert screen.redactor.redact("Anna Ek, Malin och Täby") == "[name], [redacted] och [redacted]"
+    data = StudyStore.open(path).data
+    assert data.participant("P1").real_name == "Anna Ek"
+    assert data.redaction_terms == ["ICA Maxi", "Malin", "Täby"]

@@ -31,6 +31,7 @@ from .actions import Action, register
 from .base import TroddenScreen, literal
 from .clean_pick import NONE, PickScreen
 from .clean_rows import cells, detail
+from .clean_terms import RedactionScreen, RedactionSettings
 
 ACTIONS = register(
     "clean",
@@ -107,6 +108,13 @@ ACTIONS = register(
             "Next to check",
             "Jump to the next personal detail or unchecked quote",
             show=False,
+        ),
+        Action(
+            "clean.redaction",
+            "r",
+            "redaction",
+            "Redact…",
+            "Set the participant's real name and the study's extra words to redact",
         ),
         Action("clean.cleaned", "c", "mark_cleaned", "Cleaned", "Mark the interview cleaned (again: back to done)"),
         Action(
@@ -555,6 +563,51 @@ class CleanScreen(TroddenScreen):
                 self._with_note("phase", lambda n: cleaning.set_phase(n, None if key == NONE else key))
 
         self.app.push_screen(PickScreen("Journey phase of this note", choices, note.phase, "(no phase)"), chosen)
+
+    def action_redaction(self) -> None:
+        interview = self.session.interview if self.session else None
+        if interview is None:
+            return
+        participant = self.store.data.participant(interview.participant)
+        screen = RedactionScreen(
+            interview.participant,
+            (participant.real_name or "") if participant else "",
+            list(self.store.data.redaction_terms),
+            blink=self.blink,
+        )
+
+        def chosen(settings: RedactionSettings | None) -> None:
+            if settings is not None:
+                self.save_redaction(interview.participant, settings)
+
+        self.app.push_screen(screen, chosen)
+
+    @work(thread=True, group="study")
+    def save_redaction(self, code: str, settings: RedactionSettings) -> None:
+        """Store the name and terms in study.json (locked read-modify-write), then re-highlight."""
+
+        def change(data) -> None:
+            data.redaction_terms = settings.terms
+            for participant in data.participants:
+                if participant.code == code:
+                    participant.real_name = settings.real_name or None
+
+        try:
+            self.store.update(change)
+        except StoreError as error:
+            self.post_message(self.Saved(f"NOT saved: {error}", error=True))
+            return
+        self.post_message(self.RedactionChanged())
+
+    class RedactionChanged(Message):
+        pass
+
+    def on_clean_screen_redaction_changed(self, message: RedactionChanged) -> None:
+        self.redactor = Redactor.for_study(self.store.data)
+        self._cell_cache.clear()
+        self._rebuild()
+        count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
+        self._say(f"redaction saved · {count} notes with personal details highlighted")
 
     def action_mark_cleaned(self) -> None:
         if not self._writable():
