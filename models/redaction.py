@@ -3,7 +3,8 @@
 Notes are shared with the whole group, so what identifies a participant must not leave
 the note-taker's machine unless asked: their real name (the whole name, and each part
 of it written with a capital), e-mail addresses, phone numbers in Swedish, Danish and
-international formats, and the study's own list of extra terms (staff names, places).
+international formats, Swedish personal identity numbers and Danish CPR numbers, and the
+study's own list of extra terms (staff names, places).
 
 Phone numbers are recognised by shape, leaning towards finding too much rather than
 too little: ``+46 70-123 45 67``, ``0046 70 123 45 67``, ``070-123 45 67``,
@@ -21,8 +22,9 @@ NAME = "name"
 EMAIL = "email"
 PHONE = "phone"
 TERM = "term"
+ID_NUMBER = "id"
 
-MARKERS = {NAME: "[name]", EMAIL: "[e-mail]", PHONE: "[phone]", TERM: "[redacted]"}
+MARKERS = {NAME: "[name]", EMAIL: "[e-mail]", PHONE: "[phone]", TERM: "[redacted]", ID_NUMBER: "[id-number]"}
 """What replaces each kind of detail in an export."""
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -31,6 +33,8 @@ _PHONE_RUN = re.compile(r"(?<![\w+\-/.])(?:\+\s?)?\d[\d \-./()\u00a0]*\d(?![\w])
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 _DANISH = re.compile(r"^(?:\d{2}(?: ?\d{2}){3}|\d{4} \d{4})$")
 _SPLIT_POINT = re.compile(r"[ \u00a0]+")
+# Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, + for 100+) and Danish CPR (DDMMYY-NNNN).
+_ID_NUMBER = re.compile(r"(?<![\w\-+])(\d{6}|\d{8})[-+ ]?(\d{4})(?![\w\-])")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,27 @@ def find_phones(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _plausible_date(digits: str) -> bool:
+    """YYMMDD / YYYYMMDD (Swedish, day may be +60 for a co-ordination number) or DDMMYY (Danish)."""
+    if len(digits) == 8:
+        digits = digits[2:]
+    yy_mm_dd = 1 <= int(digits[2:4]) <= 12 and 1 <= int(digits[4:6]) % 60 <= 31
+    dd_mm_yy = 1 <= int(digits[0:2]) <= 31 and 1 <= int(digits[2:4]) <= 12
+    return yy_mm_dd or dd_mm_yy
+
+
+def find_id_numbers(text: str) -> list[tuple[int, int]]:
+    """Spans of Swedish personal identity numbers and Danish CPR numbers."""
+    found = []
+    for match in _ID_NUMBER.finditer(text):
+        digits, whole = match.group(1), match.group(0)
+        if len(digits) == 6 and whole.isdigit() and whole.startswith("0"):
+            continue  # 0701234567 is a phone number far more often than someone born in 2007
+        if _plausible_date(digits):
+            found.append((match.start(), match.end()))
+    return found
+
+
 def _word_pattern(term: str) -> re.Pattern[str]:
     """``term`` as a whole word (when it starts/ends with a letter), any case."""
     escaped = re.escape(term.strip())
@@ -116,6 +141,8 @@ class Redactor:
         spans: list[Span] = []
         for match in _EMAIL.finditer(text):
             spans.append(Span(match.start(), match.end(), EMAIL))
+        for start, end in find_id_numbers(text):
+            spans.append(Span(start, end, ID_NUMBER))
         for start, end in find_phones(text):
             spans.append(Span(start, end, PHONE))
         for pattern in self._names:

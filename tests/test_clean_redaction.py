@@ -101,3 +101,18 @@ def test_for_study_uses_every_real_name_and_the_terms(tmp_path):
     store, _ = build_study(tmp_path / "s")
     redactor = Redactor.for_study(store.data)
     assert redactor.redact("Anna på ICA Maxi") == "[name] på [redacted]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pnr 850101-1234 ok", "pnr [id-number] ok"),
+        ("19850101-1234", "[id-number]"),
+        ("198501011234", "[id-number]"),
+        ("cpr 010185-1234", "cpr [id-number]"),
+        ("0701234567", "[phone]"),
+        ("order 123456-7890", "order 123456-7890"),
+    ],
+)
+def test_personal_identity_numbers(text, expected):
+    assert REDACTOR.redact(text) == expected

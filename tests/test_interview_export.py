@@ -219,3 +219,54 @@ def test_text_no_file_can_hold_is_replaced_not_fatal(study):
     document = Document(io.BytesIO(render_docx(model)))
     assert "lone \ufffd surrogate \ufffd and ␋ vt" in "\n".join(p.text for p in document.paragraphs)
     assert "lone \ufffd surrogate" in render_markdown(model).encode("utf-8").decode("utf-8")
+
+
+def _notes_from(texts: list[str], interview):
+    from datetime import timedelta
+
+    from trodden.models.domain import Kind, Note, Revision
+
+    notes = []
+    for seq, text in enumerate(texts, start=1):
+        wall = interview.start + timedelta(seconds=seq)
+        kinds = [Kind.QUOTE] if seq % 2 else [Kind.TOUCHPOINT, Kind.QUESTION] if seq % 3 == 0 else []
+        notes.append(
+            Note(
+                id=f"{interview.id}/{seq}",
+                interview=interview.id,
+                seq=seq,
+                t=float(seq),
+                wall=wall,
+                text=text,
+                kinds=kinds,
+                channels=["web"],
+                tags=["öppen"] if seq % 4 == 0 else [],
+                theme="th1" if seq % 2 else "th2",
+                history=[Revision(at=wall, raw="x")],
+            )
+        )
+    return notes
+
+
+def test_any_text_keeps_markdown_structure_and_word_intact(study):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    store, interview_id = study
+    interview = store.load_interview(interview_id)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.text(min_size=1, max_size=60), min_size=1, max_size=6))
+    def check(texts):
+        model = build_interview_notes(store.data, interview, _notes_from(texts, interview))
+        text = render_markdown(model)
+        tokens = MarkdownIt("commonmark").enable("table").parse(text)
+        headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+        expected = ["Interview notes: P1"] + [s.title for s in model.sections]
+        expected += ["Follow-up questions"] * bool(model.follow_ups) + ["Open points"] * bool(model.open_points)
+        assert headings == [*expected, "Legend"]
+        assert sum(1 for t in tokens if t.type == "table_open") == 2
+        assert not {"html_block", "fence", "hr", "code_block"} & {t.type for t in tokens}
+        Document(io.BytesIO(render_docx(model)))
+
+    check()
