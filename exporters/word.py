@@ -26,8 +26,8 @@ _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 def safe(text: str) -> str:
-    """Text Word can store: control characters (bar tab and newline) made visible,
-    lone surrogates and non-characters (which XML cannot hold at all) replaced by U+FFFD."""
+    """Text Word can store: control characters (bar tab and newline) made visible, and the
+    few code points XML cannot hold at all (lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD."""
     return _NOT_XML.sub("\ufffd", visible(text))
 
 

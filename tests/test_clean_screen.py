@@ -207,7 +207,7 @@ async def test_open_from_the_study_overview_and_come_back_cleaned(tmp_path):
             await pilot.pause()
             if isinstance(app.screen, StudyScreen) and app.screen.rows:
                 break
-        await pilot.press("c")
+        await pilot.press("e")
         screen = await loaded(pilot)
         assert screen.interview_id == interview_id
         await pilot.press("c")

@@ -21,7 +21,7 @@ ACTIONS = register(
     "Study overview",
     [
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
-        Action("study.clean", "c", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
+        Action("study.clean", "e", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
     ],
 )
 
