@@ -56,6 +56,7 @@ def render_markdown(model: InterviewNotes) -> str:
         out.append("")
 
     out.extend([f"## {escape(labels['legend'])}", ""])
-    out.append(table([cell(""), cell("")], [[cell(mark), cell(meaning)] for mark, meaning in model.legend]))
+    headers = [cell(labels["mark"]), cell(labels["meaning"])]
+    out.append(table(headers, [[cell(mark), cell(meaning)] for mark, meaning in model.legend]))
     out.append("")
     return "\n".join(out)

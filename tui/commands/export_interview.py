@@ -21,7 +21,6 @@ def render_interview(store: StudyStore, interview_id: str, fmt: str, **options) 
     """One interview's notes as Markdown or Word bytes (read-only: capture may be running)."""
     from trodden.exporters.interview_notes import build_interview_notes
 
-    interview = store.load_interview(interview_id)
     with store.open_interview(interview_id, writable=False) as session:
         notes = session.notes()
         interview = session.interview
