@@ -8,11 +8,8 @@ in order, on a background thread); the words as typed stay in each note's histor
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
-from threading import Lock
 
 from rich.text import Text
 from textual import work
@@ -32,6 +29,8 @@ from .base import TroddenScreen, literal
 from .clean_pick import NONE, PickScreen
 from .clean_rows import cells, detail
 from .clean_terms import RedactionScreen, RedactionSettings
+from .clean_writer import Job, SerialWriter
+from .commands.export_interview import write_group_exports
 
 ACTIONS = register(
     "clean",
@@ -183,8 +182,7 @@ class CleanScreen(TroddenScreen):
         self.editing = False
         """True while the editor holds the user's unsaved words (never overwrite them)."""
         self.rows: list[int] = []
-        self._jobs: deque[Callable[[], str | None]] = deque()
-        self._write_lock = Lock()
+        self.writer = SerialWriter(self, lambda text, error: self.post_message(self.Saved(text, error)))
         self._closed = False
         self._cell_cache: dict[int, tuple[Note, list[Text]]] = {}
 
@@ -254,16 +252,8 @@ class CleanScreen(TroddenScreen):
 
     def _close_session(self) -> None:
         session, self.session = self.session, None
-        if session is None:
-            return
-        with self._write_lock:
-            # Writes queued but not yet picked up by a worker still reach the disk.
-            while self._jobs:
-                try:
-                    self._jobs.popleft()()
-                except (StoreError, OSError):
-                    pass  # the screen is gone; the note stays as last saved
-            session.close()
+        if session is not None:
+            self.writer.finish(session.close)
 
     # ------------------------------------------------------------- rendering
     def _update_title(self) -> None:
@@ -374,23 +364,8 @@ class CleanScreen(TroddenScreen):
         self._submit(job)
         self._refresh([note.seq for note in notes], select)
 
-    def _submit(self, job: Callable[[], str | None]) -> None:
-        self._jobs.append(job)
-        self._flush()
-
-    @work(thread=True, group="write")
-    def _flush(self) -> None:
-        """Run queued writes one at a time, oldest first, off the UI thread."""
-        with self._write_lock:
-            while self._jobs:
-                job = self._jobs.popleft()
-                try:
-                    result = job()
-                except (StoreError, OSError) as error:
-                    self.post_message(self.Saved(f"NOT saved: {error}", error=True))
-                    continue
-                if result:
-                    self.post_message(self.Saved(result))
+    def _submit(self, job: Job) -> None:
+        self.writer.submit(job)
 
     def on_clean_screen_saved(self, message: Saved) -> None:
         self._say(message.text, error=message.error)
@@ -640,18 +615,7 @@ class CleanScreen(TroddenScreen):
         folder = store.path / "exports"
 
         def job() -> str:
-            from trodden.exporters.interview_docx import render_docx
-            from trodden.exporters.interview_md import render_markdown
-            from trodden.exporters.interview_notes import build_interview_notes
-            from trodden.models.atomic import atomic_write
-
-            from .commands.export_interview import export_file_name
-
-            model = build_interview_notes(store.data, session.interview, session.notes())
-            folder.mkdir(parents=True, exist_ok=True)
-            docx = Path(folder) / export_file_name(session.interview.id, "docx")
-            atomic_write(docx, render_docx(model))
-            atomic_write(docx.with_suffix(".md"), render_markdown(model).encode("utf-8"))
+            docx, _ = write_group_exports(store, session.interview, session.notes(), folder)
             return f"exported (redacted) to {docx} and .md"
 
         self._submit(job)

@@ -34,6 +34,25 @@ def render_interview(store: StudyStore, interview_id: str, fmt: str, **options) 
     return render_docx(model)
 
 
+def write_group_exports(store: StudyStore, interview, notes, folder: Path) -> tuple[Path, Path]:
+    """The redacted Word and Markdown files of an interview, written into ``folder``."""
+    from trodden.exporters.interview_docx import render_docx
+    from trodden.exporters.interview_md import render_markdown
+    from trodden.exporters.interview_notes import build_interview_notes
+    from trodden.models.atomic import atomic_write
+
+    model = build_interview_notes(store.data, interview, notes)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteFailed(folder, error) from error
+    docx = folder / export_file_name(interview.id, "docx")
+    markdown = folder / export_file_name(interview.id, "md")
+    atomic_write(docx, render_docx(model))
+    atomic_write(markdown, render_markdown(model).encode("utf-8"))
+    return docx, markdown
+
+
 def export_file_name(interview_id: str, fmt: str) -> str:
     return f"{safe_filename(interview_id, fallback='interview')}-notes.{fmt}"
 
