@@ -270,3 +270,23 @@ def test_any_text_keeps_markdown_structure_and_word_intact(study):
         Document(io.BytesIO(render_docx(model)))
 
     check()
+
+
+def test_show_changes_from_the_command_line(study, capsys):
+    from trodden.models import cleaning
+
+    store, interview_id = study
+    with store.open_interview(interview_id) as session:
+        note = session.note(7)
+        session.save_notes([cleaning.edit(note, "% lagret bytte affärssystem", note.wall)])
+    assert main(["export", str(store.path), "--interview", "P1", "--format", "md", "--show-changes"]) == 0
+    out = capsys.readouterr().out
+    assert "lagret bytte affärssystem  \n  *as typed:* lagret byter system" in out
+    assert main(["export", str(store.path), "--interview", "P1", "--format", "md"]) == 0
+    assert "as typed" not in capsys.readouterr().out
+
+
+def test_clean_command_refuses_unknown_interviews(study, capsys):
+    store, _ = study
+    assert main(["clean", str(store.path), "--participant", "P9"]) == 1
+    assert "no interview 'P9'" in capsys.readouterr().err
