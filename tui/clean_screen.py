@@ -559,7 +559,7 @@ class CleanScreen(TroddenScreen):
 
     @work(thread=True, group="study")
     def save_redaction(self, code: str, settings: RedactionSettings) -> None:
-        """Store the name and terms in study.json (locked read-modify-write), then re-highlight."""
+        """Store the name and terms in the study (locked read-modify-write), then re-highlight."""
 
         def change(data) -> None:
             data.redaction_terms = settings.terms
