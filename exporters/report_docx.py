@@ -1,0 +1,462 @@
+"""The journey report as a Word document (python-docx), laid out from ``report_model``.
+
+A4 portrait title page, the map on a landscape section (the emotion curve drawn inside
+it, under the phases it belongs to), then the phases, moments of truth, backstage, open
+method checks and the evidence appendix in portrait. Real Word styles throughout, so the
+reader's own template, navigation pane and table of contents work.
+
+Tables get a width on every cell and a fixed layout: Word honours the cell widths,
+LibreOffice the grid columns, and with both set they agree.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from .curve_image import Dot, curve_png
+from .report_model import CellEntry, Item, Report, Source
+from .word import landscape_section, new_document, portrait_section, repeat_header_row, safe, shade
+
+FONT = "Arial"
+"""Metric-compatible fonts exist everywhere (Liberation Sans), so Word and LibreOffice lay out alike."""
+INK = RGBColor(0x1F, 0x2A, 0x37)
+ACCENT = RGBColor(0x1F, 0x4E, 0x79)
+MUTED = RGBColor(0x6B, 0x72, 0x80)
+HEART_RED = RGBColor(0xC8, 0x2D, 0x3C)
+CLOUD_GREY = RGBColor(0x4B, 0x55, 0x63)
+HEADER_FILL = "1F4E79"
+LANE_FILL = "DCE6F1"
+ZEBRA_FILL = "F5F7FA"
+SYMBOL = {"heart": "♥", "cloud": "☁"}
+SYMBOL_COLOUR = {"heart": HEART_RED, "cloud": CLOUD_GREY}
+CELL_MARGIN_MM = 1.9
+"""Word's default left/right cell margin (108 twips)."""
+
+
+# ------------------------------------------------------------------ styles
+def _font(style, name: str = FONT, size: float | None = None, colour: RGBColor | None = None, bold=None) -> None:
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), name)
+    if size:
+        style.font.size = Pt(size)
+    if colour is not None:
+        style.font.color.rgb = colour
+    if bold is not None:
+        style.font.bold = bold
+
+
+def _style(document: DocxDocument) -> None:
+    styles = document.styles
+    _font(styles["Normal"], size=10, colour=INK)
+    styles["Normal"].paragraph_format.space_after = Pt(4)
+    styles["Normal"].paragraph_format.line_spacing = 1.15
+    for name, size, before, after in (("Heading 1", 17, 18, 8), ("Heading 2", 13, 14, 4), ("Heading 3", 11, 10, 3)):
+        _font(styles[name], size=size, colour=ACCENT, bold=True)
+        styles[name].paragraph_format.space_before = Pt(before)
+        styles[name].paragraph_format.space_after = Pt(after)
+    _font(styles["Title"], size=30, colour=ACCENT, bold=True)
+    title_rpr = styles["Title"].element.get_or_add_pPr()
+    for border in title_rpr.findall(qn("w:pBdr")):  # the default template underlines the title
+        title_rpr.remove(border)
+    styles["Title"].paragraph_format.space_after = Pt(12)
+    _font(styles["Subtitle"], size=13, colour=MUTED)
+    styles["Subtitle"].font.italic = False
+    _font(styles["Quote"], size=10.5, colour=INK)
+    styles["Quote"].paragraph_format.left_indent = Mm(8)
+    styles["Quote"].paragraph_format.right_indent = Mm(8)
+    _font(styles["List Bullet"], size=10, colour=INK)
+    for name in ("Header", "Footer"):
+        _font(styles[name], size=8, colour=MUTED)
+
+
+# ------------------------------------------------------------------ helpers
+def _run(paragraph, text: str, *, bold=False, italic=False, colour=None, size=None):
+    run = paragraph.add_run(safe(text))
+    run.bold = bold or None
+    run.italic = italic or None
+    if colour is not None:
+        run.font.color.rgb = colour
+    if size:
+        run.font.size = Pt(size)
+    return run
+
+
+def _mark(paragraph, mark: str | None, size=None) -> None:
+    if mark:
+        _run(paragraph, SYMBOL[mark] + " ", bold=True, colour=SYMBOL_COLOUR[mark], size=size)
+
+
+def _fixed_table(document_or_cell, rows: int, widths_mm: list[float], style: str = "Table Grid"):
+    """A table whose columns keep ``widths_mm`` in Word and LibreOffice alike."""
+    table = document_or_cell.add_table(rows=rows, cols=len(widths_mm))
+    table.style = style
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    properties = table._tbl.tblPr
+    width = OxmlElement("w:tblW")
+    width.set(qn("w:w"), str(round(sum(widths_mm) / 25.4 * 1440)))
+    width.set(qn("w:type"), "dxa")
+    for old in properties.findall(qn("w:tblW")):
+        properties.remove(old)
+    properties.append(width)
+    for column, mm in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(mm)
+    for row in table.rows:
+        for cell, mm in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(mm)
+    return table
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _cell_text(cell, text: str = "", *, bold=False, colour=None, size=None, align=None):
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(1)
+    if align is not None:
+        paragraph.alignment = align
+    if text:
+        _run(paragraph, text, bold=bold, colour=colour, size=size)
+    return paragraph
+
+
+def _picture(paragraph, png: bytes, width_mm: float) -> None:
+    paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+
+
+def _section_margins(section, side_mm: float, top_mm: float = 18) -> None:
+    section.left_margin = section.right_margin = Mm(side_mm)
+    section.top_margin = section.bottom_margin = Mm(top_mm)
+    section.different_first_page_header_footer = False
+
+
+def _usable_width(section) -> float:
+    return (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+
+
+# ------------------------------------------------------------------ parts
+def _title_page(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    section = document.sections[0]
+    _section_margins(section, 25, 25)
+    section.different_first_page_header_footer = True
+    for _ in range(5):
+        document.add_paragraph()
+    kicker = document.add_paragraph(style="Subtitle")
+    _run(kicker, labels["report"].upper(), bold=True, colour=ACCENT, size=11)
+    document.add_paragraph(safe(report.title), style="Title")
+    if report.purpose:
+        purpose = document.add_paragraph(style="Subtitle")
+        _run(purpose, report.purpose)
+    document.add_paragraph()
+    facts = [
+        (labels["scope"], report.scope),
+        (labels["state"], report.state),
+        (labels["evidence.basis"], report.basis),
+    ]
+    if report.period:
+        facts.append((labels["period"], report.period))
+    if report.participant_codes:
+        facts.append((labels["participants"], ", ".join(report.participant_codes)))
+    table = _fixed_table(document, len(facts), [45, 115])
+    _no_borders(table)
+    for row, (label, value) in zip(table.rows, facts, strict=True):
+        _cell_text(row.cells[0], label, bold=True, colour=MUTED, size=9)
+        _cell_text(
+            row.cells[1], value, size=10, colour=None if report.state_set or label != labels["state"] else HEART_RED
+        )
+        for cell in row.cells:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(6)
+    for _ in range(4):
+        document.add_paragraph()
+    caveat = document.add_paragraph()
+    _run(caveat, report.labels["caveat"], italic=True, colour=MUTED, size=9)
+    footer = document.add_paragraph()
+    _run(footer, f"{labels['generated']} · {report.generated.isoformat()}", colour=MUTED, size=9)
+
+
+def _header(document: DocxDocument, report: Report) -> None:
+    header = document.sections[0].header
+    paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _run(paragraph, f"{report.title} · {report.labels['report']}")
+
+
+def _entry(paragraph, entry: CellEntry, labels, size: float) -> None:
+    _mark(paragraph, entry.mark, size)
+    _run(paragraph, entry.text, italic=entry.hypothesis or entry.override, size=size)
+    if entry.hypothesis:
+        _run(paragraph, f" ({labels['hypothesis']})", italic=True, colour=MUTED, size=size - 1)
+    elif entry.backing:
+        _run(paragraph, f"  {entry.backing}", colour=MUTED, size=size - 1)
+
+
+def _curve_dots(report: Report) -> list[Dot]:
+    return [
+        Dot(feeling.value, feeling.spread if not feeling.override else 0.0, feeling.override)
+        for _, feeling in report.curve
+    ]
+
+
+def _map(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    section = landscape_section(document)
+    _section_margins(section, 14, 14)
+    document.add_paragraph(labels["map"], style="Heading 1")
+    legend = document.add_paragraph()
+    _run(legend, labels.f("legend", heart=SYMBOL["heart"], cloud=SYMBOL["cloud"]), colour=MUTED, size=8)
+    phases = report.phases
+    if not phases:
+        document.add_paragraph(labels["none"])
+        return
+    total = _usable_width(section) - 1
+    lane = 30.0
+    column = (total - lane) / len(phases)
+    size = 8 if len(phases) <= 6 else 7
+    rows = list(report.map_rows)
+    curve_at = next((i for i, row in enumerate(rows) if row.lane == "curve"), None)
+    table = _fixed_table(document, 1 + len(rows) + (1 if curve_at is not None else 0), [lane] + [column] * len(phases))
+    header = table.rows[0]
+    repeat_header_row(header)
+    shade(header.cells[0], HEADER_FILL)
+    for cell, phase in zip(header.cells[1:], phases, strict=True):
+        shade(cell, HEADER_FILL)
+        _cell_text(cell, f"{phase.number}. {phase.name}", bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF), size=size + 1)
+    table_row = 1
+    for row in rows:
+        cells = table.rows[table_row].cells
+        shade(cells[0], LANE_FILL)
+        _cell_text(cells[0], row.label, bold=True, colour=ACCENT, size=size)
+        if row.lane == "curve":
+            # the picture spans the phase columns, its dots at the columns' centres
+            picture_row = cells
+            values_row = table.rows[table_row + 1].cells
+            picture_row[0].merge(values_row[0])
+            merged = picture_row[1].merge(picture_row[-1])
+            width = column * len(phases) - 2 * CELL_MARGIN_MM
+            centres = [((i + 0.5) * column - CELL_MARGIN_MM) / width for i in range(len(phases))]
+            png = curve_png(_curve_dots(report), width_mm=width, height_mm=26, centres=centres, icons=False)
+            paragraph = merged.paragraphs[0]
+            paragraph.paragraph_format.space_after = Pt(0)
+            _picture(paragraph, png, width)
+            for cell, entries in zip(values_row[1:], row.cells, strict=True):
+                paragraph = _cell_text(cell, align=WD_ALIGN_PARAGRAPH.CENTER)
+                for entry in entries:
+                    _entry(paragraph, entry, labels, size)
+            table_row += 2
+            continue
+        for cell, entries in zip(cells[1:], row.cells, strict=True):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            for number, entry in enumerate(entries):
+                paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
+                paragraph.paragraph_format.space_after = Pt(2)
+                _entry(paragraph, entry, labels, size)
+        table_row += 1
+
+
+def _curve(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    section = portrait_section(document)
+    _section_margins(section, 22)
+    document.add_paragraph(labels["lane.curve"], style="Heading 1")
+    document.add_paragraph(labels["curve.intro"])
+    if not report.phases:
+        return
+    width = _usable_width(section) - 1
+    column = width / len(report.phases)
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(0)
+    _picture(paragraph, curve_png(_curve_dots(report), width_mm=width, height_mm=55), width)
+    names = _fixed_table(document, 1, [column] * len(report.phases))
+    _no_borders(names)
+    for cell, phase in zip(names.rows[0].cells, report.phases, strict=True):
+        _cell_text(
+            cell, f"{phase.number}. {phase.name}", bold=True, colour=ACCENT, size=8, align=WD_ALIGN_PARAGRAPH.CENTER
+        )
+        _run(cell.paragraphs[0], f"\n{phase.feeling.short}", colour=MUTED, size=8)
+    document.add_paragraph()
+    headers = [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"], labels["note"]]
+    table = _fixed_table(document, 1 + len(report.phases), [55, 22, 12, 22, width - 111])
+    _table_header(table, headers)
+    for row, phase in zip(table.rows[1:], report.phases, strict=True):
+        feeling = phase.feeling
+        note = ""
+        if feeling.override:
+            note = labels["override"] + (f": {feeling.override_reason}" if feeling.override_reason else "")
+            if feeling.computed is not None:
+                note += f" ({feeling.text})"
+        values = [
+            f"{phase.number}. {phase.name}",
+            feeling.short,
+            str(feeling.n),
+            f"±{feeling.spread:.1f}" if feeling.n else "–",
+            note,
+        ]
+        for cell, value in zip(row.cells, values, strict=True):
+            _cell_text(cell, value, size=9)
+
+
+def _table_header(table, headers: list[str]) -> None:
+    repeat_header_row(table.rows[0])
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        shade(cell, HEADER_FILL)
+        _cell_text(cell, text, bold=True, colour=RGBColor(0xFF, 0xFF, 0xFF), size=9)
+
+
+def _item_bullet(document: DocxDocument, item: Item, labels, *, phase: bool = False) -> None:
+    paragraph = document.add_paragraph(style="List Bullet")
+    _mark(paragraph, item.mark)
+    _run(paragraph, item.title, bold=True)
+    details = [labels["hypothesis"] if item.hypothesis else item.backing]
+    if item.feeling.value is not None:
+        details.append(f"{labels['feeling'].lower()} {item.feeling.short}")
+    if item.channels:
+        details.append(", ".join(item.channels))
+    if phase:
+        details.append(item.phase_name)
+    _run(paragraph, "  " + " · ".join(details), colour=MUTED, size=9, italic=item.hypothesis)
+
+
+def _quote(document: DocxDocument, source: Source) -> None:
+    paragraph = document.add_paragraph(style="Quote")
+    _run(paragraph, source.quoted, italic=True)
+    _run(paragraph, f"  — {source.participant}, {source.time}", colour=MUTED, size=9)
+
+
+def _phases(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    document.add_paragraph(labels["phases"], style="Heading 1")
+    for phase in report.phases:
+        document.add_paragraph(safe(f"{phase.number}. {phase.name}"), style="Heading 2")
+        if phase.description:
+            _run(document.add_paragraph(), phase.description, italic=True, colour=MUTED)
+        facts = document.add_paragraph()
+        _run(facts, f"{labels['feeling']}: ", bold=True)
+        _run(facts, phase.feeling.text)
+        if phase.channels:
+            _run(facts, "\n")
+            _run(facts, f"{labels['channels']}: ", bold=True)
+            _run(facts, ", ".join(phase.channels))
+        document.add_paragraph(labels["touchpoints"], style="Heading 3")
+        if not phase.touchpoints:
+            document.add_paragraph(labels["none"])
+        for item in phase.touchpoints:
+            _item_bullet(document, item, labels)
+        if phase.quotes:
+            document.add_paragraph(labels["quotes"], style="Heading 3")
+            for source in phase.quotes:
+                _quote(document, source)
+    if report.unphased:
+        document.add_paragraph(labels["no_phase"], style="Heading 2")
+        for item in report.unphased:
+            _item_bullet(document, item, labels)
+
+
+def _moments(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    document.add_paragraph(labels["lane.moments"], style="Heading 1")
+    document.add_paragraph(labels["moments.intro"])
+    if not report.moments:
+        document.add_paragraph(labels["none"])
+    for number, item in enumerate(report.moments, start=1):
+        document.add_paragraph(safe(f"{number}. {item.title}"), style="Heading 2")
+        meta = document.add_paragraph()
+        _mark(meta, item.mark)
+        status = labels["hypothesis"] if item.hypothesis else item.backing
+        _run(meta, f"{labels['phase']}: {item.phase_name} · {status}", colour=MUTED, size=9)
+        if item.design_question:
+            question = document.add_paragraph(style="Intense Quote")
+            _run(question, f"{labels['design_question']}: ", bold=True)
+            _run(question, item.design_question)
+
+
+def _backstage(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    document.add_paragraph(labels["lane.backstage"], style="Heading 1")
+    document.add_paragraph(labels["backstage.intro"])
+    if not report.backstage:
+        document.add_paragraph(labels["none"])
+    for group in report.backstage:
+        document.add_paragraph(group.label, style="Heading 2")
+        for item in group.items:
+            _item_bullet(document, item, labels, phase=True)
+
+
+def _checks(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    document.add_paragraph(labels["checks"], style="Heading 1")
+    if not report.findings:
+        document.add_paragraph(labels["checks.none"])
+        return
+    width = _usable_width(document.sections[-1]) - 1
+    table = _fixed_table(document, 1 + len(report.findings), [22, 32, width - 94, 40])
+    _table_header(table, [labels["severity"], labels["check"], labels["finding"], labels["subject"]])
+    for number, (row, finding) in enumerate(zip(table.rows[1:], report.findings, strict=True)):
+        warning = finding.severity == "warning"
+        _cell_text(row.cells[0], finding.severity_label, bold=warning, colour=HEART_RED if warning else MUTED, size=9)
+        _cell_text(row.cells[1], finding.code, size=9)
+        _cell_text(row.cells[2], finding.message, size=9)
+        _cell_text(row.cells[3], finding.subject, size=9)
+        if number % 2:
+            for cell in row.cells:
+                shade(cell, ZEBRA_FILL)
+
+
+def _appendix(document: DocxDocument, report: Report) -> None:
+    labels = report.labels
+    heading = document.add_paragraph(labels["appendix"], style="Heading 1")
+    heading.paragraph_format.page_break_before = True
+    document.add_paragraph(labels["appendix.intro"])
+    for item in report.items:
+        document.add_paragraph(safe(item.title), style="Heading 3")
+        status = labels["hypothesis"] if item.hypothesis else item.backing
+        meta = document.add_paragraph()
+        _run(meta, f"{item.kind_label} · {item.phase_name} · {status}", colour=MUTED, size=9, italic=True)
+        for source in item.evidence:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.paragraph_format.space_after = Pt(1)
+            _run(paragraph, f"{source.participant} {source.time}  ", bold=True, size=9)
+            _run(paragraph, source.text, size=9)
+
+
+def build(report: Report) -> DocxDocument:
+    document = new_document(report.title, "", subject=report.labels["report"], language=report.language)
+    document.core_properties.keywords = "customer journey; journey map; trodden"
+    _style(document)
+    _header(document, report)
+    _title_page(document, report)
+    _map(document, report)
+    _curve(document, report)
+    _phases(document, report)
+    _moments(document, report)
+    _backstage(document, report)
+    _checks(document, report)
+    _appendix(document, report)
+    return document
+
+
+def render(report: Report) -> bytes:
+    """The report as ``.docx`` bytes."""
+    buffer = io.BytesIO()
+    build(report).save(buffer)
+    return buffer.getvalue()
+
+
+__all__ = ["WD_BREAK", "build", "render"]
