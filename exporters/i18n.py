@@ -80,6 +80,7 @@ _WORDS: dict[str, dict[Language, str]] = {
         "sv": "{value}, satt för hand (beräknat: {computed})",
         "da": "{value}, sat manuelt (beregnet: {computed})",
     },
+    "computed": {"en": "computed", "sv": "beräknat", "da": "beregnet"},
     "participants.n": {"en": "n", "sv": "n", "da": "n"},
     "spread": {"en": "Spread", "sv": "Spridning", "da": "Spredning"},
     "note": {"en": "Note", "sv": "Anmärkning", "da": "Bemærkning"},

@@ -36,8 +36,6 @@ LANE_FILL = "DCE6F1"
 ZEBRA_FILL = "F5F7FA"
 SYMBOL = {"heart": "♥", "cloud": "☁"}
 SYMBOL_COLOUR = {"heart": HEART_RED, "cloud": CLOUD_GREY}
-CELL_MARGIN_MM = 1.9
-"""Word's default left/right cell margin (108 twips)."""
 
 
 # ------------------------------------------------------------------ styles
@@ -136,8 +134,21 @@ def _cell_text(cell, text: str = "", *, bold=False, colour=None, size=None, alig
     return paragraph
 
 
+def _no_cell_margins(cell) -> None:
+    """Zero left/right padding, so a picture can fill the cell exactly (and line up with columns)."""
+    margins = OxmlElement("w:tcMar")
+    for side in ("left", "right", "start", "end"):
+        element = OxmlElement(f"w:{side}")
+        element.set(qn("w:w"), "0")
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    cell._tc.get_or_add_tcPr().append(margins)
+
+
 def _picture(paragraph, png: bytes, width_mm: float) -> None:
-    paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+    shape = paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(width_mm))
+    for side in ("distT", "distB", "distL", "distR"):  # LibreOffice pads pictures without these
+        shape._inline.set(side, "0")
 
 
 def _section_margins(section, side_mm: float, top_mm: float = 18) -> None:
@@ -249,11 +260,13 @@ def _map(document: DocxDocument, report: Report) -> None:
             values_row = table.rows[table_row + 1].cells
             picture_row[0].merge(values_row[0])
             merged = picture_row[1].merge(picture_row[-1])
-            width = column * len(phases) - 2 * CELL_MARGIN_MM
-            centres = [((i + 0.5) * column - CELL_MARGIN_MM) / width for i in range(len(phases))]
+            _no_cell_margins(merged)
+            width = column * len(phases) - 1.2
+            centres = [((i + 0.5) * column - 0.6) / width for i in range(len(phases))]
             png = curve_png(_curve_dots(report), width_mm=width, height_mm=26, centres=centres, icons=False)
             paragraph = merged.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             _picture(paragraph, png, width)
             for cell, entries in zip(values_row[1:], row.cells, strict=True):
                 paragraph = _cell_text(cell, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -297,11 +310,7 @@ def _curve(document: DocxDocument, report: Report) -> None:
     _table_header(table, headers)
     for row, phase in zip(table.rows[1:], report.phases, strict=True):
         feeling = phase.feeling
-        note = ""
-        if feeling.override:
-            note = labels["override"] + (f": {feeling.override_reason}" if feeling.override_reason else "")
-            if feeling.computed is not None:
-                note += f" ({feeling.text})"
+        note = feeling.override_note
         values = [
             f"{phase.number}. {phase.name}",
             feeling.short,

@@ -80,14 +80,13 @@ def render(report: Report) -> str:
     curve_rows = []
     for phase in report.phases:
         feeling = phase.feeling
-        note = labels["override"] + (f": {cell(feeling.override_reason)}" if feeling.override_reason else "")
         curve_rows.append(
             [
                 f"{phase.number}. {cell(phase.name)}",
                 feeling.short,
                 str(feeling.n),
                 f"±{feeling.spread:.1f}" if feeling.n else "–",
-                note if feeling.override else " ",
+                cell(feeling.override_note) if feeling.override else " ",
             ]
         )
     curve_headers = [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"], labels["note"]]

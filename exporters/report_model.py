@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from trodden.models.checks import Finding, run_checks
-from trodden.models.domain import Interview, Kind, Note, Phase
+from trodden.models.domain import Interview, Note
+from trodden.models.errors import StoreError
+from trodden.models.interchange import read_map
 from trodden.models.journey_map import (
-    MAP_DB,
     BackstageKind,
     CurvePoint,
     ItemKind,
     JourneyMap,
     MapItem,
-    MapSession,
     Mark,
     NotesIndex,
     emotion_curve,
@@ -102,6 +101,8 @@ class Feeling:
     """ready to print, e.g. ``+0.8 (n = 5, spread ±0.6)`` or ``−1.0, set by hand (computed: +0.2)``"""
     short: str
     """e.g. ``+0.8`` or ``–``"""
+    override_note: str
+    """e.g. ``set by hand: workshop call (computed: −0.7)``, empty when computed"""
 
 
 @dataclass(frozen=True)
@@ -251,7 +252,19 @@ def _feeling(point: CurvePoint, labels: Labels) -> Feeling:
         score=score(shown),
         text=text,
         short=signed(shown) if shown is not None else "–",
+        override_note=_override_note(point, labels),
     )
+
+
+def _override_note(point: CurvePoint, labels: Labels) -> str:
+    if point.override is None:
+        return ""
+    note = labels["override"]
+    if point.override.reason:
+        note += f": {point.override.reason}"
+    if point.value is not None:
+        note += f" ({labels['computed']}: {signed(point.value)})"
+    return note
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
@@ -494,15 +507,6 @@ class StudyData:
     problems: list[str]
 
 
-def load_map(path: Path) -> JourneyMap:
-    """The study's map, or an empty one when the workshop has not started it."""
-    folder = Path(path)
-    if not any(folder.glob(f"{MAP_DB}.*")):
-        return JourneyMap()
-    with MapSession(folder, writable=False) as session:
-        return session.load()
-
-
 def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData:
     interviews, problems = store.interviews()
     notes: dict[str, list[Note]] = {}
@@ -512,11 +516,11 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
             with store.open_interview(interview.id, writable=False) as session:
                 notes[interview.id] = session.notes()
             readable.append(interview)
-        except Exception as error:  # a broken interview is named, never fatal
-            problems.append(error)  # type: ignore[arg-type]
+        except StoreError as error:  # a broken interview is named, never fatal
+            problems.append(error)
         if progress:
             progress("read", done, len(interviews))
-    return StudyData(store.data, readable, notes, load_map(store.path), [str(p) for p in problems])
+    return StudyData(store.data, readable, notes, read_map(store) or JourneyMap(), [str(p) for p in problems])
 
 
 def build_report(
@@ -526,10 +530,3 @@ def build_report(
     study = read_study(store, progress)
     report = assemble(study.data, study.interviews, study.notes, study.journey, language=language)
     return report, study.problems
-
-
-def is_quote(note: Note) -> bool:
-    return Kind.QUOTE in note.kinds
-
-
-__all__ = ["Phase", "Report", "assemble", "build_report", "note_rows", "read_study"]
