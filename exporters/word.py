@@ -6,6 +6,8 @@ characters, and python-docx raises on them; they become visible symbols instead.
 
 from __future__ import annotations
 
+import re
+
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -20,9 +22,13 @@ A4_WIDTH = Mm(210)
 A4_HEIGHT = Mm(297)
 
 
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def safe(text: str) -> str:
-    """Text Word can store: control characters (bar tab and newline) made visible."""
-    return visible(text)
+    """Text Word can store: control characters (bar tab and newline) made visible, and the
+    few code points XML cannot hold at all (lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def new_document(title: str, author: str = "", *, subject: str = "", language: str = "en") -> DocxDocument:
