@@ -105,10 +105,11 @@ class _Bulk:
         self.document = document
         self.chunks: list[str] = []
 
-    def paragraph(self, style: str, runs: list[str], space_after_pt: float | None = None) -> None:
+    def paragraph(self, style: str, runs: list[str], space_after_pt: float | None = None, keep_next=False) -> None:
         spacing = f'<w:spacing w:after="{round(space_after_pt * 20)}"/>' if space_after_pt is not None else ""
+        keep = "<w:keepNext/>" if keep_next else ""
         style_id = _style_id(self.document, style)
-        self.chunks.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{spacing}</w:pPr>{"".join(runs)}</w:p>')
+        self.chunks.append(f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{spacing}</w:pPr>{"".join(runs)}</w:p>')
 
     def flush(self) -> None:
         if not self.chunks:
@@ -211,7 +212,14 @@ def _picture(paragraph, png: bytes, width_mm: float) -> None:
 def _section_margins(section, side_mm: float, top_mm: float = 18) -> None:
     section.left_margin = section.right_margin = Mm(side_mm)
     section.top_margin = section.bottom_margin = Mm(top_mm)
+    section.header_distance = section.footer_distance = Mm(min(10, top_mm / 2))
     section.different_first_page_header_footer = False
+
+
+def _keep_row_together(row) -> None:
+    """A map row moves whole to the next page rather than splitting a cell's list."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
 
 
 def _usable_width(section) -> float:
@@ -285,7 +293,7 @@ def _curve_dots(report: Report) -> list[Dot]:
 def _map(document: DocxDocument, report: Report) -> None:
     labels = report.labels
     section = landscape_section(document)
-    _section_margins(section, 14, 14)
+    _section_margins(section, 14, 17)
     _para(document, labels["map"], style="Heading 1")
     legend = document.add_paragraph()
     _run(legend, labels.f("legend", heart=SYMBOL["heart"], cloud=SYMBOL["cloud"]), colour=MUTED, size=8)
@@ -296,7 +304,8 @@ def _map(document: DocxDocument, report: Report) -> None:
     total = _usable_width(section) - 1
     lane = 30.0
     column = (total - lane) / len(phases)
-    size = 8 if len(phases) <= 6 else 7
+    busiest = max(sum(len(row.cells[i]) for row in report.map_rows) for i in range(len(phases)))
+    size = 8 if len(phases) <= 6 and busiest <= 24 else 7  # a full map should still fit a landscape page
     rows = list(report.map_rows)
     curve_at = next((i for i, row in enumerate(rows) if row.lane == "curve"), None)
     table = _fixed_table(document, 1 + len(rows) + (1 if curve_at is not None else 0), [lane] + [column] * len(phases))
@@ -320,7 +329,8 @@ def _map(document: DocxDocument, report: Report) -> None:
             _no_cell_margins(merged)
             width = column * len(phases) - 1.2
             centres = [((i + 0.5) * column - 0.6) / width for i in range(len(phases))]
-            png = curve_png(_curve_dots(report), width_mm=width, height_mm=26, centres=centres, icons=False)
+            height = 26 if size == 8 else 20
+            png = curve_png(_curve_dots(report), width_mm=width, height_mm=height, centres=centres, icons=False)
             paragraph = merged.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -331,11 +341,16 @@ def _map(document: DocxDocument, report: Report) -> None:
                     _entry(paragraph, entry, labels, size)
             table_row += 2
             continue
+        _keep_row_together(table.rows[table_row])
         for cell, entries in zip(cells[1:], row.cells, strict=True):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+            if row.lane == "channels":  # short words: one line, not a column of them
+                paragraph = _cell_text(cell)
+                _run(paragraph, " · ".join(entry.text for entry in entries), size=size)
+                continue
             for number, entry in enumerate(entries):
                 paragraph = cell.paragraphs[0] if number == 0 else cell.add_paragraph()
-                paragraph.paragraph_format.space_after = Pt(2)
+                paragraph.paragraph_format.space_after = Pt(1.5)
                 _entry(paragraph, entry, labels, size)
         table_row += 1
 
@@ -447,6 +462,7 @@ def _moments(document: DocxDocument, report: Report) -> None:
         _mark(meta, item.mark)
         status = labels["hypothesis"] if item.hypothesis else item.backing
         _run(meta, f"{labels['phase']}: {item.phase_name} · {status}", colour=MUTED, size=9)
+        meta.paragraph_format.keep_with_next = bool(item.design_question)
         if item.design_question:
             question = _para(document, style="Intense Quote")
             _run(question, f"{labels['design_question']}: ", bold=True)
@@ -495,7 +511,7 @@ def _appendix(document: DocxDocument, report: Report) -> None:
         bulk.paragraph("Heading 3", [_xml_run(item.title)])
         status = labels["hypothesis"] if item.hypothesis else item.backing
         meta = f"{item.kind_label} · {item.phase_name} · {status}"
-        bulk.paragraph("Normal", [_xml_run(meta, italic=True, size=9, colour=MUTED)])
+        bulk.paragraph("Normal", [_xml_run(meta, italic=True, size=9, colour=MUTED)], keep_next=bool(item.evidence))
         for source in item.evidence:
             runs = [_xml_run(f"{source.participant} {source.time}  ", bold=True, size=9), _xml_run(source.text, size=9)]
             bulk.paragraph("List Bullet", runs, space_after_pt=1)

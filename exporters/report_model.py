@@ -119,7 +119,7 @@ class Item:
     mark_label: str
     feeling: Feeling
     score: int
-    """1-5 for Mermaid: the item's feeling, else its phase's, else neutral 3"""
+    """1-5 for Mermaid: the item's feeling, else neutral 3 (no feeling noted is not a bad feeling)"""
     n: int
     total: int
     backing: str
@@ -302,8 +302,6 @@ class _Builder:
         evidence = sorted(self.index.evidence(item), key=lambda note: (self.index.participant(note), note.t))
         n, total = self.index.backing(item)
         feeling = _feeling(item_feeling(item, self.index), self.labels)
-        phase_feeling = self.phase_feeling.get(item.phase or "")
-        fallback = phase_feeling.score if phase_feeling else None
         mark = item.mark.value if item.mark else None
         return Item(
             id=item.id,
@@ -316,7 +314,7 @@ class _Builder:
             mark=mark,
             mark_label=self.labels[mark] if mark else "",
             feeling=feeling,
-            score=feeling.score or fallback or 3,
+            score=feeling.score or 3,
             n=n,
             total=total,
             backing=self.labels.f("backing", n=n, N=total),

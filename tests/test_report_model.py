@@ -46,7 +46,7 @@ def test_items_evidence_and_backing(report):
     assert pays.channels == ("app", "web")  # set by hand first, then from the evidence
     hypothesis = report.phases[2].touchpoints[-1]
     assert hypothesis.hypothesis and hypothesis.n == 0 and hypothesis.evidence == ()
-    assert hypothesis.score == 1  # no feeling of its own: the phase's (overridden) −1.5
+    assert hypothesis.score == 3  # no feeling noted: neutral, not the phase's low
 
 
 def test_curve_is_per_participant_and_shows_overrides(report):
