@@ -9,6 +9,7 @@ Participants appear only by their codes; real names never enter the model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -230,6 +231,46 @@ class Report:
         return [phase.name for phase in self.phases]
 
 
+# ------------------------------------------------------------------ privacy
+Redact = Callable[[str], str]
+
+
+def _no_redaction(text: str) -> str:
+    return text
+
+
+def study_redactor(data: StudyFile) -> Redact:
+    """The study's redaction: the clean-up work's ``Redactor`` (names, terms, e-mail, phone)
+    when present, else a whole-word replacement of real names and the study's terms."""
+    try:
+        from trodden.models.redaction import Redactor  # type: ignore[import-not-found]
+    except ImportError:
+        return _terms_redactor(data)
+    return Redactor.for_study(data).redact
+
+
+def _terms_redactor(data: StudyFile) -> Redact:
+    names = [p.real_name for p in data.participants if p.real_name]
+    parts = sorted({part for name in names for part in re.split(r"[\s\-]+", name) if len(part) >= 2})
+    patterns = [(_whole_word(term, re.IGNORECASE), "[redacted]") for term in data.redaction_terms if term.strip()]
+    patterns += [(_whole_word(name, re.IGNORECASE), "[name]") for name in names]
+    patterns += [(_whole_word(part, 0, genitive=True), "[name]") for part in parts]  # "Per", not "per"
+    if not patterns:
+        return _no_redaction
+
+    def redact(text: str) -> str:
+        for pattern, marker in patterns:
+            text = pattern.sub(marker, text)
+        return text
+
+    return redact
+
+
+def _whole_word(term: str, flags: int, *, genitive: bool = False) -> re.Pattern[str]:
+    suffix = "(?:'?s)?" if genitive else ""
+    return re.compile(rf"(?<!\w){re.escape(term.strip())}{suffix}(?!\w)", flags)
+
+
 # ------------------------------------------------------------------ building
 def _feeling(point: CurvePoint, labels: Labels) -> Feeling:
     shown = point.shown
@@ -277,8 +318,8 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
 
 
 class _Builder:
-    def __init__(self, data: StudyFile, index: NotesIndex, journey: JourneyMap, labels: Labels) -> None:
-        self.data, self.index, self.journey, self.labels = data, index, journey, labels
+    def __init__(self, data: StudyFile, index: NotesIndex, journey: JourneyMap, labels: Labels, redact: Redact) -> None:
+        self.data, self.index, self.journey, self.labels, self.redact = data, index, journey, labels, redact
         self.phases = sorted(data.phases, key=lambda phase: phase.order)
         self.phase_name = {phase.id: phase.name for phase in self.phases}
         self.curve = {point.key: point for point in emotion_curve(self.phases, index, journey)}
@@ -286,15 +327,16 @@ class _Builder:
         self.theme_title = {theme.id: theme.title for theme in data.guide.themes}
 
     def source(self, note: Note) -> Source:
-        quoted = self.labels.quoted(note.text)
+        text = self.redact(note.text)
+        quoted = self.labels.quoted(text)
         return Source(
             note_id=note.id,
             interview=note.interview,
             participant=self.index.participant(note),
             time=clock(note.t),
-            text=note.text,
+            text=text,
             quoted=quoted,
-            short=self.labels.quoted(shorten(note.text)),
+            short=self.labels.quoted(shorten(text)),
             valence=note.valence,
         )
 
@@ -307,7 +349,7 @@ class _Builder:
             id=item.id,
             kind=item.kind.value,
             kind_label=self.labels[f"kind.{item.kind.value}"],
-            title=item.title,
+            title=self.redact(item.title),
             phase_id=item.phase,
             phase_name=self.phase_name.get(item.phase or "", self.labels["no_phase"]),
             channels=_unique([*item.channels, *(c for note in evidence for c in note.channels)]),
@@ -321,7 +363,7 @@ class _Builder:
             backing_short=self.labels.f("backing.short", n=n, N=total),
             backers=tuple(sorted(self.index.backers(item))),
             hypothesis=item.is_hypothesis,
-            design_question=item.design_question,
+            design_question=self.redact(item.design_question),
             backstage_kind=item.backstage.value if item.backstage else None,
             evidence=tuple(self.source(note) for note in evidence),
         )
@@ -357,12 +399,17 @@ def assemble(
     *,
     language: str | None = None,
     generated: date | None = None,
+    private: bool = False,
 ) -> Report:
-    """The report of a study and its map. Pure: same inputs, same report."""
+    """The report of a study and its map. Pure: same inputs, same report.
+
+    Personal details in notes and items (participants' real names, the study's redaction
+    terms, e-mail addresses, phone numbers) become markers like ``[name]`` unless ``private``.
+    """
     labels = Labels(language or data.study.language)
     participant_of = {interview.id: interview.participant for interview in interviews}
     index = NotesIndex.build(notes, participant_of)
-    build = _Builder(data, index, journey, labels)
+    build = _Builder(data, index, journey, labels, _no_redaction if private else study_redactor(data))
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
     phase_order = {phase.id: number for number, phase in enumerate(build.phases)}
@@ -456,9 +503,16 @@ def _finding_row(finding: Finding, labels: Labels) -> FindingRow:
 
 # ------------------------------------------------------------------- CSV rows
 def note_rows(
-    data: StudyFile, interviews: list[Interview], notes: dict[str, list[Note]], journey: JourneyMap
+    data: StudyFile,
+    interviews: list[Interview],
+    notes: dict[str, list[Note]],
+    journey: JourneyMap,
+    *,
+    private: bool = False,
 ) -> list[NoteRow]:
-    """Every (non-deleted) note as a row, with its theme, phase on the map and map items."""
+    """Every (non-deleted) note as a row, with its theme, phase on the map and map items
+    (personal details redacted unless ``private``)."""
+    redact = _no_redaction if private else study_redactor(data)
     participant_of = {interview.id: interview.participant for interview in interviews}
     phase_name = {phase.id: phase.name for phase in data.phases}
     theme_title = {theme.id: theme.title for theme in data.guide.themes}
@@ -466,7 +520,7 @@ def note_rows(
     phase_of: dict[str, str] = {}
     for item in sorted(journey.items, key=lambda item: (item.order, item.id)):
         for note_id in item.evidence:
-            items_of.setdefault(note_id, []).append(item.title)
+            items_of.setdefault(note_id, []).append(redact(item.title))
             if item.phase and note_id not in phase_of:
                 phase_of[note_id] = item.phase
     rows = []
@@ -487,7 +541,7 @@ def note_rows(
                     theme=theme_title.get(note.theme or "", note.theme or ""),
                     phase=phase_name.get(phase or "", phase or ""),
                     map_item="; ".join(items_of.get(note.id, [])),
-                    text=note.text,
+                    text=redact(note.text),
                 )
             )
     return rows
@@ -522,9 +576,9 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
 
 
 def build_report(
-    store: StudyStore, *, language: str | None = None, progress: Progress | None = None
+    store: StudyStore, *, language: str | None = None, progress: Progress | None = None, private: bool = False
 ) -> tuple[Report, list[str]]:
     """(report, problems) for the study in ``store``."""
     study = read_study(store, progress)
-    report = assemble(study.data, study.interviews, study.notes, study.journey, language=language)
+    report = assemble(study.data, study.interviews, study.notes, study.journey, language=language, private=private)
     return report, study.problems

@@ -47,7 +47,7 @@ NOTES = {
         (50, "Instagram ad with a lush balcony", [Kind.TOUCHPOINT], 2, ["instagram"], "ph1"),
         (200, "Checkout was quick with Klarna", [Kind.TOUCHPOINT], 1, ["web"], "ph2"),
         (210, "Det var så smidigt, jag blev glad", [Kind.QUOTE], 2, [], "ph2"),
-        (3700, "Support answered within an hour", [Kind.TOUCHPOINT], 2, ["chat"], "ph3"),
+        (3700, "Support answered within an hour, thanks to Malin", [Kind.TOUCHPOINT], 2, ["chat"], "ph3"),
     ],
     "P3": [
         (40, "Searched for 'pet safe plants'", [Kind.TOUCHPOINT], 0, ["google"], "ph1"),
@@ -73,7 +73,7 @@ def make_study(path: Path, *, language: str = "en", phase3: str = "Caring | for 
         state=JourneyState.CURRENT,
         language=language,
     )
-    store = StudyStore.create(path, study, phases, guide, participants)
+    store = StudyStore.create(path, study, phases, guide, participants, ["Malin"])
     for number, (code, rows) in enumerate(NOTES.items()):
         interview_id = f"2026-03-0{2 + number}-{code}"
         start = START + timedelta(days=number)

@@ -134,3 +134,17 @@ def test_export_bad_interview_is_named_not_fatal(tmp_path, capsys):
     assert main(["export", str(store.path), "--format", "md", "-o", str(tmp_path / "r.md")]) == 0
     assert "left out" in capsys.readouterr().err
     assert "2 interviews with 2 participants" in (tmp_path / "r.md").read_text(encoding="utf-8")
+
+
+def test_personal_details_redacted_unless_asked(tmp_path, capsysbinary):
+    store = make_study(tmp_path / "s")
+    with store.open_interview("2026-03-02-P1") as session:
+        session.update_note(2, text="I told Secret Name P1's sister, Secret, and it was per usual")
+    for fmt in ("md", "csv"):
+        assert main(["export", str(store.path), "--format", fmt]) == 0
+        text = capsysbinary.readouterr().out.decode("utf-8-sig")
+        assert "Malin" not in text and "Secret" not in text
+        assert "thanks to [redacted]" in text.replace("\\[", "[").replace("\\]", "]")
+        assert "per usual" in text  # a lower-case word is not a name
+    assert main(["export", str(store.path), "--format", "md", "--include-private"]) == 0
+    assert "thanks to Malin" in capsysbinary.readouterr().out.decode("utf-8")

@@ -58,17 +58,21 @@ def run_report_export(store, args) -> int:
     if fmt == "docx" and (target is None or str(target) == "-") and sys.stdout.isatty():
         raise StoreError("a Word file cannot be shown in the terminal; give -o FILE.docx")
     language = args.lang or store.study.language
+    private = bool(getattr(args, "include_private", False))
     with progress_bar(sys.stderr.isatty()) as progress:
         study = read_study(store, progress)
         progress("render", 0, 1)
         if fmt == "csv":
             from trodden.exporters.csv_export import render as render_csv
 
-            payload = render_csv(note_rows(study.data, study.interviews, study.notes, study.journey))
+            rows = note_rows(study.data, study.interviews, study.notes, study.journey, private=private)
+            payload = render_csv(rows)
         else:
             from trodden.exporters.report_model import assemble
 
-            report = assemble(study.data, study.interviews, study.notes, study.journey, language=language)
+            report = assemble(
+                study.data, study.interviews, study.notes, study.journey, language=language, private=private
+            )
             if fmt == "md":
                 from trodden.exporters.report_md import render as render_md
 
