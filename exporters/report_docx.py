@@ -73,6 +73,9 @@ def _style(document: DocxDocument) -> None:
     styles["Title"].paragraph_format.space_after = Pt(12)
     _font(styles["Subtitle"], size=13, colour=MUTED)
     styles["Subtitle"].font.italic = False
+    subtitle = styles["Subtitle"].element.get_or_add_rPr()
+    for spacing in subtitle.findall(qn("w:spacing")):  # the template letter-spaces it, which reads oddly
+        subtitle.remove(spacing)
     _font(styles["Quote"], size=10.5, colour=INK)
     styles["Quote"].paragraph_format.left_indent = Mm(8)
     styles["Quote"].paragraph_format.right_indent = Mm(8)

@@ -29,6 +29,11 @@ def _entry(entry: CellEntry, labels) -> str:
     return text
 
 
+def _map_cell(lane: str, entries, labels) -> str:
+    separator = " · " if lane == "channels" else "<br>"  # short words stay on one line
+    return separator.join(_entry(e, labels) for e in entries) or " "
+
+
 def _item_line(item: Item, labels) -> str:
     head = f"{SYMBOL[item.mark]} " if item.mark else ""
     parts = [f"{head}**{cell(item.title)}**"]
@@ -68,10 +73,10 @@ def render(report: Report) -> str:
     out += [f"## {labels['map']}", "", labels.f("legend", heart=HEART, cloud=CLOUD), ""]
     headers = [labels["lane"], *(f"{p.number}. {cell(p.name)}" for p in report.phases)]
     rows = [
-        [f"**{row.label}**", *("<br>".join(_entry(e, labels) for e in entries) or " " for entries in row.cells)]
+        [f"**{row.label}**", *(_map_cell(row.lane, entries, labels) for entries in row.cells)]
         for row in report.map_rows
     ]
-    out += [table(headers, rows), ""]
+    out += [table(headers, rows) if report.phases else labels["none"], ""]
 
     # the curve
     out += [f"## {labels['lane.curve']}", "", labels["curve.intro"], ""]

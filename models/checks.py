@@ -26,7 +26,7 @@ class Finding:
 def _count_check(code: str, what: str, count: int, low: int, high: int) -> list[Finding]:
     if low <= count <= high:
         return []
-    return [Finding(code, "warning", f"{count} {what} on the map; the method suggests {low}-{high}")]
+    return [Finding(code, "warning", f"{what} on the map: {count}; the method suggests {low}-{high}")]
 
 
 def run_checks(data: StudyFile, interviews: list[Interview], index: NotesIndex, journey: JourneyMap) -> list[Finding]:
@@ -36,9 +36,9 @@ def run_checks(data: StudyFile, interviews: list[Interview], index: NotesIndex, 
     hearts = sum(1 for item in journey.items if item.mark is Mark.HEART)
     clouds = sum(1 for item in journey.items if item.mark is Mark.CLOUD)
     moments = sum(1 for item in journey.items if item.kind is ItemKind.MOMENT)
-    findings += _count_check("hearts-count", "hearts", hearts, 3, 5)
-    findings += _count_check("clouds-count", "thunderclouds", clouds, 3, 5)
-    findings += _count_check("moments-count", "moments of truth", moments, 2, 4)
+    findings += _count_check("hearts-count", "Hearts", hearts, 3, 5)
+    findings += _count_check("clouds-count", "Thunderclouds", clouds, 3, 5)
+    findings += _count_check("moments-count", "Moments of truth", moments, 2, 4)
     for item in journey.items:
         if item.is_hypothesis:
             findings.append(
