@@ -95,10 +95,12 @@ def render(report: Report) -> str:
             ]
         )
     curve_headers = [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"], labels["note"]]
-    out += [table(curve_headers, curve_rows), ""]
+    out += [table(curve_headers, curve_rows) if curve_rows else labels["none"], ""]
 
     # phase by phase
     out += [f"## {labels['phases']}", ""]
+    if not report.phases:
+        out += [labels["none"], ""]
     for phase in report.phases:
         out += [f"### {phase.number}. {cell(phase.name)}", ""]
         if phase.description:
