@@ -26,6 +26,40 @@ from .curve_image import Dot, curve_png
 from .report_model import CellEntry, Item, Report, Source
 from .word import landscape_section, new_document, portrait_section, repeat_header_row, safe, shade
 
+_TBL_PR_ORDER = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+    "w:tblCaption",
+    "w:tblDescription",
+)
+_TC_PR_ORDER = (
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _BREAKS = re.compile(r"(\t|\n)")
 FONT = "Arial"
@@ -162,12 +196,12 @@ def _fixed_table(document_or_cell, rows: int, widths_mm: list[float], style: str
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     properties = table._tbl.tblPr
-    width = OxmlElement("w:tblW")
+    width = properties.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        _insert_in_order(properties, width)
     width.set(qn("w:w"), str(round(sum(widths_mm) / 25.4 * 1440)))
     width.set(qn("w:type"), "dxa")
-    for old in properties.findall(qn("w:tblW")):
-        properties.remove(old)
-    properties.append(width)
     for column, mm in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(mm)
     for row in table.rows:
@@ -182,7 +216,21 @@ def _no_borders(table) -> None:
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    table._tbl.tblPr.append(borders)
+    _insert_in_order(table._tbl.tblPr, borders)
+
+
+def _insert_in_order(properties, element) -> None:
+    """Put ``element`` where the schema wants it among ``properties``' children (Word is strict)."""
+    sequence = list(_TBL_PR_ORDER if properties.tag == qn("w:tblPr") else _TC_PR_ORDER)
+    position = sequence.index("w:" + element.tag.split("}")[1])
+    successors = [qn(tag) for tag in sequence[position + 1 :]]
+    for old in properties.findall(element.tag):
+        properties.remove(old)
+    for child in properties:
+        if child.tag in successors:
+            child.addprevious(element)
+            return
+    properties.append(element)
 
 
 def _cell_text(cell, text: str = "", *, bold=False, colour=None, size=None, align=None):
@@ -198,12 +246,12 @@ def _cell_text(cell, text: str = "", *, bold=False, colour=None, size=None, alig
 def _no_cell_margins(cell) -> None:
     """Zero left/right padding, so a picture can fill the cell exactly (and line up with columns)."""
     margins = OxmlElement("w:tcMar")
-    for side in ("left", "right", "start", "end"):
+    for side in ("left", "right"):
         element = OxmlElement(f"w:{side}")
         element.set(qn("w:w"), "0")
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    cell._tc.get_or_add_tcPr().append(margins)
+    _insert_in_order(cell._tc.get_or_add_tcPr(), margins)
 
 
 def _picture(paragraph, png: bytes, width_mm: float) -> None:
