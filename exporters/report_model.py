@@ -324,7 +324,6 @@ class _Builder:
         self.phase_name = {phase.id: phase.name for phase in self.phases}
         self.curve = {point.key: point for point in emotion_curve(self.phases, index, journey)}
         self.phase_feeling = {key: _feeling(point, labels) for key, point in self.curve.items()}
-        self.theme_title = {theme.id: theme.title for theme in data.guide.themes}
 
     def source(self, note: Note) -> Source:
         text = self.redact(note.text)
