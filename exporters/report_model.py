@@ -486,17 +486,20 @@ def assemble(
         moments=moments,
         backstage=tuple(backstage),
         items=tuple(all_items),
-        findings=tuple(_finding_row(finding, labels) for finding in findings),
+        findings=tuple(_finding_row(finding, labels, items) for finding in findings),
     )
 
 
-def _finding_row(finding: Finding, labels: Labels) -> FindingRow:
+def _finding_row(finding: Finding, labels: Labels, items: dict[int, Item]) -> FindingRow:
+    subject = finding.subject
+    if subject.isdigit() and int(subject) in items:  # a map item's id: a reader knows it by its title
+        subject = items[int(subject)].title
     return FindingRow(
         code=finding.code,
         severity=finding.severity,
         severity_label=labels[f"severity.{finding.severity}"],
         message=finding.message,
-        subject=finding.subject,
+        subject=subject,
     )
 
 

@@ -143,3 +143,12 @@ def test_study_without_map(tmp_path):
     assert report.items == () and report.phases == ()
     assert report.interviews == 0 and report.generated == date.today()
     assert "state-unset" in {f.code for f in report.findings}
+
+
+def test_finding_subject_naming_an_item_id_shows_its_title(tmp_path, monkeypatch):
+    from trodden.exporters import report_model
+    from trodden.models.checks import Finding
+
+    monkeypatch.setattr(report_model, "run_checks", lambda *args: [Finding("no-evidence", "info", "m", subject="9")])
+    report, _ = build_report(make_study(tmp_path / "s"))
+    assert report.findings[0].subject == "Gets a care reminder"
