@@ -286,6 +286,7 @@ def _title_page(document: DocxDocument, report: Report) -> None:
     for _ in range(5):
         document.add_paragraph()
     kicker = _para(document, style="Subtitle")
+    _accent_rule(kicker)
     _run(kicker, labels["report"].upper(), bold=True, colour=ACCENT, size=11)
     _para(document, safe(report.title), style="Title")
     if report.purpose:
@@ -316,6 +317,17 @@ def _title_page(document: DocxDocument, report: Report) -> None:
     _run(caveat, report.labels["caveat"], italic=True, colour=MUTED, size=9)
     footer = document.add_paragraph()
     _run(footer, f"{labels['generated']} · {report.generated.isoformat()}", colour=MUTED, size=9)
+
+
+def _accent_rule(paragraph) -> None:
+    """A thick accent line above the paragraph (the title page's only ornament)."""
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", "36"), ("space", "14"), ("color", str(ACCENT))):
+        top.set(qn(f"w:{key}"), value)
+    borders.append(top)
+    successors = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:bidi", "w:spacing", "w:ind", "w:jc", "w:rPr")
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *successors)
 
 
 def _header(document: DocxDocument, report: Report) -> None:
