@@ -96,8 +96,16 @@ def repeat_header_row(row) -> None:
 def shade(cell, hex_fill: str) -> None:
     """Background colour of a table cell (``"D9E2F3"``)."""
     properties = cell._tc.get_or_add_tcPr()
+    for old in properties.findall(qn("w:shd")):
+        properties.remove(old)
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), hex_fill)
-    properties.append(shading)
+    # the schema puts shd before these; Word rejects a file with them out of order
+    successors = {qn(f"w:{tag}") for tag in ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")}
+    following = next((child for child in properties if child.tag in successors), None)
+    if following is not None:
+        following.addprevious(shading)
+    else:
+        properties.append(shading)
