@@ -16,6 +16,7 @@ from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
 from .journey_map import MAP_DB, JourneyMap, MapSession
 from .names import safe_filename
+from .redaction import Redactor
 from .store import StudyStore, _first_problem, clean_participant_code
 
 FORMAT_NAME = "trodden-study"
@@ -42,8 +43,15 @@ class StudyDocument(Model):
 
 
 def build_document(store: StudyStore, *, include_private: bool = False) -> tuple[StudyDocument, list[StoreError]]:
-    """The whole study as a document. Real names stay out unless ``include_private``."""
+    """The whole study as a document.
+
+    Unless ``include_private``, it is safe to share like every other export: real names and
+    the redaction terms are left out and personal details in note texts (names, terms,
+    e-mail addresses, phone numbers, also in the typed history) become markers. With
+    ``include_private`` it is the lossless backup that ``import_document`` restores.
+    """
     data = store.data
+    redact = None if include_private else Redactor.for_study(data).redact
     participants = [p if include_private else p.model_copy(update={"real_name": None}) for p in data.participants]
     interviews, problems = store.interviews()
     records = []
@@ -54,6 +62,8 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         except StoreError as error:
             problems.append(error)
             continue
+        if redact is not None:
+            notes = [_redacted(note, redact) for note in notes]
         records.append(InterviewRecord(**interview.model_dump(), notes=notes))
     document = StudyDocument(
         study=data.study,
@@ -65,6 +75,11 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         map=read_map(store),
     )
     return document, problems
+
+
+def _redacted(note: Note, redact) -> Note:
+    history = [revision.model_copy(update={"raw": redact(revision.raw)}) for revision in note.history]
+    return note.model_copy(update={"text": redact(note.text), "history": history})
 
 
 def read_map(store: StudyStore) -> JourneyMap | None:
