@@ -177,6 +177,8 @@ class Note(Model):
     theme: str | None = None
     history: list[Revision] = Field(default_factory=list)
     deleted: bool = False
+    checked: bool = False
+    """A quote whose words were checked as verbatim during cleaning (void once edited)."""
 
     @field_validator("kinds")
     @classmethod

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, ValidationError
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
+from .journey_map import MAP_DB, JourneyMap, MapSession
 from .names import safe_filename
+from .redaction import Redactor
 from .store import StudyStore, _first_problem, clean_participant_code
 
 FORMAT_NAME = "trodden-study"
@@ -36,13 +38,20 @@ class StudyDocument(Model):
     participants: list[Participant] = Field(default_factory=list)
     redaction_terms: list[str] = Field(default_factory=list)
     interviews: list[InterviewRecord] = Field(default_factory=list)
-    map: dict[str, Any] | None = None
-    """The journey map (see ``journey_map``), when the study has one."""
+    map: JourneyMap | None = None
+    """The journey map (see ``journey_map``): items, chosen quotes, curve overrides; None if never started."""
 
 
 def build_document(store: StudyStore, *, include_private: bool = False) -> tuple[StudyDocument, list[StoreError]]:
-    """The whole study as a document. Real names stay out unless ``include_private``."""
+    """The whole study as a document.
+
+    Unless ``include_private``, it is safe to share like every other export: real names and
+    the redaction terms are left out and personal details in note texts (names, terms,
+    e-mail addresses, phone numbers, also in the typed history) become markers. With
+    ``include_private`` it is the lossless backup that ``import_document`` restores.
+    """
     data = store.data
+    redact = None if include_private else Redactor.for_study(data).redact
     participants = [p if include_private else p.model_copy(update={"real_name": None}) for p in data.participants]
     interviews, problems = store.interviews()
     records = []
@@ -53,6 +62,8 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         except StoreError as error:
             problems.append(error)
             continue
+        if redact is not None:
+            notes = [_redacted(note, redact) for note in notes]
         records.append(InterviewRecord(**interview.model_dump(), notes=notes))
     document = StudyDocument(
         study=data.study,
@@ -61,8 +72,35 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         participants=participants,
         redaction_terms=list(data.redaction_terms) if include_private else [],
         interviews=records,
+        map=read_map(store),
     )
     return document, problems
+
+
+def _redacted(note: Note, redact) -> Note:
+    history = [revision.model_copy(update={"raw": redact(revision.raw)}) for revision in note.history]
+    return note.model_copy(update={"text": redact(note.text), "history": history})
+
+
+def read_map(store: StudyStore) -> JourneyMap | None:
+    """The study's journey map, or None when the workshop has not started one."""
+    if not any(store.path.glob(f"{MAP_DB}.*")):
+        return None
+    with MapSession(store.path, writable=False) as session:
+        return session.load()
+
+
+def write_map(store: StudyStore, journey: JourneyMap) -> None:
+    """Store ``journey`` as the study's map (items, quotes, overrides keep their ids)."""
+    with MapSession(store.path, writable=True) as session:
+        for item in journey.items:
+            session.put_item(item)
+        for pick in journey.quotes:
+            session.put_quote(pick)
+        phases = store.phases
+        for override in journey.overrides:
+            if any(phase.id == override.phase for phase in phases):
+                session.set_override(phases, override, override.phase)
 
 
 def dumps(document: StudyDocument) -> str:
@@ -121,6 +159,12 @@ def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
             report.append(f"interview {record.id} is already in the study; skipped")
             continue
         write_interview(store, Interview(**record.model_dump(exclude={"notes"})), record.notes)
+    if document.map is not None:
+        existing_map = read_map(store)
+        if existing_map is not None and (existing_map.items or existing_map.quotes or existing_map.overrides):
+            report.append("the study already has a journey map; the imported map was left out")
+        else:
+            write_map(store, document.map)
     return store, report
 
 

@@ -21,6 +21,7 @@ ACTIONS = register(
     "Study overview",
     [
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
+        Action("study.clean", "e", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
     ],
 )
 
@@ -119,3 +120,10 @@ class StudyScreen(TroddenScreen):
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
             return None
         return self.rows[table.cursor_row].interview
+
+    def action_clean(self) -> None:
+        from .clean_screen import CleanScreen
+
+        interview = self.selected_interview()
+        if interview is not None:
+            self.app.push_screen(CleanScreen(self.store, interview.id), lambda _: self.action_refresh())
