@@ -433,7 +433,11 @@ class InterviewSession:
             ) from None
 
     def _rebuild_cache(self) -> None:
-        notes = self._validate([doc for _, doc in self.db.docs("notes")])
+        pairs = list(self.db.docs("notes"))
+        notes = self._validate([doc for _, doc in pairs])
+        for (key, _), note in zip(pairs, notes, strict=True):
+            if note.seq != key:  # hand-edited: two entries could claim one number
+                raise CorruptFile(self.db.path.with_name(f"{NOTES_DB}.*"), f"entry {key} says it is note {note.seq}")
         self._notes = {note.seq: note for note in notes}
         self._max_seq = max(self._notes, default=0)
         self.db.take_changes()
@@ -447,6 +451,9 @@ class InterviewSession:
         seqs = sorted(id for table, id in changes if table == "notes")
         present = [(seq, self.db.get("notes", seq)) for seq in seqs]
         notes = self._validate([doc for _, doc in present if doc is not None])
+        if [note.seq for note in notes] != [seq for seq, doc in present if doc is not None]:
+            self._rebuild_cache()  # says which entry is wrong
+            return
         with self._mutex:
             for seq, doc in present:
                 if doc is None:

@@ -64,6 +64,14 @@ def test_hand_edited_note_with_a_wrong_value(study: StudyStore) -> None:
     _assert_p1_broken_rest_fine(study, r"note 3 is not valid \(valence")
 
 
+def test_hand_edited_note_number_that_clashes(study: StudyStore) -> None:
+    path = _p1_folder(study) / "notes.json"
+    data = json.loads(path.read_text())
+    data["notes"]["3"]["seq"] = 1
+    path.write_text(json.dumps(data))
+    _assert_p1_broken_rest_fine(study, r"notes\.\*: entry 3 says it is note 1")
+
+
 def test_garbage_in_the_middle_of_the_journal(study: StudyStore) -> None:
     folder = _p1_folder(study)
     with study.open_interview(study.find_interview("P1").id) as session:
