@@ -1,0 +1,95 @@
+"""The guide view's link to the interview on disk: its own events log, the notes it follows.
+
+Plain Python, no Textual: the screen calls it from thread workers only. The interviewer
+writes only ``guide.*`` (theme changes, ticks, follow-ups asked) and follows the
+note-taker's ``notes.*`` and ``interview.json`` read-only, so the two processes need no
+lock between them. If another guide view already writes this interview's ``guide.*``,
+this one follows it read-only instead of failing.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+
+from trodden.models.domain import Guide, Interview, Note
+from trodden.models.errors import Locked, ReadOnly
+from trodden.models.live import EventKind, EventsLog, LiveEvent
+from trodden.models.store import InterviewSession, StudyStore
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything read from disk in one poll, handed to the UI thread as one value."""
+
+    guide: Guide
+    interview: Interview
+    guide_events: tuple[LiveEvent, ...]
+    notes_events: tuple[LiveEvent, ...]
+    notes: tuple[Note, ...]
+
+
+class GuideLink:
+    """Opens, follows and writes one interview's live state for the interviewer."""
+
+    def __init__(self, store: StudyStore, interview_id: str) -> None:
+        self.store = store
+        self.interview_id = interview_id
+        self.log: EventsLog | None = None
+        self.session: InterviewSession | None = None
+        self.read_only = False
+        self._write_lock = threading.Lock()
+
+    def open(self) -> None:
+        """Open both sides; raises ``StoreError`` with a user-ready message."""
+        self.session = self.store.open_interview(self.interview_id, writable=False)
+        log = self.store.guide_events(self.interview_id, writable=True)
+        try:
+            log.open()
+        except Locked:
+            log = self.store.guide_events(self.interview_id, writable=False).open()
+            self.read_only = True
+        self.log = log
+
+    def poll(self) -> tuple[bool, Snapshot]:
+        """Follow the other side (and other guide views, and study.json edits).
+
+        Returns whether anything changed since the last poll, and the current state.
+        """
+        assert self.session is not None and self.log is not None, "poll before open"
+        changed = self.session.refresh()
+        if self.read_only:
+            changed = self.log.refresh() or changed
+        try:
+            changed = self.store.reload() or changed
+        except Exception:  # a half-synced study.json: keep the guide we have
+            pass
+        return changed, self.snapshot()
+
+    def snapshot(self) -> Snapshot:
+        assert self.session is not None and self.log is not None
+        return Snapshot(
+            guide=self.store.guide,
+            interview=self.session.interview,
+            guide_events=tuple(self.log.events()),
+            notes_events=tuple(self.session.events()),
+            notes=tuple(self.session.notes()),
+        )
+
+    def record(self, kind: EventKind, value: str | None, at: datetime) -> LiveEvent:
+        """Durably append one of the interviewer's events (in order, one writer thread at a time)."""
+        assert self.log is not None
+        if self.read_only:
+            raise ReadOnly("another guide view is open on this interview; this one only follows it")
+        with self._write_lock:
+            return self.log.record(kind, value, at=at)
+
+    def close(self) -> None:
+        for part in (self.log, self.session):
+            if part is not None:
+                try:
+                    part.close()
+                except Exception:
+                    pass
+        self.log = self.session = None
