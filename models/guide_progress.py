@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .domain import Guide, GuideTheme, Interview, Kind, Note
-from .live import EventKind, LiveEvent, latest
+from .live import EventKind, LiveEvent
 
 THEME = "theme"
 
@@ -31,7 +31,8 @@ def interview_clock(interview: Interview, at: datetime) -> float:
 
 
 def _ordered(events: Iterable[LiveEvent]) -> list[LiveEvent]:
-    """Oldest first; on equal times the note-taker's event first, so the guide's wins."""
+    """Oldest first; on equal times the note-taker's event first, so the guide's wins, and
+    (the sort being stable) a side's later-recorded event after its earlier one."""
     return sorted(events, key=lambda event: (event.at, event.by == "guide"))
 
 
@@ -108,7 +109,8 @@ def compute(
     """The whole state from both sides' events and the notes (pure, for tests and the UI)."""
     events = [*guide_events, *notes_events]
     seconds, current = theme_times(guide, interview, events, now)
-    newest = latest(events, "theme")
+    themes = _ordered(e for e in events if e.kind == THEME)
+    newest = themes[-1] if themes else None
     return Progress(
         current=current,
         seconds=seconds,
