@@ -13,8 +13,8 @@ from trodden.models.store import new_id
 
 
 def _next_id(prefix: str, taken: list[str]) -> str:
-    """``prefix`` + one more than the highest number in use, so a deleted last item's id
-    (which old notes may still carry) is not handed out again while others remain."""
+    """``prefix`` + one more than the highest number in use: a deleted item's id (which old
+    notes may still carry) is not handed out again, unless it was the highest one."""
     numbers = [int(rest) for tid in taken if tid.startswith(prefix) and (rest := tid[len(prefix) :]).isdigit()]
     return new_id(prefix, taken) if not numbers else f"{prefix}{max(numbers) + 1}"
 
