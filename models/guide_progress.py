@@ -85,7 +85,7 @@ class Progress:
     elapsed: float = 0.0
     """Interview clock now."""
     current_by: str | None = None
-    """Which side made the current theme current: "guide" or "notes"."""
+    """Which side moved the interview to the current theme: "guide" or "notes"."""
 
     def theme_index(self, guide: Guide) -> int | None:
         """0-based position of the current theme in ``guide``, if it is there."""
@@ -109,8 +109,12 @@ def compute(
     """The whole state from both sides' events and the notes (pure, for tests and the UI)."""
     events = [*guide_events, *notes_events]
     seconds, current = theme_times(guide, interview, events, now)
-    themes = _ordered(e for e in events if e.kind == THEME)
-    newest = themes[-1] if themes else None
+    previous: str | None = None
+    made_by: str | None = None
+    for event in _ordered(e for e in events if e.kind == THEME):
+        if made_by is None or event.value != previous:
+            made_by = event.by
+        previous = event.value
     return Progress(
         current=current,
         seconds=seconds,
@@ -118,7 +122,7 @@ def compute(
         asked=frozenset(_toggled(events, "followup_asked", "followup_reopened")),
         followups=tuple(note for note in notes if not note.deleted and note.has(Kind.QUESTION)),
         elapsed=interview_clock(interview, now),
-        current_by=newest.by if newest else None,
+        current_by=made_by,
     )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from guide_study import START, make_guide
+
 from trodden.models.domain import Interview, Kind, Note, Pause
 from trodden.models.guide_progress import clock_text, compute, interview_clock, step_theme, theme_times
 from trodden.models.live import LiveEvent
-
-from guide_study import START, make_guide
 
 
 def at(seconds: float) -> datetime:
@@ -102,3 +102,11 @@ def test_clock_text():
     assert clock_text(0) == "00:00"
     assert clock_text(75.9) == "01:15"
     assert clock_text(3725) == "1:02:05"
+
+
+def test_who_moved_to_the_current_theme():
+    guide_events = [event("theme", "th1", 10), event("theme", "th2", 20)]
+    echo = [event("theme", "th2", 25, by="notes")]
+    assert compute(make_guide(), interview(), guide_events, echo, [], at(30)).current_by == "guide"
+    moved = [event("theme", "th3", 26, by="notes")]
+    assert compute(make_guide(), interview(), guide_events, moved, [], at(30)).current_by == "notes"

@@ -13,6 +13,7 @@ import sys
 import textwrap
 import threading
 
+from guide_study import Clock, make_study, run_async
 from textual.widgets import OptionList
 
 from trodden.models.domain import Kind
@@ -22,8 +23,6 @@ from trodden.models.syntax import parse
 from trodden.tui.app import TroddenApp
 from trodden.tui.commands.guide import resolve_interview
 from trodden.tui.guide_screen import GuideScreen
-
-from guide_study import Clock, make_study, run_async
 
 
 def guide_app(path, interview_id, clock):
@@ -151,7 +150,8 @@ async def test_ticks_survive_closing_and_reopening(tmp_path):
 
 
 @run_async
-async def test_a_second_guide_view_follows_read_only(tmp_path):
+async def test_a_second_guide_view_follows_read_only(tmp_path, monkeypatch):
+    monkeypatch.setattr("trodden.tui.guide_sync.LOCK_GRACE", 0.1)
     store, iid = make_study(tmp_path / "s")
     leader = StudyStore.open(store.path).guide_events(iid, writable=True).open()
     try:

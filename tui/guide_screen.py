@@ -65,11 +65,13 @@ class GuideScreen(TroddenScreen):
     BINDINGS = ACTIONS
     HELP_INTRO = (
         "[b]The interviewer's guide[/b]\n"
-        "Left: the themes in order, time spent on each ([b]▶[/b] current, [b]✓[/b] visited) and questions ticked.\n"
-        "Middle: the current theme's questions. Right: follow-up questions from the note-taker ([b]?[/b] notes)\n"
-        "and the latest notes. Moving theme here sets the theme of the note-taker's next notes within a second;\n"
-        "a [b]/theme[/b] typed by the note-taker moves this view too. Nothing here can lose a note: this view\n"
-        "writes only its own progress file.\n"
+        "Left: the themes in order, the time spent on each ([b]▶[/b] current, [b]✓[/b] visited) and how many of "
+        "its questions are ticked. Middle: the theme's questions, and the time on it in large figures. Right: "
+        "follow-up questions from the note-taker ([b]?[/b] notes) and the latest notes.\n\n"
+        "Moving to another theme here gives the note-taker's next notes that theme within a second; a "
+        "[b]/theme[/b] typed by the note-taker moves this view too. This view writes only its own progress "
+        "file, so it can never lose or change a note. Close and reopen it at any time: it picks up where the "
+        "interview is.\n"
     )
 
     DEFAULT_CSS = """
@@ -85,7 +87,9 @@ class GuideScreen(TroddenScreen):
     GuideScreen #feed { height: 1fr; }
     GuideScreen #theme-head { height: 5; }
     GuideScreen #theme-title { width: 1fr; padding: 1 1 0 1; }
+    GuideScreen #clock-box { width: auto; height: 4; }
     GuideScreen #theme-clock { width: auto; color: $accent; }
+    GuideScreen #clock-label { width: 100%; text-align: center; }
     GuideScreen #message { height: auto; max-height: 2; padding: 0 1; }
     """
 
@@ -144,7 +148,9 @@ class GuideScreen(TroddenScreen):
             with Vertical(id="main-pane"):
                 with Horizontal(id="theme-head"):
                     yield Static("", id="theme-title")
-                    yield Digits("00:00", id="theme-clock")
+                    with Vertical(id="clock-box"):
+                        yield Digits("00:00", id="theme-clock")
+                        yield Static("on this theme", id="clock-label", classes="muted")
                 yield OptionList(id="questions")
             with Vertical(id="side-pane"):
                 yield OptionList(id="followups")
@@ -344,7 +350,7 @@ class GuideScreen(TroddenScreen):
     def _draw_feed(self) -> None:
         assert self.snapshot is not None
         notes = self.snapshot.notes[-FEED_SIZE:]
-        key = tuple((note.seq, note.text, tuple(note.kinds), note.valence) for note in notes[-3:]) + (len(notes),)
+        key = tuple((note.seq, note.text, tuple(note.kinds), note.valence) for note in notes)
         if key == self._feed_key:
             return
         self._feed_key = key

@@ -10,6 +10,7 @@ this one follows it read-only instead of failing.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -17,6 +18,9 @@ from trodden.models.domain import Guide, Interview, Note
 from trodden.models.errors import Locked, ReadOnly
 from trodden.models.live import EventKind, EventsLog, LiveEvent
 from trodden.models.store import InterviewSession, StudyStore
+
+LOCK_GRACE = 1.5
+"""Seconds to wait for another guide view's writer lock before following it read-only."""
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,20 @@ class GuideLink:
     def open(self) -> None:
         """Open both sides; raises ``StoreError`` with a user-ready message."""
         self.session = self.store.open_interview(self.interview_id, writable=False)
-        log = self.store.guide_events(self.interview_id, writable=True)
-        try:
-            log.open()
-        except Locked:
-            log = self.store.guide_events(self.interview_id, writable=False).open()
-            self.read_only = True
+        deadline = time.monotonic() + LOCK_GRACE
+        while True:
+            log = self.store.guide_events(self.interview_id, writable=True)
+            try:
+                log.open()
+                break
+            except Locked:
+                # A guide view of this interview that is just closing (the user went back
+                # and reopened) lets go within moments; one that stays open leads.
+                if time.monotonic() >= deadline:
+                    log = self.store.guide_events(self.interview_id, writable=False).open()
+                    self.read_only = True
+                    break
+                time.sleep(0.05)
         self.log = log
 
     def poll(self) -> tuple[bool, Snapshot]:
@@ -69,10 +81,12 @@ class GuideLink:
 
     def snapshot(self) -> Snapshot:
         assert self.session is not None and self.log is not None
+        with self._write_lock:  # the writer thread may be adding an event right now
+            guide_events = tuple(self.log.events())
         return Snapshot(
             guide=self.store.guide,
             interview=self.session.interview,
-            guide_events=tuple(self.log.events()),
+            guide_events=guide_events,
             notes_events=tuple(self.session.events()),
             notes=tuple(self.session.notes()),
         )
