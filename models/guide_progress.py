@@ -140,8 +140,7 @@ def step_theme(guide: Guide, current: str | None, step: int) -> GuideTheme | Non
 
 
 def clock_text(seconds: float) -> str:
-    """``mm:ss`` (``h:mm:ss`` past an hour) for time shown at a glance."""
+    """``mm:ss``; minutes keep counting past 59 (interviews run 45-90 minutes), as on the
+    note-taker's screen."""
     total = int(max(seconds, 0))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+    return f"{total // 60:02d}:{total % 60:02d}"

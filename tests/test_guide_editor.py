@@ -113,3 +113,26 @@ def test_edits_keep_ids_and_never_reuse_the_last_one():
     assert added == 3 and len({t.id for t in merged.themes}) == len(merged.themes)
     ids = [q.id for t in merged.themes for q in t.questions]
     assert len(set(ids)) == len(ids)
+
+
+@run_async
+async def test_the_overview_opens_the_guide_view_and_the_editor(tmp_path):
+    from trodden.tui.guide_screen import GuideScreen
+    from trodden.tui.study_screen import StudyScreen
+
+    store, iid = make_study(tmp_path / "s")
+    app = TroddenApp(StudyStore.open(store.path))
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen) and app.screen.interview_id == iid
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideEditor)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)

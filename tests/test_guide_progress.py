@@ -101,7 +101,7 @@ def test_step_theme_walks_the_guide_and_stops_at_the_ends():
 def test_clock_text():
     assert clock_text(0) == "00:00"
     assert clock_text(75.9) == "01:15"
-    assert clock_text(3725) == "1:02:05"
+    assert clock_text(3725) == "62:05"
 
 
 def test_who_moved_to_the_current_theme():

@@ -15,11 +15,12 @@ from trodden.models.guide_progress import Progress, clock_text
 from .base import literal
 
 KIND_MARKS = {
-    Kind.QUOTE: ("“", "magenta"),
-    Kind.TOUCHPOINT: ("◆", "cyan"),
-    Kind.MOMENT: ("!", "bold yellow"),
-    Kind.BACKSTAGE: ("%", "blue"),
-    Kind.QUESTION: ("?", "bold yellow"),
+    # the capture screen's symbols and colours (tui/capture_marks.py), so both sides read alike
+    Kind.QUOTE: ("❝", "bold cyan"),
+    Kind.TOUCHPOINT: ("◆", "bold yellow"),
+    Kind.MOMENT: ("★", "bold magenta"),
+    Kind.BACKSTAGE: ("⚙", "bold bright_black"),
+    Kind.QUESTION: ("?", "bold green"),
 }
 
 
@@ -70,7 +71,7 @@ def note_row(note: Note) -> Text:
     text = Text(clock_text(note.t) + " ", style="dim")
     if note.valence:
         symbol = "♥" if note.valence > 0 else "☁"
-        text.append(symbol * abs(note.valence), style="red" if note.valence > 0 else "bright_blue")
+        text.append(symbol * abs(note.valence), style="bold red" if note.valence > 0 else "bold bright_blue")
         text.append(" ")
     marks = [KIND_MARKS[kind] for kind in note.kinds if kind in KIND_MARKS]
     for symbol, style in marks:
