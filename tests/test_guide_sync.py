@@ -241,3 +241,41 @@ def test_guide_and_capture_starting_together_join_one_interview(tmp_path):
     assert len(set(ids)) == 1
     assert resolve_interview(StudyStore.open(store.path), None, "P9") == ids[0]
     assert resolve_interview(StudyStore.open(store.path), None, None) is None  # P1 and P9 both live
+
+
+@run_async
+async def test_a_failed_write_says_so_and_changes_nothing(tmp_path):
+    from trodden.models.errors import WriteFailed
+
+    store, iid = make_study(tmp_path / "s")
+    app = guide_app(store.path, iid, Clock())
+    async with app.run_test(size=(130, 36)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.progress is not None, "opened")
+
+        def full_disk(*args):
+            raise WriteFailed(tmp_path / "guide.journal.1", OSError(28, "No space left on device"))
+
+        screen.link.record = full_disk
+        await pilot.press("n")
+        await until(pilot, lambda: "Not saved" in str(screen.query_one("#message").render()), "error shown")
+        assert screen.progress.current is None
+        assert "No space left" in str(screen.query_one("#message").render())
+    assert guide_events(store.path, iid) == []
+
+
+@run_async
+async def test_a_study_without_a_guide_says_how_to_write_one(tmp_path):
+    from trodden.models.domain import Study
+
+    store = StudyStore.create(tmp_path / "s", Study(name="Utan guide"))
+    iid = resolve_interview(store, "P1", None)
+    app = guide_app(store.path, iid, Clock())
+    async with app.run_test(size=(130, 36)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.progress is not None, "opened")
+        assert "no interview guide yet" in str(screen.query_one("#theme-title").render())
+        await pilot.press("n", "space")
+        await pilot.pause()
+        assert "press e to write one" in str(screen.query_one("#message").render())
+    assert guide_events(store.path, iid) == []

@@ -204,9 +204,15 @@ class GuideScreen(TroddenScreen):
     @work(thread=True, group="guide-write", exit_on_error=False)
     def _write_events(self) -> None:
         """Write the interviewer's events durably and in the order they were made."""
+        worker = get_current_worker()
         try:
             while True:
-                event = self._queue.get()
+                try:
+                    event = self._queue.get(timeout=0.5)
+                except queue.Empty:
+                    if self._stop.is_set() or worker.is_cancelled:
+                        return
+                    continue
                 if event is None:
                     return
                 try:
@@ -392,6 +398,9 @@ class GuideScreen(TroddenScreen):
 
     def action_step_theme(self, step: int) -> None:
         if self.snapshot is None or self.progress is None:
+            return
+        if not self.snapshot.guide.themes:
+            self._say("This study has no interview guide yet: press e to write one.")
             return
         target = step_theme(self.snapshot.guide, self.progress.current, step)
         if target is None:
