@@ -279,3 +279,17 @@ async def test_a_study_without_a_guide_says_how_to_write_one(tmp_path):
         await pilot.pause()
         assert "press e to write one" in str(screen.query_one("#message").render())
     assert guide_events(store.path, iid) == []
+
+
+@run_async
+async def test_own_events_are_confirmed_from_disk(tmp_path):
+    store, iid = make_study(tmp_path / "s")
+    app = guide_app(store.path, iid, Clock())
+    async with app.run_test(size=(130, 36)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.progress is not None, "opened")
+        await pilot.press("n", "space")
+        assert screen.progress.current == "th1"  # shown at once, before the write is on disk
+        await until(pilot, lambda: not screen._pending, "written and read back")
+        assert [e.kind for e in screen.snapshot.guide_events] == ["theme", "question_done"]
+        assert screen.progress.ticked == {"th1q1"}

@@ -44,6 +44,7 @@ class GuideLink:
         self.session: InterviewSession | None = None
         self.read_only = False
         self._write_lock = threading.Lock()
+        self._events_seen = 0
 
     def open(self) -> None:
         """Open both sides; raises ``StoreError`` with a user-ready message."""
@@ -77,7 +78,11 @@ class GuideLink:
             changed = self.store.reload() or changed
         except Exception:  # a half-synced study.json: keep the guide we have
             pass
-        return changed, self.snapshot()
+        snapshot = self.snapshot()
+        if len(snapshot.guide_events) != self._events_seen:  # our own writes, confirmed on disk
+            self._events_seen = len(snapshot.guide_events)
+            changed = True
+        return changed, snapshot
 
     def snapshot(self) -> Snapshot:
         assert self.session is not None and self.log is not None
