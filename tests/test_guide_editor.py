@@ -136,3 +136,34 @@ async def test_the_overview_opens_the_guide_view_and_the_editor(tmp_path):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
+
+
+@run_async
+async def test_editing_from_the_guide_view_shows_at_once(tmp_path):
+    from guide_study import Clock
+
+    from trodden.tui.guide_screen import GuideScreen
+
+    store, iid = make_study(tmp_path / "s")
+    app = TroddenApp(StudyStore.open(store.path), start=lambda s: GuideScreen(s, iid, clock=Clock()))
+    async with app.run_test(size=(120, 34)) as pilot:
+        guide_view = app.screen
+        for _ in range(500):
+            if guide_view.progress is not None:
+                break
+            await pilot.pause(0.01)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideEditor)
+        await pilot.press("end", "t")
+        app.screen.query_one("#prompt", Input).value = "Efter köpet"
+        await pilot.press("enter")
+        for _ in range(500):  # not settle(): the guide view's workers run until it closes
+            if len(app.screen.guide.themes) == 4:
+                break
+            await pilot.pause(0.01)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is guide_view
+        assert guide_view.query_one("#themes", OptionList).option_count == 4
+    assert stored(store.path)[-1] == ("th4", "Efter köpet", [])
