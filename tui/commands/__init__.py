@@ -4,6 +4,6 @@ A command module has ``register(subparsers)``, which adds its parser and sets
 ``run=<function(args) -> int>`` as a default.
 """
 
-from . import clean, demo, export, import_, new, sample
+from . import clean, demo, export, guide, import_, new, sample, serve
 
-COMMANDS = [new, sample, demo, import_, clean, export]
+COMMANDS = [new, sample, demo, import_, guide, serve, clean, export]
