@@ -4,6 +4,6 @@ A command module has ``register(subparsers)``, which adds its parser and sets
 ``run=<function(args) -> int>`` as a default.
 """
 
-from . import demo, export, import_, new, sample
+from . import capture, demo, export, import_, new, sample
 
-COMMANDS = [new, sample, demo, import_, export]
+COMMANDS = [new, sample, demo, capture, import_, export]

@@ -1,0 +1,133 @@
+"""How a note looks in the capture log: its time, kind symbols, feeling, channels, tags, words.
+
+One place defines the symbols, so the log, the help legend and the footer agree. The
+symbols are single-cell characters every common terminal font has (no emoji, which
+some terminals draw two cells wide).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.markup import escape
+from rich.text import Text
+
+from trodden.models.domain import Kind, Note
+from trodden.models.names import visible
+
+HEART = "♥"
+CLOUD = "☁"
+
+KIND_SYMBOLS: dict[Kind, str] = {
+    Kind.QUOTE: "❝",
+    Kind.TOUCHPOINT: "◆",
+    Kind.MOMENT: "★",
+    Kind.BACKSTAGE: "⚙",
+    Kind.QUESTION: "?",
+}
+KIND_STYLES: dict[Kind, str] = {
+    Kind.QUOTE: "bold cyan",
+    Kind.TOUCHPOINT: "bold yellow",
+    Kind.MOMENT: "bold magenta",
+    Kind.BACKSTAGE: "bold bright_black",
+    Kind.QUESTION: "bold green",
+}
+KIND_NAMES: dict[Kind, str] = {
+    Kind.QUOTE: "quote",
+    Kind.TOUCHPOINT: "touchpoint",
+    Kind.MOMENT: "moment of truth",
+    Kind.BACKSTAGE: "backstage",
+    Kind.QUESTION: "follow-up question",
+}
+HEART_STYLE = "bold red"
+CLOUD_STYLE = "bold bright_blue"
+CHANNEL_STYLE = "green"
+TAG_STYLE = "bright_cyan"
+TIME_STYLE = "dim"
+
+TIME_WIDTH = 6
+"""``mm:ss`` and a space: the gutter the wrapped lines of a note are indented by."""
+
+_TOKEN = re.compile(r"(?<![\w@#])([@#])\w+(?:-\w+)*")
+
+
+def clock(seconds: float) -> str:
+    """``mm:ss`` (minutes keep counting past 59: interviews run 45-90 minutes)."""
+    whole = max(int(seconds), 0)
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def feeling(valence: int | None) -> Text:
+    """``♥``/``♥♥`` for a positive feeling, ``☁``/``☁☁`` for a negative one."""
+    if not valence:
+        return Text()
+    if valence > 0:
+        return Text(HEART * valence, style=HEART_STYLE)
+    return Text(CLOUD * -valence, style=CLOUD_STYLE)
+
+
+def marks(note: Note) -> Text:
+    """The feeling and kind symbols of a note, in canonical order."""
+    text = feeling(note.valence)
+    for kind in note.kinds:
+        text.append(KIND_SYMBOLS[kind], style=KIND_STYLES[kind])
+    return text
+
+
+def note_body(note: Note) -> Text:
+    """Marks, then the words (user text: never markup, control characters made visible).
+
+    Channels and tags are highlighted where they stand in the words; those that are not
+    in the words (a quote's trailing ``@phone``) are listed after them.
+    """
+    body = marks(note)
+    if body.plain:
+        body.append(" ")
+    words = Text(visible(note.text), style="italic" if note.has(Kind.QUOTE) else "")
+    for match in _TOKEN.finditer(words.plain):
+        words.stylize(CHANNEL_STYLE if match.group(1) == "@" else TAG_STYLE, match.start(), match.end())
+    body.append_text(words)
+    plain = note.text.casefold()
+    for channel in note.channels:
+        if f"@{channel}" not in plain:
+            body.append(" ")
+            body.append(f"@{visible(channel)}", style=CHANNEL_STYLE)
+    for tag in note.tags:
+        if f"#{tag}" not in plain:
+            body.append(" ")
+            body.append(f"#{visible(tag)}", style=TAG_STYLE)
+    return body
+
+
+def legend_markup() -> str:
+    """The symbol legend as Rich markup, for the help screen."""
+    parts = [f"[{HEART_STYLE}]{HEART}[/] heart (+1, ♥♥ +2)", f"[{CLOUD_STYLE}]{CLOUD}[/] thundercloud (-1, ☁☁ -2)"]
+    parts += [f"[{KIND_STYLES[kind]}]{escape(symbol)}[/] {KIND_NAMES[kind]}" for kind, symbol in KIND_SYMBOLS.items()]
+    return "   ".join(parts)
+
+
+HELP_INTRO = (
+    "[b]Capture syntax[/b]  (markers at the start of a note, in any order, then the words)\n"
+    + "\n".join(
+        f"  [b]{escape(f'{marker:<4}')}[/b] {meaning}"
+        for marker, meaning in [
+            ('"', "quote: the customer's own words (closing \" optional)"),
+            ("+ ++", "heart: positive feeling (+1 / +2)"),
+            ("- --", "thundercloud: negative feeling (-1 / -2)"),
+            ("*", "touchpoint / interaction"),
+            ("!", "moment-of-truth candidate"),
+            ("%", "backstage: internal people, policies, systems"),
+            ("?", "follow-up question for the interviewer"),
+            ("\\", "the rest is plain text (escapes a leading marker)"),
+        ]
+    )
+    + "\n  Anywhere in the words: [b]@channel[/b] (@telefon, @webshop) and [b]#tag[/b] (#förpackning).\n"
+    + "  Example: [b]*- @phone on hold for 40 minutes[/b] is a touchpoint with a thundercloud on the phone channel.\n"
+    + "\n[b]Commands[/b]  [b]/theme N|name[/b] current guide theme · [b]/phase N|name[/b] current phase ·"
+    + " [b]/pause[/b] · [b]/resume[/b] · [b]/end[/b]\n"
+    + "  Every note carries the current theme and phase (the interviewer's theme changes arrive by themselves).\n"
+    + "\n[b]Symbols[/b]  "
+    + legend_markup()
+    + "\n\n[b]Fixing on the fly[/b]  The kind and feeling keys change the last note, or the note picked with"
+    + " ↑/↓. Enter sends; notes are saved to disk before they appear."
+)

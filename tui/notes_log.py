@@ -1,0 +1,241 @@
+"""The capture screen's notes log: a Line-API view that stays instant with thousands of notes.
+
+Only the lines on screen are rendered. Each note's height at the current width is known
+(cheaply: most notes fit one line, measured without wrapping) and kept with prefix sums,
+so finding the note under a screen line is a binary search and appending a note costs
+one measurement, however long the interview.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from trodden.models.domain import Note
+
+from .capture_marks import TIME_STYLE, TIME_WIDTH, clock, note_body
+
+_MIN_TEXT_WIDTH = 10
+
+
+class NotesLog(ScrollView, can_focus=False):
+    """Notes oldest first, newest at the bottom; one may be selected (↑/↓ on the screen)."""
+
+    DEFAULT_CSS = """
+    NotesLog {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
+    }
+    NotesLog > .notes-log--selected {
+        background: $accent 35%;
+    }
+    """
+    COMPONENT_CLASSES = {"notes-log--selected"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._notes: list[Note] = []
+        self._seqs: list[int] = []
+        self._heights: list[int] = []
+        self._starts: list[int] = [0]
+        self._body_cache: dict[int, Text] = {}
+        self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(512)
+        self._width = 0
+        self.selected: int | None = None
+        """Index of the selected note, or None (typing new notes)."""
+
+    # ------------------------------------------------------------------ data
+    @property
+    def notes(self) -> list[Note]:
+        return list(self._notes)
+
+    def __len__(self) -> int:
+        return len(self._notes)
+
+    @property
+    def selected_note(self) -> Note | None:
+        return self._notes[self.selected] if self.selected is not None else None
+
+    @property
+    def last_note(self) -> Note | None:
+        return self._notes[-1] if self._notes else None
+
+    def set_notes(self, notes: list[Note]) -> None:
+        """Replace everything (opening, or following another writer read-only)."""
+        selected_seq = self.selected_note.seq if self.selected_note else None
+        visible = sorted((note for note in notes if not note.deleted), key=lambda note: note.seq)
+        self._notes = visible
+        self._seqs = [note.seq for note in visible]
+        self._body_cache.clear()
+        self._strips.clear()
+        self.selected = self._index(selected_seq) if selected_seq is not None else None
+        self._measure_all()
+        self.scroll_end(animate=False, immediate=True)
+
+    def upsert(self, note: Note) -> None:
+        """Add or replace a note (by seq); a deleted one is removed. Newest scrolls into view."""
+        index = self._index(note.seq)
+        if note.deleted:
+            if index is not None:
+                self.remove(note.seq)
+            return
+        self._body_cache.pop(note.seq, None)
+        self._strips.clear()
+        if index is not None:
+            self._notes[index] = note
+            self._heights[index] = self._measure(note)
+            self._restart_from(index)
+            self.refresh()
+            return
+        position = bisect_left(self._seqs, note.seq)
+        at_end = position == len(self._notes)
+        self._notes.insert(position, note)
+        self._seqs.insert(position, note.seq)
+        self._heights.insert(position, self._measure(note))
+        if self.selected is not None and position <= self.selected:
+            self.selected += 1
+        if at_end:
+            self._starts.append(self._starts[-1] + self._heights[-1])
+        else:
+            self._restart_from(position)
+        self._update_virtual_size()
+        if at_end and self.selected is None:
+            self.scroll_end(animate=False, immediate=True)
+
+    def remove(self, seq: int) -> None:
+        index = self._index(seq)
+        if index is None:
+            return
+        del self._notes[index], self._seqs[index], self._heights[index]
+        self._body_cache.pop(seq, None)
+        self._strips.clear()
+        if self.selected is not None:
+            if self.selected == index:
+                self.selected = min(index, len(self._notes) - 1) if self._notes else None
+            elif self.selected > index:
+                self.selected -= 1
+        self._restart_from(index)
+        self._update_virtual_size()
+        self.refresh()
+
+    def _index(self, seq: int) -> int | None:
+        position = bisect_left(self._seqs, seq)
+        if position < len(self._seqs) and self._seqs[position] == seq:
+            return position
+        return None
+
+    # ------------------------------------------------------------- selection
+    def select(self, index: int | None) -> None:
+        if index is not None and not self._notes:
+            index = None
+        if index is not None:
+            index = max(0, min(index, len(self._notes) - 1))
+        self.selected = index
+        self._strips.clear()
+        self.refresh()
+        if index is None:
+            self.scroll_end(animate=False, immediate=True)
+        else:
+            region = Region(0, self._starts[index], max(self._width, 1), self._heights[index])
+            self.scroll_to_region(region, animate=False, immediate=True)
+
+    # --------------------------------------------------------------- measuring
+    def _text_width(self) -> int:
+        return max(self._width - TIME_WIDTH, _MIN_TEXT_WIDTH)
+
+    def _body(self, note: Note) -> Text:
+        body = self._body_cache.get(note.seq)
+        if body is None:
+            body = self._body_cache[note.seq] = note_body(note)
+        return body
+
+    def _measure(self, note: Note) -> int:
+        if self._width <= 0:
+            return 1
+        body = self._body(note)
+        plain = body.plain
+        if "\n" not in plain and "\t" not in plain and body.cell_len <= self._text_width():
+            return 1
+        return len(self._wrap(body))
+
+    def _wrap(self, body: Text) -> list[Text]:
+        lines = body.wrap(self.app.console, self._text_width(), overflow="fold", tab_size=4)
+        return list(lines) or [Text()]
+
+    def _measure_all(self) -> None:
+        self._heights = [self._measure(note) for note in self._notes]
+        self._starts = [0, *accumulate(self._heights)]
+        self._update_virtual_size()
+        self.refresh()
+
+    def _restart_from(self, index: int) -> None:
+        del self._starts[index + 1 :]
+        total = self._starts[index]
+        for height in self._heights[index:]:
+            total += height
+            self._starts.append(total)
+
+    def _update_virtual_size(self) -> None:
+        self.virtual_size = Size(self._width, self._starts[-1])
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = max(event.size.width - 1, 0)  # the scrollbar gutter is always there
+        if width != self._width:
+            self._width = width
+            self._body_cache.clear()
+            self._strips.clear()
+            at_end = self.scroll_y >= self.max_scroll_y
+            self._measure_all()
+            if at_end and self.selected is None:
+                self.scroll_end(animate=False, immediate=True)
+
+    # --------------------------------------------------------------- rendering
+    def _note_strips(self, index: int, base: Style) -> list[Strip]:
+        selected = index == self.selected
+        key = (self._notes[index].seq, self._width, selected)
+        strips = self._strips.get(key)
+        if strips is not None:
+            return strips
+        note = self._notes[index]
+        style = base
+        if selected:
+            style = base + self.get_component_rich_style("notes-log--selected")
+        console = self.app.console
+        gutter = Text(clock(note.t).ljust(TIME_WIDTH), style=TIME_STYLE)
+        indent = Text(" " * TIME_WIDTH)
+        body = self._body(note)
+        lines = [body] if self._heights[index] == 1 and "\n" not in body.plain else self._wrap(body)
+        strips = []
+        for number, line in enumerate(lines):
+            row = (gutter if number == 0 else indent).copy()
+            row.append_text(line)
+            row.stylize_before(style)
+            segments = list(row.render(console))
+            strip = Strip(segments).crop_extend(0, self._width, style)
+            strips.append(strip)
+        self._strips[key] = strips
+        return strips
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line = scroll_y + y
+        base = self.rich_style
+        if line >= self._starts[-1] or not self._notes:
+            return Strip.blank(self.size.width, base)
+        index = bisect_right(self._starts, line) - 1
+        strips = self._note_strips(index, base)
+        offset = line - self._starts[index]
+        strip = strips[offset] if offset < len(strips) else Strip([Segment(" " * self._width, base)])
+        return strip.crop_extend(scroll_x, scroll_x + self.size.width, base)
