@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -12,6 +14,16 @@ from trodden.tui.capture_screen import CaptureScreen
 from trodden.tui.capture_session import open_capture
 
 START = datetime(2026, 3, 2, 10, 0, 0)
+
+
+def pilot_test(test):
+    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
 
 
 class FakeClock:

@@ -59,11 +59,12 @@ def clock(seconds: float) -> str:
 
 def feeling(valence: int | None) -> Text:
     """``♥``/``♥♥`` for a positive feeling, ``☁``/``☁☁`` for a negative one."""
-    if not valence:
-        return Text()
-    if valence > 0:
-        return Text(HEART * valence, style=HEART_STYLE)
-    return Text(CLOUD * -valence, style=CLOUD_STYLE)
+    text = Text()
+    if valence and valence > 0:
+        text.append(HEART * valence, style=HEART_STYLE)
+    elif valence:
+        text.append(CLOUD * -valence, style=CLOUD_STYLE)
+    return text
 
 
 def marks(note: Note) -> Text:

@@ -49,7 +49,7 @@ ACTIONS = register(
         Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False, priority=True),
         Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False, priority=True),
         Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", show=False, priority=True),
-        Action("capture.undo", "ctrl+z", "undo", "Undo", "Bring back the last deleted note", priority=True),
+        Action("capture.undo", "ctrl+z", "undo", "Undo", "Bring back the last deleted note", show=False, priority=True),
         Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False, priority=True),
         Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False, priority=True),
         Action("capture.cancel", "escape", "cancel", "Back to typing", "Cancel the edit, or leave the selected note", show=False, priority=True),
@@ -146,7 +146,7 @@ class CaptureScreen(TroddenScreen):
         self._stash = ""
         self.deleted: list[int] = []
         self._follower: Worker | None = None
-        self._closed = False
+        self._source_closed = False
         self._header_text = ""
 
     @property
@@ -345,6 +345,7 @@ class CaptureScreen(TroddenScreen):
             self.input.restore(self._stash)
             self.input.cursor_position = len(self.input.value)
         self._stash = ""
+        self.log_view.select(None)
         self.say()
         self._recover()
         self._update_note(seq, lambda session: session.revise(seq, draft, at=self.clock()), line)
@@ -611,9 +612,9 @@ class CaptureScreen(TroddenScreen):
     # --------------------------------------------------------------- closing
     def close_source(self) -> None:
         """Wait for every queued save, then close (snapshot) the session. Idempotent."""
-        if self._closed:
+        if self._source_closed:
             return
-        self._closed = True
+        self._source_closed = True
         if not self.saves.wait_idle(30):
             self.saves.drain()
         try:

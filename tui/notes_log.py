@@ -89,7 +89,7 @@ class NotesLog(ScrollView, can_focus=False):
         index = self._index(note.seq)
         if note.deleted:
             if index is not None:
-                self.remove(note.seq)
+                self.remove_note(note.seq)
             return
         self._body_cache.pop(note.seq, None)
         self._strips.clear()
@@ -114,7 +114,7 @@ class NotesLog(ScrollView, can_focus=False):
         if at_end and self.selected is None:
             self.scroll_end(animate=False, immediate=True)
 
-    def remove(self, seq: int) -> None:
+    def remove_note(self, seq: int) -> None:
         index = self._index(seq)
         if index is None:
             return
@@ -213,7 +213,8 @@ class NotesLog(ScrollView, can_focus=False):
         if selected:
             style = base + self.get_component_rich_style("notes-log--selected")
         console = self.app.console
-        gutter = Text(clock(note.t).ljust(TIME_WIDTH), style=TIME_STYLE)
+        gutter = Text()
+        gutter.append(clock(note.t).ljust(TIME_WIDTH), style=TIME_STYLE)
         indent = Text(" " * TIME_WIDTH)
         body = self._body(note)
         lines = [body] if self._heights[index] == 1 and "\n" not in body.plain else self._wrap(body)
@@ -239,3 +240,8 @@ class NotesLog(ScrollView, can_focus=False):
         offset = line - self._starts[index]
         strip = strips[offset] if offset < len(strips) else Strip([Segment(" " * self._width, base)])
         return strip.crop_extend(scroll_x, scroll_x + self.size.width, base)
+
+    def rendered_lines(self) -> list[str]:
+        """Every screen line of every note as plain text (renders all: for tests and checks)."""
+        base = self.rich_style
+        return [strip.text for index in range(len(self._notes)) for strip in self._note_strips(index, base)]
