@@ -52,7 +52,7 @@ ACTIONS = register(
         Action("capture.undo", "ctrl+z", "undo", "Undo", "Bring back the last deleted note", show=False, priority=True),
         Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False, priority=True),
         Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False, priority=True),
-        Action("capture.cancel", "escape", "cancel", "Back to typing", "Cancel the edit, or leave the selected note", show=False, priority=True),
+        Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False, priority=True),
     ],
 )  # fmt: skip
 
@@ -562,6 +562,9 @@ class CaptureScreen(TroddenScreen):
             self.log_view.select(None)
             self.say()
             return
+        if not self.input.value and len(self.app.screen_stack) > 2:
+            self.dismiss()  # opened from the study overview: back to it (unmount saves and closes)
+            return
         raise SkipAction()
 
     def action_delete_note(self) -> None:
@@ -624,3 +627,26 @@ class CaptureScreen(TroddenScreen):
 
     def on_unmount(self) -> None:
         self.close_source()
+
+
+def capture_screen_for(store, interview_id: str, notify: Callable[..., object]) -> CaptureScreen | None:
+    """A capture screen on ``interview_id`` (from the study overview).
+
+    If another process is writing it, say so and follow it read-only instead.
+    """
+    from trodden.models.errors import Locked
+
+    from .capture_session import open_capture
+
+    try:
+        return CaptureScreen(open_capture(store, interview=interview_id))
+    except Locked as error:
+        notify(f"{error} Opened read-only.", severity="warning", timeout=8)
+    except StoreError as error:
+        notify(str(error), severity="error", timeout=8)
+        return None
+    try:
+        return CaptureScreen(open_capture(store, interview=interview_id, read_only=True))
+    except StoreError as error:
+        notify(str(error), severity="error", timeout=8)
+        return None

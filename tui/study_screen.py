@@ -21,6 +21,7 @@ ACTIONS = register(
     "Study overview",
     [
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
+        Action("study.capture", "c", "capture", "Capture", "Take notes live on the selected interview"),
     ],
 )
 
@@ -113,6 +114,14 @@ class StudyScreen(TroddenScreen):
     def action_refresh(self) -> None:
         self.store.reload()
         self.load()
+
+    def action_capture(self) -> None:
+        from .capture_screen import capture_screen_for
+
+        interview = self.selected_interview()
+        screen = capture_screen_for(self.store, interview.id, self.notify) if interview else None
+        if screen is not None:
+            self.app.push_screen(screen)
 
     def selected_interview(self) -> Interview | None:
         table = self.query_one(DataTable)
