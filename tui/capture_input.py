@@ -3,23 +3,22 @@
 A plain ``Input`` reads its value when the ``submit`` binding runs, which can be after
 keys typed just behind Enter were inserted (a fast typist, a busy moment): two notes
 would run together. Here Enter is handled in the input's own key queue, the line is
-taken and the input cleared there, and the screen gets the line in a message.
+taken and the input cleared there, and handed straight to ``on_send`` (same thread, no
+message hops: the note starts saving at once).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
-from textual.message import Message
 from textual.widgets import Input
 
 
 class CaptureInput(Input):
-    class Sent(Message):
-        """A line the note-taker sent with Enter (the input is already empty)."""
-
-        def __init__(self, line: str) -> None:
-            super().__init__()
-            self.line = line
+    def __init__(self, *, on_send: Callable[[str], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.on_send = on_send
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
@@ -27,7 +26,11 @@ class CaptureInput(Input):
             event.prevent_default()
             line = self.value
             self.value = ""
-            self.post_message(self.Sent(line))
+            try:
+                self.on_send(line)
+            except Exception:
+                self.restore(line)  # whatever broke, the words stay in the input
+                raise
             return
         await super()._on_key(event)
 

@@ -16,6 +16,7 @@ from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
@@ -56,10 +57,33 @@ ACTIONS = register(
     ],
 )  # fmt: skip
 
+SHOW_SAVING_AFTER = 0.15
+"""Seconds a save may take before the header shows "saving" (most take a few ms)."""
+
+TOKENS_AFTER = 0.5
+"""Seconds after opening before the study's channels and tags are read for completion."""
+
 FOLLOW_EVERY = 0.5
 """Seconds between looks at the interviewer's events: theme changes show within a second."""
 
 COMMAND_HELP = "commands: /theme N|name, /phase N|name, /pause, /resume, /end"
+
+
+class HeaderLine(Widget):
+    """One line of status. Updating it repaints the line only (a Static would re-lay out the screen)."""
+
+    DEFAULT_CSS = "HeaderLine { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._text = Text()
+
+    def show(self, text: Text) -> None:
+        self._text = text
+        self.refresh()
+
+    def render(self) -> Text:
+        return self._text
 
 
 def draft_of(note: Note) -> NoteDraft:
@@ -158,10 +182,11 @@ class CaptureScreen(TroddenScreen):
         return self.session.interview
 
     def compose(self) -> ComposeResult:
-        yield Static(id="capture-header")
+        yield HeaderLine(id="capture-header")
         yield NotesLog(id="notes")
         yield Static(id="capture-message")
         field = CaptureInput(
+            on_send=self.send,
             placeholder='type a note: "quote  + heart  - cloud  * touchpoint  ! moment  % backstage  ? follow-up  @channel #tag',
             id="capture-input",
             suggester=self.suggester,
@@ -184,7 +209,9 @@ class CaptureScreen(TroddenScreen):
             self.say(f"Read-only: interview {self.interview.id} is being written elsewhere; this view follows it.")
         self.set_interval(1.0, self.refresh_header)
         self.set_interval(FOLLOW_EVERY, self.follow)
-        self.load_tokens()
+        # Completion words from the whole study: wanted soon, but not before the first frame
+        # (reading every interview competes with the screen coming up).
+        self.set_timer(TOKENS_AFTER, self.load_tokens)
 
     @property
     def input(self) -> CaptureInput:
@@ -245,25 +272,24 @@ class CaptureScreen(TroddenScreen):
         text = self.header()
         if text.plain != self._header_text:
             self._header_text = text.plain
-            self.query_one("#capture-header", Static).update(text)
+            self.query_one(HeaderLine).show(text)
 
     def say(self, message: str = "", *, error: bool = False) -> None:
         """One line above the input: what just went wrong (or right). User text stays literal."""
         widget = self.query_one("#capture-message", Static)
+        if not message and not widget.has_class("shown"):
+            return
         widget.update(Text(visible(message)))
         widget.set_class(bool(message), "shown")
         widget.set_class(error, "error")
 
     # ---------------------------------------------------------------- saving
     def _save(self, job: Callable[[], None]) -> None:
-        self.save_state = "saving"
-        self.refresh_header()
-        if self.saves.put(job):
-            self._drain()
-
-    @work(thread=True, group="save")
-    def _drain(self) -> None:
-        self.saves.drain()
+        """Queue a save; the header says "saving" only if it takes long enough to notice."""
+        if self.save_state != "error":
+            self.save_state = "saving"
+        self.saves.put(job)
+        self.set_timer(SHOW_SAVING_AFTER, self.refresh_header)
 
     def _settle(self) -> None:
         if not self.saves.busy and self.save_state == "saving":
@@ -276,8 +302,6 @@ class CaptureScreen(TroddenScreen):
         self.log_view.upsert(note)
         if message.undo_of is not None:
             self.say(f"Note {clock(note.t)} is back.")
-        if self.save_state != "error":
-            self.save_state = "saving"
         self._settle()
 
     def on_capture_screen_failed(self, message: Failed) -> None:
@@ -294,10 +318,8 @@ class CaptureScreen(TroddenScreen):
             self.save_state = "saving"
 
     # ------------------------------------------------------------- typing
-    def on_capture_input_sent(self, event: CaptureInput.Sent) -> None:
+    def send(self, line: str) -> None:
         """Enter: a note, a command, or the end of an edit. The input is already empty."""
-        event.stop()
-        line = event.line
         if self.read_only:
             self.input.restore(line)
             self.say("This interview is open read-only; nothing typed here is saved.", error=True)
@@ -317,7 +339,8 @@ class CaptureScreen(TroddenScreen):
             return
         self.say()
         self._recover()
-        self.log_view.select(None)
+        if self.log_view.selected is not None:
+            self.log_view.select(None)
         theme, phase, wall = self.current("theme"), self.current("phase"), self.clock()
         session = self.session
 
@@ -618,8 +641,7 @@ class CaptureScreen(TroddenScreen):
         if self._source_closed:
             return
         self._source_closed = True
-        if not self.saves.wait_idle(30):
-            self.saves.drain()
+        self.saves.close()
         try:
             self.source.close()
         except StoreError:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -19,6 +18,7 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from trodden.models.domain import Note
 
@@ -53,6 +53,7 @@ class NotesLog(ScrollView, can_focus=False):
         self._body_cache: dict[int, Text] = {}
         self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(512)
         self._width = 0
+        self._base_style: Style | None = None
         self.selected: int | None = None
         """Index of the selected note, or None (typing new notes)."""
 
@@ -91,8 +92,7 @@ class NotesLog(ScrollView, can_focus=False):
             if index is not None:
                 self.remove_note(note.seq)
             return
-        self._body_cache.pop(note.seq, None)
-        self._strips.clear()
+        self._forget(note.seq)
         if index is not None:
             self._notes[index] = note
             self._heights[index] = self._measure(note)
@@ -119,8 +119,7 @@ class NotesLog(ScrollView, can_focus=False):
         if index is None:
             return
         del self._notes[index], self._seqs[index], self._heights[index]
-        self._body_cache.pop(seq, None)
-        self._strips.clear()
+        self._forget(seq)
         if self.selected is not None:
             if self.selected == index:
                 self.selected = min(index, len(self._notes) - 1) if self._notes else None
@@ -129,6 +128,12 @@ class NotesLog(ScrollView, can_focus=False):
         self._restart_from(index)
         self._update_virtual_size()
         self.refresh()
+
+    def _forget(self, seq: int) -> None:
+        """Drop one note's cached rendering (it changed); the rest stay cached."""
+        self._body_cache.pop(seq, None)
+        for selected in (False, True):
+            self._strips.discard((seq, self._width, selected))
 
     def _index(self, seq: int) -> int | None:
         position = bisect_left(self._seqs, seq)
@@ -142,8 +147,7 @@ class NotesLog(ScrollView, can_focus=False):
             index = None
         if index is not None:
             index = max(0, min(index, len(self._notes) - 1))
-        self.selected = index
-        self._strips.clear()
+        self.selected = index  # the strip cache is keyed by selection: nothing to forget
         self.refresh()
         if index is None:
             self.scroll_end(animate=False, immediate=True)
@@ -188,7 +192,16 @@ class NotesLog(ScrollView, can_focus=False):
             self._starts.append(total)
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self._width, self._starts[-1])
+        """New scrollable height, without a screen layout (the widget's own size is unchanged)."""
+        size = Size(self._width, self._starts[-1])
+        if size != self.virtual_size:
+            self.set_reactive(Widget.virtual_size, size)
+            self._scroll_update(size)
+            self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()  # colours changed (theme): cached lines are stale
 
     def on_resize(self, event: events.Resize) -> None:
         width = max(event.size.width - 1, 0)  # the scrollbar gutter is always there
@@ -224,22 +237,24 @@ class NotesLog(ScrollView, can_focus=False):
             row.append_text(line)
             row.stylize_before(style)
             segments = list(row.render(console))
-            strip = Strip(segments).crop_extend(0, self._width, style)
-            strips.append(strip)
+            strips.append(Strip(segments).crop_extend(0, self.size.width, style))
         self._strips[key] = strips
         return strips
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base_style = self.rich_style  # once per paint, not once per line
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        _scroll_x, scroll_y = self.scroll_offset
         line = scroll_y + y
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         if line >= self._starts[-1] or not self._notes:
             return Strip.blank(self.size.width, base)
         index = bisect_right(self._starts, line) - 1
         strips = self._note_strips(index, base)
         offset = line - self._starts[index]
-        strip = strips[offset] if offset < len(strips) else Strip([Segment(" " * self._width, base)])
-        return strip.crop_extend(scroll_x, scroll_x + self.size.width, base)
+        return strips[offset] if offset < len(strips) else Strip.blank(self.size.width, base)
 
     def rendered_lines(self) -> list[str]:
         """Every screen line of every note as plain text (renders all: for tests and checks)."""
