@@ -5,6 +5,7 @@ from __future__ import annotations
 from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
 
 from trodden.models.domain import Kind
+from trodden.models.errors import WriteFailed
 from trodden.models.store import StudyStore
 from trodden.tui.notes_log import NotesLog
 
@@ -149,3 +150,32 @@ async def test_channel_and_tag_completion_from_the_study(tmp_path):
     notes, _, _ = stored(tmp_path / "s", source.session.interview.id)
     assert notes[0].channels == ["telefonsupport"] and notes[0].tags == ["förpackning"]
     source.close()
+
+
+@pilot_test
+async def test_a_full_disk_keeps_the_note_in_the_input_with_a_clear_message(tmp_path):
+    store = make_study(tmp_path / "s")
+    app, source = capture_app(store, FakeClock())
+    interview_id = source.session.interview.id
+    db = source.session.db
+    real_write = db.write
+
+    def full_disk(ops):
+        raise WriteFailed(db.folder / "notes.journal.1", OSError(28, "No space left on device"))
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        await type_line(pilot, "saved before the disk filled")
+        db.write = full_disk
+        await type_line(pilot, "*- @telefon this one cannot be saved")
+        assert screen.input.value == "*- @telefon this one cannot be saved"
+        message = str(screen.query_one("#capture-message").render())
+        assert "NOT SAVED" in message and "No space left on device" in message
+        assert "✗ not saved" in screen.header().plain
+        assert [note.text for note in screen.query_one(NotesLog).notes] == ["saved before the disk filled"]
+        db.write = real_write  # space freed: Enter again saves it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.input.value == "" and "✓ saved" in screen.header().plain
+    notes, _, _ = stored(tmp_path / "s", interview_id)
+    assert [note.text for note in notes] == ["saved before the disk filled", "@telefon this one cannot be saved"]
