@@ -75,28 +75,41 @@ def marks(note: Note) -> Text:
     return text
 
 
+def _pieces(note: Note) -> list[tuple[str, str]]:
+    """(text, style) pieces of a note's line after the time; ``note_body`` and
+    ``note_plain`` are both built from these, so a measured width is the drawn width."""
+    pieces: list[tuple[str, str]] = []
+    if note.valence:
+        symbol, style = (HEART, HEART_STYLE) if note.valence > 0 else (CLOUD, CLOUD_STYLE)
+        pieces.append((symbol * abs(note.valence), style))
+    pieces += [(KIND_SYMBOLS[kind], KIND_STYLES[kind]) for kind in note.kinds]
+    if pieces:
+        pieces.append((" ", ""))
+    pieces.append((visible(note.text), "italic" if note.has(Kind.QUOTE) else ""))
+    plain = note.text.casefold()
+    for sign, words, style in (("@", note.channels, CHANNEL_STYLE), ("#", note.tags, TAG_STYLE)):
+        for word in words:
+            if f"{sign}{word}" not in plain:
+                pieces += [(" ", ""), (f"{sign}{visible(word)}", style)]
+    return pieces
+
+
+def note_plain(note: Note) -> str:
+    """The note's line as plain text (cheap: for measuring)."""
+    return "".join(text for text, _ in _pieces(note))
+
+
 def note_body(note: Note) -> Text:
     """Marks, then the words (user text: never markup, control characters made visible).
 
     Channels and tags are highlighted where they stand in the words; those that are not
     in the words (a quote's trailing ``@phone``) are listed after them.
     """
-    body = marks(note)
-    if body.plain:
-        body.append(" ")
-    words = Text(visible(note.text), style="italic" if note.has(Kind.QUOTE) else "")
-    for match in _TOKEN.finditer(words.plain):
-        words.stylize(CHANNEL_STYLE if match.group(1) == "@" else TAG_STYLE, match.start(), match.end())
-    body.append_text(words)
-    plain = note.text.casefold()
-    for channel in note.channels:
-        if f"@{channel}" not in plain:
-            body.append(" ")
-            body.append(f"@{visible(channel)}", style=CHANNEL_STYLE)
-    for tag in note.tags:
-        if f"#{tag}" not in plain:
-            body.append(" ")
-            body.append(f"#{visible(tag)}", style=TAG_STYLE)
+    body = Text()
+    for text, style in _pieces(note):
+        body.append(text, style=style)
+    for match in _TOKEN.finditer(body.plain):
+        body.stylize(CHANNEL_STYLE if match.group(1) == "@" else TAG_STYLE, match.start(), match.end())
     return body
 
 

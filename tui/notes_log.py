@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -22,7 +23,7 @@ from textual.widget import Widget
 
 from trodden.models.domain import Note
 
-from .capture_marks import TIME_STYLE, TIME_WIDTH, clock, note_body
+from .capture_marks import TIME_STYLE, TIME_WIDTH, clock, note_body, note_plain
 
 _MIN_TEXT_WIDTH = 10
 
@@ -156,8 +157,13 @@ class NotesLog(ScrollView, can_focus=False):
             self.scroll_to_region(region, animate=False, immediate=True)
 
     # --------------------------------------------------------------- measuring
-    def _text_width(self) -> int:
-        return max(self._width - TIME_WIDTH, _MIN_TEXT_WIDTH)
+    @staticmethod
+    def _gutter(note: Note) -> int:
+        """``mm:ss `` is 6 cells; past 99 minutes the time takes one more."""
+        return max(TIME_WIDTH, len(clock(note.t)) + 1)
+
+    def _text_width(self, note: Note) -> int:
+        return max(self._width - self._gutter(note), _MIN_TEXT_WIDTH)
 
     def _body(self, note: Note) -> Text:
         body = self._body_cache.get(note.seq)
@@ -168,14 +174,13 @@ class NotesLog(ScrollView, can_focus=False):
     def _measure(self, note: Note) -> int:
         if self._width <= 0:
             return 1
-        body = self._body(note)
-        plain = body.plain
-        if "\n" not in plain and "\t" not in plain and body.cell_len <= self._text_width():
+        plain = note_plain(note)  # most notes fit one line: no Text built for them
+        if "\n" not in plain and "\t" not in plain and cell_len(plain) <= self._text_width(note):
             return 1
-        return len(self._wrap(body))
+        return len(self._wrap(note))
 
-    def _wrap(self, body: Text) -> list[Text]:
-        lines = body.wrap(self.app.console, self._text_width(), overflow="fold", tab_size=4)
+    def _wrap(self, note: Note) -> list[Text]:
+        lines = self._body(note).wrap(self.app.console, self._text_width(note), overflow="fold", tab_size=4)
         return list(lines) or [Text()]
 
     def _measure_all(self) -> None:
@@ -227,10 +232,11 @@ class NotesLog(ScrollView, can_focus=False):
             style = base + self.get_component_rich_style("notes-log--selected")
         console = self.app.console
         gutter = Text()
-        gutter.append(clock(note.t).ljust(TIME_WIDTH), style=TIME_STYLE)
-        indent = Text(" " * TIME_WIDTH)
+        width = self._gutter(note)
+        gutter.append(clock(note.t).ljust(width), style=TIME_STYLE)
+        indent = Text(" " * width)
         body = self._body(note)
-        lines = [body] if self._heights[index] == 1 and "\n" not in body.plain else self._wrap(body)
+        lines = [body] if self._heights[index] == 1 and "\n" not in body.plain else self._wrap(note)
         strips = []
         for number, line in enumerate(lines):
             row = (gutter if number == 0 else indent).copy()
