@@ -22,6 +22,9 @@ ACTIONS = register(
     [
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
         Action("study.capture", "c", "capture", "Capture", "Take notes live on the selected interview"),
+        Action("study.guide", "g", "open_guide", "Guide view", "Follow the highlighted interview in the guide view"),
+        Action("study.guide_editor", "w", "edit_guide", "Write guide", "Add, edit and reorder the guide's themes"),
+        Action("study.clean", "e", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
     ],
 )
 
@@ -121,10 +124,31 @@ class StudyScreen(TroddenScreen):
         interview = self.selected_interview()
         screen = capture_screen_for(self.store, interview.id, self.notify) if interview else None
         if screen is not None:
-            self.app.push_screen(screen)
+            self.app.push_screen(screen, lambda _: self.action_refresh())
 
     def selected_interview(self) -> Interview | None:
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
             return None
         return self.rows[table.cursor_row].interview
+
+    def action_clean(self) -> None:
+        from .clean_screen import CleanScreen
+
+        interview = self.selected_interview()
+        if interview is not None:
+            self.app.push_screen(CleanScreen(self.store, interview.id), lambda _: self.action_refresh())
+
+    def action_open_guide(self) -> None:
+        from .guide_screen import GuideScreen
+
+        interview = self.selected_interview()
+        if interview is None:
+            self.notify("No interview highlighted: start one with 'trodden guide DIR --participant CODE'.")
+            return
+        self.app.push_screen(GuideScreen(self.store, interview.id))
+
+    def action_edit_guide(self) -> None:
+        from .guide_editor import GuideEditor
+
+        self.app.push_screen(GuideEditor(self.store))
