@@ -119,3 +119,16 @@ async def test_read_only_follows_the_writer(tmp_path):
         source.close()
     finally:
         writer.close()
+
+
+@pilot_test
+async def test_quitting_keeps_words_typed_but_not_sent(tmp_path):
+    folder = tmp_path / "s"
+    store = make_study(folder)
+    app, source = capture_app(store, FakeClock())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await type_line(pilot, "sent")
+        await pilot.press(*"half a sentence å")
+        await pilot.press("ctrl+q")
+    with StudyStore.open(folder).open_interview(source.session.interview.id, writable=False) as reader:
+        assert [note.text for note in reader.notes()] == ["sent", "half a sentence å"]

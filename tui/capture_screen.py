@@ -192,6 +192,7 @@ class CaptureScreen(TroddenScreen):
             suggester=self.suggester,
         )
         field.cursor_blink = self.blink
+        self._field = field  # kept: at quit the input is unmounted before the screen
         if self.read_only:
             field.placeholder = "read-only: following the note-taker's notes"
             field.disabled = True
@@ -641,11 +642,24 @@ class CaptureScreen(TroddenScreen):
         if self._source_closed:
             return
         self._source_closed = True
+        self._keep_unsent()
         self.saves.close()
         try:
             self.source.close()
         except StoreError:
             pass  # the journal holds everything; the next open replays it
+
+    def _keep_unsent(self) -> None:
+        """Quitting with words typed but not sent: they become a note rather than vanish."""
+        if self.read_only:
+            return
+        field = getattr(self, "_field", None)
+        line = self._stash if self.editing is not None else (field.value if field is not None else "")
+        draft = parse(line)
+        if not isinstance(draft, NoteDraft) or draft.is_empty:
+            return
+        theme, phase, wall, session = self.current("theme"), self.current("phase"), self.clock(), self.session
+        self.saves.put(lambda: session.add_note(draft, raw=line, theme=theme, phase=phase, wall=wall))
 
     def on_unmount(self) -> None:
         self.close_source()
