@@ -1,9 +1,10 @@
 """The note-taker's live capture screen: type, tag and fix notes without looking away.
 
-The input keeps the focus. Enter parses the line (``models.syntax``); a note is saved in a
-worker and appears in the log only once it is on disk, so whatever is on screen survives
-a crash. The interviewer's theme changes (their ``guide.*`` events) are followed twice a
-second and every later note carries them.
+The input keeps the focus. Enter parses the line (``models.syntax``); a note is saved by
+the screen's writer thread (``SaveQueue``: in typing order, off the UI thread) and appears
+in the log only once it is on disk, so whatever is on screen survives a crash. The
+interviewer's theme changes (their ``guide.*`` events) are followed twice a second in a
+thread worker, and every later note carries them.
 """
 
 from __future__ import annotations
