@@ -22,6 +22,7 @@ ACTIONS = register(
     "Study overview",
     [
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
+        Action("study.capture", "c", "capture", "Capture", "Take notes live on the selected interview"),
         Action("study.guide", "g", "open_guide", "Guide view", "Follow the highlighted interview in the guide view"),
         Action("study.guide_editor", "w", "edit_guide", "Write guide", "Add, edit and reorder the guide's themes"),
         Action("study.clean", "e", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
@@ -117,6 +118,14 @@ class StudyScreen(TroddenScreen):
     def action_refresh(self) -> None:
         self.store.reload()
         self.load()
+
+    def action_capture(self) -> None:
+        from .capture_screen import capture_screen_for
+
+        interview = self.selected_interview()
+        screen = capture_screen_for(self.store, interview.id, self.notify) if interview else None
+        if screen is not None:
+            self.app.push_screen(screen, lambda _: self.action_refresh())
 
     def selected_interview(self) -> Interview | None:
         table = self.query_one(DataTable)

@@ -1,0 +1,84 @@
+"""Shared set-up for the capture tests: a small crafted study and a controllable clock."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from trodden.models.domain import Guide, GuideTheme, Phase, Study
+from trodden.models.store import StudyStore
+from trodden.tui.app import TroddenApp
+from trodden.tui.capture_screen import CaptureScreen
+from trodden.tui.capture_session import open_capture
+
+START = datetime(2026, 3, 2, 10, 0, 0)
+
+
+def pilot_test(test):
+    """Run an async Pilot test with asyncio (no async pytest plugin is installed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+class FakeClock:
+    """Now is ``START + seconds``; tests move it forward by hand."""
+
+    def __init__(self, seconds: float = 0.0) -> None:
+        self.now = START + timedelta(seconds=seconds)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def make_study(path: Path) -> StudyStore:
+    return StudyStore.create(
+        path,
+        Study(name="Skapa ett grönt hem", created=date(2026, 3, 1)),
+        phases=[
+            Phase(id="ph1", name="Dreaming", order=1),
+            Phase(id="ph2", name="Searching", order=2),
+            Phase(id="ph3", name="Buying", order=3),
+        ],
+        guide=Guide(
+            themes=[
+                GuideTheme(id="th1", title="Background"),
+                GuideTheme(id="th2", title="Finding plants"),
+                GuideTheme(id="th3", title="Delivery"),
+            ]
+        ),
+    )
+
+
+def capture_app(store: StudyStore, clock: FakeClock, *, participant: str = "P1", read_only: bool = False, **kw):
+    """The app on a capture screen (cursor blink off), and its source to close later."""
+    source = open_capture(store, participant=participant, clock=clock, read_only=read_only, **kw)
+    app = TroddenApp(store, start=lambda _store: CaptureScreen(source, clock=clock, blink=False))
+    return app, source
+
+
+async def type_line(pilot, line: str) -> None:
+    """Type a line into the focused input and press enter, then wait for the save."""
+    screen = pilot.app.screen
+    screen.input.value = line
+    screen.input.cursor_position = len(line)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def settle(pilot) -> None:
+    for _ in range(50):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not pilot.app.screen.saves.busy:
+            await pilot.pause()
+            return
+    raise AssertionError("saves did not settle")

@@ -1,0 +1,181 @@
+"""Typing notes in the capture syntax: what is STORED (reopened from disk), and what is shown."""
+
+from __future__ import annotations
+
+from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
+
+from trodden.models.domain import Kind
+from trodden.models.errors import WriteFailed
+from trodden.models.store import StudyStore
+from trodden.tui.notes_log import NotesLog
+
+
+def stored(path, interview_id):
+    with StudyStore.open(path).open_interview(interview_id, writable=False) as session:
+        return session.notes(include_deleted=True), session.events(), session.interview
+
+
+@pilot_test
+async def test_notes_are_stored_with_kinds_feelings_channels_tags_theme_phase_and_time(tmp_path):
+    store = make_study(tmp_path / "s")
+    clock = FakeClock()
+    app, source = capture_app(store, clock, interviewer="AB", note_taker="CD")
+    interview_id = source.session.interview.id
+    async with app.run_test(size=(120, 30)) as pilot:
+        clock.advance(65)
+        # typed key by key, like a note-taker
+        await pilot.press(*"*- @telefon on hold for 40 minutes #kö")
+        await pilot.press("enter")
+        await settle(pilot)
+        clock.advance(10)
+        await type_line(pilot, "/theme 2")
+        await type_line(pilot, "/phase sea")
+        clock.advance(5)
+        await type_line(pilot, '++"Det var helt fantastiskt" @butik')
+        await type_line(pilot, "!%? who approves refunds #policy")
+        await type_line(pilot, "\\* not a touchpoint")
+        assert len(pilot.app.screen.query_one(NotesLog)) == 4
+    notes, events, interview = stored(tmp_path / "s", interview_id)
+    assert interview.interviewer == "AB" and interview.note_taker == "CD"
+    assert [(e.kind, e.value, e.by) for e in events] == [("theme", "th2", "notes"), ("phase", "ph2", "notes")]
+    first, quote, backstage, plain = notes
+    assert first.kinds == [Kind.TOUCHPOINT] and first.valence == -1
+    assert first.channels == ["telefon"] and first.tags == ["kö"]
+    assert first.t == 65 and first.theme is None and first.phase is None
+    assert first.raw == "*- @telefon on hold for 40 minutes #kö"
+    assert quote.kinds == [Kind.QUOTE] and quote.valence == 2 and quote.text == "Det var helt fantastiskt"
+    assert quote.channels == ["butik"] and quote.theme == "th2" and quote.phase == "ph2" and quote.t == 80
+    assert backstage.kinds == [Kind.MOMENT, Kind.BACKSTAGE, Kind.QUESTION] and backstage.tags == ["policy"]
+    assert plain.kinds == [] and plain.text == "* not a touchpoint"
+    source.close()
+
+
+@pilot_test
+async def test_bad_input_is_stored_and_shown_literally_and_nothing_is_lost(tmp_path):
+    store = make_study(tmp_path / "s")
+    clock = FakeClock()
+    app, source = capture_app(store, clock)
+    interview_id = source.session.interview.id
+    long_note = "å" * 5000 + "ø" * 5000
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = pilot.app.screen
+        await type_line(pilot, "[red]x[/red] and [bold]fet[/]")
+        await type_line(pilot, "escape \x1b[31mred\x1b[0m here")
+        await type_line(pilot, "   ")
+        await type_line(pilot, "")
+        await type_line(pilot, long_note)
+        await type_line(pilot, "emoji 🌱🏡 and æøå ÆØÅ äö")
+        log = screen.query_one(NotesLog)
+        assert len(log) == 4
+        shown = "\n".join(log.rendered_lines())
+        assert "[red]x[/red] and [bold]fet[/]" in shown
+        assert "\x1b" not in shown and "␛[31mred␛[0m" in shown
+        assert "emoji 🌱🏡 and æøå ÆØÅ äö" in shown
+        assert shown.count("å") == 5000 + 1 and shown.count("ø") == 5000 + 1
+        assert log.virtual_size.height > 100  # the 10,000-character note wraps, nothing cut
+    notes, _, _ = stored(tmp_path / "s", interview_id)
+    assert [n.text for n in notes] == [
+        "[red]x[/red] and [bold]fet[/]",
+        "escape \x1b[31mred\x1b[0m here",
+        long_note,
+        "emoji 🌱🏡 and æøå ÆØÅ äö",
+    ]
+    source.close()
+
+
+@pilot_test
+async def test_unknown_commands_and_themes_keep_the_text(tmp_path):
+    store = make_study(tmp_path / "s")
+    app, source = capture_app(store, FakeClock())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        await type_line(pilot, "/frobnicate now")
+        assert screen.input.value == "/frobnicate now"
+        assert "Unknown command /frobnicate" in str(screen.query_one("#capture-message").render())
+        await type_line(pilot, "/theme 9")
+        assert screen.input.value == "/theme 9"
+        assert "1 Background, 2 Finding plants, 3 Delivery" in str(screen.query_one("#capture-message").render())
+        assert len(screen.query_one(NotesLog)) == 0
+        assert source.session.events() == []
+    source.close()
+
+
+@pilot_test
+async def test_pause_resume_end_and_the_clock(tmp_path):
+    store = make_study(tmp_path / "s")
+    clock = FakeClock()
+    app, source = capture_app(store, clock)
+    interview_id = source.session.interview.id
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        clock.advance(30)
+        await type_line(pilot, "/pause")
+        clock.advance(600)
+        screen.refresh_header()
+        assert "00:30 paused" in screen.header().plain
+        await type_line(pilot, "noted during the pause")
+        await type_line(pilot, "/resume")
+        clock.advance(15)
+        await type_line(pilot, "after the pause")
+        await type_line(pilot, "/end")
+        assert "00:45 ended" in screen.header().plain
+    notes, _, interview = stored(tmp_path / "s", interview_id)
+    assert [n.t for n in notes] == [30, 45]
+    assert interview.status == "done" and len(interview.pauses) == 1
+    source.close()
+
+
+@pilot_test
+async def test_channel_and_tag_completion_from_the_study(tmp_path):
+    store = make_study(tmp_path / "s")
+    other = store.new_interview("P9")
+    from trodden.models.syntax import parse
+
+    with store.open_interview(other.id) as session:
+        session.add_note(parse("* called @telefonsupport about #förpackning"))
+    app, source = capture_app(store, FakeClock())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        for _ in range(300):  # the study's words are read shortly after opening
+            await pilot.pause(0.01)
+            if "telefonsupport" in screen.suggester.channels:
+                break
+        await pilot.press(*"hon ringde @tele")
+        await pilot.press("tab")
+        assert screen.input.value == "hon ringde @telefonsupport "
+        await pilot.press(*"om #förp")
+        await pilot.press("tab")
+        await pilot.press("enter")
+        await settle(pilot)
+    notes, _, _ = stored(tmp_path / "s", source.session.interview.id)
+    assert notes[0].channels == ["telefonsupport"] and notes[0].tags == ["förpackning"]
+    source.close()
+
+
+@pilot_test
+async def test_a_full_disk_keeps_the_note_in_the_input_with_a_clear_message(tmp_path):
+    store = make_study(tmp_path / "s")
+    app, source = capture_app(store, FakeClock())
+    interview_id = source.session.interview.id
+    db = source.session.db
+    real_write = db.write
+
+    def full_disk(ops):
+        raise WriteFailed(db.folder / "notes.journal.1", OSError(28, "No space left on device"))
+
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        await type_line(pilot, "saved before the disk filled")
+        db.write = full_disk
+        await type_line(pilot, "*- @telefon this one cannot be saved")
+        assert screen.input.value == "*- @telefon this one cannot be saved"
+        message = str(screen.query_one("#capture-message").render())
+        assert "NOT SAVED" in message and "No space left on device" in message
+        assert "✗ not saved" in screen.header().plain
+        assert [note.text for note in screen.query_one(NotesLog).notes] == ["saved before the disk filled"]
+        db.write = real_write  # space freed: Enter again saves it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.input.value == "" and "✓ saved" in screen.header().plain
+    notes, _, _ = stored(tmp_path / "s", interview_id)
+    assert [note.text for note in notes] == ["saved before the disk filled", "@telefon this one cannot be saved"]

@@ -1,0 +1,53 @@
+"""The capture input line: Enter takes the line at once, in order with the keys around it.
+
+A plain ``Input`` reads its value when the ``submit`` binding runs, which can be after
+keys typed just behind Enter were inserted (a fast typist, a busy moment): two notes
+would run together. Here Enter is handled in the input's own key queue, the line is
+taken and the input cleared there, and handed straight to ``on_send`` (same thread, no
+message hops: the note starts saving at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.widgets import Input
+
+
+class CaptureInput(Input):
+    def __init__(self, *, on_send: Callable[[str], None], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.on_send = on_send
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            line = self.value
+            self.value = ""
+            try:
+                self.on_send(line)
+            except Exception:
+                self.restore(line)  # whatever broke, the words stay in the input
+                raise
+            return
+        await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A pasted block becomes one line (a plain Input would keep only its first line)."""
+        if event.text:
+            line = " ".join(part.strip() for part in event.text.splitlines() if part.strip())
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *selection)
+        event.stop()
+        event.prevent_default()
+
+    def restore(self, line: str) -> None:
+        """Put a line back (not saved, or not understood), keeping anything typed since."""
+        current = self.value
+        self.value = line + (" " + current if current.strip() else "")
+        self.cursor_position = len(line)

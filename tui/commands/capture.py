@@ -1,0 +1,55 @@
+"""``trodden capture DIR --participant CODE | --interview ID``: the note-taker's live screen."""
+
+from __future__ import annotations
+
+from trodden.models.errors import Locked
+
+from .common import add_study_arg, open_study
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "capture",
+        help="take notes live during an interview",
+        description=(
+            "Open the capture screen on the participant's unfinished interview, or start one "
+            "(the participant is created if new). Reopening after a crash resumes it."
+        ),
+    )
+    add_study_arg(parser)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--participant", metavar="CODE", help="participant code, e.g. P3")
+    target.add_argument("--interview", metavar="ID", help="an existing interview id")
+    parser.add_argument("--interviewer", default="", metavar="XX", help="initials of the interviewer")
+    parser.add_argument("--note-taker", default="", metavar="YY", help="initials of the note-taker")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="follow an interview another process is writing, without changing it",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    store = open_study(args.dir)
+    from trodden.tui.capture_session import open_capture
+
+    try:
+        source = open_capture(
+            store,
+            participant=args.participant,
+            interview=args.interview,
+            interviewer=args.interviewer,
+            note_taker=args.note_taker,
+            read_only=args.read_only,
+        )
+    except Locked as error:
+        raise Locked(error.path, f"{error.holder} (add --read-only to follow it from here)") from None
+    from trodden.tui.app import TroddenApp
+    from trodden.tui.capture_screen import CaptureScreen
+
+    try:
+        app = TroddenApp(store, start=lambda _store: CaptureScreen(source))
+        return app.run() or 0
+    finally:
+        source.close()

@@ -1,0 +1,46 @@
+"""Channel and tag completion for the capture input, from those already used in the study.
+
+The note-taker types ``@te`` and sees ``@telefon`` suggested (accepted with → or tab), so the
+same channel is spelled the same way in every interview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from textual.suggester import Suggester
+
+from trodden.models.domain import Note
+
+_PARTIAL = re.compile(r"(?<![\w@#])([@#])(\w+(?:-\w+)*-?)$")
+
+
+class TokenSuggester(Suggester):
+    """Suggests the most used channel (``@``) or tag (``#``) that the last word starts."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.channels: Counter[str] = Counter()
+        self.tags: Counter[str] = Counter()
+
+    def learn(self, notes: Iterable[Note]) -> None:
+        for note in notes:
+            self.channels.update(note.channels)
+            self.tags.update(note.tags)
+
+    def complete(self, value: str) -> str | None:
+        match = _PARTIAL.search(value)
+        if match is None:
+            return None
+        sign, partial = match.groups()
+        folded = partial.casefold()
+        known = self.channels if sign == "@" else self.tags
+        best = [word for word, _ in known.most_common() if word.startswith(folded) and word != folded]
+        if not best:
+            return None
+        return value + best[0][len(partial) :]
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self.complete(value)
