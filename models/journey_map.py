@@ -21,8 +21,10 @@ from pathlib import Path
 
 from pydantic import Field
 
-from .domain import Kind, Model, Note, Phase
+from .domain import Interview, Kind, Model, Note, Phase
 from .durable import DurableDB
+from .errors import StoreError
+from .store import StudyFile, StudyStore
 
 MAP_DB = "map"
 
@@ -198,6 +200,14 @@ class NotesIndex:
         return len(self.backers(item)), len(self.participants)
 
 
+def item_channels(item: MapItem, index: NotesIndex) -> list[str]:
+    """The item's channels: those set by hand, then those of its evidence (first-seen order)."""
+    found = dict.fromkeys(item.channels)
+    for note in index.evidence(item):
+        found.update(dict.fromkeys(note.channels))
+    return list(found)
+
+
 def placed_note_ids(journey: JourneyMap) -> set[str]:
     return {note_id for item in journey.items for note_id in item.evidence} | {q.note for q in journey.quotes}
 
@@ -218,6 +228,41 @@ def effective_phase(note: Note, journey: JourneyMap) -> str | None:
         if note.id in item.evidence and item.phase:
             return item.phase
     return note.phase
+
+
+# ------------------------------------------------------------------ loading
+@dataclass
+class StudyMapData:
+    """Everything the map, the checks, stats and reports compute from."""
+
+    data: StudyFile
+    interviews: list[Interview]
+    index: NotesIndex
+    journey: JourneyMap
+    problems: list[StoreError] = field(default_factory=list)
+    """Interviews that could not be read (shown, never silently dropped)."""
+
+
+def build_index(store: StudyStore) -> tuple[NotesIndex, list[Interview], list[StoreError]]:
+    """The notes index of every readable interview, with the interviews in date order."""
+    interviews, _ = store.interviews()
+    notes, problems = store.all_notes()  # includes the unreadable interviews
+    participant_of = {interview.id: interview.participant for interview in interviews}
+    return NotesIndex.build(notes, participant_of), interviews, problems
+
+
+def read_map(study_path: Path) -> JourneyMap:
+    """The stored map, read without taking the editor's lock."""
+    with MapSession(study_path, writable=False) as session:
+        return session.load()
+
+
+def load_study_map(store: StudyStore, journey: JourneyMap | None = None) -> StudyMapData:
+    """Load study, interviews, notes and (unless given) the map, read-only."""
+    index, interviews, problems = build_index(store)
+    if journey is None:
+        journey = read_map(store.path)
+    return StudyMapData(store.data, interviews, index, journey, problems)
 
 
 # ------------------------------------------------------------------- curve

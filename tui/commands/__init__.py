@@ -4,6 +4,6 @@ A command module has ``register(subparsers)``, which adds its parser and sets
 ``run=<function(args) -> int>`` as a default.
 """
 
-from . import demo, export, import_, new, sample
+from . import check, demo, export, import_, map, new, sample, stats
 
-COMMANDS = [new, sample, demo, import_, export]
+COMMANDS = [new, sample, demo, import_, export, map, check, stats]
