@@ -22,7 +22,7 @@ from pathlib import Path
 from pydantic import Field
 
 from .domain import Interview, Kind, Model, Note, Phase
-from .durable import DurableDB
+from .durable import Delete, DurableDB, Put
 from .errors import StoreError
 from .store import StudyFile, StudyStore
 
@@ -110,11 +110,36 @@ class JourneyMap(Model):
         return next((o for o in self.overrides if o.phase == phase), None)
 
 
+@dataclass(frozen=True)
+class Change:
+    """One edit of the map: documents to store and ids to drop, written in one fsync."""
+
+    items: tuple[MapItem, ...] = ()
+    quotes: tuple[QuotePick, ...] = ()
+    drop_items: tuple[int, ...] = ()
+    drop_quotes: tuple[int, ...] = ()
+
+    def applied_to(self, journey: JourneyMap) -> JourneyMap:
+        """The map after this change (the input is left as it was)."""
+        put_items = {item.id: item for item in self.items}
+        put_quotes = {pick.id: pick for pick in self.quotes}
+        items = [put_items.pop(i.id, i) for i in journey.items if i.id not in self.drop_items]
+        items += [i for i in put_items.values() if i.id not in self.drop_items]
+        quotes = [put_quotes.pop(q.id, q) for q in journey.quotes if q.id not in self.drop_quotes]
+        quotes += [q for q in put_quotes.values() if q.id not in self.drop_quotes]
+        return JourneyMap(items=items, quotes=quotes, overrides=list(journey.overrides))
+
+
 class MapSession:
     """The map on disk. Writable sessions hold ``map.lock``; readers ``refresh``."""
 
     def __init__(self, study_path: Path, *, writable: bool) -> None:
         self.db = DurableDB(Path(study_path), MAP_DB, writable=writable)
+        self._high: dict[str, int] = {}
+
+    @property
+    def writable(self) -> bool:
+        return self.db.writable
 
     def open(self) -> MapSession:
         self.db.open()
@@ -141,7 +166,18 @@ class MapSession:
         )
 
     def next_id(self, table: str) -> int:
-        return max(self.db.ids(table), default=0) + 1
+        """A fresh id, never one handed out before in this session (even if since deleted)."""
+        number = max(max(self.db.ids(table), default=0), self._high.get(table, 0)) + 1
+        self._high[table] = number
+        return number
+
+    def apply(self, change: Change) -> None:
+        """Durably store ``change`` (one fsync). Raises ``WriteFailed``/``ReadOnly``, changing nothing."""
+        ops: list[Put | Delete] = [Put("items", item.id, item.model_dump(mode="json")) for item in change.items]
+        ops += [Put("quotes", pick.id, pick.model_dump(mode="json")) for pick in change.quotes]
+        ops += [Delete("items", item_id) for item_id in change.drop_items]
+        ops += [Delete("quotes", pick_id) for pick_id in change.drop_quotes]
+        self.db.write(ops)
 
     def put_item(self, item: MapItem) -> MapItem:
         self.db.put("items", item.id, item.model_dump(mode="json"))
@@ -158,14 +194,17 @@ class MapSession:
         self.db.delete("quotes", pick_id)
 
     def set_override(self, phases: list[Phase], override: CurveOverride | None, phase: str) -> None:
-        """Set (or with None, clear) the override of ``phase``; stored under its phase's order."""
-        key = next((index for index, p in enumerate(phases, start=1) if p.id == phase), None)
-        if key is None:
+        """Set (or with None, clear) the override of ``phase`` (one document per phase)."""
+        if not any(p.id == phase for p in phases):
             raise ValueError(f"no phase {phase!r}")
+        existing = [key for key, doc in self.db.docs("overrides") if doc.get("phase") == phase]
+        ops: list[Put | Delete] = [Delete("overrides", key) for key in existing[1:]]
         if override is None:
-            self.db.delete("overrides", key)
+            ops += [Delete("overrides", key) for key in existing[:1]]
         else:
-            self.db.put("overrides", key, override.model_dump(mode="json"))
+            key = existing[0] if existing else self.next_id("overrides")
+            ops.append(Put("overrides", key, override.model_dump(mode="json")))
+        self.db.write(ops)
 
 
 # ---------------------------------------------------------------- evidence
@@ -215,11 +254,23 @@ def placed_note_ids(journey: JourneyMap) -> set[str]:
 def inbox(index: NotesIndex, journey: JourneyMap) -> list[Note]:
     """Tagged notes not yet placed on the map (plain untagged notes stay out of the way)."""
     placed = placed_note_ids(journey)
-    return [
-        note
-        for note in index.notes.values()
-        if note.id not in placed and (note.kinds or note.valence is not None or note.channels)
-    ]
+    return [note for note in index.notes.values() if note.id not in placed and is_map_material(note)]
+
+
+def is_map_material(note: Note) -> bool:
+    """Tagged in any way that matters to the map (a follow-up question alone does not)."""
+    kinds = [kind for kind in note.kinds if kind is not Kind.QUESTION]
+    return bool(kinds or note.valence is not None or note.channels or note.tags)
+
+
+def placed_phases(journey: JourneyMap) -> dict[str, str]:
+    """note id -> the phase of the (first) item it backs."""
+    phases: dict[str, str] = {}
+    for item in journey.items:
+        if item.phase:
+            for note_id in item.evidence:
+                phases.setdefault(note_id, item.phase)
+    return phases
 
 
 def effective_phase(note: Note, journey: JourneyMap) -> str | None:
@@ -303,8 +354,9 @@ def per_participant_mean(notes: Iterable[Note], index: NotesIndex, key: str) -> 
 def emotion_curve(phases: list[Phase], index: NotesIndex, journey: JourneyMap) -> list[CurvePoint]:
     """One point per phase, in phase order, weighted per participant."""
     notes_in: dict[str, list[Note]] = defaultdict(list)
+    placed = placed_phases(journey)
     for note in index.notes.values():
-        phase = effective_phase(note, journey)
+        phase = placed.get(note.id, note.phase)
         if phase is not None:
             notes_in[phase].append(note)
     points = []
