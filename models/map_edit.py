@@ -59,7 +59,7 @@ def place_note(journey: JourneyMap, note: Note, phase: str, new_id: NewId, kind:
 def pick_quote(journey: JourneyMap, note: Note, phase: str, new_id: NewId) -> Change:
     """Pick a note as a quote of ``phase`` (shown verbatim from the note)."""
     if Kind.QUOTE not in note.kinds:
-        raise EditError("only notes typed as quotes (\") can be picked as quotes: they must be verbatim")
+        raise EditError('only notes typed as quotes (") can be picked as quotes: they must be verbatim')
     for pick in journey.quotes:
         if pick.note == note.id:
             if pick.phase == phase:

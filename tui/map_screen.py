@@ -1,0 +1,1102 @@
+"""The mapping workshop: assemble the journey on a board from every interview's notes.
+
+The screen holds the map in memory and applies each edit at once (a pure ``Change``
+from ``map_edit``), then stores it on a single writer thread, so the board answers
+within milliseconds while every change is still durable a moment later. One editor at a
+time: a second ``trodden map`` opens read-only and follows the editor's changes.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Footer, Input, Static
+
+from trodden.models.checks import CODES, run_checks
+from trodden.models.domain import Kind, Note, Phase
+from trodden.models.errors import Locked, StoreError
+from trodden.models.journey_map import (
+    Change,
+    CurveOverride,
+    ItemKind,
+    JourneyMap,
+    Lane,
+    MapSession,
+    Mark,
+    StudyMapData,
+    emotion_curve,
+    inbox,
+    load_study_map,
+)
+from trodden.models.map_edit import (
+    EditError,
+    add_evidence,
+    cycle_backstage,
+    merge_items,
+    move_item,
+    new_item,
+    pick_quote,
+    place_note,
+    promote_moment,
+    remove_evidence,
+    remove_item,
+    remove_quote,
+    rename_item,
+    reorder_item,
+    set_mark,
+)
+from trodden.models.map_filter import InboxFilter, parse_filter
+from trodden.models.names import visible
+from trodden.models.similarity import duplicate_items, similar_items
+from trodden.models.stats import backing_counts, saturation
+from trodden.models.store import StudyFile, StudyStore, new_id
+
+from .actions import Action, register
+from .base import TroddenScreen, literal
+from .board import Board
+from .board_model import LANE_KIND, build_board
+from .charts import bar
+from .inbox import Inbox
+from .item_screen import ItemScreen
+from .map_dialogs import PickScreen, PromptScreen, TextPanel
+
+_PLACE = [
+    Action(
+        f"map.place{n}",
+        str(n),
+        f"place({n})",
+        "Place in phase" if n == 1 else f"Phase {n}",
+        f"Inbox: place the note in phase {n}. Board: move the item to phase {n}",
+        show=n == 1,
+    )
+    for n in range(1, 10)
+]
+
+ACTIONS = register(
+    "map",
+    "Journey map",
+    [
+        Action(
+            "map.up", "up", "cursor(0,-1)", "Up", "Move up (board: to the lane above at the top of a cell)", show=False
+        ),
+        Action("map.down", "down", "cursor(0,1)", "Down", "Move down", show=False),
+        Action("map.left", "left", "cursor(-1,0)", "Left", "Board: previous phase", show=False),
+        Action("map.right", "right", "cursor(1,0)", "Right", "Board: next phase", show=False),
+        Action("map.lane_up", "pageup", "lane(-1)", "Lane up", "Board: jump to the lane above", show=False),
+        Action("map.lane_down", "pagedown", "lane(1)", "Lane down", "Board: jump to the lane below", show=False),
+        Action("map.switch", "tab", "switch", "Board/inbox", "Switch between the board and the inbox", priority=True),
+        *_PLACE,
+        Action(
+            "map.open",
+            "enter",
+            "open",
+            "Open/place",
+            "Board: open the item's evidence. Inbox: place the note in its own phase",
+        ),
+        Action(
+            "map.attach",
+            "a",
+            "attach",
+            "Add to item",
+            "Add the inbox note as evidence of the board's item (same thing said again)",
+        ),
+        Action(
+            "map.attach_similar",
+            "equals_sign",
+            "attach_similar",
+            "Add to similar",
+            "Add the inbox note to the most similar item shown",
+            show=False,
+        ),
+        Action(
+            "map.quote",
+            "q",
+            "quote",
+            "Pick quote",
+            "Pick the inbox note as a verbatim quote of its phase (or the board's phase)",
+        ),
+        Action(
+            "map.select", "space", "select", "Select", "Board: select an item to merge (again to unselect)", show=False
+        ),
+        Action(
+            "map.merge",
+            "g",
+            "merge",
+            "Merge",
+            "Merge the selected items into the item under the cursor, keeping all evidence",
+        ),
+        Action(
+            "map.duplicates",
+            "d",
+            "duplicates",
+            "Duplicates",
+            "Suggest likely duplicates (similar text, same phase and channel)",
+        ),
+        Action(
+            "map.move_left", "shift+left", "move_phase(-1)", "Move ←", "Move the item to the previous phase", show=False
+        ),
+        Action(
+            "map.move_right", "shift+right", "move_phase(1)", "Move →", "Move the item to the next phase", show=False
+        ),
+        Action("map.reorder_up", "shift+up", "reorder(-1)", "Move ↑", "Move the item up in its cell", show=False),
+        Action("map.reorder_down", "shift+down", "reorder(1)", "Move ↓", "Move the item down in its cell", show=False),
+        Action(
+            "map.heart",
+            "h",
+            "mark('heart')",
+            "Heart",
+            "Mark (or unmark) the item as a heart: among the strongest positive",
+        ),
+        Action(
+            "map.cloud",
+            "t",
+            "mark('cloud')",
+            "Cloud",
+            "Mark (or unmark) the item as a thundercloud: among the most negative",
+        ),
+        Action("map.moment", "m", "promote", "Moment", "Promote the item to a moment of truth, with a design question"),
+        Action("map.new_moment", "M", "new_moment", "New moment", "Write a moment of truth in this phase", show=False),
+        Action(
+            "map.new",
+            "n",
+            "new_item",
+            "New item",
+            "Write an item in this cell: a hypothesis until notes back it",
+            show=False,
+        ),
+        Action("map.rename", "r", "rename", "Rename", "Rename the item", show=False),
+        Action(
+            "map.backstage",
+            "b",
+            "backstage",
+            "Backstage kind",
+            "Backstage item: people, policy, system, staff experience",
+            show=False,
+        ),
+        Action(
+            "map.remove",
+            "delete,backspace",
+            "remove",
+            "Remove",
+            "Remove the item or quote (press twice); its notes go back to the inbox",
+            show=False,
+        ),
+        Action(
+            "map.override",
+            "v",
+            "override",
+            "Curve value",
+            "Set (or clear) a manual curve value for this phase",
+            show=False,
+        ),
+        Action("map.lines", "l", "participant_lines", "Lines", "Show one curve line per participant", show=False),
+        Action(
+            "map.filter",
+            "slash",
+            "filter",
+            "Filter",
+            "Filter the inbox: @channel #tag kind:quote theme:2 phase:1 P3 + - words",
+        ),
+        Action(
+            "map.clear_filter",
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            "Clear the inbox filter and go back",
+            show=False,
+        ),
+        Action(
+            "map.phase_rename", "R", "phase_rename", "Rename phase", "Rename the phase under the cursor", show=False
+        ),
+        Action(
+            "map.phase_add", "A", "phase_add", "Add phase", "Add a phase after the one under the cursor", show=False
+        ),
+        Action(
+            "map.phase_remove",
+            "X",
+            "phase_remove",
+            "Remove phase",
+            "Remove the phase under the cursor (only when nothing is on it)",
+            show=False,
+        ),
+        Action(
+            "map.phase_left",
+            "less_than_sign",
+            "phase_move(-1)",
+            "Phase ←",
+            "Move the phase one column left",
+            show=False,
+        ),
+        Action(
+            "map.phase_right",
+            "greater_than_sign",
+            "phase_move(1)",
+            "Phase →",
+            "Move the phase one column right",
+            show=False,
+        ),
+        Action(
+            "map.checks", "c", "checks", "Checks", "Method checks: funnel names, counts of hearts/clouds/moments..."
+        ),
+        Action("map.stats", "s", "stats", "Stats", "Participants per item, tag and channel; saturation per interview"),
+        Action("map.reload", "f5", "reload", "Reload", "Re-read the notes and the map from disk", show=False),
+    ],
+)
+
+HELP_INTRO = (
+    "[b]The mapping board.[/b] Phases are columns, lanes are rows. The inbox below holds the tagged notes "
+    "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
+    "to the same item with [b]a[/b] (or [b]=[/b] for the suggested one), pick quotes with [b]q[/b]. "
+    "Items show n/N participants; ┆? marks a hypothesis (no evidence). Everything is saved as you go."
+)
+
+
+class MapScreen(TroddenScreen):
+    CONTEXT = "map"
+    BINDINGS = ACTIONS
+    HELP_INTRO = HELP_INTRO
+    DEFAULT_CSS = """
+    MapScreen #map-title { height: 1; background: $primary-background; padding: 0 1; }
+    MapScreen #map-banner { height: auto; padding: 0 1; background: $warning 30%; display: none; }
+    MapScreen #map-banner.shown { display: block; }
+    MapScreen #board { height: 3fr; border: round $primary 50%; }
+    MapScreen #board:focus { border: round $accent; }
+    MapScreen #inbox-box { height: 2fr; border: round $primary 50%; }
+    MapScreen #inbox-box:focus-within { border: round $accent; }
+    MapScreen #inbox-filter { display: none; height: 1; border: none; padding: 0 1; }
+    MapScreen #inbox-filter.shown { display: block; }
+    MapScreen #inbox-hint { height: 1; padding: 0 1; color: $text-muted; }
+    MapScreen #map-status { height: 1; padding: 0 1; }
+    """
+
+    class Loaded(Message):
+        def __init__(self, loaded: StudyMapData, session: MapSession | None, readonly: str) -> None:
+            super().__init__()
+            self.loaded = loaded
+            self.session = session
+            self.readonly = readonly
+
+    class Followed(Message):
+        def __init__(self, journey: JourneyMap, data: StudyFile | None) -> None:
+            super().__init__()
+            self.journey = journey
+            self.data = data
+
+    class WriteFailed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, store: StudyStore, *, blink: bool = True, follow_every: float = 1.0) -> None:
+        super().__init__()
+        self.store = store
+        self.blink = blink
+        self.follow_every = follow_every
+        self.session: MapSession | None = None
+        self.readonly = ""
+        self.loaded: StudyMapData | None = None
+        self.journey = JourneyMap()
+        self.selected: set[int] = set()
+        self.filter = InboxFilter()
+        self.show_lines = False
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-writer")
+        self._pending: list[Future] = []
+        self._armed_remove: object | None = None
+        self._suggestion: int | None = None
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Static(literal(f"trodden · map · {self.store.study.name}"), id="map-title")
+        yield Static("", id="map-banner")
+        yield Board(id="board")
+        with Vertical(id="inbox-box") as box:
+            box.border_title = "Inbox"
+            field = Input(
+                placeholder="filter: @channel #tag kind:quote theme:2 phase:1 P3 + - words", id="inbox-filter"
+            )
+            field.cursor_blink = self.blink
+            yield field
+            yield Inbox(id="inbox")
+            yield Static("", id="inbox-hint")
+        yield Static("Loading the notes of every interview…", id="map-status")
+        yield Footer()
+
+    @property
+    def board(self) -> Board:
+        return self.query_one(Board)
+
+    @property
+    def inbox_widget(self) -> Inbox:
+        return self.query_one(Inbox)
+
+    def on_mount(self) -> None:
+        self.board.focus()
+        self.load()
+
+    # ----------------------------------------------------------------- loading
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        self.store.reload()
+        session: MapSession | None = self.session
+        readonly = self.readonly
+        if session is None:
+            try:
+                session = MapSession(self.store.path, writable=True).open()
+            except Locked:
+                session = MapSession(self.store.path, writable=False).open()
+                readonly = "Read-only: someone else is editing this map. You see their changes as they make them."
+            except StoreError as error:
+                readonly = f"Read-only: the map cannot be opened for editing ({error})."
+                session = MapSession(self.store.path, writable=False).open()
+        else:
+            session.refresh()
+        loaded = load_study_map(self.store, session.load())
+        self.post_message(self.Loaded(loaded, session, readonly))
+
+    def on_map_screen_loaded(self, message: Loaded) -> None:
+        self.session = message.session
+        self.readonly = message.readonly
+        self.loaded = message.loaded
+        self.journey = message.loaded.journey
+        banner = self.query_one("#map-banner", Static)
+        banner.update(literal(self.readonly))
+        banner.set_class(bool(self.readonly), "shown")
+        if self.readonly and self.follow_every:
+            self.set_interval(self.follow_every, self.follow, name="follow")
+        self.refresh_board()
+        self.refresh_inbox()
+        problems = "; ".join(str(p) for p in message.loaded.problems)
+        index = message.loaded.index
+        status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {len(index.participants)} participants"
+        self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
+
+    @work(thread=True, exclusive=True, group="follow")
+    def follow(self) -> None:
+        """Read-only screens: pick up the editor's changes (map and phases)."""
+        if self.session is None:
+            return
+        changed = self.session.refresh()
+        data_changed = self.store.reload()
+        if changed or data_changed:
+            self.post_message(self.Followed(self.session.load(), self.store.data if data_changed else None))
+
+    def on_map_screen_followed(self, message: Followed) -> None:
+        if self.loaded is None:
+            return
+        self.journey = message.journey
+        if message.data is not None:
+            self.loaded.data = message.data
+        self.refresh_board()
+        self.refresh_inbox()
+
+    def action_reload(self) -> None:
+        self.flush_writes()
+        self.status("Reloading…")
+        self.load()
+
+    # -------------------------------------------------------------- rendering
+    @property
+    def phases(self) -> list[Phase]:
+        data = self.loaded.data if self.loaded else self.store.data
+        return sorted(data.phases, key=lambda p: p.order)
+
+    def refresh_board(self) -> None:
+        if self.loaded is None:
+            return
+        index = self.loaded.index
+        curve = emotion_curve(self.phases, index, self.journey)
+        self.board.show_participants = self.show_lines
+        self.board.set_model(build_board(self.phases, self.journey, index, curve, frozenset(self.selected)))
+        self._update_titles()
+
+    def refresh_inbox(self) -> None:
+        if self.loaded is None:
+            return
+        index = self.loaded.index
+        notes = inbox(index, self.journey)
+        if not self.filter.empty:
+            match = self.filter.predicate(index)
+            notes = [note for note in notes if match(note)]
+        self.inbox_widget.set_notes(notes, index.participant_of, self.phases)
+        self._update_titles()
+
+    def _update_titles(self) -> None:
+        hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
+        clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
+        moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
+        self.board.border_title = (
+            f"Map: {len(self.journey.items)} items · ♥ {hearts}/3-5 · ☁ {clouds}/3-5 · moments {moments}/2-4"
+        )
+        box = self.query_one("#inbox-box")
+        shown = len(self.inbox_widget.notes)
+        box.border_title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
+
+    def status(self, message: str, style: str = "") -> None:
+        self.query_one("#map-status", Static).update(literal(message, style))
+
+    # ----------------------------------------------------------------- writing
+    def commit(
+        self, change: Change, message: str = "", *, inbox_changed: bool = False, placed: set[str] = frozenset()
+    ) -> None:
+        """Apply ``change`` on screen now and store it on the writer thread."""
+        if self.session is None or self.loaded is None:
+            return
+        if self.readonly:
+            self.status("Read-only: this map is being edited elsewhere", "yellow")
+            return
+        self.journey = change.applied_to(self.journey)
+        session = self.session
+        future = self._writer.submit(session.apply, change)
+        future.add_done_callback(self._written)
+        self._pending = [f for f in self._pending if not f.done()] + [future]
+        self.refresh_board()
+        if inbox_changed:
+            self.refresh_inbox()
+        elif placed:
+            self.inbox_widget.remove(set(placed))
+            self._update_titles()
+        if message:
+            self.status(message, "green")
+
+    def _written(self, future: Future) -> None:
+        error = future.exception()
+        if error is not None:
+            try:
+                self.app.call_from_thread(self.post_message, self.WriteFailed(error))
+            except RuntimeError:
+                self.post_message(self.WriteFailed(error))
+
+    def on_map_screen_write_failed(self, message: WriteFailed) -> None:
+        self.status(f"Not saved: {message.error}. Reloading the map as stored.", "bold red")
+        self.load()
+
+    def flush_writes(self) -> None:
+        """Wait until every change is on disk (tests, reload, quit)."""
+        self._writer.submit(lambda: None).result()
+
+    def on_unmount(self) -> None:
+        self._writer.shutdown(wait=True)
+        if self.session is not None:
+            self.session.close()
+
+    def _fail(self, error: Exception) -> None:
+        self.status(str(error), "bold red")
+
+    # ---------------------------------------------------------------- helpers
+    @property
+    def inbox_focused(self) -> bool:
+        return self.inbox_widget.has_focus
+
+    def current_phase(self) -> Phase | None:
+        phases = self.phases
+        return phases[self.board.cursor.phase] if phases and self.board.cursor.phase < len(phases) else None
+
+    def current_item(self):
+        entry = self.board.entry()
+        if entry is None or entry.kind != "item":
+            return None
+        return self.journey.item(int(entry.ref))  # type: ignore[arg-type]
+
+    def _need_item(self):
+        item = self.current_item()
+        if item is None:
+            self.status("Put the board's cursor on an item first", "yellow")
+        return item
+
+    def _new_id(self, table: str) -> int:
+        assert self.session is not None
+        return self.session.next_id(table)
+
+    def phase_name(self, phase_id: str | None) -> str:
+        return next((p.name for p in self.phases if p.id == phase_id), "no phase")
+
+    def _focus_item(self, item_id: int) -> None:
+        found = self.board.find(item_id, (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE))
+        if found is not None:
+            self.board.go_to(found[0], found[1], item_id)
+
+    # ------------------------------------------------------------- navigation
+    def action_cursor(self, dx: int, dy: int) -> None:
+        if self.inbox_focused:
+            if dy:
+                self.inbox_widget.move(dy)
+            return
+        self.board.move(phase=dx, row=dy)
+
+    def action_lane(self, step: int) -> None:
+        if self.inbox_focused:
+            self.inbox_widget.move(step * 10)
+        else:
+            self.board.move(lane=step)
+
+    def action_switch(self) -> None:
+        if self.inbox_focused or self.query_one("#inbox-filter", Input).has_focus:
+            self.board.focus()
+        else:
+            self.inbox_widget.focus()
+
+    def on_board_cursor_moved(self, message: Board.CursorMoved) -> None:
+        self._armed_remove = None
+        self._show_hint()
+
+    def on_inbox_highlighted(self, message: Inbox.Highlighted) -> None:
+        self._armed_remove = None
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        hint = self.query_one("#inbox-hint", Static)
+        note = self.inbox_widget.note
+        self._suggestion = None
+        if note is None or self.loaded is None:
+            hint.update(Text("1-9 place in phase · a add to the board's item · q pick quote · / filter", style="dim"))
+            return
+        matches = (
+            similar_items(note, self.journey, self.loaded.index, note.phase)[:1]
+            if len(self.journey.items) < 3000
+            else []
+        )
+        if matches:
+            item, _score = matches[0]
+            self._suggestion = item.id
+            text = Text("similar item: ", style="dim")
+            text.append(visible(item.title), style="bold")
+            text.append("  (= to add the note to it)", style="dim")
+            hint.update(text)
+        else:
+            hint.update(
+                Text(
+                    "1-9 place in phase · enter place in its own phase · a add to the board's item · q quote",
+                    style="dim",
+                )
+            )
+
+    # ------------------------------------------------------------------ inbox
+    def action_place(self, number: int) -> None:
+        phases = self.phases
+        if not 1 <= number <= len(phases):
+            self.status(f"There is no phase {number} (the map has {len(phases)})", "yellow")
+            return
+        phase = phases[number - 1]
+        if self.inbox_focused:
+            self._place(self.inbox_widget.note, phase)
+        else:
+            item = self._need_item()
+            if item is not None:
+                self._edit(lambda: move_item(self.journey, item.id, phase.id), f"Moved to {phase.name}")
+                self._focus_item(item.id)
+
+    def _place(self, note: Note | None, phase: Phase) -> None:
+        if note is None:
+            self.status("The inbox is empty (or the filter hides everything)", "yellow")
+            return
+        try:
+            if Kind.QUOTE in note.kinds and not ({Kind.TOUCHPOINT, Kind.BACKSTAGE, Kind.MOMENT} & set(note.kinds)):
+                change = pick_quote(self.journey, note, phase.id, self._new_id)
+                self.commit(change, f"Quote picked for {phase.name}", placed={note.id})
+                self.board.go_to(Lane.QUOTES, self.phases.index(phase), change.quotes[0].id)
+                return
+            change = place_note(self.journey, note, phase.id, self._new_id)
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, f"Placed in {phase.name}", placed={note.id})
+        self._focus_item(change.items[0].id)
+
+    def action_open(self) -> None:
+        if self.inbox_focused:
+            note = self.inbox_widget.note
+            if note is None:
+                return
+            phase = next((p for p in self.phases if p.id == note.phase), None) or self.current_phase()
+            if phase is None:
+                self.status("Add a phase first (A)", "yellow")
+                return
+            self._place(note, phase)
+            return
+        entry = self.board.entry()
+        if entry is None or self.loaded is None:
+            return
+        if entry.kind == "curve":
+            self.action_participant_lines()
+            return
+        if entry.kind == "quote":
+            pick = next((q for q in self.journey.quotes if q.id == entry.ref), None)
+            note = self.loaded.index.notes.get(pick.note) if pick else None
+            if note is not None:
+                self.app.push_screen(TextPanel("Quote", _quote_panel(note, self.loaded.index.participant(note))))
+            return
+        item = self.current_item()
+        if item is None:
+            return
+        screen = ItemScreen(item, self.loaded.index, self.phase_name(item.phase), readonly=bool(self.readonly))
+
+        def done(result: str | None) -> None:
+            if result == "rename":
+                self.action_rename()
+            elif result and result.startswith("detach:"):
+                note_id = result.removeprefix("detach:")
+                self._edit(
+                    lambda: remove_evidence(self.journey, item.id, note_id), "Note back in the inbox", inbox=True
+                )
+
+        self.app.push_screen(screen, done)
+
+    def action_attach(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.status("Put the board's cursor on the item the note backs, then press a in the inbox", "yellow")
+            return
+        self._attach_note(item.id)
+
+    def action_attach_similar(self) -> None:
+        if self._suggestion is None:
+            self.status("No similar item suggested for this note", "yellow")
+            return
+        self._attach_note(self._suggestion)
+
+    def _attach_note(self, item_id: int) -> None:
+        note = self.inbox_widget.note
+        if note is None:
+            self.status("Highlight a note in the inbox first", "yellow")
+            return
+        try:
+            change = add_evidence(self.journey, item_id, [note])
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, "Added as evidence", placed={note.id})
+        self._focus_item(item_id)
+
+    def action_quote(self) -> None:
+        note = self.inbox_widget.note
+        if note is None:
+            return
+        phase = next((p for p in self.phases if p.id == note.phase), None) or self.current_phase()
+        if phase is None:
+            return
+        try:
+            change = pick_quote(self.journey, note, phase.id, self._new_id)
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, f"Quote picked for {phase.name}", placed={note.id})
+
+    def action_filter(self) -> None:
+        field = self.query_one("#inbox-filter", Input)
+        field.add_class("shown")
+        field.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "inbox-filter" or self.loaded is None:
+            return
+        self.filter = parse_filter(event.value, self.loaded.data, self.loaded.index.participants)
+        self.refresh_inbox()
+        if self.filter.problems:
+            self.status("; ".join(self.filter.problems), "yellow")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "inbox-filter":
+            event.stop()
+            if not event.value.strip():
+                event.input.remove_class("shown")
+            self.inbox_widget.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#inbox-filter", Input)
+        if field.has_focus or not self.filter.empty:
+            field.value = ""
+            field.remove_class("shown")
+            self.filter = InboxFilter()
+            self.refresh_inbox()
+            self.inbox_widget.focus()
+        elif self.selected:
+            self.selected.clear()
+            self.refresh_board()
+
+    # -------------------------------------------------------------- the board
+    def _edit(self, make, message: str = "", *, inbox: bool = False) -> None:
+        try:
+            change = make()
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, message, inbox_changed=inbox)
+
+    def action_select(self) -> None:
+        item = self._need_item()
+        if item is None:
+            return
+        self.selected.symmetric_difference_update({item.id})
+        self.refresh_board()
+        self.status(f"{len(self.selected)} selected: put the cursor on the item to keep and press g to merge")
+
+    def action_merge(self) -> None:
+        item = self._need_item()
+        if item is None:
+            return
+        sources = [i for i in self.selected if i != item.id]
+        self._edit(lambda: merge_items(self.journey, item.id, sources), f"Merged {len(sources)} into {item.title}")
+        self.selected.clear()
+        self.refresh_board()
+        self._focus_item(item.id)
+
+    def action_move_phase(self, step: int) -> None:
+        item = self._need_item()
+        if item is None:
+            return
+        ids = [p.id for p in self.phases]
+        target = ids.index(item.phase) + step if item.phase in ids else 0
+        if 0 <= target < len(ids):
+            self._edit(lambda: move_item(self.journey, item.id, ids[target]))
+            self._focus_item(item.id)
+
+    def action_reorder(self, step: int) -> None:
+        item = self._need_item()
+        if item is None:
+            return
+        self._edit(lambda: reorder_item(self.journey, item.id, step))
+        self._focus_item(item.id)
+
+    def action_mark(self, mark: str) -> None:
+        item = self._need_item()
+        if item is None:
+            return
+        self._edit(lambda: set_mark(self.journey, item.id, Mark(mark)))
+        count = sum(1 for i in self.journey.items if i.mark is Mark(mark))
+        self.status(f"{count} {'hearts' if mark == 'heart' else 'thunderclouds'} on the map (the method: 3-5)")
+
+    def action_promote(self) -> None:
+        item = self._need_item()
+        if item is None or self.readonly:
+            return
+        question = item.design_question or "How might we "
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            self._edit(lambda: promote_moment(self.journey, item.id, answer), "Moment of truth")
+            self._focus_item(item.id)
+
+        self.app.push_screen(
+            PromptScreen(f"Moment of truth: {item.title}", question, "the design question it raises", blink=self.blink),
+            done,
+        )
+
+    def action_new_moment(self) -> None:
+        self._write_item(ItemKind.MOMENT)
+
+    def action_new_item(self) -> None:
+        kind = LANE_KIND.get(self.board.lane, ItemKind.TOUCHPOINT)
+        self._write_item(kind)
+
+    def _write_item(self, kind: ItemKind) -> None:
+        phase = self.current_phase()
+        if phase is None or self.readonly:
+            return
+
+        def titled(title: str | None) -> None:
+            if not title:
+                return
+            if kind is ItemKind.MOMENT:
+
+                def questioned(question: str | None) -> None:
+                    self._create(phase, kind, title, question or "")
+
+                self.app.push_screen(PromptScreen("Design question", "How might we ", blink=self.blink), questioned)
+            else:
+                self._create(phase, kind, title, "")
+
+        label = {ItemKind.MOMENT: "moment of truth", ItemKind.BACKSTAGE: "backstage item"}.get(kind, "touchpoint")
+        self.app.push_screen(
+            PromptScreen(
+                f"New {label} in {phase.name}", "", "no notes back it yet: it starts as a hypothesis", blink=self.blink
+            ),
+            titled,
+        )
+
+    def _create(self, phase: Phase, kind: ItemKind, title: str, question: str) -> None:
+        try:
+            change = new_item(self.journey, phase.id, kind, title, self._new_id, question=question)
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, "Written (a hypothesis until notes back it)")
+        self._focus_item(change.items[0].id)
+
+    def action_rename(self) -> None:
+        item = self._need_item()
+        if item is None or self.readonly:
+            return
+
+        def done(title: str | None) -> None:
+            if title is not None:
+                self._edit(lambda: rename_item(self.journey, item.id, title), "Renamed")
+
+        self.app.push_screen(PromptScreen("Rename item", item.title, blink=self.blink), done)
+
+    def action_backstage(self) -> None:
+        item = self._need_item()
+        if item is None:
+            return
+        if item.kind is not ItemKind.BACKSTAGE:
+            self.status("Only backstage items have a kind (people, policy, system, staff)", "yellow")
+            return
+        self._edit(lambda: cycle_backstage(self.journey, item.id))
+
+    def action_remove(self) -> None:
+        entry = self.board.entry()
+        if entry is None or entry.kind not in ("item", "quote") or self.inbox_focused:
+            return
+        key = (entry.kind, entry.ref)
+        if self._armed_remove != key:
+            self._armed_remove = key
+            self.status("Press delete again to remove it (its notes go back to the inbox)", "yellow")
+            return
+        self._armed_remove = None
+        if entry.kind == "quote":
+            self._edit(lambda: remove_quote(self.journey, int(entry.ref)), "Quote removed", inbox=True)
+        else:
+            self._edit(lambda: remove_item(self.journey, int(entry.ref)), "Item removed", inbox=True)
+
+    def action_override(self) -> None:
+        phase = self.current_phase()
+        if phase is None or self.session is None or self.readonly:
+            return
+        current = self.journey.override_for(phase.id)
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            answer = answer.strip()
+            if not answer:
+                override = None
+            else:
+                value_text, _, reason = answer.partition(" ")
+                try:
+                    value = float(value_text.replace(",", "."))
+                    override = CurveOverride(phase=phase.id, value=value, reason=reason.strip())
+                except ValueError:
+                    self._fail(ValueError(f"{value_text!r} is not a value from -2 to 2"))
+                    return
+            self._set_override(phase, override)
+
+        self.app.push_screen(
+            PromptScreen(
+                f"Curve value for {phase.name} (-2..2, then an optional reason; empty to use the data)",
+                f"{current.value:+g} {current.reason}".strip() if current else "",
+                blink=self.blink,
+            ),
+            done,
+        )
+
+    def _set_override(self, phase: Phase, override: CurveOverride | None) -> None:
+        assert self.session is not None
+        overrides = [o for o in self.journey.overrides if o.phase != phase.id]
+        if override is not None:
+            overrides.append(override)
+        self.journey = JourneyMap(items=self.journey.items, quotes=self.journey.quotes, overrides=overrides)
+        session, phases = self.session, self.phases
+        future = self._writer.submit(session.set_override, phases, override, phase.id)
+        future.add_done_callback(self._written)
+        self.refresh_board()
+        self.status("Curve value set by hand (shown as an override)" if override else "Curve from the data again")
+
+    def action_participant_lines(self) -> None:
+        self.show_lines = not self.show_lines
+        self.refresh_board()
+
+    def action_duplicates(self) -> None:
+        if self.loaded is None:
+            return
+        suggestions = duplicate_items(self.journey, self.loaded.index)
+        if not suggestions:
+            self.status("No likely duplicates (similar text, same phase and channel)")
+            return
+        options = []
+        for suggestion in suggestions[:200]:
+            first, second = self.journey.item(suggestion.first), self.journey.item(suggestion.second)
+            if first is None or second is None:
+                continue
+            text = Text(f"{suggestion.score:.2f}  ", style="dim")
+            text.append(visible(first.title), style="bold")
+            text.append("  ⟵  ")
+            text.append(visible(second.title))
+            text.append(f"  ({visible(self.phase_name(first.phase))})", style="dim")
+            options.append((f"{first.id}:{second.id}", text))
+
+        def done(key: str | None) -> None:
+            if not key:
+                return
+            keep, other = (int(part) for part in key.split(":"))
+            self._edit(lambda: merge_items(self.journey, keep, [other]), "Merged; all evidence kept")
+            self._focus_item(keep)
+
+        intro = Text("Enter merges the right item into the left one (all evidence is kept). Esc closes.")
+        self.app.push_screen(PickScreen("Likely duplicates", intro, options), done)
+
+    # ----------------------------------------------------------------- phases
+    def _update_phases(self, change, message: str) -> None:
+        if self.readonly:
+            self.status("Read-only: this map is being edited elsewhere", "yellow")
+            return
+        self.run_phase_update(change, message)
+
+    @work(thread=True, group="phases")
+    def run_phase_update(self, change, message: str) -> None:
+        try:
+            data = self.store.update(change)
+        except (StoreError, ValueError) as error:
+            self.app.call_from_thread(self._fail, error)
+            return
+        self.app.call_from_thread(self._phases_changed, data, message)
+
+    def _phases_changed(self, data: StudyFile, message: str) -> None:
+        if self.loaded is not None:
+            self.loaded.data = data
+        self.refresh_board()
+        self.refresh_inbox()
+        self.status(message, "green")
+
+    def action_phase_rename(self) -> None:
+        phase = self.current_phase()
+        if phase is None:
+            return
+
+        def done(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+
+            def rename(data: StudyFile) -> None:
+                for p in data.phases:
+                    if p.id == phase.id:
+                        p.name = name.strip()
+
+            self._update_phases(rename, "Phase renamed")
+
+        self.app.push_screen(
+            PromptScreen(
+                "Rename phase", phase.name, "name it after what the customer does and wants", blink=self.blink
+            ),
+            done,
+        )
+
+    def action_phase_add(self) -> None:
+        after = self.current_phase()
+
+        def done(name: str | None) -> None:
+            if not name or not name.strip():
+                return
+
+            def add(data: StudyFile) -> None:
+                ordered = sorted(data.phases, key=lambda p: p.order)
+                position = next((i + 1 for i, p in enumerate(ordered) if after and p.id == after.id), len(ordered))
+                ordered.insert(position, Phase(id=new_id("ph", [p.id for p in data.phases]), name=name.strip()))
+                for order, p in enumerate(ordered, start=1):
+                    p.order = order
+                data.phases = ordered
+
+            self._update_phases(add, "Phase added")
+
+        self.app.push_screen(
+            PromptScreen("New phase", "", "what the customer does and wants in it", blink=self.blink), done
+        )
+
+    def action_phase_remove(self) -> None:
+        phase = self.current_phase()
+        if phase is None:
+            return
+        used = sum(1 for i in self.journey.items if i.phase == phase.id) + sum(
+            1 for q in self.journey.quotes if q.phase == phase.id
+        )
+        if used:
+            self.status(f"{phase.name} holds {used} items or quotes: move them to another phase first", "yellow")
+            return
+        if self._armed_remove != ("phase", phase.id):
+            self._armed_remove = ("phase", phase.id)
+            self.status(f"Press X again to remove the phase {phase.name}", "yellow")
+            return
+        self._armed_remove = None
+
+        def remove(data: StudyFile) -> None:
+            data.phases = [p for p in data.phases if p.id != phase.id]
+
+        self._update_phases(remove, "Phase removed")
+
+    def action_phase_move(self, step: int) -> None:
+        phase = self.current_phase()
+        if phase is None:
+            return
+
+        def move(data: StudyFile) -> None:
+            ordered = sorted(data.phases, key=lambda p: p.order)
+            index = next(i for i, p in enumerate(ordered) if p.id == phase.id)
+            target = index + step
+            if 0 <= target < len(ordered):
+                ordered[index], ordered[target] = ordered[target], ordered[index]
+            for order, p in enumerate(ordered, start=1):
+                p.order = order
+            data.phases = ordered
+
+        self._update_phases(move, "Phase moved")
+        self.board.move(phase=step)
+
+    # ----------------------------------------------------------------- panels
+    def action_checks(self) -> None:
+        if self.loaded is None:
+            return
+        findings = run_checks(self.loaded.data, self.loaded.interviews, self.loaded.index, self.journey)
+        body = Text()
+        if not findings:
+            body.append("No findings: the map follows the method's rules of thumb.", style="green")
+        for finding in findings:
+            body.append(f"{finding.severity:<8}", style="bold yellow" if finding.severity == "warning" else "cyan")
+            body.append(f"{finding.code:<20}", style="bold")
+            body.append(visible(finding.message) + "\n")
+        body.append("\nCodes: " + "; ".join(f"{code}: {why}" for code, why in CODES.items()), style="dim")
+        self.app.push_screen(TextPanel("Method checks", body))
+
+    def action_stats(self) -> None:
+        if self.loaded is None:
+            return
+        self.app.push_screen(TextPanel("Counts and saturation", stats_text(self.loaded, self.journey)))
+
+
+def _quote_panel(note: Note, participant: str) -> Text:
+    text = Text()
+    text.append(f"“{visible(note.text)}”\n", style="italic bold")
+    text.append(f"\n{participant} · {note.interview} · note {note.seq}\n", style="dim")
+    text.append("\nAs typed:\n", style="bold")
+    for revision in note.history:
+        text.append(f"  {revision.at:%Y-%m-%d %H:%M}  {visible(revision.raw)}\n")
+    return text
+
+
+def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Text:
+    """The stats panel: participants per item, tag and channel, then saturation."""
+    rows = backing_counts(loaded.index, journey)
+    text = Text()
+    for kind, heading in (("item", "Map items"), ("tag", "Tags"), ("channel", "Channels")):
+        text.append(f"{heading} (participants, n of N)\n", style="bold")
+        section = [row for row in rows if row.kind == kind]
+        if not section:
+            text.append("  none yet\n", style="dim")
+        for row in section:
+            prefix = "#" if kind == "tag" else "@" if kind == "channel" else ""
+            text.append(f"  {row.n:>3} of {row.total:<3} ")
+            text.append(bar(row.n, row.total, 10).ljust(10), style="green")
+            text.append(f" {prefix}{visible(row.label)}\n")
+        text.append("\n")
+    text.append("Saturation: what each interview added, in date order\n", style="bold")
+    yields = saturation(loaded.interviews, loaded.index, journey)
+    peak = max((y.new for y in yields), default=0)
+    for y in yields:
+        text.append(f"  {visible(y.interview):<24} +{y.new_items:<3} items +{y.new_tags:<3} tags ")
+        text.append(bar(y.new_items, peak, width), style="green")
+        text.append(bar(y.new_tags, peak, width), style="cyan")
+        text.append("\n")
+    return text
