@@ -46,7 +46,7 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(literal(self.title_text, "bold"))
-            field = Input(value=self.value, id="prompt-input")
+            field = Input(value=self.value, id="prompt-input", select_on_focus=False)
             field.cursor_blink = self.blink
             yield field
             yield Static(literal(self.hint or "enter to save · esc to cancel"), id="prompt-hint")

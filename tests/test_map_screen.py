@@ -1,0 +1,140 @@
+"""Pilot tests of the map board: placing, merging, promoting, read-only following.
+
+Each test checks the STORED map (read back from disk), not only the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+import pytest
+
+try:
+    from map_kit import build_study
+except ImportError:  # tests as a package
+    from .map_kit import build_study
+
+from trodden.models.journey_map import Change, ItemKind, MapItem, MapSession, Mark, read_map
+from trodden.tui.app import TroddenApp
+from trodden.tui.map_screen import MapScreen
+
+NOTES = {
+    "P1": ["1|--* calls support about the invoice @phone", '1|"Nobody could tell me why." @phone', "2|++* unpacks the box"],
+    "P2": ["1|-* called support about an invoice @phone", "2|+* waters the plant"],
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    return build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], NOTES)
+
+
+def sync(test):
+    """Run an async Pilot test on a fresh event loop (the suite has no asyncio plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def app_for(store, **options) -> TroddenApp:
+    return TroddenApp(store, start=lambda s: MapScreen(s, blink=False, **options))
+
+
+async def loaded(pilot) -> MapScreen:
+    screen = pilot.app.screen
+    for _ in range(200):
+        if isinstance(screen, MapScreen) and screen.loaded is not None:
+            break
+        await pilot.pause()
+        screen = pilot.app.screen
+    assert isinstance(screen, MapScreen) and screen.loaded is not None
+    await pilot.pause()
+    return screen
+
+
+@sync
+async def test_place_attach_and_quote(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert [n.text for n in screen.inbox_widget.notes][0].startswith("calls support")
+        await pilot.press("tab", "1")  # P1's invoice call -> phase 1
+        await pilot.press("q")  # the next inbox note is P1's quote
+        screen.flush_writes()
+        stored = read_map(store.path)
+        assert [(i.title, i.phase) for i in stored.items] == [("calls support about the invoice @phone", "ph1")]
+        assert len(stored.quotes) == 1 and stored.quotes[0].phase == "ph1"
+        # the board's cursor sits on the new item: add P2's note to it with "a"
+        note = screen.inbox_widget.notes[0]
+        while not note.text.startswith("called support"):
+            await pilot.press("down")
+            note = screen.inbox_widget.note
+        await pilot.press("a")
+        screen.flush_writes()
+        (item,) = read_map(store.path).items
+        assert len(item.evidence) == 2
+        assert screen.loaded.index.backing(item) == (2, 2)
+
+
+@sync
+async def test_merge_two_items(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab")
+        first = screen.inbox_widget.note
+        await pilot.press("1")  # first call -> item 1
+        while not screen.inbox_widget.note.text.startswith("called support"):
+            await pilot.press("down")
+        await pilot.press("1")  # second call -> item 2, cursor on it
+        await pilot.press("tab", "space", "up", "g")  # select item 2, move to item 1, merge
+        screen.flush_writes()
+        stored = read_map(store.path)
+        assert len(stored.items) == 1
+        (item,) = stored.items
+        assert item.evidence[0] == first.id and len(item.evidence) == 2
+
+
+@sync
+async def test_promote_mark_and_hypothesis(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab", "1", "tab")  # place, back to the board (cursor on the item)
+        await pilot.press("t")  # thundercloud
+        await pilot.press("m")
+        await pilot.press(*"keep customers informed?")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["pageup"] * 6, "n")  # back up to the touchpoints lane, write an item
+        await pilot.press(*"Asks a friend")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen.flush_writes()
+        stored = read_map(store.path)
+        moment = next(i for i in stored.items if i.kind is ItemKind.MOMENT)
+        assert moment.design_question == "How might we keep customers informed?"
+        assert moment.mark is Mark.CLOUD and moment.evidence
+        hypothesis = next(i for i in stored.items if i.title == "Asks a friend")
+        assert hypothesis.is_hypothesis
+
+
+@sync
+async def test_second_editor_is_read_only_and_follows(store):
+    with MapSession(store.path, writable=True) as editor:
+        app = app_for(store, follow_every=0.05)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await loaded(pilot)
+            assert screen.readonly.startswith("Read-only")
+            await pilot.press("tab", "1")
+            assert read_map(store.path).items == []  # nothing written by the reader
+            editor.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
+            for _ in range(200):
+                if screen.journey.items:
+                    break
+                await pilot.pause(0.02)
+            assert [i.title for i in screen.journey.items] == ["Hypothesis: asks a friend"]
