@@ -12,11 +12,12 @@ screen, ``trodden check``/``stats`` and every report format.
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import Field
@@ -224,6 +225,30 @@ class NotesIndex:
         participants = tuple(sorted({participant_of[i] for i in notes_by_interview if i in participant_of}))
         return cls(notes, dict(participant_of), participants)
 
+    @cached_property
+    def feelings(self) -> tuple[tuple[str, str, int, str | None], ...]:
+        """(note id, participant, valence, own phase) of every note with a feeling."""
+        return tuple(
+            (note.id, self.participant(note), note.valence, note.phase)
+            for note in self.notes.values()
+            if note.valence is not None
+        )
+
+    @cached_property
+    def feeling_of(self) -> dict[str, tuple[str, int, str | None]]:
+        """note id -> (participant, valence, own phase), for notes with a feeling."""
+        return {note_id: (who, valence, phase) for note_id, who, valence, phase in self.feelings}
+
+    @cached_property
+    def base_totals(self) -> dict[str | None, dict[str, list[float]]]:
+        """phase -> participant -> [sum, count] of valences, by the notes' own phases."""
+        totals: dict[str | None, dict[str, list[float]]] = {}
+        for _, who, valence, phase in self.feelings:
+            entry = totals.setdefault(phase, {}).setdefault(who, [0, 0])
+            entry[0] += valence
+            entry[1] += 1
+        return totals
+
     def participant(self, note: Note) -> str:
         return self.participant_of.get(note.interview, note.interview)
 
@@ -344,27 +369,52 @@ def per_participant_mean(notes: Iterable[Note], index: NotesIndex, key: str) -> 
     for note in notes:
         if note.valence is not None:
             by_participant[index.participant(note)].append(note.valence)
-    means = {code: statistics.fmean(values) for code, values in sorted(by_participant.items())}
+    means = {code: sum(values) / len(values) for code, values in sorted(by_participant.items())}
     if not means:
         return CurvePoint(key, None, 0, 0.0)
-    values = list(means.values())
-    return CurvePoint(key, statistics.fmean(values), len(values), statistics.pstdev(values), means)
+    mean, spread = _mean_spread(list(means.values()))
+    return CurvePoint(key, mean, len(means), spread, means)
+
+
+def _point(key: str, totals: dict[str, list[float]], override: CurveOverride | None = None) -> CurvePoint:
+    """A curve point from per-participant [sum, count] of valences."""
+    means = {code: total / count for code, (total, count) in sorted(totals.items())}
+    if not means:
+        return CurvePoint(key, None, 0, 0.0, override=override)
+    mean, spread = _mean_spread(list(means.values()))
+    return CurvePoint(key, mean, len(means), spread, means, override)
+
+
+def _mean_spread(values: list[float]) -> tuple[float, float]:
+    """Mean and population standard deviation (plain floats: ``statistics`` is slow here)."""
+    mean = sum(values) / len(values)
+    return mean, math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
 
 
 def emotion_curve(phases: list[Phase], index: NotesIndex, journey: JourneyMap) -> list[CurvePoint]:
-    """One point per phase, in phase order, weighted per participant."""
-    notes_in: dict[str, list[Note]] = defaultdict(list)
-    placed = placed_phases(journey)
-    for note in index.notes.values():
-        phase = placed.get(note.id, note.phase)
-        if phase is not None:
-            notes_in[phase].append(note)
-    points = []
-    for phase in sorted(phases, key=lambda p: p.order):
-        point = per_participant_mean(notes_in.get(phase.id, []), index, phase.id)
-        override = journey.override_for(phase.id)
-        points.append(CurvePoint(point.key, point.value, point.n, point.spread, point.per_participant, override))
-    return points
+    """One point per phase, in phase order, weighted per participant.
+
+    A note counts in the phase of the item it backs, else in its own phase.
+    """
+    totals = {phase: {who: list(entry) for who, entry in by_who.items()} for phase, by_who in index.base_totals.items()}
+    feeling_of = index.feeling_of
+    for note_id, phase in placed_phases(journey).items():
+        found = feeling_of.get(note_id)
+        if found is None or found[2] == phase:
+            continue
+        who, valence, own = found
+        entry = totals[own][who]
+        entry[0] -= valence
+        entry[1] -= 1
+        if not entry[1]:
+            del totals[own][who]
+        target = totals.setdefault(phase, {}).setdefault(who, [0, 0])
+        target[0] += valence
+        target[1] += 1
+    return [
+        _point(phase.id, totals.get(phase.id, {}), journey.override_for(phase.id))
+        for phase in sorted(phases, key=lambda p: p.order)
+    ]
 
 
 def item_feeling(item: MapItem, index: NotesIndex) -> CurvePoint:

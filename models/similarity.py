@@ -99,8 +99,8 @@ def similarity(a: str, b: str) -> float:
     if not wa or not wb:
         return 0.0
     jaccard = len(wa & wb) / len(wa | wb)
-    if jaccard == 0:
-        return 0.0
+    if jaccard < 0.2:
+        return 0.6 * jaccard  # too few shared words to be the same thing; skip difflib
     ratio = difflib.SequenceMatcher(None, a.casefold(), b.casefold()).ratio()
     return 0.6 * jaccard + 0.4 * ratio
 
@@ -148,9 +148,7 @@ def similar_items(
             continue
         if not _channels_compatible(note.channels, item_channels(item, index)):
             continue
-        score = max(
-            [similarity(note.text, item.title)] + [similarity(note.text, n.text) for n in index.evidence(item)[:5]]
-        )
+        score = max(similarity(note.text, text) for text in [item.title, *(n.text for n in index.evidence(item)[:5])])
         if score >= threshold:
             found.append((item, round(score, 3)))
     return sorted(found, key=lambda pair: -pair[1])

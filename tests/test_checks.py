@@ -15,7 +15,7 @@ from trodden.models.journey_map import ItemKind, JourneyMap, MapItem, Mark, Quot
 from trodden.tui.cli import main
 
 GOOD_NOTES = {
-    "P1": ['1|* asks a neighbour @neighbour', '2|"Moderately? A glass?" @email'],
+    "P1": ["1|* asks a neighbour @neighbour", '2|"Moderately? A glass?" @email'],
     "P2": ["1|* searches the web shop @webshop", "2|- box crushed @delivery"],
 }
 
@@ -47,15 +47,33 @@ def good_map(index) -> JourneyMap:
 
 @pytest.mark.parametrize(
     "name",
-    ["Awareness", "Consideration phase", "ToFu", "Köp", "Medvetenhet", "Overvejelse", "Køb", "Loyalitet", "Interest",
-     "Top of funnel", "AIDA: Desire"],
+    [
+        "Awareness",
+        "Consideration phase",
+        "ToFu",
+        "Köp",
+        "Medvetenhet",
+        "Overvejelse",
+        "Køb",
+        "Loyalitet",
+        "Interest",
+        "Top of funnel",
+        "AIDA: Desire",
+    ],
 )
 def test_funnel_names_are_found(name):
     assert funnel_words(name)
 
 
 @pytest.mark.parametrize(
-    "name", ["Finding a plant", "Making the plants thrive at home", "Interest in plants grows", "Hitta en växt", "Få planten hjem"]
+    "name",
+    [
+        "Finding a plant",
+        "Making the plants thrive at home",
+        "Interest in plants grows",
+        "Hitta en växt",
+        "Få planten hjem",
+    ],
 )
 def test_customer_phase_names_pass(name):
     assert not funnel_words(name)

@@ -20,7 +20,11 @@ from trodden.tui.app import TroddenApp
 from trodden.tui.map_screen import MapScreen
 
 NOTES = {
-    "P1": ["1|--* calls support about the invoice @phone", '1|"Nobody could tell me why." @phone', "2|++* unpacks the box"],
+    "P1": [
+        "1|--* calls support about the invoice @phone",
+        '1|"Nobody could tell me why." @phone',
+        "2|++* unpacks the box",
+    ],
     "P2": ["1|-* called support about an invoice @phone", "2|+* waters the plant"],
 }
 
@@ -61,7 +65,7 @@ async def test_place_attach_and_quote(store):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
-        assert [n.text for n in screen.inbox_widget.notes][0].startswith("calls support")
+        assert screen.inbox_widget.notes[0].text.startswith("calls support")
         await pilot.press("tab", "1")  # P1's invoice call -> phase 1
         await pilot.press("q")  # the next inbox note is P1's quote
         screen.flush_writes()

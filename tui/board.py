@@ -53,7 +53,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self.model: BoardModel | None = None
         self.cursor = Cursor()
         self.show_participants = False
-        self._lines: list[Text] = []
+        self._lines: list[Text | tuple[Lane, int]] = []
+        """per line: ready text, or (lane, row) of cells drawn when the line is first shown"""
         self._line_cell: list[tuple[int, int] | None] = []
         """per line: (lane index, row) its cells belong to (for the cursor highlight)"""
         self._lane_rows: list[int] = []
@@ -87,7 +88,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         width = max(self.scrollable_content_region.width - 1, 40)
         self._column = max(MIN_COLUMN, (width - LABEL_WIDTH) // count)
         column = self._column
-        lines: list[Text] = []
+        lines: list[Text | tuple[Lane, int]] = []
         cells: list[tuple[int, int] | None] = []
         header = Text(" " * LABEL_WIDTH)
         for number, phase in enumerate(phases, start=1):
@@ -113,19 +114,24 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                 rows = max([len(model.cell(lane, p)) for p in range(len(phases))] + [1])
                 self._lane_rows.append(rows)
                 for row in range(rows):
-                    label = Text(LANE_TITLES[lane] if row == 0 else "", style="bold")
-                    label.truncate(LABEL_WIDTH, pad=True)
-                    line = label
-                    for phase_index in range(len(phases)):
-                        entries = model.cell(lane, phase_index)
-                        line.append_text(self._cell_text(entries[row] if row < len(entries) else None, column))
                     self._cursor_y[(lane_index, row)] = len(lines)
-                    lines.append(line)
+                    lines.append((lane, row))
                     cells.append((lane_index, row))
             lines.append(Text("┈" * (LABEL_WIDTH + column * count), style="dim"))
             cells.append(None)
         self._lines, self._line_cell = lines, cells
-        self.virtual_size = Size(LABEL_WIDTH + column * count + 1, len(lines))
+        size = Size(LABEL_WIDTH + column * count + 1, len(lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _cells_line(self, lane: Lane, row: int) -> Text:
+        assert self.model is not None
+        label = Text(LANE_TITLES[lane] if row == 0 else "", style="bold")
+        label.truncate(LABEL_WIDTH, pad=True)
+        for phase_index in range(len(self.model.phases)):
+            entries = self.model.cell(lane, phase_index)
+            label.append_text(self._cell_text(entries[row] if row < len(entries) else None, self._column))
+        return label
 
     @staticmethod
     def _cell_text(entry: Entry | None, column: int) -> Text:
@@ -280,6 +286,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         if line_y >= len(self._lines):
             return Strip.blank(0)
         text = self._lines[line_y]
+        if isinstance(text, tuple):
+            text = self._cells_line(*text)
         if self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases:
             text = text.copy()
             start = LABEL_WIDTH + self.cursor.phase * self._column

@@ -85,8 +85,16 @@ def feeling_glyph(value: float | None) -> tuple[str, str]:
     return "◆", "yellow"
 
 
-def item_text(item: MapItem, index: NotesIndex, selected: bool = False, backstage: bool = False) -> Text:
-    """``♥▲3/5 title``: mark, feeling, title, participants backing it (hypotheses dim and dashed)."""
+def item_text(
+    item: MapItem, index: NotesIndex, selected: bool = False, backstage: bool = False, cache: dict | None = None
+) -> Text:
+    """``♥▲3/5 title``: mark, feeling, participants backing it, title (hypotheses dim and dashed).
+
+    ``cache`` (kept by the caller while the notes stay the same) skips unchanged items.
+    """
+    key = (item.id, item.title, tuple(item.evidence), item.mark, item.kind, item.backstage, selected, backstage)
+    if cache is not None and key in cache:
+        return cache[key]
     n, total = index.backing(item)
     feeling = item_feeling(item, index)
     text = Text()
@@ -103,6 +111,8 @@ def item_text(item: MapItem, index: NotesIndex, selected: bool = False, backstag
     if backstage and item.backstage:
         text.append(BACKSTAGE_LABEL[item.backstage] + ": ", style="cyan")
     text.append(visible(item.title), style="dim italic" if item.is_hypothesis else "")
+    if cache is not None:
+        cache[key] = text
     return text
 
 
@@ -112,6 +122,7 @@ def build_board(
     index: NotesIndex,
     curve: list[CurvePoint],
     selected: frozenset[int] = frozenset(),
+    cache: dict | None = None,
 ) -> BoardModel:
     phases = sorted(phases, key=lambda p: p.order)
     cells: dict[tuple[Lane, str], list[Entry]] = {}
@@ -124,7 +135,7 @@ def build_board(
         for lane, kind in LANE_KIND.items():
             items = by_cell.get((phase.id, kind), [])
             cells[(lane, phase.id)] = [
-                Entry("item", item.id, item_text(item, index, item.id in selected, lane is Lane.BACKSTAGE))
+                Entry("item", item.id, item_text(item, index, item.id in selected, lane is Lane.BACKSTAGE, cache))
                 for item in items
             ]
         # moments show their design question under the title
@@ -143,12 +154,18 @@ def build_board(
         ]
         marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
         cells[(Lane.EMOTIONS, phase.id)] = [
-            Entry("item", item.id, item_text(item, index, item.id in selected)) for item in marked
+            Entry("item", item.id, item_text(item, index, item.id in selected, cache=cache)) for item in marked
         ]
         channels: Counter[str] = Counter()
         for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT):
             for item in by_cell.get((phase.id, kind), []):
-                channels.update(item_channels(item, index))
+                key = ("channels", item.id, tuple(item.evidence), tuple(item.channels))
+                found = cache.get(key) if cache is not None else None
+                if found is None:
+                    found = item_channels(item, index)
+                    if cache is not None:
+                        cache[key] = found
+                channels.update(found)
         cells[(Lane.CHANNELS, phase.id)] = [
             Entry("channel", name, Text(f"@{visible(name)} ×{count}", style="cyan"))
             for name, count in sorted(channels.items(), key=lambda pair: (-pair[1], pair[0]))

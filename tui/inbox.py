@@ -81,7 +81,11 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
     def remove(self, note_ids: set[str]) -> None:
         """Take placed notes out, keeping the cursor where it was."""
         before = len(self.notes)
-        self.notes = [note for note in self.notes if note.id not in note_ids]
+        current = self.note
+        if current is not None and note_ids == {current.id}:
+            del self.notes[self.cursor]  # the usual case: the highlighted note was placed
+        else:
+            self.notes = [note for note in self.notes if note.id not in note_ids]
         if len(self.notes) != before:
             self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
             self.virtual_size = Size(self.size.width, len(self.notes))

@@ -15,6 +15,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from trodden.models.checks import CODES, run_checks
@@ -248,6 +249,9 @@ ACTIONS = register(
     ],
 )
 
+HINT_DELAY = 0.25
+"""seconds the inbox cursor rests before a similar item is looked for"""
+
 HELP_INTRO = (
     "[b]The mapping board.[/b] Phases are columns, lanes are rows. The inbox below holds the tagged notes "
     "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
@@ -308,6 +312,10 @@ class MapScreen(TroddenScreen):
         self._pending: list[Future] = []
         self._armed_remove: object | None = None
         self._suggestion: int | None = None
+        self._item_texts: dict = {}
+        self._hint_timer: Timer | None = None
+        self._titles: dict[str, str] = {}
+        """item texts for the board, valid while the notes stay the same (cleared on load)"""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -339,7 +347,7 @@ class MapScreen(TroddenScreen):
         self.load()
 
     # ----------------------------------------------------------------- loading
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="load the map")
     def load(self) -> None:
         self.store.reload()
         session: MapSession | None = self.session
@@ -363,6 +371,7 @@ class MapScreen(TroddenScreen):
         self.readonly = message.readonly
         self.loaded = message.loaded
         self.journey = message.loaded.journey
+        self._item_texts = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
         banner.set_class(bool(self.readonly), "shown")
@@ -375,7 +384,7 @@ class MapScreen(TroddenScreen):
         status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {len(index.participants)} participants"
         self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
 
-    @work(thread=True, exclusive=True, group="follow")
+    @work(thread=True, exclusive=True, group="follow", description="follow the editor")
     def follow(self) -> None:
         """Read-only screens: pick up the editor's changes (map and phases)."""
         if self.session is None:
@@ -411,7 +420,9 @@ class MapScreen(TroddenScreen):
         index = self.loaded.index
         curve = emotion_curve(self.phases, index, self.journey)
         self.board.show_participants = self.show_lines
-        self.board.set_model(build_board(self.phases, self.journey, index, curve, frozenset(self.selected)))
+        self.board.set_model(
+            build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._item_texts)
+        )
         self._update_titles()
 
     def refresh_inbox(self) -> None:
@@ -429,15 +440,17 @@ class MapScreen(TroddenScreen):
         hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
         clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
         moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
-        self.board.border_title = (
-            f"Map: {len(self.journey.items)} items · ♥ {hearts}/3-5 · ☁ {clouds}/3-5 · moments {moments}/2-4"
-        )
+        title = f"Map: {len(self.journey.items)} items · ♥ {hearts}/3-5 · ☁ {clouds}/3-5 · moments {moments}/2-4"
+        if self._titles.get("board") != title:
+            self._titles["board"] = self.board.border_title = title
         box = self.query_one("#inbox-box")
         shown = len(self.inbox_widget.notes)
-        box.border_title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
+        title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
+        if self._titles.get("inbox") != title:
+            self._titles["inbox"] = box.border_title = title
 
     def status(self, message: str, style: str = "") -> None:
-        self.query_one("#map-status", Static).update(literal(message, style))
+        self.query_one("#map-status", Static).update(literal(message, style), layout=False)
 
     # ----------------------------------------------------------------- writing
     def commit(
@@ -548,32 +561,48 @@ class MapScreen(TroddenScreen):
         self._armed_remove = None
         self._show_hint()
 
+    class Hint(Message):
+        def __init__(self, note: Note, item_id: int, title: str) -> None:
+            super().__init__()
+            self.note = note
+            self.item_id = item_id
+            self.title = title
+
     def _show_hint(self) -> None:
-        hint = self.query_one("#inbox-hint", Static)
-        note = self.inbox_widget.note
         self._suggestion = None
-        if note is None or self.loaded is None:
-            hint.update(Text("1-9 place in phase · a add to the board's item · q pick quote · / filter", style="dim"))
-            return
-        matches = (
-            similar_items(note, self.journey, self.loaded.index, note.phase)[:1]
-            if len(self.journey.items) < 3000
-            else []
+        self.query_one("#inbox-hint", Static).update(
+            Text(
+                "1-9 place in phase · enter place in its own phase · a add to the board's item · q quote", style="dim"
+            ),
+            layout=False,
         )
+        if self._hint_timer is not None:
+            self._hint_timer.stop()
+        # wait until the cursor rests: typing through the inbox should not compute every step
+        self._hint_timer = self.set_timer(HINT_DELAY, self._start_hint)
+
+    def _start_hint(self) -> None:
+        self._hint_timer = None
+        note = self.inbox_widget.note
+        if note is not None and self.loaded is not None:
+            self.find_similar(note, self.journey)
+
+    @work(thread=True, exclusive=True, group="hint", description="find similar items")
+    def find_similar(self, note: Note, journey: JourneyMap) -> None:
+        """Off the UI thread: the item this inbox note most likely belongs to."""
+        assert self.loaded is not None
+        matches = similar_items(note, journey, self.loaded.index, note.phase)[:1]
         if matches:
-            item, _score = matches[0]
-            self._suggestion = item.id
-            text = Text("similar item: ", style="dim")
-            text.append(visible(item.title), style="bold")
-            text.append("  (= to add the note to it)", style="dim")
-            hint.update(text)
-        else:
-            hint.update(
-                Text(
-                    "1-9 place in phase · enter place in its own phase · a add to the board's item · q quote",
-                    style="dim",
-                )
-            )
+            self.post_message(self.Hint(note, matches[0][0].id, matches[0][0].title))
+
+    def on_map_screen_hint(self, message: Hint) -> None:
+        if message.note is not self.inbox_widget.note:
+            return
+        self._suggestion = message.item_id
+        text = Text("similar item: ", style="dim")
+        text.append(visible(message.title), style="bold")
+        text.append("  (= to add the note to it)", style="dim")
+        self.query_one("#inbox-hint", Static).update(text, layout=False)
 
     # ------------------------------------------------------------------ inbox
     def action_place(self, number: int) -> None:
@@ -946,7 +975,7 @@ class MapScreen(TroddenScreen):
             return
         self.run_phase_update(change, message)
 
-    @work(thread=True, group="phases")
+    @work(thread=True, group="phases", description="change the phases")
     def run_phase_update(self, change, message: str) -> None:
         try:
             data = self.store.update(change)
