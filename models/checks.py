@@ -146,7 +146,7 @@ def check_moments(data: StudyFile, interviews, index, journey: JourneyMap) -> It
 
 
 def check_channels(data: StudyFile, interviews, index: NotesIndex, journey: JourneyMap) -> Iterable[Finding]:
-    if journey.items:
+    if any(item.evidence for item in journey.items):
         channels = {c for item in journey.items for c in item_channels(item, index)}
         where = "on the map"
     else:

@@ -429,3 +429,30 @@ def quotes_in(journey: JourneyMap, index: NotesIndex, phase: str) -> list[Note]:
 
 def is_quote(note: Note) -> bool:
     return Kind.QUOTE in note.kinds
+
+
+def write_hypothesis(study_path: Path, phases: list[Phase], specs: list[dict]) -> JourneyMap:
+    """Store hypothesis items (``{"phase": N, "title": ..., "kind": ..., "backstage": ...}``).
+
+    Used by the sample study: the hypothesis journey a team drafts before interviewing.
+    """
+    ordered = sorted(phases, key=lambda p: p.order)
+    with MapSession(study_path, writable=True) as session:
+        journey = session.load()
+        items = []
+        for spec in specs:
+            phase = ordered[int(spec["phase"]) - 1].id
+            kind = ItemKind(spec.get("kind", "touchpoint"))
+            order = 1 + sum(1 for i in [*journey.items, *items] if i.phase == phase and i.kind is kind)
+            items.append(
+                MapItem(
+                    id=session.next_id("items"),
+                    kind=kind,
+                    phase=phase,
+                    order=order,
+                    title=spec["title"],
+                    backstage=BackstageKind(spec["backstage"]) if spec.get("backstage") else None,
+                )
+            )
+        session.apply(Change(items=tuple(items)))
+        return session.load()

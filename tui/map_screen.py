@@ -746,6 +746,8 @@ class MapScreen(TroddenScreen):
         elif self.selected:
             self.selected.clear()
             self.refresh_board()
+        elif len(self.app.screen_stack) > 2:  # opened from another screen: go back to it
+            self.app.pop_screen()
 
     # -------------------------------------------------------------- the board
     def _edit(self, make, message: str = "", *, inbox: bool = False) -> None:

@@ -21,6 +21,7 @@ ACTIONS = register(
     "Study overview",
     [
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
+        Action("study.map", "m", "open_map", "Map", "Open the mapping board: assemble the journey from the notes"),
     ],
 )
 
@@ -119,3 +120,8 @@ class StudyScreen(TroddenScreen):
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
             return None
         return self.rows[table.cursor_row].interview
+
+    def action_open_map(self) -> None:
+        from .map_screen import MapScreen
+
+        self.app.push_screen(MapScreen(self.store))
