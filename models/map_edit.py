@@ -7,6 +7,7 @@ Ids come from a caller-supplied ``new_id(table)`` so the store decides them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 from .domain import Kind, Note
@@ -35,8 +36,13 @@ def kind_for(note: Note) -> ItemKind:
     return ItemKind.BACKSTAGE if Kind.BACKSTAGE in note.kinds else ItemKind.TOUCHPOINT
 
 
+_TOKEN = re.compile(r"(?<![\w@#])[@#]\w+(?:-\w+)*")
+
+
 def title_for(note: Note) -> str:
-    return " ".join(note.text.split()) or note.id
+    """A starting title: the note's words without channel and tag tokens (the lanes show those)."""
+    title = re.sub(r"\s+([,.;:!?])", r"\1", " ".join(_TOKEN.sub("", note.text).split()))
+    return title or " ".join(note.text.split()) or note.id
 
 
 def place_note(journey: JourneyMap, note: Note, phase: str, new_id: NewId, kind: ItemKind | None = None) -> Change:

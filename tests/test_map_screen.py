@@ -70,7 +70,7 @@ async def test_place_attach_and_quote(store):
         await pilot.press("q")  # the next inbox note is P1's quote
         screen.flush_writes()
         stored = read_map(store.path)
-        assert [(i.title, i.phase) for i in stored.items] == [("calls support about the invoice @phone", "ph1")]
+        assert [(i.title, i.phase) for i in stored.items] == [("calls support about the invoice", "ph1")]
         assert len(stored.quotes) == 1 and stored.quotes[0].phase == "ph1"
         # the board's cursor sits on the new item: add P2's note to it with "a"
         note = screen.inbox_widget.notes[0]

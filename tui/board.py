@@ -101,7 +101,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             header.append("no phases yet: press p to add one", style="italic")
         lines.append(header)
         cells.append(None)
-        lines.append(Text("─" * (LABEL_WIDTH + column * count), style="dim"))
+        lines.append(Text("─" * (LABEL_WIDTH + column * count - 1), style="dim"))
         cells.append(None)
         self._cursor_y = {}
         self._lane_rows = []
@@ -117,10 +117,10 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                     self._cursor_y[(lane_index, row)] = len(lines)
                     lines.append((lane, row))
                     cells.append((lane_index, row))
-            lines.append(Text("┈" * (LABEL_WIDTH + column * count), style="dim"))
+            lines.append(Text("┈" * (LABEL_WIDTH + column * count - 1), style="dim"))
             cells.append(None)
         self._lines, self._line_cell = lines, cells
-        size = Size(LABEL_WIDTH + column * count + 1, len(lines))
+        size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
             self.virtual_size = size
 
@@ -146,8 +146,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         values = [point.shown for point in model.curve]
         chart = braille_curve(values, column_width=column, rows=CURVE_ROWS)
         for row, chart_line in enumerate(chart):
-            label = Text("Curve" if row == 0 else ("  +2" if row == 1 else ("  -2" if row == CURVE_ROWS - 1 else "")))
-            label.stylize("bold", 0, 5)
+            label = Text("Curve" if row == 0 else "", style="bold")
+            label.append(" +2" if row == 0 else (" -2" if row == CURVE_ROWS - 1 else ""), style="dim")
             label.truncate(LABEL_WIDTH, pad=True)
             styles = ["yellow" if p.override else "green" for p in model.curve]
             for index, style in enumerate(styles):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from trodden.models.domain import Phase
+from trodden.models.domain import Kind, Phase
 from trodden.models.journey_map import (
     BackstageKind,
     CurvePoint,
@@ -44,7 +44,8 @@ BACKSTAGE_LABEL = {
     BackstageKind.SYSTEM: "system",
     BackstageKind.EMPLOYEE: "staff",
 }
-MARK_GLYPH = {Mark.HEART: ("♥", "bold red"), Mark.CLOUD: ("☁", "bold blue")}
+MARK_GLYPH = {Mark.HEART: ("♥", "bold red"), Mark.CLOUD: ("↯", "bold blue")}
+"""Single-width glyphs (☁ draws as a double-width emoji in many terminals)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def item_text(
         text.append("● ", style="bold magenta")
     if item.is_hypothesis:
         text.append("┆? ", style="dim italic")
+    elif item.kind is not ItemKind.MOMENT and any(Kind.MOMENT in n.kinds for n in index.evidence(item)):
+        text.append("!", style="bold yellow")  # a note-taker flagged a moment-of-truth candidate
     if item.mark is not None:
         glyph, style = MARK_GLYPH[item.mark]
         text.append(glyph, style=style)
@@ -125,6 +128,7 @@ def build_board(
     cache: dict | None = None,
 ) -> BoardModel:
     phases = sorted(phases, key=lambda p: p.order)
+    marks = Counter(item.mark for item in journey.items if item.mark is not None)
     cells: dict[tuple[Lane, str], list[Entry]] = {}
     by_cell: dict[tuple[str | None, ItemKind], list[MapItem]] = {}
     for item in journey.items:
@@ -155,7 +159,7 @@ def build_board(
         marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
         cells[(Lane.EMOTIONS, phase.id)] = [
             Entry("item", item.id, item_text(item, index, item.id in selected, cache=cache)) for item in marked
-        ]
+        ] + suggestions(phase.id, by_cell, index, marks)
         channels: Counter[str] = Counter()
         for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT):
             for item in by_cell.get((phase.id, kind), []):
@@ -177,6 +181,30 @@ def build_board(
         ]
         cells[(Lane.CURVE, phase.id)] = [Entry("curve", phase.id, Text(""))]
     return BoardModel(phases, cells, curve, index.participants)
+
+
+def suggestions(
+    phase: str, by_cell: dict[tuple[str | None, ItemKind], list[MapItem]], index: NotesIndex, marks: Counter
+) -> list[Entry]:
+    """While fewer than 5 hearts (clouds) are marked: the phase's strongest unmarked item of each, dim."""
+    found = []
+    candidates = [
+        (item_feeling(item, index).value, item)
+        for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT)
+        for item in by_cell.get((phase, kind), [])
+        if item.mark is None
+    ]
+    rated = [(value, item) for value, item in candidates if value is not None]
+    for mark, sign, key in ((Mark.HEART, 1, "h"), (Mark.CLOUD, -1, "t")):
+        if marks[mark] >= 5:
+            continue
+        strong = [(value * sign, item) for value, item in rated if value * sign >= 1]
+        if strong:
+            _, item = max(strong, key=lambda pair: (pair[0], -pair[1].id))
+            text = Text(f"{MARK_GLYPH[mark][0]}? ", style="dim")
+            text.append(f"{key}: {visible(item.title)}", style="dim italic")
+            found.append(Entry("item", item.id, text))
+    return found
 
 
 def quote_text(words: str, participant: str) -> Text:

@@ -207,8 +207,8 @@ ACTIONS = register(
             "map.clear_filter",
             "escape",
             "clear_filter",
-            "Clear filter",
-            "Clear the inbox filter and go back",
+            "Back",
+            "Clear the inbox filter, then the merge selection, then go back to the overview",
             show=False,
         ),
         Action(
@@ -296,8 +296,11 @@ class MapScreen(TroddenScreen):
             super().__init__()
             self.error = error
 
-    def __init__(self, store: StudyStore, *, blink: bool = True, follow_every: float = 1.0) -> None:
+    def __init__(
+        self, store: StudyStore, *, blink: bool = True, follow_every: float = 1.0, hint_delay: float = HINT_DELAY
+    ) -> None:
         super().__init__()
+        self.hint_delay = hint_delay
         self.store = store
         self.blink = blink
         self.follow_every = follow_every
@@ -315,6 +318,7 @@ class MapScreen(TroddenScreen):
         self._item_texts: dict = {}
         self._hint_timer: Timer | None = None
         self._titles: dict[str, str] = {}
+        self._follow_timer: Timer | None = None
         """item texts for the board, valid while the notes stay the same (cleared on load)"""
 
     # ------------------------------------------------------------------ layout
@@ -357,10 +361,21 @@ class MapScreen(TroddenScreen):
                 session = MapSession(self.store.path, writable=True).open()
             except Locked:
                 session = MapSession(self.store.path, writable=False).open()
-                readonly = "Read-only: someone else is editing this map. You see their changes as they make them."
+                readonly = (
+                    "Read-only: someone else is editing this map. You see their changes as they make them;"
+                    " press F5 to take over once they have closed it."
+                )
             except StoreError as error:
                 readonly = f"Read-only: the map cannot be opened for editing ({error})."
                 session = MapSession(self.store.path, writable=False).open()
+        elif not session.writable:
+            try:  # the editor may have left: take over editing
+                writable = MapSession(self.store.path, writable=True).open()
+            except StoreError:
+                session.refresh()
+            else:
+                session.close()
+                session, readonly = writable, ""
         else:
             session.refresh()
         loaded = load_study_map(self.store, session.load())
@@ -375,8 +390,11 @@ class MapScreen(TroddenScreen):
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
         banner.set_class(bool(self.readonly), "shown")
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
         if self.readonly and self.follow_every:
-            self.set_interval(self.follow_every, self.follow, name="follow")
+            self._follow_timer = self.set_interval(self.follow_every, self.follow, name="follow")
         self.refresh_board()
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
@@ -440,7 +458,7 @@ class MapScreen(TroddenScreen):
         hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
         clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
         moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
-        title = f"Map: {len(self.journey.items)} items · ♥ {hearts}/3-5 · ☁ {clouds}/3-5 · moments {moments}/2-4"
+        title = f"Map: {len(self.journey.items)} items · ♥ {hearts}/3-5 · ↯ {clouds}/3-5 · moments {moments}/2-4"
         if self._titles.get("board") != title:
             self._titles["board"] = self.board.border_title = title
         box = self.query_one("#inbox-box")
@@ -579,7 +597,7 @@ class MapScreen(TroddenScreen):
         if self._hint_timer is not None:
             self._hint_timer.stop()
         # wait until the cursor rests: typing through the inbox should not compute every step
-        self._hint_timer = self.set_timer(HINT_DELAY, self._start_hint)
+        self._hint_timer = self.set_timer(max(self.hint_delay, 0.001), self._start_hint)
 
     def _start_hint(self) -> None:
         self._hint_timer = None
