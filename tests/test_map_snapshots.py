@@ -102,3 +102,12 @@ def test_snapshot_of_the_evidence_view(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path), terminal_size=(110, 30), run_before=run_before)
+
+
+def test_snapshot_of_the_curve_per_touchpoint(snap_compare, tmp_path):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("l", "l")  # curve detail: participants, then touchpoints
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(130, 44), run_before=run_before)

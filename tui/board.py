@@ -20,7 +20,7 @@ from trodden.models.journey_map import Lane
 from trodden.models.names import visible
 
 from .board_model import LANE_TITLES, BoardModel, Entry, curve_label
-from .charts import braille_curve
+from .charts import braille_curve, braille_points
 
 LABEL_WIDTH = 14
 MIN_COLUMN = 24
@@ -52,7 +52,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id)
         self.model: BoardModel | None = None
         self.cursor = Cursor()
-        self.show_participants = False
+        self.curve_mode = ""
+        """"" (the curve), "participants" (a line each) or "touchpoints" (the curve item by item)"""
         self._lines: list[Text | tuple[Lane, int]] = []
         """per line: ready text, or (lane, row) of cells drawn when the line is first shown"""
         self._line_cell: list[tuple[int, int] | None] = []
@@ -93,12 +94,15 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         header = Text(" " * LABEL_WIDTH)
         for number, phase in enumerate(phases, start=1):
             title = Text(f"{number} ", style="bold cyan")
+            waiting = model.waiting.get(phase.id, 0)
+            if waiting:
+                title.append(f"({waiting}) ", style="yellow")
             title.append(visible(phase.name), style="bold")
             title.truncate(column - 1, overflow="ellipsis", pad=True)
             header.append_text(title)
             header.append("│", style="dim")
         if not phases:
-            header.append("no phases yet: press p to add one", style="italic")
+            header.append("no phases yet: press A to add one", style="italic")
         lines.append(header)
         cells.append(None)
         lines.append(Text("─" * (LABEL_WIDTH + column * count - 1), style="dim"))
@@ -160,7 +164,21 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         lines.append(label_line)
         cells.append((lane_index, 0))
         self._cursor_y[(lane_index, 0)] = len(lines) - 1
-        if self.show_participants:
+        if self.curve_mode == "touchpoints":
+            points: list[tuple[float, float | None]] = []
+            for phase_index, (_, feelings) in enumerate(model.touchpoint_curve):
+                step = column / max(1, len(feelings))
+                points += [
+                    (phase_index * column + step * (i + 0.5), v) for i, v in enumerate(feelings) if v is not None
+                ]
+            chart = braille_points(points, width=column * len(model.phases), rows=CURVE_ROWS)
+            for row, chart_line in enumerate(chart):
+                label = Text("  touchpoints" if row == 0 else "", style="dim")
+                label.truncate(LABEL_WIDTH, pad=True)
+                label.append(chart_line, style="cyan")
+                lines.append(label)
+                cells.append(None)
+        if self.curve_mode == "participants":
             for code in model.participants:
                 values = [point.per_participant.get(code) for point in model.curve]
                 chart = braille_curve(values, column_width=column, rows=PARTICIPANT_ROWS)

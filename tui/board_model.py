@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
-from trodden.models.domain import Kind, Phase
+from trodden.models.checks import typed_text
+from trodden.models.domain import Kind, Note, Phase
 from trodden.models.journey_map import (
     BackstageKind,
     CurvePoint,
@@ -65,6 +66,10 @@ class BoardModel:
     curve: list[CurvePoint]
     participants: tuple[str, ...]
     lanes: list[Lane] = field(default_factory=lambda: list(Lane))
+    waiting: dict[str, int] = field(default_factory=dict)
+    """inbox notes that carry each phase (shown in the column header)"""
+    touchpoint_curve: list[tuple[str, list[float | None]]] = field(default_factory=list)
+    """per phase id: the feelings of its touchpoints in board order (the curve per touchpoint)"""
 
     def cell(self, lane: Lane, phase_index: int) -> list[Entry]:
         if not self.phases:
@@ -126,6 +131,7 @@ def build_board(
     curve: list[CurvePoint],
     selected: frozenset[int] = frozenset(),
     cache: dict | None = None,
+    waiting: dict[str, int] | None = None,
 ) -> BoardModel:
     phases = sorted(phases, key=lambda p: p.order)
     marks = Counter(item.mark for item in journey.items if item.mark is not None)
@@ -176,11 +182,17 @@ def build_board(
         ]
         picks = {pick.note: pick.id for pick in journey.quotes if pick.phase == phase.id}
         cells[(Lane.QUOTES, phase.id)] = [
-            Entry("quote", picks[note.id], quote_text(note.text, index.participant(note)))
+            Entry("quote", picks[note.id], quote_text(note.text, index.participant(note), changed=is_edited(note)))
             for note in quotes_in(journey, index, phase.id)
         ]
         cells[(Lane.CURVE, phase.id)] = [Entry("curve", phase.id, Text(""))]
-    return BoardModel(phases, cells, curve, index.participants)
+    touchpoint_curve = [
+        (phase.id, [item_feeling(item, index).value for item in by_cell.get((phase.id, ItemKind.TOUCHPOINT), [])])
+        for phase in phases
+    ]
+    return BoardModel(
+        phases, cells, curve, index.participants, waiting=waiting or {}, touchpoint_curve=touchpoint_curve
+    )
 
 
 def suggestions(
@@ -207,9 +219,16 @@ def suggestions(
     return found
 
 
-def quote_text(words: str, participant: str) -> Text:
-    """Verbatim, in quotation marks, with who said it."""
-    text = Text("“", style="italic")
+def is_edited(note: Note) -> bool:
+    """True when a quote's words differ from what was typed (check ``quote-not-verbatim``)."""
+    typed = typed_text(note.raw)
+    return typed is not None and " ".join(typed.split()) != " ".join(note.text.split())
+
+
+def quote_text(words: str, participant: str, *, changed: bool = False) -> Text:
+    """Verbatim, in quotation marks, with who said it; ``≠`` when edited since it was typed."""
+    text = Text("≠ ", style="bold red") if changed else Text()
+    text.append("“", style="italic")
     text.append(visible(words), style="italic")
     text.append("”", style="italic")
     text.append(f" {participant}", style="dim")

@@ -35,7 +35,21 @@ def braille_curve(
 
     ``None`` values leave a gap (no feeling recorded in that phase).
     """
-    width = max(1, column_width) * len(values)
+    column_width = max(1, column_width)
+    points = [(i * column_width + column_width // 2, value) for i, value in enumerate(values)]
+    return braille_points(points, width=column_width * len(values), rows=rows, low=low, high=high)
+
+
+def braille_points(
+    points: Sequence[tuple[float, float | None]],
+    *,
+    width: int,
+    rows: int = 5,
+    low: float = -2.0,
+    high: float = 2.0,
+) -> list[str]:
+    """A line through ``(x in characters, value)`` points, left to right; ``None`` breaks the line."""
+    width = max(1, width)
     dots_w = width * 2
     grid = [[0] * width for _ in range(rows)]
 
@@ -43,18 +57,12 @@ def braille_curve(
         if 0 <= x < dots_w and 0 <= y < rows * 4:
             grid[y // 4][x // 2] |= _DOTS[x % 2][y % 4]
 
-    points: list[tuple[int, int] | None] = []
-    for i, value in enumerate(values):
-        if value is None:
-            points.append(None)
-            continue
-        x = (i * column_width + column_width // 2) * 2
-        points.append((x, _y_to_dot(value, rows, low, high)))
     previous: tuple[int, int] | None = None
-    for point in points:
-        if point is None:
+    for x_chars, value in points:
+        if value is None:
             previous = None
             continue
+        point = (round(x_chars * 2), _y_to_dot(value, rows, low, high))
         if previous is None:
             plot(*point)
         else:

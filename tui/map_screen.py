@@ -8,6 +8,7 @@ time: a second ``trodden map`` opens read-only and follows the editor's changes.
 
 from __future__ import annotations
 
+from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from rich.text import Text
@@ -195,7 +196,14 @@ ACTIONS = register(
             "Set (or clear) a manual curve value for this phase",
             show=False,
         ),
-        Action("map.lines", "l", "participant_lines", "Lines", "Show one curve line per participant", show=False),
+        Action(
+            "map.lines",
+            "l",
+            "participant_lines",
+            "Curve detail",
+            "Curve detail: one line per participant, then per touchpoint",
+            show=False,
+        ),
         Action(
             "map.filter",
             "slash",
@@ -310,7 +318,7 @@ class MapScreen(TroddenScreen):
         self.journey = JourneyMap()
         self.selected: set[int] = set()
         self.filter = InboxFilter()
-        self.show_lines = False
+        self.curve_mode = ""
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-writer")
         self._pending: list[Future] = []
         self._armed_remove: object | None = None
@@ -395,7 +403,6 @@ class MapScreen(TroddenScreen):
             self._follow_timer = None
         if self.readonly and self.follow_every:
             self._follow_timer = self.set_interval(self.follow_every, self.follow, name="follow")
-        self.refresh_board()
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
         index = message.loaded.index
@@ -418,7 +425,6 @@ class MapScreen(TroddenScreen):
         self.journey = message.journey
         if message.data is not None:
             self.loaded.data = message.data
-        self.refresh_board()
         self.refresh_inbox()
 
     def action_reload(self) -> None:
@@ -437,9 +443,10 @@ class MapScreen(TroddenScreen):
             return
         index = self.loaded.index
         curve = emotion_curve(self.phases, index, self.journey)
-        self.board.show_participants = self.show_lines
+        self.board.curve_mode = self.curve_mode
+        waiting = Counter(note.phase for note in self.inbox_widget.notes if note.phase)
         self.board.set_model(
-            build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._item_texts)
+            build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._item_texts, waiting)
         )
         self._update_titles()
 
@@ -452,7 +459,7 @@ class MapScreen(TroddenScreen):
             match = self.filter.predicate(index)
             notes = [note for note in notes if match(note)]
         self.inbox_widget.set_notes(notes, index.participant_of, self.phases)
-        self._update_titles()
+        self.refresh_board()  # the column headers count the inbox's notes
 
     def _update_titles(self) -> None:
         hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
@@ -485,12 +492,12 @@ class MapScreen(TroddenScreen):
         future = self._writer.submit(session.apply, change)
         future.add_done_callback(self._written)
         self._pending = [f for f in self._pending if not f.done()] + [future]
-        self.refresh_board()
         if inbox_changed:
-            self.refresh_inbox()
-        elif placed:
-            self.inbox_widget.remove(set(placed))
-            self._update_titles()
+            self.refresh_inbox()  # redraws the board too
+        else:
+            if placed:
+                self.inbox_widget.remove(set(placed))
+            self.refresh_board()
         if message:
             self.status(message, "green")
 
@@ -956,8 +963,12 @@ class MapScreen(TroddenScreen):
         self.status("Curve value set by hand (shown as an override)" if override else "Curve from the data again")
 
     def action_participant_lines(self) -> None:
-        self.show_lines = not self.show_lines
+        """Cycle the curve's detail: the curve, + one line per participant, + item by item."""
+        modes = ["", "participants", "touchpoints"]
+        self.curve_mode = modes[(modes.index(self.curve_mode) + 1) % len(modes)]
         self.refresh_board()
+        shown = {"": "the curve", "participants": "one line per participant", "touchpoints": "the curve per touchpoint"}
+        self.status(f"Curve: {shown[self.curve_mode]} (l for more)")
 
     def action_duplicates(self) -> None:
         if self.loaded is None:
@@ -1007,7 +1018,6 @@ class MapScreen(TroddenScreen):
     def _phases_changed(self, data: StudyFile, message: str) -> None:
         if self.loaded is not None:
             self.loaded.data = data
-        self.refresh_board()
         self.refresh_inbox()
         self.status(message, "green")
 
