@@ -17,7 +17,10 @@ from functools import lru_cache
 from .domain import Note
 from .journey_map import JourneyMap, MapItem, NotesIndex, item_channels
 
-THRESHOLD = 0.45
+THRESHOLD = 0.4
+STEM = 5
+"""Words are compared by their first letters, a crude stem that works across English,
+Swedish and Danish inflections (photo/photos, ringer/ringde is left to difflib)."""
 _WORD = re.compile(r"\w+")
 STOP = frozenset(
     [
@@ -90,7 +93,7 @@ STOP = frozenset(
 @lru_cache(maxsize=20000)
 def words(text: str) -> frozenset[str]:
     folded = unicodedata.normalize("NFC", text).casefold()
-    return frozenset(w for w in _WORD.findall(folded) if w not in STOP and len(w) > 1)
+    return frozenset(w[:STEM] for w in _WORD.findall(folded) if w not in STOP and len(w) > 1)
 
 
 def similarity(a: str, b: str) -> float:

@@ -142,3 +142,56 @@ async def test_second_editor_is_read_only_and_follows(store):
                     break
                 await pilot.pause(0.02)
             assert [i.title for i in screen.journey.items] == ["Hypothesis: asks a friend"]
+
+
+@sync
+async def test_phases_edited_from_the_board(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("R", "ctrl+u", *"Hitta en växt", "enter")  # rename phase 1
+        await pilot.press("A", *"Få hem den", "enter")  # add a phase after it
+        await app.workers.wait_for_complete()
+        await pilot.press("greater_than_sign")  # move phase 1 one column right
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        names = [p.name for p in type(store).open(store.path).phases]
+        assert names == ["Få hem den", "Hitta en växt", "Getting it home"]
+        assert [p.name for p in screen.phases] == names
+
+
+@sync
+async def test_open_from_the_overview_and_go_back(store):
+    from trodden.tui.study_screen import StudyScreen
+
+    app = TroddenApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            if isinstance(app.screen, StudyScreen):
+                break
+            await pilot.pause()
+        await pilot.press("m")
+        await loaded(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        with MapSession(store.path, writable=True):  # the map's lock was given back
+            pass
+
+
+@sync
+async def test_take_a_note_off_an_item(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab", "1")  # place P1's invoice call
+        while not screen.inbox_widget.note.text.startswith("called support"):
+            await pilot.press("down")
+        await pilot.press("a", "tab", "enter")  # add P2's, open the item
+        await pilot.pause()
+        await pilot.press("down", "x")
+        await pilot.pause()
+        screen.flush_writes()
+        (item,) = read_map(store.path).items
+        assert len(item.evidence) == 1
+        assert any(n.text.startswith("called support") for n in screen.inbox_widget.notes)
