@@ -151,6 +151,8 @@ async def measure(store: StudyStore, repeats: int) -> dict[str, list[float]]:
     """Seconds from a key press to the board drawing the change (and Pilot's full round trip)."""
     timings: dict[str, list[float]] = {"ready": [], "place": [], "merge": [], "move": []}
     round_trips: dict[str, list[float]] = {"place": [], "merge": [], "move": []}
+    """Pilot's press() waits until the app is idle (polling), so these include its own overhead:
+    compare with "unbound key"."""
     probe = ShownProbe()
     started = time.perf_counter()
     app = TroddenApp(store, start=lambda s: MapScreen(s, blink=False))
@@ -171,6 +173,10 @@ async def measure(store: StudyStore, repeats: int) -> dict[str, list[float]]:
             round_trips[name].append(ended - began)
             timings[name].append((probe.shown or ended) - began)
 
+        for _ in range(repeats):  # Pilot's own floor: a key bound to nothing
+            began = time.perf_counter()
+            await pilot.press("f12")
+            round_trips.setdefault("unbound key", []).append(time.perf_counter() - began)
         await pilot.press("tab")  # inbox
         for _ in range(repeats):
             await timed("place", "1")  # place the highlighted note in phase 1

@@ -91,6 +91,17 @@ def feeling_glyph(value: float | None) -> tuple[str, str]:
     return "◆", "yellow"
 
 
+def feeling_of(item: MapItem, index: NotesIndex, cache: dict | None) -> float | None:
+    """The item's feeling (per participant first), cached while its evidence stays the same."""
+    key = ("feeling", item.id, tuple(item.evidence))
+    if cache is not None and key in cache:
+        return cache[key]
+    value = item_feeling(item, index).value
+    if cache is not None:
+        cache[key] = value
+    return value
+
+
 def item_text(
     item: MapItem, index: NotesIndex, selected: bool = False, backstage: bool = False, cache: dict | None = None
 ) -> Text:
@@ -102,7 +113,7 @@ def item_text(
     if cache is not None and key in cache:
         return cache[key]
     n, total = index.backing(item)
-    feeling = item_feeling(item, index)
+    feeling = feeling_of(item, index, cache)
     text = Text()
     if selected:
         text.append("● ", style="bold magenta")
@@ -113,7 +124,7 @@ def item_text(
     if item.mark is not None:
         glyph, style = MARK_GLYPH[item.mark]
         text.append(glyph, style=style)
-    glyph, style = feeling_glyph(feeling.value)
+    glyph, style = feeling_glyph(feeling)
     text.append(glyph, style=style)
     text.append(f"{n}/{total} ", style="dim italic" if item.is_hypothesis else "bold dim")
     if backstage and item.backstage:
@@ -165,7 +176,7 @@ def build_board(
         marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
         cells[(Lane.EMOTIONS, phase.id)] = [
             Entry("item", item.id, item_text(item, index, item.id in selected, cache=cache)) for item in marked
-        ] + suggestions(phase.id, by_cell, index, marks)
+        ] + suggestions(phase.id, by_cell, index, marks, cache)
         channels: Counter[str] = Counter()
         for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT):
             for item in by_cell.get((phase.id, kind), []):
@@ -187,7 +198,7 @@ def build_board(
         ]
         cells[(Lane.CURVE, phase.id)] = [Entry("curve", phase.id, Text(""))]
     touchpoint_curve = [
-        (phase.id, [item_feeling(item, index).value for item in by_cell.get((phase.id, ItemKind.TOUCHPOINT), [])])
+        (phase.id, [feeling_of(item, index, cache) for item in by_cell.get((phase.id, ItemKind.TOUCHPOINT), [])])
         for phase in phases
     ]
     return BoardModel(
@@ -196,12 +207,16 @@ def build_board(
 
 
 def suggestions(
-    phase: str, by_cell: dict[tuple[str | None, ItemKind], list[MapItem]], index: NotesIndex, marks: Counter
+    phase: str,
+    by_cell: dict[tuple[str | None, ItemKind], list[MapItem]],
+    index: NotesIndex,
+    marks: Counter,
+    cache: dict | None = None,
 ) -> list[Entry]:
     """While fewer than 5 hearts (clouds) are marked: the phase's strongest unmarked item of each, dim."""
     found = []
     candidates = [
-        (item_feeling(item, index).value, item)
+        (feeling_of(item, index, cache), item)
         for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT)
         for item in by_cell.get((phase, kind), [])
         if item.mark is None

@@ -796,9 +796,13 @@ class MapScreen(TroddenScreen):
         if item is None:
             return
         sources = [i for i in self.selected if i != item.id]
-        self._edit(lambda: merge_items(self.journey, item.id, sources), f"Merged {len(sources)} into {item.title}")
+        try:
+            change = merge_items(self.journey, item.id, sources)
+        except EditError as error:
+            self._fail(error)
+            return
         self.selected.clear()
-        self.refresh_board()
+        self.commit(change, f"Merged {len(sources)} into {item.title}; all evidence kept")
         self._focus_item(item.id)
 
     def action_move_phase(self, step: int) -> None:
