@@ -23,7 +23,13 @@ KIND_WORDS = {kind.value: kind for kind in Kind} | {
     "mot": Kind.MOMENT,
     "bs": Kind.BACKSTAGE,
     "fu": Kind.QUESTION,
+    '"': Kind.QUOTE,
+    "*": Kind.TOUCHPOINT,
+    "!": Kind.MOMENT,
+    "%": Kind.BACKSTAGE,
+    "?": Kind.QUESTION,
 }
+"""kind:quote, kind:q or kind:" (the capture markers work too)"""
 
 
 def _fold(text: str) -> str:

@@ -195,3 +195,17 @@ async def test_take_a_note_off_an_item(store):
         (item,) = read_map(store.path).items
         assert len(item.evidence) == 1
         assert any(n.text.startswith("called support") for n in screen.inbox_widget.notes)
+
+
+@sync
+async def test_a_corrupt_map_is_named_and_left_alone(store):
+    (store.path / "map.json").write_text("{not json", encoding="utf-8")
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            await pilot.pause()
+            if "cannot be opened" in str(app.screen.query_one("#map-banner").render()):
+                break
+        assert "map.json" in str(app.screen.query_one("#map-banner").render())
+        await pilot.press("tab", "1")  # nothing to place into: no crash, nothing written
+    assert (store.path / "map.json").read_text(encoding="utf-8") == "{not json"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from concurrent.futures import Future, ThreadPoolExecutor
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -299,6 +300,11 @@ class MapScreen(TroddenScreen):
             self.journey = journey
             self.data = data
 
+    class LoadFailed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
     class WriteFailed(Message):
         def __init__(self, error: Exception) -> None:
             super().__init__()
@@ -361,6 +367,12 @@ class MapScreen(TroddenScreen):
     # ----------------------------------------------------------------- loading
     @work(thread=True, exclusive=True, group="load", description="load the map")
     def load(self) -> None:
+        try:
+            self._load()
+        except (StoreError, ValidationError) as error:
+            self.post_message(self.LoadFailed(error))
+
+    def _load(self) -> None:
         self.store.reload()
         session: MapSession | None = self.session
         readonly = self.readonly
@@ -388,6 +400,13 @@ class MapScreen(TroddenScreen):
             session.refresh()
         loaded = load_study_map(self.store, session.load())
         self.post_message(self.Loaded(loaded, session, readonly))
+
+    def on_map_screen_load_failed(self, message: LoadFailed) -> None:
+        """Nothing is changed on disk; the file is named so it can be repaired or restored."""
+        banner = self.query_one("#map-banner", Static)
+        banner.update(literal(f"The map cannot be opened: {message.error}"))
+        banner.add_class("shown")
+        self.status("Nothing was changed. Restore the file from a backup, or move it away to start a new map.", "red")
 
     def on_map_screen_loaded(self, message: Loaded) -> None:
         self.session = message.session
