@@ -209,3 +209,24 @@ async def test_a_corrupt_map_is_named_and_left_alone(store):
         assert "map.json" in str(app.screen.query_one("#map-banner").render())
         await pilot.press("tab", "1")  # nothing to place into: no crash, nothing written
     assert (store.path / "map.json").read_text(encoding="utf-8") == "{not json"
+
+
+@sync
+async def test_checks_panel_jumps_to_the_hypothesis(store):
+    from trodden.models.checks import run_checks
+    from trodden.models.journey_map import load_study_map
+
+    with MapSession(store.path, writable=True) as session:
+        session.apply(Change(items=(MapItem(id=7, phase="ph2", title="Hypothesis: asks a friend"),)))
+    loaded_map = load_study_map(store)
+    codes = [f.code for f in run_checks(loaded_map.data, loaded_map.interviews, loaded_map.index, loaded_map.journey)]
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*["down"] * codes.index("no-evidence"), "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.current_item().id == 7
+        assert screen.board.has_focus

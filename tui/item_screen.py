@@ -30,6 +30,9 @@ ACTIONS = register(
             "Take the highlighted note off this item (back to the inbox)",
         ),
         Action("map.item.rename", "r", "rename", "Rename", "Rename this item"),
+        Action(
+            "map.item.quote", "q", "quote", "Pick quote", "Pick the highlighted quote note as a quote of this phase"
+        ),
     ],
 )
 
@@ -75,7 +78,7 @@ def evidence_line(note, participant: str) -> Text:
 
 
 class ItemScreen(ModalScreen[str | None]):
-    """Returns ``detach:<note id>``, ``rename`` or None."""
+    """Returns ``detach:<note id>``, ``quote:<note id>``, ``rename`` or None."""
 
     CONTEXT = "map.item"
     BINDINGS = ACTIONS
@@ -116,6 +119,12 @@ class ItemScreen(ModalScreen[str | None]):
         if option is None or option.id is None or self.readonly:
             return
         self.dismiss(f"detach:{option.id}")
+
+    def action_quote(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or option.id is None or self.readonly:
+            return
+        self.dismiss(f"quote:{option.id}")
 
     def action_rename(self) -> None:
         if not self.readonly:

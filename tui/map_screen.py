@@ -711,6 +711,13 @@ class MapScreen(TroddenScreen):
         def done(result: str | None) -> None:
             if result == "rename":
                 self.action_rename()
+            elif result and result.startswith("quote:") and self.loaded is not None:
+                note = self.loaded.index.notes.get(result.removeprefix("quote:"))
+                if note is not None and item.phase:
+                    self._edit(
+                        lambda: pick_quote(self.journey, note, item.phase, self._new_id),
+                        f"Quote picked for {self.phase_name(item.phase)}",
+                    )
             elif result and result.startswith("detach:"):
                 note_id = result.removeprefix("detach:")
                 self._edit(
@@ -1132,15 +1139,30 @@ class MapScreen(TroddenScreen):
         if self.loaded is None:
             return
         findings = run_checks(self.loaded.data, self.loaded.interviews, self.loaded.index, self.journey)
-        body = Text()
         if not findings:
-            body.append("No findings: the map follows the method's rules of thumb.", style="green")
-        for finding in findings:
-            body.append(f"{finding.severity:<8}", style="bold yellow" if finding.severity == "warning" else "cyan")
-            body.append(f"{finding.code:<20}", style="bold")
-            body.append(visible(finding.message) + "\n")
-        body.append("\nCodes: " + "; ".join(f"{code}: {why}" for code, why in CODES.items()), style="dim")
-        self.app.push_screen(TextPanel("Method checks", body))
+            self.status("No findings: the map follows the method's rules of thumb", "green")
+            return
+        options = []
+        for number, finding in enumerate(findings):
+            line = Text(f"{finding.severity:<8}", style="bold yellow" if finding.severity == "warning" else "cyan")
+            line.append(f"{finding.code:<19}", style="bold")
+            line.append(visible(finding.message))
+            options.append((f"{number}", line))
+        intro = Text("Enter jumps to the phase or item a finding is about. Codes: ", style="dim")
+        intro.append("; ".join(f"{code}: {why}" for code, why in CODES.items()), style="dim")
+
+        def jump(key: str | None) -> None:
+            if key is None:
+                return
+            subject = findings[int(key)].subject
+            phase_ids = [p.id for p in self.phases]
+            if subject in phase_ids:
+                self.board.go_to(Lane.TOUCHPOINTS, phase_ids.index(subject))
+            elif subject.isdigit():
+                self._focus_item(int(subject))
+            self.board.focus()
+
+        self.app.push_screen(PickScreen("Method checks", intro, options), jump)
 
     def action_stats(self) -> None:
         if self.loaded is None:
