@@ -6,6 +6,8 @@ characters, and python-docx raises on them; they become visible symbols instead.
 
 from __future__ import annotations
 
+import re
+
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -20,9 +22,13 @@ A4_WIDTH = Mm(210)
 A4_HEIGHT = Mm(297)
 
 
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
 def safe(text: str) -> str:
-    """Text Word can store: control characters (bar tab and newline) made visible."""
-    return visible(text)
+    """Text Word can store: control characters (bar tab and newline) made visible, and the
+    few code points XML cannot hold at all (lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", visible(text))
 
 
 def new_document(title: str, author: str = "", *, subject: str = "", language: str = "en") -> DocxDocument:
@@ -90,8 +96,16 @@ def repeat_header_row(row) -> None:
 def shade(cell, hex_fill: str) -> None:
     """Background colour of a table cell (``"D9E2F3"``)."""
     properties = cell._tc.get_or_add_tcPr()
+    for old in properties.findall(qn("w:shd")):
+        properties.remove(old)
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), hex_fill)
-    properties.append(shading)
+    # the schema puts shd before these; Word rejects a file with them out of order
+    successors = {qn(f"w:{tag}") for tag in ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark")}
+    following = next((child for child in properties if child.tag in successors), None)
+    if following is not None:
+        following.addprevious(shading)
+    else:
+        properties.append(shading)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from .errors import WriteFailed
@@ -24,13 +25,54 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file, fsync and ``os.replace``."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}{TMP_SUFFIX}")
+def make_dir(path: Path) -> None:
+    """``mkdir -p`` whose new folders survive a power cut (their parents are fsynced).
+
+    Raises ``WriteFailed`` (read-only or full disk) with the folder's name.
+    """
+    path = Path(path)
+    missing = []
+    probe = path
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
     try:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteFailed(path, error) from error
+    for folder in missing:
+        fsync_dir(folder.parent)
+
+
+def temp_path(path: Path) -> Path:
+    """The temp file ``atomic_write`` uses: unique per process and thread."""
+    return path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}{TMP_SUFFIX}")
+
+
+CHUNK = 1 << 20
+_datasync = getattr(os, "fdatasync", os.fsync)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temp file, fsync and ``os.replace``.
+
+    Large files are written and synced a megabyte at a time: a background snapshot
+    then never has much unsynced data pending, which on ext4 and similar file systems
+    would otherwise make the note-taker's small journal fsyncs wait behind it.
+
+    On failure (disk full, read-only folder) the old file is untouched, the temp file
+    removed, and ``WriteFailed`` names ``path``.
+    """
+    tmp = temp_path(path)
+    try:
+        with open(tmp, "wb", buffering=0) as handle:
+            view = memoryview(data)
+            for start in range(0, len(view), CHUNK):
+                chunk = view[start : start + CHUNK]
+                while chunk:
+                    chunk = chunk[handle.write(chunk) :]
+                if len(view) > CHUNK:
+                    _datasync(handle.fileno())
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except OSError as error:
@@ -43,8 +85,12 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def drop_stale_temp_files(folder: Path, stem: str) -> None:
-    """Remove temp files a killed writer left behind for ``stem`` (writers only)."""
-    for leftover in folder.glob(f"{stem}*{TMP_SUFFIX}"):
+    """Remove temp files a killed writer left behind for ``stem.*`` (call holding its lock).
+
+    Only ``stem.<anything>.tmp``: another file set's temp files (``map2`` next to
+    ``map``) are not this writer's to remove.
+    """
+    for leftover in Path(folder).glob(f"{stem}.*{TMP_SUFFIX}"):
         try:
             leftover.unlink()
         except OSError:

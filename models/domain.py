@@ -24,6 +24,10 @@ class Kind(StrEnum):
     QUESTION = "question"
 
 
+KIND_ORDER: dict[Kind, int] = {kind: index for index, kind in enumerate(Kind)}
+"""Canonical order of kinds (as the enum lists them)."""
+
+
 class Scope(StrEnum):
     WHOLE = "whole"
     EPISODE = "episode"
@@ -173,11 +177,15 @@ class Note(Model):
     theme: str | None = None
     history: list[Revision] = Field(default_factory=list)
     deleted: bool = False
+    checked: bool = False
+    """A quote whose words were checked as verbatim during cleaning (void once edited)."""
 
     @field_validator("kinds")
     @classmethod
     def _kinds_in_canonical_order(cls, kinds: list[Kind]) -> list[Kind]:
-        return sorted(set(kinds), key=list(Kind).index)
+        if len(kinds) < 2:  # the common case; opening 20,000 notes runs this 20,000 times
+            return kinds
+        return sorted(set(kinds), key=KIND_ORDER.__getitem__)
 
     @property
     def raw(self) -> str:

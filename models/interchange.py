@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import Field, ValidationError
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
-from .store import StudyStore, _first_problem
+from .journey_map import MAP_DB, JourneyMap, MapSession
+from .names import safe_filename
+from .redaction import Redactor
+from .store import StudyStore, _first_problem, clean_participant_code
 
 FORMAT_NAME = "trodden-study"
 FORMAT_VERSION = 1
@@ -35,13 +38,20 @@ class StudyDocument(Model):
     participants: list[Participant] = Field(default_factory=list)
     redaction_terms: list[str] = Field(default_factory=list)
     interviews: list[InterviewRecord] = Field(default_factory=list)
-    map: dict[str, Any] | None = None
-    """The journey map (see ``journey_map``), when the study has one."""
+    map: JourneyMap | None = None
+    """The journey map (see ``journey_map``): items, chosen quotes, curve overrides; None if never started."""
 
 
 def build_document(store: StudyStore, *, include_private: bool = False) -> tuple[StudyDocument, list[StoreError]]:
-    """The whole study as a document. Real names stay out unless ``include_private``."""
+    """The whole study as a document.
+
+    Unless ``include_private``, it is safe to share like every other export: real names and
+    the redaction terms are left out and personal details in note texts (names, terms,
+    e-mail addresses, phone numbers, also in the typed history) become markers. With
+    ``include_private`` it is the lossless backup that ``import_document`` restores.
+    """
     data = store.data
+    redact = None if include_private else Redactor.for_study(data).redact
     participants = [p if include_private else p.model_copy(update={"real_name": None}) for p in data.participants]
     interviews, problems = store.interviews()
     records = []
@@ -52,6 +62,8 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         except StoreError as error:
             problems.append(error)
             continue
+        if redact is not None:
+            notes = [_redacted(note, redact) for note in notes]
         records.append(InterviewRecord(**interview.model_dump(), notes=notes))
     document = StudyDocument(
         study=data.study,
@@ -60,8 +72,35 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         participants=participants,
         redaction_terms=list(data.redaction_terms) if include_private else [],
         interviews=records,
+        map=read_map(store),
     )
     return document, problems
+
+
+def _redacted(note: Note, redact) -> Note:
+    history = [revision.model_copy(update={"raw": redact(revision.raw)}) for revision in note.history]
+    return note.model_copy(update={"text": redact(note.text), "history": history})
+
+
+def read_map(store: StudyStore) -> JourneyMap | None:
+    """The study's journey map, or None when the workshop has not started one."""
+    if not any(store.path.glob(f"{MAP_DB}.*")):
+        return None
+    with MapSession(store.path, writable=False) as session:
+        return session.load()
+
+
+def write_map(store: StudyStore, journey: JourneyMap) -> None:
+    """Store ``journey`` as the study's map (items, quotes, overrides keep their ids)."""
+    with MapSession(store.path, writable=True) as session:
+        for item in journey.items:
+            session.put_item(item)
+        for pick in journey.quotes:
+            session.put_quote(pick)
+        phases = store.phases
+        for override in journey.overrides:
+            if any(phase.id == override.phase for phase in phases):
+                session.set_override(phases, override, override.phase)
 
 
 def dumps(document: StudyDocument) -> str:
@@ -95,6 +134,7 @@ def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
     reported, never overwritten; new participants are added.
     """
     report: list[str] = []
+    check_names(document)
     if (Path(path) / "study.json").exists():
         store = StudyStore.open(path)
 
@@ -119,16 +159,51 @@ def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
             report.append(f"interview {record.id} is already in the study; skipped")
             continue
         write_interview(store, Interview(**record.model_dump(exclude={"notes"})), record.notes)
+    if document.map is not None:
+        existing_map = read_map(store)
+        if existing_map is not None and (existing_map.items or existing_map.quotes or existing_map.overrides):
+            report.append("the study already has a journey map; the imported map was left out")
+        else:
+            write_map(store, document.map)
     return store, report
 
 
+def check_names(document: StudyDocument) -> None:
+    """Refuse, before writing anything, ids that would leave the study folder or clash.
+
+    Interview ids become folder names and participant codes become parts of them, so
+    ``../../etc`` in an imported file must never reach the file system.
+    """
+    seen: set[str] = set()
+    for record in document.interviews:
+        if not record.id or safe_filename(record.id, fallback="") != record.id:
+            raise StoreError(f"interview id {record.id!r} is not a safe folder name; nothing was imported")
+        if record.id in seen:
+            raise StoreError(f"interview id {record.id!r} appears twice; nothing was imported")
+        seen.add(record.id)
+    for participant in document.participants:
+        try:
+            cleaned = clean_participant_code(participant.code)
+        except StoreError:
+            cleaned = ""
+        if cleaned != participant.code:
+            raise StoreError(
+                f"participant code {participant.code!r} is not usable (letters, digits, - and _); nothing was imported"
+            )
+
+
 def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) -> None:
-    """Create an interview folder with exactly these metadata and notes."""
-    from .atomic import atomic_write
-    from .store import INTERVIEW_FILE, _dump
+    """Create an interview folder with exactly these metadata and notes.
+
+    The notes go first and ``interview.json`` last: until it exists the interview is
+    not in the study, so an import cut short (disk full) is simply run again, instead
+    of leaving an interview that looks complete but lacks notes.
+    """
+    from .atomic import atomic_write, make_dir
+    from .store import INTERVIEW_FILE, InterviewSession, _dump
 
     folder = store.interview_dir(interview.id)
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(folder / INTERVIEW_FILE, _dump(interview))
-    with store.open_interview(interview.id) as session:
+    make_dir(folder)
+    with InterviewSession(store, interview, writable=True).open() as session:
         session.save_notes([note.model_copy(update={"interview": interview.id}) for note in notes])
+    atomic_write(folder / INTERVIEW_FILE, _dump(interview))

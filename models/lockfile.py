@@ -59,7 +59,8 @@ class FileLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
-            raise WriteFailed(self.path, error) from error
+            # A read-only folder or disk: say so, with the folder, not a lock file name.
+            raise WriteFailed(self.path.parent, error, doing="open for writing") from error
         deadline = time.monotonic() + self.wait
         while not _try_lock(fd):
             if time.monotonic() < deadline:
@@ -70,9 +71,8 @@ class FileLock:
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": datetime.now().isoformat(timespec="seconds")}
         try:
             os.ftruncate(fd, 0)
-            os.pwrite(fd, json.dumps(info).encode(), 0) if hasattr(os, "pwrite") else os.write(
-                fd, json.dumps(info).encode()
-            )
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, json.dumps(info).encode())
         except OSError:
             pass  # the lock itself holds; the note about who holds it is a courtesy
         self._fd = fd

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pydantic import Field, TypeAdapter, ValidationError
 
-from .atomic import atomic_write
+from .atomic import atomic_write, drop_stale_temp_files, make_dir
 from .domain import (
     Guide,
     Interview,
@@ -38,7 +38,7 @@ from .domain import (
     Study,
     note_id,
 )
-from .durable import DurableDB, Put
+from .durable import Doc, DurableDB, Put, paused_gc, request_freeze
 from .errors import CorruptFile, ReadOnly, StoreError, StudyNotFound, WriteFailed
 from .live import EVENTS_TABLE, GUIDE_DB, EventsLog, LiveEvent
 from .lockfile import FileLock
@@ -130,10 +130,6 @@ class StudyStore:
             raise StoreError(f"{path} is a file, not a folder")
         if path.exists() and any(path.iterdir()):
             raise StoreError(f"{path} is not empty; choose a new or empty folder")
-        try:
-            (path / INTERVIEWS_DIR).mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise WriteFailed(path, error) from error
         data = StudyFile(
             study=study,
             phases=list(phases),
@@ -141,7 +137,18 @@ class StudyStore:
             participants=list(participants),
             redaction_terms=list(redaction_terms),
         )
-        atomic_write(path / STUDY_FILE, _dump(data))
+        existed = path.exists()
+        try:
+            make_dir(path / INTERVIEWS_DIR)
+            atomic_write(path / STUDY_FILE, _dump(data))
+        except WriteFailed:
+            # Leave no half-made study behind (a retry would find the folder "not empty").
+            for folder in (path / INTERVIEWS_DIR, *(() if existed else (path,))):
+                try:
+                    folder.rmdir()
+                except OSError:
+                    pass
+            raise
         return cls(path, data)
 
     @classmethod
@@ -214,6 +221,7 @@ class StudyStore:
         the lock.
         """
         with FileLock(self.path / "study.lock", wait=5.0):
+            drop_stale_temp_files(self.path, "study")
             current = self._read_study_file(self.path).model_copy(deep=True)
             result = change(current) or current
             result = StudyFile.model_validate(result.model_dump())
@@ -242,7 +250,7 @@ class StudyStore:
 
     def interview_dir(self, interview_id: str) -> Path:
         safe = safe_filename(interview_id, fallback="")
-        if safe != interview_id:
+        if not safe or safe != interview_id:
             raise StoreError(f"{interview_id!r} is not an interview id")
         return self.interviews_dir / interview_id
 
@@ -266,7 +274,11 @@ class StudyStore:
             raise CorruptFile(file, _first_problem(error)) from None
 
     def interviews(self) -> tuple[list[Interview], list[StoreError]]:
-        """Every readable interview (by date, then id), and an error per unreadable one."""
+        """Every readable interview (by date, then id), and an error per unreadable one.
+
+        A folder holding notes but no ``interview.json`` is reported too, so notes
+        never go silently missing.
+        """
         found: list[Interview] = []
         problems: list[StoreError] = []
         for interview_id in self.interview_ids():
@@ -274,8 +286,24 @@ class StudyStore:
                 found.append(self.load_interview(interview_id))
             except StoreError as error:
                 problems.append(error)
+        for orphan in self._orphan_note_folders():
+            problems.append(
+                CorruptFile(orphan / INTERVIEW_FILE, "is missing, so the notes in this folder cannot be shown")
+            )
         found.sort(key=lambda interview: (interview.date, interview.start or datetime.min, interview.id))
         return found, problems
+
+    def _orphan_note_folders(self) -> list[Path]:
+        try:
+            folders = [entry for entry in self.interviews_dir.iterdir() if entry.is_dir()]
+        except OSError:
+            return []
+        return sorted(
+            folder
+            for folder in folders
+            if not (folder / INTERVIEW_FILE).exists()
+            and any(child.name.startswith(f"{NOTES_DB}.") and child.suffix != ".lock" for child in folder.iterdir())
+        )
 
     def find_interview(self, key: str) -> Interview:
         """An interview by id, or the latest one of a participant code."""
@@ -322,10 +350,7 @@ class StudyStore:
             fields.setdefault("status", InterviewStatus.LIVE)
             interview = Interview(id=interview_id, participant=code, date=day, start=moment, **fields)
             folder = self.interviews_dir / interview_id
-            try:
-                folder.mkdir(parents=True)
-            except OSError as error:
-                raise WriteFailed(folder, error) from error
+            make_dir(folder)
             atomic_write(folder / INTERVIEW_FILE, _dump(interview))
         return interview
 
@@ -366,26 +391,58 @@ class InterviewSession:
         self.folder = store.interview_dir(interview.id)
         self.db = DurableDB(self.folder, NOTES_DB, writable=writable)
         self._notes: dict[int, Note] = {}
+        self._max_seq = 0  # kept, not computed: adding a note must not be O(n)
         self._mutex = threading.RLock()
 
     def open(self) -> InterviewSession:
         self.db.open()
         try:
+            if self.writable:
+                drop_stale_temp_files(self.folder, "interview")  # ours: we hold the notes lock
             self._rebuild_cache()
         except BaseException:
             self.db.close()
             raise
         return self
 
-    def _rebuild_cache(self) -> None:
-        docs = [doc for _, doc in self.db.docs("notes")]
+    def _validate(self, docs: list[Doc]) -> list[Note]:
         try:
-            notes = _NOTES.validate_python(docs)
+            with paused_gc():
+                request_freeze(len(docs))
+                return _NOTES.validate_python(docs)
         except ValidationError as error:
+            first = error.errors()[0]
+            loc = first.get("loc", ())
+            index = loc[0] if loc and isinstance(loc[0], int) else None
+            which = f"note {docs[index].get('seq', '?')}" if index is not None else "a note"
+            field = ".".join(str(part) for part in loc[1:]) or "top level"
             raise CorruptFile(
-                self.db.snapshot_path, f"holds a note that is not valid: {_first_problem(error)}"
+                self.db.path.with_name(f"{NOTES_DB}.*"),
+                f"{which} is not valid ({field}: {first.get('msg', 'invalid')})",
             ) from None
+
+    def _rebuild_cache(self) -> None:
+        notes = self._validate([doc for _, doc in self.db.docs("notes")])
         self._notes = {note.seq: note for note in notes}
+        self._max_seq = max(self._notes, default=0)
+        self.db.take_changes()
+
+    def _apply_changes(self) -> None:
+        """Bring the cache up to date with what ``refresh`` read: only changed notes."""
+        changes = self.db.take_changes()
+        if changes is None:
+            self._rebuild_cache()
+            return
+        seqs = sorted(id for table, id in changes if table == "notes")
+        present = [(seq, self.db.get("notes", seq)) for seq in seqs]
+        notes = self._validate([doc for _, doc in present if doc is not None])
+        with self._mutex:
+            for seq, doc in present:
+                if doc is None:
+                    self._notes.pop(seq, None)
+            for note in notes:
+                self._notes[note.seq] = note
+            self._max_seq = max(self._notes, default=0)
 
     def close(self) -> None:
         self.db.close()
@@ -409,13 +466,17 @@ class InterviewSession:
         return len(self._notes)
 
     def next_seq(self) -> int:
-        return max(self._notes, default=0) + 1
+        return self._max_seq + 1
 
     def refresh(self) -> bool:
-        """Follow the writer (for read-only sessions): reload metadata and new notes."""
+        """Follow the writer (for read-only sessions): reload metadata and new notes.
+
+        Only notes that changed are validated again, so following a long interview
+        stays cheap.
+        """
         changed = self.db.refresh()
         if changed:
-            self._rebuild_cache()
+            self._apply_changes()
         try:
             interview = self.store.load_interview(self.interview.id)
         except StoreError:
@@ -470,6 +531,13 @@ class InterviewSession:
         self.db.write([Put("notes", note.seq, note.model_dump(mode="json")) for note in notes])
         for note in notes:
             self._notes[note.seq] = note
+            self._max_seq = max(self._max_seq, note.seq)
+
+    def _existing(self, seq: int) -> Note:
+        note = self._notes.get(seq)
+        if note is None:
+            raise StoreError(f"interview {self.interview.id} has no note {seq}")
+        return note
 
     def save_notes(self, notes: list[Note]) -> None:
         """Durably store whole notes as given (import, merge, split): one fsync for all."""
@@ -481,7 +549,7 @@ class InterviewSession:
         """Change a note's content from ``draft``; the new raw line joins its history."""
         self._require_writable()
         with self._mutex:
-            note = self._notes[seq]
+            note = self._existing(seq)
             at = at or datetime.now()
             history = list(note.history)
             line = render(draft)
@@ -505,8 +573,10 @@ class InterviewSession:
         """Change fields that are not content (theme, phase, deleted...)."""
         self._require_writable()
         with self._mutex:
-            updated = self._notes[seq].model_copy(update=fields)
-            Note.model_validate(updated.model_dump())
+            try:
+                updated = Note.model_validate({**self._existing(seq).model_dump(), **fields})
+            except ValidationError as error:
+                raise StoreError(f"note {seq}: {_first_problem(error)}") from None
             self._write([updated])
         return updated
 
@@ -521,6 +591,8 @@ class InterviewSession:
         """Atomically replace ``interview.json`` (the notes writer owns it)."""
         self._require_writable()
         interview = Interview.model_validate(interview.model_dump())
+        if interview.id != self.interview.id:
+            raise StoreError(f"interview {self.interview.id} cannot be saved as {interview.id}")
         atomic_write(self.folder / INTERVIEW_FILE, _dump(interview))
         self.interview = interview
         return interview
@@ -560,10 +632,14 @@ class InterviewSession:
         return self.save_interview(self.interview.model_copy(update={"status": status}))
 
 
-def _first_problem(error: ValidationError) -> str:
+def first_problem(error: ValidationError) -> str:
+    """A pydantic error as one readable line: where, then what (the first problem)."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ())) or "top level"
     return f"{where}: {first.get('msg', 'invalid')}"
+
+
+_first_problem = first_problem
 
 
 def disk_free_bytes(path: Path) -> int | None:
@@ -581,7 +657,9 @@ __all__ = [
     "StoreError",
     "StudyFile",
     "StudyStore",
+    "WriteFailed",
     "clean_participant_code",
     "disk_free_bytes",
+    "first_problem",
     "new_id",
 ]

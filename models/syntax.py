@@ -1,6 +1,7 @@
 """The capture syntax: what a note-taker types, parsed into a note draft or a command.
 
-Markers at the start of a line, in any order, then the words::
+Markers at the start of a line, in any order, then the words (a quote mark may also
+follow the other markers after a space: ``++ "I love it"``)::
 
     "   quote (closing quote optional)      +  / ++   heart (+1 / +2)
     *   touchpoint                           -  / --   thundercloud (-1 / -2)
@@ -132,6 +133,10 @@ def _parse_note(line: str) -> NoteDraft:
             minus += 1
         elif char in KIND_MARKERS:
             kinds.add(KIND_MARKERS[char])
+        elif char.isspace() and i and Kind.QUOTE not in kinds and line[i:].lstrip()[:1] in QUOTE_OPENERS:
+            # ``++ "I love it"``: a quote after feelings and a space is still a quote.
+            i = len(line) - len(line[i:].lstrip())
+            continue
         else:
             break
         i += 1

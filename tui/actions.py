@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.keys import format_key
 
 
 @dataclass(frozen=True)
@@ -37,9 +38,10 @@ class Action:
 
 
 def _pretty(key: str) -> str:
-    names = {"question_mark": "?", "space": "space", "escape": "esc", "enter": "enter"}
-    parts = key.strip().split("+")
-    return "+".join(names.get(part, part) for part in parts)
+    """A key as people read it: ``quotation_mark`` -> ``"``, ``ctrl+up`` -> ``ctrl+↑``."""
+    *modifiers, name = key.strip().split("+")
+    shown = {"enter": "enter", "escape": "esc", "space": "space"}.get(name) or format_key(name)
+    return "+".join([*modifiers, shown])
 
 
 REGISTRY: dict[str, list[Action]] = {}

@@ -11,7 +11,10 @@ import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
 
+from pydantic import ValidationError
+
 from trodden.models.errors import StoreError
+from trodden.models.store import first_problem
 
 from .commands import COMMANDS
 
@@ -54,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as error:
         print(f"trodden: {error}", file=sys.stderr)
         return 1
+    except ValidationError as error:  # a bad value from the command line (e.g. an empty --name)
+        print(f"trodden: {first_problem(error)}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("trodden: interrupted", file=sys.stderr)
         return 130
@@ -62,8 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:
         if os.environ.get("TRODDEN_DEBUG"):
             raise
+        message = " ".join(str(error).split())  # always one line
         print(
-            f"trodden: unexpected error: {type(error).__name__}: {error} (set TRODDEN_DEBUG=1 for details)",
+            f"trodden: unexpected error: {type(error).__name__}: {message} (set TRODDEN_DEBUG=1 for details)",
             file=sys.stderr,
         )
         return 1

@@ -21,6 +21,9 @@ ACTIONS = register(
     "Study overview",
     [
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
+        Action("study.guide", "g", "open_guide", "Guide view", "Follow the highlighted interview in the guide view"),
+        Action("study.guide_editor", "w", "edit_guide", "Write guide", "Add, edit and reorder the guide's themes"),
+        Action("study.clean", "e", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
         Action("study.map", "m", "open_map", "Map", "Open the mapping board: assemble the journey from the notes"),
     ],
 )
@@ -120,6 +123,27 @@ class StudyScreen(TroddenScreen):
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
             return None
         return self.rows[table.cursor_row].interview
+
+    def action_clean(self) -> None:
+        from .clean_screen import CleanScreen
+
+        interview = self.selected_interview()
+        if interview is not None:
+            self.app.push_screen(CleanScreen(self.store, interview.id), lambda _: self.action_refresh())
+
+    def action_open_guide(self) -> None:
+        from .guide_screen import GuideScreen
+
+        interview = self.selected_interview()
+        if interview is None:
+            self.notify("No interview highlighted: start one with 'trodden guide DIR --participant CODE'.")
+            return
+        self.app.push_screen(GuideScreen(self.store, interview.id))
+
+    def action_edit_guide(self) -> None:
+        from .guide_editor import GuideEditor
+
+        self.app.push_screen(GuideEditor(self.store))
 
     def action_open_map(self) -> None:
         from .map_screen import MapScreen

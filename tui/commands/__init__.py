@@ -4,6 +4,6 @@ A command module has ``register(subparsers)``, which adds its parser and sets
 ``run=<function(args) -> int>`` as a default.
 """
 
-from . import check, demo, export, import_, map, new, sample, stats
+from . import check, clean, demo, export, guide, import_, map, new, sample, serve, stats
 
-COMMANDS = [new, sample, demo, import_, export, map, check, stats]
+COMMANDS = [new, sample, demo, import_, guide, serve, clean, map, check, stats, export]

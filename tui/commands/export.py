@@ -34,6 +34,9 @@ def register(sub) -> None:
         action="store_true",
         help="include real names and unredacted personal details (off by default)",
     )
+    parser.add_argument(
+        "--show-changes", action="store_true", help="interview notes: show words as typed when cleaning changed them"
+    )
     parser.set_defaults(run=run)
 
 

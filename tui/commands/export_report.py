@@ -1,9 +1,88 @@
-"""Exporting the journey report (issue: export the journey map)."""
+"""``trodden export DIR --format md|docx|csv [-o PATH] [--lang en|sv|da]``: the journey report.
+
+One report model is built from the study and its map; the chosen format lays it out.
+A progress bar shows on stderr while a long study is read, only when stderr is a
+terminal (never in pipes, logs or tests).
+"""
 
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
 from trodden.models.errors import StoreError
+from trodden.models.names import safe_filename
+
+from .common import warn, write_output
+
+EXTENSIONS = {"md": "md", "docx": "docx", "csv": "csv"}
+
+
+def output_path(output: Path | None, title: str, fmt: str) -> Path | None:
+    """``-o FOLDER`` gets a file named after the journey; ``-o FILE`` and stdout stay as given."""
+    if output is not None and Path(output).is_dir():
+        suffix = "notes" if fmt == "csv" else "report"
+        return Path(output) / f"{safe_filename(title)}-{suffix}.{EXTENSIONS[fmt]}"
+    return output
+
+
+@contextmanager
+def progress_bar(enabled: bool):
+    """Yields ``progress(step, done, total)``; a rich progress bar on stderr when enabled."""
+    if not enabled:
+        yield lambda step, done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(step: str, done: int, total: int) -> None:
+            if step not in tasks:
+                tasks[step] = bar.add_task(step, total=total)
+            bar.update(tasks[step], completed=done, total=total)
+
+        yield update
 
 
 def run_report_export(store, args) -> int:
-    raise StoreError(f"the journey report as {args.format} is not built yet")
+    from trodden.exporters.report_model import note_rows, read_study
+
+    fmt = args.format
+    if fmt not in EXTENSIONS:
+        raise StoreError(f"the journey report cannot be written as {fmt}; choose md, docx or csv")
+    target = output_path(args.output, store.study.name, fmt)
+    if fmt == "docx" and (target is None or str(target) == "-") and sys.stdout.isatty():
+        raise StoreError("a Word file cannot be shown in the terminal; give -o FILE.docx")
+    language = args.lang or store.study.language
+    private = bool(getattr(args, "include_private", False))
+    with progress_bar(sys.stderr.isatty()) as progress:
+        study = read_study(store, progress)
+        progress("render", 0, 1)
+        if fmt == "csv":
+            from trodden.exporters.csv_export import render as render_csv
+
+            rows = note_rows(study.data, study.interviews, study.notes, study.journey, private=private)
+            payload = render_csv(rows)
+        else:
+            from trodden.exporters.report_model import assemble
+
+            report = assemble(
+                study.data, study.interviews, study.notes, study.journey, language=language, private=private
+            )
+            if fmt == "md":
+                from trodden.exporters.report_md import render as render_md
+
+                payload = render_md(report).encode("utf-8")
+            else:
+                from trodden.exporters.report_docx import render as render_docx
+
+                payload = render_docx(report)
+        progress("render", 1, 1)
+    for problem in study.problems:
+        warn(f"left out: {problem}")
+    write_output(payload, target)
+    return 0

@@ -1,0 +1,163 @@
+"""Headings and fixed words of the journey report in English, Swedish and Danish.
+
+Only trodden's own words are translated; the team's text (phase names, items, quotes)
+is shown as written. ``Labels`` is a plain mapping so a missing key fails loudly in
+tests instead of printing a blank heading.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["en", "sv", "da"]
+LANGUAGES: tuple[Language, ...] = ("en", "sv", "da")
+
+_WORDS: dict[str, dict[Language, str]] = {
+    "report": {"en": "Journey report", "sv": "Rapport: kundresa", "da": "Rapport: kunderejse"},
+    "purpose": {"en": "Purpose", "sv": "Syfte", "da": "Formål"},
+    "scope": {"en": "Scope", "sv": "Omfattning", "da": "Omfang"},
+    "scope.whole": {"en": "The whole journey", "sv": "Hela resan", "da": "Hele rejsen"},
+    "scope.episode": {"en": "One episode of the journey", "sv": "En episod av resan", "da": "En episode af rejsen"},
+    "state": {"en": "State", "sv": "Läge", "da": "Tilstand"},
+    "state.current": {"en": "Current state", "sv": "Nuläge", "da": "Nuværende tilstand"},
+    "state.target": {"en": "Target state", "sv": "Målbild", "da": "Målbillede"},
+    "state.unset": {"en": "Not chosen yet", "sv": "Inte valt ännu", "da": "Ikke valgt endnu"},
+    "evidence.basis": {"en": "Based on", "sv": "Underlag", "da": "Grundlag"},
+    "evidence.summary": {
+        "en": "{interviews} interviews with {participants} participants",
+        "sv": "{interviews} intervjuer med {participants} deltagare",
+        "da": "{interviews} interviews med {participants} deltagere",
+    },
+    "period": {"en": "Interviews held", "sv": "Intervjuperiod", "da": "Interviewperiode"},
+    "participants": {"en": "Participants", "sv": "Deltagare", "da": "Deltagere"},
+    "generated": {"en": "Prepared with trodden", "sv": "Framtagen med trodden", "da": "Udarbejdet med trodden"},
+    "caveat": {
+        "en": "A journey map is a simplified snapshot that guides priorities. It shows why customers feel as "
+        "they do, not how many do: read the counts as evidence, never as statistics.",
+        "sv": "En kundresekarta är en förenklad ögonblicksbild som vägleder prioriteringar. Den visar varför "
+        "kunderna känner som de gör, inte hur många: läs antalen som underlag, aldrig som statistik.",
+        "da": "Et kunderejsekort er et forenklet øjebliksbillede, der guider prioriteringer. Det viser, hvorfor "
+        "kunderne føler, som de gør, ikke hvor mange: læs tallene som belæg, aldrig som statistik.",
+    },
+    "about": {"en": "About this journey", "sv": "Om resan", "da": "Om rejsen"},
+    "map": {"en": "The journey map", "sv": "Kundresekartan", "da": "Kunderejsekortet"},
+    "legend": {
+        "en": "{heart} heart (strongest positive) · {cloud} thundercloud (strongest negative) · "
+        "n/N participants backing an item · (hypothesis) no interview backs it yet",
+        "sv": "{heart} hjärta (starkast positiva) · {cloud} åskmoln (starkast negativa) · "
+        "n/N deltagare som stöder en punkt · (hypotes) ingen intervju stöder den ännu",
+        "da": "{heart} hjerte (stærkest positive) · {cloud} tordensky (stærkest negative) · "
+        "n/N deltagere bag et punkt · (hypotese) intet interview understøtter det endnu",
+    },
+    "lane": {"en": "Lane", "sv": "Spår", "da": "Spor"},
+    "lane.touchpoints": {"en": "Touchpoints", "sv": "Kontaktpunkter", "da": "Kontaktpunkter"},
+    "lane.channels": {"en": "Channels", "sv": "Kanaler", "da": "Kanaler"},
+    "lane.emotions": {"en": "Hearts and thunderclouds", "sv": "Hjärtan och åskmoln", "da": "Hjerter og tordenskyer"},
+    "lane.curve": {"en": "Emotion curve", "sv": "Känslokurva", "da": "Følelseskurve"},
+    "lane.quotes": {"en": "Quotes", "sv": "Citat", "da": "Citater"},
+    "lane.moments": {"en": "Moments of truth", "sv": "Sanningens ögonblick", "da": "Sandhedens øjeblikke"},
+    "lane.backstage": {"en": "Backstage", "sv": "Backstage", "da": "Backstage"},
+    "curve.intro": {
+        "en": "The most trodden path: each participant's feelings are averaged first, then across participants, "
+        "so a talkative participant counts once. Scale −2 (thundercloud) to +2 (heart).",
+        "sv": "Den mest upptrampade stigen: varje deltagares känslor räknas ihop först och sedan över deltagarna, "
+        "så att en pratsam deltagare räknas en gång. Skala −2 (åskmoln) till +2 (hjärta).",
+        "da": "Den mest betrådte sti: hver deltagers følelser lægges sammen først og derefter på tværs af "
+        "deltagerne, så en snakkesalig deltager tæller én gang. Skala −2 (tordensky) til +2 (hjerte).",
+    },
+    "phase": {"en": "Phase", "sv": "Fas", "da": "Fase"},
+    "phases": {"en": "The journey phase by phase", "sv": "Resan fas för fas", "da": "Rejsen fase for fase"},
+    "feeling": {"en": "Feeling", "sv": "Känsla", "da": "Følelse"},
+    "feeling.none": {"en": "no feeling noted", "sv": "ingen känsla noterad", "da": "ingen følelse noteret"},
+    "feeling.detail": {
+        "en": "{value} (n = {n}, spread ±{spread})",
+        "sv": "{value} (n = {n}, spridning ±{spread})",
+        "da": "{value} (n = {n}, spredning ±{spread})",
+    },
+    "override": {"en": "set by hand", "sv": "satt för hand", "da": "sat manuelt"},
+    "override.detail": {
+        "en": "{value}, set by hand (computed: {computed})",
+        "sv": "{value}, satt för hand (beräknat: {computed})",
+        "da": "{value}, sat manuelt (beregnet: {computed})",
+    },
+    "computed": {"en": "computed", "sv": "beräknat", "da": "beregnet"},
+    "participants.n": {"en": "n", "sv": "n", "da": "n"},
+    "spread": {"en": "Spread", "sv": "Spridning", "da": "Spredning"},
+    "note": {"en": "Note", "sv": "Anmärkning", "da": "Bemærkning"},
+    "none": {"en": "None yet.", "sv": "Inga ännu.", "da": "Ingen endnu."},
+    "backing": {"en": "{n} of {N} participants", "sv": "{n} av {N} deltagare", "da": "{n} af {N} deltagere"},
+    "backing.short": {"en": "{n}/{N}", "sv": "{n}/{N}", "da": "{n}/{N}"},
+    "hypothesis": {"en": "hypothesis", "sv": "hypotes", "da": "hypotese"},
+    "heart": {"en": "heart", "sv": "hjärta", "da": "hjerte"},
+    "cloud": {"en": "thundercloud", "sv": "åskmoln", "da": "tordensky"},
+    "moments.intro": {
+        "en": "Where the most is at stake in the relationship. Each is a heading for a design problem.",
+        "sv": "Där mest står på spel i relationen. Vart och ett är en rubrik för ett designproblem.",
+        "da": "Hvor der er mest på spil i relationen. Hvert er en overskrift for et designproblem.",
+    },
+    "design_question": {"en": "Design question", "sv": "Designfråga", "da": "Designspørgsmål"},
+    "backstage.intro": {
+        "en": "What the customer does not see but that creates the experience.",
+        "sv": "Det kunden inte ser men som skapar upplevelsen.",
+        "da": "Det, kunden ikke ser, men som skaber oplevelsen.",
+    },
+    "backstage.people": {"en": "People and teams", "sv": "Människor och team", "da": "Mennesker og teams"},
+    "backstage.policy": {"en": "Policies", "sv": "Policyer", "da": "Politikker"},
+    "backstage.system": {"en": "Systems", "sv": "System", "da": "Systemer"},
+    "backstage.employee": {
+        "en": "The employees' experience",
+        "sv": "Medarbetarnas upplevelse",
+        "da": "Medarbejdernes oplevelse",
+    },
+    "backstage.other": {"en": "Other", "sv": "Övrigt", "da": "Andet"},
+    "checks": {"en": "Open method checks", "sv": "Öppna metodkontroller", "da": "Åbne metodetjek"},
+    "checks.none": {
+        "en": "No open checks: the map follows the method.",
+        "sv": "Inga öppna kontroller: kartan följer metoden.",
+        "da": "Ingen åbne tjek: kortet følger metoden.",
+    },
+    "check": {"en": "Check", "sv": "Kontroll", "da": "Tjek"},
+    "severity": {"en": "Severity", "sv": "Allvar", "da": "Alvor"},
+    "severity.warning": {"en": "warning", "sv": "varning", "da": "advarsel"},
+    "severity.info": {"en": "info", "sv": "info", "da": "info"},
+    "finding": {"en": "Finding", "sv": "Iakttagelse", "da": "Iagttagelse"},
+    "subject": {"en": "Concerns", "sv": "Gäller", "da": "Vedrører"},
+    "appendix": {"en": "Appendix: evidence", "sv": "Bilaga: underlag", "da": "Bilag: belæg"},
+    "appendix.intro": {
+        "en": "Every map item with the interview notes that back it (participant code and time in the interview).",
+        "sv": "Varje punkt på kartan med de intervjuanteckningar som stöder den (deltagarkod och tid i intervjun).",
+        "da": "Hvert punkt på kortet med de interviewnoter, der understøtter det (deltagerkode og tid i interviewet).",
+    },
+    "no_phase": {"en": "Not in a phase yet", "sv": "Inte i någon fas ännu", "da": "Ikke i en fase endnu"},
+    "quotes": {"en": "Quotes", "sv": "Citat", "da": "Citater"},
+    "touchpoints": {"en": "Touchpoints", "sv": "Kontaktpunkter", "da": "Kontaktpunkter"},
+    "channels": {"en": "Channels", "sv": "Kanaler", "da": "Kanaler"},
+    "kind.touchpoint": {"en": "touchpoint", "sv": "kontaktpunkt", "da": "kontaktpunkt"},
+    "kind.moment": {"en": "moment of truth", "sv": "sanningens ögonblick", "da": "sandhedens øjeblik"},
+    "kind.backstage": {"en": "backstage", "sv": "backstage", "da": "backstage"},
+    "contents": {"en": "Contents", "sv": "Innehåll", "da": "Indhold"},
+}
+
+_QUOTES: dict[Language, tuple[str, str]] = {"en": ("“", "”"), "sv": ("”", "”"), "da": ("»", "«")}
+
+
+class Labels:
+    """The report's fixed words in one language: ``labels["purpose"]``, ``labels.f("backing", n=3, N=8)``."""
+
+    def __init__(self, language: str) -> None:
+        self.language: Language = language if language in LANGUAGES else "en"  # type: ignore[assignment]
+
+    def __getitem__(self, key: str) -> str:
+        return _WORDS[key][self.language]
+
+    def f(self, key: str, **values: object) -> str:
+        return self[key].format(**values)
+
+    def quoted(self, text: str) -> str:
+        """``text`` in the language's quotation marks (quotes are always marked as quotes)."""
+        opening, closing = _QUOTES[self.language]
+        return f"{opening}{text}{closing}"
+
+
+def keys() -> list[str]:
+    return list(_WORDS)

@@ -1,0 +1,370 @@
+"""One interview's notes as the group reads them: the single model both formats render.
+
+Everything that needs deciding is decided here (what is redacted, how notes are grouped,
+which marks a note gets, what goes in the closing lists), so the Markdown and Word
+renderers only lay it out and can never disagree, or leak, differently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from trodden.models.cleaning import original_text, quote_changed, reading_order, text_changed
+from trodden.models.domain import Interview, InterviewStatus, Kind, Note
+from trodden.models.redaction import Redactor
+from trodden.models.store import StudyFile
+from trodden.models.syntax import find_tokens
+
+KIND_MARKS: dict[Kind, str] = {
+    Kind.TOUCHPOINT: "◆",
+    Kind.MOMENT: "★",
+    Kind.BACKSTAGE: "⚙",
+    Kind.QUESTION: "?",
+}
+HEART = "♥"
+CLOUD = "☁"
+EDITED = "✎"
+CHECKED = "✓"
+_UNSTORABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+"""Code points no UTF-8 file or Word XML can hold (lone surrogates, non-characters)."""
+OPEN_TAGS = frozenset({"open", "todo", "öppen", "oppen", "åben", "aben", "check"})
+
+LABELS = {
+    "en": {
+        "title": "Interview notes",
+        "journey": "Journey",
+        "participant": "Participant",
+        "date": "Date",
+        "duration": "Duration",
+        "interviewer": "Interviewer",
+        "note_taker": "Note-taker",
+        "status": "Status",
+        "not_cleaned": "Not cleaned yet: these notes may hold typos and personal details. Check before sharing.",
+        "private": "Personal details are NOT redacted in this file. Do not share it outside the research team.",
+        "redacted": "Personal details are replaced by markers such as [name], [phone] and [e-mail].",
+        "legend": "Legend",
+        "no_theme": "Outside the guide's themes",
+        "follow_ups": "Follow-up questions",
+        "open_points": "Open points",
+        "as_typed": "as typed",
+        "edited_quote": "quote edited during cleaning, not checked verbatim",
+        "minutes": "min",
+        "unknown": "unknown",
+        "quote": "quote (the participant's own words)",
+        "heart": "positive feeling (♥♥ strong)",
+        "cloud": "negative feeling (☁☁ strong)",
+        "touchpoint": "touchpoint",
+        "moment": "moment of truth candidate",
+        "backstage": "backstage",
+        "question": "follow-up question",
+        "edited": "words changed during cleaning",
+        "checked": "quote checked verbatim",
+        "channels": "channels",
+        "tags": "tags",
+        "phase": "phase",
+        "none": "No notes.",
+        "mark": "Mark",
+        "meaning": "Meaning",
+        "open_quote": "“",
+        "close_quote": "”",
+    },
+    "sv": {
+        "title": "Intervjuanteckningar",
+        "journey": "Kundresa",
+        "participant": "Deltagare",
+        "date": "Datum",
+        "duration": "Längd",
+        "interviewer": "Intervjuare",
+        "note_taker": "Sekreterare",
+        "status": "Status",
+        "not_cleaned": "Ännu inte städade: anteckningarna kan innehålla stavfel och personuppgifter. Kontrollera innan de delas.",
+        "private": "Personuppgifter är INTE maskade i den här filen. Dela den inte utanför forskargruppen.",
+        "redacted": "Personuppgifter är ersatta med markörer som [name], [phone] och [e-mail].",
+        "legend": "Teckenförklaring",
+        "no_theme": "Utanför guidens teman",
+        "follow_ups": "Följdfrågor",
+        "open_points": "Öppna punkter",
+        "as_typed": "som skrivet",
+        "edited_quote": "citatet ändrat vid städningen, inte kontrollerat ordagrant",
+        "minutes": "min",
+        "unknown": "okänd",
+        "quote": "citat (deltagarens egna ord)",
+        "heart": "positiv känsla (♥♥ stark)",
+        "cloud": "negativ känsla (☁☁ stark)",
+        "touchpoint": "kontaktpunkt",
+        "moment": "möjligt sanningens ögonblick",
+        "backstage": "backstage",
+        "question": "följdfråga",
+        "edited": "orden ändrade vid städningen",
+        "checked": "citatet kontrollerat ordagrant",
+        "channels": "kanaler",
+        "tags": "taggar",
+        "phase": "fas",
+        "none": "Inga anteckningar.",
+        "mark": "Tecken",
+        "meaning": "Betydelse",
+        "open_quote": "”",
+        "close_quote": "”",
+    },
+    "da": {
+        "title": "Interviewnoter",
+        "journey": "Kunderejse",
+        "participant": "Deltager",
+        "date": "Dato",
+        "duration": "Varighed",
+        "interviewer": "Interviewer",
+        "note_taker": "Referent",
+        "status": "Status",
+        "not_cleaned": "Endnu ikke renset: noterne kan indeholde slåfejl og personoplysninger. Tjek før de deles.",
+        "private": "Personoplysninger er IKKE maskeret i denne fil. Del den ikke uden for forskergruppen.",
+        "redacted": "Personoplysninger er erstattet af markører som [name], [phone] og [e-mail].",
+        "legend": "Signaturforklaring",
+        "no_theme": "Uden for guidens temaer",
+        "follow_ups": "Opfølgende spørgsmål",
+        "open_points": "Åbne punkter",
+        "as_typed": "som skrevet",
+        "edited_quote": "citatet ændret under rensningen, ikke tjekket ordret",
+        "minutes": "min",
+        "unknown": "ukendt",
+        "quote": "citat (deltagerens egne ord)",
+        "heart": "positiv følelse (♥♥ stærk)",
+        "cloud": "negativ følelse (☁☁ stærk)",
+        "touchpoint": "kontaktpunkt",
+        "moment": "muligt sandhedens øjeblik",
+        "backstage": "backstage",
+        "question": "opfølgende spørgsmål",
+        "edited": "ord ændret under rensningen",
+        "checked": "citatet tjekket ordret",
+        "channels": "kanaler",
+        "tags": "tags",
+        "phase": "fase",
+        "none": "Ingen noter.",
+        "mark": "Tegn",
+        "meaning": "Betydning",
+        "open_quote": "»",
+        "close_quote": "«",
+    },
+}
+
+
+@dataclass(frozen=True)
+class ExportNote:
+    """A note ready to lay out: every string already redacted (unless private)."""
+
+    time: str
+    marks: str
+    """Kind and feeling marks, e.g. ``◆ ♥``; the quote itself is shown by quotation marks."""
+    text: str
+    is_quote: bool
+    channels: tuple[str, ...]
+    tags: tuple[str, ...]
+    phase: str | None
+    theme: str | None
+    edited: bool
+    """A quote whose words changed during cleaning and were not checked verbatim."""
+    checked: bool
+    as_typed: str | None
+    """The words as typed in the interview, when they changed and changes are shown."""
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    notes: tuple[ExportNote, ...]
+
+
+@dataclass(frozen=True)
+class InterviewNotes:
+    """An interview's notes for the group: header facts, sections, closing lists."""
+
+    labels: dict[str, str]
+    journey: str
+    header: tuple[tuple[str, str], ...]
+    """(label, value) pairs: participant code, date, duration, initials, status."""
+    warnings: tuple[str, ...]
+    legend: tuple[tuple[str, str], ...]
+    sections: tuple[Section, ...]
+    follow_ups: tuple[ExportNote, ...]
+    open_points: tuple[tuple[ExportNote, str], ...]
+    """(note, why it is open)."""
+    redacted: bool
+    file_stem: str = ""
+    notes_count: int = field(default=0)
+
+    @property
+    def title(self) -> str:
+        return f"{self.labels['title']}: {self.participant}"
+
+    @property
+    def participant(self) -> str:
+        return dict(self.header).get(self.labels["participant"], "")
+
+
+def mm_ss(seconds: float) -> str:
+    """``12:34`` (``1:02:03`` past an hour)."""
+    total = max(int(seconds), 0)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def initials(name: str) -> str:
+    """``Anna-Karin Berg`` → ``AKB``; a short code (``AB``) is kept as it is."""
+    name = name.strip()
+    if not name:
+        return ""
+    if " " not in name and len(name) <= 4:
+        return name.upper()
+    parts = [p for p in name.replace("-", " ").split() if p]
+    return "".join(p[0].upper() for p in parts if p[0].isalpha())
+
+
+def duration_minutes(interview: Interview, notes: list[Note]) -> int | None:
+    if interview.start is not None and interview.end is not None:
+        return round(interview.elapsed(interview.end) / 60)
+    if notes:
+        return round(max(note.t for note in notes) / 60)
+    return None
+
+
+def _marks(note: Note) -> str:
+    marks = []
+    if note.valence:
+        marks.append((HEART if note.valence > 0 else CLOUD) * abs(note.valence))
+    marks.extend(KIND_MARKS[kind] for kind in note.kinds if kind in KIND_MARKS)
+    if note.has(Kind.QUOTE):
+        if note.checked:
+            marks.append(CHECKED)
+        elif quote_changed(note):
+            marks.append(EDITED)
+    return " ".join(marks)
+
+
+def _phase_changes_only(items: list[ExportNote]) -> tuple[ExportNote, ...]:
+    """A section's notes with the phase shown only where it changes (less noise to read)."""
+    shown = []
+    previous = None
+    for item in items:
+        phase = item.phase
+        shown.append(item if phase != previous else replace(item, phase=None))
+        previous = phase
+    return tuple(shown)
+
+
+def build_interview_notes(
+    data: StudyFile,
+    interview: Interview,
+    notes: list[Note],
+    *,
+    include_private: bool = False,
+    show_changes: bool = False,
+    language: str | None = None,
+) -> InterviewNotes:
+    """The export model of ``interview``: notes in guide-theme order, details redacted."""
+    labels = LABELS.get(language or data.study.language, LABELS["en"])
+    redactor = Redactor.for_study(data)
+
+    def clean(text: str) -> str:
+        text = _UNSTORABLE.sub("\ufffd", text)
+        return text if include_private else redactor.redact(text)
+
+    themes = {theme.id: theme.title for theme in data.guide.themes}
+    phases = {phase.id: phase.name for phase in data.phases}
+    live = reading_order([note for note in notes if not note.deleted])
+
+    def export_note(note: Note) -> ExportNote:
+        changed = text_changed(note)
+        return ExportNote(
+            time=mm_ss(note.t),
+            marks=_marks(note),
+            text=clean(note.text),
+            is_quote=note.has(Kind.QUOTE),
+            channels=tuple(clean(c) for c in note.channels),
+            tags=tuple(clean(t) for t in note.tags),
+            phase=clean(phases[note.phase]) if note.phase in phases else None,
+            theme=clean(themes[note.theme]) if note.theme in themes else None,
+            edited=quote_changed(note) and not note.checked,
+            checked=note.checked and note.has(Kind.QUOTE),
+            as_typed=clean(original_text(note)) if show_changes and changed else None,
+        )
+
+    exported = [(note, export_note(note)) for note in live]
+    follow_ups = tuple(item for note, item in exported if note.has(Kind.QUESTION))
+    in_body = [(note, item) for note, item in exported if not note.has(Kind.QUESTION)]
+
+    sections = []
+    unthemed = _phase_changes_only([item for note, item in in_body if note.theme not in themes])
+    if unthemed:
+        sections.append(Section(clean(labels["no_theme"]), unthemed))
+    for theme in data.guide.themes:
+        items = _phase_changes_only([item for note, item in in_body if note.theme == theme.id])
+        if items:
+            sections.append(Section(clean(theme.title), items))
+
+    open_points = []
+    for note, item in exported:
+        if item.edited:
+            open_points.append((item, labels["edited_quote"]))
+        elif set(note.tags) & OPEN_TAGS:
+            open_points.append((item, "#" + ", #".join(sorted(set(note.tags) & OPEN_TAGS))))
+
+    minutes = duration_minutes(interview, live)
+    status = interview.status
+    header = (
+        (labels["participant"], interview.participant),
+        (labels["date"], interview.date.isoformat()),
+        (labels["duration"], f"{minutes} {labels['minutes']}" if minutes is not None else labels["unknown"]),
+        (labels["interviewer"], _UNSTORABLE.sub("\ufffd", initials(interview.interviewer)) or "–"),
+        (labels["note_taker"], _UNSTORABLE.sub("\ufffd", initials(interview.note_taker)) or "–"),
+        (labels["status"], status.value),
+    )
+    warnings = []
+    if status is not InterviewStatus.CLEANED:
+        warnings.append(labels["not_cleaned"])
+    warnings.append(labels["private"] if include_private else labels["redacted"])
+
+    legend = [
+        (f"{labels['open_quote']}…{labels['close_quote']}", labels["quote"]),
+        (HEART, labels["heart"]),
+        (CLOUD, labels["cloud"]),
+        (KIND_MARKS[Kind.TOUCHPOINT], labels["touchpoint"]),
+        (KIND_MARKS[Kind.MOMENT], labels["moment"]),
+        (KIND_MARKS[Kind.BACKSTAGE], labels["backstage"]),
+        (KIND_MARKS[Kind.QUESTION], labels["question"]),
+        (CHECKED, labels["checked"]),
+        (EDITED, labels["edited"]),
+    ]
+    return InterviewNotes(
+        labels=labels,
+        journey=clean(data.study.name),
+        header=header,
+        warnings=tuple(warnings),
+        legend=tuple(legend),
+        sections=tuple(sections),
+        follow_ups=follow_ups,
+        open_points=tuple(open_points),
+        redacted=not include_private,
+        file_stem=interview.id,
+        notes_count=len(live),
+    )
+
+
+def quoted(note: ExportNote, labels: dict[str, str]) -> str:
+    """The note's words, in quotation marks when it is a quote."""
+    if note.is_quote:
+        return f"{labels['open_quote']}{note.text}{labels['close_quote']}"
+    return note.text
+
+
+def meta_line(note: ExportNote, labels: dict[str, str]) -> str:
+    """Channels and tags not already in the words, and the phase, as one plain line."""
+    parts = []
+    in_text = find_tokens(note.text)
+    tokens = [f"@{c}" for c in note.channels if c not in in_text.channels]
+    tokens += [f"#{t}" for t in note.tags if t not in in_text.tags]
+    if tokens:
+        parts.append(" ".join(tokens))
+    if note.phase:
+        parts.append(f"{labels['phase']}: {note.phase}")
+    return " · ".join(parts)

@@ -1,0 +1,95 @@
+"""Shared fixtures: a small crafted study on disk with a fixed clock.
+
+Kept small on purpose: every test area builds what it needs on top of ``study``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from trodden.models.domain import Guide, GuideQuestion, GuideTheme, InterviewStatus, Participant, Phase, Study
+from trodden.models.store import InterviewSession, StudyStore
+from trodden.models.syntax import NoteDraft, parse
+
+CLOCK = datetime(2026, 3, 2, 10, 0, 0)
+"""The fixed 'now' of every crafted study: interviews start here, notes follow it."""
+
+P1_LINES = [
+    '"Jag vill bara att mina växter ska må bra" @butik',
+    "*- @telefon i kö i 40 minuter #kundtjänst",
+    "++ found the care guide on the @webshop #skötsel",
+    "% lagret skickade fel kruka #förpackning",
+    "! the plant died within a week @grannen",
+    "? ask about the watering reminder",
+]
+P2_LINES = [
+    "»Jeg elsker at have planter i stuen« @nabo",
+    "-- potten var knust ved levering @e-mail #levering",
+    "* asked in the store about light @butik",
+]
+
+
+def build_study(path: Path) -> StudyStore:
+    """A study with three phases, a two-theme guide and two interviews of notes."""
+    store = StudyStore.create(
+        path,
+        Study(name="Creating a thriving home", purpose="test study", language="sv", created=date(2026, 3, 1)),
+        [
+            Phase(id="ph1", name="Everyday life with plants", order=1),
+            Phase(id="ph2", name="Searching for plant information", order=2),
+            Phase(id="ph3", name="Making the plants work at home", order=3),
+        ],
+        Guide(
+            themes=[
+                GuideTheme(id="th1", title="Plants at home", questions=[GuideQuestion(id="th1q1", text="Tell me")]),
+                GuideTheme(id="th2", title="Buying plants", questions=[GuideQuestion(id="th2q1", text="Where?")]),
+            ]
+        ),
+        [Participant(code="P1", real_name="Anna Svensson"), Participant(code="P2", segment="first-time buyer")],
+        ["Svensson"],
+    )
+    for code, lines, start in (("P1", P1_LINES, CLOCK), ("P2", P2_LINES, CLOCK + timedelta(days=1))):
+        interview = store.new_interview(code, start=start, interviewer="AB", note_taker="CD")
+        with store.open_interview(interview.id) as session:
+            add_lines(session, lines, start)
+            session.end(start + timedelta(minutes=len(lines) + 1))
+    return store
+
+
+def add_lines(session: InterviewSession, lines: list[str], start: datetime = CLOCK) -> None:
+    """Add each line as a note, one minute apart, in theme th1 and phase ph1."""
+    for index, line in enumerate(lines):
+        draft = parse(line)
+        assert isinstance(draft, NoteDraft)
+        session.add_note(draft, raw=line, theme="th1", phase="ph1", wall=start + timedelta(minutes=index + 1))
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> StudyStore:
+    """A crafted study (two done interviews, P1 and P2) in ``tmp_path/study``."""
+    return build_study(tmp_path / "study")
+
+
+@pytest.fixture
+def live_interview(study: StudyStore):
+    """A live interview of a new participant P3 in ``study``, open for writing."""
+    interview = study.new_interview("P3", start=CLOCK + timedelta(days=2))
+    assert interview.status is InterviewStatus.LIVE
+    session = study.open_interview(interview.id)
+    yield session
+    session.close()
+
+
+def snapshot_files(folder: Path) -> dict[str, bytes]:
+    """Every data file under ``folder`` (relative path -> bytes), to prove nothing changed.
+
+    Lock files are left out: they hold no data, only who last held the lock.
+    """
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix != ".lock"
+    }

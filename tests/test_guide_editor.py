@@ -1,0 +1,169 @@
+"""Writing the guide in the app: every change lands in study.json, addressed by id."""
+
+from __future__ import annotations
+
+from guide_study import make_guide, make_study, run_async
+from textual.widgets import Input, OptionList
+
+from trodden.models.store import StudyStore
+from trodden.tui import guide_edits as edits
+from trodden.tui.app import TroddenApp
+from trodden.tui.guide_editor import GuideEditor
+
+
+async def settle(pilot, app) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def stored(path):
+    return [(t.id, t.title, [q.text for q in t.questions]) for t in StudyStore.open(path).guide.themes]
+
+
+@run_async
+async def test_add_edit_move_delete_and_import_save_to_study_json(tmp_path):
+    store, _ = make_study(tmp_path / "s")
+    guide_md = tmp_path / "extra.md"
+    guide_md.write_text("# Guide\n\n## Efter köpet\n- Hur mår växterna?\n- Skulle du köpa igen?\n", encoding="utf-8")
+    app = TroddenApp(StudyStore.open(store.path), start=GuideEditor)
+    async with app.run_test(size=(100, 30)) as pilot:
+        outline = app.screen.query_one("#outline", OptionList)
+        # new theme after the highlighted first one, with a question
+        await pilot.press("t", *"Återköp", "enter")
+        await settle(pilot, app)
+        assert stored(store.path)[1] == ("th4", "Återköp", [])
+        await pilot.press("a")
+        app.screen.query_one("#prompt", Input).value = "Varför?"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert stored(store.path)[1] == ("th4", "Återköp", ["Varför?"])
+        # edit the question's text, then move it down into the next theme
+        assert outline.highlighted_option.id == "q:th4q1"
+        await pilot.press("e")
+        assert app.screen.query_one("#prompt", Input).value == "Varför?"
+        app.screen.query_one("#prompt", Input).value = "Varför köpa igen?"
+        await pilot.press("enter")
+        await settle(pilot, app)
+        await pilot.press("shift+down")
+        await settle(pilot, app)
+        assert stored(store.path)[2] == (
+            "th2",
+            "Hitta butiken",
+            ["Varför köpa igen?", "Hur hörde du talas om oss? [bold]x[/bold]"],
+        )
+        # move the new theme to the top, then delete it (twice d)
+        await pilot.press("home")
+        await pilot.press("down", "down", "down")
+        assert outline.highlighted_option.id == "t:th4"
+        await pilot.press("shift+up")
+        await settle(pilot, app)
+        assert [t[0] for t in stored(store.path)] == ["th4", "th1", "th2", "th3"]
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert len(stored(store.path)) == 4, "one d only asks"
+        await pilot.press("d")
+        await settle(pilot, app)
+        assert [t[0] for t in stored(store.path)] == ["th1", "th2", "th3"]
+        # a bad path says so and keeps the prompt; a good one appends
+        await pilot.press("i")
+        app.screen.query_one("#prompt", Input).value = str(tmp_path / "missing.md")
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert "Cannot read" in str(app.screen.query_one("#editor-message").render())
+        app.screen.query_one("#prompt", Input).value = str(guide_md)
+        await pilot.press("enter")
+        await settle(pilot, app)
+        # escape leaves (the editor is the only screen here, so the app ends)
+        await pilot.press("escape")
+    assert stored(store.path)[-1] == ("th4", "Efter köpet", ["Hur mår växterna?", "Skulle du köpa igen?"])
+    assert [t[0] for t in stored(store.path)] == ["th1", "th2", "th3", "th4"]
+
+
+@run_async
+async def test_escape_cancels_typing_without_saving(tmp_path):
+    store, _ = make_study(tmp_path / "s")
+    before = stored(store.path)
+    app = TroddenApp(StudyStore.open(store.path), start=GuideEditor)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("t", *"Halvfärdig", "escape")
+        await settle(pilot, app)
+        assert app.screen.query_one("#outline", OptionList).has_focus
+    assert stored(store.path) == before
+
+
+def test_edits_keep_ids_and_never_reuse_the_last_one():
+    guide = make_guide()
+    guide, new = edits.add_theme(guide, "  Ny  ", after="th1")
+    assert new == "th4" and [t.id for t in guide.themes] == ["th1", "th4", "th2", "th3"]
+    guide = edits.delete_theme(guide, "th4")
+    guide, again = edits.add_theme(guide, "Igen")
+    assert again == "th4"  # the highest id was deleted: its number is free again
+    guide = edits.delete_theme(guide, "th4")
+    guide = edits.delete_theme(guide, "th3")
+    guide, after_delete = edits.add_theme(guide, "Sist")
+    assert after_delete == "th3"
+    guide, question = edits.add_question(guide, "th1", "Ny fråga", after="th1q1")
+    assert question == "th1q3"
+    assert [q.id for q in guide.themes[0].questions] == ["th1q1", "th1q3", "th1q2"]
+    assert edits.add_question(guide, "th1", "   ")[1] is None
+    moved = edits.move_question(guide, "th1q1", -1)
+    assert [q.id for q in moved.themes[0].questions] == ["th1q1", "th1q3", "th1q2"]  # first theme: stays
+    merged, added = edits.append_guide(guide, make_guide())
+    assert added == 3 and len({t.id for t in merged.themes}) == len(merged.themes)
+    ids = [q.id for t in merged.themes for q in t.questions]
+    assert len(set(ids)) == len(ids)
+
+
+@run_async
+async def test_the_overview_opens_the_guide_view_and_the_editor(tmp_path):
+    from trodden.tui.guide_screen import GuideScreen
+    from trodden.tui.study_screen import StudyScreen
+
+    store, iid = make_study(tmp_path / "s")
+    app = TroddenApp(StudyStore.open(store.path))
+    async with app.run_test(size=(120, 34)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen) and app.screen.interview_id == iid
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideEditor)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+
+
+@run_async
+async def test_editing_from_the_guide_view_shows_at_once(tmp_path):
+    from guide_study import Clock
+
+    from trodden.tui.guide_screen import GuideScreen
+
+    store, iid = make_study(tmp_path / "s")
+    app = TroddenApp(StudyStore.open(store.path), start=lambda s: GuideScreen(s, iid, clock=Clock()))
+    async with app.run_test(size=(120, 34)) as pilot:
+        guide_view = app.screen
+        for _ in range(500):
+            if guide_view.progress is not None:
+                break
+            await pilot.pause(0.01)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideEditor)
+        await pilot.press("end", "t")
+        app.screen.query_one("#prompt", Input).value = "Efter köpet"
+        await pilot.press("enter")
+        for _ in range(500):  # not settle(): the guide view's workers run until it closes
+            if len(app.screen.guide.themes) == 4:
+                break
+            await pilot.pause(0.01)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is guide_view
+        assert guide_view.query_one("#themes", OptionList).option_count == 4
+    assert stored(store.path)[-1] == ("th4", "Efter köpet", [])
