@@ -20,7 +20,6 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from trodden.models.checks import CODES, run_checks
 from trodden.models.domain import Kind, Note, Phase
 from trodden.models.errors import Locked, StoreError
 from trodden.models.journey_map import (
@@ -56,220 +55,23 @@ from trodden.models.map_edit import (
 from trodden.models.map_filter import InboxFilter, parse_filter
 from trodden.models.names import visible
 from trodden.models.similarity import duplicate_items, similar_items
-from trodden.models.stats import backing_counts, saturation
-from trodden.models.store import StudyFile, StudyStore, new_id
+from trodden.models.store import StudyFile, StudyStore
 
-from .actions import Action, register
 from .base import TroddenScreen, literal
 from .board import Board
 from .board_model import LANE_KIND, build_board
-from .charts import bar
 from .inbox import Inbox
 from .item_screen import ItemScreen
+from .map_actions import ACTIONS, HELP_INTRO
 from .map_dialogs import PickScreen, PromptScreen, TextPanel
-
-_PLACE = [
-    Action(
-        f"map.place{n}",
-        str(n),
-        f"place({n})",
-        "Place in phase" if n == 1 else f"Phase {n}",
-        f"Inbox: place the note in phase {n}. Board: move the item to phase {n}",
-        show=n == 1,
-    )
-    for n in range(1, 10)
-]
-
-ACTIONS = register(
-    "map",
-    "Journey map",
-    [
-        Action(
-            "map.up", "up", "cursor(0,-1)", "Up", "Move up (board: to the lane above at the top of a cell)", show=False
-        ),
-        Action("map.down", "down", "cursor(0,1)", "Down", "Move down", show=False),
-        Action("map.left", "left", "cursor(-1,0)", "Left", "Board: previous phase", show=False),
-        Action("map.right", "right", "cursor(1,0)", "Right", "Board: next phase", show=False),
-        Action("map.lane_up", "pageup", "lane(-1)", "Lane up", "Board: jump to the lane above", show=False),
-        Action("map.lane_down", "pagedown", "lane(1)", "Lane down", "Board: jump to the lane below", show=False),
-        Action("map.switch", "tab", "switch", "Board/inbox", "Switch between the board and the inbox", priority=True),
-        *_PLACE,
-        Action(
-            "map.open",
-            "enter",
-            "open",
-            "Open/place",
-            "Board: open the item's evidence. Inbox: place the note in its own phase",
-        ),
-        Action(
-            "map.attach",
-            "a",
-            "attach",
-            "Add to item",
-            "Add the inbox note as evidence of the board's item (same thing said again)",
-        ),
-        Action(
-            "map.attach_similar",
-            "equals_sign",
-            "attach_similar",
-            "Add to similar",
-            "Add the inbox note to the most similar item shown",
-            show=False,
-        ),
-        Action(
-            "map.quote",
-            "q",
-            "quote",
-            "Pick quote",
-            "Pick the inbox note as a verbatim quote of its phase (or the board's phase)",
-        ),
-        Action(
-            "map.select", "space", "select", "Select", "Board: select an item to merge (again to unselect)", show=False
-        ),
-        Action(
-            "map.merge",
-            "g",
-            "merge",
-            "Merge",
-            "Merge the selected items into the item under the cursor, keeping all evidence",
-        ),
-        Action(
-            "map.duplicates",
-            "d",
-            "duplicates",
-            "Duplicates",
-            "Suggest likely duplicates (similar text, same phase and channel)",
-        ),
-        Action(
-            "map.move_left", "shift+left", "move_phase(-1)", "Move ←", "Move the item to the previous phase", show=False
-        ),
-        Action(
-            "map.move_right", "shift+right", "move_phase(1)", "Move →", "Move the item to the next phase", show=False
-        ),
-        Action("map.reorder_up", "shift+up", "reorder(-1)", "Move ↑", "Move the item up in its cell", show=False),
-        Action("map.reorder_down", "shift+down", "reorder(1)", "Move ↓", "Move the item down in its cell", show=False),
-        Action(
-            "map.heart",
-            "h",
-            "mark('heart')",
-            "Heart",
-            "Mark (or unmark) the item as a heart: among the strongest positive",
-        ),
-        Action(
-            "map.cloud",
-            "t",
-            "mark('cloud')",
-            "Cloud",
-            "Mark (or unmark) the item as a thundercloud: among the most negative",
-        ),
-        Action("map.moment", "m", "promote", "Moment", "Promote the item to a moment of truth, with a design question"),
-        Action("map.new_moment", "M", "new_moment", "New moment", "Write a moment of truth in this phase", show=False),
-        Action(
-            "map.new",
-            "n",
-            "new_item",
-            "New item",
-            "Write an item in this cell: a hypothesis until notes back it",
-            show=False,
-        ),
-        Action("map.rename", "r", "rename", "Rename", "Rename the item", show=False),
-        Action(
-            "map.backstage",
-            "b",
-            "backstage",
-            "Backstage kind",
-            "Backstage item: people, policy, system, staff experience",
-            show=False,
-        ),
-        Action(
-            "map.remove",
-            "delete,backspace",
-            "remove",
-            "Remove",
-            "Remove the item or quote (press twice); its notes go back to the inbox",
-            show=False,
-        ),
-        Action(
-            "map.override",
-            "v",
-            "override",
-            "Curve value",
-            "Set (or clear) a manual curve value for this phase",
-            show=False,
-        ),
-        Action(
-            "map.lines",
-            "l",
-            "participant_lines",
-            "Curve detail",
-            "Curve detail: one line per participant, then per touchpoint",
-            show=False,
-        ),
-        Action(
-            "map.filter",
-            "slash",
-            "filter",
-            "Filter",
-            "Filter the inbox: @channel #tag kind:quote theme:2 phase:1 P3 + - words",
-        ),
-        Action(
-            "map.clear_filter",
-            "escape",
-            "clear_filter",
-            "Back",
-            "Clear the inbox filter, then the merge selection, then go back to the overview",
-            show=False,
-        ),
-        Action(
-            "map.phase_rename", "R", "phase_rename", "Rename phase", "Rename the phase under the cursor", show=False
-        ),
-        Action(
-            "map.phase_add", "A", "phase_add", "Add phase", "Add a phase after the one under the cursor", show=False
-        ),
-        Action(
-            "map.phase_remove",
-            "X",
-            "phase_remove",
-            "Remove phase",
-            "Remove the phase under the cursor (only when nothing is on it)",
-            show=False,
-        ),
-        Action(
-            "map.phase_left",
-            "less_than_sign",
-            "phase_move(-1)",
-            "Phase ←",
-            "Move the phase one column left",
-            show=False,
-        ),
-        Action(
-            "map.phase_right",
-            "greater_than_sign",
-            "phase_move(1)",
-            "Phase →",
-            "Move the phase one column right",
-            show=False,
-        ),
-        Action(
-            "map.checks", "c", "checks", "Checks", "Method checks: funnel names, counts of hearts/clouds/moments..."
-        ),
-        Action("map.stats", "s", "stats", "Stats", "Participants per item, tag and channel; saturation per interview"),
-        Action("map.reload", "f5", "reload", "Reload", "Re-read the notes and the map from disk", show=False),
-    ],
-)
+from .map_panels import MapPanels, quote_panel
+from .map_phases import PhaseEditing
 
 HINT_DELAY = 0.25
 """seconds the inbox cursor rests before a similar item is looked for"""
 
-HELP_INTRO = (
-    "[b]The mapping board.[/b] Phases are columns, lanes are rows. The inbox below holds the tagged notes "
-    "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
-    "to the same item with [b]a[/b] (or [b]=[/b] for the suggested one), pick quotes with [b]q[/b]. "
-    "Items show n/N participants; ┆? marks a hypothesis (no evidence). Everything is saved as you go."
-)
 
-
-class MapScreen(TroddenScreen):
+class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
     CONTEXT = "map"
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
@@ -701,7 +503,7 @@ class MapScreen(TroddenScreen):
             pick = next((q for q in self.journey.quotes if q.id == entry.ref), None)
             note = self.loaded.index.notes.get(pick.note) if pick else None
             if note is not None:
-                self.app.push_screen(TextPanel("Quote", _quote_panel(note, self.loaded.index.participant(note))))
+                self.app.push_screen(TextPanel("Quote", quote_panel(note, self.loaded.index.participant(note))))
             return
         item = self.current_item()
         if item is None:
@@ -1028,179 +830,3 @@ class MapScreen(TroddenScreen):
 
         intro = Text("Enter merges the right item into the left one (all evidence is kept). Esc closes.")
         self.app.push_screen(PickScreen("Likely duplicates", intro, options), done)
-
-    # ----------------------------------------------------------------- phases
-    def _update_phases(self, change, message: str) -> None:
-        if self.readonly:
-            self.status("Read-only: this map is being edited elsewhere", "yellow")
-            return
-        self.run_phase_update(change, message)
-
-    @work(thread=True, group="phases", description="change the phases")
-    def run_phase_update(self, change, message: str) -> None:
-        try:
-            data = self.store.update(change)
-        except (StoreError, ValueError) as error:
-            self.app.call_from_thread(self._fail, error)
-            return
-        self.app.call_from_thread(self._phases_changed, data, message)
-
-    def _phases_changed(self, data: StudyFile, message: str) -> None:
-        if self.loaded is not None:
-            self.loaded.data = data
-        self.refresh_inbox()
-        self.status(message, "green")
-
-    def action_phase_rename(self) -> None:
-        phase = self.current_phase()
-        if phase is None:
-            return
-
-        def done(name: str | None) -> None:
-            if not name or not name.strip():
-                return
-
-            def rename(data: StudyFile) -> None:
-                for p in data.phases:
-                    if p.id == phase.id:
-                        p.name = name.strip()
-
-            self._update_phases(rename, "Phase renamed")
-
-        self.app.push_screen(
-            PromptScreen(
-                "Rename phase", phase.name, "name it after what the customer does and wants", blink=self.blink
-            ),
-            done,
-        )
-
-    def action_phase_add(self) -> None:
-        after = self.current_phase()
-
-        def done(name: str | None) -> None:
-            if not name or not name.strip():
-                return
-
-            def add(data: StudyFile) -> None:
-                ordered = sorted(data.phases, key=lambda p: p.order)
-                position = next((i + 1 for i, p in enumerate(ordered) if after and p.id == after.id), len(ordered))
-                ordered.insert(position, Phase(id=new_id("ph", [p.id for p in data.phases]), name=name.strip()))
-                for order, p in enumerate(ordered, start=1):
-                    p.order = order
-                data.phases = ordered
-
-            self._update_phases(add, "Phase added")
-
-        self.app.push_screen(
-            PromptScreen("New phase", "", "what the customer does and wants in it", blink=self.blink), done
-        )
-
-    def action_phase_remove(self) -> None:
-        phase = self.current_phase()
-        if phase is None:
-            return
-        used = sum(1 for i in self.journey.items if i.phase == phase.id) + sum(
-            1 for q in self.journey.quotes if q.phase == phase.id
-        )
-        if used:
-            self.status(f"{phase.name} holds {used} items or quotes: move them to another phase first", "yellow")
-            return
-        if self._armed_remove != ("phase", phase.id):
-            self._armed_remove = ("phase", phase.id)
-            self.status(f"Press X again to remove the phase {phase.name}", "yellow")
-            return
-        self._armed_remove = None
-
-        def remove(data: StudyFile) -> None:
-            data.phases = [p for p in data.phases if p.id != phase.id]
-
-        self._update_phases(remove, "Phase removed")
-
-    def action_phase_move(self, step: int) -> None:
-        phase = self.current_phase()
-        if phase is None:
-            return
-
-        def move(data: StudyFile) -> None:
-            ordered = sorted(data.phases, key=lambda p: p.order)
-            index = next(i for i, p in enumerate(ordered) if p.id == phase.id)
-            target = index + step
-            if 0 <= target < len(ordered):
-                ordered[index], ordered[target] = ordered[target], ordered[index]
-            for order, p in enumerate(ordered, start=1):
-                p.order = order
-            data.phases = ordered
-
-        self._update_phases(move, "Phase moved")
-        self.board.move(phase=step)
-
-    # ----------------------------------------------------------------- panels
-    def action_checks(self) -> None:
-        if self.loaded is None:
-            return
-        findings = run_checks(self.loaded.data, self.loaded.interviews, self.loaded.index, self.journey)
-        if not findings:
-            self.status("No findings: the map follows the method's rules of thumb", "green")
-            return
-        options = []
-        for number, finding in enumerate(findings):
-            line = Text(f"{finding.severity:<8}", style="bold yellow" if finding.severity == "warning" else "cyan")
-            line.append(f"{finding.code:<19}", style="bold")
-            line.append(visible(finding.message))
-            options.append((f"{number}", line))
-        intro = Text("Enter jumps to the phase or item a finding is about. Codes: ", style="dim")
-        intro.append("; ".join(f"{code}: {why}" for code, why in CODES.items()), style="dim")
-
-        def jump(key: str | None) -> None:
-            if key is None:
-                return
-            subject = findings[int(key)].subject
-            phase_ids = [p.id for p in self.phases]
-            if subject in phase_ids:
-                self.board.go_to(Lane.TOUCHPOINTS, phase_ids.index(subject))
-            elif subject.isdigit():
-                self._focus_item(int(subject))
-            self.board.focus()
-
-        self.app.push_screen(PickScreen("Method checks", intro, options), jump)
-
-    def action_stats(self) -> None:
-        if self.loaded is None:
-            return
-        self.app.push_screen(TextPanel("Counts and saturation", stats_text(self.loaded, self.journey)))
-
-
-def _quote_panel(note: Note, participant: str) -> Text:
-    text = Text()
-    text.append(f"“{visible(note.text)}”\n", style="italic bold")
-    text.append(f"\n{participant} · {note.interview} · note {note.seq}\n", style="dim")
-    text.append("\nAs typed:\n", style="bold")
-    for revision in note.history:
-        text.append(f"  {revision.at:%Y-%m-%d %H:%M}  {visible(revision.raw)}\n")
-    return text
-
-
-def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Text:
-    """The stats panel: participants per item, tag and channel, then saturation."""
-    rows = backing_counts(loaded.index, journey)
-    text = Text()
-    for kind, heading in (("item", "Map items"), ("tag", "Tags"), ("channel", "Channels")):
-        text.append(f"{heading} (participants, n of N)\n", style="bold")
-        section = [row for row in rows if row.kind == kind]
-        if not section:
-            text.append("  none yet\n", style="dim")
-        for row in section:
-            prefix = "#" if kind == "tag" else "@" if kind == "channel" else ""
-            text.append(f"  {row.n:>3} of {row.total:<3} ")
-            text.append(bar(row.n, row.total, 10).ljust(10), style="green")
-            text.append(f" {prefix}{visible(row.label)}\n")
-        text.append("\n")
-    text.append("Saturation: what each interview added, in date order\n", style="bold")
-    yields = saturation(loaded.interviews, loaded.index, journey)
-    peak = max((y.new for y in yields), default=0)
-    for y in yields:
-        text.append(f"  {visible(y.interview):<24} +{y.new_items:<3} items +{y.new_tags:<3} tags ")
-        text.append(bar(y.new_items, peak, width), style="green")
-        text.append(bar(y.new_tags, peak, width), style="cyan")
-        text.append("\n")
-    return text
