@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from trodden.models.checks import CODES, run_checks
+from trodden.models.checks import run_checks
 from trodden.models.domain import Note
 from trodden.models.journey_map import JourneyMap, Lane, StudyMapData
 from trodden.models.names import visible
@@ -31,8 +31,7 @@ class MapPanels:
             line.append(f"{finding.code:<19}", style="bold")
             line.append(visible(finding.message))
             options.append((f"{number}", line))
-        intro = Text("Enter jumps to the phase or item a finding is about. Codes: ", style="dim")
-        intro.append("; ".join(f"{code}: {why}" for code, why in CODES.items()), style="dim")
+        intro = Text("Enter jumps to the phase or item a finding is about ('trodden check --help' explains each code).")
 
         def jump(key: str | None) -> None:
             if key is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trodden.models.checks import has_warnings, run_checks
+from trodden.models.checks import CODES, has_warnings, run_checks
 from trodden.models.journey_map import load_study_map
 from trodden.models.names import visible
 
@@ -14,6 +14,7 @@ def register(sub) -> None:
         "check",
         help="check the study and its map against the method's rules of thumb",
         description="Print one line per finding (code, severity, reason). Exits 1 when there are warnings.",
+        epilog="codes: " + "; ".join(f"{code}: {why}" for code, why in CODES.items()),
     )
     add_study_arg(parser)
     parser.set_defaults(run=run)
