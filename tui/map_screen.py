@@ -401,7 +401,11 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
 
     def on_board_cursor_moved(self, message: Board.CursorMoved) -> None:
         self._armed_remove = None
-        self._show_hint()
+        item = self.current_item()
+        if item is not None and self.loaded is not None and self.board.has_focus:
+            n, total = self.loaded.index.backing(item)
+            what = "hypothesis" if item.is_hypothesis else f"{n} of {total} participants"
+            self.status(f"{item.title} · {item.kind.value} · {what} · enter: evidence")
 
     def on_inbox_highlighted(self, message: Inbox.Highlighted) -> None:
         self._armed_remove = None
