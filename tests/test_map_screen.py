@@ -82,6 +82,11 @@ async def test_place_attach_and_quote(store):
         (item,) = read_map(store.path).items
         assert len(item.evidence) == 2
         assert screen.loaded.index.backing(item) == (2, 2)
+        for _ in range(100):  # the title says "saved" once the writer thread is done
+            await pilot.pause()
+            if "saved" in str(screen.query_one("#map-saved").render()):
+                break
+        assert str(screen.query_one("#map-saved").render()) == "saved ✓"
 
 
 @sync

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
@@ -76,7 +76,9 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
     DEFAULT_CSS = """
-    MapScreen #map-title { height: 1; background: $primary-background; padding: 0 1; }
+    MapScreen #map-top { height: 1; background: $primary-background; }
+    MapScreen #map-title { width: 1fr; padding: 0 1; }
+    MapScreen #map-saved { width: 12; padding: 0 1; text-align: right; }
     MapScreen #map-banner { height: auto; padding: 0 1; background: $warning 30%; display: none; }
     MapScreen #map-banner.shown { display: block; }
     MapScreen #board { height: 3fr; border: round $primary 50%; }
@@ -107,8 +109,10 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
             super().__init__()
             self.error = error
 
-    class WriteFailed(Message):
-        def __init__(self, error: Exception) -> None:
+    class Written(Message):
+        """A map write finished on the writer thread (``error`` if it failed)."""
+
+        def __init__(self, error: BaseException | None) -> None:
             super().__init__()
             self.error = error
 
@@ -128,7 +132,8 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
         self.filter = InboxFilter()
         self.curve_mode = ""
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-writer")
-        self._pending: list[Future] = []
+        self._unsaved = 0
+        """map writes handed to the writer thread and not yet on disk"""
         self._armed_remove: object | None = None
         self._suggestion: int | None = None
         self._item_texts: dict = {}
@@ -139,7 +144,9 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"trodden · map · {self.store.study.name}"), id="map-title")
+        with Horizontal(id="map-top"):
+            yield Static(literal(f"trodden · map · {self.store.study.name}"), id="map-title")
+            yield Static("", id="map-saved")
         yield Static("", id="map-banner")
         yield Board(id="board")
         with Vertical(id="inbox-box") as box:
@@ -219,6 +226,7 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
         banner.set_class(bool(self.readonly), "shown")
+        self._show_saved()
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
@@ -309,10 +317,7 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
             self.status("Read-only: this map is being edited elsewhere", "yellow")
             return
         self.journey = change.applied_to(self.journey)
-        session = self.session
-        future = self._writer.submit(session.apply, change)
-        future.add_done_callback(self._written)
-        self._pending = [f for f in self._pending if not f.done()] + [future]
+        self.store_later(self.session.apply, change)
         if inbox_changed:
             self.refresh_inbox()  # redraws the board too
         else:
@@ -322,17 +327,31 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
         if message:
             self.status(message, "green")
 
-    def _written(self, future: Future) -> None:
-        error = future.exception()
-        if error is not None:
-            try:
-                self.app.call_from_thread(self.post_message, self.WriteFailed(error))
-            except RuntimeError:
-                self.post_message(self.WriteFailed(error))
+    def store_later(self, write, *args) -> None:
+        """Run a map write on the writer thread (in order); the title says "saving…" until it is on disk."""
+        self._unsaved += 1
+        self._show_saved()
+        self._writer.submit(write, *args).add_done_callback(self._written)
 
-    def on_map_screen_write_failed(self, message: WriteFailed) -> None:
-        self.status(f"Not saved: {message.error}. Reloading the map as stored.", "bold red")
-        self.load()
+    def _written(self, future: Future) -> None:
+        # on the writer thread: post_message is thread-safe and never waits for the UI
+        self.post_message(self.Written(future.exception()))
+
+    def on_map_screen_written(self, message: Written) -> None:
+        self._unsaved = max(0, self._unsaved - 1)
+        self._show_saved()
+        if message.error is not None:
+            self.status(f"Not saved: {message.error}. Reloading the map as stored.", "bold red")
+            self.load()
+
+    def _show_saved(self) -> None:
+        label = self.query_one("#map-saved", Static)
+        if self.readonly:
+            label.update(Text("read-only", style="bold yellow"), layout=False)
+        elif self._unsaved:
+            label.update(Text("saving…", style="yellow"), layout=False)
+        else:
+            label.update(Text("saved ✓", style="green"), layout=False)
 
     def flush_writes(self) -> None:
         """Wait until every change is on disk (tests, reload, quit)."""
@@ -792,9 +811,7 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
         if override is not None:
             overrides.append(override)
         self.journey = JourneyMap(items=self.journey.items, quotes=self.journey.quotes, overrides=overrides)
-        session, phases = self.session, self.phases
-        future = self._writer.submit(session.set_override, phases, override, phase.id)
-        future.add_done_callback(self._written)
+        self.store_later(self.session.set_override, self.phases, override, phase.id)
         self.refresh_board()
         self.status("Curve value set by hand (shown as an override)" if override else "Curve from the data again")
 
