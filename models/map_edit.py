@@ -212,3 +212,27 @@ def _item(journey: JourneyMap, item_id: int) -> MapItem:
     if item is None:
         raise EditError(f"item {item_id} is no longer on the map")
     return item
+
+
+def inverse(journey: JourneyMap, change: Change) -> Change:
+    """The change that undoes ``change`` on ``journey`` (the map before it)."""
+    items_before = {item.id: item for item in journey.items}
+    quotes_before = {pick.id: pick for pick in journey.quotes}
+    touched_items = [item.id for item in change.items] + list(change.drop_items)
+    touched_quotes = [pick.id for pick in change.quotes] + list(change.drop_quotes)
+    return Change(
+        items=tuple(items_before[i] for i in dict.fromkeys(touched_items) if i in items_before),
+        quotes=tuple(quotes_before[i] for i in dict.fromkeys(touched_quotes) if i in quotes_before),
+        drop_items=tuple(i for i in dict.fromkeys(touched_items) if i not in items_before),
+        drop_quotes=tuple(i for i in dict.fromkeys(touched_quotes) if i not in quotes_before),
+    )
+
+
+def set_kind(journey: JourneyMap, item_id: int, kind: ItemKind) -> Change:
+    """Move an item to another lane (touchpoint, backstage, moment), keeping its evidence."""
+    item = _item(journey, item_id)
+    if item.kind is kind:
+        return Change()
+    update: dict = {"kind": kind, "order": _next_order(journey, item.phase, kind)}
+    update["backstage"] = (item.backstage or BackstageKind.PEOPLE) if kind is ItemKind.BACKSTAGE else None
+    return Change(items=(item.model_copy(update=update),))

@@ -203,3 +203,25 @@ def test_inbox_filter(study):
     assert shown("phase:2 -") == {"box was crushed @delivery"}
     assert shown("INVOICE p:p2") == {"calls support about the invoice @phone"}
     assert parse_filter("kind:nonsense", loaded.data).problems
+
+
+def test_inverse_undoes_every_kind_of_edit(study):
+    loaded = load_study_map(study)
+    notes = sorted(loaded.index.notes.values(), key=lambda n: n.id)
+    ids = Ids()
+    journey = JourneyMap()
+    for note in notes[:3]:
+        journey = place_note(journey, note, "ph1", ids).applied_to(journey)
+    for make in (
+        lambda j: merge_items(j, 1, [2, 3]),
+        lambda j: move_item(j, 1, "ph2"),
+        lambda j: remove_item(j, 1),
+        lambda j: place_note(j, notes[5], "ph2", ids),
+    ):
+        from trodden.models.map_edit import inverse
+
+        change = make(journey)
+        after = change.applied_to(journey)
+        back = inverse(journey, change).applied_to(after)
+        assert sorted(back.items, key=lambda i: i.id) == sorted(journey.items, key=lambda i: i.id)
+        journey = after

@@ -235,3 +235,24 @@ async def test_checks_panel_jumps_to_the_hypothesis(store):
         assert app.screen is screen
         assert screen.current_item().id == 7
         assert screen.board.has_focus
+
+
+@sync
+async def test_undo_and_redo(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        first = screen.inbox_widget.note
+        await pilot.press("tab", "1", "tab", "h")  # place, then mark it a heart
+        await pilot.press("u")  # the heart goes
+        screen.flush_writes()
+        (item,) = read_map(store.path).items
+        assert item.mark is None
+        await pilot.press("u")  # the placing goes: the note is back in the inbox
+        screen.flush_writes()
+        assert read_map(store.path).items == []
+        assert first.id in {n.id for n in screen.inbox_widget.notes}
+        await pilot.press("U")
+        screen.flush_writes()
+        assert [i.evidence for i in read_map(store.path).items] == [[first.id]]
+        assert first.id not in {n.id for n in screen.inbox_widget.notes}

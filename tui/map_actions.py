@@ -190,6 +190,16 @@ ACTIONS = register(
             "map.checks", "c", "checks", "Checks", "Method checks: funnel names, counts of hearts/clouds/moments..."
         ),
         Action("map.stats", "s", "stats", "Stats", "Participants per item, tag and channel; saturation per interview"),
+        Action("map.undo", "u", "undo", "Undo", "Undo the last change to the map (again for the one before)"),
+        Action("map.redo", "U", "redo", "Redo", "Redo what undo took back", show=False),
+        Action(
+            "map.kind",
+            "k",
+            "cycle_kind",
+            "Lane",
+            "Move the item between lanes: touchpoint, backstage (a moment goes back to touchpoints)",
+            show=False,
+        ),
         Action("map.reload", "f5", "reload", "Reload", "Re-read the notes and the map from disk", show=False),
     ],
 )
@@ -198,5 +208,6 @@ HELP_INTRO = (
     "[b]The mapping board.[/b] Phases are columns, lanes are rows. The inbox below holds the tagged notes "
     "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
     "to the same item with [b]a[/b] (or [b]=[/b] for the suggested one), pick quotes with [b]q[/b]. "
-    "Items show n/N participants; ┆? marks a hypothesis (no evidence). Everything is saved as you go."
+    "Items show n/N participants; ┆? marks a hypothesis (no evidence). Everything is saved as you go; "
+    "[b]u[/b] undoes."
 )

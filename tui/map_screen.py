@@ -39,6 +39,7 @@ from trodden.models.map_edit import (
     EditError,
     add_evidence,
     cycle_backstage,
+    inverse,
     merge_items,
     move_item,
     new_item,
@@ -50,6 +51,7 @@ from trodden.models.map_edit import (
     remove_quote,
     rename_item,
     reorder_item,
+    set_kind,
     set_mark,
 )
 from trodden.models.map_filter import InboxFilter, parse_filter
@@ -67,6 +69,8 @@ from .map_dialogs import PickScreen, PromptScreen, TextPanel
 from .map_panels import MapPanels, quote_panel
 from .map_phases import PhaseEditing
 
+UNDO_DEPTH = 200
+"""changes the undo key can take back"""
 HINT_DELAY = 0.25
 """seconds the inbox cursor rests before a similar item is looked for"""
 
@@ -132,6 +136,8 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
         self.filter = InboxFilter()
         self.curve_mode = ""
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="map-writer")
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
         self._unsaved = 0
         """map writes handed to the writer thread and not yet on disk"""
         self._armed_remove: object | None = None
@@ -308,14 +314,29 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
 
     # ----------------------------------------------------------------- writing
     def commit(
-        self, change: Change, message: str = "", *, inbox_changed: bool = False, placed: set[str] = frozenset()
+        self,
+        change: Change,
+        message: str = "",
+        *,
+        inbox_changed: bool = False,
+        placed: set[str] = frozenset(),
+        history: list[Change] | None = None,
     ) -> None:
-        """Apply ``change`` on screen now and store it on the writer thread."""
+        """Apply ``change`` on screen now and store it on the writer thread.
+
+        Its inverse goes on ``history`` (the undo stack unless undoing or redoing).
+        """
         if self.session is None or self.loaded is None:
             return
         if self.readonly:
             self.status("Read-only: this map is being edited elsewhere", "yellow")
             return
+        if not (change.items or change.quotes or change.drop_items or change.drop_quotes):
+            return
+        (self._undo if history is None else history).append(inverse(self.journey, change))
+        del self._undo[:-UNDO_DEPTH]
+        if history is None:
+            self._redo.clear()
         self.journey = change.applied_to(self.journey)
         self.store_later(self.session.apply, change)
         if inbox_changed:
@@ -326,6 +347,30 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
             self.refresh_board()
         if message:
             self.status(message, "green")
+
+    def action_undo(self) -> None:
+        self._step_history(self._undo, self._redo, "Undone", "Nothing to undo")
+
+    def action_redo(self) -> None:
+        self._step_history(self._redo, self._undo, "Redone", "Nothing to redo")
+
+    def _step_history(self, source: list[Change], target: list[Change], done: str, empty: str) -> None:
+        if not source:
+            self.status(empty, "yellow")
+            return
+        change = source.pop()
+        ids = [item.id for item in change.items]
+        self.commit(change, done, inbox_changed=True, history=target)
+        if ids and self.journey.item(ids[0]) is not None:
+            self._focus_item(ids[0])
+
+    def action_cycle_kind(self) -> None:
+        item = self._need_item()
+        if item is None:
+            return
+        kind = ItemKind.BACKSTAGE if item.kind is ItemKind.TOUCHPOINT else ItemKind.TOUCHPOINT
+        self._edit(lambda: set_kind(self.journey, item.id, kind), f"Now a {kind.value} item")
+        self._focus_item(item.id)
 
     def store_later(self, write, *args) -> None:
         """Run a map write on the writer thread (in order); the title says "saving…" until it is on disk."""
