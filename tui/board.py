@@ -23,7 +23,7 @@ from .board_model import LANE_TITLES, BoardModel, Entry, curve_label
 from .charts import braille_curve, braille_points
 
 LABEL_WIDTH = 14
-MIN_COLUMN = 24
+MIN_COLUMN = 20
 CURVE_ROWS = 5
 PARTICIPANT_ROWS = 2
 
@@ -298,7 +298,12 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         if strip is None:
             strip = self._render_full_line(line_y)
             self._strip_cache[key] = strip
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
+        if not scroll_x:
+            return strip.crop_extend(0, width, self.rich_style)
+        # the lane labels stay put while the phases scroll sideways
+        label = strip.crop_extend(0, LABEL_WIDTH, self.rich_style)
+        cells = strip.crop_extend(LABEL_WIDTH + scroll_x, scroll_x + width, self.rich_style)
+        return Strip.join([label, cells])
 
     def _render_full_line(self, line_y: int) -> Strip:
         if line_y >= len(self._lines):
@@ -314,7 +319,6 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                 start,
                 start + self._column - 1,
             )
-        # pin the lane labels: they scroll away horizontally otherwise; good enough for a first board
         segments = list(text.render(self.app.console))
         return Strip([s for s in segments if s.text != "\n"])
 
