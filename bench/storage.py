@@ -5,7 +5,8 @@ one note with:
 
 - trodden: ``InterviewSession.add_note`` (journal line + fdatasync, then memory; the
   background snapshot runs inside the measured window at every size);
-- raw: a JSON-lines append + fdatasync of the same note: the physical floor;
+- raw: a JSON-lines append + fdatasync of the same note: the physical floor
+  (measured alternately with trodden, one add each, so both meet the same disk);
 - TinyDB: the default ``JSONStorage`` (rewrites the whole file on every insert, and
   does not even fsync): the naive peer, measured with fewer inserts at large sizes.
 
@@ -75,39 +76,36 @@ def prepared_study(root: Path, size: int, name: str = "study") -> tuple[StudySto
     return store, interview.id
 
 
-def bench_trodden(root: Path, size: int, adds: int) -> list[float]:
+def bench_trodden_and_raw(root: Path, size: int, adds: int) -> tuple[list[float], list[float]]:
+    """Alternate one trodden add and one raw append, so both meet the same disk
+    (other processes' I/O makes fsync latency drift; interleaving keeps the ratio fair)."""
     store, interview_id = prepared_study(root, size)
     draft = parse(LINE)
-    with store.open_interview(interview_id) as session:
-        # Put a background snapshot of the whole interview inside the measured window.
-        session.db._ops_since_snapshot = session.db.compact_every - adds // 2
-        times = []
-        for index in range(adds):
-            wall = START + timedelta(seconds=(size + index) * 20)
-            started = time.perf_counter()
-            session.add_note(draft, raw=LINE, theme="th1", phase="ph2", wall=wall)
-            times.append(time.perf_counter() - started)
-        session.db.wait_for_snapshot()
-    return times
-
-
-def bench_raw(root: Path, size: int, adds: int) -> list[float]:
     path = root / f"raw-{size}.jsonl"
-    doc = make_notes("2026-03-02-P1", 1)[0].model_dump(mode="json")
+    doc = make_notes(interview_id, 1)[0].model_dump(mode="json")
     with open(path, "wb") as handle:
         handle.write(b"".join(json.dumps(doc).encode() + b"\n" for _ in range(size)))
     fd = os.open(path, os.O_WRONLY | os.O_APPEND)
-    times = []
+    trodden, raw = [], []
     try:
-        for index in range(adds):
-            started = time.perf_counter()
-            doc = {**doc, "seq": size + index + 1}
-            os.write(fd, (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
-            _sync(fd)
-            times.append(time.perf_counter() - started)
+        with store.open_interview(interview_id) as session:
+            # Put a background snapshot of the whole interview inside the measured window.
+            session.db._ops_since_snapshot = session.db.compact_every - adds // 2
+            for index in range(adds):
+                wall = START + timedelta(seconds=(size + index) * 20)
+                started = time.perf_counter()
+                session.add_note(draft, raw=LINE, theme="th1", phase="ph2", wall=wall)
+                trodden.append(time.perf_counter() - started)
+
+                started = time.perf_counter()
+                doc = {**doc, "seq": size + index + 1}
+                os.write(fd, (json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n").encode())
+                _sync(fd)
+                raw.append(time.perf_counter() - started)
+            session.db.wait_for_snapshot()
     finally:
         os.close(fd)
-    return times
+    return trodden, raw
 
 
 def bench_tinydb(root: Path, size: int) -> list[float]:
@@ -167,8 +165,7 @@ def main() -> int:
         print("-" * len(header))
         medians = {}
         for size in SIZES:
-            trodden = bench_trodden(root, size, args.adds)
-            raw = bench_raw(root, size, args.adds)
+            trodden, raw = bench_trodden_and_raw(root, size, args.adds)
             tiny = bench_tinydb(root, size)
             t_med, r_med, tiny_med = (statistics.median(x) for x in (trodden, raw, tiny))
             medians[size] = t_med

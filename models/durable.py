@@ -381,11 +381,10 @@ class DurableDB:
             if self._segment_broken:
                 self._start_segment(self._segment + 1)
             fd = self._journal_fd
-            path = self._segment_path(self._segment)
             try:
                 before = os.lseek(fd, 0, os.SEEK_END)
             except OSError as error:
-                raise WriteFailed(path, error) from error
+                raise WriteFailed(self._segment_path(self._segment), error) from error
             try:
                 written = os.write(fd, payload)
                 while written < len(payload):
@@ -397,7 +396,7 @@ class DurableDB:
                     _sync(fd)
                 except OSError:
                     self._segment_broken = True  # a torn tail stays last in its segment
-                raise WriteFailed(path, error) from error
+                raise WriteFailed(self._segment_path(self._segment), error) from error
             for op in ops:
                 self._apply(op)
             self._clear_caches({op.table for op in ops})
@@ -416,8 +415,11 @@ class DurableDB:
         self.write([Delete(table, id)])
 
     # ------------------------------------------------------------------ reading
+    # Reads take the mutex where they iterate a table: a writer thread (a Textual
+    # worker) may be adding to it at the same moment.
     def table(self, name: str):
-        """The TinyDB table, for queries (``search``, ``get``, ``count``). Read-only use."""
+        """The TinyDB table, for queries. Read-only use, and from the writing thread;
+        elsewhere prefer ``search``, which is safe against concurrent writes."""
         return self._db.table(name)
 
     def get(self, table: str, id: int) -> Doc | None:
@@ -425,16 +427,19 @@ class DurableDB:
         return dict(doc) if doc is not None else None
 
     def ids(self, table: str) -> list[int]:
-        return sorted(int(key) for key in self._memory.get(table, {}))
+        with self._mutex:
+            return sorted(int(key) for key in self._memory.get(table, {}))
 
     def docs(self, table: str) -> Iterator[tuple[int, Doc]]:
         """(id, doc) pairs in id order. Docs are shared: do not mutate them."""
-        rows = self._memory.get(table, {})
-        for key in sorted(rows, key=int):
-            yield int(key), rows[key]
+        with self._mutex:
+            rows = self._memory.get(table, {})
+            pairs = sorted((int(key), doc) for key, doc in rows.items())
+        return iter(pairs)
 
     def search(self, table: str, query: QueryLike) -> list[Doc]:
-        return self._db.table(table).search(query)
+        with self._mutex:
+            return self._db.table(table).search(query)
 
     def count(self, table: str) -> int:
         return len(self._memory.get(table, {}))
@@ -527,6 +532,16 @@ class DurableDB:
                         self._journal_fd = None
                 self._remove_empty_segments()
                 self._lock_file.release()
+
+    def abandon(self) -> None:
+        """Let go without a snapshot: for an open whose data turned out to be unusable
+        (a note that fails validation), so the files are left exactly as they are."""
+        if self.writable and self._journal_fd is not None:
+            with self._mutex:
+                os.close(self._journal_fd)
+                self._journal_fd = None
+            self._remove_empty_segments()
+            self._lock_file.release()
 
     def _remove_empty_segments(self) -> None:
         for number in self._segments():

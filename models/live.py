@@ -33,12 +33,13 @@ class LiveEvent(Model):
 
 
 def latest(events: Iterable[LiveEvent], kind: EventKind) -> LiveEvent | None:
-    """The newest event of ``kind`` (ties: the guide side wins, it leads the conversation)."""
+    """The newest event of ``kind``. Ties: the guide side wins (it leads the conversation),
+    then the one recorded later (events are given in record order)."""
     best: LiveEvent | None = None
     for event in events:
         if event.kind != kind:
             continue
-        if best is None or (event.at, event.by == "guide") > (best.at, best.by == "guide"):
+        if best is None or (event.at, event.by == "guide") >= (best.at, best.by == "guide"):
             best = event
     return best
 

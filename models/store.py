@@ -39,7 +39,7 @@ from .domain import (
     note_id,
 )
 from .durable import Doc, DurableDB, Put, paused_gc, request_freeze
-from .errors import CorruptFile, ReadOnly, StoreError, StudyNotFound, WriteFailed
+from .errors import CorruptFile, Locked, ReadOnly, StoreError, StudyNotFound, WriteFailed
 from .live import EVENTS_TABLE, GUIDE_DB, EventsLog, LiveEvent
 from .lockfile import FileLock
 from .names import safe_filename
@@ -50,6 +50,7 @@ INTERVIEWS_DIR = "interviews"
 INTERVIEW_FILE = "interview.json"
 NOTES_DB = "notes"
 STUDY_FORMAT = 1
+GITIGNORE = "# written by trodden: lock and temp files are per machine, not study data\n*.lock\n*.tmp\n"
 
 
 class StudyFile(Model):
@@ -149,6 +150,10 @@ class StudyStore:
                 except OSError:
                     pass
             raise
+        try:  # a team syncing the folder with git should not share who holds which lock
+            (path / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+        except OSError:
+            pass  # a courtesy, not data
         return cls(path, data)
 
     @classmethod
@@ -269,9 +274,12 @@ class StudyStore:
         except OSError as error:
             raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
         try:
-            return Interview.model_validate_json(raw)
+            interview = Interview.model_validate_json(raw)
         except ValidationError as error:
             raise CorruptFile(file, _first_problem(error)) from None
+        if interview.id != interview_id:
+            raise CorruptFile(file, f"says its id is {interview.id!r}, but its folder is {interview_id!r}")
+        return interview
 
     def interviews(self) -> tuple[list[Interview], list[StoreError]]:
         """Every readable interview (by date, then id), and an error per unreadable one.
@@ -395,13 +403,16 @@ class InterviewSession:
         self._mutex = threading.RLock()
 
     def open(self) -> InterviewSession:
-        self.db.open()
+        try:
+            self.db.open()
+        except Locked as error:  # name the interview, not just its files
+            raise Locked(f"interview {self.interview.id} ({error.path})", error.holder) from None
         try:
             if self.writable:
                 drop_stale_temp_files(self.folder, "interview")  # ours: we hold the notes lock
             self._rebuild_cache()
         except BaseException:
-            self.db.close()
+            self.db.abandon()  # never close(): its snapshot would rewrite the refused files
             raise
         return self
 
@@ -422,7 +433,11 @@ class InterviewSession:
             ) from None
 
     def _rebuild_cache(self) -> None:
-        notes = self._validate([doc for _, doc in self.db.docs("notes")])
+        pairs = list(self.db.docs("notes"))
+        notes = self._validate([doc for _, doc in pairs])
+        for (key, _), note in zip(pairs, notes, strict=True):
+            if note.seq != key:  # hand-edited: two entries could claim one number
+                raise CorruptFile(self.db.path.with_name(f"{NOTES_DB}.*"), f"entry {key} says it is note {note.seq}")
         self._notes = {note.seq: note for note in notes}
         self._max_seq = max(self._notes, default=0)
         self.db.take_changes()
@@ -436,6 +451,9 @@ class InterviewSession:
         seqs = sorted(id for table, id in changes if table == "notes")
         present = [(seq, self.db.get("notes", seq)) for seq in seqs]
         notes = self._validate([doc for _, doc in present if doc is not None])
+        if [note.seq for note in notes] != [seq for seq, doc in present if doc is not None]:
+            self._rebuild_cache()  # says which entry is wrong
+            return
         with self._mutex:
             for seq, doc in present:
                 if doc is None:

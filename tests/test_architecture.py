@@ -133,6 +133,8 @@ def test_every_module_keeps_the_data_flow_rules(folder: str) -> None:
         ("tui", "def f():\n    'Saved to study.json.'\n    return 'notes.lock'", ["string 'notes.lock'"]),
         ("tui", "from trodden.models.store import STUDY_FILE", ["import of STUDY_FILE"]),
         ("tui", "from trodden.models.store import StudyStore\nfrom textual.app import App", []),
+        ("tui", '"""Edits study.json through the store."""\ndef f():\n    """Reads study.json."""', []),
+        ("tui", "path = f'{folder}/interview.json'", ["string '/interview.json'"]),
     ],
 )
 def test_the_checks_catch_violations(folder: str, source: str, expected: list[str]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import build_study
 
+from trodden.models.store import StudyStore
 from trodden.models.syntax import parse
 from trodden.tui.cli import build_parser, main
 from trodden.tui.commands import COMMANDS
@@ -19,8 +20,8 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def _export(capsys, folder: Path, output: Path) -> dict:
-    code, _, err = _run(capsys, "export", folder, "--format", "json", "-o", output)
+def _export(capsys, folder: Path, output: Path, *extra: str) -> dict:
+    code, _, err = _run(capsys, "export", folder, "--format", "json", "-o", output, *extra)
     assert code == 0, err
     return json.loads(output.read_text(encoding="utf-8"))
 
@@ -53,12 +54,28 @@ def test_crafted_study_round_trip_keeps_history_and_deleted_notes(tmp_path: Path
     assert _export(capsys, tmp_path / "copy", tmp_path / "second.json") == first
 
 
+def test_private_export_is_a_lossless_backup(tmp_path: Path, capsys) -> None:
+    """With --include-private the round trip keeps real names and redaction terms too."""
+    store = build_study(tmp_path / "study")
+    first = _export(capsys, store.path, tmp_path / "first.json", "--include-private")
+    assert first["participants"][0]["real_name"] == "Anna Svensson"
+    assert first["redaction_terms"] == ["Svensson"]
+    _run(capsys, "import", tmp_path / "copy", tmp_path / "first.json")
+    assert _export(capsys, tmp_path / "copy", tmp_path / "second.json", "--include-private") == first
+    with store.open_interview(store.find_interview("P1").id, writable=False) as original:
+        stored = {n.seq: n for n in original.notes(include_deleted=True)}
+    copy = StudyStore.open(tmp_path / "copy")
+    with copy.open_interview(copy.find_interview("P1").id, writable=False) as imported:
+        assert {n.seq: n for n in imported.notes(include_deleted=True)} == stored
+
+
 def test_import_into_an_existing_study_skips_what_is_there(tmp_path: Path, capsys) -> None:
     store = build_study(tmp_path / "study")
     _export(capsys, store.path, tmp_path / "x.json")
     code, _, err = _run(capsys, "import", store.path, tmp_path / "x.json")
     assert code == 0
     assert err.count("already in the study; skipped") == 2
+    assert "imported 0 interview(s)" in err
 
 
 def _subcommands() -> list[str]:

@@ -45,6 +45,7 @@ def test_a_second_writer_in_the_same_process_is_refused(live_interview) -> None:
         live_interview.store.open_interview(live_interview.interview.id)
     message = str(caught.value)
     assert "already open for writing by process" in message and str(os.getpid()) in message
+    assert message.startswith(f"interview {live_interview.interview.id} (")
     assert "open it read-only" in message and "\n" not in message
 
 

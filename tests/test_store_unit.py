@@ -152,3 +152,36 @@ def test_batch_save_is_one_line_in_the_journal(live_interview) -> None:
     live_interview.save_notes([n.model_copy(update={"tags": ["batch"]}) for n in notes])
     assert journal.read_bytes().count(b"\n") == before + 1
     assert all(n.tags == ["batch"] for n in live_interview.notes())
+
+
+def test_reading_while_a_worker_thread_writes(live_interview) -> None:
+    """The capture screen writes from a worker thread while the UI thread reads."""
+    import threading
+
+    from tinydb import Query
+
+    errors: list[BaseException] = []
+    first = live_interview.add_note(parse("first #t"), wall=CLOCK)
+    # A big table, so a search is long enough for the writer to get the GIL mid-way.
+    live_interview.save_notes([first.model_copy(update={"seq": seq}) for seq in range(2, 3001)])
+
+    def write() -> None:
+        try:
+            for i in range(100):
+                live_interview.add_note(parse(f"note {i} #t"), wall=CLOCK)
+                live_interview.record_event("theme", "th1", at=CLOCK)
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    worker = threading.Thread(target=write)
+    worker.start()
+    reads = 0
+    while worker.is_alive():
+        live_interview.notes()
+        live_interview.events()
+        live_interview.db.search("notes", Query().tags.any(["t"]))
+        live_interview.db.ids("notes")
+        reads += 1
+    worker.join()
+    assert errors == [] and reads > 0
+    assert len(live_interview.notes()) == 3100 and len(live_interview.events()) == 100

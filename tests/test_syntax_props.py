@@ -17,10 +17,11 @@ any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=80)
 syntax_text = st.text(st.sampled_from(SYNTAX_CHARS), max_size=40)
 lines = st.one_of(any_text, syntax_text, st.builds(lambda a, b: a + b, syntax_text, any_text))
 
-settings.register_profile("trodden", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("trodden")
+# Per test, not a global profile: other areas' property tests keep their own settings.
+THOROUGH = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@THOROUGH
 @given(lines)
 @example("\x00\x1b[31m\u2028\ufeff")
 @example("/")
@@ -34,6 +35,7 @@ def test_parse_never_raises_and_gives_a_draft_or_a_command(line: str) -> None:
         assert all(isinstance(kind, Kind) for kind in result.kinds)
 
 
+@THOROUGH
 @given(lines)
 @example('-- "broken pot" @store')
 @example('"\\"quoted" @x')
@@ -46,6 +48,7 @@ def test_render_of_a_parsed_draft_parses_back_to_it(line: str) -> None:
     assert parse(render(draft)) == draft
 
 
+@THOROUGH
 @given(lines)
 def test_render_is_stable(line: str) -> None:
     draft = parse(line)
@@ -59,6 +62,7 @@ kinds = st.lists(st.sampled_from(list(Kind)), unique=True).map(tuple)
 valences = st.sampled_from([None, -2, -1, 1, 2])
 
 
+@THOROUGH
 @given(lines, kinds, valences)
 def test_retagging_a_parsed_draft_round_trips(line: str, new_kinds: tuple[Kind, ...], valence: int | None) -> None:
     """What the capture screen does: toggle kinds and feelings on a parsed note."""

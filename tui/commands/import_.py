@@ -50,7 +50,7 @@ def run(args) -> int:
         store, report = import_document(document, args.dir)
         for line in report:
             warn(line)
-        info(f"imported {len(document.interviews)} interview(s) into {store.path}")
+        info(f"imported {len(document.interviews) - len(report)} interview(s) into {store.path}")  # report: skipped
         return 0
     if not args.participant:
         raise StoreError(f"{args.file}: a notes text file needs --participant CODE (or import a .json export)")
