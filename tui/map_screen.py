@@ -143,10 +143,10 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
         self._armed_remove: object | None = None
         self._suggestion: int | None = None
         self._item_texts: dict = {}
+        """item texts for the board, valid while the notes stay the same (cleared on load)"""
         self._hint_timer: Timer | None = None
         self._titles: dict[str, str] = {}
         self._follow_timer: Timer | None = None
-        """item texts for the board, valid while the notes stay the same (cleared on load)"""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
