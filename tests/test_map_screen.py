@@ -256,3 +256,16 @@ async def test_undo_and_redo(store):
         screen.flush_writes()
         assert [i.evidence for i in read_map(store.path).items] == [[first.id]]
         assert first.id not in {n.id for n in screen.inbox_widget.notes}
+
+
+@sync
+async def test_column_filter(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("right", "f")
+        await pilot.pause()
+        assert {n.phase for n in screen.inbox_widget.notes} == {"ph2"}
+        await pilot.press("f")
+        await pilot.pause()
+        assert {n.phase for n in screen.inbox_widget.notes} == {"ph1", "ph2"}

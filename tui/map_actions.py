@@ -190,6 +190,14 @@ ACTIONS = register(
             "map.checks", "c", "checks", "Checks", "Method checks: funnel names, counts of hearts/clouds/moments..."
         ),
         Action("map.stats", "s", "stats", "Stats", "Participants per item, tag and channel; saturation per interview"),
+        Action(
+            "map.column",
+            "f",
+            "column_filter",
+            "This column",
+            "Show only the inbox notes that carry the phase under the board's cursor (again: all)",
+            show=False,
+        ),
         Action("map.undo", "u", "undo", "Undo", "Undo the last change to the map (again for the one before)"),
         Action("map.redo", "U", "redo", "Redo", "Redo what undo took back", show=False),
         Action(

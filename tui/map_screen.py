@@ -636,6 +636,16 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
             return
         self.commit(change, f"Quote picked for {phase.name}", placed={note.id})
 
+    def action_column_filter(self) -> None:
+        """The inbox notes of the board's current column: where they will land."""
+        phase = self.current_phase()
+        field = self.query_one("#inbox-filter", Input)
+        if phase is None:
+            return
+        query = f"phase:{self.phases.index(phase) + 1}"
+        field.value = "" if field.value == query else query
+        field.set_class(bool(field.value), "shown")
+
     def action_filter(self) -> None:
         field = self.query_one("#inbox-filter", Input)
         field.add_class("shown")
