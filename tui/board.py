@@ -44,9 +44,11 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     class CursorMoved(Message):
-        def __init__(self, board: Board) -> None:
+        def __init__(self, board: Board, *, by_user: bool) -> None:
             super().__init__()
             self.board = board
+            self.by_user = by_user
+            """False when the screen put the cursor on an item it just changed"""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -236,7 +238,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             cursor = Cursor(cursor.lane, cursor.phase + phase, cursor.row)
         self.cursor = cursor
         self._clamp()
-        self._after_cursor()
+        self._after_cursor(by_user=True)
 
     def go_to(self, lane: Lane, phase: int, ref: int | str | None = None) -> None:
         """Put the cursor on ``ref`` in a cell (or the cell's first entry)."""
@@ -251,7 +253,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                     break
         self.cursor = Cursor(lane_index, phase, row)
         self._clamp()
-        self._after_cursor()
+        self._after_cursor(by_user=False)
 
     def find(self, ref: int, lanes: tuple[Lane, ...]) -> tuple[Lane, int] | None:
         if self.model is None:
@@ -262,14 +264,14 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                     return lane, phase_index
         return None
 
-    def _after_cursor(self) -> None:
+    def _after_cursor(self, *, by_user: bool) -> None:
         self._strip_cache.clear()
         y = self._cursor_y.get((self.cursor.lane, self.cursor.row))
         if y is not None:
             x = LABEL_WIDTH + self.cursor.phase * self._column
             self.scroll_to_region_if_needed(y, x)
         self.refresh()
-        self.post_message(self.CursorMoved(self))
+        self.post_message(self.CursorMoved(self, by_user=by_user))
 
     def scroll_to_region_if_needed(self, y: int, x: int) -> None:
         height = self.scrollable_content_region.height

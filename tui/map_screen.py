@@ -469,6 +469,8 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
 
     def on_board_cursor_moved(self, message: Board.CursorMoved) -> None:
         self._armed_remove = None
+        if not message.by_user:  # moved after an edit: leave the edit's message to be read
+            return
         item = self.current_item()
         if item is not None and self.loaded is not None and self.board.has_focus:
             n, total = self.loaded.index.backing(item)
