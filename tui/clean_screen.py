@@ -31,6 +31,7 @@ from .clean_rows import cells, detail
 from .clean_terms import RedactionScreen, RedactionSettings
 from .clean_writer import Job, SerialWriter
 from .commands.export_interview import write_group_exports
+from .table import FittingTable
 
 ACTIONS = register(
     "clean",
@@ -189,7 +190,7 @@ class CleanScreen(TroddenScreen):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         yield Static("", classes="screen-title", id="title")
-        yield DataTable(id="notes", cursor_type="row", zebra_stripes=True)
+        yield FittingTable(id="notes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         editor = Input(placeholder="select a note; enter edits its line", id="editor", select_on_focus=False)
         editor.cursor_blink = self.blink

@@ -15,6 +15,7 @@ from trodden.models.store import StudyStore
 
 from .actions import Action, register
 from .base import TroddenScreen, literal
+from .table import FittingTable
 
 ACTIONS = register(
     "study",
@@ -62,7 +63,7 @@ class StudyScreen(TroddenScreen):
         study = self.store.study
         yield Static(literal(f"trodden · {study.name}"), classes="screen-title", id="title")
         yield Static(self._summary(), id="summary", classes="muted")
-        yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)
+        yield FittingTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Static("", id="problems", classes="error")
         yield Footer()
 
@@ -96,6 +97,10 @@ class StudyScreen(TroddenScreen):
     def on_study_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
         table = self.query_one(DataTable)
+        problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
+        self.query_one("#problems", Static).update(Text("\n".join(problems)))
+        cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
+        table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()
         for row in message.rows:
             interview = row.interview
@@ -109,10 +114,6 @@ class StudyScreen(TroddenScreen):
                 literal(interview.note_taker),
                 key=interview.id,
             )
-        problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
-        self.query_one("#problems", Static).update(Text("\n".join(problems)))
-        cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
-        self.query_one(DataTable).border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
 
     def action_refresh(self) -> None:
         self.store.reload()

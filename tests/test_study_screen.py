@@ -1,0 +1,64 @@
+"""The study overview: the home screen of `trodden demo`."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from pathlib import Path
+
+from trodden.models.sample import write_sample
+from trodden.models.store import StudyStore
+from trodden.tui.app import TroddenApp
+
+
+async def _loaded(app: TroddenApp, pilot) -> None:
+    """Until the interviews are listed and painted (bounded: no sleeps, no hangs)."""
+    await app.workers.wait_for_complete()
+    for _ in range(100):
+        await pilot.pause()
+        if app.screen.query_one("#interviews").row_count:
+            break
+    await pilot.pause()  # the idle pass that sizes the columns, then the repaint
+    await pilot.pause()
+
+
+def test_overview_lists_every_interview_in_full(tmp_path: Path) -> None:
+    store = write_sample(tmp_path / "study")
+
+    async def run() -> str:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _loaded(app, pilot)
+            # what the terminal shows, not what the table holds
+            return app.export_screenshot()
+
+    shown = html.unescape(asyncio.run(run())).replace("\xa0", " ")
+    texts = [t for t in re.findall(r">([^<]+)<", shown) if t.strip()]
+    for interview in ("2026-10-06-P1", "2026-10-16-P5"):
+        assert interview in shown, [t for t in texts if "2026" in t or "Interview" in t]
+    assert "cleaned" in shown and "2026-10-13" in shown
+
+
+def test_overview_snapshot(tmp_path: Path, snap_compare) -> None:
+    store = write_sample(tmp_path / "study")
+
+    async def loaded(pilot) -> None:
+        await _loaded(pilot.app, pilot)
+
+    assert snap_compare(TroddenApp(StudyStore.open(store.path)), terminal_size=(120, 30), run_before=loaded)
+
+
+def test_help_lists_the_overview_keys(tmp_path: Path) -> None:
+    store = write_sample(tmp_path / "study")
+
+    async def run() -> str:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await _loaded(app, pilot)
+            await pilot.press("f1")
+            await pilot.pause()
+            return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+    text = asyncio.run(run())
+    assert "Study overview" in text and "Clean the selected interview" in text and "ctrl+q" in text
