@@ -77,4 +77,13 @@ def write_sample(path: Path | str) -> StudyStore:
             end=start + timedelta(seconds=last + 90),
         )
         write_interview(store, interview, notes)
+    write_hypothesis_map(store, phases)
     return store
+
+
+def write_hypothesis_map(store: StudyStore, phases: list[Phase]) -> None:
+    """The team's hypothesis journey (``map.json``): items with no evidence yet."""
+    from .journey_map import write_hypothesis
+
+    if resources.files(SAMPLE_PACKAGE).joinpath("map.json").is_file():
+        write_hypothesis(store.path, phases, json.loads(_read("map.json")).get("items", []))

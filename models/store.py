@@ -348,7 +348,7 @@ class StudyStore:
                     return existing
             fields.pop("force_new", None)
             moment = start or datetime.now()
-            day = fields.get("date") or moment.date()
+            day = fields.pop("date", None) or moment.date()
             base = f"{day.isoformat()}-{code}"
             interview_id = base
             counter = 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from conftest import CLOCK, P1_LINES, P2_LINES
@@ -185,3 +185,15 @@ def test_reading_while_a_worker_thread_writes(live_interview) -> None:
     worker.join()
     assert errors == [] and reads > 0
     assert len(live_interview.notes()) == 3100 and len(live_interview.events()) == 100
+
+
+def test_new_interview_on_a_given_date(study: StudyStore) -> None:
+    start = datetime(2026, 10, 20, 14, 0)
+    interview = study.new_interview("P7", start=start, date=date(2026, 10, 20), interviewer="KL")
+    assert (interview.id, interview.date, interview.start, interview.interviewer) == (
+        "2026-10-20-P7",
+        date(2026, 10, 20),
+        start,
+        "KL",
+    )
+    assert study.load_interview(interview.id) == interview

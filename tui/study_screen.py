@@ -26,6 +26,7 @@ ACTIONS = register(
         Action("study.guide", "g", "open_guide", "Guide view", "Follow the highlighted interview in the guide view"),
         Action("study.guide_editor", "w", "edit_guide", "Write guide", "Add, edit and reorder the guide's themes"),
         Action("study.clean", "e", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
+        Action("study.map", "m", "open_map", "Map", "Open the mapping board: assemble the journey from the notes"),
     ],
 )
 
@@ -153,3 +154,8 @@ class StudyScreen(TroddenScreen):
         from .guide_editor import GuideEditor
 
         self.app.push_screen(GuideEditor(self.store))
+
+    def action_open_map(self) -> None:
+        from .map_screen import MapScreen
+
+        self.app.push_screen(MapScreen(self.store))

@@ -1,0 +1,271 @@
+"""Pilot tests of the map board: placing, merging, promoting, read-only following.
+
+Each test checks the STORED map (read back from disk), not only the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+import pytest
+
+try:
+    from map_kit import build_study
+except ImportError:  # tests as a package
+    from .map_kit import build_study
+
+from trodden.models.journey_map import Change, ItemKind, MapItem, MapSession, Mark, read_map
+from trodden.tui.app import TroddenApp
+from trodden.tui.map_screen import MapScreen
+
+NOTES = {
+    "P1": [
+        "1|--* calls support about the invoice @phone",
+        '1|"Nobody could tell me why." @phone',
+        "2|++* unpacks the box",
+    ],
+    "P2": ["1|-* called support about an invoice @phone", "2|+* waters the plant"],
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    return build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], NOTES)
+
+
+def sync(test):
+    """Run an async Pilot test on a fresh event loop (the suite has no asyncio plugin)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def app_for(store, **options) -> TroddenApp:
+    return TroddenApp(store, start=lambda s: MapScreen(s, blink=False, **options))
+
+
+async def loaded(pilot) -> MapScreen:
+    screen = pilot.app.screen
+    for _ in range(200):
+        if isinstance(screen, MapScreen) and screen.loaded is not None:
+            break
+        await pilot.pause()
+        screen = pilot.app.screen
+    assert isinstance(screen, MapScreen) and screen.loaded is not None
+    await pilot.pause()
+    return screen
+
+
+@sync
+async def test_place_attach_and_quote(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert screen.inbox_widget.notes[0].text.startswith("calls support")
+        await pilot.press("tab", "1")  # P1's invoice call -> phase 1
+        await pilot.press("q")  # the next inbox note is P1's quote
+        screen.flush_writes()
+        stored = read_map(store.path)
+        assert [(i.title, i.phase) for i in stored.items] == [("calls support about the invoice", "ph1")]
+        assert len(stored.quotes) == 1 and stored.quotes[0].phase == "ph1"
+        # the board's cursor sits on the new item: add P2's note to it with "a"
+        note = screen.inbox_widget.notes[0]
+        while not note.text.startswith("called support"):
+            await pilot.press("down")
+            note = screen.inbox_widget.note
+        await pilot.press("a")
+        screen.flush_writes()
+        (item,) = read_map(store.path).items
+        assert len(item.evidence) == 2
+        assert screen.loaded.index.backing(item) == (2, 2)
+        for _ in range(100):  # the title says "saved" once the writer thread is done
+            await pilot.pause()
+            if "saved" in str(screen.query_one("#map-saved").render()):
+                break
+        assert str(screen.query_one("#map-saved").render()) == "saved ✓"
+
+
+@sync
+async def test_merge_two_items(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab")
+        first = screen.inbox_widget.note
+        await pilot.press("1")  # first call -> item 1
+        while not screen.inbox_widget.note.text.startswith("called support"):
+            await pilot.press("down")
+        await pilot.press("1")  # second call -> item 2, cursor on it
+        await pilot.press("tab", "space", "up", "g")  # select item 2, move to item 1, merge
+        screen.flush_writes()
+        stored = read_map(store.path)
+        assert len(stored.items) == 1
+        (item,) = stored.items
+        assert item.evidence[0] == first.id and len(item.evidence) == 2
+
+
+@sync
+async def test_promote_mark_and_hypothesis(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab", "1", "tab")  # place, back to the board (cursor on the item)
+        await pilot.press("t")  # thundercloud
+        await pilot.press("m")
+        await pilot.press(*"help?")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*["pageup"] * 6, "n")  # back up to the touchpoints lane, write an item
+        await pilot.press(*"Ask")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen.flush_writes()
+        stored = read_map(store.path)
+        moment = next(i for i in stored.items if i.kind is ItemKind.MOMENT)
+        assert moment.design_question == "How might we help?"
+        assert moment.mark is Mark.CLOUD and moment.evidence
+        hypothesis = next(i for i in stored.items if i.title == "Ask")
+        assert hypothesis.is_hypothesis
+
+
+@sync
+async def test_second_editor_is_read_only_and_follows(store):
+    with MapSession(store.path, writable=True) as editor:
+        app = app_for(store, follow_every=0.05)
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await loaded(pilot)
+            assert screen.readonly.startswith("Read-only")
+            await pilot.press("tab", "1")
+            assert read_map(store.path).items == []  # nothing written by the reader
+            editor.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
+            for _ in range(200):
+                if screen.journey.items:
+                    break
+                await pilot.pause(0.02)
+            assert [i.title for i in screen.journey.items] == ["Hypothesis: asks a friend"]
+
+
+@sync
+async def test_phases_edited_from_the_board(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("R", "ctrl+u", *"Växt", "enter")  # rename phase 1
+        await pilot.press("A", *"Få", "enter")  # add a phase after it
+        await app.workers.wait_for_complete()
+        await pilot.press("greater_than_sign")  # move phase 1 one column right
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        names = [p.name for p in type(store).open(store.path).phases]
+        assert names == ["Få", "Växt", "Getting it home"]
+        assert [p.name for p in screen.phases] == names
+
+
+@sync
+async def test_open_from_the_overview_and_go_back(store):
+    from trodden.tui.study_screen import StudyScreen
+
+    app = TroddenApp(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            if isinstance(app.screen, StudyScreen):
+                break
+            await pilot.pause()
+        await pilot.press("m")
+        await loaded(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        with MapSession(store.path, writable=True):  # the map's lock was given back
+            pass
+
+
+@sync
+async def test_take_a_note_off_an_item(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab", "1")  # place P1's invoice call
+        while not screen.inbox_widget.note.text.startswith("called support"):
+            await pilot.press("down")
+        await pilot.press("a", "tab", "enter")  # add P2's, open the item
+        await pilot.pause()
+        await pilot.press("down", "x")
+        await pilot.pause()
+        screen.flush_writes()
+        (item,) = read_map(store.path).items
+        assert len(item.evidence) == 1
+        assert any(n.text.startswith("called support") for n in screen.inbox_widget.notes)
+
+
+@sync
+async def test_a_corrupt_map_is_named_and_left_alone(store):
+    (store.path / "map.json").write_text("{not json", encoding="utf-8")
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(200):
+            await pilot.pause()
+            if "cannot be opened" in str(app.screen.query_one("#map-banner").render()):
+                break
+        assert "map.json" in str(app.screen.query_one("#map-banner").render())
+        await pilot.press("tab", "1")  # nothing to place into: no crash, nothing written
+    assert (store.path / "map.json").read_text(encoding="utf-8") == "{not json"
+
+
+@sync
+async def test_checks_panel_jumps_to_the_hypothesis(store):
+    from trodden.models.checks import run_checks
+    from trodden.models.journey_map import load_study_map
+
+    with MapSession(store.path, writable=True) as session:
+        session.apply(Change(items=(MapItem(id=7, phase="ph2", title="Hypothesis: asks a friend"),)))
+    loaded_map = load_study_map(store)
+    codes = [f.code for f in run_checks(loaded_map.data, loaded_map.interviews, loaded_map.index, loaded_map.journey)]
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*["down"] * codes.index("no-evidence"), "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.current_item().id == 7
+        assert screen.board.has_focus
+
+
+@sync
+async def test_undo_and_redo(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        first = screen.inbox_widget.note
+        await pilot.press("tab", "1", "tab", "h")  # place, then mark it a heart
+        await pilot.press("u")  # the heart goes
+        screen.flush_writes()
+        (item,) = read_map(store.path).items
+        assert item.mark is None
+        await pilot.press("u")  # the placing goes: the note is back in the inbox
+        screen.flush_writes()
+        assert read_map(store.path).items == []
+        assert first.id in {n.id for n in screen.inbox_widget.notes}
+        await pilot.press("U")
+        screen.flush_writes()
+        assert [i.evidence for i in read_map(store.path).items] == [[first.id]]
+        assert first.id not in {n.id for n in screen.inbox_widget.notes}
+
+
+@sync
+async def test_column_filter(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("right", "f")
+        await pilot.pause()
+        assert {n.phase for n in screen.inbox_widget.notes} == {"ph2"}
+        await pilot.press("f")
+        await pilot.pause()
+        assert {n.phase for n in screen.inbox_widget.notes} == {"ph1", "ph2"}
