@@ -92,6 +92,9 @@ class Guide(Model):
     """The interview guide: ordered themes, each with ordered questions."""
 
     themes: list[GuideTheme] = Field(default_factory=list)
+    retired_ids: list[str] = Field(default_factory=list)
+    """Ids of deleted themes and questions: never given out again, because notes and live
+    events keep referring to them."""
 
     def find_theme(self, key: str) -> GuideTheme | None:
         """A theme by 1-based number, id, or (case-insensitive) title prefix."""

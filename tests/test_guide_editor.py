@@ -76,8 +76,9 @@ async def test_add_edit_move_delete_and_import_save_to_study_json(tmp_path):
         await settle(pilot, app)
         # escape leaves (the editor is the only screen here, so the app ends)
         await pilot.press("escape")
-    assert stored(store.path)[-1] == ("th4", "Efter köpet", ["Hur mår växterna?", "Skulle du köpa igen?"])
-    assert [t[0] for t in stored(store.path)] == ["th1", "th2", "th3", "th4"]
+    # the deleted theme's id stays retired: the imported theme gets a new one
+    assert stored(store.path)[-1] == ("th5", "Efter köpet", ["Hur mår växterna?", "Skulle du köpa igen?"])
+    assert [t[0] for t in stored(store.path)] == ["th1", "th2", "th3", "th5"]
 
 
 @run_async
@@ -92,23 +93,26 @@ async def test_escape_cancels_typing_without_saving(tmp_path):
     assert stored(store.path) == before
 
 
-def test_edits_keep_ids_and_never_reuse_the_last_one():
+def test_edits_keep_ids_and_never_reuse_one():
     guide = make_guide()
     guide, new = edits.add_theme(guide, "  Ny  ", after="th1")
     assert new == "th4" and [t.id for t in guide.themes] == ["th1", "th4", "th2", "th3"]
     guide = edits.delete_theme(guide, "th4")
     guide, again = edits.add_theme(guide, "Igen")
-    assert again == "th4"  # the highest id was deleted: its number is free again
-    guide = edits.delete_theme(guide, "th4")
+    assert again == "th5"  # notes may still carry th4: a new theme must not take its title
+    guide = edits.delete_theme(guide, "th5")
     guide = edits.delete_theme(guide, "th3")
     guide, after_delete = edits.add_theme(guide, "Sist")
-    assert after_delete == "th3"
+    assert after_delete == "th6"
     guide, question = edits.add_question(guide, "th1", "Ny fråga", after="th1q1")
     assert question == "th1q3"
-    assert [q.id for q in guide.themes[0].questions] == ["th1q1", "th1q3", "th1q2"]
+    guide = edits.delete_question(guide, "th1q3")
+    guide, question = edits.add_question(guide, "th1", "Ny fråga", after="th1q1")
+    assert question == "th1q4"
+    assert [q.id for q in guide.themes[0].questions] == ["th1q1", "th1q4", "th1q2"]
     assert edits.add_question(guide, "th1", "   ")[1] is None
     moved = edits.move_question(guide, "th1q1", -1)
-    assert [q.id for q in moved.themes[0].questions] == ["th1q1", "th1q3", "th1q2"]  # first theme: stays
+    assert [q.id for q in moved.themes[0].questions] == ["th1q1", "th1q4", "th1q2"]  # first theme: stays
     merged, added = edits.append_guide(guide, make_guide())
     assert added == 3 and len({t.id for t in merged.themes}) == len(merged.themes)
     ids = [q.id for t in merged.themes for q in t.questions]

@@ -13,8 +13,8 @@ from trodden.models.store import new_id
 
 
 def _next_id(prefix: str, taken: list[str]) -> str:
-    """``prefix`` + one more than the highest number in use: a deleted item's id (which old
-    notes may still carry) is not handed out again, unless it was the highest one."""
+    """``prefix`` + one more than the highest number in use or retired: a deleted item's id
+    (which old notes may still carry) is never handed out again."""
     numbers = [int(rest) for tid in taken if tid.startswith(prefix) and (rest := tid[len(prefix) :]).isdigit()]
     return new_id(prefix, taken) if not numbers else f"{prefix}{max(numbers) + 1}"
 
@@ -34,7 +34,9 @@ def theme_of(guide: Guide, question_id: str) -> GuideTheme | None:
 def add_theme(guide: Guide, title: str, after: str | None = None) -> tuple[Guide, str]:
     """A new theme after ``after`` (a theme id), or at the end."""
     guide = _copy(guide)
-    theme = GuideTheme(id=_next_id("th", [t.id for t in guide.themes]), title=title.strip() or "Untitled theme")
+    theme = GuideTheme(
+        id=_next_id("th", [t.id for t in guide.themes] + guide.retired_ids), title=title.strip() or "Untitled theme"
+    )
     ids = [t.id for t in guide.themes]
     guide.themes.insert(ids.index(after) + 1 if after in ids else len(ids), theme)
     return guide, theme.id
@@ -50,6 +52,9 @@ def rename_theme(guide: Guide, theme_id: str, title: str) -> Guide:
 
 def delete_theme(guide: Guide, theme_id: str) -> Guide:
     guide = _copy(guide)
+    for theme in guide.themes:
+        if theme.id == theme_id:
+            guide.retired_ids += [theme.id, *(q.id for q in theme.questions)]
     guide.themes = [t for t in guide.themes if t.id != theme_id]
     return guide
 
@@ -71,7 +76,7 @@ def add_question(guide: Guide, theme_id: str, text: str, after: str | None = Non
     theme = next((t for t in guide.themes if t.id == theme_id), None)
     if theme is None or not text.strip():
         return guide, None
-    question = GuideQuestion(id=_next_id(f"{theme.id}q", _question_ids(guide)), text=text.strip())
+    question = GuideQuestion(id=_next_id(f"{theme.id}q", _question_ids(guide) + guide.retired_ids), text=text.strip())
     ids = [q.id for q in theme.questions]
     theme.questions.insert(ids.index(after) + 1 if after in ids else len(ids), question)
     return guide, question.id
@@ -89,6 +94,8 @@ def edit_question(guide: Guide, question_id: str, text: str) -> Guide:
 def delete_question(guide: Guide, question_id: str) -> Guide:
     guide = _copy(guide)
     for theme in guide.themes:
+        if any(q.id == question_id for q in theme.questions):
+            guide.retired_ids.append(question_id)
         theme.questions = [q for q in theme.questions if q.id != question_id]
     return guide
 
