@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 
 from pydantic import ValidationError
 
@@ -26,7 +25,17 @@ class ArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+class VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked (start-up stays fast)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"trodden {package_version()}")
+        parser.exit(0)
+
+
 def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # ~50 ms: only for --version
+
     try:
         return version("trodden")
     except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
@@ -39,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Customer-journey interviews and mapping, in the terminal.",
         epilog="Start with 'trodden demo' to open the sample study.",
     )
-    parser.add_argument("--version", action="version", version=f"trodden {package_version()}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     for command in COMMANDS:
         command.register(sub)

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
-
-from platformdirs import user_data_dir
-
-from trodden.models.sample import write_sample
 
 from .common import info
 
@@ -25,6 +20,12 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from datetime import datetime
+
+    from platformdirs import user_data_dir
+
+    from trodden.models.sample import write_sample
+
     folder = args.dir or Path(user_data_dir("trodden")) / f"demo-{datetime.now():%Y%m%d-%H%M%S}"
     store = write_sample(folder)
     info(f"sample study written to {folder}")

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trodden.exporters.json_export import study_json
-
 from .common import add_study_arg, open_study, warn, write_output
 
 FORMATS = ["json", "md", "docx", "csv"]
@@ -47,6 +45,8 @@ def run(args) -> int:
 
         return run_interview_export(store, args)
     if args.format == "json":
+        from trodden.exporters.json_export import study_json
+
         text, problems = study_json(store, include_private=args.include_private)
         for problem in problems:
             warn(f"left out: {problem}")

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from trodden.models.domain import InterviewStatus, Note, Revision, note_id
 from trodden.models.errors import StoreError
-from trodden.models.interchange import import_document, load_document
 from trodden.models.store import StudyStore
 from trodden.models.textimport import ImportResult, parse_notes_text, parse_timestamp
 
@@ -46,6 +45,8 @@ def run(args) -> int:
     if args.file.suffix.lower() == ".json":
         if args.participant:
             raise StoreError("--participant is for notes text files; a .json export names its own participants")
+        from trodden.models.interchange import import_document, load_document
+
         document = load_document(args.file)
         store, report = import_document(document, args.dir)
         for line in report:

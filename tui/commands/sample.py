@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from trodden.models.sample import write_sample
-
 from .common import add_study_arg, info
 
 
@@ -18,6 +16,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from trodden.models.sample import write_sample  # only this command needs it: start-up stays light
+
     store = write_sample(args.dir)
     info(f"wrote the sample study {store.study.name!r} to {args.dir}")
     return 0
