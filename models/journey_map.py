@@ -20,12 +20,12 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
 from .domain import Interview, Kind, Model, Note, Phase
 from .durable import Delete, DurableDB, Put
-from .errors import StoreError
-from .store import StudyFile, StudyStore
+from .errors import CorruptFile, StoreError
+from .store import StudyFile, StudyStore, first_problem
 
 MAP_DB = "map"
 
@@ -159,12 +159,17 @@ class MapSession:
         return self.db.refresh()
 
     def load(self) -> JourneyMap:
-        overrides = [CurveOverride.model_validate(doc) for _, doc in self.db.docs("overrides")]
-        return JourneyMap(
-            items=[MapItem.model_validate(doc) for _, doc in self.db.docs("items")],
-            quotes=[QuotePick.model_validate(doc) for _, doc in self.db.docs("quotes")],
-            overrides=overrides,
-        )
+        """The stored map; a hand-edited or damaged file is named in a ``CorruptFile`` error."""
+        try:
+            return JourneyMap(
+                items=[MapItem.model_validate(doc) for _, doc in self.db.docs("items")],
+                quotes=[QuotePick.model_validate(doc) for _, doc in self.db.docs("quotes")],
+                overrides=[CurveOverride.model_validate(doc) for _, doc in self.db.docs("overrides")],
+            )
+        except ValidationError as error:
+            raise CorruptFile(
+                self.db.snapshot_path, f"holds a map entry that is not valid: {first_problem(error)}"
+            ) from None
 
     def next_id(self, table: str) -> int:
         """A fresh id, never one handed out before in this session (even if since deleted)."""

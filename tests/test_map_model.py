@@ -225,3 +225,22 @@ def test_inverse_undoes_every_kind_of_edit(study):
         back = inverse(journey, change).applied_to(after)
         assert sorted(back.items, key=lambda i: i.id) == sorted(journey.items, key=lambda i: i.id)
         journey = after
+
+
+def test_a_hand_edited_map_names_its_file_and_stays_untouched(tmp_path):
+    import json
+
+    import pytest
+
+    from trodden.models.errors import CorruptFile
+    from trodden.models.sample import write_sample
+
+    store = write_sample(tmp_path / "study")
+    path = store.path / "map.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["items"][next(iter(data["items"]))]["kind"] = "banana"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(CorruptFile, match=r"map\.json.*kind"), MapSession(store.path, writable=False) as session:
+        session.load()
+    assert path.read_bytes() == before
