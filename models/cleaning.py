@@ -84,7 +84,9 @@ def reading_order(notes: list[Note]) -> list[Note]:
 
 
 # ------------------------------------------------------------------- operations
-def _with_draft(note: Note, draft: NoteDraft, at: datetime) -> Note:
+def revised(note: Note, draft: NoteDraft, at: datetime) -> Note:
+    """``note`` with ``draft``'s content; the new line joins its history (the words as first
+    typed are never lost) and a quote checked verbatim stays checked only if its words did not change."""
     history = list(note.history)
     line = render(draft)
     if not history:
@@ -110,15 +112,15 @@ def edit(note: Note, line: str, at: datetime) -> Note:
     draft = parse_line(line)
     if draft.is_empty:
         raise CleanError("a note needs some words; delete it instead (d)")
-    return _with_draft(note, draft, at)
+    return revised(note, draft, at)
 
 
 def toggle_kind(note: Note, kind: Kind, at: datetime) -> Note:
-    return _with_draft(note, draft_of(note).with_kind(kind, not note.has(kind)), at)
+    return revised(note, draft_of(note).with_kind(kind, not note.has(kind)), at)
 
 
 def set_valence(note: Note, valence: int | None, at: datetime) -> Note:
-    return _with_draft(note, draft_of(note).with_valence(valence), at)
+    return revised(note, draft_of(note).with_valence(valence), at)
 
 
 def nudge_valence(note: Note, step: int, at: datetime) -> Note:
@@ -164,7 +166,7 @@ def merge(first: Note, second: Note, at: datetime) -> tuple[Note, Note]:
         channels=tuple(dict.fromkeys([*first.channels, *second.channels])),
         tags=tuple(dict.fromkeys([*first.tags, *second.tags])),
     )
-    merged = _with_draft(first, draft, at).model_copy(
+    merged = revised(first, draft, at).model_copy(
         update={
             "theme": first.theme or second.theme,
             "phase": first.phase or second.phase,
@@ -201,7 +203,7 @@ def split(note: Note, position: int, new_seq: int, at: datetime) -> tuple[Note, 
         channels=tuple(channels_tail),
         tags=tuple(tags_tail),
     )
-    first = _with_draft(note, first_draft, at).model_copy(update={"checked": False})
+    first = revised(note, first_draft, at).model_copy(update={"checked": False})
     base = note.history[:1] or [Revision(at=note.wall, raw=line_of(note))]
     second = Note(
         id=note_id(note.interview, new_seq),

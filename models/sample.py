@@ -11,11 +11,11 @@ from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 
-from .domain import Interview, InterviewStatus, Note, Participant, Phase, Revision, Study, note_id
+from .domain import Interview, InterviewStatus, Participant, Phase, Study
 from .guide_md import parse_guide
 from .interchange import write_interview
 from .store import StudyStore
-from .textimport import parse_notes_text
+from .textimport import imported_notes, parse_notes_text
 
 SAMPLE_PACKAGE = "trodden.sample_data"
 
@@ -44,27 +44,7 @@ def write_sample(path: Path | str) -> StudyStore:
         start = datetime.combine(day, time.fromisoformat(entry["start"]))
         parsed = parse_notes_text(_read(entry["file"]), store.data)
         interview_id = f"{day.isoformat()}-{entry['participant']}"
-        notes = []
-        for seq, item in enumerate(parsed.notes, start=1):
-            t = item.t or 0.0
-            wall = start + timedelta(seconds=t)
-            notes.append(
-                Note(
-                    id=note_id(interview_id, seq),
-                    interview=interview_id,
-                    seq=seq,
-                    t=t,
-                    wall=wall,
-                    text=item.draft.text,
-                    kinds=list(item.draft.kinds),
-                    valence=item.draft.valence,
-                    channels=list(item.draft.channels),
-                    tags=list(item.draft.tags),
-                    theme=item.theme,
-                    phase=item.phase,
-                    history=[Revision(at=wall, raw=item.raw)],
-                )
-            )
+        notes = imported_notes(parsed, interview_id, start)
         last = max((note.t for note in notes), default=0.0)
         interview = Interview(
             id=interview_id,

@@ -24,11 +24,11 @@ from pathlib import Path
 from pydantic import Field, TypeAdapter, ValidationError
 
 from .atomic import atomic_write, drop_stale_temp_files, make_dir
+from .cleaning import revised
 from .domain import (
     Guide,
     Interview,
     InterviewStatus,
-    Kind,
     Model,
     Note,
     Participant,
@@ -567,23 +567,9 @@ class InterviewSession:
         """Change a note's content from ``draft``; the new raw line joins its history."""
         self._require_writable()
         with self._mutex:
-            note = self._existing(seq)
-            at = at or datetime.now()
-            history = list(note.history)
-            line = render(draft)
-            if not history or history[-1].raw != line:
-                history.append(Revision(at=at, raw=line))
-            updated = note.model_copy(
-                update={
-                    "text": draft.text,
-                    "kinds": sorted(set(draft.kinds), key=list(Kind).index),
-                    "valence": draft.valence,
-                    "channels": list(draft.channels),
-                    "tags": list(draft.tags),
-                    "history": history,
-                    **fields,
-                }
-            )
+            updated = revised(self._existing(seq), draft, at or datetime.now())
+            if fields:
+                updated = updated.model_copy(update=fields)
             self._write([updated])
         return updated
 

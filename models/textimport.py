@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
+from .domain import Note, Revision, note_id
 from .store import StudyFile
 from .syntax import Command, NoteDraft, parse
 
@@ -88,3 +90,29 @@ def parse_notes_text(text: str, study: StudyFile) -> ImportResult:
             parsed = NoteDraft(text=rest.strip())
         result.notes.append(ImportedNote(number, rest.strip(), parsed, t if t is not None else last_t, theme, phase))
     return result
+
+
+def imported_notes(result: ImportResult, interview_id: str, start: datetime) -> list[Note]:
+    """The parsed lines as notes of ``interview_id``; a line without a time takes the last one."""
+    notes = []
+    for seq, item in enumerate(result.notes, start=1):
+        t = item.t or 0.0
+        wall = start + timedelta(seconds=t)
+        notes.append(
+            Note(
+                id=note_id(interview_id, seq),
+                interview=interview_id,
+                seq=seq,
+                t=t,
+                wall=wall,
+                text=item.draft.text,
+                kinds=list(item.draft.kinds),
+                valence=item.draft.valence,
+                channels=list(item.draft.channels),
+                tags=list(item.draft.tags),
+                theme=item.theme,
+                phase=item.phase,
+                history=[Revision(at=wall, raw=item.raw)],
+            )
+        )
+    return notes

@@ -11,10 +11,10 @@ import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from trodden.models.domain import InterviewStatus, Note, Revision, note_id
+from trodden.models.domain import InterviewStatus
 from trodden.models.errors import StoreError
 from trodden.models.store import StudyStore
-from trodden.models.textimport import ImportResult, parse_notes_text, parse_timestamp
+from trodden.models.textimport import ImportResult, imported_notes, parse_notes_text, parse_timestamp
 
 from .common import add_study_arg, info, warn
 
@@ -157,27 +157,7 @@ def import_notes(
         note_taker=note_taker,
         force_new=True,
     )
-    notes = []
-    for seq, item in enumerate(result.notes, start=1):
-        t = item.t or 0.0
-        wall = moment + timedelta(seconds=t)
-        notes.append(
-            Note(
-                id=note_id(interview.id, seq),
-                interview=interview.id,
-                seq=seq,
-                t=t,
-                wall=wall,
-                text=item.draft.text,
-                kinds=list(item.draft.kinds),
-                valence=item.draft.valence,
-                channels=list(item.draft.channels),
-                tags=list(item.draft.tags),
-                theme=item.theme,
-                phase=item.phase,
-                history=[Revision(at=wall, raw=item.raw)],
-            )
-        )
+    notes = imported_notes(result, interview.id, moment)
     last = result.end if result.end is not None else max((note.t for note in notes), default=0.0)
     with store.open_interview(interview.id) as session:
         if notes:
