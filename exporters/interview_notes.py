@@ -12,18 +12,13 @@ from dataclasses import dataclass, field, replace
 
 from trodden.models.cleaning import original_text, quote_changed, reading_order, text_changed
 from trodden.models.domain import Interview, InterviewStatus, Kind, Note
+from trodden.models.marks import CLOUD, HEART, KIND_SYMBOLS
 from trodden.models.redaction import Redactor
 from trodden.models.store import StudyFile
 from trodden.models.syntax import find_tokens
 
-KIND_MARKS: dict[Kind, str] = {
-    Kind.TOUCHPOINT: "◆",
-    Kind.MOMENT: "★",
-    Kind.BACKSTAGE: "⚙",
-    Kind.QUESTION: "?",
-}
-HEART = "♥"
-CLOUD = "☁"
+KIND_MARKS: dict[Kind, str] = {kind: symbol for kind, symbol in KIND_SYMBOLS.items() if kind is not Kind.QUOTE}
+"""Quotes need no mark: they are set in quotation marks."""
 EDITED = "✎"
 CHECKED = "✓"
 _UNSTORABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
