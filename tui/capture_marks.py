@@ -1,6 +1,7 @@
 """How a note looks in the capture log: its time, kind symbols, feeling, channels, tags, words.
 
-One place defines the symbols, so the log, the help legend and the footer agree. The
+The symbols come from ``models/marks.py`` (shared with every export), the colours from here,
+so the log, the help legend, the footer and the guide view agree. The
 symbols are single-cell characters every common terminal font has (no emoji, which
 some terminals draw two cells wide).
 """
@@ -13,18 +14,9 @@ from rich.markup import escape
 from rich.text import Text
 
 from trodden.models.domain import Kind, Note
+from trodden.models.marks import CLOUD, HEART, KIND_SYMBOLS
 from trodden.models.names import visible
 
-HEART = "♥"
-CLOUD = "☁"
-
-KIND_SYMBOLS: dict[Kind, str] = {
-    Kind.QUOTE: "❝",
-    Kind.TOUCHPOINT: "◆",
-    Kind.MOMENT: "★",
-    Kind.BACKSTAGE: "⚙",
-    Kind.QUESTION: "?",
-}
 KIND_STYLES: dict[Kind, str] = {
     Kind.QUOTE: "bold cyan",
     Kind.TOUCHPOINT: "bold yellow",

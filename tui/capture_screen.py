@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
+from trodden.models.cleaning import draft_of
 from trodden.models.domain import Interview, Kind, Note
 from trodden.models.errors import StoreError
 from trodden.models.live import LiveEvent, current_value
@@ -85,16 +86,6 @@ class HeaderLine(Widget):
 
     def render(self) -> Text:
         return self._text
-
-
-def draft_of(note: Note) -> NoteDraft:
-    return NoteDraft(
-        text=note.text,
-        kinds=tuple(note.kinds),
-        valence=note.valence,
-        channels=tuple(note.channels),
-        tags=tuple(note.tags),
-    )
 
 
 def next_valence(current: int | None, direction: int) -> int | None:

@@ -11,17 +11,13 @@ from rich.text import Text
 
 from trodden.models.domain import GuideQuestion, GuideTheme, Kind, Note
 from trodden.models.guide_progress import Progress, clock_text
+from trodden.models.marks import KIND_SYMBOLS, feeling_symbol
 
 from .base import literal
+from .capture_marks import CLOUD_STYLE, HEART_STYLE, KIND_STYLES
 
-KIND_MARKS = {
-    # the capture screen's symbols and colours (tui/capture_marks.py), so both sides read alike
-    Kind.QUOTE: ("❝", "bold cyan"),
-    Kind.TOUCHPOINT: ("◆", "bold yellow"),
-    Kind.MOMENT: ("★", "bold magenta"),
-    Kind.BACKSTAGE: ("⚙", "bold bright_black"),
-    Kind.QUESTION: ("?", "bold green"),
-}
+KIND_MARKS = {kind: (KIND_SYMBOLS[kind], KIND_STYLES[kind]) for kind in KIND_SYMBOLS}
+"""The capture screen's symbols and colours, so both sides of the interview read alike."""
 
 
 def theme_row(number: int, theme: GuideTheme, progress: Progress) -> Table:
@@ -70,8 +66,7 @@ def note_row(note: Note) -> Text:
     """One line of the read-only feed: time, feeling, kind marks, text."""
     text = Text(clock_text(note.t) + " ", style="dim")
     if note.valence:
-        symbol = "♥" if note.valence > 0 else "☁"
-        text.append(symbol * abs(note.valence), style="bold red" if note.valence > 0 else "bold bright_blue")
+        text.append(feeling_symbol(note.valence), style=HEART_STYLE if note.valence > 0 else CLOUD_STYLE)
         text.append(" ")
     marks = [KIND_MARKS[kind] for kind in note.kinds if kind in KIND_MARKS]
     for symbol, style in marks:
