@@ -179,3 +179,35 @@ async def test_a_full_disk_keeps_the_note_in_the_input_with_a_clear_message(tmp_
         assert screen.input.value == "" and "✓ saved" in screen.header().plain
     notes, _, _ = stored(tmp_path / "s", interview_id)
     assert [note.text for note in notes] == ["saved before the disk filled", "@telefon this one cannot be saved"]
+
+
+@pilot_test
+async def test_a_note_typed_before_its_theme_change_is_on_disk_still_carries_it(tmp_path):
+    """A fast typist: /theme and the next note are both submitted before the disk has
+    acknowledged the theme change (held back here), and the note must carry the new theme."""
+    import threading
+
+    store = make_study(tmp_path / "s")
+    clock = FakeClock()
+    app, source = capture_app(store, clock)
+    interview_id = source.session.interview.id
+    release = threading.Event()
+    record_event = source.session.record_event
+
+    def slow_record_event(*args, **kwargs):
+        release.wait(timeout=10)
+        return record_event(*args, **kwargs)
+
+    source.session.record_event = slow_record_event
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        for line in ("/theme 2", "/phase 2", "kunden ringde om leveransen"):
+            screen.input.value = line
+            await pilot.press("enter")  # no settling in between: the events are still unsaved
+        assert (screen.current("theme"), screen.current("phase")) == ("th2", "ph2")  # shown before it is saved
+        release.set()
+        await settle(pilot)
+    notes, events, _ = stored(tmp_path / "s", interview_id)
+    assert [(e.kind, e.value) for e in events] == [("theme", "th2"), ("phase", "ph2")]
+    assert [(n.text, n.theme, n.phase) for n in notes] == [("kunden ringde om leveransen", "th2", "ph2")]
+    source.close()

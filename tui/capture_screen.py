@@ -127,6 +127,11 @@ class CaptureScreen(TroddenScreen):
             super().__init__()
             self.event = event
 
+    class EventFailed(Message):
+        def __init__(self, event: LiveEvent) -> None:
+            super().__init__()
+            self.event = event
+
     class InterviewSaved(Message):
         def __init__(self, interview: Interview, said: str) -> None:
             super().__init__()
@@ -156,6 +161,9 @@ class CaptureScreen(TroddenScreen):
         self.saves = SaveQueue()
         self.suggester = TokenSuggester()
         self.note_events: list[LiveEvent] = self.session.events()
+        self.pending_events: list[LiveEvent] = []
+        """/theme and /phase accepted but not yet on disk: notes typed right after them
+        already carry them (the save queue writes the event before those notes)."""
         self.guide_events: list[LiveEvent] = source.guide_log.events() if source.guide_log else []
         self.save_state = "saved"
         self.editing: int | None = None
@@ -216,7 +224,8 @@ class CaptureScreen(TroddenScreen):
 
     # ------------------------------------------------------------ live state
     def current(self, kind: str) -> str | None:
-        return current_value([*self.note_events, *self.guide_events], kind)  # type: ignore[arg-type]
+        events = [*self.note_events, *self.pending_events, *self.guide_events]
+        return current_value(events, kind)  # type: ignore[arg-type]
 
     def theme_label(self) -> str:
         theme_id = self.current("theme")
@@ -395,12 +404,15 @@ class CaptureScreen(TroddenScreen):
                 self.say(problem, error=True)
                 return
             self.say()
-            kind, value, at = command.name, found, self.clock()
+            pending = LiveEvent(kind=command.name, value=found, at=self.clock(), by="notes")
+            self.pending_events.append(pending)
+            self.refresh_header()
 
             def record() -> None:
                 try:
-                    event = self.session.record_event(kind, value, at=at)
+                    event = self.session.record_event(pending.kind, pending.value, at=pending.at)
                 except StoreError as error:
+                    self.post_message(self.EventFailed(pending))
                     self.post_message(self.Failed(str(error), line))
                 else:
                     self.post_message(self.EventSaved(event))
@@ -447,7 +459,14 @@ class CaptureScreen(TroddenScreen):
 
     def on_capture_screen_event_saved(self, message: EventSaved) -> None:
         self.note_events.append(message.event)
+        if message.event in self.pending_events:
+            self.pending_events.remove(message.event)
         self._settle()
+
+    def on_capture_screen_event_failed(self, message: EventFailed) -> None:
+        if message.event in self.pending_events:
+            self.pending_events.remove(message.event)
+        self.refresh_header()
 
     def on_capture_screen_interview_saved(self, message: InterviewSaved) -> None:
         self.say(message.said)
