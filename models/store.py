@@ -40,12 +40,12 @@ from .domain import (
 )
 from .durable import Doc, DurableDB, Put, paused_gc, request_freeze
 from .errors import CorruptFile, Locked, ReadOnly, StoreError, StudyNotFound, WriteFailed
+from .layout import STUDY_FILE
 from .live import EVENTS_TABLE, GUIDE_DB, EventsLog, LiveEvent
 from .lockfile import FileLock
 from .names import safe_filename
 from .syntax import NoteDraft, render
 
-STUDY_FILE = "study.json"
 INTERVIEWS_DIR = "interviews"
 INTERVIEW_FILE = "interview.json"
 NOTES_DB = "notes"

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
-
-from trodden.models.store import StudyStore
 
 from .actions import GLOBAL, actions_for
 from .base import TroddenScreen
 from .help import HelpScreen
 
-ScreenFactory = Callable[[StudyStore], Screen]
+if TYPE_CHECKING:
+    from trodden.models.store import StudyStore
+
+ScreenFactory = Callable[["StudyStore | None"], Screen]
 
 
 class TroddenApp(App[int]):
@@ -25,11 +27,14 @@ class TroddenApp(App[int]):
     BINDINGS = GLOBAL
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, store: StudyStore, start: ScreenFactory | None = None) -> None:
+    def __init__(self, store: StudyStore | None, start: ScreenFactory | None = None) -> None:
+        """``store`` may be None while a first screen opens it in a worker (capture)."""
         super().__init__()
         self.store = store
         self._start = start
-        self.sub_title = store.study.name
+        self.sub_title = store.study.name if store is not None else ""
+        self.startup_error: Exception | None = None
+        self.unsaved_lines: list[str] = []
 
     def on_mount(self) -> None:
         if self._start is not None:
@@ -66,6 +71,8 @@ class TroddenApp(App[int]):
 
 def run_app(path: Path, start: ScreenFactory | None = None) -> int:
     """Open the study at ``path`` (errors surface before the screen takes over)."""
+    from trodden.models.store import StudyStore
+
     store = StudyStore.open(path)
     app = TroddenApp(store, start)
     result = app.run()

@@ -151,9 +151,19 @@ class CaptureScreen(TroddenScreen):
             self.notes = notes
 
     # ------------------------------------------------------------------ set-up
-    def __init__(self, source: CaptureSource, *, clock: Clock = datetime.now, blink: bool = True) -> None:
+    def __init__(
+        self,
+        source: CaptureSource,
+        *,
+        clock: Clock = datetime.now,
+        blink: bool = True,
+        queued: list[str] | None = None,
+        typed: str = "",
+    ) -> None:
         super().__init__()
         self.source = source
+        self._carried = (list(queued or []), typed)
+        """Lines sent and text typed on the opening screen, before the interview was open."""
         self.store = source.store
         self.session = source.session
         self.clock = clock
@@ -213,6 +223,13 @@ class CaptureScreen(TroddenScreen):
         # Completion words from the whole study: wanted soon, but not before the first frame
         # (reading every interview competes with the screen coming up).
         self.set_timer(TOKENS_AFTER, self.load_tokens)
+        queued, typed = self._carried
+        self._carried = ([], "")
+        for line in queued:
+            self.send(line)
+        if typed:
+            self.input.value = typed
+            self.input.cursor_position = len(typed)
 
     @property
     def input(self) -> CaptureInput:

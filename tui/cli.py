@@ -10,10 +10,7 @@ import argparse
 import os
 import sys
 
-from pydantic import ValidationError
-
 from trodden.models.errors import StoreError
-from trodden.models.store import first_problem
 
 from .commands import COMMANDS
 
@@ -55,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _is_validation_error(error: Exception) -> bool:
+    """A pydantic ValidationError, told without importing pydantic at start-up (it costs
+    ~60 ms before the first screen; it is loaded by then whenever one can be raised)."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(error, pydantic.ValidationError)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -66,15 +70,17 @@ def main(argv: list[str] | None = None) -> int:
     except StoreError as error:
         print(f"trodden: {error}", file=sys.stderr)
         return 1
-    except ValidationError as error:  # a bad value from the command line (e.g. an empty --name)
-        print(f"trodden: {first_problem(error)}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("trodden: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
     except Exception as error:
+        if _is_validation_error(error):  # a bad value from the command line (e.g. an empty --name)
+            from trodden.models.store import first_problem
+
+            print(f"trodden: {first_problem(error)}", file=sys.stderr)
+            return 1
         if os.environ.get("TRODDEN_DEBUG"):
             raise
         message = " ".join(str(error).split())  # always one line

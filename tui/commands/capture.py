@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from trodden.models.errors import Locked
+from trodden.models.layout import looks_like_study
 
 from .common import add_study_arg, open_study
 
@@ -31,25 +34,37 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    store = open_study(args.dir)
-    from trodden.tui.capture_session import open_capture
-
-    try:
-        source = open_capture(
-            store,
-            participant=args.participant,
-            interview=args.interview,
-            interviewer=args.interviewer,
-            note_taker=args.note_taker,
-            read_only=args.read_only,
-        )
-    except Locked as error:
-        raise Locked(error.path, f"{error.holder} (add --read-only to follow it from here)") from None
+    """Paint the capture screen first, open the study behind it (see capture_opening)."""
+    if not looks_like_study(args.dir):
+        open_study(args.dir)  # not a study: raises the store's own clear message
     from trodden.tui.app import TroddenApp
-    from trodden.tui.capture_screen import CaptureScreen
+    from trodden.tui.capture_opening import OpeningCaptureScreen
 
+    def open_source():
+        from trodden.tui.capture_session import open_capture
+
+        try:
+            return open_capture(
+                open_study(args.dir),
+                participant=args.participant,
+                interview=args.interview,
+                interviewer=args.interviewer,
+                note_taker=args.note_taker,
+                read_only=args.read_only,
+            )
+        except Locked as error:
+            raise Locked(error.path, f"{error.holder} (add --read-only to follow it from here)") from None
+
+    title = args.participant or args.interview or ""
+    app = TroddenApp(None, start=lambda _store: OpeningCaptureScreen(open_source, f"trodden · {title}"))
     try:
-        app = TroddenApp(store, start=lambda _store: CaptureScreen(source))
-        return app.run() or 0
+        result = app.run() or 0
     finally:
-        source.close()
+        source = getattr(app, "capture_source", None)
+        if source is not None:
+            source.close()
+    if app.startup_error is not None:
+        for line in app.unsaved_lines:
+            print(f"trodden: not saved (typed before the error): {line}", file=sys.stderr)
+        raise app.startup_error
+    return result

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from trodden.models.checks import CODES, has_warnings, run_checks
-from trodden.models.journey_map import load_study_map
+from trodden.models.check_codes import CODES
 from trodden.models.names import visible
 
 from .common import add_study_arg, open_study, warn
@@ -21,6 +20,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from trodden.models.checks import has_warnings, run_checks
+    from trodden.models.journey_map import load_study_map
+
     store = open_study(args.dir)
     loaded = load_study_map(store)
     for problem in loaded.problems:

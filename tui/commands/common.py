@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trodden.models.atomic import atomic_write
-from trodden.models.store import StudyStore
+
+if TYPE_CHECKING:
+    from trodden.models.store import StudyStore
 
 
 def add_study_arg(parser) -> None:
@@ -14,6 +17,8 @@ def add_study_arg(parser) -> None:
 
 
 def open_study(path: Path) -> StudyStore:
+    from trodden.models.store import StudyStore  # pydantic: loaded only by commands that run
+
     return StudyStore.open(path)
 
 

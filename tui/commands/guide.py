@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from trodden.models.store import StudyStore
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trodden.models.store import StudyStore
 
 from .common import add_study_arg, info, open_study
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trodden.models.domain import InterviewStatus
 from trodden.models.errors import StoreError
-from trodden.models.store import StudyStore
-from trodden.models.textimport import ImportResult, imported_notes, parse_notes_text, parse_timestamp
+
+if TYPE_CHECKING:
+    from trodden.models.store import StudyStore
+    from trodden.models.textimport import ImportResult
 
 from .common import add_study_arg, info, warn
 
@@ -55,6 +57,9 @@ def run(args) -> int:
         return 0
     if not args.participant:
         raise StoreError(f"{args.file}: a notes text file needs --participant CODE (or import a .json export)")
+    from trodden.models.store import StudyStore
+    from trodden.models.textimport import parse_notes_text
+
     store = StudyStore.open(args.dir)
     text, encoding_problem = read_text(args.file)
     if encoding_problem:
@@ -106,6 +111,8 @@ _BAD_TIMESTAMP = re.compile(r"^\s*(\d{1,2}:[\d:]*\S*)")
 
 def timestamp_problems(text: str) -> list[str]:
     """Lines that start like a timestamp but are not one (``12:xx``, ``75:10``): kept as text."""
+    from trodden.models.textimport import parse_timestamp
+
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = _BAD_TIMESTAMP.match(line)
@@ -148,6 +155,9 @@ def import_notes(
     note_taker: str = "",
 ) -> tuple[str, int]:
     """A new, finished interview holding every parsed note; (interview id, notes written)."""
+    from trodden.models.domain import InterviewStatus
+    from trodden.models.textimport import imported_notes
+
     moment = datetime.combine(day, start)
     interview = store.new_interview(
         participant,

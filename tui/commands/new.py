@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trodden.models.domain import Phase, Study
 from trodden.models.errors import StoreError
-from trodden.models.guide_md import parse_guide
-from trodden.models.store import StudyStore
 
 from .common import add_study_arg, info
 
@@ -28,6 +25,10 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from trodden.models.domain import Phase, Study
+    from trodden.models.guide_md import parse_guide
+    from trodden.models.store import StudyStore
+
     guide = None
     if args.guide:
         try:

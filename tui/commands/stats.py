@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from trodden.models.journey_map import load_study_map
 from trodden.models.names import visible
-from trodden.models.stats import backing_counts, saturation
 
 from ..charts import bar
 from .common import add_study_arg, open_study, warn
@@ -22,6 +20,8 @@ def register(sub) -> None:
 
 
 def stats_lines(loaded, width: int = 30) -> list[str]:
+    from trodden.models.stats import backing_counts, saturation
+
     rows = backing_counts(loaded.index, loaded.journey)
     lines: list[str] = []
     for kind, heading in (("item", "Map items"), ("tag", "Tags"), ("channel", "Channels")):
@@ -46,6 +46,8 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
 
 
 def run(args) -> int:
+    from trodden.models.journey_map import load_study_map
+
     store = open_study(args.dir)
     loaded = load_study_map(store)
     for problem in loaded.problems:

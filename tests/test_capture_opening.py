@@ -1,0 +1,74 @@
+"""The capture screen is ready to type before the interview is open, and loses nothing."""
+
+from __future__ import annotations
+
+import threading
+
+from test_capture_support import make_study, pilot_test, settle
+
+from trodden.models.errors import Locked
+from trodden.models.store import StudyStore
+from trodden.tui.app import TroddenApp
+from trodden.tui.capture_opening import OpeningCaptureScreen
+from trodden.tui.capture_screen import CaptureScreen
+from trodden.tui.capture_session import open_capture
+
+
+@pilot_test
+async def test_lines_typed_while_the_interview_opens_are_saved_in_order(tmp_path):
+    store = make_study(tmp_path / "s")
+    opened = threading.Event()  # held back: a slow disk, a big study
+
+    def open_source():
+        opened.wait(timeout=10)
+        return open_capture(StudyStore.open(store.path), participant="P9")
+
+    app = TroddenApp(None, start=lambda _store: OpenCapture(open_source))
+    async with app.run_test(size=(100, 24)) as pilot:
+        opening = app.screen
+        assert isinstance(opening, OpeningCaptureScreen)
+        for line in ("*- @telefon on hold for ages", '"Det var krångligt"'):
+            opening.query_one("CaptureInput").value = line
+            await pilot.press("enter")
+        await pilot.press(*"halfway")
+        assert opening.queued == ["*- @telefon on hold for ages", '"Det var krångligt"']
+        opened.set()
+        for _ in range(200):  # bounded: until the real capture screen has taken over
+            await pilot.pause()
+            if isinstance(app.screen, CaptureScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen)
+        await settle(pilot)
+        assert screen.input.value == "halfway"  # still being typed: stays in the input
+    app.capture_source.close()
+    interview = StudyStore.open(store.path).find_interview("P9")
+    with StudyStore.open(store.path).open_interview(interview.id, writable=False) as session:
+        notes = session.notes()
+    assert [(n.text, n.valence, n.channels) for n in notes] == [
+        ("@telefon on hold for ages", -1, ["telefon"]),
+        ("Det var krångligt", None, []),
+        ("halfway", None, []),  # never sent: quitting keeps unsent words as a note
+    ]
+
+
+@pilot_test
+async def test_an_interview_open_elsewhere_ends_with_the_lock_and_the_typed_text(tmp_path):
+    store = make_study(tmp_path / "s")
+    holder = open_capture(store, participant="P1")  # another note-taker has it open
+    try:
+        app = TroddenApp(None, start=lambda _store: OpenCapture(lambda: open_capture(store, participant="P1")))
+        async with app.run_test(size=(100, 24)) as pilot:
+            app.screen.query_one("CaptureInput").value = "not lost"
+            for _ in range(200):
+                await pilot.pause()
+                if app.startup_error is not None:
+                    break
+        assert isinstance(app.startup_error, Locked)
+        assert app.unsaved_lines == ["not lost"]
+    finally:
+        holder.close()
+
+
+def OpenCapture(open_source):
+    return OpeningCaptureScreen(open_source, "trodden · P9", blink=False)
