@@ -56,10 +56,17 @@ async def test_lines_typed_while_the_interview_opens_are_saved_in_order(tmp_path
 async def test_an_interview_open_elsewhere_ends_with_the_lock_and_the_typed_text(tmp_path):
     store = make_study(tmp_path / "s")
     holder = open_capture(store, participant="P1")  # another note-taker has it open
+    typed = threading.Event()
+
+    def open_source():
+        typed.wait(timeout=10)  # the note-taker has typed before the open fails
+        return open_capture(store, participant="P1")
+
     try:
-        app = TroddenApp(None, start=lambda _store: OpenCapture(lambda: open_capture(store, participant="P1")))
+        app = TroddenApp(None, start=lambda _store: OpenCapture(open_source))
         async with app.run_test(size=(100, 24)) as pilot:
             app.screen.query_one("CaptureInput").value = "not lost"
+            typed.set()
             for _ in range(200):
                 await pilot.pause()
                 if app.startup_error is not None:
