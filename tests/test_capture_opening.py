@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from test_capture_support import make_study, pilot_test, settle
+from textual._xterm_parser import XTermParser
 
 from trodden.models.errors import Locked
 from trodden.models.store import StudyStore
@@ -50,6 +51,33 @@ async def test_lines_typed_while_the_interview_opens_are_saved_in_order(tmp_path
         ("Det var krångligt", None, []),
         ("halfway", None, []),  # never sent: quitting keeps unsent words as a note
     ]
+
+
+@pilot_test
+async def test_lines_typed_ahead_in_the_terminals_line_mode_stay_separate_notes(tmp_path):
+    """Typed before the app took the terminal, each Enter arrives as a newline byte."""
+    typed_ahead = "*- @telefon on hold\nså krångligt\nhalf"
+    keys = [event.key for event in XTermParser().feed(typed_ahead)]
+    assert keys.count("ctrl+j") == 2 and "enter" not in keys  # what the terminal hands over
+    store = make_study(tmp_path / "s")
+    app = TroddenApp(
+        None, start=lambda _store: OpenCapture(lambda: open_capture(StudyStore.open(store.path), participant="P9"))
+    )
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.press(*keys)
+        for _ in range(200):  # bounded: until the real capture screen has taken over
+            await pilot.pause()
+            if isinstance(app.screen, CaptureScreen):
+                break
+        screen = app.screen
+        assert isinstance(screen, CaptureScreen)
+        await settle(pilot)
+        assert screen.input.value == "half"
+    app.capture_source.close()
+    interview = StudyStore.open(store.path).find_interview("P9")
+    with StudyStore.open(store.path).open_interview(interview.id, writable=False) as session:
+        notes = session.notes()
+    assert [(n.text, n.valence) for n in notes][:2] == [("@telefon on hold", -1), ("så krångligt", None)]
 
 
 @pilot_test

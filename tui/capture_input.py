@@ -5,6 +5,10 @@ keys typed just behind Enter were inserted (a fast typist, a busy moment): two n
 would run together. Here Enter is handled in the input's own key queue, the line is
 taken and the input cleared there, and handed straight to ``on_send`` (same thread, no
 message hops: the note starts saving at once).
+
+``ctrl+j`` (a newline byte) sends too, as it does in a shell: keys typed while the app
+starts arrive through the terminal's line mode, which turns each Enter into a newline,
+and without this the lines typed ahead would run together.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from collections.abc import Callable
 from textual import events
 from textual.widgets import Input
 
+SEND_KEYS = ("enter", "ctrl+j")
+
 
 class CaptureInput(Input):
     def __init__(self, *, on_send: Callable[[str], None], **kwargs) -> None:
@@ -21,7 +27,7 @@ class CaptureInput(Input):
         self.on_send = on_send
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        if event.key in SEND_KEYS:
             event.stop()
             event.prevent_default()
             line = self.value
