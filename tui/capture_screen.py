@@ -17,7 +17,6 @@ from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import Worker
 
@@ -29,7 +28,8 @@ from trodden.models.names import visible
 from trodden.models.syntax import Command, NoteDraft, parse, render
 
 from .actions import Action, register
-from .base import TroddenScreen, literal
+from .base import TroddenScreen
+from .capture_header import HeaderLine, HeaderParts, full_header
 from .capture_input import CaptureInput
 from .capture_marks import HELP_INTRO, clock
 from .capture_saver import SaveQueue
@@ -69,23 +69,6 @@ FOLLOW_EVERY = 0.5
 """Seconds between looks at the interviewer's events: theme changes show within a second."""
 
 COMMAND_HELP = "commands: /theme N|name, /phase N|name, /pause, /resume, /end"
-
-
-class HeaderLine(Widget):
-    """One line of status. Updating it repaints the line only (a Static would re-lay out the screen)."""
-
-    DEFAULT_CSS = "HeaderLine { height: 1; }"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._text = Text()
-
-    def show(self, text: Text) -> None:
-        self._text = text
-        self.refresh()
-
-    def render(self) -> Text:
-        return self._text
 
 
 def next_valence(current: int | None, direction: int) -> int | None:
@@ -181,7 +164,6 @@ class CaptureScreen(TroddenScreen):
         self.deleted: list[int] = []
         self._follower: Worker | None = None
         self._source_closed = False
-        self._header_text = ""
 
     @property
     def read_only(self) -> bool:
@@ -260,38 +242,37 @@ class CaptureScreen(TroddenScreen):
         phase = next((p for p in self.store.phases if p.id == phase_id), None)
         return phase.name if phase else phase_id
 
-    def header(self) -> Text:
+    def header_parts(self) -> HeaderParts:
         interview = self.interview
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append_text(literal(self.store.study.name, "bold"))
-        text.append("  │  ")
-        text.append_text(literal(interview.participant, "bold"))
-        text.append("  │  ")
-        text.append(clock(interview.elapsed(self.clock())), style="bold")
+        state = None
         if interview.end is not None:
-            text.append(" ended", style="yellow")
+            state = (" ended", "yellow")
         elif interview.paused:
-            text.append(" paused", style="bold yellow")
-        text.append("  │  Theme ")
-        text.append_text(literal(self.theme_label(), "bold"))
-        text.append("  │  Phase ")
-        text.append_text(literal(self.phase_label(), "bold"))
-        text.append("  │  ")
+            state = (" paused", "bold yellow")
         if self.read_only:
-            text.append("read-only", style="yellow")
+            status = ("read-only", "yellow")
         elif self.save_state == "error":
-            text.append("✗ not saved", style="bold red")
+            status = ("✗ not saved", "bold red")
         elif self.save_state == "saving":
-            text.append("… saving", style="yellow")
+            status = ("… saving", "yellow")
         else:
-            text.append("✓ saved", style="green")
-        return text
+            status = ("✓ saved", "green")
+        return HeaderParts(
+            study=self.store.study.name,
+            participant=interview.participant,
+            clock=clock(interview.elapsed(self.clock())),
+            clock_state=state,
+            theme=self.theme_label(),
+            phase=self.phase_label(),
+            status=status,
+        )
+
+    def header(self) -> Text:
+        """The whole status line, unfitted (the header widget shortens it to the width)."""
+        return full_header(self.header_parts())
 
     def refresh_header(self) -> None:
-        text = self.header()
-        if text.plain != self._header_text:
-            self._header_text = text.plain
-            self.query_one(HeaderLine).show(text)
+        self.query_one(HeaderLine).show(self.header_parts())
 
     def say(self, message: str = "", *, error: bool = False) -> None:
         """One line above the input: what just went wrong (or right). User text stays literal."""
