@@ -225,6 +225,8 @@ def live_interview(store: StudyStore) -> str:
 
 
 async def main() -> None:
+    from trodden.tui.capture_screen import CaptureScreen
+    from trodden.tui.capture_session import open_capture
     from trodden.tui.clean_screen import CleanScreen
     from trodden.tui.guide_screen import GuideScreen
     from trodden.tui.map_screen import MapScreen
@@ -238,6 +240,7 @@ async def main() -> None:
         await shoot(store, "map", (140, 44), lambda s: MapScreen(s))
         p6 = live_interview(store)
         await shoot(store, "guide", (120, 32), lambda s: GuideScreen(s, p6))
+        await shoot(store, "capture", (120, 20), lambda s: CaptureScreen(open_capture(s, interview=p6), blink=False))
     print(f"wrote {', '.join(sorted(p.name for p in DOCS.glob('*.svg')))} to {DOCS}")
 
 

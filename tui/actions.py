@@ -31,6 +31,12 @@ class Action:
     """Checked before the focused widget (needed for keys an Input would eat)."""
     palette: bool = True
     """Offered in the command palette."""
+    short: str = ""
+    """Shorter footer label for narrow terminals (the description if empty)."""
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.description
 
     @property
     def key_display(self) -> str:
@@ -68,6 +74,14 @@ def bindings(context: str) -> list[Binding]:
         )
         for action in REGISTRY.get(context, [])
     ]
+
+
+def action_by_id(action_id: str) -> Action | None:
+    for actions in REGISTRY.values():
+        for action in actions:
+            if action.id == action_id:
+                return action
+    return None
 
 
 def actions_for(*contexts: str) -> list[Action]:

@@ -17,9 +17,10 @@ from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from .capture_input import CaptureInput
+from .footer import FittingFooter
 
 if TYPE_CHECKING:
     from .capture_session import CaptureSource
@@ -57,7 +58,7 @@ class OpeningCaptureScreen(Screen):
         )
         field.cursor_blink = self.blink
         yield field
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(CaptureInput).focus()

@@ -17,7 +17,7 @@ from textual import work
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker
 
 from trodden.models.cleaning import draft_of
@@ -35,19 +35,20 @@ from .capture_marks import HELP_INTRO, clock
 from .capture_saver import SaveQueue
 from .capture_session import CaptureSource, Clock
 from .completion import TokenSuggester
+from .footer import FittingFooter
 from .notes_log import NotesLog
 
 ACTIONS = register(
     "capture",
     "Capture (note-taker)",
     [
-        Action("capture.quote", "f2", "toggle_kind('quote')", "❝Quote", "Toggle quote ❝ on the last or selected note", priority=True),
-        Action("capture.touchpoint", "f3", "toggle_kind('touchpoint')", "◆Touch", "Toggle touchpoint ◆", priority=True),
-        Action("capture.moment", "f4", "toggle_kind('moment')", "★Moment", "Toggle moment of truth ★", priority=True),
-        Action("capture.backstage", "f5", "toggle_kind('backstage')", "⚙Back", "Toggle backstage ⚙", priority=True),
-        Action("capture.question", "f6", "toggle_kind('question')", "?Follow", "Toggle follow-up question ?", priority=True),
-        Action("capture.heart", "f7", "feel(1)", "♥Heart", "Heart on the last or selected note: ♥, ♥♥, none", priority=True),
-        Action("capture.cloud", "f8", "feel(-1)", "☁Cloud", "Thundercloud: ☁, ☁☁, none", priority=True),
+        Action("capture.quote", "f2", "toggle_kind('quote')", "❝Quote", "Toggle quote ❝ on the last or selected note", priority=True, short="❝"),
+        Action("capture.touchpoint", "f3", "toggle_kind('touchpoint')", "◆Touch", "Toggle touchpoint ◆", priority=True, short="◆"),
+        Action("capture.moment", "f4", "toggle_kind('moment')", "★Moment", "Toggle moment of truth ★", priority=True, short="★"),
+        Action("capture.backstage", "f5", "toggle_kind('backstage')", "⚙Back", "Toggle backstage ⚙", priority=True, short="⚙"),
+        Action("capture.question", "f6", "toggle_kind('question')", "?Follow", "Toggle follow-up question ?", priority=True, short="?"),
+        Action("capture.heart", "f7", "feel(1)", "♥Heart", "Heart on the last or selected note: ♥, ♥♥, none", priority=True, short="♥"),
+        Action("capture.cloud", "f8", "feel(-1)", "☁Cloud", "Thundercloud: ☁, ☁☁, none", priority=True, short="☁"),
         Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels", priority=True),
         Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False, priority=True),
         Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False, priority=True),
@@ -189,7 +190,7 @@ class CaptureScreen(TroddenScreen):
             field.placeholder = "read-only: following the note-taker's notes"
             field.disabled = True
         yield field
-        yield Footer(compact=True)
+        yield FittingFooter(compact=True)
 
     def on_mount(self) -> None:
         notes = self.session.notes(include_deleted=True)

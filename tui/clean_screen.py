@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from trodden.models import cleaning
 from trodden.models.cleaning import CleanError, CleanState, line_of
@@ -31,6 +31,7 @@ from .clean_rows import cells, detail
 from .clean_terms import RedactionScreen, RedactionSettings
 from .clean_writer import Job, SerialWriter
 from .commands.export_interview import write_group_exports
+from .footer import FittingFooter
 from .table import FittingTable
 
 ACTIONS = register(
@@ -196,7 +197,7 @@ class CleanScreen(TroddenScreen):
         editor.cursor_blink = self.blink
         yield editor
         yield Static("", id="message", classes="muted")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

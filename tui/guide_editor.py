@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Guide
@@ -26,6 +26,7 @@ from trodden.models.store import StudyFile, StudyStore
 from . import guide_edits as edits
 from .actions import Action, register
 from .base import TroddenScreen, literal
+from .footer import FittingFooter
 
 ACTIONS = register(
     "guide_editor",
@@ -90,7 +91,7 @@ class GuideEditor(TroddenScreen):
         prompt = Input(id="prompt")
         prompt.cursor_blink = False
         yield prompt
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#outline", OptionList).border_title = "Themes and questions"

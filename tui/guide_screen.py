@@ -18,7 +18,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Digits, Footer, OptionList, Static
+from textual.widgets import Digits, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -30,6 +30,7 @@ from trodden.models.store import StudyStore
 
 from .actions import Action, register
 from .base import TroddenScreen, literal
+from .footer import FittingFooter
 from .guide_rows import followup_row, note_row, question_row, theme_row
 from .guide_sync import GuideLink, Snapshot
 
@@ -158,7 +159,7 @@ class GuideScreen(TroddenScreen):
                 feed.can_focus = False
                 yield feed
         yield Static("", id="message", classes="muted")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         self.query_one("#themes", OptionList).border_title = "Themes"

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Kind
@@ -15,6 +15,7 @@ from trodden.models.names import visible
 
 from .actions import Action, register
 from .board_model import BACKSTAGE_LABEL, MARK_GLYPH, curve_label
+from .footer import FittingFooter
 from .inbox import mm_ss
 
 ACTIONS = register(
@@ -109,7 +110,7 @@ class ItemScreen(ModalScreen[str | None]):
                     Option(Text("No evidence yet: place interview notes on this item (a)", style="dim"), disabled=True)
                 ]
             yield OptionList(*options, id="evidence")
-        yield Footer()
+        yield FittingFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .actions import Action, register
 from .base import literal
+from .footer import FittingFooter
 
 PROMPT_ACTIONS = register(
     "map.prompt",
@@ -80,7 +81,7 @@ class TextPanel(ModalScreen[None]):
             box.border_title = self.title_text
             with VerticalScroll():
                 yield Static(self.body, id="panel-body")
-        yield Footer()
+        yield FittingFooter()
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -119,7 +120,7 @@ class PickScreen(ModalScreen[str | None]):
             box.border_title = self.title_text
             yield Static(self.intro, id="pick-intro")
             yield OptionList(*[Option(prompt, id=key) for key, prompt in self.options], id="pick-list")
-        yield Footer()
+        yield FittingFooter()
 
     def action_choose(self) -> None:
         options = self.query_one(OptionList)

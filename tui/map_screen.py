@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from trodden.models.domain import Kind, Note, Phase
 from trodden.models.errors import Locked, StoreError
@@ -63,6 +63,7 @@ from trodden.models.store import StudyFile, StudyStore
 from .base import TroddenScreen, literal
 from .board import Board
 from .board_model import LANE_KIND, build_board
+from .footer import FittingFooter
 from .inbox import Inbox
 from .item_screen import ItemScreen
 from .map_actions import ACTIONS, HELP_INTRO
@@ -166,7 +167,7 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
             yield Inbox(id="inbox")
             yield Static("", id="inbox-hint")
         yield Static("Loading the notes of every interview…", id="map-status")
-        yield Footer()
+        yield FittingFooter()
 
     @property
     def board(self) -> Board:

@@ -8,13 +8,14 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.store import StudyStore
 
 from .actions import Action, register
 from .base import TroddenScreen, literal
+from .footer import FittingFooter
 from .table import FittingTable
 
 ACTIONS = register(
@@ -66,7 +67,7 @@ class StudyScreen(TroddenScreen):
         yield Static(self._summary(), id="summary", classes="muted")
         yield FittingTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Static("", id="problems", classes="error")
-        yield Footer()
+        yield FittingFooter()
 
     def _summary(self) -> Text:
         study = self.store.study

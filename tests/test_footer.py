@@ -1,0 +1,78 @@
+"""The footer fits the terminal: Help first, Quit last, short labels, then fewer keys."""
+
+from __future__ import annotations
+
+from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle
+
+from trodden.tui.footer import FooterItem, plan
+
+
+def _item(id: str, key: str, label: str, short: str = "") -> FooterItem:
+    return FooterItem(id, key, key, label, short or label, id, True, label)
+
+
+ITEMS = [
+    _item("app.help", "f1", "Help"),
+    _item("capture.quote", "f2", "❝Quote", "❝"),
+    _item("capture.heart", "f7", "♥Heart", "♥"),
+    _item("capture.edit", "f9", "Edit"),
+    _item("app.quit", "^q", "Quit"),
+]
+
+
+def _shown(chosen):
+    return [f"{item.key_display} {label}" for item, label in chosen]
+
+
+def test_full_labels_then_short_labels_then_fewer_keys():
+    assert _shown(plan(ITEMS, 44, compact=True)) == ["f1 Help", "f2 ❝Quote", "f7 ♥Heart", "f9 Edit", "^q Quit"]
+    assert _shown(plan(ITEMS, 43, compact=True)) == ["f1 Help", "f2 ❝", "f7 ♥", "f9 Edit", "^q Quit"]
+    assert _shown(plan(ITEMS, 30, compact=True)) == ["f1 Help", "f2 ❝", "f7 ♥", "^q Quit"]
+    assert _shown(plan(ITEMS, 5, compact=True)) == ["f1 Help", "^q Quit"]  # never fewer than these
+
+
+async def _painted_rows(app) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@pilot_test
+async def test_capture_on_80_columns_shows_help_every_kind_key_and_quit(tmp_path):
+    app, _source = capture_app(make_study(tmp_path / "s"), FakeClock())
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        footer = (await _painted_rows(app))[-1]
+        assert footer.split() == [
+            *("f1", "Help", "f2", "❝", "f3", "◆", "f4", "★", "f5", "⚙", "f6", "?", "f7", "♥", "f8", "☁"),
+            *("f9", "Edit", "^q", "Quit", "▏^p", "Commands"),
+        ]
+        await pilot.resize_terminal(120, 20)
+        await pilot.pause()
+        await pilot.pause()
+        footer = (await _painted_rows(app))[-1]
+        assert footer.split()[:6] == ["f1", "Help", "f2", "❝Quote", "f3", "◆Touch"]
+        assert footer.split()[-4:] == ["^q", "Quit", "▏^p", "Commands"]
+        await pilot.resize_terminal(50, 20)
+        await pilot.pause()
+        await pilot.pause()
+        footer = (await _painted_rows(app))[-1]
+        words = footer.split()
+        assert words[:2] == ["f1", "Help"] and words[-4:] == ["^q", "Quit", "▏^p", "Commands"]  # nothing cut mid-label
+
+
+@pilot_test
+async def test_the_full_width_footer_is_measured_right_at_every_width(tmp_path):
+    """The overview's footer (not compact): at each width the last key shown is whole."""
+    from trodden.models.sample import write_sample
+    from trodden.models.store import StudyStore
+    from trodden.tui.app import TroddenApp
+
+    app = TroddenApp(StudyStore.open(write_sample(tmp_path / "study").path))
+    async with app.run_test(size=(100, 20)) as pilot:
+        await app.workers.wait_for_complete()
+        for width in range(40, 101, 3):
+            await pilot.resize_terminal(width, 20)
+            await pilot.pause()
+            await pilot.pause()
+            words = (await _painted_rows(app))[-1].split()
+            assert words[:2] == ["f1", "Help"], (width, words)
+            assert words[-4:] == ["^q", "Quit", "▏^p", "Commands"], (width, words)
