@@ -20,15 +20,22 @@ ITEMS = [
 ]
 
 
-def _shown(chosen):
-    return [f"{item.key_display} {label}" for item, label in chosen]
+def _plan(width: int, compact: bool = False) -> tuple[list[str], bool]:
+    chosen, compact = plan(ITEMS, width, ("^p", "Commands"), compact=compact)
+    return [f"{item.key_display} {label}" for item, label in chosen], compact
 
 
-def test_full_labels_then_short_labels_then_fewer_keys():
-    assert _shown(plan(ITEMS, 44, compact=True)) == ["f1 Help", "f2 ❝Quote", "f7 ♥Heart", "f9 Edit", "^q Quit"]
-    assert _shown(plan(ITEMS, 43, compact=True)) == ["f1 Help", "f2 ❝", "f7 ♥", "f9 Edit", "^q Quit"]
-    assert _shown(plan(ITEMS, 30, compact=True)) == ["f1 Help", "f2 ❝", "f7 ♥", "^q Quit"]
-    assert _shown(plan(ITEMS, 5, compact=True)) == ["f1 Help", "^q Quit"]  # never fewer than these
+FULL = ["f1 Help", "f2 ❝Quote", "f7 ♥Heart", "f9 Edit", "^q Quit"]
+
+
+def test_full_labels_then_compact_then_short_labels_then_fewer_keys():
+    assert _plan(64) == (FULL, False)  # 49 cells of keys + 15 for ^p Commands, with its border
+    assert _plan(63) == (FULL, True)  # compact: 44 + 13
+    assert _plan(57) == (FULL, True)
+    assert _plan(56) == (["f1 Help", "f2 ❝", "f7 ♥", "f9 Edit", "^q Quit"], True)
+    assert _plan(42) == (["f1 Help", "f2 ❝", "f7 ♥", "^q Quit"], True)
+    assert _plan(5) == (["f1 Help", "^q Quit"], True)  # never fewer than these
+    assert _plan(57, compact=True) == (FULL, True)
 
 
 async def _painted_rows(app) -> list[str]:
@@ -69,7 +76,7 @@ async def test_the_full_width_footer_is_measured_right_at_every_width(tmp_path):
     app = TroddenApp(StudyStore.open(write_sample(tmp_path / "study").path))
     async with app.run_test(size=(100, 20)) as pilot:
         await app.workers.wait_for_complete()
-        for width in range(40, 101, 3):
+        for width in range(40, 111, 2):
             await pilot.resize_terminal(width, 20)
             await pilot.pause()
             await pilot.pause()

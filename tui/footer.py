@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import ActiveBinding
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -45,26 +46,36 @@ def item_width(item: FooterItem, label: str, *, compact: bool) -> int:
 
 
 def palette_width(key_display: str, label: str, *, compact: bool) -> int:
-    """The command-palette key docked at the right, with its border."""
-    return 1 + cell_len(key_display) + 1 + cell_len(label) + (0 if compact else 3)
+    """The command-palette key docked at the right, with its border (and margin, compact)."""
+    return 1 + cell_len(key_display) + 1 + cell_len(label) + (1 if compact else 3)
 
 
-def plan(items: list[FooterItem], room: int, *, compact: bool) -> list[tuple[FooterItem, str]]:
-    """The keys and labels to show in ``room`` cells: full labels, else short, else fewer keys."""
+Chosen = list[tuple[FooterItem, str]]
 
-    def fits(chosen: list[tuple[FooterItem, str]]) -> bool:
+
+def plan(items: list[FooterItem], width: int, palette: tuple[str, str] | None, *, compact: bool) -> tuple[Chosen, bool]:
+    """The keys, labels and style (compact or not) for ``width`` cells.
+
+    In order: full labels in the preferred style, full labels compact, short labels
+    compact, then short labels compact with the screen's keys left out from the end.
+    ``palette`` is the command-palette key and label docked at the right, if shown.
+    """
+
+    def fits(chosen: Chosen, compact: bool) -> bool:
+        room = width - (palette_width(*palette, compact=compact) if palette else 0)
         return sum(item_width(item, label, compact=compact) for item, label in chosen) <= room
 
     full = [(item, item.label) for item in items]
-    if fits(full):
-        return full
+    for style in dict.fromkeys((compact, True)):
+        if fits(full, style):
+            return full, style
     short = [(item, item.short) for item in items]
     first = [pair for pair in short if pair[0].id in FIRST]
     last = [pair for pair in short if pair[0].id in LAST]
     middle = [pair for pair in short if pair[0].id not in FIRST + LAST]
-    while middle and not fits([*first, *middle, *last]):
+    while middle and not fits([*first, *middle, *last], True):
         middle.pop()
-    return [*first, *middle, *last]
+    return [*first, *middle, *last], True
 
 
 class FittingFooter(Footer):
@@ -72,7 +83,8 @@ class FittingFooter(Footer):
 
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
-        self._fitted_for: tuple[tuple[str, str], ...] | None = None
+        self._prefer_compact = compact
+        self._fitted_for: tuple | None = None
 
     def items(self) -> list[FooterItem]:
         """The screen's shown keys, one per action: Help first, Quit last, the screen's own between."""
@@ -98,26 +110,33 @@ class FittingFooter(Footer):
         rank = dict.fromkeys(FIRST, 0) | dict.fromkeys(LAST, 2)
         return sorted(found, key=lambda item: rank.get(item.id, 1))
 
-    def _room(self) -> int:
+    def _palette(self) -> ActiveBinding | None:
+        if not (self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE):
+            return None
+        return self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+
+    def _plan(self) -> tuple[Chosen, bool]:
+        palette = self._palette()
+        shown = (self.app.get_key_display(palette.binding), palette.binding.description) if palette else None
         width = self.size.width or self.app.size.width
-        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
-            binding = palette.binding
-            width -= palette_width(self.app.get_key_display(binding), binding.description, compact=self.compact)
-        return width
+        return plan(self.items(), width, shown, compact=self._prefer_compact)
+
+    @staticmethod
+    def _fingerprint(chosen: Chosen, compact: bool) -> tuple:
+        return compact, tuple((item.id, label) for item, label in chosen)
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        chosen = plan(self.items(), self._room(), compact=self.compact)
-        self._fitted_for = tuple((item.id, label) for item, label in chosen)
-        self.styles.grid_size_columns = len(chosen)
+        chosen, compact = self._plan()
+        self._fitted_for = self._fingerprint(chosen, compact)
+        self.compact = compact
         for item, label in chosen:
             yield FooterKey(
                 item.key, item.key_display, label, item.action, disabled=not item.enabled, tooltip=item.tooltip
             ).data_bind(compact=Footer.compact)
-        palette = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
+        palette = self._palette()
+        if palette is not None:
             binding = palette.binding
             yield FooterKey(
                 binding.key,
@@ -130,7 +149,6 @@ class FittingFooter(Footer):
             )
 
     def on_resize(self, _event: events.Resize) -> None:
-        if self._bindings_ready and self._fitted_for is not None:
-            chosen = plan(self.items(), self._room(), compact=self.compact)
-            if tuple((item.id, label) for item, label in chosen) != self._fitted_for:
-                self.call_after_refresh(self.recompose)
+        fitted = self._bindings_ready and self._fitted_for is not None
+        if fitted and self._fingerprint(*self._plan()) != self._fitted_for:
+            self.call_after_refresh(self.recompose)

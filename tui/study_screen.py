@@ -22,12 +22,33 @@ ACTIONS = register(
     "study",
     "Study overview",
     [
-        Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder"),
         Action("study.capture", "c", "capture", "Capture", "Take notes live on the selected interview"),
-        Action("study.guide", "g", "open_guide", "Guide view", "Follow the highlighted interview in the guide view"),
-        Action("study.guide_editor", "w", "edit_guide", "Write guide", "Add, edit and reorder the guide's themes"),
-        Action("study.clean", "e", "clean", "Clean notes", "Clean the selected interview's notes and export them"),
+        Action(
+            "study.guide",
+            "g",
+            "open_guide",
+            "Guide view",
+            "Follow the highlighted interview in the guide view",
+            short="Guide",
+        ),
+        Action(
+            "study.guide_editor",
+            "w",
+            "edit_guide",
+            "Write guide",
+            "Add, edit and reorder the guide's themes",
+            short="Write",
+        ),
+        Action(
+            "study.clean",
+            "e",
+            "clean",
+            "Clean notes",
+            "Clean the selected interview's notes and export them",
+            short="Clean",
+        ),
         Action("study.map", "m", "open_map", "Map", "Open the mapping board: assemble the journey from the notes"),
+        Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder", short="Reload"),
     ],
 )
 
