@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .errors import StoreError
+
 _UNSAFE = re.compile(r"[^\w\-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -20,6 +22,17 @@ def safe_filename(name: str, *, fallback: str = "untitled", max_length: int = 60
     cleaned = re.sub(r"-{2,}", "-", cleaned)[:max_length].strip("-_") or fallback
     if cleaned.lower() in _WINDOWS_RESERVED:
         cleaned += "_"
+    return cleaned
+
+
+PARTICIPANT_CODE_MAX = 32
+
+
+def clean_participant_code(code: str) -> str:
+    """A participant code safe for file names; raises ``StoreError`` if nothing is left."""
+    cleaned = safe_filename(code.strip(), fallback="", max_length=PARTICIPANT_CODE_MAX)
+    if not cleaned:
+        raise StoreError(f"{code!r} is not a usable participant code; use letters and digits, like P1")
     return cleaned
 
 

@@ -43,7 +43,7 @@ from .errors import CorruptFile, Locked, ReadOnly, StoreError, StudyNotFound, Wr
 from .layout import STUDY_FILE
 from .live import EVENTS_TABLE, GUIDE_DB, EventsLog, LiveEvent
 from .lockfile import FileLock
-from .names import safe_filename
+from .names import clean_participant_code, safe_filename
 from .syntax import NoteDraft, render
 
 INTERVIEWS_DIR = "interviews"
@@ -92,17 +92,6 @@ def new_id(prefix: str, existing: Iterable[str]) -> str:
     while f"{prefix}{number}" in taken:
         number += 1
     return f"{prefix}{number}"
-
-
-_PARTICIPANT_CODE_MAX = 32
-
-
-def clean_participant_code(code: str) -> str:
-    """A participant code safe for file names; raises ``StoreError`` if nothing is left."""
-    cleaned = safe_filename(code.strip(), fallback="", max_length=_PARTICIPANT_CODE_MAX)
-    if not cleaned:
-        raise StoreError(f"{code!r} is not a usable participant code; use letters and digits, like P1")
-    return cleaned
 
 
 class StudyStore:

@@ -127,6 +127,13 @@ def test_errors_are_one_line_never_a_traceback(tmp_path: Path, capsys) -> None:
     _one_line_error(capsys, ["import", tmp_path / "i", tmp_path / "notes.txt"], "needs --participant")
     (tmp_path / "bad.json").write_text('{"format": "something else"}')
     _one_line_error(capsys, ["import", tmp_path / "i", tmp_path / "bad.json"], "is not a trodden study export")
+    for command in ("capture", "guide", "import"):
+        argv = [command, store.path, *([tmp_path / "notes.txt"] if command == "import" else []), "--participant"]
+        _one_line_error(capsys, [*argv, "../../etc"], "'../../etc' is not a participant code", code=2)
+        _one_line_error(capsys, [*argv, "///"], "not a usable participant code", code=2)
+    assert not StudyStore.open(store.path).interviews()[0] or "etc" not in str(
+        list((store.path / "interviews").iterdir())
+    )
     _one_line_error(capsys, ["export"], "required", code=2)
     _one_line_error(capsys, ["bogus"], "invalid choice", code=2)
     _one_line_error(capsys, ["export", store.path, "--format", "md", "--interview", "P9"], "trodden: ")

@@ -66,14 +66,14 @@ def test_serve_answers_on_loopback_and_warns(tmp_path):
 
 def test_arguments_split_between_serve_and_guide():
     parser = build_parser()
-    options, guide = split_rest(parser.parse_args(["serve", "d", "--port", "9001", "--", "--participant", "P 1"]))
-    assert (options.host, options.port, guide) == ("127.0.0.1", 9001, ["--participant", "P 1"])
+    options, guide = split_rest(parser.parse_args(["serve", "d", "--port", "9001", "--", "--participant", "Å-1"]))
+    assert (options.host, options.port, guide) == ("127.0.0.1", 9001, ["--participant", "Å-1"])
     options, guide = split_rest(parser.parse_args(["serve", "--host", "0.0.0.0", "d", "--", "--interview", "x"]))
     assert (options.host, guide) == ("0.0.0.0", ["--interview", "x"])
     with pytest.raises(SystemExit):
         split_rest(parser.parse_args(["serve", "d", "--", "--bogus"]))
-    command = guide_command("/tmp/a study", ["--participant", "P 1"])
-    assert command.endswith("guide '/tmp/a study' --participant 'P 1'")
+    command = guide_command("/tmp/a study", ["--participant", "Å-1"])
+    assert command.endswith("guide '/tmp/a study' --participant 'Å-1'")
 
 
 def test_public_url_names_a_real_address():

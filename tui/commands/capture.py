@@ -7,7 +7,7 @@ import sys
 from trodden.models.errors import Locked
 from trodden.models.layout import looks_like_study
 
-from .common import add_study_arg, open_study
+from .common import add_study_arg, open_study, participant_code
 
 
 def register(sub) -> None:
@@ -21,7 +21,7 @@ def register(sub) -> None:
     )
     add_study_arg(parser)
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--participant", metavar="CODE", help="participant code, e.g. P3")
+    target.add_argument("--participant", metavar="CODE", type=participant_code, help="participant code, e.g. P3")
     target.add_argument("--interview", metavar="ID", help="an existing interview id")
     parser.add_argument("--interviewer", default="", metavar="XX", help="initials of the interviewer")
     parser.add_argument("--note-taker", default="", metavar="YY", help="initials of the note-taker")

@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.atomic import atomic_write
+from trodden.models.errors import StoreError
+from trodden.models.names import clean_participant_code
 
 if TYPE_CHECKING:
     from trodden.models.store import StudyStore
+
+
+def participant_code(value: str) -> str:
+    """``--participant``: refused, not silently changed, when it would not do as a file name."""
+    try:
+        cleaned = clean_participant_code(value)
+    except StoreError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if cleaned != value.strip():
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a participant code: use letters, digits, - and _ (like P3), e.g. {cleaned!r}"
+        )
+    return cleaned
 
 
 def add_study_arg(parser) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from trodden.models.store import StudyStore
 
-from .common import add_study_arg, info, open_study
+from .common import add_study_arg, info, open_study, participant_code
 
 
 def register(sub) -> None:
@@ -22,7 +22,9 @@ def register(sub) -> None:
     )
     add_study_arg(parser)
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("--participant", metavar="CODE", help="join (or start) this participant's interview")
+    target.add_argument(
+        "--participant", metavar="CODE", type=participant_code, help="join (or start) this participant's interview"
+    )
     target.add_argument("--interview", metavar="ID", help="open this interview (id, or a participant code)")
     target.add_argument("--edit", action="store_true", help="add, edit and reorder the guide's themes and questions")
     parser.set_defaults(run=run)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from trodden.models.store import StudyStore
     from trodden.models.textimport import ImportResult
 
-from .common import add_study_arg, info, warn
+from .common import add_study_arg, info, participant_code, warn
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 
@@ -35,7 +35,9 @@ def register(sub) -> None:
     )
     add_study_arg(parser)
     parser.add_argument("file", metavar="FILE", type=Path)
-    parser.add_argument("--participant", metavar="CODE", help="notes text file: whose interview it is")
+    parser.add_argument(
+        "--participant", metavar="CODE", type=participant_code, help="notes text file: whose interview it is"
+    )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="notes text file: the interview's date (default today)")
     parser.add_argument("--start", metavar="HH:MM", help="notes text file: when the interview started")
     parser.add_argument("--interviewer", default="", help="notes text file: interviewer's initials")
