@@ -26,6 +26,7 @@ from trodden.models.journey_map import (
     item_feeling,
     quotes_in,
 )
+from trodden.models.marks import CLOUD, HEART
 from trodden.models.names import visible
 
 LANE_TITLES = {
@@ -45,7 +46,7 @@ BACKSTAGE_LABEL = {
     BackstageKind.SYSTEM: "system",
     BackstageKind.EMPLOYEE: "staff",
 }
-MARK_GLYPH = {Mark.HEART: ("♥", "bold red"), Mark.CLOUD: ("↯", "bold blue")}
+MARK_GLYPH = {Mark.HEART: (HEART, "bold red"), Mark.CLOUD: (CLOUD, "bold blue")}
 """Single-width glyphs (☁ draws as a double-width emoji in many terminals)."""
 
 

@@ -56,6 +56,7 @@ from trodden.models.map_edit import (
     set_mark,
 )
 from trodden.models.map_filter import InboxFilter, parse_filter
+from trodden.models.marks import CLOUD, HEART
 from trodden.models.names import visible
 from trodden.models.similarity import duplicate_items, similar_items
 from trodden.models.store import StudyFile, StudyStore
@@ -305,7 +306,7 @@ class MapScreen(PhaseEditing, MapPanels, TroddenScreen):
         hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
         clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
         moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
-        title = f"Map: {len(self.journey.items)} items · ♥ {hearts}/3-5 · ↯ {clouds}/3-5 · moments {moments}/2-4"
+        title = f"Map: {len(self.journey.items)} items · {HEART} {hearts}/3-5 · {CLOUD} {clouds}/3-5 · moments {moments}/2-4"
         if self._titles.get("board") != title:
             self._titles["board"] = self.board.border_title = title
         box = self.query_one("#inbox-box")
