@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import WriteFailed
@@ -47,6 +49,36 @@ def make_dir(path: Path) -> None:
 def temp_path(path: Path) -> Path:
     """The temp file ``atomic_write`` uses: unique per process and thread."""
     return path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}{TMP_SUFFIX}")
+
+
+def is_new_folder(path: Path) -> bool:
+    """Nothing there yet, or an empty folder."""
+    path = Path(path)
+    return not path.exists() or (path.is_dir() and not any(path.iterdir()))
+
+
+def build_folder(path: Path, build: Callable[[Path], object]) -> None:
+    """Fill a new folder beside ``path``, then move it into place in one rename.
+
+    A full disk or a crash half-way leaves no half-made folder at ``path`` (a failed
+    build's ``.partial`` sibling is removed), so running the command again just works.
+    ``path`` must be new or an empty folder.
+    """
+    path = Path(path)
+    make_dir(path.parent)
+    staging = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        build(staging)
+        if path.is_dir():
+            path.rmdir()  # empty (checked by the caller): the rename takes its place
+        os.rename(staging, path)
+    except BaseException as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        cause = error.error if isinstance(error, WriteFailed) else error
+        if isinstance(cause, OSError):  # name the folder asked for, not the staging one
+            raise WriteFailed(path, cause, doing="write", then="nothing was left behind") from error
+        raise
+    fsync_dir(path.parent)
 
 
 CHUNK = 1 << 20

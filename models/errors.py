@@ -32,11 +32,11 @@ class Locked(StoreError):
 class WriteFailed(StoreError):
     """The disk refused a write (full, read-only, gone). Nothing saved before is lost."""
 
-    def __init__(self, path, error: OSError, *, doing: str = "save to") -> None:
+    def __init__(self, path, error: OSError, *, doing: str = "save to", then: str = "") -> None:
         self.path = path
         self.error = error
         reason = error.strerror or str(error)
-        super().__init__(f"could not {doing} {path}: {reason}")
+        super().__init__(f"could not {doing} {path}: {reason}" + (f"; {then}" if then else ""))
 
 
 class ReadOnly(StoreError):

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
+from .atomic import build_folder, is_new_folder
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
 from .journey_map import MAP_DB, JourneyMap, MapSession
@@ -133,8 +134,16 @@ def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
     Into an existing study, interviews whose id is already there are skipped and
     reported, never overwritten; new participants are added.
     """
-    report: list[str] = []
     check_names(document)
+    if is_new_folder(Path(path)):  # all or nothing: no half-imported study to trip over
+        report: list[str] = []
+        build_folder(Path(path), lambda staging: report.extend(_write_document(document, staging)[1]))
+        return StudyStore.open(path), report
+    return _write_document(document, path)
+
+
+def _write_document(document: StudyDocument, path: Path) -> tuple[StudyStore, list[str]]:
+    report: list[str] = []
     if (Path(path) / "study.json").exists():
         store = StudyStore.open(path)
 

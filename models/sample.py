@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 
+from .atomic import build_folder, is_new_folder
 from .domain import Interview, InterviewStatus, Participant, Phase, Study
 from .guide_md import parse_guide
 from .interchange import write_interview
@@ -25,7 +26,14 @@ def _read(name: str) -> str:
 
 
 def write_sample(path: Path | str) -> StudyStore:
-    """Create the sample study at ``path`` (a new or empty folder)."""
+    """Create the sample study at ``path`` (a new or empty folder), all or nothing."""
+    if not is_new_folder(Path(path)):
+        return _write_sample(path)  # the store says what is in the way
+    build_folder(Path(path), _write_sample)
+    return StudyStore.open(path)
+
+
+def _write_sample(path: Path | str) -> StudyStore:
     spec = json.loads(_read("study.json"))
     phases = [
         Phase(id=f"ph{i}", name=p["name"], description=p.get("description", ""), order=i)

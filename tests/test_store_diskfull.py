@@ -190,25 +190,55 @@ def test_a_study_that_cannot_be_created_leaves_nothing_behind(tmp_path: Path, mo
     StudyStore.create(tmp_path / "new", Study(name="x"))
 
 
-def test_an_import_cut_short_by_a_full_disk_completes_when_run_again(study: StudyStore, tmp_path, monkeypatch) -> None:
-    document, _ = build_document(study)
+def _full_on_second_interview(patch) -> None:
     real_write = durable.DurableDB.write
     calls = []
 
-    def full_on_second_interview(self, ops):
+    def write(self, ops):
         calls.append(1)
         if len(calls) == 2:
             raise WriteFailed(self.path, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
         return real_write(self, ops)
 
+    patch.setattr(durable.DurableDB, "write", write)
+
+
+def test_an_import_into_a_new_folder_cut_short_by_a_full_disk_leaves_nothing(study: StudyStore, tmp_path, monkeypatch):
+    document, _ = build_document(study)
     with monkeypatch.context() as patch:
-        patch.setattr(durable.DurableDB, "write", full_on_second_interview)
+        _full_on_second_interview(patch)
+        with pytest.raises(WriteFailed, match="No space left on device"):
+            import_document(document, tmp_path / "copy")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["study"]  # the source only: no half copy, no leftovers
+    _, report = import_document(document, tmp_path / "copy")  # room again: it just works
+    assert report == []
+    again, problems = build_document(StudyStore.open(tmp_path / "copy"))
+    assert problems == [] and again.interviews == document.interviews
+
+
+def test_an_import_into_a_study_cut_short_by_a_full_disk_completes_when_run_again(study, tmp_path, monkeypatch):
+    document, _ = build_document(study)
+    import_document(document.model_copy(update={"interviews": []}), tmp_path / "copy")  # the study, no interviews
+    with monkeypatch.context() as patch:
+        _full_on_second_interview(patch)
         with pytest.raises(WriteFailed):
             import_document(document, tmp_path / "copy")
     partial, problems = StudyStore.open(tmp_path / "copy").interviews()
     assert [i.participant for i in partial] == ["P1"]  # P2 is not half there
     assert problems == []  # nothing of P2 was saved, so there is nothing to report
     _, report = import_document(document, tmp_path / "copy")
-    assert report == [f"interview {partial[0].id} is already in the study; skipped"]
+    assert f"interview {partial[0].id} is already in the study; skipped" in report
     again, problems = build_document(StudyStore.open(tmp_path / "copy"))
     assert problems == [] and again.interviews == document.interviews
+
+
+def test_the_sample_on_a_full_disk_leaves_nothing_and_works_when_run_again(tmp_path, monkeypatch):
+    from trodden.models.sample import write_sample
+
+    with monkeypatch.context() as patch:
+        _full_on_second_interview(patch)
+        with pytest.raises(WriteFailed, match=r"could not write .*demo: No space left on device; nothing was left"):
+            write_sample(tmp_path / "demo")
+    assert list(tmp_path.iterdir()) == []
+    store = write_sample(tmp_path / "demo")
+    assert store.path == tmp_path / "demo" and len(store.interview_ids()) == 5
