@@ -60,9 +60,10 @@ def is_new_folder(path: Path) -> bool:
 def build_folder(path: Path, build: Callable[[Path], object]) -> None:
     """Fill a new folder beside ``path``, then move it into place in one rename.
 
-    A full disk or a crash half-way leaves no half-made folder at ``path`` (a failed
-    build's ``.partial`` sibling is removed), so running the command again just works.
-    ``path`` must be new or an empty folder.
+    A full disk or a crash half-way leaves no half-made folder at ``path``, so running
+    the command again just works. A failed build's hidden ``.NAME.PID.partial`` sibling
+    is removed; only a killed process leaves one behind (safe to delete). ``path`` must
+    be new or an empty folder.
     """
     path = Path(path)
     make_dir(path.parent)
