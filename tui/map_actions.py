@@ -28,7 +28,15 @@ ACTIONS = register(
         Action("map.right", "right", "cursor(1,0)", "Right", "Board: next phase", show=False),
         Action("map.lane_up", "pageup", "lane(-1)", "Lane up", "Board: jump to the lane above", show=False),
         Action("map.lane_down", "pagedown", "lane(1)", "Lane down", "Board: jump to the lane below", show=False),
-        Action("map.switch", "tab", "switch", "Board/inbox", "Switch between the board and the inbox", priority=True),
+        Action(
+            "map.switch",
+            "tab",
+            "switch",
+            "Board/inbox",
+            "Switch between the board and the inbox",
+            priority=True,
+            short="Switch",
+        ),
         *_PLACE,
         Action(
             "map.open",
@@ -36,6 +44,7 @@ ACTIONS = register(
             "open",
             "Open/place",
             "Board: open the item's evidence. Inbox: place the note in its own phase",
+            short="Open",
         ),
         Action(
             "map.attach",
@@ -43,6 +52,7 @@ ACTIONS = register(
             "attach",
             "Add to item",
             "Add the inbox note as evidence of the board's item (same thing said again)",
+            short="Add",
         ),
         Action(
             "map.attach_similar",
@@ -58,6 +68,7 @@ ACTIONS = register(
             "quote",
             "Pick quote",
             "Pick the inbox note as a verbatim quote of its phase (or the board's phase)",
+            short="Quote",
         ),
         Action(
             "map.select", "space", "select", "Select", "Board: select an item to merge (again to unselect)", show=False
@@ -75,6 +86,7 @@ ACTIONS = register(
             "duplicates",
             "Duplicates",
             "Suggest likely duplicates (similar text, same phase and channel)",
+            short="Dups",
         ),
         Action(
             "map.move_left", "shift+left", "move_phase(-1)", "Move ←", "Move the item to the previous phase", show=False
@@ -90,6 +102,7 @@ ACTIONS = register(
             "mark('heart')",
             "Heart",
             "Mark (or unmark) the item as a heart: among the strongest positive",
+            short="♥",
         ),
         Action(
             "map.cloud",
@@ -97,8 +110,16 @@ ACTIONS = register(
             "mark('cloud')",
             "Cloud",
             "Mark (or unmark) the item as a thundercloud: among the most negative",
+            short="☁",
         ),
-        Action("map.moment", "m", "promote", "Moment", "Promote the item to a moment of truth, with a design question"),
+        Action(
+            "map.moment",
+            "m",
+            "promote",
+            "Moment",
+            "Promote the item to a moment of truth, with a design question",
+            short="★",
+        ),
         Action("map.new_moment", "M", "new_moment", "New moment", "Write a moment of truth in this phase", show=False),
         Action(
             "map.new",
