@@ -3,10 +3,11 @@
 Textual's footer lays the keys out left to right and cuts whatever passes the right
 edge. The app's own keys (Help, Quit) come last in its order, so on an 80-column
 terminal, and on the busier screens even at 120, the one key that explains all the
-others was the one cut. This footer puts Help first and Quit last, then, when the full
-labels do not fit, uses each action's short label (``Action.short``), and if that is
-still too wide leaves out the screen's keys from the end. Everything left out is in
-the help screen and the command palette.
+others was the one cut. This footer puts Help first and Quit last; when the keys do
+not fit it goes compact, then uses each action's short label (``Action.short``), then
+leaves out the screen's keys from the end. Everything left out is in the help screen
+and the command palette. Widths are computed from Textual's footer CSS (textual is
+pinned exactly; tests/test_footer.py checks the sums against the painted screen).
 """
 
 from __future__ import annotations
