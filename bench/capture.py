@@ -89,6 +89,20 @@ def raw_put_median(folder: Path) -> float:
     return statistics.median(times)
 
 
+async def type_enters(pilot, field, shown: list[float]) -> None:
+    """ENTERS notes typed into ``field``, each sent with Enter and waited for in ``shown``."""
+    for n in range(ENTERS):
+        field.value = f"*- @telefon typed note {n} #kö"
+        await pilot.pause(0.03)  # typed, then Enter: the last keystroke's frame is done
+        before = len(shown)
+        await pilot.press("enter")
+        for _ in range(1000):
+            if len(shown) > before:
+                break
+            await pilot.pause(0.001)
+        await pilot.pause(0.03)  # a note-taker's next Enter is seconds away: let the frame paint
+
+
 async def enter_median(store: StudyStore) -> tuple[float, float]:
     from trodden.tui.app import TroddenApp
     from trodden.tui.capture_screen import CaptureScreen
@@ -117,16 +131,7 @@ async def enter_median(store: StudyStore) -> tuple[float, float]:
         async with app.run_test(size=(120, 40)) as pilot:
             screen = pilot.app.screen
             assert len(screen.query_one(NotesLog)) == NOTES
-            for n in range(ENTERS):
-                screen.input.value = f"*- @telefon typed note {n} #kö"
-                await pilot.pause(0.03)  # typed, then Enter: the last keystroke's frame is done
-                before = len(shown)
-                await pilot.press("enter")
-                for _ in range(1000):
-                    if len(shown) > before:
-                        break
-                    await pilot.pause(0.001)
-                await pilot.pause(0.03)  # a note-taker's next Enter is seconds away: let the frame paint
+            await type_enters(pilot, screen.input, shown)
             await pilot.pause()
             open_started = time.perf_counter()
             screen.query_one(NotesLog).set_notes(source.session.notes())
@@ -194,16 +199,7 @@ async def bare_enter_median(folder: Path, mode: str) -> float:
 
     app = Bare()
     async with app.run_test(size=(120, 40)) as pilot:
-        for n in range(ENTERS):
-            app.query_one(Input).value = f"*- @telefon typed note {n} #kö"
-            await pilot.pause(0.03)
-            before = len(shown)
-            await pilot.press("enter")
-            for _ in range(1000):
-                if len(shown) > before:
-                    break
-                await pilot.pause(0.001)
-            await pilot.pause(0.03)
+        await type_enters(pilot, app.query_one(Input), shown)
     db.close()
     return statistics.median(end - start for start, end in zip(pressed, shown, strict=False))
 

@@ -93,17 +93,14 @@ def fit_header(parts: HeaderParts, width: int) -> Text:
 
 
 class HeaderLine(Widget):
-    """One line of status, fitted at each paint. Updating it repaints the line only."""
+    """One line of status, fitted at each paint. Updating it repaints the line only
+    (a Static would re-lay out the screen)."""
 
     DEFAULT_CSS = "HeaderLine { height: 1; }"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._parts: HeaderParts | None = None
-
-    @property
-    def parts(self) -> HeaderParts | None:
-        return self._parts
 
     def show(self, parts: HeaderParts) -> None:
         if parts != self._parts:

@@ -439,22 +439,19 @@ class CaptureScreen(TroddenScreen):
         """The theme/phase id for ``arg``, or None and what to tell the note-taker."""
         kept = "Your text is still in the input."
         if kind == "theme":
-            themes = self.store.guide.themes
-            if not themes:
-                return None, f"This study's interview guide has no themes yet. {kept}"
-            theme = self.store.guide.find_theme(arg) if arg else None
-            if theme is None:
-                listing = ", ".join(f"{n} {t.title}" for n, t in enumerate(themes, 1))
-                return None, f"No theme {arg!r}; give a number or name: {listing}. {kept}"
-            return theme.id, ""
-        phases = self.store.phases
-        if not phases:
-            return None, f"This study has no phases yet. {kept}"
-        phase = self.store.data.find_phase(arg) if arg else None
-        if phase is None:
-            listing = ", ".join(f"{n} {p.name}" for n, p in enumerate(phases, 1))
-            return None, f"No phase {arg!r}; give a number or name: {listing}. {kept}"
-        return phase.id, ""
+            names = [theme.title for theme in self.store.guide.themes]
+            missing = "This study's interview guide has no themes yet."
+            found = self.store.guide.find_theme(arg) if arg and names else None
+        else:
+            names = [phase.name for phase in self.store.phases]
+            missing = "This study has no phases yet."
+            found = self.store.data.find_phase(arg) if arg and names else None
+        if not names:
+            return None, f"{missing} {kept}"
+        if found is None:
+            listing = ", ".join(f"{n} {name}" for n, name in enumerate(names, 1))
+            return None, f"No {kind} {arg!r}; give a number or name: {listing}. {kept}"
+        return found.id, ""
 
     def on_capture_screen_event_saved(self, message: EventSaved) -> None:
         self.note_events.append(message.event)

@@ -92,7 +92,7 @@ class FittingFooter(Footer):
         found: list[FooterItem] = []
         seen: set[str] = set()
         for _namespace, binding, enabled, tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.key == self.app.COMMAND_PALETTE_BINDING or binding.action in seen:
+            if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
             action = action_by_id(binding.id or "")
