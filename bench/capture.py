@@ -28,9 +28,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import Guide, GuideTheme, Note, Phase, Revision, Study, note_id
-from trodden.models.durable import DurableDB, Put
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.durable import DurableDB, Put
+from trodden.models.storage.store import StudyStore
 
 NOTES = 5000
 ENTERS = 200
@@ -105,9 +105,9 @@ async def type_enters(pilot, field, shown: list[float]) -> None:
 
 async def enter_median(store: StudyStore) -> tuple[float, float]:
     from trodden.tui.app import TroddenApp
-    from trodden.tui.capture_screen import CaptureScreen
-    from trodden.tui.capture_session import open_capture
-    from trodden.tui.notes_log import NotesLog
+    from trodden.tui.capture.notes_log import NotesLog
+    from trodden.tui.capture.screen import CaptureScreen
+    from trodden.tui.capture.session import open_capture
 
     pressed: list[float] = []
     shown: list[float] = []

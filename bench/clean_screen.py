@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import Guide, GuideTheme, Participant, Study
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.clean_screen import CleanScreen
+from trodden.tui.clean.screen import CleanScreen
 
 START = datetime(2026, 3, 5, 10, 0)
 

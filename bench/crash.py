@@ -28,8 +28,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import Note, Revision, Study, note_id
-from trodden.models.store import StudyStore
-from trodden.models.syntax import NoteDraft
+from trodden.models.notes.syntax import NoteDraft
+from trodden.models.storage.store import StudyStore
 
 START = datetime(2026, 3, 2, 10, 0)
 PARTICIPANT = "P1"

@@ -18,11 +18,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import InterviewStatus, Kind, Note, Phase, Revision, Study, note_id
-from trodden.models.journey_map import Change, MapItem, MapSession, load_study_map
-from trodden.models.store import StudyStore
+from trodden.models.map.journey_map import Change, MapItem, MapSession, load_study_map
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.board import Board
-from trodden.tui.map_screen import MapScreen
+from trodden.tui.map.board import Board
+from trodden.tui.map.screen import MapScreen
 
 WORDS = [
     *(

@@ -31,7 +31,7 @@ from trodden.models.domain import (
     note_id,
 )
 from trodden.models.interchange import write_interview
-from trodden.models.journey_map import (
+from trodden.models.map.journey_map import (
     BackstageKind,
     CurveOverride,
     ItemKind,
@@ -40,7 +40,7 @@ from trodden.models.journey_map import (
     Mark,
     QuotePick,
 )
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 
 PHASES = ["Drömmer om grönt", "Letar och jämför", "Väljer och köper", "Väntar på leveransen", "Packar upp", "Sköter om"]
 CHANNELS = ["web", "app", "instagram", "chat", "phone", "store", "e-mail", "delivery"]

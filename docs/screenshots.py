@@ -12,9 +12,9 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from trodden.models.journey_map import BackstageKind, ItemKind, MapItem, MapSession, Mark, QuotePick
+from trodden.models.map.journey_map import BackstageKind, ItemKind, MapItem, MapSession, Mark, QuotePick
 from trodden.models.sample import write_sample
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
 
 DOCS = Path(__file__).resolve().parent
@@ -202,7 +202,7 @@ def live_interview(store: StudyStore) -> str:
     """P6, twelve minutes into a conversation, on the guide's second theme."""
     from datetime import datetime, timedelta
 
-    from trodden.models.syntax import parse
+    from trodden.models.notes.syntax import parse
 
     start = datetime.now() - timedelta(minutes=12)
     interview = store.new_interview("P6", start=start, interviewer="KL", note_taker="JB")
@@ -225,11 +225,11 @@ def live_interview(store: StudyStore) -> str:
 
 
 async def main() -> None:
-    from trodden.tui.capture_screen import CaptureScreen
-    from trodden.tui.capture_session import open_capture
-    from trodden.tui.clean_screen import CleanScreen
-    from trodden.tui.guide_screen import GuideScreen
-    from trodden.tui.map_screen import MapScreen
+    from trodden.tui.capture.screen import CaptureScreen
+    from trodden.tui.capture.session import open_capture
+    from trodden.tui.clean.screen import CleanScreen
+    from trodden.tui.guide.screen import GuideScreen
+    from trodden.tui.map.screen import MapScreen
 
     with tempfile.TemporaryDirectory() as scratch:
         store = write_sample(Path(scratch) / "study")

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from trodden.models.cleaning import original_text, quote_changed, reading_order, text_changed
 from trodden.models.domain import Interview, InterviewStatus, Kind, Note
-from trodden.models.marks import CLOUD, HEART, KIND_SYMBOLS
-from trodden.models.redaction import Redactor
-from trodden.models.store import StudyFile
-from trodden.models.syntax import find_tokens
+from trodden.models.notes.cleaning import original_text, quote_changed, reading_order, text_changed
+from trodden.models.notes.marks import CLOUD, HEART, KIND_SYMBOLS
+from trodden.models.notes.redaction import Redactor
+from trodden.models.notes.syntax import find_tokens
+from trodden.models.storage.store import StudyFile
 
 KIND_MARKS: dict[Kind, str] = {kind: symbol for kind, symbol in KIND_SYMBOLS.items() if kind is not Kind.QUOTE}
 """Quotes need no mark: they are set in quotation marks."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from trodden.models.interchange import build_document, dumps
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 
 
 def study_json(store: StudyStore, *, include_private: bool = False) -> tuple[str, list[str]]:

@@ -17,7 +17,7 @@ from trodden.models.checks import Finding, run_checks
 from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
 from trodden.models.interchange import read_map
-from trodden.models.journey_map import (
+from trodden.models.map.journey_map import (
     BackstageKind,
     CurvePoint,
     ItemKind,
@@ -28,8 +28,8 @@ from trodden.models.journey_map import (
     emotion_curve,
     item_feeling,
 )
-from trodden.models.redaction import Redactor
-from trodden.models.store import StudyFile, StudyStore
+from trodden.models.notes.redaction import Redactor
+from trodden.models.storage.store import StudyFile, StudyStore
 
 from .i18n import Labels
 

@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark, NotesIndex, item_channels
+from trodden.models.notes.syntax import NoteDraft, parse
+from trodden.models.storage.store import StudyFile
+
 from .domain import Interview, InterviewStatus
-from .journey_map import ItemKind, JourneyMap, Mark, NotesIndex, item_channels
 from .names import visible
-from .store import StudyFile
-from .syntax import NoteDraft, parse
 
 Severity = Literal["warning", "info"]
 

@@ -12,13 +12,14 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from .atomic import build_folder, is_new_folder
+from trodden.models.map.journey_map import MAP_DB, JourneyMap, MapSession
+from trodden.models.notes.redaction import Redactor
+from trodden.models.storage.atomic import build_folder, is_new_folder
+from trodden.models.storage.store import StudyStore, _first_problem, clean_participant_code
+
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
-from .journey_map import MAP_DB, JourneyMap, MapSession
 from .names import safe_filename
-from .redaction import Redactor
-from .store import StudyStore, _first_problem, clean_participant_code
 
 FORMAT_NAME = "trodden-study"
 FORMAT_VERSION = 1
@@ -208,8 +209,8 @@ def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) 
     not in the study, so an import cut short (disk full) is simply run again, instead
     of leaving an interview that looks complete but lacks notes.
     """
-    from .atomic import atomic_write, make_dir
-    from .store import INTERVIEW_FILE, InterviewSession, _dump
+    from trodden.models.storage.atomic import atomic_write, make_dir
+    from trodden.models.storage.store import INTERVIEW_FILE, InterviewSession, _dump
 
     folder = store.interview_dir(interview.id)
     make_dir(folder)

@@ -11,12 +11,13 @@ from datetime import date, datetime, time, timedelta
 from importlib import resources
 from pathlib import Path
 
-from .atomic import build_folder, is_new_folder
+from trodden.models.guide.markdown import parse_guide
+from trodden.models.notes.textimport import imported_notes, parse_notes_text
+from trodden.models.storage.atomic import build_folder, is_new_folder
+from trodden.models.storage.store import StudyStore
+
 from .domain import Interview, InterviewStatus, Participant, Phase, Study
-from .guide_md import parse_guide
 from .interchange import write_interview
-from .store import StudyStore
-from .textimport import imported_notes, parse_notes_text
 
 SAMPLE_PACKAGE = "trodden.sample_data"
 
@@ -71,7 +72,7 @@ def _write_sample(path: Path | str) -> StudyStore:
 
 def write_hypothesis_map(store: StudyStore, phases: list[Phase]) -> None:
     """The team's hypothesis journey (``map.json``): items with no evidence yet."""
-    from .journey_map import write_hypothesis
+    from trodden.models.map.journey_map import write_hypothesis
 
     if resources.files(SAMPLE_PACKAGE).joinpath("map.json").is_file():
         write_hypothesis(store.path, phases, json.loads(_read("map.json")).get("items", []))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trodden.models.map.journey_map import JourneyMap, NotesIndex
+
 from .domain import Interview
-from .journey_map import JourneyMap, NotesIndex
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import Guide, GuideTheme, InterviewStatus, Participant, Phase, Study
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
 
 START = datetime(2026, 3, 5, 10, 0, 0)
 REAL_NAME = "Anna Svensson"

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme, Phase, Study
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 
 START = datetime(2026, 3, 2, 10, 0, 0)
 

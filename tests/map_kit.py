@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import InterviewStatus, JourneyState, Phase, Study
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
 
 T0 = datetime(2026, 10, 6, 9, 0)
 

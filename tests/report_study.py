@@ -19,7 +19,7 @@ from trodden.models.domain import (
     note_id,
 )
 from trodden.models.interchange import write_interview
-from trodden.models.journey_map import (
+from trodden.models.map.journey_map import (
     BackstageKind,
     CurveOverride,
     ItemKind,
@@ -28,7 +28,7 @@ from trodden.models.journey_map import (
     Mark,
     QuotePick,
 )
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 
 HOSTILE = "a | b `code` # not <b>html</b> **bold** [link](x) & ;: end"
 """Text that would break a table, a heading or a Mermaid line if it were not escaped."""

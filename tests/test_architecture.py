@@ -19,8 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = {"models": "trodden.models", "exporters": "trodden.exporters", "tui": "trodden.tui"}
 
 MODELS_MAY_IMPORT = {"pydantic", "pydantic_core", "tinydb", "trodden.models"}
-EXPORTERS_MUST_NOT = {"textual", "trodden.tui", "tinydb", "trodden.models.durable", "trodden.models.lockfile"}
-TUI_MUST_NOT = {"tinydb", "trodden.models.durable", "trodden.models.lockfile"}
+EXPORTERS_MUST_NOT = {
+    "textual",
+    "trodden.tui",
+    "tinydb",
+    "trodden.models.storage.durable",
+    "trodden.models.storage.lockfile",
+}
+TUI_MUST_NOT = {"tinydb", "trodden.models.storage.durable", "trodden.models.storage.lockfile"}
 STUDY_FILE_NAMES = ("study.json", "interview.json", "notes.json", ".journal", "notes.lock", "study.lock")
 STORE_LAYOUT_NAMES = {"STUDY_FILE", "INTERVIEW_FILE", "INTERVIEWS_DIR", "NOTES_DB"}
 
@@ -124,15 +130,15 @@ def test_every_module_keeps_the_data_flow_rules(folder: str) -> None:
         ("models", "import json\nfrom .store import StudyStore\nfrom pydantic import Field\nimport tinydb", []),
         ("exporters", "from textual.app import App", ["textual.app"]),
         ("exporters", "from ..tui.base import literal", ["trodden.tui.base"]),
-        ("exporters", "from trodden.models import durable", ["trodden.models.durable"]),
-        ("exporters", "from trodden.models.store import StudyStore\nimport docx", []),
+        ("exporters", "from trodden.models.storage import durable", ["trodden.models.storage.durable"]),
+        ("exporters", "from trodden.models.storage.store import StudyStore\nimport docx", []),
         ("tui", "import tinydb", ["tinydb"]),
-        ("tui", "from trodden.models.durable import DurableDB", ["trodden.models.durable"]),
-        ("tui", "from ..models import durable", ["trodden.models.durable"]),
+        ("tui", "from trodden.models.storage.durable import DurableDB", ["trodden.models.storage.durable"]),
+        ("tui", "from ..models.storage import durable", ["trodden.models.storage.durable"]),
         ("tui", "p = folder / 'study.json'", ["string 'study.json'"]),
         ("tui", "def f():\n    'Saved to study.json.'\n    return 'notes.lock'", ["string 'notes.lock'"]),
-        ("tui", "from trodden.models.store import STUDY_FILE", ["import of STUDY_FILE"]),
-        ("tui", "from trodden.models.store import StudyStore\nfrom textual.app import App", []),
+        ("tui", "from trodden.models.storage.store import STUDY_FILE", ["import of STUDY_FILE"]),
+        ("tui", "from trodden.models.storage.store import StudyStore\nfrom textual.app import App", []),
         ("tui", '"""Edits study.json through the store."""\ndef f():\n    """Reads study.json."""', []),
         ("tui", "path = f'{folder}/interview.json'", ["string '/interview.json'"]),
     ],

@@ -5,8 +5,8 @@ from __future__ import annotations
 from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
 
 from trodden.models.domain import Kind
-from trodden.models.store import StudyStore
-from trodden.tui.notes_log import NotesLog
+from trodden.models.storage.store import StudyStore
+from trodden.tui.capture.notes_log import NotesLog
 
 
 def stored(path, interview_id):

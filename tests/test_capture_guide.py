@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line
 
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 
 
 @pilot_test

@@ -8,8 +8,8 @@ from rich.cells import cell_len
 from test_capture_support import FakeClock, capture_app, pilot_test, settle
 
 from trodden.models.domain import Guide, GuideTheme, Study
-from trodden.models.store import StudyStore
-from trodden.tui.capture_header import HeaderParts, fit_header
+from trodden.models.storage.store import StudyStore
+from trodden.tui.capture.header import HeaderParts, fit_header
 
 PARTS = HeaderParts(
     study="Skapa ett grönt hem för hela familjen",

@@ -8,7 +8,7 @@ from test_capture_support import START, pilot_test
 from textual.app import App
 
 from trodden.models.domain import Kind, Note
-from trodden.tui.notes_log import NotesLog
+from trodden.tui.capture.notes_log import NotesLog
 
 
 def note(seq: int, text: str = "", **fields) -> Note:

@@ -8,11 +8,11 @@ from test_capture_support import make_study, pilot_test, settle
 from textual._xterm_parser import XTermParser
 
 from trodden.models.errors import Locked
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.capture_opening import OpeningCaptureScreen
-from trodden.tui.capture_screen import CaptureScreen
-from trodden.tui.capture_session import open_capture
+from trodden.tui.capture.opening import OpeningCaptureScreen
+from trodden.tui.capture.screen import CaptureScreen
+from trodden.tui.capture.session import open_capture
 
 
 @pilot_test

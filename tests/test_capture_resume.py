@@ -12,17 +12,17 @@ import pytest
 from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line
 
 from trodden.models.errors import Locked
-from trodden.models.store import StudyStore
-from trodden.tui.capture_session import open_capture
-from trodden.tui.cli import main
-from trodden.tui.notes_log import NotesLog
+from trodden.models.storage.store import StudyStore
+from trodden.tui.capture.notes_log import NotesLog
+from trodden.tui.capture.session import open_capture
+from trodden.tui.cli.main import main
 
 WRITER = textwrap.dedent(
     """
     import sys, time
     from datetime import datetime, timedelta
-    from trodden.models.store import StudyStore
-    from trodden.models.syntax import parse
+    from trodden.models.storage.store import StudyStore
+    from trodden.models.notes.syntax import parse
     start = datetime.fromisoformat(sys.argv[2])
     store = StudyStore.open(sys.argv[1])
     interview = store.new_interview("P1", start=start)
@@ -105,7 +105,7 @@ async def test_read_only_follows_the_writer(tmp_path):
         async with app.run_test(size=(120, 30)) as pilot:
             screen = pilot.app.screen
             assert "read-only" in screen.header().plain and screen.input.disabled
-            from trodden.models.syntax import parse
+            from trodden.models.notes.syntax import parse
 
             writer.session.add_note(parse("? written elsewhere"))
             log = screen.query_one(NotesLog)

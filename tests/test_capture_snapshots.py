@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from test_capture_support import START, FakeClock, capture_app, make_study
 
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
 
 LINES = [
     '"Jag vill bara att mina växter ska må bra" @butik',

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
 
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.capture_screen import CaptureScreen
-from trodden.tui.capture_session import open_capture
+from trodden.tui.capture.screen import CaptureScreen
+from trodden.tui.capture.session import open_capture
 
 
 @pilot_test

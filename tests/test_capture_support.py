@@ -8,10 +8,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import Guide, GuideTheme, Phase, Study
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.capture_screen import CaptureScreen
-from trodden.tui.capture_session import open_capture
+from trodden.tui.capture.screen import CaptureScreen
+from trodden.tui.capture.session import open_capture
 
 START = datetime(2026, 3, 2, 10, 0, 0)
 

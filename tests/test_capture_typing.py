@@ -6,8 +6,8 @@ from test_capture_support import FakeClock, capture_app, make_study, pilot_test,
 
 from trodden.models.domain import Kind
 from trodden.models.errors import WriteFailed
-from trodden.models.store import StudyStore
-from trodden.tui.notes_log import NotesLog
+from trodden.models.storage.store import StudyStore
+from trodden.tui.capture.notes_log import NotesLog
 
 
 def stored(path, interview_id):
@@ -129,7 +129,7 @@ async def test_pause_resume_end_and_the_clock(tmp_path):
 async def test_channel_and_tag_completion_from_the_study(tmp_path):
     store = make_study(tmp_path / "s")
     other = store.new_interview("P9")
-    from trodden.models.syntax import parse
+    from trodden.models.notes.syntax import parse
 
     with store.open_interview(other.id) as session:
         session.add_note(parse("* called @telefonsupport about #förpackning"))

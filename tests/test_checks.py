@@ -11,8 +11,8 @@ except ImportError:  # tests as a package
 
 from trodden.models.checks import funnel_words, has_warnings, run_checks
 from trodden.models.domain import InterviewStatus, JourneyState
-from trodden.models.journey_map import ItemKind, JourneyMap, MapItem, Mark, QuotePick, load_study_map
-from trodden.tui.cli import main
+from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem, Mark, QuotePick, load_study_map
+from trodden.tui.cli.main import main
 
 GOOD_NOTES = {
     "P1": ["1|* asks a neighbour @neighbour", '2|"Moderately? A glass?" @email'],
@@ -96,7 +96,7 @@ def test_a_bad_study_has_every_finding(tmp_path):
     loaded = load_study_map(store)
     quote = next(n for n in loaded.index.notes.values() if n.text == "I love it")
     with store.open_interview(quote.interview) as session:
-        from trodden.models.syntax import parse
+        from trodden.models.notes.syntax import parse
 
         session.revise(quote.seq, parse('"I really love it" @webshop'))
     journey = JourneyMap(

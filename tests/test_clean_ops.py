@@ -6,9 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from trodden.models import cleaning
-from trodden.models.cleaning import CleanError, CleanState
 from trodden.models.domain import Kind, Note, Revision
+from trodden.models.notes import cleaning
+from trodden.models.notes.cleaning import CleanError, CleanState
 
 AT = datetime(2026, 3, 5, 12, 0)
 WALL = datetime(2026, 3, 5, 10, 1)

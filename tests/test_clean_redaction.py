@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from trodden.models.redaction import Redactor
+from trodden.models.notes.redaction import Redactor
 
 REDACTOR = Redactor(["Anna Svensson", "Per Ek"], ["ICA Maxi", "Kalle"])
 

@@ -8,10 +8,10 @@ from datetime import datetime
 
 from textual.widgets import DataTable, Input
 
-from trodden.models.cleaning import line_of
 from trodden.models.domain import InterviewStatus, Kind
+from trodden.models.notes.cleaning import line_of
 from trodden.tui.app import TroddenApp
-from trodden.tui.clean_screen import CleanScreen
+from trodden.tui.clean.screen import CleanScreen
 
 try:
     from ._clean_study import build_study, stored_notes
@@ -198,7 +198,7 @@ def test_snapshot_of_the_clean_screen(snap_compare, tmp_path):
 
 @run_async
 async def test_open_from_the_study_overview_and_come_back_cleaned(tmp_path):
-    from trodden.tui.study_screen import StudyScreen
+    from trodden.tui.study.screen import StudyScreen
 
     store, interview_id = build_study(tmp_path / "study")
     app = TroddenApp(store)
@@ -241,7 +241,7 @@ async def test_read_only_when_another_writer_holds_the_interview(tmp_path):
 
 @run_async
 async def test_set_real_name_and_terms_from_the_screen(tmp_path):
-    from trodden.models.store import StudyStore
+    from trodden.models.storage.store import StudyStore
 
     app, path, _ = make_app(tmp_path)
     async with app.run_test(size=(120, 35)) as pilot:

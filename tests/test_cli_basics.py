@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import build_study
 
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
-from trodden.tui.cli import build_parser, main
-from trodden.tui.commands import COMMANDS
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
+from trodden.tui.cli.commands import COMMANDS
+from trodden.tui.cli.main import build_parser, main
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from tinydb import Query
 
-from trodden.models.durable import Delete, DurableDB, Put, _encode, _encode_tables, paused_gc
 from trodden.models.errors import CorruptFile, ReadOnly
+from trodden.models.storage.durable import Delete, DurableDB, Put, _encode, _encode_tables, paused_gc
 
 
 def _crash(db: DurableDB) -> None:

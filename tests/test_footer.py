@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle
 
-from trodden.tui.footer import FooterItem, plan
+from trodden.tui.widgets.footer import FooterItem, plan
 
 
 def _item(id: str, key: str, label: str, short: str = "") -> FooterItem:
@@ -70,7 +70,7 @@ async def test_capture_on_80_columns_shows_help_every_kind_key_and_quit(tmp_path
 async def test_the_full_width_footer_is_measured_right_at_every_width(tmp_path):
     """The overview's footer (not compact): at each width the last key shown is whole."""
     from trodden.models.sample import write_sample
-    from trodden.models.store import StudyStore
+    from trodden.models.storage.store import StudyStore
     from trodden.tui.app import TroddenApp
 
     app = TroddenApp(StudyStore.open(write_sample(tmp_path / "study").path))

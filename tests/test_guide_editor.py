@@ -5,10 +5,10 @@ from __future__ import annotations
 from guide_study import make_guide, make_study, run_async
 from textual.widgets import Input, OptionList
 
-from trodden.models.store import StudyStore
-from trodden.tui import guide_edits as edits
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.guide_editor import GuideEditor
+from trodden.tui.guide import edits
+from trodden.tui.guide.editor import GuideEditor
 
 
 async def settle(pilot, app) -> None:
@@ -121,8 +121,8 @@ def test_edits_keep_ids_and_never_reuse_one():
 
 @run_async
 async def test_the_overview_opens_the_guide_view_and_the_editor(tmp_path):
-    from trodden.tui.guide_screen import GuideScreen
-    from trodden.tui.study_screen import StudyScreen
+    from trodden.tui.guide.screen import GuideScreen
+    from trodden.tui.study.screen import StudyScreen
 
     store, iid = make_study(tmp_path / "s")
     app = TroddenApp(StudyStore.open(store.path))
@@ -146,7 +146,7 @@ async def test_the_overview_opens_the_guide_view_and_the_editor(tmp_path):
 async def test_editing_from_the_guide_view_shows_at_once(tmp_path):
     from guide_study import Clock
 
-    from trodden.tui.guide_screen import GuideScreen
+    from trodden.tui.guide.screen import GuideScreen
 
     store, iid = make_study(tmp_path / "s")
     app = TroddenApp(StudyStore.open(store.path), start=lambda s: GuideScreen(s, iid, clock=Clock()))

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from guide_study import START, make_guide
 
 from trodden.models.domain import Interview, Kind, Note, Pause
-from trodden.models.guide_progress import clock_text, compute, interview_clock, step_theme, theme_times
-from trodden.models.live import LiveEvent
+from trodden.models.guide.progress import clock_text, compute, interview_clock, step_theme, theme_times
+from trodden.models.storage.live import LiveEvent
 
 
 def at(seconds: float) -> datetime:

@@ -11,8 +11,8 @@ import urllib.request
 import pytest
 from guide_study import make_study
 
-from trodden.tui.cli import build_parser
-from trodden.tui.commands.serve import guide_command, public_url, split_rest
+from trodden.tui.cli.main import build_parser
+from trodden.tui.cli.serve import guide_command, public_url, split_rest
 
 
 def free_port() -> int:

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from guide_study import START, Clock, make_study
 
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.guide_screen import GuideScreen
+from trodden.tui.guide.screen import GuideScreen
 
 
 def mid_interview(tmp_path) -> TroddenApp:

@@ -17,12 +17,12 @@ from guide_study import Clock, make_study, run_async
 from textual.widgets import OptionList
 
 from trodden.models.domain import Kind
-from trodden.models.live import current_value
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.live import current_value
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.commands.guide import resolve_interview
-from trodden.tui.guide_screen import GuideScreen
+from trodden.tui.cli.guide import resolve_interview
+from trodden.tui.guide.screen import GuideScreen
 
 
 def guide_app(path, interview_id, clock):
@@ -151,7 +151,7 @@ async def test_ticks_survive_closing_and_reopening(tmp_path):
 
 @run_async
 async def test_a_second_guide_view_follows_read_only(tmp_path, monkeypatch):
-    monkeypatch.setattr("trodden.tui.guide_sync.LOCK_GRACE", 0.1)
+    monkeypatch.setattr("trodden.tui.guide.sync.LOCK_GRACE", 0.1)
     store, iid = make_study(tmp_path / "s")
     leader = StudyStore.open(store.path).guide_events(iid, writable=True).open()
     try:
@@ -174,9 +174,9 @@ async def test_a_second_guide_view_follows_read_only(tmp_path, monkeypatch):
 NOTE_TAKER = textwrap.dedent(
     """
     import json, sys, time
-    from trodden.models.live import current_value
-    from trodden.models.store import StudyStore
-    from trodden.models.syntax import parse
+    from trodden.models.storage.live import current_value
+    from trodden.models.storage.store import StudyStore
+    from trodden.models.notes.syntax import parse
 
     store = StudyStore.open(sys.argv[1])
     session = store.open_interview(sys.argv[2], writable=True)

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from trodden.models.domain import InterviewStatus, Kind
-from trodden.models.store import StudyStore
-from trodden.models.textimport import parse_notes_text, parse_timestamp
-from trodden.tui.cli import main
+from trodden.models.notes.textimport import parse_notes_text, parse_timestamp
+from trodden.models.storage.store import StudyStore
+from trodden.tui.cli.main import main
 
 try:
     from ._clean_study import build_study, stored_notes

@@ -14,8 +14,8 @@ from trodden.exporters.interview_docx import render_docx
 from trodden.exporters.interview_md import render_markdown
 from trodden.exporters.interview_notes import build_interview_notes, initials, mm_ss
 from trodden.models.domain import InterviewStatus
-from trodden.models.store import StudyStore
-from trodden.tui.cli import main
+from trodden.models.storage.store import StudyStore
+from trodden.tui.cli.main import main
 
 try:
     from ._clean_study import EMAIL, PHONE, REAL_NAME, build_study
@@ -163,7 +163,7 @@ def test_control_characters_never_crash_word(tmp_path):
 
 
 def test_cleaned_interview_has_no_warning_and_lists_edited_quotes(tmp_path):
-    from trodden.models import cleaning
+    from trodden.models.notes import cleaning
 
     store, interview_id = build_study(tmp_path / "s", status=InterviewStatus.CLEANED)
     with store.open_interview(interview_id) as session:
@@ -208,7 +208,7 @@ def test_export_command_all_interviews(study, tmp_path, capsys):
 
 
 def test_text_no_file_can_hold_is_replaced_not_fatal(study):
-    from trodden.models.cleaning import edit
+    from trodden.models.notes.cleaning import edit
 
     store, interview_id = study
     with store.open_interview(interview_id, writable=False) as session:
@@ -273,7 +273,7 @@ def test_any_text_keeps_markdown_structure_and_word_intact(study):
 
 
 def test_show_changes_from_the_command_line(study, capsys):
-    from trodden.models import cleaning
+    from trodden.models.notes import cleaning
 
     store, interview_id = study
     with store.open_interview(interview_id) as session:

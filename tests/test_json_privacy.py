@@ -6,7 +6,7 @@ import json
 
 from trodden.models.interchange import build_document, dumps, import_document
 from trodden.models.sample import write_sample
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 
 PRIVATE = ["Linnea Sjöström", "Malin", "Kjell", "070-123 45 67", "asa.lindqvist@example.se", "Danderyds sjukhus"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from trodden.models.live import LiveEvent, current_value
+from trodden.models.storage.live import LiveEvent, current_value
 
 AT = datetime(2026, 10, 6, 9, 45)
 

@@ -9,7 +9,20 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.journey_map import (
+from trodden.models.map.edit import (
+    EditError,
+    add_evidence,
+    merge_items,
+    move_item,
+    pick_quote,
+    place_note,
+    promote_moment,
+    remove_item,
+    reorder_item,
+    set_mark,
+)
+from trodden.models.map.inbox_filter import parse_filter
+from trodden.models.map.journey_map import (
     Change,
     CurveOverride,
     ItemKind,
@@ -23,20 +36,7 @@ from trodden.models.journey_map import (
     load_study_map,
     read_map,
 )
-from trodden.models.map_edit import (
-    EditError,
-    add_evidence,
-    merge_items,
-    move_item,
-    pick_quote,
-    place_note,
-    promote_moment,
-    remove_item,
-    reorder_item,
-    set_mark,
-)
-from trodden.models.map_filter import parse_filter
-from trodden.models.similarity import duplicate_items, similar_items, similarity
+from trodden.models.map.similarity import duplicate_items, similar_items, similarity
 
 
 class Ids:
@@ -218,7 +218,7 @@ def test_inverse_undoes_every_kind_of_edit(study):
         lambda j: remove_item(j, 1),
         lambda j: place_note(j, notes[5], "ph2", ids),
     ):
-        from trodden.models.map_edit import inverse
+        from trodden.models.map.edit import inverse
 
         change = make(journey)
         after = change.applied_to(journey)

@@ -15,9 +15,9 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.journey_map import Change, ItemKind, MapItem, MapSession, Mark, read_map
+from trodden.models.map.journey_map import Change, ItemKind, MapItem, MapSession, Mark, read_map
 from trodden.tui.app import TroddenApp
-from trodden.tui.map_screen import MapScreen
+from trodden.tui.map.screen import MapScreen
 
 NOTES = {
     "P1": [
@@ -167,7 +167,7 @@ async def test_phases_edited_from_the_board(store):
 
 @sync
 async def test_open_from_the_overview_and_go_back(store):
-    from trodden.tui.study_screen import StudyScreen
+    from trodden.tui.study.screen import StudyScreen
 
     app = TroddenApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -219,7 +219,7 @@ async def test_a_corrupt_map_is_named_and_left_alone(store):
 @sync
 async def test_checks_panel_jumps_to_the_hypothesis(store):
     from trodden.models.checks import run_checks
-    from trodden.models.journey_map import load_study_map
+    from trodden.models.map.journey_map import load_study_map
 
     with MapSession(store.path, writable=True) as session:
         session.apply(Change(items=(MapItem(id=7, phase="ph2", title="Hypothesis: asks a friend"),)))

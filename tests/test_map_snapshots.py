@@ -7,7 +7,7 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.journey_map import (
+from trodden.models.map.journey_map import (
     BackstageKind,
     Change,
     CurveOverride,
@@ -18,7 +18,7 @@ from trodden.models.journey_map import (
     QuotePick,
 )
 from trodden.tui.app import TroddenApp
-from trodden.tui.map_screen import MapScreen
+from trodden.tui.map.screen import MapScreen
 
 NOTES = {
     "P1": [

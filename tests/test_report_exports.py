@@ -13,8 +13,8 @@ from report_study import HOSTILE, make_study
 from trodden.exporters.csv_export import HEADERS, render
 from trodden.exporters.report_model import NoteRow
 from trodden.models.interchange import build_document, dumps, import_document, load_document
-from trodden.models.journey_map import MapItem, MapSession
-from trodden.tui.cli import main
+from trodden.models.map.journey_map import MapItem, MapSession
+from trodden.tui.cli.main import main
 
 
 def parse_csv(data: bytes) -> list[dict[str, str]]:
@@ -91,7 +91,7 @@ def test_json_import_keeps_an_existing_map(tmp_path):
 
 def test_json_without_map(tmp_path):
     from trodden.models.domain import Study
-    from trodden.models.store import StudyStore
+    from trodden.models.storage.store import StudyStore
 
     store = StudyStore.create(tmp_path / "plain", Study(name="No map yet"))
     document, _ = build_document(store)

@@ -136,7 +136,7 @@ def test_formatting_helpers():
 
 def test_study_without_map(tmp_path):
     from trodden.models.domain import Study
-    from trodden.models.store import StudyStore
+    from trodden.models.storage.store import StudyStore
 
     store = StudyStore.create(tmp_path / "empty", Study(name="Empty journey"))
     report, _ = build_report(store)

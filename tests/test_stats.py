@@ -7,9 +7,9 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.journey_map import JourneyMap, MapItem, load_study_map
+from trodden.models.map.journey_map import JourneyMap, MapItem, load_study_map
 from trodden.models.stats import backing_counts, saturation
-from trodden.tui.cli import main
+from trodden.tui.cli.main import main
 
 
 def test_counts_and_saturation(tmp_path):

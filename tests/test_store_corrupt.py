@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from trodden.models.domain import Study
 from trodden.models.errors import CorruptFile, StoreError
 from trodden.models.interchange import build_document
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
 
 
 def _p1_folder(study: StudyStore):

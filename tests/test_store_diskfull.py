@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from conftest import CLOCK, P1_LINES, snapshot_files
 
-from trodden.models import durable
 from trodden.models.domain import Study
 from trodden.models.errors import WriteFailed
 from trodden.models.interchange import build_document, import_document
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage import durable
+from trodden.models.storage.store import StudyStore
 
 
 def _enospc(*_args, **_kwargs):

@@ -12,16 +12,16 @@ import textwrap
 import pytest
 
 from trodden.models.errors import Locked
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
 
 HOLDER = textwrap.dedent(
     """
     import sys
-    from trodden.models.store import StudyStore
+    from trodden.models.storage.store import StudyStore
     store = StudyStore.open(sys.argv[1])
     session = store.open_interview(sys.argv[2])
-    session.add_note(__import__("trodden.models.syntax", fromlist=["parse"]).parse("from the holder"))
+    session.add_note(__import__("trodden.models.notes.syntax", fromlist=["parse"]).parse("from the holder"))
     print("ready", flush=True)
     sys.stdin.read()  # hold the lock until killed or stdin closes
     session.close()

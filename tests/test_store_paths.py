@@ -11,7 +11,7 @@ from trodden.models.domain import Interview, Participant, Study
 from trodden.models.errors import StoreError
 from trodden.models.interchange import InterviewRecord, StudyDocument, import_document
 from trodden.models.names import safe_filename, visible
-from trodden.models.store import StudyStore, clean_participant_code
+from trodden.models.storage.store import StudyStore, clean_participant_code
 
 
 def _files_outside(root: Path, study: Path) -> list[Path]:
@@ -25,7 +25,7 @@ def test_participant_codes_stay_inside_the_study(study: StudyStore, tmp_path: Pa
     assert folder.parent == (study.path / "interviews").resolve()
     assert "/" not in interview.participant and ".." not in interview.participant
     with study.open_interview(interview.id) as session:
-        session.add_note(__import__("trodden.models.syntax", fromlist=["parse"]).parse("x"))
+        session.add_note(__import__("trodden.models.notes.syntax", fromlist=["parse"]).parse("x"))
     assert _files_outside(tmp_path, study.path) == []
 
 

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from trodden.models.domain import Study
-from trodden.models.store import StudyStore
-from trodden.models.syntax import NoteDraft
+from trodden.models.notes.syntax import NoteDraft
+from trodden.models.storage.store import StudyStore
 
 AT = datetime(2026, 3, 2, 10, 0)
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=20)

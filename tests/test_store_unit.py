@@ -9,8 +9,8 @@ from conftest import CLOCK, P1_LINES, P2_LINES
 
 from trodden.models.domain import InterviewStatus, Kind
 from trodden.models.errors import ReadOnly, StoreError, StudyNotFound
-from trodden.models.store import StudyStore
-from trodden.models.syntax import parse
+from trodden.models.notes.syntax import parse
+from trodden.models.storage.store import StudyStore
 
 
 def test_the_crafted_study_reads_back(study: StudyStore) -> None:

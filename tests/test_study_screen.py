@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from trodden.models.sample import write_sample
-from trodden.models.store import StudyStore
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
 
 

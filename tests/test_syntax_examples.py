@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trodden.models.domain import Kind
-from trodden.models.syntax import Command, NoteDraft, find_tokens, parse, render
+from trodden.models.notes.syntax import Command, NoteDraft, find_tokens, parse, render
 
 Q, T, M, B, F = Kind.QUOTE, Kind.TOUCHPOINT, Kind.MOMENT, Kind.BACKSTAGE, Kind.QUESTION
 

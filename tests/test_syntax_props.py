@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from trodden.models.domain import Kind
-from trodden.models.syntax import Command, NoteDraft, parse, render
+from trodden.models.notes.syntax import Command, NoteDraft, parse, render
 
 # Any text without surrogates, control characters included, plus a dense alphabet of
 # the characters the syntax cares about so interesting lines come up often.

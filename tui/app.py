@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from trodden.tui.widgets.help import HelpScreen
+
 from .actions import GLOBAL, actions_for
 from .base import TroddenScreen
-from .help import HelpScreen
 
 if TYPE_CHECKING:
-    from trodden.models.store import StudyStore
+    from trodden.models.storage.store import StudyStore
 
 ScreenFactory = Callable[["StudyStore | None"], Screen]
 
@@ -40,7 +41,7 @@ class TroddenApp(App[int]):
         if self._start is not None:
             self.push_screen(self._start(self.store))
         else:
-            from .study_screen import StudyScreen
+            from trodden.tui.study.screen import StudyScreen
 
             self.push_screen(StudyScreen(self.store))
 
@@ -71,7 +72,7 @@ class TroddenApp(App[int]):
 
 def run_app(path: Path, start: ScreenFactory | None = None) -> int:
     """Open the study at ``path`` (errors surface before the screen takes over)."""
-    from trodden.models.store import StudyStore
+    from trodden.models.storage.store import StudyStore
 
     store = StudyStore.open(path)
     app = TroddenApp(store, start)

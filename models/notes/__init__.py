@@ -1,0 +1,1 @@
+"""Notes as typed and cleaned: the capture syntax, the kind and feeling symbols, cleaning, redaction, text import."""

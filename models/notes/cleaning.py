@@ -1,0 +1,294 @@
+"""Cleaning an interview's notes: pure operations on notes, and an undo stack.
+
+Every operation returns the new versions of the notes it touches and changes nothing
+in place, so the caller decides when to store them (``InterviewSession.save_notes``,
+one fsync per operation) and the undo stack can keep the versions they replace.
+
+A note's first revision is what was typed during the interview; cleaning only ever
+appends revisions, so the raw text always survives. Whether a quote's words changed is
+derived from that history (``quote_changed``), never stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from trodden.models.domain import Kind, Note, Revision, note_id
+
+from .syntax import Command, NoteDraft, find_tokens, parse, render
+
+
+class CleanError(ValueError):
+    """An operation that cannot be done (nothing to split...); the message is user-ready."""
+
+
+# ----------------------------------------------------------------- reading notes
+def draft_of(note: Note) -> NoteDraft:
+    return NoteDraft(
+        text=note.text,
+        kinds=tuple(note.kinds),
+        valence=note.valence,
+        channels=tuple(note.channels),
+        tags=tuple(note.tags),
+    )
+
+
+def line_of(note: Note) -> str:
+    """The note as a capture-syntax line: what the clean screen's editor shows."""
+    return render(draft_of(note))
+
+
+def parse_line(line: str) -> NoteDraft:
+    """A line from the editor as a draft; a ``/command`` is kept as plain words."""
+    parsed = parse(line)
+    if isinstance(parsed, Command):
+        tokens = find_tokens(line)
+        return NoteDraft(text=line.strip(), channels=tokens.channels, tags=tokens.tags)
+    return parsed
+
+
+def original_text(note: Note) -> str:
+    """The words as first typed (the first revision, parsed), or the text if no history."""
+    if not note.history:
+        return note.text
+    return parse_line(note.history[0].raw).text
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def text_changed(note: Note) -> bool:
+    """True when the words differ from what was typed during the interview."""
+    return _words(note.text) != _words(original_text(note))
+
+
+def quote_changed(note: Note) -> bool:
+    """A quote whose words were changed during cleaning: no longer known to be verbatim."""
+    return note.has(Kind.QUOTE) and text_changed(note)
+
+
+def reading_order(notes: list[Note]) -> list[Note]:
+    """Notes by time; a note split off another comes right after it."""
+    origin: dict[tuple, int] = {}
+    for note in sorted(notes, key=lambda n: n.seq):
+        if note.history:
+            first = note.history[0]
+            origin.setdefault((first.at, first.raw), note.seq)
+
+    def key(note: Note) -> tuple:
+        parent = origin.get((note.history[0].at, note.history[0].raw), note.seq) if note.history else note.seq
+        return (note.t, parent, note.seq)
+
+    return sorted(notes, key=key)
+
+
+# ------------------------------------------------------------------- operations
+def revised(note: Note, draft: NoteDraft, at: datetime) -> Note:
+    """``note`` with ``draft``'s content; the new line joins its history (the words as first
+    typed are never lost) and a quote checked verbatim stays checked only if its words did not change."""
+    history = list(note.history)
+    line = render(draft)
+    if not history:
+        history.append(Revision(at=note.wall, raw=line_of(note)))
+    if history[-1].raw != line:
+        history.append(Revision(at=at, raw=line))
+    text_same = _words(draft.text) == _words(note.text)
+    return note.model_copy(
+        update={
+            "text": draft.text,
+            "kinds": sorted(set(draft.kinds), key=list(Kind).index),
+            "valence": draft.valence,
+            "channels": list(draft.channels),
+            "tags": list(draft.tags),
+            "history": history,
+            "checked": note.checked and text_same and Kind.QUOTE in draft.kinds,
+        }
+    )
+
+
+def edit(note: Note, line: str, at: datetime) -> Note:
+    """The note rewritten from an edited capture-syntax line (text, kinds, valence, tokens)."""
+    draft = parse_line(line)
+    if draft.is_empty:
+        raise CleanError("a note needs some words; delete it instead (d)")
+    return revised(note, draft, at)
+
+
+def toggle_kind(note: Note, kind: Kind, at: datetime) -> Note:
+    return revised(note, draft_of(note).with_kind(kind, not note.has(kind)), at)
+
+
+def set_valence(note: Note, valence: int | None, at: datetime) -> Note:
+    return revised(note, draft_of(note).with_valence(valence), at)
+
+
+def nudge_valence(note: Note, step: int, at: datetime) -> Note:
+    """One step towards a heart (+1) or a thundercloud (-1), within -2..2."""
+    return set_valence(note, (note.valence or 0) + step, at)
+
+
+def set_theme(note: Note, theme: str | None) -> Note:
+    """Move the note under another guide theme (``None``: no theme)."""
+    return note.model_copy(update={"theme": theme})
+
+
+def set_phase(note: Note, phase: str | None) -> Note:
+    """Place the note in another journey phase (``None``: no phase)."""
+    return note.model_copy(update={"phase": phase})
+
+
+def set_deleted(note: Note, deleted: bool) -> Note:
+    return note.model_copy(update={"deleted": deleted})
+
+
+def set_checked(note: Note, checked: bool) -> Note:
+    """Mark a quote's words as checked verbatim (only quotes can be checked)."""
+    if checked and not note.has(Kind.QUOTE):
+        raise CleanError('only quotes are checked verbatim; mark it as a quote first (")')
+    return note.model_copy(update={"checked": checked})
+
+
+def merge(first: Note, second: Note, at: datetime) -> tuple[Note, Note]:
+    """``second`` joined onto ``first``; ``second`` is soft-deleted (its history stays).
+
+    Kinds, channels and tags are united; the stronger feeling wins (the first on a tie).
+    """
+    if first.seq == second.seq:
+        raise CleanError("a note cannot be merged with itself")
+    valences = [v for v in (first.valence, second.valence) if v is not None]
+    valence = max(valences, key=abs) if valences else None
+    text = f"{first.text.rstrip()} {second.text.lstrip()}".strip()
+    draft = NoteDraft(
+        text=text,
+        kinds=tuple(dict.fromkeys([*first.kinds, *second.kinds])),
+        valence=valence,
+        channels=tuple(dict.fromkeys([*first.channels, *second.channels])),
+        tags=tuple(dict.fromkeys([*first.tags, *second.tags])),
+    )
+    merged = revised(first, draft, at).model_copy(
+        update={
+            "theme": first.theme or second.theme,
+            "phase": first.phase or second.phase,
+            "checked": False,
+        }
+    )
+    return merged, set_deleted(second, True)
+
+
+def split(note: Note, position: int, new_seq: int, at: datetime) -> tuple[Note, Note]:
+    """``note`` cut at ``position`` in its text into itself and a new note ``new_seq``.
+
+    Both parts keep the kinds, feeling, theme and phase; channels and tags go with the
+    part whose words hold them (the rest stay on the first). The new note shares the
+    first revision, so the raw line typed in the interview is in both histories.
+    """
+    head, tail = note.text[:position].rstrip(), note.text[position:].strip()
+    if not head or not tail:
+        raise CleanError("move the cursor into the words, where the second note should start")
+    head_tokens, tail_tokens = find_tokens(head), find_tokens(tail)
+    channels_tail = [c for c in note.channels if c in tail_tokens.channels and c not in head_tokens.channels]
+    tags_tail = [t for t in note.tags if t in tail_tokens.tags and t not in head_tokens.tags]
+    first_draft = NoteDraft(
+        text=head,
+        kinds=tuple(note.kinds),
+        valence=note.valence,
+        channels=tuple(c for c in note.channels if c not in channels_tail),
+        tags=tuple(t for t in note.tags if t not in tags_tail),
+    )
+    second_draft = NoteDraft(
+        text=tail,
+        kinds=tuple(note.kinds),
+        valence=note.valence,
+        channels=tuple(channels_tail),
+        tags=tuple(tags_tail),
+    )
+    first = revised(note, first_draft, at).model_copy(update={"checked": False})
+    base = note.history[:1] or [Revision(at=note.wall, raw=line_of(note))]
+    second = Note(
+        id=note_id(note.interview, new_seq),
+        interview=note.interview,
+        seq=new_seq,
+        t=note.t,
+        wall=note.wall,
+        text=tail,
+        kinds=list(note.kinds),
+        valence=note.valence,
+        channels=channels_tail,
+        tags=tags_tail,
+        phase=note.phase,
+        theme=note.theme,
+        history=[*base, Revision(at=at, raw=render(second_draft))],
+    )
+    return first, second
+
+
+# ---------------------------------------------------------------- the undo stack
+@dataclass(frozen=True)
+class Change:
+    """One cleaning step: the notes as they were and as they are now."""
+
+    label: str
+    before: tuple[Note, ...]
+    after: tuple[Note, ...]
+
+
+@dataclass
+class CleanState:
+    """The notes being cleaned, and how to undo each step.
+
+    ``apply`` and ``undo`` return the notes to store, in order; a note created by a
+    step (a split) is undone by soft-deleting it, so nothing is ever lost on disk.
+    """
+
+    notes: dict[int, Note]
+    undo_stack: list[Change] = field(default_factory=list)
+    limit: int = 500
+
+    @classmethod
+    def of(cls, notes: list[Note]) -> CleanState:
+        return cls({note.seq: note for note in notes})
+
+    def ordered(self, *, include_deleted: bool = False) -> list[Note]:
+        notes = reading_order(list(self.notes.values()))
+        return notes if include_deleted else [note for note in notes if not note.deleted]
+
+    def next_seq(self) -> int:
+        return max(self.notes, default=0) + 1
+
+    def neighbour_after(self, seq: int) -> Note | None:
+        """The next note that is not deleted, in reading order."""
+        live = self.ordered()
+        for index, note in enumerate(live):
+            if note.seq == seq:
+                return live[index + 1] if index + 1 < len(live) else None
+        return None
+
+    def apply(self, label: str, after: list[Note] | tuple[Note, ...]) -> Change:
+        after = tuple(after)
+        before = tuple(
+            self.notes[note.seq] if note.seq in self.notes else note.model_copy(update={"deleted": True})
+            for note in after
+        )
+        changed = tuple(a for a, b in zip(after, before, strict=True) if a != b or a.seq not in self.notes)
+        change = Change(label, before, after)
+        for note in after:
+            self.notes[note.seq] = note
+        if changed:
+            self.undo_stack.append(change)
+            del self.undo_stack[: -self.limit]
+        return change
+
+    def undo(self) -> Change | None:
+        """Step back once; the returned change's ``after`` are the notes to store."""
+        if not self.undo_stack:
+            return None
+        change = self.undo_stack.pop()
+        for note in change.before:
+            self.notes[note.seq] = note
+        return Change(f"undo {change.label}", change.after, change.before)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.undo_stack)

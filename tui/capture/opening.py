@@ -1,0 +1,97 @@
+"""The capture screen's first frame: ready to type before the study has even been read.
+
+Importing the domain models (pydantic) and opening the interview take about as long as
+starting Textual itself. The note-taker should not wait for that: this screen shows the
+input at once, opens everything in a worker, then hands over to the real capture screen
+with whatever was typed meanwhile (sent lines are saved then, in order, and the line
+being typed stays in the input). It imports nothing but Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from trodden.tui.widgets.footer import FittingFooter
+
+from .note_input import CaptureInput
+
+if TYPE_CHECKING:
+    from .session import CaptureSource
+
+
+class OpeningCaptureScreen(Screen):
+    DEFAULT_CSS = """
+    OpeningCaptureScreen #opening-header { height: 1; background: $panel; padding: 0 1; }
+    OpeningCaptureScreen #opening-space { height: 1fr; }
+    OpeningCaptureScreen CaptureInput { dock: bottom; margin-bottom: 1; }
+    """
+
+    class Opened(Message):
+        def __init__(self, source: CaptureSource) -> None:
+            super().__init__()
+            self.source = source
+
+    class Failed(Message):
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    def __init__(self, open_source: Callable[[], CaptureSource], title: str, *, blink: bool = True) -> None:
+        super().__init__()
+        self.open_source = open_source
+        self.title_text = title
+        self.blink = blink
+        self.queued: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(f"{self.title_text}  │  opening…", style="bold"), id="opening-header")
+        yield Static(id="opening-space")
+        field = CaptureInput(
+            on_send=self.queue, placeholder="type a note: it is saved as soon as the interview is open"
+        )
+        field.cursor_blink = self.blink
+        yield field
+        yield FittingFooter(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(CaptureInput).focus()
+        self.open()
+
+    def queue(self, line: str) -> None:
+        """Enter before the interview is open: kept, and saved first thing once it is."""
+        self.queued.append(line)
+        header = f"{self.title_text}  │  opening…  │  {len(self.queued)} waiting to be saved"
+        self.query_one("#opening-header", Static).update(Text(header, style="bold"))
+
+    @work(thread=True, exit_on_error=False)
+    def open(self) -> None:
+        try:
+            source = self.open_source()
+        except Exception as error:  # shown by the command line as one line, never a traceback
+            self.post_message(self.Failed(error))
+        else:
+            self.post_message(self.Opened(source))
+
+    def on_opening_capture_screen_opened(self, message: Opened) -> None:
+        from .screen import CaptureScreen
+
+        typed = self.query_one(CaptureInput).value
+        self.app.capture_source = message.source  # type: ignore[attr-defined]
+        self.app.store = message.source.store  # type: ignore[attr-defined]
+        self.app.sub_title = message.source.store.study.name
+        screen = CaptureScreen(message.source, blink=self.blink, queued=list(self.queued), typed=typed)
+        self.app.switch_screen(screen)
+
+    def on_opening_capture_screen_failed(self, message: Failed) -> None:
+        typed = [*self.queued, self.query_one(CaptureInput).value]
+        self.app.startup_error = message.error  # type: ignore[attr-defined]
+        self.app.unsaved_lines = [line for line in typed if line.strip()]  # type: ignore[attr-defined]
+        self.app.exit(return_code=1)

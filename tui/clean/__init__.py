@@ -1,0 +1,1 @@
+"""Cleaning an interview's notes after the interview: the table, edits, redaction settings and export."""

@@ -1,0 +1,112 @@
+"""How a note looks in the clean screen: table cells and the detail panel (Rich Text only).
+
+User text is never markup: it becomes ``Text`` with control characters made visible,
+and personal details found by the redactor are highlighted on top.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from trodden.models.domain import Kind, Note
+from trodden.models.names import visible
+from trodden.models.notes.cleaning import original_text, quote_changed, text_changed
+from trodden.models.notes.redaction import Redactor
+from trodden.models.notes.syntax import MARKER_OF_KIND
+
+REDACTION_STYLE = "bold black on rgb(255,170,120)"
+DELETED_STYLE = "dim strike"
+
+
+def mm_ss(seconds: float) -> str:
+    total = max(int(seconds), 0)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def highlighted(text: str, redactor: Redactor, *, one_line: bool = False) -> Text:
+    """``text`` made visible, personal details highlighted (same positions as ``text``)."""
+    shown = visible(text)
+    if one_line:
+        shown = shown.replace("\n", "⏎").replace("\t", " ")
+    result = Text(shown)
+    for span in redactor.find(text):
+        result.stylize(REDACTION_STYLE, span.start, span.end)
+    return result
+
+
+def marks(note: Note) -> Text:
+    """The capture markers of a note (``"++*``), so the screen reads like the syntax."""
+    text = Text()
+    if note.has(Kind.QUOTE):
+        text.append('"', style="bold")
+    if note.valence:
+        sign = "+" if note.valence > 0 else "-"
+        text.append(sign * abs(note.valence), style="bold green" if note.valence > 0 else "bold red")
+    for kind in note.kinds:
+        if kind is not Kind.QUOTE:
+            text.append(MARKER_OF_KIND[kind], style="bold cyan")
+    return text
+
+
+def flags(note: Note) -> Text:
+    if note.deleted:
+        return Text("deleted", style="red")
+    if note.has(Kind.QUOTE):
+        if note.checked:
+            return Text("✓ verbatim", style="green")
+        if quote_changed(note):
+            return Text("✎ changed", style="bold yellow")
+        return Text("unchecked", style="dim")
+    if text_changed(note):
+        return Text("edited", style="dim")
+    return Text("")
+
+
+def cells(note: Note, redactor: Redactor, themes: dict[str, str], phases: dict[str, str]) -> list[Text]:
+    row = [
+        Text(mm_ss(note.t), style="dim"),
+        marks(note),
+        highlighted(note.text, redactor, one_line=True),
+        Text(visible(themes.get(note.theme or "", "")), style="italic"),
+        Text(visible(phases.get(note.phase or "", ""))),
+        flags(note),
+    ]
+    if note.deleted:
+        for cell in row:
+            cell.stylize(DELETED_STYLE)
+    return row
+
+
+def detail(note: Note | None, redactor: Redactor, themes: dict[str, str], phases: dict[str, str]) -> Text:
+    """The selected note in full: words (highlighted), where it sits, what changed."""
+    if note is None:
+        return Text("No note selected.", style="dim")
+    text = Text()
+    text.append(f"{mm_ss(note.t)}  ", style="bold")
+    text.append_text(marks(note))
+    text.append("  ")
+    text.append_text(highlighted(note.text, redactor))
+    where = []
+    if note.theme:
+        where.append("theme: " + visible(themes.get(note.theme, note.theme)))
+    if note.phase:
+        where.append("phase: " + visible(phases.get(note.phase, note.phase)))
+    if note.channels:
+        where.append("channels: " + ", ".join("@" + visible(c) for c in note.channels))
+    if note.tags:
+        where.append("tags: " + ", ".join("#" + visible(t) for t in note.tags))
+    if where:
+        text.append("\n" + " · ".join(where), style="dim")
+    if text_changed(note):
+        text.append("\nas typed: ", style="yellow")
+        text.append_text(highlighted(original_text(note), redactor))
+    found = redactor.find(note.text)
+    if found:
+        kinds = sorted({span.kind for span in found})
+        text.append(
+            f"\n{len(found)} personal detail(s) ({', '.join(kinds)}): replaced by markers in exports",
+            style=REDACTION_STYLE,
+        )
+    return text

@@ -1,0 +1,70 @@
+"""``trodden capture DIR --participant CODE | --interview ID``: the note-taker's live screen."""
+
+from __future__ import annotations
+
+import sys
+
+from trodden.models.errors import Locked
+from trodden.models.storage.layout import looks_like_study
+
+from .common import add_study_arg, open_study, participant_code
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "capture",
+        help="take notes live during an interview",
+        description=(
+            "Open the capture screen on the participant's unfinished interview, or start one "
+            "(the participant is created if new). Reopening after a crash resumes it."
+        ),
+    )
+    add_study_arg(parser)
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--participant", metavar="CODE", type=participant_code, help="participant code, e.g. P3")
+    target.add_argument("--interview", metavar="ID", help="an existing interview id")
+    parser.add_argument("--interviewer", default="", metavar="XX", help="initials of the interviewer")
+    parser.add_argument("--note-taker", default="", metavar="YY", help="initials of the note-taker")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="follow an interview another process is writing, without changing it",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    """Paint the capture screen first, open the study behind it (see capture_opening)."""
+    if not looks_like_study(args.dir):
+        open_study(args.dir)  # not a study: raises the store's own clear message
+    from trodden.tui.app import TroddenApp
+    from trodden.tui.capture.opening import OpeningCaptureScreen
+
+    def open_source():
+        from trodden.tui.capture.session import open_capture
+
+        try:
+            return open_capture(
+                open_study(args.dir),
+                participant=args.participant,
+                interview=args.interview,
+                interviewer=args.interviewer,
+                note_taker=args.note_taker,
+                read_only=args.read_only,
+            )
+        except Locked as error:
+            raise Locked(error.path, f"{error.holder} (add --read-only to follow it from here)") from None
+
+    title = args.participant or args.interview or ""
+    app = TroddenApp(None, start=lambda _store: OpeningCaptureScreen(open_source, f"trodden · {title}"))
+    try:
+        result = app.run() or 0
+    finally:
+        source = getattr(app, "capture_source", None)
+        if source is not None:
+            source.close()
+    if app.startup_error is not None:
+        for line in app.unsaved_lines:
+            print(f"trodden: not saved (typed before the error): {line}", file=sys.stderr)
+        raise app.startup_error
+    return result

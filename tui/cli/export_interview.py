@@ -1,0 +1,106 @@
+"""Exporting interviews' cleaned notes for the group (``--interview`` / ``--all-interviews``).
+
+Personal details are redacted unless ``--include-private`` is given.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from trodden.models.errors import StoreError, WriteFailed
+from trodden.models.names import safe_filename
+from trodden.models.storage.store import StudyStore
+
+from .common import info, warn, write_output
+
+INTERVIEW_FORMATS = ("md", "docx")
+
+
+def render_interview(store: StudyStore, interview_id: str, fmt: str, **options) -> bytes:
+    """One interview's notes as Markdown or Word bytes (read-only: capture may be running)."""
+    from trodden.exporters.interview_notes import build_interview_notes
+
+    with store.open_interview(interview_id, writable=False) as session:
+        notes = session.notes()
+        interview = session.interview
+    model = build_interview_notes(store.data, interview, notes, **options)
+    if fmt == "md":
+        from trodden.exporters.interview_md import render_markdown
+
+        return render_markdown(model).encode("utf-8")
+    from trodden.exporters.interview_docx import render_docx
+
+    return render_docx(model)
+
+
+def write_group_exports(store: StudyStore, interview, notes, folder: Path) -> tuple[Path, Path]:
+    """The redacted Word and Markdown files of an interview, written into ``folder``."""
+    from trodden.exporters.interview_docx import render_docx
+    from trodden.exporters.interview_md import render_markdown
+    from trodden.exporters.interview_notes import build_interview_notes
+    from trodden.models.storage.atomic import atomic_write
+
+    model = build_interview_notes(store.data, interview, notes)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise WriteFailed(folder, error) from error
+    docx = folder / export_file_name(interview.id, "docx")
+    markdown = folder / export_file_name(interview.id, "md")
+    atomic_write(docx, render_docx(model))
+    atomic_write(markdown, render_markdown(model).encode("utf-8"))
+    return docx, markdown
+
+
+def export_file_name(interview_id: str, fmt: str) -> str:
+    return f"{safe_filename(interview_id, fallback='interview')}-notes.{fmt}"
+
+
+def run_interview_export(store: StudyStore, args) -> int:
+    fmt = args.format
+    if fmt not in INTERVIEW_FORMATS:
+        raise StoreError(f"an interview's notes export as md or docx, not {fmt}")
+    options = {
+        "include_private": bool(getattr(args, "include_private", False)),
+        "show_changes": bool(getattr(args, "show_changes", False)),
+        "language": getattr(args, "lang", None),
+    }
+    if options["include_private"]:
+        warn("--include-private: real names, phone numbers and e-mail addresses are NOT redacted")
+
+    if getattr(args, "all_interviews", False):
+        if args.output is None or str(args.output) == "-":
+            raise StoreError("--all-interviews writes one file per interview: give a folder with -o FOLDER")
+        folder = Path(args.output)
+        if folder.exists() and not folder.is_dir():
+            raise StoreError(f"{folder} is a file; give a folder with -o FOLDER")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise WriteFailed(folder, error) from error
+        interviews, problems = store.interviews()
+        for problem in problems:
+            warn(f"left out: {problem}")
+        failed = 0
+        for interview in interviews:
+            try:
+                data = render_interview(store, interview.id, fmt, **options)
+            except StoreError as error:
+                warn(f"left out {interview.id}: {error}")
+                failed += 1
+                continue
+            write_output(data, folder / export_file_name(interview.id, fmt))
+        info(f"exported {len(interviews) - failed} interview(s) to {folder}")
+        return 1 if failed or problems else 0
+
+    interview = store.find_interview(args.interview)
+    if fmt == "docx" and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
+        raise StoreError("a Word file cannot go to the terminal; give -o FILE.docx")
+    output = args.output
+    if output is not None and Path(output).is_dir():
+        output = Path(output) / export_file_name(interview.id, fmt)
+    if interview.status.value != "cleaned":
+        warn(f"{interview.id} is not marked cleaned yet; the export says so at the top")
+    write_output(render_interview(store, interview.id, fmt, **options), output)
+    return 0

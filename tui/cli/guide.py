@@ -1,0 +1,63 @@
+"""``trodden guide DIR --participant CODE | --interview ID [--edit]``: the interviewer's view."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from trodden.models.storage.store import StudyStore
+
+from .common import add_study_arg, info, open_study, participant_code
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "guide",
+        help="the interviewer's guide view, in sync with the note-taker",
+        description=(
+            "Follow the interview guide while the note-taker captures: themes, time per theme, questions to "
+            "tick off, and the note-taker's follow-up questions. Joins the participant's unfinished interview "
+            "or starts it. With --edit, edit the guide itself."
+        ),
+    )
+    add_study_arg(parser)
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument(
+        "--participant", metavar="CODE", type=participant_code, help="join (or start) this participant's interview"
+    )
+    target.add_argument("--interview", metavar="ID", help="open this interview (id, or a participant code)")
+    target.add_argument("--edit", action="store_true", help="add, edit and reorder the guide's themes and questions")
+    parser.set_defaults(run=run)
+
+
+def resolve_interview(store: StudyStore, participant: str | None, interview: str | None) -> str | None:
+    """The interview to follow: given, joined, or started (never a second one for a participant).
+
+    With neither, the only interview under way; None if there is none or several (the
+    caller then opens the study overview to choose from).
+    """
+    if interview:
+        return store.find_interview(interview).id
+    if participant:
+        return store.new_interview(participant).id
+    unfinished = [i for i in store.interviews()[0] if i.status.value in ("planned", "live")]
+    if len(unfinished) == 1:
+        return unfinished[0].id
+    return None
+
+
+def run(args) -> int:
+    store = open_study(args.dir)
+    from trodden.tui.app import run_app
+
+    if args.edit:
+        from trodden.tui.guide.editor import GuideEditor
+
+        return run_app(store.path, start=GuideEditor)
+    interview_id = resolve_interview(store, args.participant, args.interview)
+    if interview_id is None:
+        info("no single interview under way: pick one in the overview and press g (or give --participant CODE)")
+        return run_app(store.path)
+    from trodden.tui.guide.screen import GuideScreen
+
+    return run_app(store.path, start=lambda opened: GuideScreen(opened, interview_id))

@@ -1,0 +1,178 @@
+"""``trodden import DIR FILE``: a JSON study export, or a notes text file (``--participant``).
+
+A notes text file is what a note-taker typed in an editor or copied from paper: one note a
+line in the capture syntax, optionally timestamped. Every non-blank line becomes a note;
+what could not be understood is reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trodden.models.errors import StoreError
+
+if TYPE_CHECKING:
+    from trodden.models.notes.textimport import ImportResult
+    from trodden.models.storage.store import StudyStore
+
+from .common import add_study_arg, info, participant_code, warn
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", "")
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "import",
+        help="import a JSON study export, or a notes text file",
+        description=(
+            "Import FILE into the study DIR. A .json file is a trodden study export (DIR is created if needed). "
+            "A .txt file is an interview's notes in the capture syntax, one note a line, each optionally "
+            "starting with mm:ss or hh:mm:ss; it needs --participant."
+        ),
+    )
+    add_study_arg(parser)
+    parser.add_argument("file", metavar="FILE", type=Path)
+    parser.add_argument(
+        "--participant", metavar="CODE", type=participant_code, help="notes text file: whose interview it is"
+    )
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="notes text file: the interview's date (default today)")
+    parser.add_argument("--start", metavar="HH:MM", help="notes text file: when the interview started")
+    parser.add_argument("--interviewer", default="", help="notes text file: interviewer's initials")
+    parser.add_argument("--note-taker", default="", help="notes text file: note-taker's initials")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.file.suffix.lower() == ".json":
+        if args.participant:
+            raise StoreError("--participant is for notes text files; a .json export names its own participants")
+        from trodden.models.interchange import import_document, load_document
+
+        document = load_document(args.file)
+        store, report = import_document(document, args.dir)
+        for line in report:
+            warn(line)
+        info(f"imported {len(document.interviews) - len(report)} interview(s) into {store.path}")  # report: skipped
+        return 0
+    if not args.participant:
+        raise StoreError(f"{args.file}: a notes text file needs --participant CODE (or import a .json export)")
+    from trodden.models.notes.textimport import parse_notes_text
+    from trodden.models.storage.store import StudyStore
+
+    store = StudyStore.open(args.dir)
+    text, encoding_problem = read_text(args.file)
+    if encoding_problem:
+        warn(encoding_problem)
+    result = parse_notes_text(text, store.data)
+    result.problems.extend(timestamp_problems(text))
+    result.problems.extend(
+        f"line {note.line_number}: markers but no words; kept as an empty note to fill in when cleaning"
+        for note in result.notes
+        if not note.draft.text.strip() and not note.draft.is_empty
+    )
+    result.problems.sort(key=_line_number)
+    if not result.notes:
+        raise StoreError(f"{args.file} holds no notes (every line is blank or a /command)")
+    interview_id, count = import_notes(
+        store,
+        result,
+        participant=args.participant,
+        day=_parse_date(args.date),
+        start=_parse_time(args.start),
+        interviewer=args.interviewer,
+        note_taker=args.note_taker,
+    )
+    for problem in result.problems:
+        warn(f"{args.file.name} {problem}")
+    info(
+        f"imported {count} note(s) into interview {interview_id}"
+        + (f"; {len(result.problems)} line(s) need a look (listed above)" if result.problems else "")
+    )
+    return 0
+
+
+def read_text(path: Path) -> tuple[str, str | None]:
+    """The file's text; a file that is not UTF-8 is read as Windows-1252 and said so."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"{path} does not exist") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), f"{path} is not UTF-8; read it as Windows-1252 (check å ä ö æ ø)"
+
+
+_BAD_TIMESTAMP = re.compile(r"^\s*(\d{1,2}:[\d:]*\S*)")
+
+
+def timestamp_problems(text: str) -> list[str]:
+    """Lines that start like a timestamp but are not one (``12:xx``, ``75:10``): kept as text."""
+    from trodden.models.notes.textimport import parse_timestamp
+
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _BAD_TIMESTAMP.match(line)
+        if match and parse_timestamp(line)[0] is None:
+            problems.append(f"line {number}: {match.group(1)!r} is not a time (mm:ss or hh:mm:ss); kept as text")
+    return problems
+
+
+def _line_number(problem: str) -> int:
+    match = re.match(r"line (\d+)", problem)
+    return int(match.group(1)) if match else 0
+
+
+def _parse_date(value: str | None) -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise StoreError(f"--date {value!r} is not a date like 2026-03-05") from None
+
+
+def _parse_time(value: str | None) -> time:
+    if not value:
+        return time(0, 0)
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        raise StoreError(f"--start {value!r} is not a time like 14:30") from None
+
+
+def import_notes(
+    store: StudyStore,
+    result: ImportResult,
+    *,
+    participant: str,
+    day: date,
+    start: time,
+    interviewer: str = "",
+    note_taker: str = "",
+) -> tuple[str, int]:
+    """A new, finished interview holding every parsed note; (interview id, notes written)."""
+    from trodden.models.domain import InterviewStatus
+    from trodden.models.notes.textimport import imported_notes
+
+    moment = datetime.combine(day, start)
+    interview = store.new_interview(
+        participant,
+        start=moment,
+        status=InterviewStatus.DONE,
+        interviewer=interviewer,
+        note_taker=note_taker,
+        force_new=True,
+    )
+    notes = imported_notes(result, interview.id, moment)
+    last = result.end if result.end is not None else max((note.t for note in notes), default=0.0)
+    with store.open_interview(interview.id) as session:
+        if notes:
+            session.save_notes(notes)
+        session.save_interview(session.interview.model_copy(update={"end": moment + timedelta(seconds=last)}))
+    return interview.id, len(notes)

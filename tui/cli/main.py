@@ -1,0 +1,95 @@
+"""The ``trodden`` command line. Each subcommand lives in ``tui/cli/<name>.py``.
+
+Heavy imports (Textual, python-docx) happen inside the commands that need them, so
+``trodden export`` and ``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from trodden.models.errors import StoreError
+
+from .commands import COMMANDS
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line plus a hint, exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+class VersionAction(argparse.Action):
+    """``--version``, reading the installed version only when asked (start-up stays fast)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"trodden {package_version()}")
+        parser.exit(0)
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # ~50 ms: only for --version
+
+    try:
+        return version("trodden")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ArgumentParser(
+        prog="trodden",
+        description="Customer-journey interviews and mapping, in the terminal.",
+        epilog="Start with 'trodden demo' to open the sample study.",
+    )
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def _is_validation_error(error: Exception) -> bool:
+    """A pydantic ValidationError, told without importing pydantic at start-up (it costs
+    ~60 ms before the first screen; it is loaded by then whenever one can be raised)."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic is not None and isinstance(error, pydantic.ValidationError)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.run(args) or 0)
+    except StoreError as error:
+        print(f"trodden: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("trodden: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as error:
+        if _is_validation_error(error):  # a bad value from the command line (e.g. an empty --name)
+            from trodden.models.storage.store import first_problem
+
+            print(f"trodden: {first_problem(error)}", file=sys.stderr)
+            return 1
+        if os.environ.get("TRODDEN_DEBUG"):
+            raise
+        message = " ".join(str(error).split())  # always one line
+        print(
+            f"trodden: unexpected error: {type(error).__name__}: {message} (set TRODDEN_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

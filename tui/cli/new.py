@@ -1,0 +1,44 @@
+"""``trodden new DIR --name NAME [--phase NAME]... [--guide GUIDE.md]``"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trodden.models.errors import StoreError
+
+from .common import add_study_arg, info
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("new", help="create a new study", description="Create a new study folder.")
+    add_study_arg(parser)
+    parser.add_argument("--name", required=True, help="the journey's name, from the customer's side")
+    parser.add_argument("--purpose", default="", help="what the map is for")
+    parser.add_argument("--scope", choices=["whole", "episode"], default="whole")
+    parser.add_argument("--state", choices=["current", "target"], default=None)
+    parser.add_argument("--language", choices=["en", "sv", "da"], default="en", help="language of the notes")
+    parser.add_argument("--phase", action="append", default=[], metavar="NAME", help="a phase (repeat, in order)")
+    parser.add_argument(
+        "--guide", type=Path, metavar="GUIDE.md", help="interview guide: headings are themes, list items questions"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from trodden.models.domain import Phase, Study
+    from trodden.models.guide.markdown import parse_guide
+    from trodden.models.storage.store import StudyStore
+
+    guide = None
+    if args.guide:
+        try:
+            guide = parse_guide(args.guide.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise StoreError(f"cannot read guide {args.guide}: {error}") from None
+        if not guide.themes:
+            raise StoreError(f"{args.guide} has no themes (each Markdown heading is a theme)")
+    phases = [Phase(id=f"ph{i}", name=name, order=i) for i, name in enumerate(args.phase, start=1) if name.strip()]
+    study = Study(name=args.name, purpose=args.purpose, scope=args.scope, state=args.state, language=args.language)
+    StudyStore.create(args.dir, study, phases, guide)
+    info(f"created study {args.name!r} in {args.dir}")
+    return 0

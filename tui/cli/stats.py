@@ -1,0 +1,56 @@
+"""``trodden stats DIR``: n of N participants per item, tag and channel, and saturation."""
+
+from __future__ import annotations
+
+from trodden.models.names import visible
+from trodden.tui.widgets.charts import bar
+
+from .common import add_study_arg, open_study, warn
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "stats",
+        help="how many participants back each item, tag and channel; what each interview added",
+        description="Counts of participants (n of N) per map item, tag and channel, and saturation per interview.",
+    )
+    add_study_arg(parser)
+    parser.add_argument("--width", type=int, default=30, help="width of the saturation bars (default 30)")
+    parser.set_defaults(run=run)
+
+
+def stats_lines(loaded, width: int = 30) -> list[str]:
+    from trodden.models.stats import backing_counts, saturation
+
+    rows = backing_counts(loaded.index, loaded.journey)
+    lines: list[str] = []
+    for kind, heading in (("item", "Map items"), ("tag", "Tags"), ("channel", "Channels")):
+        section = [row for row in rows if row.kind == kind]
+        lines.append(f"{heading} (participants, n of N)")
+        if not section:
+            lines.append("  none yet")
+        for row in section:
+            prefix = "#" if kind == "tag" else "@" if kind == "channel" else ""
+            lines.append(f"  {row.n:>3} of {row.total:<3} {prefix}{visible(row.label)}")
+        lines.append("")
+    yields = saturation(loaded.interviews, loaded.index, loaded.journey)
+    lines.append("Saturation: what each interview added (in date order; █ new items, ▒ new tags)")
+    if not yields:
+        lines.append("  no interviews yet")
+    peak = max((y.new for y in yields), default=0)
+    for y in yields:
+        items = bar(y.new_items, peak, width)
+        tags = "▒" * round(y.new_tags / peak * width) if peak else ""
+        lines.append(f"  {visible(y.interview):<24} +{y.new_items:<3} items +{y.new_tags:<3} tags  {items}{tags}")
+    return lines
+
+
+def run(args) -> int:
+    from trodden.models.map.journey_map import load_study_map
+
+    store = open_study(args.dir)
+    loaded = load_study_map(store)
+    for problem in loaded.problems:
+        warn(f"left out: {problem}")
+    print("\n".join(stats_lines(loaded, max(5, args.width))))
+    return 0

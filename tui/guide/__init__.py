@@ -1,0 +1,1 @@
+"""The interviewer's guide view, kept in sync with capture, and the guide editor."""

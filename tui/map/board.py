@@ -1,0 +1,333 @@
+"""The board: phases as columns, lanes as rows, drawn line by line (Line API).
+
+Only the visible lines are rendered, and a rebuild after an edit lays out text, not
+widgets, so a map with hundreds of items stays instant. Keys live in the map screen's
+action registry; this widget only moves its cursor and draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from trodden.models.map.journey_map import Lane
+from trodden.models.names import visible
+from trodden.tui.widgets.charts import braille_curve, braille_points
+
+from .board_model import LANE_TITLES, BoardModel, Entry, curve_label
+
+LABEL_WIDTH = 14
+MIN_COLUMN = 20
+CURVE_ROWS = 5
+PARTICIPANT_ROWS = 2
+
+
+@dataclass(frozen=True)
+class Cursor:
+    lane: int = 0
+    phase: int = 0
+    row: int = 0
+
+
+class Board(ScrollView, can_focus=True, inherit_bindings=False):
+    """The map board. ``model`` is set by the screen; the cursor picks an entry."""
+
+    DEFAULT_CSS = """
+    Board { height: 1fr; background: $surface; }
+    Board:focus { background-tint: $foreground 3%; }
+    """
+
+    class CursorMoved(Message):
+        def __init__(self, board: Board, *, by_user: bool) -> None:
+            super().__init__()
+            self.board = board
+            self.by_user = by_user
+            """False when the screen put the cursor on an item it just changed"""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.model: BoardModel | None = None
+        self.cursor = Cursor()
+        self.curve_mode = ""
+        """"" (the curve), "participants" (a line each) or "touchpoints" (the curve item by item)"""
+        self._lines: list[Text | tuple[Lane, int]] = []
+        """per line: ready text, or (lane, row) of cells drawn when the line is first shown"""
+        self._line_cell: list[tuple[int, int] | None] = []
+        """per line: (lane index, row) its cells belong to (for the cursor highlight)"""
+        self._lane_rows: list[int] = []
+        self._cursor_y: dict[tuple[int, int], int] = {}
+        self._column = MIN_COLUMN
+        self._strip_cache: dict[int, Strip] = {}
+
+    # ------------------------------------------------------------------ model
+    def set_model(self, model: BoardModel) -> None:
+        self.model = model
+        self._layout()
+        self._clamp()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._layout()
+        self.refresh()
+
+    @property
+    def lanes(self) -> list[Lane]:
+        return self.model.lanes if self.model else list(Lane)
+
+    def _layout(self) -> None:
+        model = self.model
+        self._strip_cache.clear()
+        if model is None:
+            self._lines, self._line_cell = [], []
+            return
+        phases = model.phases
+        count = max(1, len(phases))
+        width = max(self.scrollable_content_region.width - 1, 40)
+        self._column = max(MIN_COLUMN, (width - LABEL_WIDTH) // count)
+        column = self._column
+        lines: list[Text | tuple[Lane, int]] = []
+        cells: list[tuple[int, int] | None] = []
+        header = Text(" " * LABEL_WIDTH)
+        for number, phase in enumerate(phases, start=1):
+            title = Text(f"{number} ", style="bold cyan")
+            waiting = model.waiting.get(phase.id, 0)
+            if waiting:
+                title.append(f"({waiting}) ", style="yellow")
+            title.append(visible(phase.name), style="bold")
+            title.truncate(column - 1, overflow="ellipsis", pad=True)
+            header.append_text(title)
+            header.append("│", style="dim")
+        if not phases:
+            header.append("no phases yet: press A to add one", style="italic")
+        lines.append(header)
+        cells.append(None)
+        lines.append(Text("─" * (LABEL_WIDTH + column * count - 1), style="dim"))
+        cells.append(None)
+        self._cursor_y = {}
+        self._lane_rows = []
+        for lane_index, lane in enumerate(model.lanes):
+            if lane is Lane.CURVE:
+                self._lane_rows.append(1)
+                self._cursor_y[(lane_index, 0)] = len(lines)
+                self._curve_lines(model, lines, cells, lane_index)
+            else:
+                rows = max([len(model.cell(lane, p)) for p in range(len(phases))] + [1])
+                self._lane_rows.append(rows)
+                for row in range(rows):
+                    self._cursor_y[(lane_index, row)] = len(lines)
+                    lines.append((lane, row))
+                    cells.append((lane_index, row))
+            lines.append(Text("┈" * (LABEL_WIDTH + column * count - 1), style="dim"))
+            cells.append(None)
+        self._lines, self._line_cell = lines, cells
+        size = Size(LABEL_WIDTH + column * count, len(lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def _cells_line(self, lane: Lane, row: int) -> Text:
+        assert self.model is not None
+        label = Text(LANE_TITLES[lane] if row == 0 else "", style="bold")
+        label.truncate(LABEL_WIDTH, pad=True)
+        for phase_index in range(len(self.model.phases)):
+            entries = self.model.cell(lane, phase_index)
+            label.append_text(self._cell_text(entries[row] if row < len(entries) else None, self._column))
+        return label
+
+    @staticmethod
+    def _cell_text(entry: Entry | None, column: int) -> Text:
+        text = entry.text.copy() if entry is not None else Text("")
+        text.no_wrap = True
+        text.truncate(column - 1, overflow="ellipsis", pad=True)
+        text.append("│", style="dim")
+        return text
+
+    def _curve_lines(self, model: BoardModel, lines: list[Text], cells: list, lane_index: int) -> None:
+        column = self._column
+        values = [point.shown for point in model.curve]
+        chart = braille_curve(values, column_width=column, rows=CURVE_ROWS)
+        for row, chart_line in enumerate(chart):
+            label = Text("Curve" if row == 0 else "", style="bold")
+            label.append(" +2" if row == 0 else (" -2" if row == CURVE_ROWS - 1 else ""), style="dim")
+            label.truncate(LABEL_WIDTH, pad=True)
+            styles = ["yellow" if p.override else "green" for p in model.curve]
+            for index, style in enumerate(styles):
+                label.append(chart_line[index * column : (index + 1) * column], style=style)
+            lines.append(label)
+            cells.append(None)
+        label_line = Text(" " * LABEL_WIDTH)
+        for point in model.curve:
+            label_line.append_text(self._cell_text(Entry("curve", point.key, curve_label(point)), column))
+        lines.append(label_line)
+        cells.append((lane_index, 0))
+        self._cursor_y[(lane_index, 0)] = len(lines) - 1
+        if self.curve_mode == "touchpoints":
+            points: list[tuple[float, float | None]] = []
+            for phase_index, (_, feelings) in enumerate(model.touchpoint_curve):
+                step = column / max(1, len(feelings))
+                points += [
+                    (phase_index * column + step * (i + 0.5), v) for i, v in enumerate(feelings) if v is not None
+                ]
+            chart = braille_points(points, width=column * len(model.phases), rows=CURVE_ROWS)
+            for row, chart_line in enumerate(chart):
+                label = Text("  touchpoints" if row == 0 else "", style="dim")
+                label.truncate(LABEL_WIDTH, pad=True)
+                label.append(chart_line, style="cyan")
+                lines.append(label)
+                cells.append(None)
+        if self.curve_mode == "participants":
+            for code in model.participants:
+                values = [point.per_participant.get(code) for point in model.curve]
+                chart = braille_curve(values, column_width=column, rows=PARTICIPANT_ROWS)
+                for row, chart_line in enumerate(chart):
+                    label = Text(f"  {visible(code)}" if row == 0 else "", style="dim")
+                    label.truncate(LABEL_WIDTH, pad=True)
+                    label.append(chart_line, style="magenta")
+                    lines.append(label)
+                    cells.append(None)
+
+    # ----------------------------------------------------------------- cursor
+    def entry(self) -> Entry | None:
+        if self.model is None or not self.model.phases:
+            return None
+        lane = self.lanes[self.cursor.lane]
+        entries = self.model.cell(lane, self.cursor.phase)
+        return entries[self.cursor.row] if self.cursor.row < len(entries) else None
+
+    @property
+    def lane(self) -> Lane:
+        return self.lanes[self.cursor.lane]
+
+    def _clamp(self) -> None:
+        if self.model is None:
+            return
+        phases = max(1, len(self.model.phases))
+        lane = min(max(self.cursor.lane, 0), len(self.lanes) - 1)
+        phase = min(max(self.cursor.phase, 0), phases - 1)
+        rows = max(1, len(self.model.cell(self.lanes[lane], phase))) if self.model.phases else 1
+        if self.lanes[lane] is Lane.CURVE:
+            rows = 1
+        row = min(max(self.cursor.row, 0), rows - 1)
+        self.cursor = Cursor(lane, phase, row)
+
+    def move(self, *, lane: int = 0, phase: int = 0, row: int = 0) -> None:
+        """Move by whole lanes, phases or rows; rows spill over into the next/previous lane."""
+        if self.model is None:
+            return
+        cursor = self.cursor
+        if row:
+            size = 1 if self.lane is Lane.CURVE else max(1, len(self.model.cell(self.lane, cursor.phase)))
+            new_row = cursor.row + row
+            if 0 <= new_row < size:
+                cursor = Cursor(cursor.lane, cursor.phase, new_row)
+            elif new_row < 0 and cursor.lane > 0:
+                previous = cursor.lane - 1
+                prev_lane = self.lanes[previous]
+                rows = 1 if prev_lane is Lane.CURVE else max(1, len(self.model.cell(prev_lane, cursor.phase)))
+                cursor = Cursor(previous, cursor.phase, rows - 1)
+            elif new_row >= size and cursor.lane < len(self.lanes) - 1:
+                cursor = Cursor(cursor.lane + 1, cursor.phase, 0)
+        if lane:
+            cursor = Cursor(cursor.lane + lane, cursor.phase, 0)
+        if phase:
+            cursor = Cursor(cursor.lane, cursor.phase + phase, cursor.row)
+        self.cursor = cursor
+        self._clamp()
+        self._after_cursor(by_user=True)
+
+    def go_to(self, lane: Lane, phase: int, ref: int | str | None = None) -> None:
+        """Put the cursor on ``ref`` in a cell (or the cell's first entry)."""
+        if self.model is None:
+            return
+        lane_index = self.lanes.index(lane)
+        row = 0
+        if ref is not None:
+            for number, entry in enumerate(self.model.cell(lane, phase)):
+                if entry.ref == ref:
+                    row = number
+                    break
+        self.cursor = Cursor(lane_index, phase, row)
+        self._clamp()
+        self._after_cursor(by_user=False)
+
+    def find(self, ref: int, lanes: tuple[Lane, ...]) -> tuple[Lane, int] | None:
+        if self.model is None:
+            return None
+        for lane in lanes:
+            for phase_index in range(len(self.model.phases)):
+                if any(e.ref == ref for e in self.model.cell(lane, phase_index)):
+                    return lane, phase_index
+        return None
+
+    def _after_cursor(self, *, by_user: bool) -> None:
+        self._strip_cache.clear()
+        y = self._cursor_y.get((self.cursor.lane, self.cursor.row))
+        if y is not None:
+            x = LABEL_WIDTH + self.cursor.phase * self._column
+            self.scroll_to_region_if_needed(y, x)
+        self.refresh()
+        self.post_message(self.CursorMoved(self, by_user=by_user))
+
+    def scroll_to_region_if_needed(self, y: int, x: int) -> None:
+        height = self.scrollable_content_region.height
+        width = self.scrollable_content_region.width
+        top, left = self.scroll_offset.y, self.scroll_offset.x
+        new_y = top
+        if y < top + 2:
+            new_y = max(0, y - 2)
+        elif y >= top + height - 1:
+            new_y = y - height + 2
+        new_x = left
+        if x < left + LABEL_WIDTH:
+            new_x = max(0, x - LABEL_WIDTH)
+        elif x + self._column > left + width:
+            new_x = x + self._column - width
+        if (new_x, new_y) != (left, top):
+            self.scroll_to(new_x, new_y, animate=False)
+
+    # ----------------------------------------------------------------- render
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        line_y = scroll_y + y
+        width = self.scrollable_content_region.width
+        key = line_y
+        strip = self._strip_cache.get(key)
+        if strip is None:
+            strip = self._render_full_line(line_y)
+            self._strip_cache[key] = strip
+        if not scroll_x:
+            return strip.crop_extend(0, width, self.rich_style)
+        # the lane labels stay put while the phases scroll sideways
+        label = strip.crop_extend(0, LABEL_WIDTH, self.rich_style)
+        cells = strip.crop_extend(LABEL_WIDTH + scroll_x, scroll_x + width, self.rich_style)
+        return Strip.join([label, cells])
+
+    def _render_full_line(self, line_y: int) -> Strip:
+        if line_y >= len(self._lines):
+            return Strip.blank(0)
+        text = self._lines[line_y]
+        if isinstance(text, tuple):
+            text = self._cells_line(*text)
+        if self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases:
+            text = text.copy()
+            start = LABEL_WIDTH + self.cursor.phase * self._column
+            text.stylize(
+                Style(reverse=True, bold=True) if self.has_focus else Style(reverse=True),
+                start,
+                start + self._column - 1,
+            )
+        segments = list(text.render(self.app.console))
+        return Strip([s for s in segments if s.text != "\n"])
+
+    def on_focus(self) -> None:
+        self._strip_cache.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strip_cache.clear()
+        self.refresh()

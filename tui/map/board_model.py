@@ -1,0 +1,266 @@
+"""What the board shows, as plain data: lanes x phases of entries (no widgets here).
+
+Built from the map, the notes index and the curve in one pass so the board widget only
+lays out lines; rebuilding it after every edit is cheap (items, not notes, dominate).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rich.text import Text
+
+from trodden.models.checks import typed_text
+from trodden.models.domain import Kind, Note, Phase
+from trodden.models.map.journey_map import (
+    BackstageKind,
+    CurvePoint,
+    ItemKind,
+    JourneyMap,
+    Lane,
+    MapItem,
+    Mark,
+    NotesIndex,
+    item_channels,
+    item_feeling,
+    quotes_in,
+)
+from trodden.models.names import visible
+from trodden.models.notes.marks import CLOUD, HEART
+
+LANE_TITLES = {
+    Lane.TOUCHPOINTS: "Touchpoints",
+    Lane.CHANNELS: "Channels",
+    Lane.EMOTIONS: "Hearts/clouds",
+    Lane.CURVE: "Curve",
+    Lane.QUOTES: "Quotes",
+    Lane.MOMENTS: "Moments",
+    Lane.BACKSTAGE: "Backstage",
+}
+LANE_KIND = {Lane.TOUCHPOINTS: ItemKind.TOUCHPOINT, Lane.MOMENTS: ItemKind.MOMENT, Lane.BACKSTAGE: ItemKind.BACKSTAGE}
+"""Lanes whose entries are items of one kind (new items written there get that kind)."""
+BACKSTAGE_LABEL = {
+    BackstageKind.PEOPLE: "people",
+    BackstageKind.POLICY: "policy",
+    BackstageKind.SYSTEM: "system",
+    BackstageKind.EMPLOYEE: "staff",
+}
+MARK_GLYPH = {Mark.HEART: (HEART, "bold red"), Mark.CLOUD: (CLOUD, "bold blue")}
+"""Single-width glyphs (☁ draws as a double-width emoji in many terminals)."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line in a cell. ``kind`` says what the cursor can do with it."""
+
+    kind: str
+    """``item``, ``quote``, ``channel``, ``curve`` or ``empty``"""
+    ref: int | str | None
+    text: Text
+
+
+@dataclass
+class BoardModel:
+    phases: list[Phase]
+    cells: dict[tuple[Lane, str], list[Entry]]
+    curve: list[CurvePoint]
+    participants: tuple[str, ...]
+    lanes: list[Lane] = field(default_factory=lambda: list(Lane))
+    waiting: dict[str, int] = field(default_factory=dict)
+    """inbox notes that carry each phase (shown in the column header)"""
+    touchpoint_curve: list[tuple[str, list[float | None]]] = field(default_factory=list)
+    """per phase id: the feelings of its touchpoints in board order (the curve per touchpoint)"""
+
+    def cell(self, lane: Lane, phase_index: int) -> list[Entry]:
+        if not self.phases:
+            return []
+        return self.cells.get((lane, self.phases[phase_index].id), [])
+
+
+def feeling_glyph(value: float | None) -> tuple[str, str]:
+    if value is None:
+        return "·", "dim"
+    if value >= 1:
+        return "▲", "green"
+    if value > 0:
+        return "△", "green"
+    if value <= -1:
+        return "▼", "red"
+    if value < 0:
+        return "▽", "red"
+    return "◆", "yellow"
+
+
+def feeling_of(item: MapItem, index: NotesIndex, cache: dict | None) -> float | None:
+    """The item's feeling (per participant first), cached while its evidence stays the same."""
+    key = ("feeling", item.id, tuple(item.evidence))
+    if cache is not None and key in cache:
+        return cache[key]
+    value = item_feeling(item, index).value
+    if cache is not None:
+        cache[key] = value
+    return value
+
+
+def item_text(
+    item: MapItem, index: NotesIndex, selected: bool = False, backstage: bool = False, cache: dict | None = None
+) -> Text:
+    """``♥▲3/5 title``: mark, feeling, participants backing it, title (hypotheses dim and dashed).
+
+    ``cache`` (kept by the caller while the notes stay the same) skips unchanged items.
+    """
+    key = (item.id, item.title, tuple(item.evidence), item.mark, item.kind, item.backstage, selected, backstage)
+    if cache is not None and key in cache:
+        return cache[key]
+    n, total = index.backing(item)
+    feeling = feeling_of(item, index, cache)
+    text = Text()
+    if selected:
+        text.append("● ", style="bold magenta")
+    if item.is_hypothesis:
+        text.append("┆? ", style="dim italic")
+    elif item.kind is not ItemKind.MOMENT and any(Kind.MOMENT in n.kinds for n in index.evidence(item)):
+        text.append("!", style="bold yellow")  # a note-taker flagged a moment-of-truth candidate
+    if item.mark is not None:
+        glyph, style = MARK_GLYPH[item.mark]
+        text.append(glyph, style=style)
+    glyph, style = feeling_glyph(feeling)
+    text.append(glyph, style=style)
+    text.append(f"{n}/{total} ", style="dim italic" if item.is_hypothesis else "bold dim")
+    if backstage and item.backstage:
+        text.append(BACKSTAGE_LABEL[item.backstage] + ": ", style="cyan")
+    text.append(visible(item.title), style="dim italic" if item.is_hypothesis else "")
+    if cache is not None:
+        cache[key] = text
+    return text
+
+
+def build_board(
+    phases: list[Phase],
+    journey: JourneyMap,
+    index: NotesIndex,
+    curve: list[CurvePoint],
+    selected: frozenset[int] = frozenset(),
+    cache: dict | None = None,
+    waiting: dict[str, int] | None = None,
+) -> BoardModel:
+    phases = sorted(phases, key=lambda p: p.order)
+    marks = Counter(item.mark for item in journey.items if item.mark is not None)
+    cells: dict[tuple[Lane, str], list[Entry]] = {}
+    by_cell: dict[tuple[str | None, ItemKind], list[MapItem]] = {}
+    for item in journey.items:
+        by_cell.setdefault((item.phase, item.kind), []).append(item)
+    for cell in by_cell.values():
+        cell.sort(key=lambda item: (item.order, item.id))
+    for phase in phases:
+        for lane, kind in LANE_KIND.items():
+            items = by_cell.get((phase.id, kind), [])
+            cells[(lane, phase.id)] = [
+                Entry("item", item.id, item_text(item, index, item.id in selected, lane is Lane.BACKSTAGE, cache))
+                for item in items
+            ]
+        # moments show their design question under the title
+        moments: list[Entry] = []
+        for entry in cells[(Lane.MOMENTS, phase.id)]:
+            moments.append(entry)
+            item = journey.item(int(entry.ref))  # type: ignore[arg-type]
+            if item is not None and item.design_question:
+                moments.append(Entry("item", item.id, Text("   " + visible(item.design_question), style="italic")))
+        cells[(Lane.MOMENTS, phase.id)] = moments
+        marked = [
+            item
+            for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT, ItemKind.BACKSTAGE)
+            for item in by_cell.get((phase.id, kind), [])
+            if item.mark is not None
+        ]
+        marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
+        cells[(Lane.EMOTIONS, phase.id)] = [
+            Entry("item", item.id, item_text(item, index, item.id in selected, cache=cache)) for item in marked
+        ] + suggestions(phase.id, by_cell, index, marks, cache)
+        channels: Counter[str] = Counter()
+        for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT):
+            for item in by_cell.get((phase.id, kind), []):
+                key = ("channels", item.id, tuple(item.evidence), tuple(item.channels))
+                found = cache.get(key) if cache is not None else None
+                if found is None:
+                    found = item_channels(item, index)
+                    if cache is not None:
+                        cache[key] = found
+                channels.update(found)
+        cells[(Lane.CHANNELS, phase.id)] = [
+            Entry("channel", name, Text(f"@{visible(name)} ×{count}", style="cyan"))
+            for name, count in sorted(channels.items(), key=lambda pair: (-pair[1], pair[0]))
+        ]
+        picks = {pick.note: pick.id for pick in journey.quotes if pick.phase == phase.id}
+        cells[(Lane.QUOTES, phase.id)] = [
+            Entry("quote", picks[note.id], quote_text(note.text, index.participant(note), changed=is_edited(note)))
+            for note in quotes_in(journey, index, phase.id)
+        ]
+        cells[(Lane.CURVE, phase.id)] = [Entry("curve", phase.id, Text(""))]
+    touchpoint_curve = [
+        (phase.id, [feeling_of(item, index, cache) for item in by_cell.get((phase.id, ItemKind.TOUCHPOINT), [])])
+        for phase in phases
+    ]
+    return BoardModel(
+        phases, cells, curve, index.participants, waiting=waiting or {}, touchpoint_curve=touchpoint_curve
+    )
+
+
+def suggestions(
+    phase: str,
+    by_cell: dict[tuple[str | None, ItemKind], list[MapItem]],
+    index: NotesIndex,
+    marks: Counter,
+    cache: dict | None = None,
+) -> list[Entry]:
+    """While fewer than 5 hearts (clouds) are marked: the phase's strongest unmarked item of each, dim."""
+    found = []
+    candidates = [
+        (feeling_of(item, index, cache), item)
+        for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT)
+        for item in by_cell.get((phase, kind), [])
+        if item.mark is None
+    ]
+    rated = [(value, item) for value, item in candidates if value is not None]
+    for mark, sign, key in ((Mark.HEART, 1, "h"), (Mark.CLOUD, -1, "t")):
+        if marks[mark] >= 5:
+            continue
+        strong = [(value * sign, item) for value, item in rated if value * sign >= 1]
+        if strong:
+            _, item = max(strong, key=lambda pair: (pair[0], -pair[1].id))
+            text = Text(f"{MARK_GLYPH[mark][0]}? ", style="dim")
+            text.append(f"{key}: {visible(item.title)}", style="dim italic")
+            found.append(Entry("item", item.id, text))
+    return found
+
+
+def is_edited(note: Note) -> bool:
+    """True when a quote's words differ from what was typed (check ``quote-not-verbatim``)."""
+    typed = typed_text(note.raw)
+    return typed is not None and " ".join(typed.split()) != " ".join(note.text.split())
+
+
+def quote_text(words: str, participant: str, *, changed: bool = False) -> Text:
+    """Verbatim, in quotation marks, with who said it; ``≠`` when edited since it was typed."""
+    text = Text("≠ ", style="bold red") if changed else Text()
+    text.append("“", style="italic")
+    text.append(visible(words), style="italic")
+    text.append("”", style="italic")
+    text.append(f" {participant}", style="dim")
+    return text
+
+
+def curve_label(point: CurvePoint) -> Text:
+    """``+1.2 n=4 ±0.5`` or ``override +1 (was +0.4)``."""
+    text = Text()
+    if point.override is not None:
+        text.append(f"override {point.override.value:+.1f}", style="bold yellow")
+        if point.value is not None:
+            text.append(f" (data {point.value:+.1f})", style="dim")
+        return text
+    if point.value is None:
+        return Text("no feelings yet", style="dim")
+    text.append(f"{point.value:+.1f}", style="bold")
+    text.append(f" n={point.n} ±{point.spread:.1f}", style="dim")
+    return text

@@ -1,0 +1,132 @@
+"""An item's evidence: every source note, with participant and mm:ss, and its feeling."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from trodden.models.domain import Kind
+from trodden.models.map.journey_map import MapItem, NotesIndex, item_channels, item_feeling
+from trodden.models.names import visible
+from trodden.tui.actions import Action, register
+from trodden.tui.widgets.footer import FittingFooter
+
+from .board_model import BACKSTAGE_LABEL, MARK_GLYPH, curve_label
+from .inbox import mm_ss
+
+ACTIONS = register(
+    "map.item",
+    "Map: item evidence",
+    [
+        Action("map.item.close", "escape", "close", "Close", "Back to the board"),
+        Action(
+            "map.item.detach",
+            "x",
+            "detach",
+            "Take note off",
+            "Take the highlighted note off this item (back to the inbox)",
+        ),
+        Action("map.item.rename", "r", "rename", "Rename", "Rename this item"),
+        Action(
+            "map.item.quote", "q", "quote", "Pick quote", "Pick the highlighted quote note as a quote of this phase"
+        ),
+    ],
+)
+
+
+def item_summary(item: MapItem, index: NotesIndex, phase_name: str) -> Text:
+    n, total = index.backing(item)
+    text = Text()
+    text.append(visible(item.title), style="bold")
+    text.append("\n")
+    kind = item.kind.value
+    if item.backstage:
+        kind += f" ({BACKSTAGE_LABEL[item.backstage]})"
+    text.append(f"{kind} in {visible(phase_name)} · backed by {n} of {total} participants", style="dim")
+    if item.is_hypothesis:
+        text.append(" · HYPOTHESIS: no interview note backs it yet", style="bold yellow")
+    if item.mark:
+        glyph, style = MARK_GLYPH[item.mark]
+        text.append(f"  {glyph} {item.mark.value}", style=style)
+    channels = item_channels(item, index)
+    if channels:
+        text.append("\nchannels: " + " ".join(f"@{visible(c)}" for c in channels), style="cyan")
+    feeling = item_feeling(item, index)
+    text.append("\nfeeling: ")
+    text.append_text(curve_label(feeling))
+    if feeling.per_participant:
+        text.append("  (" + ", ".join(f"{visible(p)} {v:+.1f}" for p, v in feeling.per_participant.items()) + ")")
+    if item.design_question:
+        text.append("\n" + visible(item.design_question), style="italic")
+    return text
+
+
+def evidence_line(note, participant: str) -> Text:
+    text = Text(no_wrap=False)
+    text.append(f"{visible(participant):<4} {mm_ss(note.t)} ", style="bold")
+    text.append(f"{visible(note.interview)}  ", style="dim")
+    if Kind.QUOTE in note.kinds:
+        text.append(f"“{visible(note.text)}”", style="italic")
+    else:
+        text.append(visible(note.text))
+    if note.valence:
+        text.append(f"  ({note.valence:+d})", style="green" if note.valence > 0 else "red")
+    return text
+
+
+class ItemScreen(ModalScreen[str | None]):
+    """Returns ``detach:<note id>``, ``quote:<note id>``, ``rename`` or None."""
+
+    CONTEXT = "map.item"
+    BINDINGS = ACTIONS
+    DEFAULT_CSS = """
+    ItemScreen { align: center middle; }
+    ItemScreen > Vertical { width: 90%; height: 85%; border: round $accent; background: $panel; }
+    ItemScreen #item-summary { padding: 0 1 1 1; }
+    ItemScreen OptionList { height: 1fr; }
+    """
+
+    def __init__(self, item: MapItem, index: NotesIndex, phase_name: str, *, readonly: bool = False) -> None:
+        super().__init__()
+        self.item = item
+        self.index = index
+        self.phase_name = phase_name
+        self.readonly = readonly
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = f"Item {self.item.id}: evidence"
+            yield Static(item_summary(self.item, self.index, self.phase_name), id="item-summary")
+            notes = self.index.evidence(self.item)
+            missing = [n for n in self.item.evidence if n not in self.index.notes]
+            options = [Option(evidence_line(note, self.index.participant(note)), id=note.id) for note in notes]
+            options += [Option(Text(f"{n}: note not found (deleted?)", style="red"), id=n) for n in missing]
+            if not options:
+                options = [
+                    Option(Text("No evidence yet: place interview notes on this item (a)", style="dim"), disabled=True)
+                ]
+            yield OptionList(*options, id="evidence")
+        yield FittingFooter()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_detach(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or option.id is None or self.readonly:
+            return
+        self.dismiss(f"detach:{option.id}")
+
+    def action_quote(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or option.id is None or self.readonly:
+            return
+        self.dismiss(f"quote:{option.id}")
+
+    def action_rename(self) -> None:
+        if not self.readonly:
+            self.dismiss("rename")

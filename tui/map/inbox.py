@@ -1,0 +1,136 @@
+"""The inbox: tagged notes not yet on the map, one line each (Line API, any size).
+
+Notes are grouped by the phase they carry (so they "land in their column"), then by
+interview and time. Removing a placed note is a list deletion, not a re-layout, so
+placing stays instant with tens of thousands of notes.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from trodden.models.domain import Kind, Note, Phase
+from trodden.models.names import visible
+from trodden.models.notes.syntax import MARKER_OF_KIND
+
+from .board_model import feeling_glyph
+
+
+def mm_ss(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes:02d}:{secs:02d}" if minutes < 100 else f"{minutes}:{secs:02d}"
+
+
+def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Text:
+    """``2 P3 12:34 ▲ *" text @web #tag``: phase, who, when, feeling, kinds, words."""
+    text = Text(no_wrap=True)
+    number = phase_number.get(note.phase or "")
+    text.append(f"{number if number else '·'} ", style="bold cyan" if number else "dim")
+    text.append(f"{visible(participant):<4} ", style="bold")
+    text.append(f"{mm_ss(note.t)} ", style="dim")
+    glyph, style = feeling_glyph(note.valence)
+    text.append(glyph, style=style)
+    markers = "".join(MARKER_OF_KIND[kind] for kind in note.kinds if kind is not Kind.QUOTE)
+    text.append(f"{markers:<2} ", style="yellow")
+    if Kind.QUOTE in note.kinds:
+        text.append(f"“{visible(note.text)}”", style="italic")
+    else:
+        text.append(visible(note.text))
+    tokens = [f"@{c}" for c in note.channels if f"@{c}" not in note.text.lower()]
+    tokens += [f"#{t}" for t in note.tags if f"#{t}" not in note.text.lower()]
+    if tokens:
+        text.append("  " + " ".join(tokens), style="cyan")
+    return text
+
+
+class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
+    DEFAULT_CSS = """
+    Inbox { height: 1fr; background: $surface; }
+    """
+
+    class Highlighted(Message):
+        def __init__(self, inbox: Inbox, note: Note | None) -> None:
+            super().__init__()
+            self.inbox = inbox
+            self.note = note
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.notes: list[Note] = []
+        self.cursor = 0
+        self._participant: dict[str, str] = {}
+        self._phase_number: dict[str, int] = {}
+        self._cache: dict[str, Text] = {}
+
+    def set_notes(self, notes: list[Note], participant_of: dict[str, str], phases: list[Phase]) -> None:
+        order = {phase.id: phase.order for phase in phases}
+        self._phase_number = {phase.id: n for n, phase in enumerate(sorted(phases, key=lambda p: p.order), start=1)}
+        self._participant = participant_of
+        self.notes = sorted(notes, key=lambda n: (order.get(n.phase or "", 10**6), n.interview, n.seq))
+        self._cache.clear()
+        self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
+        self.virtual_size = Size(self.size.width, len(self.notes))
+        self.refresh()
+        self._announce()
+
+    def remove(self, note_ids: set[str]) -> None:
+        """Take placed notes out, keeping the cursor where it was."""
+        before = len(self.notes)
+        current = self.note
+        if current is not None and note_ids == {current.id}:
+            del self.notes[self.cursor]  # the usual case: the highlighted note was placed
+        else:
+            self.notes = [note for note in self.notes if note.id not in note_ids]
+        if len(self.notes) != before:
+            self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
+            self.virtual_size = Size(self.size.width, len(self.notes))
+            self.refresh()
+            self._announce()
+
+    @property
+    def note(self) -> Note | None:
+        return self.notes[self.cursor] if 0 <= self.cursor < len(self.notes) else None
+
+    def move(self, step: int) -> None:
+        if not self.notes:
+            return
+        self.cursor = min(max(self.cursor + step, 0), len(self.notes) - 1)
+        top = self.scroll_offset.y
+        height = max(1, self.scrollable_content_region.height)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False)
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        self.post_message(self.Highlighted(self, self.note))
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        if index >= len(self.notes):
+            return Strip.blank(width, self.rich_style)
+        note = self.notes[index]
+        text = self._cache.get(note.id)
+        if text is None:
+            text = note_line(note, self._participant.get(note.interview, note.interview), self._phase_number)
+            self._cache[note.id] = text
+        if index == self.cursor:
+            text = text.copy()
+            text.stylize(Style(reverse=True, bold=self.has_focus))
+        segments = [s for s in text.render(self.app.console) if s.text != "\n"]
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, self.rich_style)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()

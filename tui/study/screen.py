@@ -1,0 +1,182 @@
+"""The study overview: which interviews exist, their status, and where to go next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from trodden.models.domain import Interview, InterviewStatus
+from trodden.models.storage.store import StudyStore
+from trodden.tui.actions import Action, register
+from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.table import FittingTable
+
+ACTIONS = register(
+    "study",
+    "Study overview",
+    [
+        Action("study.capture", "c", "capture", "Capture", "Take notes live on the selected interview"),
+        Action(
+            "study.guide",
+            "g",
+            "open_guide",
+            "Guide view",
+            "Follow the highlighted interview in the guide view",
+            short="Guide",
+        ),
+        Action(
+            "study.guide_editor",
+            "w",
+            "edit_guide",
+            "Write guide",
+            "Add, edit and reorder the guide's themes",
+            short="Write",
+        ),
+        Action(
+            "study.clean",
+            "e",
+            "clean",
+            "Clean notes",
+            "Clean the selected interview's notes and export them",
+            short="Clean",
+        ),
+        Action("study.map", "m", "open_map", "Map", "Open the mapping board: assemble the journey from the notes"),
+        Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder", short="Reload"),
+    ],
+)
+
+STATUS_STYLE = {
+    InterviewStatus.PLANNED: "dim",
+    InterviewStatus.LIVE: "bold yellow",
+    InterviewStatus.DONE: "cyan",
+    InterviewStatus.CLEANED: "green",
+}
+
+
+@dataclass
+class InterviewRow:
+    interview: Interview
+    notes: int | None
+    problem: str | None = None
+
+
+class StudyScreen(TroddenScreen):
+    CONTEXT = "study"
+    BINDINGS = ACTIONS
+
+    class Loaded(Message):
+        def __init__(self, rows: list[InterviewRow], problems: list[str]) -> None:
+            super().__init__()
+            self.rows = rows
+            self.problems = problems
+
+    def __init__(self, store: StudyStore) -> None:
+        super().__init__()
+        self.store = store
+        self.rows: list[InterviewRow] = []
+
+    def compose(self) -> ComposeResult:
+        study = self.store.study
+        yield Static(literal(f"trodden · {study.name}"), classes="screen-title", id="title")
+        yield Static(self._summary(), id="summary", classes="muted")
+        yield FittingTable(id="interviews", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="problems", classes="error")
+        yield FittingFooter()
+
+    def _summary(self) -> Text:
+        study = self.store.study
+        state = study.state.value if study.state else "state not chosen"
+        phases = " → ".join(phase.name for phase in self.store.phases) or "no phases yet"
+        text = Text(" ")
+        text.append(f"{study.scope.value} journey · {state} · notes in {study.language}\n ", style="")
+        text.append(study.purpose or "no purpose written yet")
+        text.append(f"\n Phases: {phases}")
+        return text
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Interview", "Participant", "Date", "Status", "Notes", "Interviewer", "Note-taker")
+        self.load()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load(self) -> None:
+        interviews, problems = self.store.interviews()
+        rows = []
+        for interview in interviews:
+            try:
+                with self.store.open_interview(interview.id, writable=False) as session:
+                    rows.append(InterviewRow(interview, len(session.notes())))
+            except Exception as error:
+                rows.append(InterviewRow(interview, None, str(error)))
+        self.post_message(self.Loaded(rows, [str(problem) for problem in problems]))
+
+    def on_study_screen_loaded(self, message: Loaded) -> None:
+        self.rows = message.rows
+        table = self.query_one(DataTable)
+        problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
+        self.query_one("#problems", Static).update(Text("\n".join(problems)))
+        cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
+        table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
+        table.clear()
+        for row in message.rows:
+            interview = row.interview
+            table.add_row(
+                literal(interview.id),
+                literal(interview.participant),
+                interview.date.isoformat(),
+                Text(interview.status.value, style=STATUS_STYLE[interview.status]),
+                "?" if row.notes is None else str(row.notes),
+                literal(interview.interviewer),
+                literal(interview.note_taker),
+                key=interview.id,
+            )
+
+    def action_refresh(self) -> None:
+        self.store.reload()
+        self.load()
+
+    def action_capture(self) -> None:
+        from trodden.tui.capture.screen import capture_screen_for
+
+        interview = self.selected_interview()
+        screen = capture_screen_for(self.store, interview.id, self.notify) if interview else None
+        if screen is not None:
+            self.app.push_screen(screen, lambda _: self.action_refresh())
+
+    def selected_interview(self) -> Interview | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0 or table.cursor_row >= len(self.rows):
+            return None
+        return self.rows[table.cursor_row].interview
+
+    def action_clean(self) -> None:
+        from trodden.tui.clean.screen import CleanScreen
+
+        interview = self.selected_interview()
+        if interview is not None:
+            self.app.push_screen(CleanScreen(self.store, interview.id), lambda _: self.action_refresh())
+
+    def action_open_guide(self) -> None:
+        from trodden.tui.guide.screen import GuideScreen
+
+        interview = self.selected_interview()
+        if interview is None:
+            self.notify("No interview highlighted: start one with 'trodden guide DIR --participant CODE'.")
+            return
+        self.app.push_screen(GuideScreen(self.store, interview.id))
+
+    def action_edit_guide(self) -> None:
+        from trodden.tui.guide.editor import GuideEditor
+
+        self.app.push_screen(GuideEditor(self.store))
+
+    def action_open_map(self) -> None:
+        from trodden.tui.map.screen import MapScreen
+
+        self.app.push_screen(MapScreen(self.store))

@@ -1,0 +1,136 @@
+"""Small dialogs of the map screen: a one-line prompt, a text panel, a pick list."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from trodden.tui.actions import Action, register
+from trodden.tui.base import literal
+
+from .footer import FittingFooter
+
+PROMPT_ACTIONS = register(
+    "map.prompt",
+    "Map: prompt",
+    [Action("map.prompt.cancel", "escape", "cancel", "Cancel", "Close without changing anything")],
+)
+PANEL_ACTIONS = register(
+    "map.panel",
+    "Map: panel",
+    [Action("map.panel.close", "escape,q", "close", "Close", "Back to the board")],
+)
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line of text. Enter answers, escape cancels (``None``)."""
+
+    CONTEXT = "map.prompt"
+    BINDINGS = PROMPT_ACTIONS
+    DEFAULT_CSS = """
+    PromptScreen { align: center middle; }
+    PromptScreen > Vertical { width: 80%; max-width: 100; height: auto; border: round $accent; padding: 0 1;
+        background: $panel; }
+    PromptScreen #prompt-hint { color: $text-muted; }
+    """
+
+    def __init__(self, title: str, value: str = "", hint: str = "", *, blink: bool = True) -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+        self.blink = blink
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(literal(self.title_text, "bold"))
+            field = Input(value=self.value, id="prompt-input", select_on_focus=False)
+            field.cursor_blink = self.blink
+            yield field
+            yield Static(literal(self.hint or "enter to save · esc to cancel"), id="prompt-hint")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextPanel(ModalScreen[None]):
+    """A read-only panel (checks, stats, evidence): scrolls, closes with escape."""
+
+    CONTEXT = "map.panel"
+    BINDINGS = PANEL_ACTIONS
+    DEFAULT_CSS = """
+    TextPanel { align: center middle; }
+    TextPanel > Vertical { width: 90%; height: 90%; border: round $accent; background: $panel; }
+    TextPanel VerticalScroll { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, title: str, body: Text) -> None:
+        super().__init__()
+        self.title_text = title
+        self.body = body
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            with VerticalScroll():
+                yield Static(self.body, id="panel-body")
+        yield FittingFooter()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+PICK_ACTIONS = register(
+    "map.pick",
+    "Map: choose",
+    [
+        Action("map.pick.choose", "enter", "choose", "Choose", "Act on the highlighted line", priority=True),
+        Action("map.pick.close", "escape", "close", "Close", "Back to the board"),
+    ],
+)
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Choose one line (duplicate suggestions, evidence notes); returns its id."""
+
+    CONTEXT = "map.pick"
+    BINDINGS = PICK_ACTIONS
+    DEFAULT_CSS = """
+    PickScreen { align: center middle; }
+    PickScreen > Vertical { width: 90%; height: 80%; border: round $accent; background: $panel; }
+    PickScreen OptionList { height: 1fr; }
+    PickScreen #pick-intro { padding: 0 1; }
+    """
+
+    def __init__(self, title: str, intro: Text, options: list[tuple[str, Text]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.intro = intro
+        self.options = options
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as box:
+            box.border_title = self.title_text
+            yield Static(self.intro, id="pick-intro")
+            yield OptionList(*[Option(prompt, id=key) for key, prompt in self.options], id="pick-list")
+        yield FittingFooter()
+
+    def action_choose(self) -> None:
+        options = self.query_one(OptionList)
+        option = options.highlighted_option
+        self.dismiss(option.id if option is not None else None)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

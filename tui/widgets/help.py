@@ -1,0 +1,52 @@
+"""F1: every key of the current screen and of the app, and the screen's own notes."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from trodden.tui.actions import CONTEXT_TITLES, actions_for
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 110; height: 90%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    HelpScreen .help-title { text-style: bold; color: $accent; margin: 1 0 0 0; }
+    """
+
+    def __init__(self, context: str, intro: str = "") -> None:
+        super().__init__()
+        self.context = context
+        self.intro = intro
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            if self.intro:
+                yield Static(Text.from_markup(self.intro), classes="help-intro")
+            for context in (self.context, "app"):
+                if context == "app" and self.context == "app" and context != self.context:
+                    continue
+                yield Static(CONTEXT_TITLES.get(context, context), classes="help-title")
+                yield Static(self._table(context))
+                if self.context == "app":
+                    break
+            yield Static("[dim]esc closes this help · ctrl+p searches every action by name[/]")
+
+    @staticmethod
+    def _table(context: str) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for action in actions_for(context):
+            table.add_row(action.key_display, action.help or action.description)
+        return table
