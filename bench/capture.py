@@ -29,7 +29,8 @@ from pathlib import Path
 
 from trodden.models.domain import Guide, GuideTheme, Note, Phase, Revision, Study, note_id
 from trodden.models.notes.syntax import parse
-from trodden.models.storage.durable import DurableDB, Put
+from trodden.models.storage.durable import DurableDB
+from trodden.models.storage.journal import Put
 from trodden.models.storage.store import StudyStore
 
 NOTES = 5000

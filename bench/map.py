@@ -18,7 +18,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from trodden.models.domain import InterviewStatus, Kind, Note, Phase, Revision, Study, note_id
-from trodden.models.map.journey_map import Change, MapItem, MapSession, load_study_map
+from trodden.models.map.evidence import load_study_map
+from trodden.models.map.journey_map import Change, MapItem
+from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
 from trodden.tui.map.board import Board

@@ -31,15 +31,8 @@ from trodden.models.domain import (
     note_id,
 )
 from trodden.models.interchange import write_interview
-from trodden.models.map.journey_map import (
-    BackstageKind,
-    CurveOverride,
-    ItemKind,
-    MapItem,
-    MapSession,
-    Mark,
-    QuotePick,
-)
+from trodden.models.map.journey_map import BackstageKind, CurveOverride, ItemKind, MapItem, Mark, QuotePick
+from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
 
 PHASES = ["Drömmer om grönt", "Letar och jämför", "Väljer och köper", "Väntar på leveransen", "Packar upp", "Sköter om"]

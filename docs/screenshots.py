@@ -12,7 +12,8 @@ import asyncio
 import tempfile
 from pathlib import Path
 
-from trodden.models.map.journey_map import BackstageKind, ItemKind, MapItem, MapSession, Mark, QuotePick
+from trodden.models.map.journey_map import BackstageKind, ItemKind, MapItem, Mark, QuotePick
+from trodden.models.map.map_session import MapSession
 from trodden.models.sample import write_sample
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp

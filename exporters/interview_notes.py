@@ -15,7 +15,7 @@ from trodden.models.notes.cleaning import original_text, quote_changed, reading_
 from trodden.models.notes.marks import CLOUD, HEART, KIND_SYMBOLS
 from trodden.models.notes.redaction import Redactor
 from trodden.models.notes.syntax import find_tokens
-from trodden.models.storage.store import StudyFile
+from trodden.models.storage.study_file import StudyFile
 
 KIND_MARKS: dict[Kind, str] = {kind: symbol for kind, symbol in KIND_SYMBOLS.items() if kind is not Kind.QUOTE}
 """Quotes need no mark: they are set in quotation marks."""

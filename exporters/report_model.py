@@ -17,19 +17,12 @@ from trodden.models.checks import Finding, run_checks
 from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
 from trodden.models.interchange import read_map
-from trodden.models.map.journey_map import (
-    BackstageKind,
-    CurvePoint,
-    ItemKind,
-    JourneyMap,
-    MapItem,
-    Mark,
-    NotesIndex,
-    emotion_curve,
-    item_feeling,
-)
+from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling
+from trodden.models.map.evidence import NotesIndex
+from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
 from trodden.models.notes.redaction import Redactor
-from trodden.models.storage.store import StudyFile, StudyStore
+from trodden.models.storage.store import StudyStore
+from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
 

@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark, NotesIndex, item_channels
+from trodden.models.map.evidence import NotesIndex, item_channels
+from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark
 from trodden.models.notes.syntax import NoteDraft, parse
-from trodden.models.storage.store import StudyFile
+from trodden.models.storage.study_file import StudyFile
 
 from .domain import Interview, InterviewStatus
 from .names import visible

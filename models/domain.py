@@ -9,9 +9,12 @@ from __future__ import annotations
 from datetime import date as Date
 from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+if TYPE_CHECKING:
+    from trodden.models.notes.syntax import NoteDraft
 
 
 class Kind(StrEnum):
@@ -189,6 +192,37 @@ class Note(Model):
         if len(kinds) < 2:  # the common case; opening 20,000 notes runs this 20,000 times
             return kinds
         return sorted(set(kinds), key=KIND_ORDER.__getitem__)
+
+    @classmethod
+    def from_draft(
+        cls,
+        draft: NoteDraft,
+        *,
+        interview: str,
+        seq: int,
+        t: float,
+        wall: datetime,
+        history: list[Revision],
+        phase: str | None = None,
+        theme: str | None = None,
+    ) -> Note:
+        """A new note ``seq`` of ``interview`` with the draft's content (text, kinds,
+        feeling, channels, tags): one place that knows how a typed line becomes a note."""
+        return cls(
+            id=note_id(interview, seq),
+            interview=interview,
+            seq=seq,
+            t=t,
+            wall=wall,
+            text=draft.text,
+            kinds=list(draft.kinds),
+            valence=draft.valence,
+            channels=list(draft.channels),
+            tags=list(draft.tags),
+            phase=phase,
+            theme=theme,
+            history=history,
+        )
 
     @property
     def raw(self) -> str:

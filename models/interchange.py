@@ -12,10 +12,13 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from trodden.models.map.journey_map import MAP_DB, JourneyMap, MapSession
+from trodden.models.map.journey_map import JourneyMap
+from trodden.models.map.map_session import MAP_DB, MapSession
+from trodden.models.names import clean_participant_code
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.atomic import build_folder, is_new_folder
-from trodden.models.storage.store import StudyStore, _first_problem, clean_participant_code
+from trodden.models.storage.model_json import first_problem
+from trodden.models.storage.store import StudyStore
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
@@ -126,7 +129,7 @@ def load_document(path: Path) -> StudyDocument:
     try:
         return StudyDocument.model_validate(payload)
     except ValidationError as error:
-        raise CorruptFile(path, _first_problem(error)) from None
+        raise CorruptFile(path, first_problem(error)) from None
 
 
 def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, list[str]]:
@@ -210,10 +213,12 @@ def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) 
     of leaving an interview that looks complete but lacks notes.
     """
     from trodden.models.storage.atomic import atomic_write, make_dir
-    from trodden.models.storage.store import INTERVIEW_FILE, InterviewSession, _dump
+    from trodden.models.storage.layout import INTERVIEW_FILE
+    from trodden.models.storage.model_json import json_bytes
+    from trodden.models.storage.session import InterviewSession
 
     folder = store.interview_dir(interview.id)
     make_dir(folder)
     with InterviewSession(store, interview, writable=True).open() as session:
         session.save_notes([note.model_copy(update={"interview": interview.id}) for note in notes])
-    atomic_write(folder / INTERVIEW_FILE, _dump(interview))
+    atomic_write(folder / INTERVIEW_FILE, json_bytes(interview))

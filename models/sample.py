@@ -72,7 +72,7 @@ def _write_sample(path: Path | str) -> StudyStore:
 
 def write_hypothesis_map(store: StudyStore, phases: list[Phase]) -> None:
     """The team's hypothesis journey (``map.json``): items with no evidence yet."""
-    from trodden.models.map.journey_map import write_hypothesis
+    from trodden.models.map.map_session import write_hypothesis
 
     if resources.files(SAMPLE_PACKAGE).joinpath("map.json").is_file():
         write_hypothesis(store.path, phases, json.loads(_read("map.json")).get("items", []))

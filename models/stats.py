@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trodden.models.map.journey_map import JourneyMap, NotesIndex
+from trodden.models.map.evidence import NotesIndex
+from trodden.models.map.journey_map import JourneyMap
 
 from .domain import Interview
 

@@ -12,7 +12,8 @@ import pytest
 
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme, InterviewStatus, Participant, Phase, Study
 from trodden.models.notes.syntax import NoteDraft, parse
-from trodden.models.storage.store import InterviewSession, StudyStore
+from trodden.models.storage.session import InterviewSession
+from trodden.models.storage.store import StudyStore
 
 CLOCK = datetime(2026, 3, 2, 10, 0, 0)
 """The fixed 'now' of every crafted study: interviews start here, notes follow it."""

@@ -19,15 +19,8 @@ from trodden.models.domain import (
     note_id,
 )
 from trodden.models.interchange import write_interview
-from trodden.models.map.journey_map import (
-    BackstageKind,
-    CurveOverride,
-    ItemKind,
-    MapItem,
-    MapSession,
-    Mark,
-    QuotePick,
-)
+from trodden.models.map.journey_map import BackstageKind, CurveOverride, ItemKind, MapItem, Mark, QuotePick
+from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
 
 HOSTILE = "a | b `code` # not <b>html</b> **bold** [link](x) & ;: end"

@@ -11,7 +11,8 @@ except ImportError:  # tests as a package
 
 from trodden.models.checks import funnel_words, has_warnings, run_checks
 from trodden.models.domain import InterviewStatus, JourneyState
-from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem, Mark, QuotePick, load_study_map
+from trodden.models.map.evidence import load_study_map
+from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem, Mark, QuotePick
 from trodden.tui.cli.main import main
 
 GOOD_NOTES = {

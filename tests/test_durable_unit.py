@@ -10,7 +10,10 @@ import pytest
 from tinydb import Query
 
 from trodden.models.errors import CorruptFile, ReadOnly
-from trodden.models.storage.durable import Delete, DurableDB, Put, _encode, _encode_tables, paused_gc
+from trodden.models.storage.durable import DurableDB
+from trodden.models.storage.gc_policy import paused_gc
+from trodden.models.storage.journal import Delete, Put, encode_ops
+from trodden.models.storage.snapshot import encode_tables
 
 
 def _crash(db: DurableDB) -> None:
@@ -36,7 +39,7 @@ def test_writes_survive_a_crash_and_a_clean_close(tmp_path: Path) -> None:
 def test_a_torn_batch_is_dropped_whole(tmp_path: Path) -> None:
     db = DurableDB(tmp_path, "x", writable=True).open()
     db.put("t", 1, {"a": 1})
-    line = _encode([Put("t", 2, {"a": 2}), Put("t", 3, {"a": 3})])
+    line = encode_ops([Put("t", 2, {"a": 2}), Put("t", 3, {"a": 3})])
     with open(sorted(tmp_path.glob("x.journal.*"))[-1], "ab") as handle:
         handle.write(line[: len(line) - 5])  # everything but the end: never half a batch
     _crash(db)
@@ -136,7 +139,7 @@ def test_broken_snapshots_are_named(tmp_path: Path, content: bytes, match: str) 
 
 def test_snapshot_encoding_in_slices_is_plain_json() -> None:
     tables = {"a": {str(i): {"x": i, "s": 'åä\n"', "l": [1, None]} for i in range(450)}, "b": {}, "c": {"1": {}}}
-    assert json.loads(_encode_tables(tables)) == tables
+    assert json.loads(encode_tables(tables)) == tables
 
 
 def test_loading_leaves_the_garbage_collector_on(tmp_path: Path) -> None:

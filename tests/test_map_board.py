@@ -7,7 +7,9 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.map.journey_map import JourneyMap, Lane, MapItem, Mark, QuotePick, emotion_curve, load_study_map
+from trodden.models.map.curve import emotion_curve
+from trodden.models.map.evidence import load_study_map
+from trodden.models.map.journey_map import JourneyMap, Lane, MapItem, Mark, QuotePick
 from trodden.tui.map.board_model import build_board
 from trodden.tui.widgets.charts import bar, braille_curve
 

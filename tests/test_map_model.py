@@ -9,6 +9,7 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
+from trodden.models.map.curve import emotion_curve, item_feeling
 from trodden.models.map.edit import (
     EditError,
     add_evidence,
@@ -21,21 +22,10 @@ from trodden.models.map.edit import (
     reorder_item,
     set_mark,
 )
+from trodden.models.map.evidence import inbox, load_study_map
 from trodden.models.map.inbox_filter import parse_filter
-from trodden.models.map.journey_map import (
-    Change,
-    CurveOverride,
-    ItemKind,
-    JourneyMap,
-    MapItem,
-    MapSession,
-    Mark,
-    emotion_curve,
-    inbox,
-    item_feeling,
-    load_study_map,
-    read_map,
-)
+from trodden.models.map.journey_map import Change, CurveOverride, ItemKind, JourneyMap, MapItem, Mark
+from trodden.models.map.map_session import MapSession, read_map
 from trodden.models.map.similarity import duplicate_items, similar_items, similarity
 
 

@@ -15,7 +15,8 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.map.journey_map import Change, ItemKind, MapItem, MapSession, Mark, read_map
+from trodden.models.map.journey_map import Change, ItemKind, MapItem, Mark
+from trodden.models.map.map_session import MapSession, read_map
 from trodden.tui.app import TroddenApp
 from trodden.tui.map.screen import MapScreen
 
@@ -219,7 +220,7 @@ async def test_a_corrupt_map_is_named_and_left_alone(store):
 @sync
 async def test_checks_panel_jumps_to_the_hypothesis(store):
     from trodden.models.checks import run_checks
-    from trodden.models.map.journey_map import load_study_map
+    from trodden.models.map.evidence import load_study_map
 
     with MapSession(store.path, writable=True) as session:
         session.apply(Change(items=(MapItem(id=7, phase="ph2", title="Hypothesis: asks a friend"),)))

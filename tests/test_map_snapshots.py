@@ -7,16 +7,8 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.map.journey_map import (
-    BackstageKind,
-    Change,
-    CurveOverride,
-    ItemKind,
-    MapItem,
-    MapSession,
-    Mark,
-    QuotePick,
-)
+from trodden.models.map.journey_map import BackstageKind, Change, CurveOverride, ItemKind, MapItem, Mark, QuotePick
+from trodden.models.map.map_session import MapSession
 from trodden.tui.app import TroddenApp
 from trodden.tui.map.screen import MapScreen
 

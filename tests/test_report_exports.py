@@ -13,7 +13,8 @@ from report_study import HOSTILE, make_study
 from trodden.exporters.csv_export import HEADERS, render
 from trodden.exporters.report_model import NoteRow
 from trodden.models.interchange import build_document, dumps, import_document, load_document
-from trodden.models.map.journey_map import MapItem, MapSession
+from trodden.models.map.journey_map import MapItem
+from trodden.models.map.map_session import MapSession
 from trodden.tui.cli.main import main
 
 

@@ -7,7 +7,8 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
-from trodden.models.map.journey_map import JourneyMap, MapItem, load_study_map
+from trodden.models.map.evidence import load_study_map
+from trodden.models.map.journey_map import JourneyMap, MapItem
 from trodden.models.stats import backing_counts, saturation
 from trodden.tui.cli.main import main
 

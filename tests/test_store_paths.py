@@ -10,8 +10,8 @@ from conftest import CLOCK
 from trodden.models.domain import Interview, Participant, Study
 from trodden.models.errors import StoreError
 from trodden.models.interchange import InterviewRecord, StudyDocument, import_document
-from trodden.models.names import safe_filename, visible
-from trodden.models.storage.store import StudyStore, clean_participant_code
+from trodden.models.names import clean_participant_code, safe_filename, visible
+from trodden.models.storage.store import StudyStore
 
 
 def _files_outside(root: Path, study: Path) -> list[Path]:

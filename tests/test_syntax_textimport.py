@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme, Kind, Study
 from trodden.models.guide.markdown import parse_guide, render_guide
 from trodden.models.notes.textimport import parse_notes_text, parse_timestamp
-from trodden.models.storage.store import StudyFile
+from trodden.models.storage.study_file import StudyFile
 
 STUDY = StudyFile(
     study=Study(name="x"),

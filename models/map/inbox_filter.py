@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from trodden.models.domain import Kind, Note
-from trodden.models.storage.store import StudyFile
+from trodden.models.storage.study_file import StudyFile
 
-from .journey_map import NotesIndex
+from .evidence import NotesIndex
 
 KIND_WORDS = {kind.value: kind for kind in Kind} | {
     "q": Kind.QUOTE,

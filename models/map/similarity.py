@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from trodden.models.domain import Note
 
-from .journey_map import JourneyMap, MapItem, NotesIndex, item_channels
+from .evidence import NotesIndex, item_channels
+from .journey_map import JourneyMap, MapItem
 
 THRESHOLD = 0.4
 STEM = 5

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from trodden.models.domain import Kind, Note, Revision, note_id
+from trodden.models.domain import Kind, Note, Revision
 
 from .syntax import Command, NoteDraft, find_tokens, parse, render
 
@@ -206,20 +206,15 @@ def split(note: Note, position: int, new_seq: int, at: datetime) -> tuple[Note, 
     )
     first = revised(note, first_draft, at).model_copy(update={"checked": False})
     base = note.history[:1] or [Revision(at=note.wall, raw=line_of(note))]
-    second = Note(
-        id=note_id(note.interview, new_seq),
+    second = Note.from_draft(
+        second_draft,
         interview=note.interview,
         seq=new_seq,
         t=note.t,
         wall=note.wall,
-        text=tail,
-        kinds=list(note.kinds),
-        valence=note.valence,
-        channels=channels_tail,
-        tags=tags_tail,
+        history=[*base, Revision(at=at, raw=render(second_draft))],
         phase=note.phase,
         theme=note.theme,
-        history=[*base, Revision(at=at, raw=render(second_draft))],
     )
     return first, second
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from trodden.models.domain import Note, Revision, note_id
-from trodden.models.storage.store import StudyFile
+from trodden.models.domain import Note, Revision
+from trodden.models.storage.study_file import StudyFile
 
 from .syntax import Command, NoteDraft, parse
 
@@ -100,20 +100,15 @@ def imported_notes(result: ImportResult, interview_id: str, start: datetime) -> 
         t = item.t or 0.0
         wall = start + timedelta(seconds=t)
         notes.append(
-            Note(
-                id=note_id(interview_id, seq),
+            Note.from_draft(
+                item.draft,
                 interview=interview_id,
                 seq=seq,
                 t=t,
                 wall=wall,
-                text=item.draft.text,
-                kinds=list(item.draft.kinds),
-                valence=item.draft.valence,
-                channels=list(item.draft.channels),
-                tags=list(item.draft.tags),
-                theme=item.theme,
-                phase=item.phase,
                 history=[Revision(at=wall, raw=item.raw)],
+                phase=item.phase,
+                theme=item.theme,
             )
         )
     return notes

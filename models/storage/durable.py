@@ -2,10 +2,10 @@
 
 TinyDB's own JSONStorage rewrites the whole file on every insert (O(n) per note) and a
 kill mid-write can leave it unreadable. Here TinyDB lives in memory and only answers
-queries; durability comes from two files per database::
+queries (``tables``); durability comes from two kinds of files per database::
 
-    NAME.json             an atomic snapshot, in TinyDB's own JSON layout
-    NAME.journal.N        append-only segments of JSON lines, fsynced per write
+    NAME.json             an atomic snapshot, in TinyDB's own JSON layout (``snapshot``)
+    NAME.journal.N        append-only segments of JSON lines, fsynced per write (``journal``)
 
 A write is acknowledged only after its journal line is on disk. Snapshots are written
 in the background (temp file, fsync, ``os.replace``); the journal then rotates to a new
@@ -19,138 +19,24 @@ One process writes (``FileLock``); any number read, and ``refresh`` follows the 
 
 from __future__ import annotations
 
-import gc
-import json
 import os
 import threading
-import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from tinydb import TinyDB
-from tinydb.queries import QueryLike
-from tinydb.storages import MemoryStorage
 
 from trodden.models.errors import CorruptFile, ReadOnly, StoreError, WriteFailed
 
 from .atomic import atomic_write, drop_stale_temp_files, fsync_dir, make_dir
+from .gc_policy import paused_gc, request_freeze
+from .journal import BadLine, Delete, Doc, Op, Put, decode_lines, encode_ops, segment_numbers, segment_path
 from .lockfile import FileLock
+from .snapshot import Stamp, Tables, encode_tables, parse_snapshot, read_snapshot, snapshot_stamp, with_meta
+from .tables import MemoryTables
 
-META_TABLE = "_meta"
-FORMAT = 1
 _sync = getattr(os, "fdatasync", os.fsync)
 
-Doc = dict[str, Any]
 
-
-_gc_lock = threading.Lock()
-_gc_pausers = 0
-_gc_was_enabled = True
-_gc_freeze_requested = False
-FREEZE_AT = 1000
-"""Loads of at least this many documents are frozen out of the collector afterwards."""
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of bulk loading, during and after.
-
-    Loading 20,000 notes builds about a million objects. During the load the collector
-    would rescan the growing heap again and again (more than doubling the time to
-    open); after it, its first full pass over them would stall some later keystroke
-    for ~150 ms. So it is paused while loading, and after a large load (see
-    ``request_freeze``) what exists is frozen (``gc.freeze``): moved out of the
-    collector's scans for good. Loaded documents and notes hold no reference cycles,
-    so refcounting still frees them when dropped. Small loads (a reader's refresh)
-    never freeze, so other code's cyclic garbage stays collectable. Nested and
-    thread-safe.
-    """
-    global _gc_pausers, _gc_was_enabled, _gc_freeze_requested
-    with _gc_lock:
-        _gc_pausers += 1
-        if _gc_pausers == 1:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_pausers -= 1
-            if _gc_pausers == 0:
-                if _gc_freeze_requested:
-                    gc.freeze()
-                    _gc_freeze_requested = False
-                if _gc_was_enabled:
-                    gc.enable()
-
-
-def request_freeze(loaded: int) -> None:
-    """Inside ``paused_gc``: ``loaded`` documents were built; freeze them if that is many."""
-    global _gc_freeze_requested
-    if loaded >= FREEZE_AT:
-        _gc_freeze_requested = True
-
-
-@dataclass(frozen=True)
-class Put:
-    table: str
-    id: int
-    doc: Doc
-
-
-@dataclass(frozen=True)
-class Delete:
-    table: str
-    id: int
-
-
-Op = Put | Delete
-
-
-def _record(op: Op) -> dict[str, Any]:
-    if isinstance(op, Put):
-        return {"t": op.table, "id": op.id, "doc": op.doc}
-    return {"t": op.table, "id": op.id, "del": True}
-
-
-def _encode(ops: list[Op]) -> bytes:
-    """One journal line for one ``write`` call, so a batch is all-or-nothing: a crash
-    mid-write leaves a torn line, never half a batch."""
-    record = _record(ops[0]) if len(ops) == 1 else {"ops": [_record(op) for op in ops]}
-    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
-def _decode_one(record: Any) -> Op:
-    if (
-        not isinstance(record, dict)
-        or not isinstance(record.get("t"), str)
-        or type(record.get("id")) is not int  # bool is an int too
-    ):
-        raise ValueError("not a journal record")
-    if record.get("del") is True:
-        return Delete(record["t"], record["id"])
-    if not isinstance(record.get("doc"), dict):
-        raise ValueError("journal record without a document")
-    return Put(record["t"], record["id"], record["doc"])
-
-
-def _decode(line: bytes) -> list[Op]:
-    try:
-        record = json.loads(line)
-    except RecursionError:
-        raise ValueError("nested too deeply") from None
-    if isinstance(record, dict) and "ops" in record:
-        if not isinstance(record["ops"], list) or not record["ops"]:
-            raise ValueError("batch without operations")
-        return [_decode_one(item) for item in record["ops"]]
-    return [_decode_one(record)]
-
-
-class DurableDB:
-    """In-memory TinyDB + journal + snapshots for one file set ``folder/name.*``.
+class DurableDB(MemoryTables):
+    """In-memory tables + journal + snapshots for one file set ``folder/name.*``.
 
     Documents handed to ``put`` are owned by the database afterwards and never mutated
     in place, which lets snapshots copy tables shallowly while writes go on.
@@ -161,16 +47,13 @@ class DurableDB:
     """
 
     def __init__(self, folder: Path, name: str, *, writable: bool, compact_every: int = 2000) -> None:
+        super().__init__()
         self.folder = Path(folder)
         self.name = name
         self.writable = writable
         self.compact_every = compact_every
         self.snapshot_path = self.folder / f"{name}.json"
         self._lock_file = FileLock(self.folder / f"{name}.lock")
-        self._mutex = threading.RLock()
-        self._memory: dict[str, dict[str, Doc]] = {}
-        self._db = TinyDB(storage=MemoryStorage)
-        self._db.storage.memory = self._memory
         self._journal_fd: int | None = None
         self._segment = 0  # active (writer) segment number
         self._covered = 0  # segments <= this are inside the snapshot
@@ -180,9 +63,8 @@ class DurableDB:
         self.snapshot_error: StoreError | None = None
         """The last background snapshot's failure, if any (the journal still holds all)."""
         # reader bookkeeping: snapshot identity and how far each segment was read
-        self._snapshot_stamp: tuple[int, int, int] | None = None
+        self._snapshot_stamp: Stamp | None = None
         self._offsets: dict[int, int] = {}
-        self._changes: set[tuple[str, int]] | None = None  # None: everything may have changed
         self.torn_lines = 0
 
     @property
@@ -207,21 +89,10 @@ class DurableDB:
         return self
 
     def _segments(self) -> list[int]:
-        numbers = []
-        prefix = f"{self.name}.journal."
-        try:
-            entries = os.listdir(self.folder)
-        except FileNotFoundError:
-            return []
-        except OSError as error:
-            raise CorruptFile(self.folder, f"cannot be listed ({error.strerror})") from error
-        for entry in entries:
-            if entry.startswith(prefix) and entry[len(prefix) :].isdigit():
-                numbers.append(int(entry[len(prefix) :]))
-        return sorted(numbers)
+        return segment_numbers(self.folder, self.name)
 
     def _segment_path(self, number: int) -> Path:
-        return self.folder / f"{self.name}.journal.{number}"
+        return segment_path(self.folder, self.name, number)
 
     def _load(self) -> None:
         """Snapshot, then every newer journal segment.
@@ -237,65 +108,24 @@ class DurableDB:
             self._changes = None
             self._clear_caches()
 
-    def _read_snapshot(self) -> tuple[bytes | None, tuple[int, int, int] | None]:
-        try:
-            with open(self.snapshot_path, "rb") as handle:
-                stat = os.fstat(handle.fileno())
-                return handle.read(), (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-        except FileNotFoundError:
-            return None, None
-        except OSError as error:
-            raise CorruptFile(self.snapshot_path, f"cannot be read ({error.strerror})") from error
-
-    def _snapshot_now(self) -> tuple[int, int, int] | None:
-        try:
-            stat = self.snapshot_path.stat()
-        except FileNotFoundError:
-            return None
-        except OSError as error:
-            raise CorruptFile(self.snapshot_path, f"cannot be read ({error.strerror})") from error
-        return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    def _snapshot_now(self) -> Stamp | None:
+        return snapshot_stamp(self.snapshot_path)
 
     def _load_once(self) -> bool:
         """One load attempt; False if the snapshot was replaced meanwhile."""
         self._memory.clear()
         self._offsets.clear()
         self._covered = 0
-        raw, stamp = self._read_snapshot()
+        raw, stamp = read_snapshot(self.snapshot_path)
         self._snapshot_stamp = stamp
         if raw is not None:
-            tables, covered = self._parse_snapshot(raw)
+            tables, covered = parse_snapshot(raw, self.snapshot_path)
             self._memory.update(tables)
             self._covered = covered
         for number in self._segments():
             if number > self._covered:
                 self._replay_segment(number)
         return self.writable or self._snapshot_now() == stamp
-
-    def _parse_snapshot(self, raw: bytes) -> tuple[dict[str, dict[str, Doc]], int]:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise CorruptFile(self.snapshot_path, "is not UTF-8 text") from None
-        except RecursionError:
-            raise CorruptFile(self.snapshot_path, "is not a trodden table file (nested too deeply)") from None
-        except ValueError as error:
-            raise CorruptFile(self.snapshot_path, f"is not valid JSON ({error})") from None
-        if not isinstance(data, dict):
-            raise CorruptFile(self.snapshot_path, "is not a trodden table file (expected a JSON object of tables)")
-        for table, rows in data.items():
-            if not isinstance(rows, dict):
-                raise CorruptFile(self.snapshot_path, f"table {table!r} is not a JSON object")
-            for key, doc in rows.items():
-                if not key.isdigit() or not isinstance(doc, dict):
-                    raise CorruptFile(self.snapshot_path, f"table {table!r} entry {key!r} is not a document")
-        meta = data.pop(META_TABLE, {}).get("1", {})
-        version, covered = meta.get("format", FORMAT), meta.get("journal", 0)
-        if type(version) is not int or type(covered) is not int or covered < 0:
-            raise CorruptFile(self.snapshot_path, f"has a broken {META_TABLE} table")
-        if version > FORMAT:
-            raise CorruptFile(self.snapshot_path, "was written by a newer trodden; upgrade to open it")
-        return data, covered
 
     def _replay_segment(self, number: int) -> None:
         path = self._segment_path(number)
@@ -308,51 +138,16 @@ class DurableDB:
             return
         except OSError as error:
             raise CorruptFile(path, f"cannot be read ({error.strerror})") from error
-        consumed = 0
-        lines = data.split(b"\n")
-        complete, tail = lines[:-1], lines[-1]
-        for index, line in enumerate(complete):
-            consumed += len(line) + 1
-            if not line.strip():
-                continue
-            try:
-                ops = _decode(line)
-            except ValueError:  # includes UnicodeDecodeError and JSONDecodeError
-                if index == len(complete) - 1 and not tail:
-                    # A torn write that a failed truncate left behind: only ever last.
-                    self.torn_lines += 1
-                    continue
-                where = start + consumed - len(line) - 1
-                raise CorruptFile(path, f"holds a line that is not a journal record (at byte {where})") from None
-            for op in ops:
-                self._apply(op)
-        if tail:
-            # No newline yet: a write in progress (reader) or torn by a crash (writer).
-            self.torn_lines += 1
+        try:
+            ops, consumed, torn = decode_lines(data)
+        except BadLine as error:
+            raise CorruptFile(
+                path, f"holds a line that is not a journal record (at byte {start + error.offset})"
+            ) from None
+        for op in ops:
+            self._apply(op)
+        self.torn_lines += torn
         self._offsets[number] = start + consumed
-
-    # ------------------------------------------------------------- memory apply
-    def _apply(self, op: Op) -> None:
-        table = self._memory.setdefault(op.table, {})
-        if isinstance(op, Put):
-            table[str(op.id)] = op.doc
-        else:
-            table.pop(str(op.id), None)
-        if self._changes is not None:
-            self._changes.add((op.table, op.id))
-
-    def _clear_caches(self, tables: Iterable[str] | None = None) -> None:
-        if tables is None:
-            tables = set(self._memory) | set(self._db._tables)  # also tables a reload dropped
-        for name in tables:
-            self._db.table(name).clear_cache()
-
-    def take_changes(self) -> set[tuple[str, int]] | None:
-        """(table, id) pairs changed since the last call; None when everything may have
-        (after a full load). Lets followers update incrementally."""
-        with self._mutex:
-            changes, self._changes = self._changes, set()
-        return changes
 
     # ------------------------------------------------------------------ writing
     def _start_segment(self, number: int) -> None:
@@ -375,7 +170,7 @@ class DurableDB:
             raise ReadOnly(f"{self.path} is open read-only")
         if not ops:
             return
-        payload = _encode(ops)
+        payload = encode_ops(ops)
         with self._mutex:
             if self._journal_fd is None:
                 raise ReadOnly(f"{self.path} is closed")
@@ -415,36 +210,6 @@ class DurableDB:
     def delete(self, table: str, id: int) -> None:
         self.write([Delete(table, id)])
 
-    # ------------------------------------------------------------------ reading
-    # Reads take the mutex where they iterate a table: a writer thread (a Textual
-    # worker) may be adding to it at the same moment.
-    def table(self, name: str):
-        """The TinyDB table, for queries. Read-only use, and from the writing thread;
-        elsewhere prefer ``search``, which is safe against concurrent writes."""
-        return self._db.table(name)
-
-    def get(self, table: str, id: int) -> Doc | None:
-        doc = self._memory.get(table, {}).get(str(id))
-        return dict(doc) if doc is not None else None
-
-    def ids(self, table: str) -> list[int]:
-        with self._mutex:
-            return sorted(int(key) for key in self._memory.get(table, {}))
-
-    def docs(self, table: str) -> Iterator[tuple[int, Doc]]:
-        """(id, doc) pairs in id order. Docs are shared: do not mutate them."""
-        with self._mutex:
-            rows = self._memory.get(table, {})
-            pairs = sorted((int(key), doc) for key, doc in rows.items())
-        return iter(pairs)
-
-    def search(self, table: str, query: QueryLike) -> list[Doc]:
-        with self._mutex:
-            return self._db.table(table).search(query)
-
-    def count(self, table: str) -> int:
-        return len(self._memory.get(table, {}))
-
     # ---------------------------------------------------------------- snapshots
     def compact(self, *, background: bool = False) -> None:
         """Write a snapshot of everything so far and drop the journal it covers.
@@ -461,7 +226,7 @@ class DurableDB:
                 self._compactor.join()
             covered = self._segment
             self._start_segment(covered + 1)
-            tables = {name: dict(rows) for name, rows in self._memory.items() if name != META_TABLE}
+            tables = {name: dict(rows) for name, rows in self._memory.items()}
             self._ops_since_snapshot = 0
         if background:
             self._compactor = threading.Thread(
@@ -474,10 +239,9 @@ class DurableDB:
             if error is not None:
                 raise error
 
-    def _write_snapshot(self, tables: dict[str, dict[str, Doc]], covered: int) -> None:
-        tables[META_TABLE] = {"1": {"format": FORMAT, "journal": covered}}
+    def _write_snapshot(self, tables: Tables, covered: int) -> None:
         try:
-            atomic_write(self.snapshot_path, _encode_tables(tables))
+            atomic_write(self.snapshot_path, encode_tables(with_meta(tables, covered)))
         except WriteFailed as error:
             self.snapshot_error = error  # the journal still holds everything
             return
@@ -558,28 +322,3 @@ class DurableDB:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-
-def _encode_tables(tables: dict[str, dict[str, Doc]]) -> bytes:
-    """A snapshot in TinyDB's JSON layout, encoded a few hundred documents at a time.
-
-    Runs in the background thread. One big ``json.dumps`` would hold the GIL for the
-    whole interview; encoding in slices with a ``sleep(0)`` between them hands the GIL
-    straight back to the note-taker's thread, whose fsync has just returned, instead
-    of making it wait out the 5 ms switch interval.
-    """
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    parts = ["{"]
-    for t_index, (table, rows) in enumerate(tables.items()):
-        parts.append(("," if t_index else "") + dumps(table) + ":{")
-        items = list(rows.items())
-        for start in range(0, len(items), _SLICE):
-            body = ",".join(f'"{key}":{dumps(doc)}' for key, doc in items[start : start + _SLICE])
-            parts.append(("," if start else "") + body)
-            time.sleep(0)
-        parts.append("}")
-    parts.append("}")
-    return "".join(parts).encode("utf-8")
-
-
-_SLICE = 200

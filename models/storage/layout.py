@@ -1,10 +1,20 @@
-"""Where a study keeps its files: light to import (no pydantic), for quick checks."""
+"""Where a study keeps its files: light to import (no pydantic), for quick checks.
+
+::
+
+    study.json                      study, phases, guide, participants (``StudyFile``)
+    interviews/<id>/interview.json  the interview's metadata (written by the notes writer)
+    interviews/<id>/notes.*         the notes: a ``DurableDB`` (snapshot + fsynced journal)
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 STUDY_FILE = "study.json"
+INTERVIEWS_DIR = "interviews"
+INTERVIEW_FILE = "interview.json"
+NOTES_DB = "notes"
 
 
 def looks_like_study(path: Path) -> bool:

@@ -13,7 +13,8 @@ from datetime import datetime
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.errors import StoreError
 from trodden.models.storage.live import EventsLog
-from trodden.models.storage.store import InterviewSession, StudyStore
+from trodden.models.storage.session import InterviewSession
+from trodden.models.storage.store import StudyStore
 
 Clock = Callable[[], datetime]
 

@@ -22,7 +22,8 @@ from trodden.models.errors import Locked, StoreError
 from trodden.models.notes import cleaning
 from trodden.models.notes.cleaning import CleanError, CleanState, line_of
 from trodden.models.notes.redaction import Redactor
-from trodden.models.storage.store import InterviewSession, StudyStore
+from trodden.models.storage.session import InterviewSession
+from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.cli.export_interview import write_group_exports

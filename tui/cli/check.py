@@ -21,7 +21,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from trodden.models.checks import has_warnings, run_checks
-    from trodden.models.map.journey_map import load_study_map
+    from trodden.models.map.evidence import load_study_map
 
     store = open_study(args.dir)
     loaded = load_study_map(store)

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except Exception as error:
         if _is_validation_error(error):  # a bad value from the command line (e.g. an empty --name)
-            from trodden.models.storage.store import first_problem
+            from trodden.models.storage.model_json import first_problem
 
             print(f"trodden: {first_problem(error)}", file=sys.stderr)
             return 1

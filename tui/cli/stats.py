@@ -46,7 +46,7 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
 
 
 def run(args) -> int:
-    from trodden.models.map.journey_map import load_study_map
+    from trodden.models.map.evidence import load_study_map
 
     store = open_study(args.dir)
     loaded = load_study_map(store)

@@ -9,7 +9,7 @@ events and notes refer to themes and questions by id.
 from __future__ import annotations
 
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme
-from trodden.models.storage.store import new_id
+from trodden.models.storage.study_file import new_id
 
 
 def _next_id(prefix: str, taken: list[str]) -> str:

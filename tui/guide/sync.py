@@ -17,7 +17,8 @@ from datetime import datetime
 from trodden.models.domain import Guide, Interview, Note
 from trodden.models.errors import Locked, ReadOnly
 from trodden.models.storage.live import EventKind, EventsLog, LiveEvent
-from trodden.models.storage.store import InterviewSession, StudyStore
+from trodden.models.storage.session import InterviewSession
+from trodden.models.storage.store import StudyStore
 
 LOCK_GRACE = 1.5
 """Seconds to wait for another guide view's writer lock before following it read-only."""

@@ -13,19 +13,9 @@ from rich.text import Text
 
 from trodden.models.checks import typed_text
 from trodden.models.domain import Kind, Note, Phase
-from trodden.models.map.journey_map import (
-    BackstageKind,
-    CurvePoint,
-    ItemKind,
-    JourneyMap,
-    Lane,
-    MapItem,
-    Mark,
-    NotesIndex,
-    item_channels,
-    item_feeling,
-    quotes_in,
-)
+from trodden.models.map.curve import CurvePoint, item_feeling
+from trodden.models.map.evidence import NotesIndex, item_channels, quotes_in
+from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, Lane, MapItem, Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, HEART
 

@@ -10,7 +10,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Kind
-from trodden.models.map.journey_map import MapItem, NotesIndex, item_channels, item_feeling
+from trodden.models.map.curve import item_feeling
+from trodden.models.map.evidence import NotesIndex, item_channels
+from trodden.models.map.journey_map import MapItem
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.widgets.footer import FittingFooter

@@ -7,7 +7,8 @@ from rich.text import Text
 
 from trodden.models.checks import run_checks
 from trodden.models.domain import Note
-from trodden.models.map.journey_map import JourneyMap, Lane, StudyMapData
+from trodden.models.map.evidence import StudyMapData
+from trodden.models.map.journey_map import JourneyMap, Lane
 from trodden.models.names import visible
 from trodden.models.stats import backing_counts, saturation
 from trodden.tui.widgets.charts import bar

@@ -10,7 +10,7 @@ from textual import work
 
 from trodden.models.domain import Phase
 from trodden.models.errors import StoreError
-from trodden.models.storage.store import StudyFile, new_id
+from trodden.models.storage.study_file import StudyFile, new_id
 from trodden.tui.widgets.dialogs import PromptScreen
 
 

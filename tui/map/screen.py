@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 from trodden.models.domain import Kind, Note, Phase
 from trodden.models.errors import Locked, StoreError
+from trodden.models.map.curve import emotion_curve
 from trodden.models.map.edit import (
     EditError,
     add_evidence,
@@ -42,24 +43,15 @@ from trodden.models.map.edit import (
     set_kind,
     set_mark,
 )
+from trodden.models.map.evidence import StudyMapData, inbox, load_study_map
 from trodden.models.map.inbox_filter import InboxFilter, parse_filter
-from trodden.models.map.journey_map import (
-    Change,
-    CurveOverride,
-    ItemKind,
-    JourneyMap,
-    Lane,
-    MapSession,
-    Mark,
-    StudyMapData,
-    emotion_curve,
-    inbox,
-    load_study_map,
-)
+from trodden.models.map.journey_map import Change, CurveOverride, ItemKind, JourneyMap, Lane, Mark
+from trodden.models.map.map_session import MapSession
 from trodden.models.map.similarity import duplicate_items, similar_items
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, HEART
-from trodden.models.storage.store import StudyFile, StudyStore
+from trodden.models.storage.store import StudyStore
+from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, TextPanel
 from trodden.tui.widgets.footer import FittingFooter

@@ -1,0 +1,78 @@
+"""``study.json``: everything study-level (study, phases, guide, participants), and how it
+is read, so that every way it can be wrong is reported with the file's name."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from trodden.models.domain import Guide, Model, Participant, Phase, Study
+from trodden.models.errors import CorruptFile, StudyNotFound
+
+from .layout import STUDY_FILE
+from .model_json import first_problem
+
+STUDY_FORMAT = 1
+
+
+class StudyFile(Model):
+    """Everything study-level, as stored in ``study.json``."""
+
+    format: int = STUDY_FORMAT
+    study: Study
+    phases: list[Phase] = Field(default_factory=list)
+    guide: Guide = Field(default_factory=Guide)
+    participants: list[Participant] = Field(default_factory=list)
+    redaction_terms: list[str] = Field(default_factory=list)
+
+    def participant(self, code: str) -> Participant | None:
+        folded = code.casefold()
+        return next((p for p in self.participants if p.code.casefold() == folded), None)
+
+    def find_phase(self, key: str) -> Phase | None:
+        """A phase by 1-based number, id, or case-insensitive name (or name prefix)."""
+        key = key.strip()
+        ordered = sorted(self.phases, key=lambda phase: phase.order)
+        if key.isdigit():
+            index = int(key) - 1
+            return ordered[index] if 0 <= index < len(ordered) else None
+        folded = key.casefold()
+        for phase in ordered:
+            if phase.id == key or phase.name.casefold() == folded:
+                return phase
+        return next((p for p in ordered if folded and p.name.casefold().startswith(folded)), None)
+
+
+def read_study_file(path: Path) -> StudyFile:
+    """The ``study.json`` of the study folder ``path``; ``StudyNotFound`` or ``CorruptFile``."""
+    file = path / STUDY_FILE
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        if not path.exists():
+            raise StudyNotFound(f"{path} does not exist") from None
+        raise StudyNotFound(f"{path} is not a trodden study (no {STUDY_FILE}); create one with 'trodden new'") from None
+    except OSError as error:
+        raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise CorruptFile(file, f"is not valid JSON ({error})") from None
+    if isinstance(payload, dict) and isinstance(payload.get("format"), int) and payload["format"] > STUDY_FORMAT:
+        raise CorruptFile(file, "was written by a newer trodden; upgrade to open it")
+    try:
+        return StudyFile.model_validate(payload)
+    except ValidationError as error:
+        raise CorruptFile(file, first_problem(error)) from None
+
+
+def new_id(prefix: str, existing: Iterable[str]) -> str:
+    """The next free ``prefix<N>`` id (``ph1``, ``th3``...)."""
+    taken = set(existing)
+    number = 1
+    while f"{prefix}{number}" in taken:
+        number += 1
+    return f"{prefix}{number}"
