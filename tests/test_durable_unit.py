@@ -11,7 +11,7 @@ from tinydb import Query
 
 from trodden.models.errors import CorruptFile, ReadOnly
 from trodden.models.storage.durable import DurableDB
-from trodden.models.storage.gc_policy import paused_gc
+from trodden.models.storage.gc_policy import freeze_loaded_objects, paused_gc
 from trodden.models.storage.journal import Delete, Put, encode_ops
 from trodden.models.storage.snapshot import encode_tables
 
@@ -149,3 +149,17 @@ def test_loading_leaves_the_garbage_collector_on(tmp_path: Path) -> None:
     with paused_gc(), paused_gc():
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_freeze_asked_for_during_a_load_waits_for_the_load_to_end() -> None:
+    gc.unfreeze()
+    try:
+        with paused_gc():
+            freeze_loaded_objects()
+            assert gc.get_freeze_count() == 0  # the load is still building objects
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+        gc.unfreeze()
+        freeze_loaded_objects()  # outside a load: at once
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
