@@ -47,7 +47,11 @@ async def loaded(pilot) -> CleanScreen:
 
 
 async def settle(pilot) -> None:
+    """Wait for the load worker and every queued write, then for the messages they posted."""
     await pilot.app.workers.wait_for_complete()
+    for screen in pilot.app.screen_stack:
+        if isinstance(screen, CleanScreen):
+            assert screen.writer.wait_idle(10), "the clean screen's writes never finished"
     await pilot.pause()
 
 

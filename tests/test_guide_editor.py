@@ -5,9 +5,9 @@ from __future__ import annotations
 from guide_study import make_guide, make_study, run_async
 from textual.widgets import Input, OptionList
 
+from trodden.models.guide import edits
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.guide import edits
 from trodden.tui.guide.editor import GuideEditor
 
 

@@ -20,13 +20,12 @@ from textual.widgets.option_list import Option
 
 from trodden.models.domain import Guide
 from trodden.models.errors import StoreError
+from trodden.models.guide import edits
 from trodden.models.guide.markdown import parse_guide
 from trodden.models.storage.store import StudyFile, StudyStore
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
-
-from . import edits
 
 ACTIONS = register(
     "guide_editor",

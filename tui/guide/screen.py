@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from trodden.models.domain import GuideTheme, InterviewStatus
 from trodden.models.errors import StoreError
+from trodden.models.guide.link import GuideLink, Snapshot
 from trodden.models.guide.progress import Progress, clock_text, compute, step_theme
 from trodden.models.storage.live import EventKind, LiveEvent
 from trodden.models.storage.store import StudyStore
@@ -32,7 +33,6 @@ from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
 
 from .rows import followup_row, note_row, question_row, theme_row
-from .sync import GuideLink, Snapshot
 
 ACTIONS = register(
     "guide",
