@@ -12,8 +12,12 @@ from trodden.tui.guide.editor import GuideEditor
 
 
 async def settle(pilot, app) -> None:
+    """Wait for the keys, the workers and the editor's queued saves, then the messages they posted."""
     await pilot.pause()
     await app.workers.wait_for_complete()
+    for screen in app.screen_stack:
+        if isinstance(screen, GuideEditor):
+            assert screen.writer.wait_idle(10), "the guide editor's saves never finished"
     await pilot.pause()
 
 

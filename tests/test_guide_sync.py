@@ -151,7 +151,7 @@ async def test_ticks_survive_closing_and_reopening(tmp_path):
 
 @run_async
 async def test_a_second_guide_view_follows_read_only(tmp_path, monkeypatch):
-    monkeypatch.setattr("trodden.tui.guide.sync.LOCK_GRACE", 0.1)
+    monkeypatch.setattr("trodden.models.guide.link.LOCK_GRACE", 0.1)
     store, iid = make_study(tmp_path / "s")
     leader = StudyStore.open(store.path).guide_events(iid, writable=True).open()
     try:
