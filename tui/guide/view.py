@@ -171,7 +171,10 @@ class GuideView(TroddenScreen):
             questions,
             [Option(question_row(q, q.id in progress.ticked), id=q.id) for q in theme.questions],
         )
-        questions.border_title = f"Questions · {theme.title}" if theme.questions else "No questions in this theme"
+        # A theme title is user text: as a plain str Textual would read it as markup (and crash on "[/b]").
+        questions.border_title = (
+            literal(f"Questions · {theme.title}") if theme.questions else "No questions in this theme"
+        )
 
     def _draw_followups(self, progress: Progress) -> None:
         followups = self.query_one("#followups", OptionList)
