@@ -51,6 +51,7 @@ async def run(count: int) -> None:
             began = time.perf_counter()
             await pilot.press(*keys)
             await app.workers.wait_for_complete()
+            assert isinstance(app.screen, CleanScreen) and app.screen.writer.wait_idle(30)  # the write itself
             await pilot.pause()
             print(f"{name:<8} {time.perf_counter() - began:6.3f} s")
 

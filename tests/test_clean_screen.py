@@ -47,7 +47,11 @@ async def loaded(pilot) -> CleanScreen:
 
 
 async def settle(pilot) -> None:
+    """Wait for the load worker and every queued write, then for the messages they posted."""
     await pilot.app.workers.wait_for_complete()
+    for screen in pilot.app.screen_stack:
+        if isinstance(screen, CleanScreen):
+            assert screen.writer.wait_idle(10), "the clean screen's writes never finished"
     await pilot.pause()
 
 
@@ -256,3 +260,40 @@ async def test_set_real_name_and_terms_from_the_screen(tmp_path):
     data = StudyStore.open(path).data
     assert data.participant("P1").real_name == "Anna Ek"
     assert data.redaction_terms == ["ICA Maxi", "Malin", "Täby"]
+
+
+@run_async
+async def test_an_undo_pressed_at_once_never_overtakes_its_step(tmp_path):
+    app, path, interview_id = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await loaded(pilot)
+        await go_to(pilot, screen, 3)
+        before = {n.seq: n for n in stored_notes(path, interview_id)[0]}[3]
+        await pilot.press("exclamation_mark", "ctrl+z", "plus", "plus", "ctrl+z", "j", "ctrl+z")
+        await settle(pilot)
+        by_seq = {n.seq: n for n in stored_notes(path, interview_id)[0]}
+        assert by_seq[3].kinds == before.kinds
+        assert by_seq[3].valence == 1  # two hearts, one undone
+        assert by_seq[3].text == before.text and not by_seq[4].deleted
+        assert screen.state.notes[3] == by_seq[3]
+
+
+@run_async
+async def test_a_failed_write_says_not_saved_and_shows_what_is_on_disk(tmp_path):
+    from trodden.models.errors import StoreError
+
+    app, path, interview_id = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await loaded(pilot)
+        await go_to(pilot, screen, 3)
+
+        def full_disk(notes) -> None:
+            raise StoreError("the disk is full")
+
+        screen.session.save_notes = full_disk
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert str(screen.query_one("#message").render()) == "NOT saved: the disk is full"
+        on_disk = {n.seq: n for n in stored_notes(path, interview_id)[0]}[3]
+        assert Kind.MOMENT not in on_disk.kinds
+        assert screen.state.notes[3] == on_disk

@@ -5,15 +5,19 @@ from __future__ import annotations
 from guide_study import make_guide, make_study, run_async
 from textual.widgets import Input, OptionList
 
+from trodden.models.guide import edits
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
-from trodden.tui.guide import edits
 from trodden.tui.guide.editor import GuideEditor
 
 
 async def settle(pilot, app) -> None:
+    """Wait for the keys, the workers and the editor's queued saves, then the messages they posted."""
     await pilot.pause()
     await app.workers.wait_for_complete()
+    for screen in app.screen_stack:
+        if isinstance(screen, GuideEditor):
+            assert screen.writer.wait_idle(10), "the guide editor's saves never finished"
     await pilot.pause()
 
 

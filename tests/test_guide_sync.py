@@ -151,7 +151,7 @@ async def test_ticks_survive_closing_and_reopening(tmp_path):
 
 @run_async
 async def test_a_second_guide_view_follows_read_only(tmp_path, monkeypatch):
-    monkeypatch.setattr("trodden.tui.guide.sync.LOCK_GRACE", 0.1)
+    monkeypatch.setattr("trodden.models.guide.link.LOCK_GRACE", 0.1)
     store, iid = make_study(tmp_path / "s")
     leader = StudyStore.open(store.path).guide_events(iid, writable=True).open()
     try:
@@ -293,3 +293,23 @@ async def test_own_events_are_confirmed_from_disk(tmp_path):
         await until(pilot, lambda: not screen._pending, "written and read back")
         assert [e.kind for e in screen.snapshot.guide_events] == ["theme", "question_done"]
         assert screen.progress.ticked == {"th1q1"}
+
+
+@run_async
+async def test_a_theme_title_is_shown_as_typed_never_as_markup(tmp_path):
+    from textual.content import Content
+
+    store, iid = make_study(tmp_path / "s")
+    hostile = "Pris [/b] och [red]frakt[/]"
+
+    def rename(data) -> None:
+        data.guide.themes[0].title = hostile
+
+    store.update(rename)
+    app = guide_app(store.path, iid, Clock())
+    async with app.run_test(size=(130, 36)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.progress is not None, "first poll")
+        await pilot.pause()
+        questions = screen.query_one("#questions", OptionList)
+        assert Content.from_markup(questions.border_title).plain == f"Questions · {hostile}"

@@ -1,4 +1,7 @@
-"""A small modal list to pick a guide theme or a journey phase for a note."""
+"""A small modal list to pick a guide theme or a journey phase for a note.
+
+Named apart from the map's ``PickScreen`` (widgets/dialogs.py): styles select screens by class name.
+"""
 
 from __future__ import annotations
 
@@ -21,18 +24,11 @@ NONE = "\x00none"
 """The option id meaning "no theme / no phase" (an id no theme or phase can have)."""
 
 
-class PickScreen(ModalScreen[str | None]):
+class NotePickScreen(ModalScreen[str | None]):
     """Returns the chosen id, ``NONE`` for "none", or ``None`` when cancelled."""
 
     BINDINGS = ACTIONS
-    DEFAULT_CSS = """
-    PickScreen { align: center middle; }
-    PickScreen > Vertical {
-        width: 60; max-width: 90%; height: auto; max-height: 80%;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    PickScreen OptionList { height: auto; max-height: 20; }
-    """
+    CSS_PATH = "clean.tcss"
 
     def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None, none_label: str) -> None:
         super().__init__()

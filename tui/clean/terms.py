@@ -42,13 +42,7 @@ class RedactionScreen(ModalScreen[RedactionSettings | None]):
     """Returns the new settings, or ``None`` when cancelled."""
 
     BINDINGS = ACTIONS
-    DEFAULT_CSS = """
-    RedactionScreen { align: center middle; }
-    RedactionScreen > Vertical {
-        width: 90; max-width: 95%; height: auto;
-        border: round $accent; background: $surface; padding: 0 1;
-    }
-    """
+    CSS_PATH = "clean.tcss"
 
     def __init__(self, participant: str, real_name: str, terms: list[str], *, blink: bool = True) -> None:
         super().__init__()

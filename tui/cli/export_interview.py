@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from trodden.exporters.group_exports import export_file_name
 from trodden.models.errors import StoreError, WriteFailed
-from trodden.models.names import safe_filename
 from trodden.models.storage.store import StudyStore
 
 from .common import info, warn, write_output
@@ -32,29 +32,6 @@ def render_interview(store: StudyStore, interview_id: str, fmt: str, **options) 
     from trodden.exporters.interview_docx import render_docx
 
     return render_docx(model)
-
-
-def write_group_exports(store: StudyStore, interview, notes, folder: Path) -> tuple[Path, Path]:
-    """The redacted Word and Markdown files of an interview, written into ``folder``."""
-    from trodden.exporters.interview_docx import render_docx
-    from trodden.exporters.interview_md import render_markdown
-    from trodden.exporters.interview_notes import build_interview_notes
-    from trodden.models.storage.atomic import atomic_write
-
-    model = build_interview_notes(store.data, interview, notes)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise WriteFailed(folder, error) from error
-    docx = folder / export_file_name(interview.id, "docx")
-    markdown = folder / export_file_name(interview.id, "md")
-    atomic_write(docx, render_docx(model))
-    atomic_write(markdown, render_markdown(model).encode("utf-8"))
-    return docx, markdown
-
-
-def export_file_name(interview_id: str, fmt: str) -> str:
-    return f"{safe_filename(interview_id, fallback='interview')}-notes.{fmt}"
 
 
 def run_interview_export(store: StudyStore, args) -> int:

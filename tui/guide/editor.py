@@ -2,8 +2,9 @@
 
 One outline (themes, each followed by its questions); keys add, edit, delete and move
 the highlighted line; ``i`` appends a guide Markdown file. Every change is saved at once
-through ``StudyStore.update`` in a thread worker, addressed by id (``guide_edits``), so a
-change made meanwhile by another process is never overwritten.
+through ``StudyStore.update`` on the screen's ``Writer`` (in the order the keys were pressed),
+addressed by id (models/guide/edits.py), so a change made meanwhile by another process is
+never overwritten.
 """
 
 from __future__ import annotations
@@ -12,22 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Guide
-from trodden.models.errors import StoreError
+from trodden.models.guide import edits
 from trodden.models.guide.markdown import parse_guide
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
-
-from . import edits
+from trodden.tui.writer import Writer
 
 ACTIONS = register(
     "guide_editor",
@@ -62,13 +62,7 @@ class GuideEditor(TroddenScreen):
         "Import reads a Markdown file: each heading is a theme, each list item under it a question;\n"
         "its themes are added after the ones you have (nothing is replaced).\n"
     )
-    DEFAULT_CSS = """
-    GuideEditor #outline { height: 1fr; border: round $panel-lighten-2; padding: 0 1; }
-    GuideEditor #outline:focus { border: round $accent; }
-    GuideEditor #prompt { display: none; }
-    GuideEditor #prompt.-open { display: block; }
-    GuideEditor #editor-message { height: auto; padding: 0 1; }
-    """
+    CSS_PATH = "guide.tcss"
 
     class Saved(Message):
         def __init__(self, guide: Guide | None, select: str | None, note: str, error: str | None) -> None:
@@ -84,6 +78,7 @@ class GuideEditor(TroddenScreen):
         self.guide = store.guide
         self._mode: tuple[str, str | None] | None = None  # (what, id) while the prompt is open
         self._armed_delete: str | None = None
+        self.writer = Writer(self, "guide-editor")
 
     def compose(self) -> ComposeResult:
         yield Static(literal(f"trodden · {self.store.study.name} · interview guide"), classes="screen-title")
@@ -98,6 +93,10 @@ class GuideEditor(TroddenScreen):
         self.query_one("#outline", OptionList).border_title = "Themes and questions"
         self._draw()
         self.query_one("#outline", OptionList).focus()
+
+    def on_unmount(self) -> None:
+        """Changes still queued are saved before the editor goes (the app may be quitting)."""
+        self.writer.close()
 
     # ------------------------------------------------------------------ outline
     def _draw(self, select: str | None = None) -> None:
@@ -147,20 +146,20 @@ class GuideEditor(TroddenScreen):
         self._armed_delete = None
         self._apply(change, note)
 
-    @work(thread=True, group="guide-save", exclusive=False)
     def _apply(self, change: Callable[[Guide], tuple[Guide, str | None]], note: str) -> None:
-        """Apply ``change`` to a fresh study.json under its lock (a thread: file I/O)."""
-        chosen: list[str | None] = [None]
+        """Queue ``change`` for a fresh study.json under its lock (file I/O, off the UI thread)."""
+        store = self.store
 
-        def update(data: StudyFile) -> None:
-            data.guide, chosen[0] = change(data.guide)
+        def job() -> Message:
+            chosen: list[str | None] = [None]
 
-        try:
-            result = self.store.update(update)
-        except StoreError as error:
-            self.post_message(self.Saved(None, None, "", str(error)))
-            return
-        self.post_message(self.Saved(result.guide, chosen[0], note, None))
+            def update(data: StudyFile) -> None:
+                data.guide, chosen[0] = change(data.guide)
+
+            result = store.update(update)
+            return self.Saved(result.guide, chosen[0], note, None)
+
+        self.writer.submit(job, on_error=lambda error: self.Saved(None, None, "", str(error)))
 
     def on_guide_editor_saved(self, message: Saved) -> None:
         if message.error is not None:

@@ -1,6 +1,6 @@
 """The guide view's link to the interview on disk: its own events log, the notes it follows.
 
-Plain Python, no Textual: the screen calls it from thread workers only. The interviewer
+Plain Python, no Textual: the guide screen calls it from its worker threads only. The interviewer
 writes only ``guide.*`` (theme changes, ticks, follow-ups asked) and follows the
 note-taker's ``notes.*`` and ``interview.json`` read-only, so the two processes need no
 lock between them. If another guide view already writes this interview's ``guide.*``,

@@ -1,0 +1,111 @@
+"""The clean screen's keys and help text, registered once in the app's action registry.
+
+Kept apart from the screen so the list of what a cleaner can do reads as one page.
+"""
+
+from __future__ import annotations
+
+from trodden.tui.actions import Action, register
+
+ACTIONS = register(
+    "clean",
+    "Cleaning notes",
+    [
+        Action(
+            "clean.edit", "enter,e", "edit", "Edit", "Edit the note's line (capture syntax); enter saves, esc cancels"
+        ),
+        Action(
+            "clean.quote",
+            "quotation_mark",
+            "toggle_kind('quote')",
+            "Quote",
+            'Mark or unmark as a quote (")',
+            show=False,
+        ),
+        Action(
+            "clean.touchpoint",
+            "asterisk",
+            "toggle_kind('touchpoint')",
+            "Touchpoint",
+            "Touchpoint on/off (*)",
+            show=False,
+        ),
+        Action(
+            "clean.moment",
+            "exclamation_mark",
+            "toggle_kind('moment')",
+            "Moment",
+            "Moment of truth on/off (!)",
+            show=False,
+        ),
+        Action(
+            "clean.backstage",
+            "percent_sign",
+            "toggle_kind('backstage')",
+            "Backstage",
+            "Backstage on/off (%)",
+            show=False,
+        ),
+        Action(
+            "clean.question",
+            "question_mark",
+            "toggle_kind('question')",
+            "Follow-up",
+            "Follow-up question on/off (?)",
+            show=False,
+        ),
+        Action("clean.heart", "plus", "valence(1)", "Heart", "One step towards a heart (+)", show=False),
+        Action("clean.cloud", "minus", "valence(-1)", "Cloud", "One step towards a thundercloud (-)", show=False),
+        Action("clean.neutral", "0", "clear_valence", "No feeling", "Clear the feeling (0)", show=False),
+        Action(
+            "clean.verbatim",
+            "v",
+            "verbatim",
+            "Verbatim",
+            "Mark a quote's words as checked verbatim (again to unmark)",
+        ),
+        Action("clean.theme", "t", "pick_theme", "Theme", "Move the note to another guide theme"),
+        Action("clean.phase", "p", "pick_phase", "Phase", "Place the note in another journey phase"),
+        Action("clean.merge", "j", "merge", "Join", "Join the next note onto this one (merge neighbours)"),
+        Action(
+            "clean.split", "s", "split", "Split", "Split the note: put the cursor where the second note starts, enter"
+        ),
+        Action(
+            "clean.delete", "d,delete", "delete", "Delete", "Delete the note (soft: again, or undo, brings it back)"
+        ),
+        Action("clean.undo", "ctrl+z", "undo", "Undo", "Undo the last change", priority=True),
+        Action("clean.deleted", "x", "toggle_deleted", "Show deleted", "Show or hide deleted notes", show=False),
+        Action(
+            "clean.next_flag",
+            "n",
+            "next_flag",
+            "Next to check",
+            "Jump to the next personal detail or unchecked quote",
+            show=False,
+        ),
+        Action(
+            "clean.redaction",
+            "r",
+            "redaction",
+            "Redact…",
+            "Set the participant's real name and the study's extra words to redact",
+        ),
+        Action("clean.cleaned", "c", "mark_cleaned", "Cleaned", "Mark the interview cleaned (again: back to done)"),
+        Action(
+            "clean.export",
+            "ctrl+e",
+            "export",
+            "Export",
+            "Write the notes for the group (Word and Markdown, redacted) to exports/",
+        ),
+        Action("clean.back", "escape", "back", "Back", "Leave the editor, or the screen"),
+    ],
+)
+
+HELP_INTRO = """[b]Cleaning an interview's notes[/b]
+Walk every note: fix typos and shorthand in its line ([b]enter[/b]), using the capture syntax:
+[b]"[/b] quote  [b]+[/b]/[b]++[/b] heart  [b]-[/b]/[b]--[/b] thundercloud  [b]*[/b] touchpoint  [b]![/b] moment  [b]%[/b] backstage  [b]?[/b] follow-up  [b]@channel[/b]  [b]#tag[/b]
+Quotes must stay verbatim: [b]✎ changed[/b] means the words differ from what was typed live; check them and press [b]v[/b].
+[on rgb(255,170,120)] Highlighted [/] words are personal details (the participant's name, phone numbers, e-mails,
+the study's redaction terms); exports replace them with markers like \\[name] unless asked otherwise.
+Every change is saved at once and the words as typed stay in the note's history."""

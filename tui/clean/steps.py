@@ -1,0 +1,77 @@
+"""Steps on the list of notes: join neighbours, delete or restore, undo, and finding what to check."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from trodden.models.domain import Kind
+from trodden.models.notes import cleaning
+
+from .view import CleanView
+
+
+class NoteSteps(CleanView):
+    """j joins, d deletes (softly), ctrl+z undoes, x shows deleted notes, n finds the next to check."""
+
+    def action_delete(self) -> None:
+        note = self.selected_note()
+        if note is None:
+            return
+        row = self.query_one(DataTable).cursor_row
+        label = "restore" if note.deleted else "delete"
+        self._with_note(label, lambda n: cleaning.set_deleted(n, not n.deleted))
+        if not self.show_deleted and self.rows:
+            self.query_one(DataTable).move_cursor(row=min(row, len(self.rows) - 1))
+            self._show_selected()
+
+    def action_merge(self) -> None:
+        note = self.selected_note()
+        if note is None or not self._writable():
+            return
+        if note.deleted:
+            self._say("restore the note first (d)", error=True)
+            return
+        following = self.state.neighbour_after(note.seq)
+        if following is None:
+            self._say("this is the last note: nothing to join onto it", error=True)
+            return
+        merged, gone = cleaning.merge(note, following, self.clock())
+        self._apply("join", [merged, gone], select=note.seq)
+
+    def action_undo(self) -> None:
+        """Undo the last step; its write queues behind the step's own, so it can never overtake it."""
+        if not self._writable():
+            return
+        change = self.state.undo()
+        if change is None:
+            self._say("nothing to undo")
+            return
+        notes = list(change.after)
+        session = self.session
+        assert session is not None
+
+        def job() -> str:
+            session.save_notes(notes)
+            return f"{change.label} (saved)"
+
+        self._submit(job)
+        live = [note.seq for note in notes if not note.deleted]
+        self._refresh([note.seq for note in notes], select=live[0] if live else None)
+        self._say(change.label)
+
+    def action_toggle_deleted(self) -> None:
+        self.show_deleted = not self.show_deleted
+        self._rebuild()
+        self._say("showing deleted notes" if self.show_deleted else "deleted notes hidden")
+
+    def action_next_flag(self) -> None:
+        if not self.rows:
+            return
+        start = self.query_one(DataTable).cursor_row
+        for offset in range(1, len(self.rows) + 1):
+            index = (start + offset) % len(self.rows)
+            note = self.state.notes[self.rows[index]]
+            if self.redactor.find(note.text) or (note.has(Kind.QUOTE) and not note.checked):
+                self.query_one(DataTable).move_cursor(row=index)
+                return
+        self._say("nothing left to check")

@@ -1,0 +1,226 @@
+"""What every part of the clean screen shares: the notes table, the selection, and storing a step.
+
+The clean screen is this base plus one mixin per job (editing lines, marks, steps, redaction,
+export). Each job changes notes through ``_apply``, which records the step for undo, redraws
+the changed rows and hands the write to the screen's ``Writer``: writes run in the order the
+keys were pressed, so an undo never overtakes the step it undoes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+from trodden.models.domain import InterviewStatus, Note
+from trodden.models.notes.cleaning import CleanError, CleanState, line_of
+from trodden.models.notes.redaction import Redactor
+from trodden.models.storage.session import InterviewSession
+from trodden.models.storage.store import StudyStore
+from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.table import FittingTable
+from trodden.tui.writer import Writer
+
+from .rows import cells, detail
+
+COLUMNS = (("Time", 5), ("Marks", 5), ("Note", 0), ("Theme", 16), ("Phase", 12), ("Check", 10))
+"""The table's columns and widths; the note takes what the others leave (0 here)."""
+CELL_KEYS = tuple(label.lower() for label, _ in COLUMNS)
+
+
+class CleanView(TroddenScreen):
+    """The table of an interview's notes, the selected note's detail and editor, and the writer."""
+
+    class Saved(Message):
+        """A write is done (or failed): its status line."""
+
+        def __init__(self, text: str, error: bool = False) -> None:
+            super().__init__()
+            self.text = text
+            self.error = error
+
+    def __init__(
+        self,
+        store: StudyStore,
+        interview_id: str,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.interview_id = interview_id
+        self.clock = clock
+        self.blink = blink
+        self.session: InterviewSession | None = None
+        self.state = CleanState.of([])
+        self.redactor = Redactor.for_study(store.data)
+        self.themes = {theme.id: theme.title for theme in store.guide.themes}
+        self.phases = {phase.id: phase.name for phase in store.phases}
+        self.show_deleted = False
+        self.split_mode = False
+        self.editing = False
+        """True while the editor holds the user's unsaved words (never overwrite them)."""
+        self.rows: list[int] = []
+        self.writer = Writer(self, "clean")
+        self._cell_cache: dict[int, tuple[Note, list[Text]]] = {}
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="screen-title", id="title")
+        yield FittingTable(id="notes", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
+        editor = Input(placeholder="select a note; enter edits its line", id="editor", select_on_focus=False)
+        editor.cursor_blink = self.blink
+        yield editor
+        yield Static("", id="message", classes="muted")
+        yield FittingFooter()
+
+    def _add_columns(self) -> None:
+        table = self.query_one(DataTable)
+        width = max(self.app.size.width, 60)
+        note_width = max(width - 48 - 12 - 2, 20)  # other columns, cell padding, scrollbar
+        for label, size in COLUMNS:
+            table.add_column(label, width=size or note_width, key=label.lower())
+
+    # ------------------------------------------------------------- rendering
+    def _update_title(self) -> None:
+        interview = self.session.interview if self.session else None
+        text = Text(" Clean · ")
+        if interview is None:
+            text.append(literal(self.interview_id))
+        else:
+            text.append(literal(f"{interview.participant} · {interview.id} · "))
+            style = "bold green" if interview.status is InterviewStatus.CLEANED else "yellow"
+            text.append(interview.status.value, style=style)
+            if self.session and not self.session.writable:
+                text.append(" · read-only", style="bold red")
+        self.query_one("#title", Static).update(text)
+
+    def _visible(self) -> list[Note]:
+        return self.state.ordered(include_deleted=self.show_deleted)
+
+    def _rebuild(self, select: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        current = select if select is not None else self.selected_seq()
+        notes = self._visible()
+        table.clear()
+        self.rows = [note.seq for note in notes]
+        for note in notes:
+            table.add_row(*self._cells(note), key=str(note.seq))
+        if current in self.rows:
+            table.move_cursor(row=self.rows.index(current))
+        self._show_selected()
+
+    def _cells(self, note: Note) -> list[Text]:
+        """A note's cells, computed once per version of the note (rebuilds stay fast)."""
+        cached = self._cell_cache.get(note.seq)
+        if cached is None or cached[0] != note:
+            cached = (note, cells(note, self.redactor, self.themes, self.phases))
+            self._cell_cache[note.seq] = cached
+        return cached[1]
+
+    def _refresh(self, seqs: list[int], select: int | None = None) -> None:
+        """Update changed rows in place, drop removed ones; rebuild only when rows appear."""
+        table = self.query_one(DataTable)
+        wanted = [note.seq for note in self._visible()]
+        if wanted != self.rows:
+            gone = set(self.rows) - set(wanted)
+            if [seq for seq in self.rows if seq not in gone] != wanted:
+                self._rebuild(select)
+                return
+            for seq in gone:
+                table.remove_row(str(seq))
+            self.rows = wanted
+        for seq in seqs:
+            if seq in self.rows:
+                for key, value in zip(CELL_KEYS, self._cells(self.state.notes[seq]), strict=True):
+                    table.update_cell(str(seq), key, value)
+        if select is not None and select in self.rows:
+            table.move_cursor(row=self.rows.index(select))
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        note = self.selected_note()
+        self.query_one("#detail", Static).update(detail(note, self.redactor, self.themes, self.phases))
+        editor = self.query_one("#editor", Input)
+        if not self.editing:
+            editor.value = line_of(note) if note else ""
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        widget = self.query_one("#message", Static)
+        widget.update(Text(text, style="bold red" if error else ""))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_selected()
+
+    # ----------------------------------------------------------- selection
+    def selected_seq(self) -> int | None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def selected_note(self) -> Note | None:
+        seq = self.selected_seq()
+        return self.state.notes.get(seq) if seq is not None else None
+
+    # --------------------------------------------------------------- writing
+    def _writable(self) -> bool:
+        if self.session is None:
+            self._say("the notes are not loaded", error=True)
+            return False
+        if not self.session.writable:
+            self._say("read-only: another trodden is writing this interview", error=True)
+            return False
+        return True
+
+    def _apply(self, label: str, after: list[Note], select: int | None = None) -> None:
+        """Record a step (for undo), show it, and store it in the background."""
+        change = self.state.apply(label, after)
+        session = self.session
+        assert session is not None
+        notes = list(change.after)
+
+        def job() -> str:
+            session.save_notes(notes)
+            return f"saved: {label}"
+
+        self._submit(job)
+        self._refresh([note.seq for note in notes], select)
+
+    def _submit(self, job: Callable[[], str | None]) -> None:
+        """Queue a write; its result (or "NOT saved: ...") comes back as the status line."""
+
+        def run() -> Message | None:
+            text = job()
+            return self.Saved(text) if text else None
+
+        self.writer.submit(run, on_error=self._not_saved)
+
+    def _not_saved(self, error: Exception) -> Message:
+        return self.Saved(f"NOT saved: {error}", error=True)
+
+    def on_clean_view_saved(self, message: Saved) -> None:
+        self._say(message.text, error=message.error)
+        if message.error and self.session is not None:
+            # Show what is really on disk; the undo history no longer matches it.
+            self.state = CleanState.of(self.session.notes(include_deleted=True))
+            self._rebuild()
+        self._update_title()
+
+    def _with_note(self, label: str, change: Callable[[Note], Note | list[Note]]) -> None:
+        note = self.selected_note()
+        if note is None or not self._writable():
+            return
+        try:
+            result = change(note)
+        except CleanError as error:
+            self._say(str(error), error=True)
+            return
+        notes = result if isinstance(result, list) else [result]
+        self._apply(label, notes, select=note.seq)
