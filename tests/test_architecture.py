@@ -5,11 +5,22 @@
 - ``exporters`` know no Textual and no ``tui``, and reach storage only through ``models``.
 - ``tui`` never imports tinydb or the raw storage modules, and never names study files:
   it talks to storage only through ``trodden.models``' store API.
+- Screens (all of ``tui`` outside ``tui/cli``) never import the command line: the CLI drives
+  screens, never the other way round, so a screen can be opened from a test or another app.
+- No file over 400 lines and no class over 300 lines in the three packages, so every module
+  stays readable in one sitting (a generated file, marked ``@generated``, is exempt).
+- Tests wait for the app only through ``tests/waiting.py``'s ``wait_until``: one bounded
+  loop that fails by name, instead of a copy per file with its own bound.
+- The runtime half of the import contract (Harlequin's idea): the commands that need no screen
+  never load Textual, so ``trodden export``, ``check``, ``stats`` and ``--help`` start fast.
+  The static checks cannot see this, since a lazy import inside a function is allowed.
 """
 
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -29,6 +40,10 @@ EXPORTERS_MUST_NOT = {
 TUI_MUST_NOT = {"tinydb", "trodden.models.storage.durable", "trodden.models.storage.lockfile"}
 STUDY_FILE_NAMES = ("study.json", "interview.json", "notes.json", ".journal", "notes.lock", "study.lock")
 STORE_LAYOUT_NAMES = {"STUDY_FILE", "INTERVIEW_FILE", "INTERVIEWS_DIR", "NOTES_DB"}
+CLI = "trodden.tui.cli"
+MAX_FILE_LINES = 400
+MAX_CLASS_LINES = 300
+GENERATED_MARKER = "@generated"
 
 
 def imported_modules(source: str, package: str) -> list[str]:
@@ -58,9 +73,9 @@ def _under(name: str, prefixes: set[str]) -> bool:
     return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
 
 
-def models_violations(source: str) -> list[str]:
+def models_violations(source: str, package: str = "trodden.models") -> list[str]:
     bad = []
-    for name in imported_modules(source, "trodden.models"):
+    for name in imported_modules(source, package):
         top = name.split(".")[0]
         if top in sys.stdlib_module_names or top == "__future__" or _under(name, MODELS_MAY_IMPORT):
             continue
@@ -70,14 +85,12 @@ def models_violations(source: str) -> list[str]:
     return _outermost(bad)
 
 
-def exporters_violations(source: str) -> list[str]:
-    return _outermost(
-        [name for name in imported_modules(source, "trodden.exporters") if _under(name, EXPORTERS_MUST_NOT)]
-    )
+def exporters_violations(source: str, package: str = "trodden.exporters") -> list[str]:
+    return _outermost([name for name in imported_modules(source, package) if _under(name, EXPORTERS_MUST_NOT)])
 
 
-def tui_violations(source: str) -> list[str]:
-    bad = _outermost([name for name in imported_modules(source, "trodden.tui") if _under(name, TUI_MUST_NOT)])
+def tui_violations(source: str, package: str = "trodden.tui") -> list[str]:
+    bad = _outermost([name for name in imported_modules(source, package) if _under(name, TUI_MUST_NOT)])
     tree = ast.parse(source)
     docstrings = {id(node.body[0].value) for node in ast.walk(tree) if _has_docstring(node)}
     for node in ast.walk(tree):
@@ -100,11 +113,44 @@ def _has_docstring(node: ast.AST) -> bool:
     )
 
 
+def screen_violations(source: str, package: str = "trodden.tui.study") -> list[str]:
+    """Imports of the command line from a screen (``package`` is the screen's own package)."""
+    return _outermost([name for name in imported_modules(source, package) if _under(name, {CLI})])
+
+
+def oversized_classes(source: str, limit: int = MAX_CLASS_LINES) -> list[tuple[str, int]]:
+    """``(name, lines)`` of every class, nested ones too, longer than ``limit`` lines
+    (decorators included, since they are part of what a reader has to take in)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef):
+            first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
+            lines = node.end_lineno - first + 1
+            if lines > limit:
+                found.append((node.name, lines))
+    return found
+
+
+def is_generated(source: str) -> bool:
+    """A generated file says so in its first lines; its size is the generator's business."""
+    return any(GENERATED_MARKER in line for line in source.splitlines()[:5])
+
+
 CHECKS = {"models": models_violations, "exporters": exporters_violations, "tui": tui_violations}
 
 
 def _modules(folder: str) -> list[Path]:
     return sorted((ROOT / folder).rglob("*.py"))
+
+
+def _package(path: Path) -> str:
+    """The package a module's relative imports start from: ``tui/map/screen.py`` -> ``trodden.tui.map``."""
+    parts = path.relative_to(ROOT).parent.parts
+    return ".".join([PACKAGES[parts[0]], *parts[1:]])
+
+
+def _source(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("folder", list(CHECKS))
@@ -114,9 +160,45 @@ def test_every_module_keeps_the_data_flow_rules(folder: str) -> None:
     problems = {
         str(path.relative_to(ROOT)): found
         for path in modules
-        if (found := CHECKS[folder](path.read_text(encoding="utf-8")))
+        if (found := CHECKS[folder](_source(path), _package(path)))
     }
     assert problems == {}
+
+
+def test_screens_never_import_the_command_line() -> None:
+    screens = [path for path in _modules("tui") if not path.is_relative_to(ROOT / "tui" / "cli")]
+    assert screens, "no screen modules found in tui/"
+    problems = {
+        str(path.relative_to(ROOT)): found
+        for path in screens
+        if (found := screen_violations(_source(path), _package(path)))
+    }
+    assert problems == {}, f"screens import the CLI (tui/cli drives screens, not the other way): {problems}"
+
+
+def _sized_modules() -> list[Path]:
+    return [path for folder in PACKAGES for path in _modules(folder) if not is_generated(_source(path))]
+
+
+def test_no_file_is_over_400_lines() -> None:
+    sizes = {str(path.relative_to(ROOT)): len(_source(path).splitlines()) for path in _sized_modules()}
+    offenders = sorted((lines, name) for name, lines in sizes.items() if lines > MAX_FILE_LINES)
+    listing = "\n".join(f"  {name}: {lines} lines" for lines, name in reversed(offenders))
+    if offenders:
+        pytest.fail(f"{len(offenders)} files over {MAX_FILE_LINES} lines; split them by job:\n{listing}", pytrace=False)
+
+
+def test_no_class_is_over_300_lines() -> None:
+    offenders = sorted(
+        (lines, f"{path.relative_to(ROOT)}: class {name}")
+        for path in _sized_modules()
+        for name, lines in oversized_classes(_source(path))
+    )
+    listing = "\n".join(f"  {where}: {lines} lines" for lines, where in reversed(offenders))
+    if offenders:
+        pytest.fail(
+            f"{len(offenders)} classes over {MAX_CLASS_LINES} lines; split them by job:\n{listing}", pytrace=False
+        )
 
 
 @pytest.mark.parametrize(
@@ -145,3 +227,157 @@ def test_every_module_keeps_the_data_flow_rules(folder: str) -> None:
 )
 def test_the_checks_catch_violations(folder: str, source: str, expected: list[str]) -> None:
     assert CHECKS[folder](source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "package", "expected"),
+    [
+        ("from trodden.tui.cli.common import open_store", "trodden.tui.map", ["trodden.tui.cli.common"]),
+        ("from ..cli import main", "trodden.tui.capture", ["trodden.tui.cli"]),
+        ("import trodden.tui.cli.export", "trodden.tui", ["trodden.tui.cli.export"]),
+        ("from .cli.main import main", "trodden.tui", ["trodden.tui.cli.main"]),
+        ("from ..widgets.footer import Footer\nfrom .board import Board", "trodden.tui.map", []),
+        ("from trodden.tui.client import x", "trodden.tui.map", []),
+    ],
+)
+def test_the_screen_check_catches_cli_imports(source: str, package: str, expected: list[str]) -> None:
+    assert screen_violations(source, package) == expected
+
+
+@pytest.mark.parametrize(
+    ("folder", "source", "package", "expected"),
+    [
+        ("models", "from ..domain import Note\nfrom .edit import move", "trodden.models.map", []),
+        ("models", "from ...exporters import word", "trodden.models.map", ["trodden.exporters"]),
+        ("tui", "from ...models.storage import durable", "trodden.tui.capture", ["trodden.models.storage.durable"]),
+        ("exporters", "from ..tui.map import board", "trodden.exporters", ["trodden.tui.map"]),
+    ],
+)
+def test_relative_imports_resolve_from_the_modules_own_package(
+    folder: str, source: str, package: str, expected: list[str]
+) -> None:
+    assert CHECKS[folder](source, package) == expected
+
+
+def test_a_module_package_follows_its_folder() -> None:
+    assert _package(ROOT / "tui" / "map" / "screen.py") == "trodden.tui.map"
+    assert _package(ROOT / "tui" / "app.py") == "trodden.tui"
+    assert _package(ROOT / "models" / "storage" / "__init__.py") == "trodden.models.storage"
+
+
+def test_the_class_check_measures_classes_with_their_decorators() -> None:
+    body = "    x = 1\n" * 299
+    assert oversized_classes(f"class Fits:\n{body}") == []
+    assert oversized_classes(f"@dataclass\nclass Long:\n{body}") == [("Long", 301)]
+    nested = "class Outer:\n    class Inner:\n" + "        y = 2\n" * 300
+    assert oversized_classes(nested) == [("Outer", 302), ("Inner", 301)]
+
+
+def test_only_a_marked_file_counts_as_generated() -> None:
+    assert is_generated('"""Word lists. @generated by bench/make_words.py; do not edit."""\n')
+    assert not is_generated('"""Hand-written."""\n' + "x = 1\n" * 10 + "# @generated below\n")
+
+
+def polling_loops(source: str) -> list[int]:
+    """Lines of loops that poll the app: a ``while`` that awaits a pause, or a ``for`` that
+    awaits a pause and stops early (``break``/``return``) once something holds."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, (ast.For, ast.AsyncFor, ast.While)):
+            continue
+        inside = [child for statement in node.body for child in ast.walk(statement)]
+        pauses = any(
+            isinstance(child, ast.Await)
+            and isinstance(child.value, ast.Call)
+            and isinstance(child.value.func, ast.Attribute)
+            and child.value.func.attr == "pause"
+            for child in inside
+        )
+        stops = any(isinstance(child, (ast.Break, ast.Return)) for child in inside)
+        if pauses and (stops or isinstance(node, ast.While)):
+            found.append(node.lineno)
+    return found
+
+
+def test_tests_wait_only_through_wait_until() -> None:
+    tests = [path for path in sorted((ROOT / "tests").glob("*.py")) if path.name != "waiting.py"]
+    problems = {path.name: lines for path in tests if (lines := polling_loops(_source(path)))}
+    assert problems == {}, f"polling loops (file: lines); use waiting.wait_until instead: {problems}"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "async def f(pilot):\n    for _ in range(200):\n        await pilot.pause()\n        if ok():\n            break",
+            [2],
+        ),
+        ("async def f(pilot):\n    while not ok():\n        await pilot.pause(0.01)", [2]),
+        (
+            "async def f(pilot):\n    for _ in range(9):\n        if ok():\n            return 1\n        await pilot.pause()",
+            [2],
+        ),
+        ("async def f(pilot):\n    for size in SIZES:\n        await pilot.pause()\n        check(size)", []),
+        ("async def f(pilot):\n    while not ok():\n        await pilot.press('down')", []),
+        ("async def f(pilot):\n    await wait_until(pilot, ok, 'ok')", []),
+    ],
+)
+def test_the_polling_check_finds_wait_loops(source: str, expected: list[int]) -> None:
+    assert polling_loops(source) == expected
+
+
+PROBE = """
+import importlib, json, sys
+
+report, preload, *argv = sys.argv[1:]
+for name in filter(None, preload.split(",")):
+    importlib.import_module(name)
+from trodden.tui.cli.main import main
+
+try:
+    code = main(argv)
+except SystemExit as stop:
+    code = stop.code
+loaded = sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))
+with open(report, "w", encoding="utf-8") as out:
+    json.dump({"code": code, "textual": loaded}, out)
+"""
+
+
+def run_cli_in_child(tmp_path: Path, argv: list[str], preload: str = "") -> dict:
+    """Run ``trodden.tui.cli.main.main(argv)`` in a fresh interpreter; its exit code and the
+    Textual modules loaded by the end. A child, because this test process has Textual loaded."""
+    report = tmp_path / "probe.json"
+    child = subprocess.run(
+        [sys.executable, "-c", PROBE, str(report), preload, *argv],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert report.exists(), f"the probe did not finish: {child.stderr[-2000:]}"
+    assert "unexpected error" not in child.stderr, child.stderr
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "code"),
+    [
+        (["export", "--help"], 0),
+        (["check", "{study}"], 1),  # the crafted study breaks rules of thumb (nothing mapped yet)
+        (["stats", "{study}"], 0),
+        (["export", "{study}", "--format", "md"], 0),
+        (["--help"], 0),
+    ],
+    ids=["export --help", "check", "stats", "export md", "--help"],
+)
+def test_commands_without_a_screen_never_load_textual(study, tmp_path: Path, argv: list[str], code: int) -> None:
+    argv = [arg.format(study=study.path) for arg in argv]
+    result = run_cli_in_child(tmp_path, argv)
+    assert result["code"] == code
+    assert result["textual"] == [], f"trodden {' '.join(argv)} loaded Textual: {result['textual'][:5]}"
+
+
+def test_the_probe_sees_textual_when_it_is_loaded(tmp_path: Path) -> None:
+    result = run_cli_in_child(tmp_path, ["--help"], preload="textual.app")
+    assert "textual.app" in result["textual"]

@@ -10,6 +10,7 @@ import textwrap
 
 import pytest
 from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line
+from waiting import wait_until
 
 from trodden.models.errors import Locked
 from trodden.models.storage.store import StudyStore
@@ -109,12 +110,14 @@ async def test_read_only_follows_the_writer(tmp_path):
 
             writer.session.add_note(parse("? written elsewhere"))
             log = screen.query_one(NotesLog)
-            for _ in range(200):
+
+            async def followed() -> int:
                 screen.follow()
                 await pilot.app.workers.wait_for_complete()
                 await pilot.pause()
-                if len(log):
-                    break
+                return len(log)
+
+            await wait_until(pilot, followed, "the note written elsewhere in the log")
             assert [note.text for note in log.notes] == ["written elsewhere"]
         source.close()
     finally:

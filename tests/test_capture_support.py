@@ -7,6 +7,8 @@ import functools
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from waiting import wait_until
+
 from trodden.models.domain import Guide, GuideTheme, Phase, Study
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
@@ -75,10 +77,12 @@ async def type_line(pilot, line: str) -> None:
 
 
 async def settle(pilot) -> None:
-    for _ in range(50):
+    """Until every worker is done and no save is in flight, then one more repaint."""
+
+    async def saved() -> bool:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not pilot.app.screen.saves.busy:
-            await pilot.pause()
-            return
-    raise AssertionError("saves did not settle")
+        return not pilot.app.screen.saves.busy
+
+    await wait_until(pilot, saved, "the capture screen's saves to settle")
+    await pilot.pause()

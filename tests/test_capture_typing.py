@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
+from waiting import wait_until
 
 from trodden.models.domain import Kind
 from trodden.models.errors import WriteFailed
@@ -136,10 +137,8 @@ async def test_channel_and_tag_completion_from_the_study(tmp_path):
     app, source = capture_app(store, FakeClock())
     async with app.run_test(size=(120, 30)) as pilot:
         screen = pilot.app.screen
-        for _ in range(300):  # the study's words are read shortly after opening
-            await pilot.pause(0.01)
-            if "telefonsupport" in screen.suggester.channels:
-                break
+        # the study's words are read shortly after opening
+        await wait_until(pilot, lambda: "telefonsupport" in screen.suggester.channels, "the study's channels")
         await pilot.press(*"hon ringde @tele")
         await pilot.press("tab")
         assert screen.input.value == "hon ringde @telefonsupport "

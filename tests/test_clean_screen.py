@@ -7,6 +7,7 @@ import functools
 from datetime import datetime
 
 from textual.widgets import DataTable, Input
+from waiting import wait_until
 
 from trodden.models.domain import InterviewStatus, Kind
 from trodden.models.notes.cleaning import line_of
@@ -38,12 +39,12 @@ def make_app(tmp_path):
 
 
 async def loaded(pilot) -> CleanScreen:
-    for _ in range(200):
-        await pilot.pause()
+    async def clean_screen_with_rows() -> CleanScreen | None:
+        await pilot.pause()  # at least one pass, loaded or not: the snapshot counts on it
         screen = pilot.app.screen
-        if isinstance(screen, CleanScreen) and screen.rows:
-            return screen
-    raise AssertionError("the clean screen never loaded its notes")
+        return screen if isinstance(screen, CleanScreen) and screen.rows else None
+
+    return await wait_until(pilot, clean_screen_with_rows, "the clean screen to load its notes")
 
 
 async def settle(pilot) -> None:
@@ -207,20 +208,22 @@ async def test_open_from_the_study_overview_and_come_back_cleaned(tmp_path):
     store, interview_id = build_study(tmp_path / "study")
     app = TroddenApp(store)
     async with app.run_test(size=(120, 35)) as pilot:
-        for _ in range(200):
-            await pilot.pause()
-            if isinstance(app.screen, StudyScreen) and app.screen.rows:
-                break
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, StudyScreen) and app.screen.rows, "the interviews listed"
+        )
         await pilot.press("e")
         screen = await loaded(pilot)
         assert screen.interview_id == interview_id
         await pilot.press("c")
         await settle(pilot)
         await pilot.press("escape")
-        for _ in range(200):
-            await pilot.pause()
-            if isinstance(app.screen, StudyScreen) and app.screen.rows[0].interview.status is InterviewStatus.CLEANED:
-                break
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, StudyScreen) and app.screen.rows[0].interview.status is InterviewStatus.CLEANED
+            ),
+            "the overview to show the interview cleaned",
+        )
         assert isinstance(app.screen, StudyScreen)
         assert app.screen.rows[0].interview.status is InterviewStatus.CLEANED
     assert stored_notes(tmp_path / "study", interview_id)[1].status is InterviewStatus.CLEANED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from guide_study import make_guide, make_study, run_async
 from textual.widgets import Input, OptionList
+from waiting import wait_until
 
 from trodden.models.guide import edits
 from trodden.models.storage.store import StudyStore
@@ -156,20 +157,15 @@ async def test_editing_from_the_guide_view_shows_at_once(tmp_path):
     app = TroddenApp(StudyStore.open(store.path), start=lambda s: GuideScreen(s, iid, clock=Clock()))
     async with app.run_test(size=(120, 34)) as pilot:
         guide_view = app.screen
-        for _ in range(500):
-            if guide_view.progress is not None:
-                break
-            await pilot.pause(0.01)
+        await wait_until(pilot, lambda: guide_view.progress is not None, "the guide view's progress", step=0.01)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, GuideEditor)
         await pilot.press("end", "t")
         app.screen.query_one("#prompt", Input).value = "Efter köpet"
         await pilot.press("enter")
-        for _ in range(500):  # not settle(): the guide view's workers run until it closes
-            if len(app.screen.guide.themes) == 4:
-                break
-            await pilot.pause(0.01)
+        # not settle(): the guide view's workers run until it closes
+        await wait_until(pilot, lambda: len(app.screen.guide.themes) == 4, "the fourth theme", step=0.01)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is guide_view

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from guide_study import START, Clock, make_study
+from waiting import wait_until
 
 from trodden.models.notes.syntax import parse
 from trodden.models.storage.store import StudyStore
@@ -42,10 +43,12 @@ def mid_interview(tmp_path) -> TroddenApp:
 
 async def loaded(pilot) -> None:
     screen = pilot.app.screen
-    for _ in range(500):
-        if screen.progress is not None and len(screen.snapshot.notes) == 6:
-            break
-        await pilot.pause(0.01)
+    await wait_until(
+        pilot,
+        lambda: screen.progress is not None and len(screen.snapshot.notes) == 6,
+        "the guide view's progress and six notes",
+        step=0.01,
+    )
     await pilot.pause()
 
 

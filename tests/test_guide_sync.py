@@ -15,6 +15,7 @@ import threading
 
 from guide_study import Clock, make_study, run_async
 from textual.widgets import OptionList
+from waiting import wait_until
 
 from trodden.models.domain import Kind
 from trodden.models.notes.syntax import parse
@@ -28,15 +29,6 @@ from trodden.tui.guide.screen import GuideScreen
 def guide_app(path, interview_id, clock):
     store = StudyStore.open(path)
     return TroddenApp(store, start=lambda s: GuideScreen(s, interview_id, clock=clock, poll_interval=0.02))
-
-
-async def until(pilot, condition, what: str, tries: int = 500) -> None:
-    """Let the app run until ``condition()`` holds (bounded; fails with ``what``)."""
-    for _ in range(tries):
-        if condition():
-            return
-        await pilot.pause(0.01)
-    raise AssertionError(f"timed out waiting for: {what}")
 
 
 class NoteTaker:
@@ -74,39 +66,39 @@ async def test_theme_changes_followups_and_notes_flow_both_ways(tmp_path):
         async with app.run_test(size=(130, 36)) as pilot:
             screen = app.screen
             assert isinstance(screen, GuideScreen)
-            await until(pilot, lambda: screen.snapshot is not None, "first poll")
+            await wait_until(pilot, lambda: screen.snapshot is not None, "first poll")
             taker.type("before any theme")
 
             clock.advance(60)
             await pilot.press("n")
-            await until(pilot, lambda: ("theme", "th1") in guide_events(store.path, iid), "theme stored")
+            await wait_until(pilot, lambda: ("theme", "th1") in guide_events(store.path, iid), "theme stored")
             assert taker.type('"Jag älskar mina växter').theme == "th1"
 
             followup = taker.type("? Fråga om leveransen")
-            await until(pilot, lambda: screen.progress and screen.progress.followups, "follow-up shown")
+            await wait_until(pilot, lambda: screen.progress and screen.progress.followups, "follow-up shown")
             followups = screen.query_one("#followups", OptionList)
             assert followups.get_option_at_index(0).id == followup.id
             assert "Fråga om leveransen" in str(followups.get_option_at_index(0).prompt)
 
             clock.advance(120)
             taker.session.record_event("theme", "th3", at=clock())
-            await until(pilot, lambda: screen.progress.current == "th3", "note-taker's /theme shown")
+            await wait_until(pilot, lambda: screen.progress.current == "th3", "note-taker's /theme shown")
             assert screen.query_one("#themes", OptionList).highlighted == 2
             assert "note-taker" in str(screen.query_one("#theme-title").render())
 
             await pilot.press("f", "space")
-            await until(
+            await wait_until(
                 pilot, lambda: ("followup_asked", followup.id) in guide_events(store.path, iid), "follow-up asked"
             )
             assert screen.progress.asked == {followup.id}
 
             clock.advance(30)
             await pilot.press("p")
-            await until(pilot, lambda: taker.theme() == "th2", "previous theme reaches the note-taker")
+            await wait_until(pilot, lambda: taker.theme() == "th2", "previous theme reaches the note-taker")
             assert taker.type("*- @telefon kö i 40 minuter").theme == "th2"
             clock.advance(10)
             await pilot.pause()
-            await until(pilot, lambda: len(screen.snapshot.notes) == 4, "feed follows")
+            await wait_until(pilot, lambda: len(screen.snapshot.notes) == 4, "feed follows")
             assert screen.query_one("#feed", OptionList).option_count == 4
             assert screen.progress.seconds == {"th1": 120.0, "th3": 30.0, "th2": 10.0}
     finally:
@@ -126,10 +118,10 @@ async def test_ticks_survive_closing_and_reopening(tmp_path):
     clock = Clock()
     app = guide_app(store.path, iid, clock)
     async with app.run_test(size=(130, 36)) as pilot:
-        await until(pilot, lambda: app.screen.snapshot is not None, "first poll")
+        await wait_until(pilot, lambda: app.screen.snapshot is not None, "first poll")
         await pilot.press("n", "space", "down", "space", "space")
         await pilot.press("n", "space")
-        await until(pilot, lambda: len(guide_events(store.path, iid)) == 6, "six events stored")
+        await wait_until(pilot, lambda: len(guide_events(store.path, iid)) == 6, "six events stored")
     assert guide_events(store.path, iid) == [
         ("theme", "th1"),
         ("question_done", "th1q1"),
@@ -141,12 +133,12 @@ async def test_ticks_survive_closing_and_reopening(tmp_path):
     again = guide_app(store.path, iid, clock)
     async with again.run_test(size=(130, 36)) as pilot:
         screen = again.screen
-        await until(pilot, lambda: screen.progress is not None, "reopened")
+        await wait_until(pilot, lambda: screen.progress is not None, "reopened")
         assert screen.progress.current == "th2"
         assert screen.progress.ticked == {"th1q1", "th2q1"}
         assert screen.query_one("#themes", OptionList).highlighted == 1
         await pilot.press("n")
-        await until(pilot, lambda: guide_events(store.path, iid)[-1] == ("theme", "th3"), "continues")
+        await wait_until(pilot, lambda: guide_events(store.path, iid)[-1] == ("theme", "th3"), "continues")
 
 
 @run_async
@@ -159,13 +151,13 @@ async def test_a_second_guide_view_follows_read_only(tmp_path, monkeypatch):
         app = guide_app(store.path, iid, Clock())
         async with app.run_test(size=(130, 36)) as pilot:
             screen = app.screen
-            await until(pilot, lambda: screen.progress is not None, "opened")
+            await wait_until(pilot, lambda: screen.progress is not None, "opened")
             assert screen.progress.current == "th2"
             await pilot.press("n")
             await pilot.pause()
             assert "follows" in str(screen.query_one("#message").render())
             leader.record("theme", "th3")
-            await until(pilot, lambda: screen.progress.current == "th3", "follows the leading guide view")
+            await wait_until(pilot, lambda: screen.progress.current == "th3", "follows the leading guide view")
     finally:
         leader.close()
     assert guide_events(store.path, iid) == [("theme", "th2"), ("theme", "th3")]
@@ -206,15 +198,15 @@ async def test_with_the_note_taker_in_another_process(tmp_path):
         app = guide_app(store.path, iid, clock)
         async with app.run_test(size=(130, 36)) as pilot:
             screen = app.screen
-            await until(pilot, lambda: screen.progress is not None, "opened")
+            await wait_until(pilot, lambda: screen.progress is not None, "opened")
             await pilot.press("n")
             clock.advance(5)
             await pilot.press("n")
-            await until(
+            await wait_until(
                 pilot,
                 lambda: screen.progress.current == "th3" and len(screen.progress.followups) == 1,
                 "the other process's /theme and follow-up",
-                tries=3000,
+                timeout=30,
             )
             assert screen.progress.current_by == "notes"
         out, err = other.communicate(timeout=30)
@@ -251,14 +243,14 @@ async def test_a_failed_write_says_so_and_changes_nothing(tmp_path):
     app = guide_app(store.path, iid, Clock())
     async with app.run_test(size=(130, 36)) as pilot:
         screen = app.screen
-        await until(pilot, lambda: screen.progress is not None, "opened")
+        await wait_until(pilot, lambda: screen.progress is not None, "opened")
 
         def full_disk(*args):
             raise WriteFailed(tmp_path / "guide.journal.1", OSError(28, "No space left on device"))
 
         screen.link.record = full_disk
         await pilot.press("n")
-        await until(pilot, lambda: "Not saved" in str(screen.query_one("#message").render()), "error shown")
+        await wait_until(pilot, lambda: "Not saved" in str(screen.query_one("#message").render()), "error shown")
         assert screen.progress.current is None
         assert "No space left" in str(screen.query_one("#message").render())
     assert guide_events(store.path, iid) == []
@@ -273,7 +265,7 @@ async def test_a_study_without_a_guide_says_how_to_write_one(tmp_path):
     app = guide_app(store.path, iid, Clock())
     async with app.run_test(size=(130, 36)) as pilot:
         screen = app.screen
-        await until(pilot, lambda: screen.progress is not None, "opened")
+        await wait_until(pilot, lambda: screen.progress is not None, "opened")
         assert "no interview guide yet" in str(screen.query_one("#theme-title").render())
         await pilot.press("n", "space")
         await pilot.pause()
@@ -287,10 +279,10 @@ async def test_own_events_are_confirmed_from_disk(tmp_path):
     app = guide_app(store.path, iid, Clock())
     async with app.run_test(size=(130, 36)) as pilot:
         screen = app.screen
-        await until(pilot, lambda: screen.progress is not None, "opened")
+        await wait_until(pilot, lambda: screen.progress is not None, "opened")
         await pilot.press("n", "space")
         assert screen.progress.current == "th1"  # shown at once, before the write is on disk
-        await until(pilot, lambda: not screen._pending, "written and read back")
+        await wait_until(pilot, lambda: not screen._pending, "written and read back")
         assert [e.kind for e in screen.snapshot.guide_events] == ["theme", "question_done"]
         assert screen.progress.ticked == {"th1q1"}
 

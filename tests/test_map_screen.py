@@ -9,6 +9,7 @@ import asyncio
 import functools
 
 import pytest
+from waiting import wait_until
 
 try:
     from map_kit import build_study
@@ -50,13 +51,11 @@ def app_for(store, **options) -> TroddenApp:
 
 
 async def loaded(pilot) -> MapScreen:
-    screen = pilot.app.screen
-    for _ in range(200):
-        if isinstance(screen, MapScreen) and screen.loaded is not None:
-            break
-        await pilot.pause()
+    def loaded_map() -> MapScreen | None:
         screen = pilot.app.screen
-    assert isinstance(screen, MapScreen) and screen.loaded is not None
+        return screen if isinstance(screen, MapScreen) and screen.loaded is not None else None
+
+    screen = await wait_until(pilot, loaded_map, "the map screen to load")
     await pilot.pause()
     return screen
 
@@ -83,10 +82,8 @@ async def test_place_attach_and_quote(store):
         (item,) = read_map(store.path).items
         assert len(item.evidence) == 2
         assert screen.loaded.index.backing(item) == (2, 2)
-        for _ in range(100):  # the title says "saved" once the writer thread is done
-            await pilot.pause()
-            if "saved" in str(screen.query_one("#map-saved").render()):
-                break
+        # the title says "saved" once the writer thread is done
+        await wait_until(pilot, lambda: "saved" in str(screen.query_one("#map-saved").render()), "saved in the title")
         assert str(screen.query_one("#map-saved").render()) == "saved ✓"
 
 
@@ -143,10 +140,7 @@ async def test_second_editor_is_read_only_and_follows(store):
             await pilot.press("tab", "1")
             assert read_map(store.path).items == []  # nothing written by the reader
             editor.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
-            for _ in range(200):
-                if screen.journey.items:
-                    break
-                await pilot.pause(0.02)
+            await wait_until(pilot, lambda: screen.journey.items, "the editor's item in the reader", step=0.02)
             assert [i.title for i in screen.journey.items] == ["Hypothesis: asks a friend"]
 
 
@@ -172,10 +166,7 @@ async def test_open_from_the_overview_and_go_back(store):
 
     app = TroddenApp(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            if isinstance(app.screen, StudyScreen):
-                break
-            await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen), "the study overview")
         await pilot.press("m")
         await loaded(pilot)
         await pilot.press("escape")
@@ -208,10 +199,9 @@ async def test_a_corrupt_map_is_named_and_left_alone(store):
     (store.path / "map.json").write_text("{not json", encoding="utf-8")
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(200):
-            await pilot.pause()
-            if "cannot be opened" in str(app.screen.query_one("#map-banner").render()):
-                break
+        await wait_until(
+            pilot, lambda: "cannot be opened" in str(app.screen.query_one("#map-banner").render()), "the banner"
+        )
         assert "map.json" in str(app.screen.query_one("#map-banner").render())
         await pilot.press("tab", "1")  # nothing to place into: no crash, nothing written
     assert (store.path / "map.json").read_text(encoding="utf-8") == "{not json"

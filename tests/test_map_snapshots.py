@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from waiting import wait_until
+
 try:
     from map_kit import build_study
 except ImportError:  # tests as a package
@@ -74,11 +76,11 @@ def make_app(tmp_path) -> TroddenApp:
 
 
 async def settle(pilot) -> None:
-    for _ in range(200):
+    def loaded_without_hint_timer() -> bool:
         screen = pilot.app.screen
-        if isinstance(screen, MapScreen) and screen.loaded is not None and screen._hint_timer is None:
-            break
-        await pilot.pause()
+        return isinstance(screen, MapScreen) and screen.loaded is not None and screen._hint_timer is None
+
+    await wait_until(pilot, loaded_without_hint_timer, "the map to load and its hint timer to fire")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

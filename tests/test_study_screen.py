@@ -7,6 +7,8 @@ import html
 import re
 from pathlib import Path
 
+from waiting import wait_until
+
 from trodden.models.sample import write_sample
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
@@ -15,10 +17,12 @@ from trodden.tui.app import TroddenApp
 async def _loaded(app: TroddenApp, pilot) -> None:
     """Until the interviews are listed and painted (bounded: no sleeps, no hangs)."""
     await app.workers.wait_for_complete()
-    for _ in range(100):
-        await pilot.pause()
-        if app.screen.query_one("#interviews").row_count:
-            break
+
+    async def listed() -> int:
+        await pilot.pause()  # at least one pass, listed or not: the snapshot counts on it
+        return app.screen.query_one("#interviews").row_count
+
+    await wait_until(pilot, listed, "the interviews listed")
     await pilot.pause()  # the idle pass that sizes the columns, then the repaint
     await pilot.pause()
 

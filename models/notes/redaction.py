@@ -3,8 +3,9 @@
 Notes are shared with the whole group, so what identifies a participant must not leave
 the note-taker's machine unless asked: their real name (the whole name, and each part
 of it written with a capital), e-mail addresses, phone numbers in Swedish, Danish and
-international formats, Swedish personal identity numbers and Danish CPR numbers, and the
-study's own list of extra terms (staff names, places).
+international formats, Swedish personal identity numbers (and co-ordination numbers, whose
+day is the day of birth + 60), Danish CPR numbers, and the study's own list of extra terms
+(staff names, places).
 
 Phone numbers are recognised by shape, leaning towards finding too much rather than
 too little: ``+46 70-123 45 67``, ``0046 70 123 45 67``, ``070-123 45 67``,
@@ -33,7 +34,7 @@ _PHONE_RUN = re.compile(r"(?<![\w+\-/.])(?:\+\s?)?\d[\d \-./()\u00a0]*\d(?![\w])
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$|^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 _DANISH = re.compile(r"^(?:\d{2}(?: ?\d{2}){3}|\d{4} \d{4})$")
 _SPLIT_POINT = re.compile(r"[ \u00a0]+")
-# Swedish personnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, + for 100+) and Danish CPR (DDMMYY-NNNN).
+# Swedish personnummer and samordningsnummer (YYMMDD-NNNN, YYYYMMDD-NNNN, + for 100+) and Danish CPR (DDMMYY-NNNN).
 _ID_NUMBER = re.compile(r"(?<![\w\-+])(\d{6}|\d{8})[-+ ]?(\d{4})(?![\w\-])")
 
 
