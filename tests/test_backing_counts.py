@@ -16,8 +16,11 @@ except ImportError:  # tests as a package
 
 from trodden.exporters import report_md
 from trodden.exporters.report_model import assemble, read_study
+from trodden.models.map.curve import emotion_curve
 from trodden.models.map.edit import add_evidence, place_note
-from trodden.models.map.journey_map import Change, JourneyMap, Lane, MapSession, emotion_curve, load_study_map, read_map
+from trodden.models.map.evidence import load_study_map
+from trodden.models.map.journey_map import Change, JourneyMap, Lane
+from trodden.models.map.map_session import MapSession, read_map
 from trodden.models.storage.store import StudyStore
 from trodden.tui.map.board_model import build_board
 

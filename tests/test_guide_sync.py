@@ -301,7 +301,7 @@ async def test_a_theme_title_is_shown_as_typed_never_as_markup(tmp_path):
     app = guide_app(store.path, iid, Clock())
     async with app.run_test(size=(130, 36)) as pilot:
         screen = app.screen
-        await until(pilot, lambda: screen.progress is not None, "first poll")
+        await wait_until(pilot, lambda: screen.progress is not None, "first poll")
         await pilot.pause()
         questions = screen.query_one("#questions", OptionList)
         assert Content.from_markup(questions.border_title).plain == f"Questions · {hostile}"

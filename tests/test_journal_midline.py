@@ -11,8 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from trodden.models.notes.syntax import parse
-from trodden.models.storage.durable import DurableDB, Put, _encode
-from trodden.models.storage.store import InterviewSession, StudyStore
+from trodden.models.storage.durable import DurableDB
+from trodden.models.storage.journal import Put
+from trodden.models.storage.journal import encode_ops as _encode
+from trodden.models.storage.session import InterviewSession
+from trodden.models.storage.store import StudyStore
 
 
 def test_a_reader_following_byte_by_byte_sees_the_document_only_at_the_newline(tmp_path: Path) -> None:
