@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -74,11 +75,19 @@ async def type_line(pilot, line: str) -> None:
     await settle(pilot)
 
 
-async def settle(pilot) -> None:
-    for _ in range(50):
+async def settle(pilot, timeout: float = 30.0) -> None:
+    """Wait until the screen has handled the reply to every save it asked for (and repainted).
+
+    The condition is the screen's own ``saving`` (replies not yet handled), not the writer thread
+    being idle: a save can be done on disk while its reply is still on its way to the screen.
+    Bounded by wall time, not by a number of event-loop turns, so a slow disk under load still passes.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not pilot.app.screen.saves.busy:
+        if not pilot.app.screen.saving:
             await pilot.pause()
             return
-    raise AssertionError("saves did not settle")
+        if time.monotonic() > deadline:
+            raise AssertionError(f"saves did not settle within {timeout} s")
