@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line
+from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line, until
 
 from trodden.models.storage.store import StudyStore
 
@@ -23,12 +23,8 @@ async def test_theme_change_from_the_interviewer_reaches_the_header_and_every_la
             await type_line(pilot, "before any theme")
             clock.advance(60)
             guide.record("theme", "th3", at=START + timedelta(seconds=60))
-            # followed by the screen's own timer (every 0.5 s); bounded wait, no sleep
-            for _ in range(400):
-                await pilot.pause(0.01)
-                if "Theme 3 Delivery" in screen.header().plain:
-                    break
-            assert "Theme 3 Delivery" in screen.header().plain
+            # followed by the screen's own timer (every 0.5 s)
+            await until(pilot, lambda: "Theme 3 Delivery" in screen.header().plain, "the theme is followed")
             await type_line(pilot, "during delivery")
             clock.advance(5)
             await type_line(pilot, "/theme 1")  # the note-taker can correct it; newest wins

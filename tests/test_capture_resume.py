@@ -9,7 +9,7 @@ import sys
 import textwrap
 
 import pytest
-from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line
+from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line, until
 
 from trodden.models.errors import Locked
 from trodden.models.storage.store import StudyStore
@@ -109,12 +109,7 @@ async def test_read_only_follows_the_writer(tmp_path):
 
             writer.session.add_note(parse("? written elsewhere"))
             log = screen.query_one(NotesLog)
-            for _ in range(200):
-                screen.follow()
-                await pilot.app.workers.wait_for_complete()
-                await pilot.pause()
-                if len(log):
-                    break
+            await until(pilot, lambda: len(log), "the writer's note is followed", poke=screen.follow)
             assert [note.text for note in log.notes] == ["written elsewhere"]
         source.close()
     finally:

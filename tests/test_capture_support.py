@@ -91,3 +91,20 @@ async def settle(pilot, timeout: float = 30.0) -> None:
             return
         if time.monotonic() > deadline:
             raise AssertionError(f"saves did not settle within {timeout} s")
+
+
+async def until(pilot, condition, what: str, *, timeout: float = 30.0, poke=None) -> None:
+    """Let the app run until ``condition()`` holds (``poke()`` first each turn, if given).
+
+    Bounded by wall time, not by a number of turns: a loaded machine is slow, not wrong.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        if poke is not None:
+            poke()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if condition():
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout} s: {what}")
