@@ -61,6 +61,8 @@ class CaptureBase(TroddenScreen):
         """What was in the input when an edit began; it comes back after the edit."""
         self.deleted: list[int] = []
         """Deleted notes' seqs, latest last: ctrl+z brings them back in reverse order."""
+        self._field: CaptureInput | None = None
+        """The input, kept from compose: at quit it is unmounted before the screen."""
         self._follower: Worker | None = None
         self._source_closed = False
 

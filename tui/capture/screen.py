@@ -1,7 +1,8 @@
 """The note-taker's live capture screen: type, tag and fix notes without looking away.
 
-The input keeps the focus. This class only puts the screen together (its keys, widgets, start and
-close); each job is a class of its own, in the order the screen inherits them:
+The input keeps the focus. ``CaptureScreen`` only puts the screen together (its keys, widgets, start
+and close; its styles are in ``capture.tcss``); each job is a class of its own, in the order the
+screen inherits them:
 
 - ``sending``: Enter sends a note, a slash command (``commands``) or an edit;
 - ``fixing``: F2-F9, ↑/↓, delete and undo change notes already saved;

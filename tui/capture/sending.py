@@ -89,7 +89,7 @@ class SendingNotes(SlashCommands):
         """
         if self.read_only:
             return
-        field = getattr(self, "_field", None)
+        field = self._field
         line = self._stash if self.editing is not None else (field.value if field is not None else "")
         draft = parse(line)
         if not isinstance(draft, NoteDraft) or draft.is_empty:
