@@ -68,7 +68,7 @@ class InterviewSaved(Message):
 class Followed(Message):
     """New events of the interviewer (and, read-only, the writer's notes); None where nothing changed."""
 
-    def __init__(self, guide: list[LiveEvent] | None, notes: list[Note] | None, events: list[LiveEvent] | None):
+    def __init__(self, guide: list[LiveEvent] | None, notes: list[Note] | None, events: list[LiveEvent] | None) -> None:
         super().__init__()
         self.guide = guide
         self.notes = notes
