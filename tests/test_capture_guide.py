@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line
-from waiting import wait_until
+from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line, until
 
 from trodden.models.storage.store import StudyStore
 
@@ -25,9 +24,7 @@ async def test_theme_change_from_the_interviewer_reaches_the_header_and_every_la
             clock.advance(60)
             guide.record("theme", "th3", at=START + timedelta(seconds=60))
             # followed by the screen's own timer (every 0.5 s)
-            await wait_until(
-                pilot, lambda: "Theme 3 Delivery" in screen.header().plain, "the guide's theme 3 in the header"
-            )
+            await until(pilot, lambda: "Theme 3 Delivery" in screen.header().plain, "the theme is followed")
             await type_line(pilot, "during delivery")
             clock.advance(5)
             await type_line(pilot, "/theme 1")  # the note-taker can correct it; newest wins

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from test_capture_support import make_study, pilot_test, settle
+from test_capture_support import make_study, pilot_test, settle, until
 from textual._xterm_parser import XTermParser
-from waiting import wait_until
 
 from trodden.models.errors import Locked
 from trodden.models.storage.store import StudyStore
@@ -35,7 +34,7 @@ async def test_lines_typed_while_the_interview_opens_are_saved_in_order(tmp_path
         await pilot.press(*"halfway")
         assert opening.queued == ["*- @telefon on hold for ages", '"Det var krångligt"']
         opened.set()
-        await wait_until(pilot, lambda: isinstance(app.screen, CaptureScreen), "the real capture screen to take over")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen), "the capture screen takes over")
         screen = app.screen
         assert isinstance(screen, CaptureScreen)
         await settle(pilot)
@@ -63,7 +62,7 @@ async def test_lines_typed_ahead_in_the_terminals_line_mode_stay_separate_notes(
     )
     async with app.run_test(size=(100, 24)) as pilot:
         await pilot.press(*keys)
-        await wait_until(pilot, lambda: isinstance(app.screen, CaptureScreen), "the real capture screen to take over")
+        await until(pilot, lambda: isinstance(app.screen, CaptureScreen), "the capture screen takes over")
         screen = app.screen
         assert isinstance(screen, CaptureScreen)
         await settle(pilot)
@@ -90,7 +89,7 @@ async def test_an_interview_open_elsewhere_ends_with_the_lock_and_the_typed_text
         async with app.run_test(size=(100, 24)) as pilot:
             app.screen.query_one("CaptureInput").value = "not lost"
             typed.set()
-            await wait_until(pilot, lambda: app.startup_error is not None, "the failed open to be reported")
+            await until(pilot, lambda: app.startup_error is not None, "the open fails")
         assert isinstance(app.startup_error, Locked)
         assert app.unsaved_lines == ["not lost"]
     finally:

@@ -9,8 +9,7 @@ import sys
 import textwrap
 
 import pytest
-from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line
-from waiting import wait_until
+from test_capture_support import START, FakeClock, capture_app, make_study, pilot_test, type_line, until
 
 from trodden.models.errors import Locked
 from trodden.models.storage.store import StudyStore
@@ -110,14 +109,7 @@ async def test_read_only_follows_the_writer(tmp_path):
 
             writer.session.add_note(parse("? written elsewhere"))
             log = screen.query_one(NotesLog)
-
-            async def followed() -> int:
-                screen.follow()
-                await pilot.app.workers.wait_for_complete()
-                await pilot.pause()
-                return len(log)
-
-            await wait_until(pilot, followed, "the note written elsewhere in the log")
+            await until(pilot, lambda: len(log), "the writer's note is followed", poke=screen.follow)
             assert [note.text for note in log.notes] == ["written elsewhere"]
         source.close()
     finally:

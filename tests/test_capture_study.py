@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
-from waiting import wait_until
+from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line, until
 
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
@@ -18,7 +17,7 @@ async def test_capture_from_the_study_overview_and_back(tmp_path):
     interview = store.new_interview("P2")
     app = TroddenApp(StudyStore.open(folder))
     async with app.run_test(size=(120, 30)) as pilot:
-        await wait_until(pilot, lambda: pilot.app.screen.rows, "the interviews listed")
+        await until(pilot, lambda: pilot.app.screen.rows, "the overview lists the interviews")
         await pilot.press("c")
         assert isinstance(pilot.app.screen, CaptureScreen)
         await type_line(pilot, "* from the overview")
@@ -39,7 +38,7 @@ async def test_capture_opens_read_only_from_the_overview_when_locked(tmp_path):
     try:
         app = TroddenApp(StudyStore.open(folder))
         async with app.run_test(size=(120, 30)) as pilot:
-            await wait_until(pilot, lambda: pilot.app.screen.rows, "the interviews listed")
+            await until(pilot, lambda: pilot.app.screen.rows, "the overview lists the interviews")
             await pilot.press("c")
             screen = pilot.app.screen
             assert isinstance(screen, CaptureScreen) and screen.read_only

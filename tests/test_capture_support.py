@@ -76,13 +76,28 @@ async def type_line(pilot, line: str) -> None:
     await settle(pilot)
 
 
-async def settle(pilot) -> None:
-    """Until every worker is done and no save is in flight, then one more repaint."""
+async def settle(pilot, timeout: float = 30.0) -> None:
+    """Wait until the screen has handled the reply to every save it asked for (and repainted).
 
-    async def saved() -> bool:
+    The condition is the screen's own ``saving`` (replies not yet handled), not the writer thread
+    being idle: a save can be done on disk while its reply is still on its way to the screen.
+    """
+
+    async def settled() -> bool:
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        return not pilot.app.screen.saves.busy
+        return not pilot.app.screen.saving
 
-    await wait_until(pilot, saved, "the capture screen's saves to settle")
+    await wait_until(pilot, settled, "the saves to settle", timeout=timeout)
     await pilot.pause()
+
+
+async def until(pilot, condition, what: str, *, timeout: float = 30.0, poke=None) -> None:
+    """Let the app run until ``condition()`` holds (``poke()`` first each turn, if given)."""
+
+    async def holds() -> bool:
+        if poke is not None:
+            poke()
+        await pilot.app.workers.wait_for_complete()
+        return bool(condition())
+
+    await wait_until(pilot, holds, what, timeout=timeout)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
-from waiting import wait_until
+from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line, until
 
 from trodden.models.domain import Kind
 from trodden.models.errors import WriteFailed
@@ -138,7 +137,7 @@ async def test_channel_and_tag_completion_from_the_study(tmp_path):
     async with app.run_test(size=(120, 30)) as pilot:
         screen = pilot.app.screen
         # the study's words are read shortly after opening
-        await wait_until(pilot, lambda: "telefonsupport" in screen.suggester.channels, "the study's channels")
+        await until(pilot, lambda: "telefonsupport" in screen.suggester.channels, "the study's words are read")
         await pilot.press(*"hon ringde @tele")
         await pilot.press("tab")
         assert screen.input.value == "hon ringde @telefonsupport "
@@ -178,6 +177,36 @@ async def test_a_full_disk_keeps_the_note_in_the_input_with_a_clear_message(tmp_
         assert screen.input.value == "" and "✓ saved" in screen.header().plain
     notes, _, _ = stored(tmp_path / "s", interview_id)
     assert [note.text for note in notes] == ["saved before the disk filled", "@telefon this one cannot be saved"]
+
+
+@pilot_test
+async def test_the_header_says_saved_once_every_save_is_answered_even_if_the_writer_is_still_busy(tmp_path):
+    """Under load the writer thread can be paused between posting a note's reply and going idle.
+    The header once asked the thread whether it was busy, and then stayed at "… saving"."""
+    import threading
+
+    store = make_study(tmp_path / "s")
+    app, source = capture_app(store, FakeClock())
+    on_disk, release = threading.Event(), threading.Event()
+    add_note = source.session.add_note
+
+    def held_add_note(*args, **kwargs):
+        on_disk.wait(timeout=10)
+        return add_note(*args, **kwargs)
+
+    source.session.add_note = held_add_note
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        screen.input.value = "a note"
+        await pilot.press("enter")
+        screen.writer.submit(lambda: release.wait(timeout=10) and None)  # holds the thread after the note
+        on_disk.set()
+        await until(pilot, lambda: len(screen.query_one(NotesLog)) == 1, "the note is shown")
+        assert screen.writer.busy and not screen.saving
+        assert "✓ saved" in screen.header().plain
+        release.set()
+        screen.writer.wait_idle(timeout=10)
+    source.close()
 
 
 @pilot_test

@@ -28,11 +28,9 @@ if TYPE_CHECKING:
 
 
 class OpeningCaptureScreen(Screen):
-    DEFAULT_CSS = """
-    OpeningCaptureScreen #opening-header { height: 1; background: $panel; padding: 0 1; }
-    OpeningCaptureScreen #opening-space { height: 1fr; }
-    OpeningCaptureScreen CaptureInput { dock: bottom; margin-bottom: 1; }
-    """
+    """The first frame: a working input and "opening…" while ``open_source`` runs in a thread."""
+
+    CSS_PATH = "capture.tcss"
 
     class Opened(Message):
         def __init__(self, source: CaptureSource) -> None:

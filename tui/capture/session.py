@@ -1,22 +1,20 @@
 """Opening an interview for capture: find or start it, take the writer's lock, follow the guide.
 
 Kept apart from the screen so the command line can report a lock or a missing interview
-as one clear line before the full-screen app takes over.
+as one clear line before the full-screen app takes over. Which interview, and marking it
+live, is ``models.storage.interviews`` (the guide command asks the same question).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.errors import StoreError
+from trodden.models.storage.interviews import Clock, find_or_start, mark_live
 from trodden.models.storage.live import EventsLog
 from trodden.models.storage.session import InterviewSession
 from trodden.models.storage.store import StudyStore
-
-Clock = Callable[[], datetime]
 
 
 @dataclass
@@ -39,27 +37,6 @@ class CaptureSource:
         self.session.close()
 
 
-def find_or_start(
-    store: StudyStore,
-    *,
-    participant: str | None = None,
-    interview: str | None = None,
-    interviewer: str = "",
-    note_taker: str = "",
-    read_only: bool = False,
-    clock: Clock = datetime.now,
-) -> Interview:
-    """The interview to capture: the given one, the participant's unfinished one, or a new one."""
-    if interview:
-        return store.find_interview(interview)
-    if not participant:
-        raise StoreError("give --participant CODE (a new or existing participant) or --interview ID")
-    if read_only:
-        found = store.unfinished_interview(participant)
-        return found or store.find_interview(participant)
-    return store.new_interview(participant, start=clock(), interviewer=interviewer, note_taker=note_taker)
-
-
 def open_capture(
     store: StudyStore,
     *,
@@ -75,15 +52,15 @@ def open_capture(
         store,
         participant=participant,
         interview=interview,
+        start=not read_only,
         interviewer=interviewer,
         note_taker=note_taker,
-        read_only=read_only,
         clock=clock,
     )
     session = store.open_interview(found.id, writable=not read_only)
     try:
         if not read_only:
-            _mark_live(session, interviewer, note_taker, clock)
+            mark_live(session, interviewer=interviewer, note_taker=note_taker, clock=clock)
     except BaseException:
         session.close()
         raise
@@ -94,19 +71,3 @@ def open_capture(
     except StoreError as error:
         problem = f"cannot follow the interviewer: {error}"
     return CaptureSource(store, session, guide_log, problem)
-
-
-def _mark_live(session: InterviewSession, interviewer: str, note_taker: str, clock: Clock) -> None:
-    """A planned interview starts now; names given on the command line are recorded."""
-    interview = session.interview
-    update: dict = {}
-    if interview.start is None:
-        update["start"] = clock()
-    if interview.status is InterviewStatus.PLANNED:
-        update["status"] = InterviewStatus.LIVE
-    if interviewer and interviewer != interview.interviewer:
-        update["interviewer"] = interviewer
-    if note_taker and note_taker != interview.note_taker:
-        update["note_taker"] = note_taker
-    if update:
-        session.save_interview(interview.model_copy(update=update))

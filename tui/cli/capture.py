@@ -34,7 +34,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    """Paint the capture screen first, open the study behind it (see capture_opening)."""
+    """Paint the capture screen first, open the study behind it (see tui/capture/opening.py)."""
     if not looks_like_study(args.dir):
         open_study(args.dir)  # not a study: raises the store's own clear message
     from trodden.tui.app import TroddenApp

@@ -36,14 +36,12 @@ def resolve_interview(store: StudyStore, participant: str | None, interview: str
     With neither, the only interview under way; None if there is none or several (the
     caller then opens the study overview to choose from).
     """
-    if interview:
-        return store.find_interview(interview).id
-    if participant:
-        return store.new_interview(participant).id
-    unfinished = [i for i in store.interviews()[0] if i.status.value in ("planned", "live")]
-    if len(unfinished) == 1:
-        return unfinished[0].id
-    return None
+    from trodden.models.storage.interviews import find_or_start, only_one_under_way
+
+    if interview or participant:
+        return find_or_start(store, participant=participant, interview=interview).id
+    found = only_one_under_way(store)
+    return found.id if found else None
 
 
 def run(args) -> int:

@@ -1,0 +1,104 @@
+"""What every part of the capture screen shares: the open interview, the live theme and phase, the widgets.
+
+The capture screen is built from a few classes, one per job (``status``, ``commands``, ``sending``,
+``fixing``, ``following``; ``screen`` puts them together). This is the state they all read, set up in
+one place so a newcomer can see at a glance what the screen keeps between key presses.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.worker import Worker
+
+from trodden.models.domain import Interview
+from trodden.models.storage.interviews import Clock
+from trodden.models.storage.live import LiveEvent, current_value
+from trodden.tui.base import TroddenScreen
+from trodden.tui.writer import Writer
+
+from .completion import TokenSuggester
+from .note_input import CaptureInput
+from .notes_log import NotesLog
+from .session import CaptureSource
+
+
+class CaptureBase(TroddenScreen):
+    """The capture screen's state; the jobs are in its subclasses."""
+
+    def __init__(
+        self,
+        source: CaptureSource,
+        *,
+        clock: Clock = datetime.now,
+        blink: bool = True,
+        queued: list[str] | None = None,
+        typed: str = "",
+    ) -> None:
+        super().__init__()
+        self.source = source
+        self._carried = (list(queued or []), typed)
+        """Lines sent and text typed on the opening screen, before the interview was open."""
+        self.store = source.store
+        self.session = source.session
+        self.clock = clock
+        self.blink = blink
+        self.writer = Writer(self, "capture")
+        """Every storage write, in the order it was asked for, off the UI thread."""
+        self.unanswered = 0
+        """Writes submitted whose reply (``messages``) has not been handled yet."""
+        self.suggester = TokenSuggester()
+        self.note_events: list[LiveEvent] = self.session.events()
+        self.pending_events: list[LiveEvent] = []
+        """/theme and /phase accepted but not yet on disk: notes typed right after them
+        already carry them (the writer stores the event before those notes)."""
+        self.guide_events: list[LiveEvent] = source.guide_log.events() if source.guide_log else []
+        self.save_state = "saved"
+        """What the header says about the notes on screen: "saved", "saving" or "error"."""
+        self.editing: int | None = None
+        """The seq of the note being edited in the input (F9), else None."""
+        self._stash = ""
+        """What was in the input when an edit began; it comes back after the edit."""
+        self.deleted: list[int] = []
+        """Deleted notes' seqs, latest last: ctrl+z brings them back in reverse order."""
+        self._field: CaptureInput | None = None
+        """The input, kept from compose: at quit it is unmounted before the screen."""
+        self._follower: Worker | None = None
+        self._source_closed = False
+
+    @property
+    def read_only(self) -> bool:
+        return self.source.read_only
+
+    @property
+    def interview(self) -> Interview:
+        return self.session.interview
+
+    @property
+    def input(self) -> CaptureInput:
+        return self.query_one("#capture-input", CaptureInput)
+
+    @property
+    def log_view(self) -> NotesLog:
+        return self.query_one(NotesLog)
+
+    def current(self, kind: str) -> str | None:
+        """The theme or phase id a note typed now carries: the latest of either person's changes."""
+        events = [*self.note_events, *self.pending_events, *self.guide_events]
+        return current_value(events, kind)  # type: ignore[arg-type]
+
+    def theme_label(self) -> str:
+        theme_id = self.current("theme")
+        if theme_id is None:
+            return "—"
+        for number, theme in enumerate(self.store.guide.themes, start=1):
+            if theme.id == theme_id:
+                return f"{number} {theme.title}"
+        return theme_id
+
+    def phase_label(self) -> str:
+        phase_id = self.current("phase")
+        if phase_id is None:
+            return "—"
+        phase = next((p for p in self.store.phases if p.id == phase_id), None)
+        return phase.name if phase else phase_id

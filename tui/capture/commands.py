@@ -1,0 +1,88 @@
+"""The note-taker's slash commands: /theme and /phase tag the notes that follow; /pause, /resume, /end.
+
+A theme change must apply to the very next note even if the disk has not acknowledged it yet (a fast
+typist sends "/theme 2" and a note within milliseconds), so an accepted change is held in
+``pending_events`` until it is on disk; the writer stores it before the notes queued after it.
+"""
+
+from __future__ import annotations
+
+from trodden.models.notes.syntax import Command
+from trodden.models.storage.live import LiveEvent
+
+from .messages import EventFailed, EventSaved, InterviewSaved, failure_text
+from .status import SaveStatus
+
+COMMAND_HELP = "commands: /theme N|name, /phase N|name, /pause, /resume, /end"
+
+KEPT = "Your text is still in the input."
+
+
+class SlashCommands(SaveStatus):
+    """Runs a parsed ``/command``; anything not understood goes back into the input with the reason."""
+
+    def run_command(self, command: Command, line: str) -> None:
+        if not command.known:
+            self.input.restore(line)
+            self.say(f"Unknown command /{command.name}; {COMMAND_HELP}. {KEPT}", error=True)
+            return
+        if command.name in ("theme", "phase"):
+            self._change_theme_or_phase(command, line)
+            return
+        now = self.clock()
+        change, said = {
+            "pause": (self.session.pause, "Paused: the clock stops until /resume."),
+            "resume": (self.session.resume, "Resumed."),
+            "end": (self.session.end, "Interview ended. ctrl+q quits (everything is saved)."),
+        }[command.name]
+        self.save(lambda: InterviewSaved(change(now), said), line)
+
+    def _change_theme_or_phase(self, command: Command, line: str) -> None:
+        found, problem = self._find(command.name, command.arg)
+        if found is None:
+            self.input.restore(line)
+            self.say(problem, error=True)
+            return
+        self.say()
+        pending = LiveEvent(kind=command.name, value=found, at=self.clock(), by="notes")
+        self.pending_events.append(pending)
+        self.refresh_header()
+        session = self.session
+
+        def record() -> EventSaved:
+            return EventSaved(session.record_event(pending.kind, pending.value, at=pending.at))
+
+        self.save(record, on_error=lambda error: EventFailed(pending, failure_text(error), line))
+
+    def _find(self, kind: str, arg: str) -> tuple[str | None, str]:
+        """The theme/phase id for ``arg``, or None and what to tell the note-taker."""
+        if kind == "theme":
+            names = [theme.title for theme in self.store.guide.themes]
+            missing = "This study's interview guide has no themes yet."
+            found = self.store.guide.find_theme(arg) if arg and names else None
+        else:
+            names = [phase.name for phase in self.store.phases]
+            missing = "This study has no phases yet."
+            found = self.store.data.find_phase(arg) if arg and names else None
+        if not names:
+            return None, f"{missing} {KEPT}"
+        if found is None:
+            listing = ", ".join(f"{n} {name}" for n, name in enumerate(names, 1))
+            return None, f"No {kind} {arg!r}; give a number or name: {listing}. {KEPT}"
+        return found.id, ""
+
+    def on_event_saved(self, message: EventSaved) -> None:
+        self.note_events.append(message.event)
+        if message.event in self.pending_events:
+            self.pending_events.remove(message.event)
+        self.answered()
+
+    def on_event_failed(self, message: EventFailed) -> None:
+        if message.event in self.pending_events:
+            self.pending_events.remove(message.event)
+        self.show_failure(message.error, message.line)
+        self.answered()
+
+    def on_interview_saved(self, message: InterviewSaved) -> None:
+        self.say(message.said)
+        self.answered()

@@ -1,0 +1,66 @@
+"""Following the interviewer, and learning the study's words: reads that run beside the note-taker.
+
+The interviewer moves through the guide's themes in their own terminal (``trodden guide``), writing
+``guide.*`` events; twice a second a thread worker looks for new ones, so the header and every later
+note carry the interviewer's theme within a second. Read-only, the same look also picks up the
+writer's new notes. Shortly after opening, the other interviews' notes are read once for @channel and
+#tag completion (not before the first frame: reading every interview competes with it).
+"""
+
+from __future__ import annotations
+
+from textual import work
+
+from trodden.models.errors import StoreError
+
+from .messages import Followed, TokensLoaded
+from .status import SaveStatus
+
+TOKENS_AFTER = 0.5
+"""Seconds after opening before the study's channels and tags are read for completion."""
+
+FOLLOW_EVERY = 0.5
+"""Seconds between looks at the interviewer's events: theme changes show within a second."""
+
+
+class FollowingGuide(SaveStatus):
+    """Keeps ``guide_events`` (and, read-only, the notes) up to date, and feeds the completer."""
+
+    def follow(self) -> None:
+        """Look for the interviewer's new events (and, read-only, the writer's new notes)."""
+        if self._follower is not None and not self._follower.is_finished:
+            return
+        self._follower = self._follow()
+
+    @work(thread=True, group="follow", exit_on_error=False)
+    def _follow(self) -> None:
+        guide = notes = events = None
+        log = self.source.guide_log
+        try:
+            if log is not None and log.refresh():
+                guide = log.events()
+            if self.read_only and self.session.refresh():
+                notes = self.session.notes(include_deleted=True)
+                events = self.session.events()
+        except StoreError:
+            return
+        if guide is not None or notes is not None:
+            self.post_message(Followed(guide, notes, events))
+
+    def on_followed(self, message: Followed) -> None:
+        if message.guide is not None:
+            self.guide_events = message.guide
+        if message.events is not None:
+            self.note_events = message.events
+        if message.notes is not None:
+            self.log_view.set_notes(message.notes)
+        self.refresh_header()
+
+    @work(thread=True, group="tokens", exit_on_error=False)
+    def load_tokens(self) -> None:
+        by_interview, _ = self.store.all_notes()
+        others = [note for key, notes in by_interview.items() if key != self.interview.id for note in notes]
+        self.post_message(TokensLoaded(others))
+
+    def on_tokens_loaded(self, message: TokensLoaded) -> None:
+        self.suggester.learn(message.notes)

@@ -1,0 +1,83 @@
+"""What the capture screen's background work tells it: each write's outcome, and what was read.
+
+Storage calls run on the screen's writer thread (``tui/writer.py``) and the reads that follow the
+interviewer in thread workers; neither touches the screen. They post one of these messages instead,
+so the screen's state changes only in its handlers, on the UI thread. Every write gets exactly one
+reply (a ``...Saved`` or a ``...Failed``): counting the replies is how the screen knows that nothing
+it has shown is still unsaved.
+"""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from trodden.models.domain import Interview, Note
+from trodden.models.errors import StoreError
+from trodden.models.storage.live import LiveEvent
+
+
+def failure_text(error: Exception) -> str:
+    """What the note-taker reads: the store's own sentence, or the error's type for anything unforeseen."""
+    return str(error) if isinstance(error, StoreError) else f"{type(error).__name__}: {error}"
+
+
+class NoteSaved(Message):
+    """A note is on disk (new, changed, deleted or brought back): the log shows it now."""
+
+    def __init__(self, note: Note, *, new: bool = False, undo_of: int | None = None) -> None:
+        super().__init__()
+        self.note = note
+        self.new = new
+        self.undo_of = undo_of
+
+
+class SaveFailed(Message):
+    """A write failed; ``line`` is the text to put back in the input (None if nothing was typed)."""
+
+    def __init__(self, error: str, line: str | None = None) -> None:
+        super().__init__()
+        self.error = error
+        self.line = line
+
+
+class EventSaved(Message):
+    """A /theme or /phase change is on disk."""
+
+    def __init__(self, event: LiveEvent) -> None:
+        super().__init__()
+        self.event = event
+
+
+class EventFailed(SaveFailed):
+    """A /theme or /phase change could not be saved: later notes stop carrying it."""
+
+    def __init__(self, event: LiveEvent, error: str, line: str) -> None:
+        super().__init__(error, line)
+        self.event = event
+
+
+class InterviewSaved(Message):
+    """/pause, /resume or /end is on disk; ``said`` tells the note-taker what it means."""
+
+    def __init__(self, interview: Interview, said: str) -> None:
+        super().__init__()
+        self.interview = interview
+        self.said = said
+
+
+class Followed(Message):
+    """New events of the interviewer (and, read-only, the writer's notes); None where nothing changed."""
+
+    def __init__(self, guide: list[LiveEvent] | None, notes: list[Note] | None, events: list[LiveEvent] | None) -> None:
+        super().__init__()
+        self.guide = guide
+        self.notes = notes
+        self.events = events
+
+
+class TokensLoaded(Message):
+    """The other interviews' notes, read for @channel and #tag completion."""
+
+    def __init__(self, notes: list[Note]) -> None:
+        super().__init__()
+        self.notes = notes
