@@ -13,8 +13,10 @@ from trodden.models.errors import StoreError
 from trodden.models.storage.store import StudyFile, new_id
 from trodden.tui.widgets.dialogs import PromptScreen
 
+from .view import MapView
 
-class PhaseEditing:
+
+class PhaseEditing(MapView):
     """Phase actions for the map screen (uses its status, cursor, store and map)."""
 
     def _update_phases(self, change, message: str) -> None:
