@@ -16,16 +16,19 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from trodden.models.map.board_model import LANE_TITLES, BoardModel, Entry, Line
 from trodden.models.map.journey_map import Lane
 from trodden.models.names import visible
 from trodden.tui.widgets.charts import braille_curve, braille_points
 
-from .board_model import LANE_TITLES, BoardModel, Entry, curve_label
+from .board_text import curve_label, line_text
 
 LABEL_WIDTH = 14
 MIN_COLUMN = 20
 CURVE_ROWS = 5
 PARTICIPANT_ROWS = 2
+TEXT_CACHE = 20_000
+"""board lines whose text is kept; beyond that the cache starts again (a long workshop)"""
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,14 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_y: dict[tuple[int, int], int] = {}
         self._column = MIN_COLUMN
         self._strip_cache: dict[int, Strip] = {}
+        self._texts: dict[Line, Text] = {}
+        """each line's text: a line is a value, so its text never goes stale (bounded in ``set_model``)"""
 
     # ------------------------------------------------------------------ model
     def set_model(self, model: BoardModel) -> None:
         self.model = model
+        if len(self._texts) > TEXT_CACHE:
+            self._texts.clear()
         self._layout()
         self._clamp()
         self.refresh()
@@ -136,12 +143,18 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         label.truncate(LABEL_WIDTH, pad=True)
         for phase_index in range(len(self.model.phases)):
             entries = self.model.cell(lane, phase_index)
-            label.append_text(self._cell_text(entries[row] if row < len(entries) else None, self._column))
+            label.append_text(self._cell_text(self._text(entries[row]) if row < len(entries) else None, self._column))
         return label
 
+    def _text(self, entry: Entry) -> Text:
+        text = self._texts.get(entry.line)
+        if text is None:
+            text = self._texts[entry.line] = line_text(entry.line)
+        return text
+
     @staticmethod
-    def _cell_text(entry: Entry | None, column: int) -> Text:
-        text = entry.text.copy() if entry is not None else Text("")
+    def _cell_text(text: Text | None, column: int) -> Text:
+        text = text.copy() if text is not None else Text("")
         text.no_wrap = True
         text.truncate(column - 1, overflow="ellipsis", pad=True)
         text.append("│", style="dim")
@@ -162,7 +175,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             cells.append(None)
         label_line = Text(" " * LABEL_WIDTH)
         for point in model.curve:
-            label_line.append_text(self._cell_text(Entry("curve", point.key, curve_label(point)), column))
+            label_line.append_text(self._cell_text(curve_label(point), column))
         lines.append(label_line)
         cells.append((lane_index, 0))
         self._cursor_y[(lane_index, 0)] = len(lines) - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from trodden.models.domain import Phase
+from trodden.models.map.board_model import LANE_KIND
 from trodden.models.map.edit import (
     EditError,
     cycle_backstage,
@@ -29,7 +30,6 @@ from trodden.models.map.similarity import duplicate_items
 from trodden.models.names import visible
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, TextPanel
 
-from .board_model import LANE_KIND
 from .evidence import ItemScreen
 from .panels import quote_panel
 from .writing import MapWriting

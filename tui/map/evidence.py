@@ -10,12 +10,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Kind
+from trodden.models.map.board_model import BACKSTAGE_LABEL
 from trodden.models.map.journey_map import MapItem, NotesIndex, item_channels, item_feeling
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.widgets.footer import FittingFooter
 
-from .board_model import BACKSTAGE_LABEL, MARK_GLYPH, curve_label
+from .board_text import MARK_GLYPH, curve_label
 from .inbox import mm_ss
 
 ACTIONS = register(

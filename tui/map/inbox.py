@@ -18,7 +18,7 @@ from trodden.models.domain import Kind, Note, Phase
 from trodden.models.names import visible
 from trodden.models.notes.syntax import MARKER_OF_KIND
 
-from .board_model import feeling_glyph
+from .board_text import feeling_glyph
 
 
 def mm_ss(seconds: float) -> str:

@@ -29,16 +29,18 @@ class InboxActions(MapWriting):
     hint_delay: float
     """seconds the inbox cursor rests before a similar item is looked for"""
 
-    def on_inbox_highlighted(self, message: Inbox.Highlighted) -> None:
-        self._armed_remove = None
-        self._show_hint()
-
     class Hint(Message):
+        """The map's item most similar to ``note`` (found on a worker thread)."""
+
         def __init__(self, note: Note, item_id: int, title: str) -> None:
             super().__init__()
             self.note = note
             self.item_id = item_id
             self.title = title
+
+    def on_inbox_highlighted(self, message: Inbox.Highlighted) -> None:
+        self._armed_remove = None
+        self._show_hint()
 
     def _show_hint(self) -> None:
         self._suggestion = None

@@ -69,7 +69,7 @@ class MapLoading(MapWriting):
         self.readonly = message.readonly
         self.loaded = message.loaded
         self.journey = message.loaded.journey
-        self._item_texts = {}
+        self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
         banner.set_class(bool(self.readonly), "shown")

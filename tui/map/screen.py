@@ -86,7 +86,7 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
         self._unsaved = 0
         self._armed_remove = None
         self._suggestion = None
-        self._item_texts = {}
+        self._board_cache = {}
         self._hint_timer = None
         self._titles = {}
         self._follow_timer = None

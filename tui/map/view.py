@@ -17,6 +17,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from trodden.models.domain import Phase
+from trodden.models.map.board_model import build_board
 from trodden.models.map.history import History
 from trodden.models.map.inbox_filter import InboxFilter
 from trodden.models.map.journey_map import (
@@ -36,7 +37,6 @@ from trodden.tui.base import literal
 from trodden.tui.writer import Writer
 
 from .board import Board
-from .board_model import build_board
 from .inbox import Inbox
 
 
@@ -65,8 +65,8 @@ class MapView:
     _suggestion: int | None
     """the item the highlighted inbox note most likely belongs to"""
     _hint_timer: Timer | None
-    _item_texts: dict
-    """item texts for the board, valid while the notes stay the same (cleared on load)"""
+    _board_cache: dict
+    """item lines, feelings and channels for the board, valid while the notes stay the same (cleared on load)"""
     _titles: dict[str, str]
     _unsaved: int
     """map writes handed to the writer and not yet on disk"""
@@ -127,7 +127,7 @@ class MapView:
         self.board.curve_mode = self.curve_mode
         waiting = Counter(note.phase for note in self.inbox_widget.notes if note.phase)
         self.board.set_model(
-            build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._item_texts, waiting)
+            build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._board_cache, waiting)
         )
         self._update_titles()
 
