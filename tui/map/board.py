@@ -41,11 +41,6 @@ class Cursor:
 class Board(ScrollView, can_focus=True, inherit_bindings=False):
     """The map board. ``model`` is set by the screen; the cursor picks an entry."""
 
-    DEFAULT_CSS = """
-    Board { height: 1fr; background: $surface; }
-    Board:focus { background-tint: $foreground 3%; }
-    """
-
     class CursorMoved(Message):
         def __init__(self, board: Board, *, by_user: bool) -> None:
             super().__init__()

@@ -84,12 +84,7 @@ class ItemScreen(ModalScreen[str | None]):
 
     CONTEXT = "map.item"
     BINDINGS = ACTIONS
-    DEFAULT_CSS = """
-    ItemScreen { align: center middle; }
-    ItemScreen > Vertical { width: 90%; height: 85%; border: round $accent; background: $panel; }
-    ItemScreen #item-summary { padding: 0 1 1 1; }
-    ItemScreen OptionList { height: 1fr; }
-    """
+    CSS_PATH = "map.tcss"
 
     def __init__(self, item: MapItem, index: NotesIndex, phase_name: str, *, readonly: bool = False) -> None:
         super().__init__()

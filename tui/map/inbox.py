@@ -49,10 +49,6 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
 
 
 class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
-    DEFAULT_CSS = """
-    Inbox { height: 1fr; background: $surface; }
-    """
-
     class Highlighted(Message):
         def __init__(self, inbox: Inbox, note: Note | None) -> None:
             super().__init__()

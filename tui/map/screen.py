@@ -50,21 +50,7 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
     CONTEXT = "map"
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
-    DEFAULT_CSS = """
-    MapScreen #map-top { height: 1; background: $primary-background; }
-    MapScreen #map-title { width: 1fr; padding: 0 1; }
-    MapScreen #map-saved { width: 12; padding: 0 1; text-align: right; }
-    MapScreen #map-banner { height: auto; padding: 0 1; background: $warning 30%; display: none; }
-    MapScreen #map-banner.shown { display: block; }
-    MapScreen #board { height: 3fr; border: round $primary 50%; }
-    MapScreen #board:focus { border: round $accent; }
-    MapScreen #inbox-box { height: 2fr; border: round $primary 50%; }
-    MapScreen #inbox-box:focus-within { border: round $accent; }
-    MapScreen #inbox-filter { display: none; height: 1; border: none; padding: 0 1; }
-    MapScreen #inbox-filter.shown { display: block; }
-    MapScreen #inbox-hint { height: 1; padding: 0 1; color: $text-muted; }
-    MapScreen #map-status { height: 1; padding: 0 1; }
-    """
+    CSS_PATH = "map.tcss"
 
     def __init__(
         self, store: StudyStore, *, blink: bool = True, follow_every: float = 1.0, hint_delay: float = HINT_DELAY
