@@ -269,3 +269,31 @@ async def test_column_filter(store):
         await pilot.press("f")
         await pilot.pause()
         assert {n.phase for n in screen.inbox_widget.notes} == {"ph1", "ph2"}
+
+
+@sync
+async def test_a_write_that_fails_is_said_and_the_map_reloaded_as_stored(store, monkeypatch):
+    from trodden.models.errors import StoreError
+
+    def refuse(self, change) -> None:
+        raise StoreError("the disk is full")
+
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        said: list[str] = []
+        status = screen.status
+        monkeypatch.setattr(screen, "status", lambda message, style="": (said.append(message), status(message, style)))
+        monkeypatch.setattr(MapSession, "apply", refuse)
+        await pilot.press("tab", "1")  # placed on screen at once, refused by the writer thread
+        assert screen.flush_writes(timeout=10)
+        for _ in range(200):  # the failure is reported, then the map is loaded again as stored
+            await pilot.pause()
+            if not screen.journey.items and not screen.writer.busy:
+                break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Placed in Finding a plant" in said
+        assert any(m.startswith("Not saved: the disk is full. Reloading") for m in said)
+        assert screen.journey.items == [] and read_map(store.path).items == []
+        assert str(screen.query_one("#map-saved").render()) == "saved ✓"

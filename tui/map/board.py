@@ -39,7 +39,7 @@ class Cursor:
 
 
 class Board(ScrollView, can_focus=True, inherit_bindings=False):
-    """The map board. ``model`` is set by the screen; the cursor picks an entry."""
+    """The map board. ``model`` is set by the screen; the cursor picks an entry (styles: ``map.tcss``)."""
 
     class CursorMoved(Message):
         def __init__(self, board: Board, *, by_user: bool) -> None:

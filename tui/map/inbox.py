@@ -49,6 +49,8 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
 
 
 class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
+    """The notes not yet on the map, one line each; the cursor picks a note (styles: ``map.tcss``)."""
+
     class Highlighted(Message):
         def __init__(self, inbox: Inbox, note: Note | None) -> None:
             super().__init__()
