@@ -39,6 +39,7 @@ class BoardActions(MapWriting):
     """What the keys do to the item under the board's cursor (a mixin of ``MapScreen``)."""
 
     def action_open(self) -> None:
+        """Enter. Inbox: place the note in its own phase. Board: open the evidence, the quote or the curve's detail."""
         if self.inbox_focused:
             note = self.inbox_widget.note
             if note is None:

@@ -23,6 +23,8 @@ from trodden.models.map.journey_map import CurvePoint, Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, HEART
 
+LABEL_WIDTH = 14
+"""columns of the lane titles, left of the phases"""
 MARK_GLYPH = {Mark.HEART: (HEART, "bold red"), Mark.CLOUD: (CLOUD, "bold blue")}
 """Single-width glyphs (☁ draws as a double-width emoji in many terminals)."""
 
@@ -102,4 +104,13 @@ def curve_label(point: CurvePoint) -> Text:
         return Text("no feelings yet", style="dim")
     text.append(f"{point.value:+.1f}", style="bold")
     text.append(f" n={point.n} ±{point.spread:.1f}", style="dim")
+    return text
+
+
+def cell_text(text: Text | None, column: int) -> Text:
+    """A board cell: ``text`` (copied) cut to the column's width, then the column's divider."""
+    text = text.copy() if text is not None else Text("")
+    text.no_wrap = True
+    text.truncate(column - 1, overflow="ellipsis", pad=True)
+    text.append("│", style="dim")
     return text
