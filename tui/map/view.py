@@ -1,9 +1,9 @@
 """What every part of the map screen shares: its state, the cursor helpers, redrawing, the status line.
 
 ``MapScreen`` is assembled from mixins, one per job (loading, writing, inbox, board, curve,
-phases, panels). Each mixin derives from ``MapView``, so the attributes it relies on are
-declared here, once, with their types, and a newcomer reads one short class to know what
-``self`` holds. Mixins rather than controller objects because Textual looks actions
+phases, panels). Each mixin derives from ``MapView`` (those that edit the map through
+``writing.MapWriting``), so the attributes it relies on are declared here, once, with their
+types, and a newcomer reads one short class to know what ``self`` holds. Mixins rather than controller objects because Textual looks actions
 (``action_*``) and message handlers (``on_*``) up on the screen itself: a controller would
 need a forwarding method for each of the ~50 keys.
 """

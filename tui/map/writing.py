@@ -103,7 +103,7 @@ class MapWriting(MapView):
         self._show_saved()
         if message.error is not None:
             self.status(f"Not saved: {message.error}. Reloading the map as stored.", "bold red")
-            self.load()
+            self.load()  # loading.MapLoading: the map as stored replaces what the screen shows
 
     def on_write_failed(self, message: WriteFailed) -> None:
         """Only if turning a write's error into ``Written`` failed itself: the same as a failed write."""
