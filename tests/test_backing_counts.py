@@ -16,13 +16,14 @@ except ImportError:  # tests as a package
 
 from trodden.exporters import report_md
 from trodden.exporters.report_model import assemble, read_study
+from trodden.models.map.board_model import build_board
 from trodden.models.map.curve import emotion_curve
 from trodden.models.map.edit import add_evidence, place_note
 from trodden.models.map.evidence import load_study_map
 from trodden.models.map.journey_map import Change, JourneyMap, Lane
 from trodden.models.map.map_session import MapSession, read_map
 from trodden.models.storage.store import StudyStore
-from trodden.tui.map.board_model import build_board
+from trodden.tui.map.board_text import line_text
 
 P1_NOTES = ["1|-- the pot arrived crushed @delivery", "1|- the box was crushed too", "1|-- soil all over the hall"]
 
@@ -60,8 +61,8 @@ def test_the_board_says_1_of_2(store: StudyStore) -> None:
     curve = emotion_curve(store.phases, loaded.index, journey)
     board = build_board(store.phases, journey, loaded.index, curve)
     (entry,) = [entry for entry in board.cell(Lane.TOUCHPOINTS, 0) if entry.kind == "item"]
-    assert "1/2 " in entry.text.plain
-    assert "3/2" not in entry.text.plain
+    assert "1/2 " in line_text(entry.line).plain
+    assert "3/2" not in line_text(entry.line).plain
 
 
 def test_the_report_says_1_of_2(store: StudyStore) -> None:

@@ -7,10 +7,11 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
+from trodden.models.map.board_model import ItemLine, build_board
 from trodden.models.map.curve import emotion_curve
 from trodden.models.map.evidence import load_study_map
 from trodden.models.map.journey_map import JourneyMap, Lane, MapItem, Mark, QuotePick
-from trodden.tui.map.board_model import build_board
+from trodden.tui.map.board_text import line_text
 from trodden.tui.widgets.charts import bar, braille_curve
 
 
@@ -32,13 +33,15 @@ def test_board_cells(tmp_path):
     )
     curve = emotion_curve(store.phases, loaded.index, journey)
     model = build_board(store.phases, journey, loaded.index, curve)
-    first = [entry.text.plain for entry in model.cell(Lane.TOUCHPOINTS, 0)]
+    first = [line_text(entry.line).plain for entry in model.cell(Lane.TOUCHPOINTS, 0)]
     assert first == ["▲2/2 Follows the shop", "┆? ·0/2 Asks a friend"]
-    assert [e.text.plain for e in model.cell(Lane.CHANNELS, 0)] == ["@instagram ×1"]
+    asks = model.cell(Lane.TOUCHPOINTS, 0)[1].line  # the model itself is plain data, no styling
+    assert asks == ItemLine("Asks a friend", hypothesis=True, flagged=False, mark=None, feeling=None, n=0, total=2)
+    assert [line_text(e.line).plain for e in model.cell(Lane.CHANNELS, 0)] == ["@instagram ×1"]
     # the strongest unmarked item of a phase is suggested as a heart while fewer than 5 are marked
-    assert [e.text.plain for e in model.cell(Lane.EMOTIONS, 0)] == ["♥? h: Follows the shop"]
-    assert model.cell(Lane.EMOTIONS, 1)[0].text.plain == "♥·1/2 [bold]not markup[/bold]"
-    assert model.cell(Lane.QUOTES, 1)[0].text.plain == "“Det kom i perfekt skick” P1"
+    assert [line_text(e.line).plain for e in model.cell(Lane.EMOTIONS, 0)] == ["♥? h: Follows the shop"]
+    assert line_text(model.cell(Lane.EMOTIONS, 1)[0].line).plain == "♥·1/2 [bold]not markup[/bold]"
+    assert line_text(model.cell(Lane.QUOTES, 1)[0].line).plain == "“Det kom i perfekt skick” P1"
 
 
 def test_charts():

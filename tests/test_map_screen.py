@@ -151,10 +151,9 @@ async def test_phases_edited_from_the_board(store):
         screen = await loaded(pilot)
         await pilot.press("R", "ctrl+u", *"Växt", "enter")  # rename phase 1
         await pilot.press("A", *"Få", "enter")  # add a phase after it
-        await app.workers.wait_for_complete()
         await pilot.press("greater_than_sign")  # move phase 1 one column right
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        assert screen.flush_writes(timeout=10)
+        await wait_until(pilot, lambda: len(screen.phases) == 3 and screen.phases[0].name == "Få", "the phase edits")
         names = [p.name for p in type(store).open(store.path).phases]
         assert names == ["Få", "Växt", "Getting it home"]
         assert [p.name for p in screen.phases] == names
@@ -260,3 +259,42 @@ async def test_column_filter(store):
         await pilot.press("f")
         await pilot.pause()
         assert {n.phase for n in screen.inbox_widget.notes} == {"ph1", "ph2"}
+
+
+@sync
+async def test_a_write_that_fails_is_said_and_the_map_reloaded_as_stored(store, monkeypatch):
+    from trodden.models.errors import StoreError
+
+    def refuse(self, change) -> None:
+        raise StoreError("the disk is full")
+
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        said: list[str] = []
+        status = screen.status
+        monkeypatch.setattr(screen, "status", lambda message, style="": (said.append(message), status(message, style)))
+        monkeypatch.setattr(MapSession, "apply", refuse)
+        await pilot.press("tab", "1")  # placed on screen at once, refused by the writer thread
+        assert screen.flush_writes(timeout=10)
+        # the failure is reported, then the map is loaded again as stored
+        await wait_until(pilot, lambda: not screen.journey.items and not screen.writer.busy, "the reload as stored")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Placed in Finding a plant" in said
+        assert any(m.startswith("Not saved: the disk is full. Reloading") for m in said)
+        assert screen.journey.items == [] and read_map(store.path).items == []
+        assert str(screen.query_one("#map-saved").render()) == "saved ✓"
+
+
+@sync
+async def test_phase_edits_are_stored_in_the_order_they_were_made(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        for name in ("One", "Two", "Three"):  # three renames in a row, faster than the disk
+            await pilot.press("R", "ctrl+u", *name, "enter")
+        assert screen.flush_writes(timeout=10)  # phase edits too: a reload (F5) reads them back
+        assert type(store).open(store.path).phases[0].name == "Three"
+        await wait_until(pilot, lambda: screen.phases[0].name == "Three", "the last rename on screen")
+        assert screen.phases[0].name == "Three"

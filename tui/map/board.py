@@ -16,16 +16,16 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from trodden.models.map.board_model import LANE_TITLES, BoardModel, Entry, Line
 from trodden.models.map.journey_map import Lane
 from trodden.models.names import visible
-from trodden.tui.widgets.charts import braille_curve, braille_points
 
-from .board_model import LANE_TITLES, BoardModel, Entry, curve_label
+from .board_curve import curve_lines
+from .board_text import LABEL_WIDTH, cell_text, line_text
 
-LABEL_WIDTH = 14
 MIN_COLUMN = 20
-CURVE_ROWS = 5
-PARTICIPANT_ROWS = 2
+TEXT_CACHE = 20_000
+"""board lines whose text is kept; beyond that the cache starts again (a long workshop)"""
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,7 @@ class Cursor:
 
 
 class Board(ScrollView, can_focus=True, inherit_bindings=False):
-    """The map board. ``model`` is set by the screen; the cursor picks an entry."""
-
-    DEFAULT_CSS = """
-    Board { height: 1fr; background: $surface; }
-    Board:focus { background-tint: $foreground 3%; }
-    """
+    """The map board. ``model`` is set by the screen; the cursor picks an entry (styles: ``map.tcss``)."""
 
     class CursorMoved(Message):
         def __init__(self, board: Board, *, by_user: bool) -> None:
@@ -64,10 +59,14 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._cursor_y: dict[tuple[int, int], int] = {}
         self._column = MIN_COLUMN
         self._strip_cache: dict[int, Strip] = {}
+        self._texts: dict[Line, Text] = {}
+        """each line's text: a line is a value, so its text never goes stale (bounded in ``set_model``)"""
 
     # ------------------------------------------------------------------ model
     def set_model(self, model: BoardModel) -> None:
         self.model = model
+        if len(self._texts) > TEXT_CACHE:
+            self._texts.clear()
         self._layout()
         self._clamp()
         self.refresh()
@@ -114,8 +113,10 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         for lane_index, lane in enumerate(model.lanes):
             if lane is Lane.CURVE:
                 self._lane_rows.append(1)
-                self._cursor_y[(lane_index, 0)] = len(lines)
-                self._curve_lines(model, lines, cells, lane_index)
+                drawn, cursor_at = curve_lines(model, column, self.curve_mode)
+                self._cursor_y[(lane_index, 0)] = len(lines) + cursor_at
+                lines += drawn
+                cells += [(lane_index, 0) if number == cursor_at else None for number in range(len(drawn))]
             else:
                 rows = max([len(model.cell(lane, p)) for p in range(len(phases))] + [1])
                 self._lane_rows.append(rows)
@@ -136,60 +137,14 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         label.truncate(LABEL_WIDTH, pad=True)
         for phase_index in range(len(self.model.phases)):
             entries = self.model.cell(lane, phase_index)
-            label.append_text(self._cell_text(entries[row] if row < len(entries) else None, self._column))
+            label.append_text(cell_text(self._text(entries[row]) if row < len(entries) else None, self._column))
         return label
 
-    @staticmethod
-    def _cell_text(entry: Entry | None, column: int) -> Text:
-        text = entry.text.copy() if entry is not None else Text("")
-        text.no_wrap = True
-        text.truncate(column - 1, overflow="ellipsis", pad=True)
-        text.append("│", style="dim")
+    def _text(self, entry: Entry) -> Text:
+        text = self._texts.get(entry.line)
+        if text is None:
+            text = self._texts[entry.line] = line_text(entry.line)
         return text
-
-    def _curve_lines(self, model: BoardModel, lines: list[Text], cells: list, lane_index: int) -> None:
-        column = self._column
-        values = [point.shown for point in model.curve]
-        chart = braille_curve(values, column_width=column, rows=CURVE_ROWS)
-        for row, chart_line in enumerate(chart):
-            label = Text("Curve" if row == 0 else "", style="bold")
-            label.append(" +2" if row == 0 else (" -2" if row == CURVE_ROWS - 1 else ""), style="dim")
-            label.truncate(LABEL_WIDTH, pad=True)
-            styles = ["yellow" if p.override else "green" for p in model.curve]
-            for index, style in enumerate(styles):
-                label.append(chart_line[index * column : (index + 1) * column], style=style)
-            lines.append(label)
-            cells.append(None)
-        label_line = Text(" " * LABEL_WIDTH)
-        for point in model.curve:
-            label_line.append_text(self._cell_text(Entry("curve", point.key, curve_label(point)), column))
-        lines.append(label_line)
-        cells.append((lane_index, 0))
-        self._cursor_y[(lane_index, 0)] = len(lines) - 1
-        if self.curve_mode == "touchpoints":
-            points: list[tuple[float, float | None]] = []
-            for phase_index, (_, feelings) in enumerate(model.touchpoint_curve):
-                step = column / max(1, len(feelings))
-                points += [
-                    (phase_index * column + step * (i + 0.5), v) for i, v in enumerate(feelings) if v is not None
-                ]
-            chart = braille_points(points, width=column * len(model.phases), rows=CURVE_ROWS)
-            for row, chart_line in enumerate(chart):
-                label = Text("  touchpoints" if row == 0 else "", style="dim")
-                label.truncate(LABEL_WIDTH, pad=True)
-                label.append(chart_line, style="cyan")
-                lines.append(label)
-                cells.append(None)
-        if self.curve_mode == "participants":
-            for code in model.participants:
-                values = [point.per_participant.get(code) for point in model.curve]
-                chart = braille_curve(values, column_width=column, rows=PARTICIPANT_ROWS)
-                for row, chart_line in enumerate(chart):
-                    label = Text(f"  {visible(code)}" if row == 0 else "", style="dim")
-                    label.truncate(LABEL_WIDTH, pad=True)
-                    label.append(chart_line, style="magenta")
-                    lines.append(label)
-                    cells.append(None)
 
     # ----------------------------------------------------------------- cursor
     def entry(self) -> Entry | None:

@@ -10,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Kind
+from trodden.models.map.board_model import BACKSTAGE_LABEL
 from trodden.models.map.curve import item_feeling
 from trodden.models.map.evidence import NotesIndex, item_channels
 from trodden.models.map.journey_map import MapItem
@@ -17,7 +18,7 @@ from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.widgets.footer import FittingFooter
 
-from .board_model import BACKSTAGE_LABEL, MARK_GLYPH, curve_label
+from .board_text import MARK_GLYPH, curve_label
 from .inbox import mm_ss
 
 ACTIONS = register(
@@ -85,12 +86,7 @@ class ItemScreen(ModalScreen[str | None]):
 
     CONTEXT = "map.item"
     BINDINGS = ACTIONS
-    DEFAULT_CSS = """
-    ItemScreen { align: center middle; }
-    ItemScreen > Vertical { width: 90%; height: 85%; border: round $accent; background: $panel; }
-    ItemScreen #item-summary { padding: 0 1 1 1; }
-    ItemScreen OptionList { height: 1fr; }
-    """
+    CSS_PATH = "map.tcss"
 
     def __init__(self, item: MapItem, index: NotesIndex, phase_name: str, *, readonly: bool = False) -> None:
         super().__init__()

@@ -18,7 +18,7 @@ from trodden.models.domain import Kind, Note, Phase
 from trodden.models.names import visible
 from trodden.models.notes.syntax import MARKER_OF_KIND
 
-from .board_model import feeling_glyph
+from .board_text import feeling_glyph
 
 
 def mm_ss(seconds: float) -> str:
@@ -49,9 +49,7 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
 
 
 class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
-    DEFAULT_CSS = """
-    Inbox { height: 1fr; background: $surface; }
-    """
+    """The notes not yet on the map, one line each; the cursor picks a note (styles: ``map.tcss``)."""
 
     class Highlighted(Message):
         def __init__(self, inbox: Inbox, note: Note | None) -> None:

@@ -14,8 +14,10 @@ from trodden.models.stats import backing_counts, saturation
 from trodden.tui.widgets.charts import bar
 from trodden.tui.widgets.dialogs import PickScreen, TextPanel
 
+from .view import MapView
 
-class MapPanels:
+
+class MapPanels(MapView):
     """Checks and stats actions for the map screen."""
 
     def action_checks(self) -> None:

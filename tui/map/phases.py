@@ -1,42 +1,55 @@
 """Editing the phases from the board: rename, add, remove, reorder (``study.json``).
 
 A mixin of ``MapScreen``: phases live in ``study.json`` (``StudyStore.update``, a locked
-read-modify-write, off the UI thread), not in the map, so capture and guide see them too.
+read-modify-write), not in the map, so capture and guide see them too. The update runs on
+the screen's writer thread, after the map writes before it, so two quick edits land in
+the order they were made and ``flush_writes`` waits for them too.
 """
 
 from __future__ import annotations
 
-from textual import work
+from collections.abc import Callable
+
+from textual.message import Message
 
 from trodden.models.domain import Phase
-from trodden.models.errors import StoreError
 from trodden.models.storage.study_file import StudyFile, new_id
 from trodden.tui.widgets.dialogs import PromptScreen
 
+from .view import MapView
 
-class PhaseEditing:
+
+class PhaseEditing(MapView):
     """Phase actions for the map screen (uses its status, cursor, store and map)."""
 
-    def _update_phases(self, change, message: str) -> None:
+    class PhasesStored(Message):
+        """A phase edit is in the study file (``data`` as it is now), or failed (``error``)."""
+
+        def __init__(self, data: StudyFile | None, said: str, error: Exception | None = None) -> None:
+            super().__init__()
+            self.data = data
+            self.said = said
+            """what the status line says once it is stored"""
+            self.error = error
+
+    def _update_phases(self, change: Callable[[StudyFile], None], message: str) -> None:
         if self.readonly:
             self.status("Read-only: this map is being edited elsewhere", "yellow")
             return
-        self.run_phase_update(change, message)
 
-    @work(thread=True, group="phases", description="change the phases")
-    def run_phase_update(self, change, message: str) -> None:
-        try:
-            data = self.store.update(change)
-        except (StoreError, ValueError) as error:
-            self.app.call_from_thread(self._fail, error)
+        def job() -> Message:
+            return self.PhasesStored(self.store.update(change), message)
+
+        self.writer.submit(job, on_error=lambda error: self.PhasesStored(None, message, error))
+
+    def on_phase_editing_phases_stored(self, message: PhasesStored) -> None:
+        if message.error is not None:
+            self._fail(message.error)
             return
-        self.app.call_from_thread(self._phases_changed, data, message)
-
-    def _phases_changed(self, data: StudyFile, message: str) -> None:
-        if self.loaded is not None:
-            self.loaded.data = data
+        if self.loaded is not None and message.data is not None:
+            self.loaded.data = message.data
         self.refresh_inbox()
-        self.status(message, "green")
+        self.status(message.said, "green")
 
     def action_phase_rename(self) -> None:
         phase = self.current_phase()

@@ -1,4 +1,6 @@
-"""Small dialogs of the map screen: a one-line prompt, a text panel, a pick list."""
+"""Small shared dialogs (the map uses them today): a one-line prompt, a text panel, a pick list.
+
+Their styles are in ``dialogs.tcss`` next to this file (``CSS_PATH``)."""
 
 from __future__ import annotations
 
@@ -31,12 +33,7 @@ class PromptScreen(ModalScreen[str | None]):
 
     CONTEXT = "map.prompt"
     BINDINGS = PROMPT_ACTIONS
-    DEFAULT_CSS = """
-    PromptScreen { align: center middle; }
-    PromptScreen > Vertical { width: 80%; max-width: 100; height: auto; border: round $accent; padding: 0 1;
-        background: $panel; }
-    PromptScreen #prompt-hint { color: $text-muted; }
-    """
+    CSS_PATH = "dialogs.tcss"
 
     def __init__(self, title: str, value: str = "", hint: str = "", *, blink: bool = True) -> None:
         super().__init__()
@@ -66,11 +63,7 @@ class TextPanel(ModalScreen[None]):
 
     CONTEXT = "map.panel"
     BINDINGS = PANEL_ACTIONS
-    DEFAULT_CSS = """
-    TextPanel { align: center middle; }
-    TextPanel > Vertical { width: 90%; height: 90%; border: round $accent; background: $panel; }
-    TextPanel VerticalScroll { height: 1fr; padding: 0 1; }
-    """
+    CSS_PATH = "dialogs.tcss"
 
     def __init__(self, title: str, body: Text) -> None:
         super().__init__()
@@ -103,12 +96,7 @@ class PickScreen(ModalScreen[str | None]):
 
     CONTEXT = "map.pick"
     BINDINGS = PICK_ACTIONS
-    DEFAULT_CSS = """
-    PickScreen { align: center middle; }
-    PickScreen > Vertical { width: 90%; height: 80%; border: round $accent; background: $panel; }
-    PickScreen OptionList { height: 1fr; }
-    PickScreen #pick-intro { padding: 0 1; }
-    """
+    CSS_PATH = "dialogs.tcss"
 
     def __init__(self, title: str, intro: Text, options: list[tuple[str, Text]]) -> None:
         super().__init__()

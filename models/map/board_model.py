@@ -1,7 +1,10 @@
-"""What the board shows, as plain data: lanes x phases of entries (no widgets here).
+"""What the board shows, as plain data: lanes x phases of entries (no widgets, no styling).
 
-Built from the map, the notes index and the curve in one pass so the board widget only
-lays out lines; rebuilding it after every edit is cheap (items, not notes, dominate).
+Built from the map, the notes index and the curve in one pass, so the board widget only
+lays out and colours lines (``tui.map.board_text``); rebuilding it after every edit is
+cheap (items, not notes, dominate). Each entry says what the cursor can do with it
+(``kind``, ``ref``) and what its line says (``line``); how that looks is the terminal's
+business.
 """
 
 from __future__ import annotations
@@ -9,15 +12,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rich.text import Text
-
 from trodden.models.checks import typed_text
 from trodden.models.domain import Kind, Note, Phase
-from trodden.models.map.curve import CurvePoint, item_feeling
-from trodden.models.map.evidence import NotesIndex, item_channels, quotes_in
-from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, Lane, MapItem, Mark
-from trodden.models.names import visible
-from trodden.models.notes.marks import CLOUD, HEART
+
+from .curve import CurvePoint, item_feeling
+from .evidence import NotesIndex, item_channels, quotes_in
+from .journey_map import BackstageKind, ItemKind, JourneyMap, Lane, MapItem, Mark
 
 LANE_TITLES = {
     Lane.TOUCHPOINTS: "Touchpoints",
@@ -36,8 +36,65 @@ BACKSTAGE_LABEL = {
     BackstageKind.SYSTEM: "system",
     BackstageKind.EMPLOYEE: "staff",
 }
-MARK_GLYPH = {Mark.HEART: (HEART, "bold red"), Mark.CLOUD: (CLOUD, "bold blue")}
-"""Single-width glyphs (☁ draws as a double-width emoji in many terminals)."""
+
+
+# --------------------------------------------------------------- what a line says
+@dataclass(frozen=True)
+class ItemLine:
+    """An item: mark, feeling, participants backing it (n of total), title."""
+
+    title: str
+    hypothesis: bool
+    """no note backs it yet"""
+    flagged: bool
+    """a note-taker flagged one of its notes as a moment-of-truth candidate (items that are not moments)"""
+    mark: Mark | None
+    feeling: float | None
+    n: int
+    total: int
+    selected: bool = False
+    backstage: BackstageKind | None = None
+    """set only in the backstage lane, where the kind is shown"""
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    """A moment's design question, under its title."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class SuggestionLine:
+    """The phase's strongest unmarked item, suggested as a heart (cloud) while fewer than 5 are marked."""
+
+    mark: Mark
+    key: str
+    """the key that marks it"""
+    title: str
+
+
+@dataclass(frozen=True)
+class ChannelLine:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class QuoteLine:
+    """Verbatim words with who said them; ``changed`` when edited since they were typed."""
+
+    words: str
+    participant: str
+    changed: bool = False
+
+
+@dataclass(frozen=True)
+class CurveLine:
+    """The curve lane's cell (drawn by the board from ``BoardModel.curve``)."""
+
+
+Line = ItemLine | QuestionLine | SuggestionLine | ChannelLine | QuoteLine | CurveLine
 
 
 @dataclass(frozen=True)
@@ -47,7 +104,7 @@ class Entry:
     kind: str
     """``item``, ``quote``, ``channel``, ``curve`` or ``empty``"""
     ref: int | str | None
-    text: Text
+    line: Line
 
 
 @dataclass
@@ -68,20 +125,7 @@ class BoardModel:
         return self.cells.get((lane, self.phases[phase_index].id), [])
 
 
-def feeling_glyph(value: float | None) -> tuple[str, str]:
-    if value is None:
-        return "·", "dim"
-    if value >= 1:
-        return "▲", "green"
-    if value > 0:
-        return "△", "green"
-    if value <= -1:
-        return "▼", "red"
-    if value < 0:
-        return "▽", "red"
-    return "◆", "yellow"
-
-
+# ------------------------------------------------------------------- building
 def feeling_of(item: MapItem, index: NotesIndex, cache: dict | None) -> float | None:
     """The item's feeling (per participant first), cached while its evidence stays the same."""
     key = ("feeling", item.id, tuple(item.evidence))
@@ -93,10 +137,10 @@ def feeling_of(item: MapItem, index: NotesIndex, cache: dict | None) -> float | 
     return value
 
 
-def item_text(
+def item_line(
     item: MapItem, index: NotesIndex, selected: bool = False, backstage: bool = False, cache: dict | None = None
-) -> Text:
-    """``♥▲3/5 title``: mark, feeling, participants backing it, title (hypotheses dim and dashed).
+) -> ItemLine:
+    """What the board says of ``item``; ``backstage``: show its backstage kind.
 
     ``cache`` (kept by the caller while the notes stay the same) skips unchanged items.
     """
@@ -104,26 +148,25 @@ def item_text(
     if cache is not None and key in cache:
         return cache[key]
     n, total = index.backing(item)
-    feeling = feeling_of(item, index, cache)
-    text = Text()
-    if selected:
-        text.append("● ", style="bold magenta")
-    if item.is_hypothesis:
-        text.append("┆? ", style="dim italic")
-    elif item.kind is not ItemKind.MOMENT and any(Kind.MOMENT in n.kinds for n in index.evidence(item)):
-        text.append("!", style="bold yellow")  # a note-taker flagged a moment-of-truth candidate
-    if item.mark is not None:
-        glyph, style = MARK_GLYPH[item.mark]
-        text.append(glyph, style=style)
-    glyph, style = feeling_glyph(feeling)
-    text.append(glyph, style=style)
-    text.append(f"{n}/{total} ", style="dim italic" if item.is_hypothesis else "bold dim")
-    if backstage and item.backstage:
-        text.append(BACKSTAGE_LABEL[item.backstage] + ": ", style="cyan")
-    text.append(visible(item.title), style="dim italic" if item.is_hypothesis else "")
+    flagged = (
+        not item.is_hypothesis
+        and item.kind is not ItemKind.MOMENT
+        and any(Kind.MOMENT in note.kinds for note in index.evidence(item))
+    )
+    line = ItemLine(
+        title=item.title,
+        hypothesis=item.is_hypothesis,
+        flagged=flagged,
+        mark=item.mark,
+        feeling=feeling_of(item, index, cache),
+        n=n,
+        total=total,
+        selected=selected,
+        backstage=item.backstage if backstage else None,
+    )
     if cache is not None:
-        cache[key] = text
-    return text
+        cache[key] = line
+    return line
 
 
 def build_board(
@@ -147,7 +190,7 @@ def build_board(
         for lane, kind in LANE_KIND.items():
             items = by_cell.get((phase.id, kind), [])
             cells[(lane, phase.id)] = [
-                Entry("item", item.id, item_text(item, index, item.id in selected, lane is Lane.BACKSTAGE, cache))
+                Entry("item", item.id, item_line(item, index, item.id in selected, lane is Lane.BACKSTAGE, cache))
                 for item in items
             ]
         # moments show their design question under the title
@@ -156,7 +199,7 @@ def build_board(
             moments.append(entry)
             item = journey.item(int(entry.ref))  # type: ignore[arg-type]
             if item is not None and item.design_question:
-                moments.append(Entry("item", item.id, Text("   " + visible(item.design_question), style="italic")))
+                moments.append(Entry("item", item.id, QuestionLine(item.design_question)))
         cells[(Lane.MOMENTS, phase.id)] = moments
         marked = [
             item
@@ -166,7 +209,7 @@ def build_board(
         ]
         marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
         cells[(Lane.EMOTIONS, phase.id)] = [
-            Entry("item", item.id, item_text(item, index, item.id in selected, cache=cache)) for item in marked
+            Entry("item", item.id, item_line(item, index, item.id in selected, cache=cache)) for item in marked
         ] + suggestions(phase.id, by_cell, index, marks, cache)
         channels: Counter[str] = Counter()
         for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT):
@@ -179,15 +222,15 @@ def build_board(
                         cache[key] = found
                 channels.update(found)
         cells[(Lane.CHANNELS, phase.id)] = [
-            Entry("channel", name, Text(f"@{visible(name)} ×{count}", style="cyan"))
+            Entry("channel", name, ChannelLine(name, count))
             for name, count in sorted(channels.items(), key=lambda pair: (-pair[1], pair[0]))
         ]
         picks = {pick.note: pick.id for pick in journey.quotes if pick.phase == phase.id}
         cells[(Lane.QUOTES, phase.id)] = [
-            Entry("quote", picks[note.id], quote_text(note.text, index.participant(note), changed=is_edited(note)))
+            Entry("quote", picks[note.id], QuoteLine(note.text, index.participant(note), changed=is_edited(note)))
             for note in quotes_in(journey, index, phase.id)
         ]
-        cells[(Lane.CURVE, phase.id)] = [Entry("curve", phase.id, Text(""))]
+        cells[(Lane.CURVE, phase.id)] = [Entry("curve", phase.id, CurveLine())]
     touchpoint_curve = [
         (phase.id, [feeling_of(item, index, cache) for item in by_cell.get((phase.id, ItemKind.TOUCHPOINT), [])])
         for phase in phases
@@ -204,7 +247,7 @@ def suggestions(
     marks: Counter,
     cache: dict | None = None,
 ) -> list[Entry]:
-    """While fewer than 5 hearts (clouds) are marked: the phase's strongest unmarked item of each, dim."""
+    """While fewer than 5 hearts (clouds) are marked: the phase's strongest unmarked item of each."""
     found = []
     candidates = [
         (feeling_of(item, index, cache), item)
@@ -219,9 +262,7 @@ def suggestions(
         strong = [(value * sign, item) for value, item in rated if value * sign >= 1]
         if strong:
             _, item = max(strong, key=lambda pair: (pair[0], -pair[1].id))
-            text = Text(f"{MARK_GLYPH[mark][0]}? ", style="dim")
-            text.append(f"{key}: {visible(item.title)}", style="dim italic")
-            found.append(Entry("item", item.id, text))
+            found.append(Entry("item", item.id, SuggestionLine(mark, key, item.title)))
     return found
 
 
@@ -229,28 +270,3 @@ def is_edited(note: Note) -> bool:
     """True when a quote's words differ from what was typed (check ``quote-not-verbatim``)."""
     typed = typed_text(note.raw)
     return typed is not None and " ".join(typed.split()) != " ".join(note.text.split())
-
-
-def quote_text(words: str, participant: str, *, changed: bool = False) -> Text:
-    """Verbatim, in quotation marks, with who said it; ``≠`` when edited since it was typed."""
-    text = Text("≠ ", style="bold red") if changed else Text()
-    text.append("“", style="italic")
-    text.append(visible(words), style="italic")
-    text.append("”", style="italic")
-    text.append(f" {participant}", style="dim")
-    return text
-
-
-def curve_label(point: CurvePoint) -> Text:
-    """``+1.2 n=4 ±0.5`` or ``override +1 (was +0.4)``."""
-    text = Text()
-    if point.override is not None:
-        text.append(f"override {point.override.value:+.1f}", style="bold yellow")
-        if point.value is not None:
-            text.append(f" (data {point.value:+.1f})", style="dim")
-        return text
-    if point.value is None:
-        return Text("no feelings yet", style="dim")
-    text.append(f"{point.value:+.1f}", style="bold")
-    text.append(f" n={point.n} ±{point.spread:.1f}", style="dim")
-    return text

@@ -1,0 +1,63 @@
+"""The curve lane's lines: the emotion curve over the phases, its values, and the detail asked for.
+
+Kept apart from the board widget, which only places these lines among the other lanes:
+``l`` cycles the detail from the curve alone to one line per participant to the curve
+item by item (touchpoints), and each is a different chart.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from trodden.models.map.board_model import BoardModel
+from trodden.models.names import visible
+from trodden.tui.widgets.charts import braille_curve, braille_points
+
+from .board_text import LABEL_WIDTH, cell_text, curve_label
+
+CURVE_ROWS = 5
+PARTICIPANT_ROWS = 2
+
+
+def curve_lines(model: BoardModel, column: int, mode: str) -> tuple[list[Text], int]:
+    """The lane's lines and the index of the one the cursor sits on (the values under the chart).
+
+    ``mode``: "" (the curve), "participants" (a line each) or "touchpoints" (item by item).
+    """
+    lines: list[Text] = []
+    values = [point.shown for point in model.curve]
+    chart = braille_curve(values, column_width=column, rows=CURVE_ROWS)
+    for row, chart_line in enumerate(chart):
+        label = Text("Curve" if row == 0 else "", style="bold")
+        label.append(" +2" if row == 0 else (" -2" if row == CURVE_ROWS - 1 else ""), style="dim")
+        label.truncate(LABEL_WIDTH, pad=True)
+        styles = ["yellow" if p.override else "green" for p in model.curve]
+        for index, style in enumerate(styles):
+            label.append(chart_line[index * column : (index + 1) * column], style=style)
+        lines.append(label)
+    label_line = Text(" " * LABEL_WIDTH)
+    for point in model.curve:
+        label_line.append_text(cell_text(curve_label(point), column))
+    lines.append(label_line)
+    cursor_at = len(lines) - 1
+    if mode == "touchpoints":
+        points: list[tuple[float, float | None]] = []
+        for phase_index, (_, feelings) in enumerate(model.touchpoint_curve):
+            step = column / max(1, len(feelings))
+            points += [(phase_index * column + step * (i + 0.5), v) for i, v in enumerate(feelings) if v is not None]
+        chart = braille_points(points, width=column * len(model.phases), rows=CURVE_ROWS)
+        for row, chart_line in enumerate(chart):
+            label = Text("  touchpoints" if row == 0 else "", style="dim")
+            label.truncate(LABEL_WIDTH, pad=True)
+            label.append(chart_line, style="cyan")
+            lines.append(label)
+    if mode == "participants":
+        for code in model.participants:
+            values = [point.per_participant.get(code) for point in model.curve]
+            chart = braille_curve(values, column_width=column, rows=PARTICIPANT_ROWS)
+            for row, chart_line in enumerate(chart):
+                label = Text(f"  {visible(code)}" if row == 0 else "", style="dim")
+                label.truncate(LABEL_WIDTH, pad=True)
+                label.append(chart_line, style="magenta")
+                lines.append(label)
+    return lines, cursor_at

@@ -1,0 +1,194 @@
+"""The inbox's keys: place a note, add it to an item, pick it as a quote, filter the inbox.
+
+The inbox holds the tagged notes not yet on the map. While its cursor rests on a note, the
+most similar item on the map is looked for off the UI thread and offered (``=`` adds the
+note to it).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from trodden.models.domain import Kind, Note, Phase
+from trodden.models.map.edit import EditError, add_evidence, move_item, pick_quote, place_note
+from trodden.models.map.inbox_filter import InboxFilter, parse_filter
+from trodden.models.map.journey_map import JourneyMap, Lane
+from trodden.models.map.similarity import similar_items
+from trodden.models.names import visible
+
+from .inbox import Inbox
+from .writing import MapWriting
+
+
+class InboxActions(MapWriting):
+    """Placing, attaching, quoting and filtering (a mixin of ``MapScreen``)."""
+
+    hint_delay: float
+    """seconds the inbox cursor rests before a similar item is looked for"""
+
+    class Hint(Message):
+        """The map's item most similar to ``note`` (found on a worker thread)."""
+
+        def __init__(self, note: Note, item_id: int, title: str) -> None:
+            super().__init__()
+            self.note = note
+            self.item_id = item_id
+            self.title = title
+
+    def on_inbox_highlighted(self, message: Inbox.Highlighted) -> None:
+        self._armed_remove = None
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        self._suggestion = None
+        self.query_one("#inbox-hint", Static).update(
+            Text(
+                "1-9 place in phase · enter place in its own phase · a add to the board's item · q quote", style="dim"
+            ),
+            layout=False,
+        )
+        if self._hint_timer is not None:
+            self._hint_timer.stop()
+        # wait until the cursor rests: typing through the inbox should not compute every step
+        self._hint_timer = self.set_timer(max(self.hint_delay, 0.001), self._start_hint)
+
+    def _start_hint(self) -> None:
+        self._hint_timer = None
+        note = self.inbox_widget.note
+        if note is not None and self.loaded is not None:
+            self.find_similar(note, self.journey)
+
+    @work(thread=True, exclusive=True, group="hint", description="find similar items")
+    def find_similar(self, note: Note, journey: JourneyMap) -> None:
+        """Off the UI thread: the item this inbox note most likely belongs to."""
+        assert self.loaded is not None
+        matches = similar_items(note, journey, self.loaded.index, note.phase)[:1]
+        if matches:
+            self.post_message(self.Hint(note, matches[0][0].id, matches[0][0].title))
+
+    def on_inbox_actions_hint(self, message: Hint) -> None:
+        if message.note is not self.inbox_widget.note:
+            return
+        self._suggestion = message.item_id
+        text = Text("similar item: ", style="dim")
+        text.append(visible(message.title), style="bold")
+        text.append("  (= to add the note to it)", style="dim")
+        self.query_one("#inbox-hint", Static).update(text, layout=False)
+
+    def action_place(self, number: int) -> None:
+        phases = self.phases
+        if not 1 <= number <= len(phases):
+            self.status(f"There is no phase {number} (the map has {len(phases)})", "yellow")
+            return
+        phase = phases[number - 1]
+        if self.inbox_focused:
+            self._place(self.inbox_widget.note, phase)
+        else:
+            item = self._need_item()
+            if item is not None:
+                self._edit(lambda: move_item(self.journey, item.id, phase.id), f"Moved to {phase.name}")
+                self._focus_item(item.id)
+
+    def _place(self, note: Note | None, phase: Phase) -> None:
+        if note is None:
+            self.status("The inbox is empty (or the filter hides everything)", "yellow")
+            return
+        try:
+            if Kind.QUOTE in note.kinds and not ({Kind.TOUCHPOINT, Kind.BACKSTAGE, Kind.MOMENT} & set(note.kinds)):
+                change = pick_quote(self.journey, note, phase.id, self._new_id)
+                self.commit(change, f"Quote picked for {phase.name}", placed={note.id})
+                self.board.go_to(Lane.QUOTES, self.phases.index(phase), change.quotes[0].id)
+                return
+            change = place_note(self.journey, note, phase.id, self._new_id)
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, f"Placed in {phase.name}", placed={note.id})
+        self._focus_item(change.items[0].id)
+
+    def action_attach(self) -> None:
+        item = self.current_item()
+        if item is None:
+            self.status("Put the board's cursor on the item the note backs, then press a in the inbox", "yellow")
+            return
+        self._attach_note(item.id)
+
+    def action_attach_similar(self) -> None:
+        if self._suggestion is None:
+            self.status("No similar item suggested for this note", "yellow")
+            return
+        self._attach_note(self._suggestion)
+
+    def _attach_note(self, item_id: int) -> None:
+        note = self.inbox_widget.note
+        if note is None:
+            self.status("Highlight a note in the inbox first", "yellow")
+            return
+        try:
+            change = add_evidence(self.journey, item_id, [note])
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, "Added as evidence", placed={note.id})
+        self._focus_item(item_id)
+
+    def action_quote(self) -> None:
+        note = self.inbox_widget.note
+        if note is None:
+            return
+        phase = next((p for p in self.phases if p.id == note.phase), None) or self.current_phase()
+        if phase is None:
+            return
+        try:
+            change = pick_quote(self.journey, note, phase.id, self._new_id)
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, f"Quote picked for {phase.name}", placed={note.id})
+
+    def action_column_filter(self) -> None:
+        """The inbox notes of the board's current column: where they will land."""
+        phase = self.current_phase()
+        field = self.query_one("#inbox-filter", Input)
+        if phase is None:
+            return
+        query = f"phase:{self.phases.index(phase) + 1}"
+        field.value = "" if field.value == query else query
+        field.set_class(bool(field.value), "shown")
+
+    def action_filter(self) -> None:
+        field = self.query_one("#inbox-filter", Input)
+        field.add_class("shown")
+        field.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "inbox-filter" or self.loaded is None:
+            return
+        self.filter = parse_filter(event.value, self.loaded.data, self.loaded.index.participants)
+        self.refresh_inbox()
+        if self.filter.problems:
+            self.status("; ".join(self.filter.problems), "yellow")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "inbox-filter":
+            event.stop()
+            if not event.value.strip():
+                event.input.remove_class("shown")
+            self.inbox_widget.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#inbox-filter", Input)
+        if field.has_focus or not self.filter.empty:
+            field.value = ""
+            field.remove_class("shown")
+            self.filter = InboxFilter()
+            self.refresh_inbox()
+            self.inbox_widget.focus()
+        elif self.selected:
+            self.selected.clear()
+            self.refresh_board()
+        elif len(self.app.screen_stack) > 2:  # opened from another screen: go back to it
+            self.app.pop_screen()

@@ -1,0 +1,195 @@
+"""What every part of the map screen shares: its state, the cursor helpers, redrawing, the status line.
+
+``MapScreen`` is assembled from mixins, one per job (loading, writing, inbox, board, curve,
+phases, panels). Each mixin derives from ``MapView`` (those that edit the map through
+``writing.MapWriting``), so the attributes it relies on are declared here, once, with their
+types, and a newcomer reads one short class to know what ``self`` holds. Mixins rather than controller objects because Textual looks actions
+(``action_*``) and message handlers (``on_*``) up on the screen itself: a controller would
+need a forwarding method for each of the ~50 keys.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.text import Text
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from trodden.models.domain import Phase
+from trodden.models.map.board_model import build_board
+from trodden.models.map.curve import emotion_curve
+from trodden.models.map.evidence import StudyMapData, inbox
+from trodden.models.map.history import History
+from trodden.models.map.inbox_filter import InboxFilter
+from trodden.models.map.journey_map import ItemKind, JourneyMap, Lane, MapItem, Mark
+from trodden.models.map.map_session import MapSession
+from trodden.models.notes.marks import CLOUD, HEART
+from trodden.models.storage.store import StudyStore
+from trodden.tui.base import literal
+from trodden.tui.writer import Writer
+
+from .board import Board
+from .inbox import Inbox
+
+
+class MapView:
+    """The map screen's state and the helpers every mixin uses (a mixin of ``MapScreen``)."""
+
+    store: StudyStore
+    blink: bool
+    """False in tests and snapshots: prompts get a steady cursor"""
+    session: MapSession | None
+    """the map on disk (None until loaded)"""
+    readonly: str
+    """why this screen may not edit ("" when it may)"""
+    loaded: StudyMapData | None
+    """study, interviews and notes index (None until loaded)"""
+    journey: JourneyMap
+    """the map as shown: edits apply here at once and are stored a moment later"""
+    selected: set[int]
+    """items selected for merging"""
+    filter: InboxFilter
+    curve_mode: str
+    history: History
+    writer: Writer
+    _armed_remove: object | None
+    """what the last delete key asked to remove (a second press removes it)"""
+    _suggestion: int | None
+    """the item the highlighted inbox note most likely belongs to"""
+    _hint_timer: Timer | None
+    _board_cache: dict
+    """item lines, feelings and channels for the board, valid while the notes stay the same (cleared on load)"""
+    _titles: dict[str, str]
+    _unsaved: int
+    """map writes handed to the writer and not yet on disk"""
+
+    # ------------------------------------------------------------- widgets
+    @property
+    def board(self) -> Board:
+        return self.query_one(Board)
+
+    @property
+    def inbox_widget(self) -> Inbox:
+        return self.query_one(Inbox)
+
+    @property
+    def inbox_focused(self) -> bool:
+        return self.inbox_widget.has_focus
+
+    # ------------------------------------------------------------ the cursor
+    @property
+    def phases(self) -> list[Phase]:
+        data = self.loaded.data if self.loaded else self.store.data
+        return sorted(data.phases, key=lambda p: p.order)
+
+    def current_phase(self) -> Phase | None:
+        phases = self.phases
+        return phases[self.board.cursor.phase] if phases and self.board.cursor.phase < len(phases) else None
+
+    def current_item(self) -> MapItem | None:
+        entry = self.board.entry()
+        if entry is None or entry.kind != "item":
+            return None
+        return self.journey.item(int(entry.ref))  # type: ignore[arg-type]
+
+    def _need_item(self) -> MapItem | None:
+        item = self.current_item()
+        if item is None:
+            self.status("Put the board's cursor on an item first", "yellow")
+        return item
+
+    def _new_id(self, table: str) -> int:
+        assert self.session is not None
+        return self.session.next_id(table)
+
+    def phase_name(self, phase_id: str | None) -> str:
+        return next((p.name for p in self.phases if p.id == phase_id), "no phase")
+
+    def _focus_item(self, item_id: int) -> None:
+        found = self.board.find(item_id, (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE))
+        if found is not None:
+            self.board.go_to(found[0], found[1], item_id)
+
+    # ------------------------------------------------------------- redrawing
+    def refresh_board(self) -> None:
+        if self.loaded is None:
+            return
+        index = self.loaded.index
+        curve = emotion_curve(self.phases, index, self.journey)
+        self.board.curve_mode = self.curve_mode
+        waiting = Counter(note.phase for note in self.inbox_widget.notes if note.phase)
+        self.board.set_model(
+            build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._board_cache, waiting)
+        )
+        self._update_titles()
+
+    def refresh_inbox(self) -> None:
+        if self.loaded is None:
+            return
+        index = self.loaded.index
+        notes = inbox(index, self.journey)
+        if not self.filter.empty:
+            match = self.filter.predicate(index)
+            notes = [note for note in notes if match(note)]
+        self.inbox_widget.set_notes(notes, index.participant_of, self.phases)
+        self.refresh_board()  # the column headers count the inbox's notes
+
+    def _update_titles(self) -> None:
+        hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
+        clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
+        moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
+        title = f"Map: {len(self.journey.items)} items · {HEART} {hearts}/3-5 · {CLOUD} {clouds}/3-5 · moments {moments}/2-4"
+        if self._titles.get("board") != title:
+            self._titles["board"] = self.board.border_title = title
+        box = self.query_one("#inbox-box")
+        shown = len(self.inbox_widget.notes)
+        title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
+        if self._titles.get("inbox") != title:
+            self._titles["inbox"] = box.border_title = title
+
+    # ------------------------------------------------------------ status line
+    def status(self, message: str, style: str = "") -> None:
+        self.query_one("#map-status", Static).update(literal(message, style), layout=False)
+
+    def _show_saved(self) -> None:
+        label = self.query_one("#map-saved", Static)
+        if self.readonly:
+            label.update(Text("read-only", style="bold yellow"), layout=False)
+        elif self._unsaved:
+            label.update(Text("saving…", style="yellow"), layout=False)
+        else:
+            label.update(Text("saved ✓", style="green"), layout=False)
+
+    def _fail(self, error: Exception) -> None:
+        self.status(str(error), "bold red")
+
+    # ------------------------------------------------------------ navigation
+    def action_cursor(self, dx: int, dy: int) -> None:
+        if self.inbox_focused:
+            if dy:
+                self.inbox_widget.move(dy)
+            return
+        self.board.move(phase=dx, row=dy)
+
+    def action_lane(self, step: int) -> None:
+        if self.inbox_focused:
+            self.inbox_widget.move(step * 10)
+        else:
+            self.board.move(lane=step)
+
+    def action_switch(self) -> None:
+        if self.inbox_focused or self.query_one("#inbox-filter", Input).has_focus:
+            self.board.focus()
+        else:
+            self.inbox_widget.focus()
+
+    def on_board_cursor_moved(self, message: Board.CursorMoved) -> None:
+        self._armed_remove = None
+        if not message.by_user:  # moved after an edit: leave the edit's message to be read
+            return
+        item = self.current_item()
+        if item is not None and self.loaded is not None and self.board.has_focus:
+            n, total = self.loaded.index.backing(item)
+            what = "hypothesis" if item.is_hypothesis else f"{n} of {total} participants"
+            self.status(f"{item.title} · {item.kind.value} · {what} · enter: evidence")

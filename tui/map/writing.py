@@ -1,0 +1,119 @@
+"""Writing the map: every edit shows at once and is stored a moment later, in order.
+
+An edit is a pure ``Change`` (``models.map.edit``): the screen applies it to the map it
+shows, records how to undo it (``models.map.history``), and hands the storage call to its
+``Writer`` (``tui.writer``), so the board answers within milliseconds while every change is
+on disk a moment later, oldest first. The title says "saving…" until the writer is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.message import Message
+
+from trodden.models.map.edit import EditError
+from trodden.models.map.journey_map import Change
+from trodden.tui.writer import WriteFailed
+
+from .view import MapView
+
+
+class MapWriting(MapView):
+    """Commit, undo/redo and the writer thread (a mixin of ``MapScreen``)."""
+
+    class Written(Message):
+        """A map write finished on the writer thread (``error`` if it failed)."""
+
+        def __init__(self, error: BaseException | None) -> None:
+            super().__init__()
+            self.error = error
+
+    def commit(
+        self,
+        change: Change,
+        message: str = "",
+        *,
+        inbox_changed: bool = False,
+        placed: set[str] = frozenset(),
+        record: bool = True,
+    ) -> None:
+        """Apply ``change`` on screen now and store it on the writer thread.
+
+        ``record``: remember how to undo it (False when the change is itself an undo or redo).
+        """
+        if self.session is None or self.loaded is None:
+            return
+        if self.readonly:
+            self.status("Read-only: this map is being edited elsewhere", "yellow")
+            return
+        if not (change.items or change.quotes or change.drop_items or change.drop_quotes):
+            return
+        if record:
+            self.history.record(self.journey, change)
+        self.journey = change.applied_to(self.journey)
+        self.store_later(self.session.apply, change)
+        if inbox_changed:
+            self.refresh_inbox()  # redraws the board too
+        else:
+            if placed:
+                self.inbox_widget.remove(set(placed))
+            self.refresh_board()
+        if message:
+            self.status(message, "green")
+
+    def _edit(self, make: Callable[[], Change], message: str = "", *, inbox: bool = False) -> None:
+        """Make a change from the map as it is now and commit it (an ``EditError`` is shown)."""
+        try:
+            change = make()
+        except EditError as error:
+            self._fail(error)
+            return
+        self.commit(change, message, inbox_changed=inbox)
+
+    def action_undo(self) -> None:
+        self._step_history(self.history.undo(self.journey), "Undone", "Nothing to undo")
+
+    def action_redo(self) -> None:
+        self._step_history(self.history.redo(self.journey), "Redone", "Nothing to redo")
+
+    def _step_history(self, change: Change | None, done: str, empty: str) -> None:
+        if change is None:
+            self.status(empty, "yellow")
+            return
+        ids = [item.id for item in change.items]
+        self.commit(change, done, inbox_changed=True, record=False)
+        if ids and self.journey.item(ids[0]) is not None:
+            self._focus_item(ids[0])
+
+    def store_later(self, write: Callable[..., Any], *args: Any) -> None:
+        """Run a map write on the writer thread (in order); the title says "saving…" until it is on disk."""
+        self._unsaved += 1
+        self._show_saved()
+
+        def job() -> Message:
+            write(*args)
+            return self.Written(None)
+
+        self.writer.submit(job, on_error=self.Written)
+
+    def on_map_writing_written(self, message: Written) -> None:
+        self._unsaved = max(0, self._unsaved - 1)
+        self._show_saved()
+        if message.error is not None:
+            self.status(f"Not saved: {message.error}. Reloading the map as stored.", "bold red")
+            self.load()  # loading.MapLoading: the map as stored replaces what the screen shows
+
+    def on_write_failed(self, message: WriteFailed) -> None:
+        """Only if turning a write's error into ``Written`` failed itself: the same as a failed write."""
+        self.on_map_writing_written(self.Written(message.error))
+
+    def flush_writes(self, timeout: float | None = None) -> bool:
+        """Wait until every change is on disk (tests, reload, quit). False if ``timeout`` ran out first."""
+        return self.writer.wait_idle(timeout)
+
+    def on_unmount(self) -> None:
+        self.writer.close()
+        if self.session is not None:
+            self.session.close()
