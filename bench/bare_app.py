@@ -1,0 +1,106 @@
+"""The floor the benchmarks compare trodden with: a bare Textual app (Header, a DataTable of
+the same notes, Footer), started and driven the same way as trodden, in a pty.
+
+    python bench/bare_app.py EXPORT.json [--participant P9] [--end] [--write STUDY]
+
+It reads the study's JSON export (stdlib ``json``) and shows one row a note. Key ``1``
+rewrites the highlighted row's text (a key round trip that changes the screen). With
+``--write STUDY`` an Input at the bottom saves each line durably in a thread worker
+with trodden's own store (the same durable write as capture), then shows it as a new row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Input
+
+
+class Saved(Message):
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class Bare(App):
+    BINDINGS = [("1", "mark", "Mark")]
+    CSS = "DataTable { height: 1fr; }"
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        super().__init__()
+        self.args = args
+        self.marked = 0
+        self.session = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(cursor_type="row")
+        if self.args.write:
+            yield Input(placeholder="a note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        document = json.loads(Path(self.args.export).read_text(encoding="utf-8"))
+        table = self.query_one(DataTable)
+        table.add_columns("Who", "Time", "Note")
+        table.add_rows(
+            (record["participant"], f"{int(note['t']) // 60:02d}:{int(note['t']) % 60:02d}", note["text"])
+            for record in document["interviews"]
+            if self.args.participant in (None, record["participant"])
+            for note in record["notes"]
+        )
+        if self.args.end:
+            table.move_cursor(row=table.row_count - 1, animate=False)
+        if self.args.write:
+            self.query_one(Input).focus()
+            self.open_store()
+
+    def action_mark(self) -> None:
+        table = self.query_one(DataTable)
+        self.marked += 1
+        table.update_cell_at((table.cursor_row, 2), f"marked {self.marked}")
+
+    @work(thread=True, exclusive=True, group="store")
+    def open_store(self) -> None:
+        from trodden.models.storage.store import StudyStore
+
+        store = StudyStore.open(Path(self.args.write))
+        self.session = store.open_interview(store.find_interview(self.args.participant).id)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.input.value = ""
+        self.save(event.value)
+
+    @work(thread=True, group="store")
+    def save(self, line: str) -> None:
+        from trodden.models.notes.syntax import parse
+
+        self.session.add_note(parse(line), raw=line)  # journal line + fdatasync, as capture
+        self.post_message(Saved(line))
+
+    def on_saved(self, message: Saved) -> None:
+        table = self.query_one(DataTable)
+        table.add_row(self.args.participant, "", message.text)
+        table.move_cursor(row=table.row_count - 1, animate=False)
+
+    def on_unmount(self) -> None:
+        if self.session is not None:
+            self.session.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("export", type=Path)
+    parser.add_argument("--participant", default=None, help="only this participant's notes")
+    parser.add_argument("--end", action="store_true", help="open scrolled to the last row, as capture does")
+    parser.add_argument("--write", default=None, metavar="STUDY", help="save typed lines to the participant's interview")
+    Bare(parser.parse_args()).run()
+
+
+if __name__ == "__main__":
+    main()
