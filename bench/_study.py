@@ -19,11 +19,7 @@ from _pty import TRODDEN
 PHASES = ["Living with plants", "Looking for know-how", "Choosing and ordering", "Getting it home", "Making it thrive"]
 CHANNELS = ["webshop", "email", "phone", "delivery", "store", "chat", "instagram", "neighbour"]
 TAGS = ["price", "delivery", "care-guide", "watering", "light", "returns", "packaging", "plant-id"]
-WORDS = (
-    "the plant arrived wilted and nobody told me why | I had to call support twice about the invoice "
-    "what a lovely surprise with the care card # the app asked for my address again <b>really</b> "
-    "smidigt och enkelt men leveransen tog för lång tid, jag blev orolig för växterna i kylan"
-).split()
+WORDS = ["the", "plant", "arrived", "wilted", "and", "nobody", "told", "me", "why", "|", "I", "had", "to", "call", "support", "twice", "about", "the", "invoice", "what", "a", "lovely", "surprise", "with", "the", "care", "card", "#", "the", "app", "asked", "for", "my", "address", "again", "<b>really</b>", "smidigt", "och", "enkelt", "men", "leveransen", "tog", "för", "lång", "tid,", "jag", "blev", "orolig", "för", "växterna", "i", "kylan"]
 KINDS = [[], [], ["touchpoint"], ["quote"], ["touchpoint"], ["backstage"], ["moment"]]
 
 

@@ -1,7 +1,7 @@
 """The floor the benchmarks compare trodden with: a bare Textual app (Header, a DataTable of
 the same notes, Footer), started and driven the same way as trodden, in a pty.
 
-    python bench/bare_app.py EXPORT.json [--participant P9] [--end] [--write STUDY]
+    python bench/bare_app.py EXPORT.json [--participant P9] [--write STUDY]
 
 It reads the study's JSON export (stdlib ``json``) and shows one row a note. Key ``1``
 rewrites the highlighted row's text (a key round trip that changes the screen). With
@@ -54,8 +54,6 @@ class Bare(App):
             if self.args.participant in (None, record["participant"])
             for note in record["notes"]
         )
-        if self.args.end:
-            table.move_cursor(row=table.row_count - 1, animate=False)
         if self.args.write:
             self.query_one(Input).focus()
             self.open_store()
@@ -97,8 +95,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("export", type=Path)
     parser.add_argument("--participant", default=None, help="only this participant's notes")
-    parser.add_argument("--end", action="store_true", help="open scrolled to the last row, as capture does")
-    parser.add_argument("--write", default=None, metavar="STUDY", help="save typed lines to the participant's interview")
+    parser.add_argument(
+        "--write", default=None, metavar="STUDY", help="save typed lines to the participant's interview"
+    )
     Bare(parser.parse_args()).run()
 
 
