@@ -1,6 +1,6 @@
 """How the clean screen feels on a long interview: load, a toggle, a join, an undo.
 
-Run: ``.venv/bin/python bench/clean_screen.py [NOTES]`` (default 2000 notes). Prints seconds per step,
+Run: ``.venv/bin/python bench/clean_screen.py [--quick] [NOTES]`` (default 2000 notes; --quick: 200). Prints seconds per step,
 Pilot's own key handling included (a single key press costs ~0.1 s there whatever the screen does).
 """
 
@@ -12,6 +12,8 @@ import tempfile
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from _pty import machine
 
 from trodden.models.domain import Guide, GuideTheme, Participant, Study
 from trodden.models.notes.syntax import parse
@@ -65,4 +67,7 @@ async def run(count: int) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else 2000))
+    numbers = [arg for arg in sys.argv[1:] if arg != "--quick"]
+    print(machine())
+    asyncio.run(run(200 if "--quick" in sys.argv else int(numbers[0]) if numbers else 2000))
+    print(machine("end"))
