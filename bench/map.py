@@ -37,8 +37,11 @@ def ready(study: Path, export: Path, runs: int) -> None:
     print(verdict("map ready / bare app ready", median(ours), median(bare), 1.5))
 
 
-CYCLE = [("tab", None), ("1", "place"), ("tab", None), ("shift+right", "move"), ("space", None), ("up", None)]
+# From the inbox: place its first note in phase 1, go to the board (cursor on the new item), move
+# it one phase right, select it, go to the item above, merge, back to the inbox.
+CYCLE = [("1", "place"), ("tab", None), ("shift+right", "move"), ("space", None), ("up", None)]
 CYCLE += [("g", "merge"), ("escape", None), ("tab", None)]
+TO_INBOX = "tab"  # the board has the focus when the map opens
 
 
 def keys_in_process(study: Path, repeats: int) -> dict[str, list[float]]:
@@ -46,6 +49,7 @@ def keys_in_process(study: Path, repeats: int) -> dict[str, list[float]]:
 
     async def script(_app, pilot, probe) -> None:
         await probe.wait_for(ITEM)
+        await pilot.press(TO_INBOX)
         for _ in range(repeats):
             for key, name in CYCLE:
                 if name is None:
@@ -64,6 +68,7 @@ def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str
     timings: dict[str, list[float]] = {"place": [], "move": [], "merge": []}
     with Terminal([TRODDEN, "map", str(study)]) as term:
         term.wait_for(ITEM)
+        term.press(TO_INBOX)
         for _ in range(repeats):
             for key, name in CYCLE:
                 if name is None:
