@@ -218,6 +218,11 @@ def verdict(label: str, ours: float, reference: float, limit: float) -> str:
     return f"  {label}: {ratio:.2f}x (target <= {limit:g}x) {'PASS' if ratio <= limit else 'MISS'}"
 
 
+def ratio(label: str, ours: float, reference: float) -> str:
+    """A ratio printed for information: issue 11 sets no target for it."""
+    return f"  {label}: {ours / reference:.2f}x (no target set)"
+
+
 def absolute(label: str, seconds: float, limit: float) -> str:
     ms, target = seconds * 1000, limit * 1000
     return f"  {label}: {ms:.1f} ms (target <= {target:g} ms) {'PASS' if seconds <= limit else 'MISS'}"

@@ -1,9 +1,10 @@
 """The floor the benchmarks compare trodden with: a bare Textual app (Header, a DataTable of
 the same notes, Footer), started and driven the same way as trodden, in a pty.
 
-    python bench/bare_app.py EXPORT.json [--participant P9] [--write STUDY]
+    python bench/bare_app.py EXPORT.json [--participant P9] [--write STUDY] [--interviews]
 
-It reads the study's JSON export (stdlib ``json``) and shows one row a note. Key ``1``
+It reads the study's JSON export (stdlib ``json``) and shows one row a note (with
+``--interviews``: one row an interview, as trodden's study screen lists them). Key ``1``
 rewrites the highlighted row's text (a key round trip that changes the screen). With
 ``--write STUDY`` an Input at the bottom saves each line durably in a thread worker
 with trodden's own store (the same durable write as capture), then shows it as a new row.
@@ -47,6 +48,13 @@ class Bare(App):
     def on_mount(self) -> None:
         document = json.loads(Path(self.args.export).read_text(encoding="utf-8"))
         table = self.query_one(DataTable)
+        if self.args.interviews:
+            table.add_columns("Interview", "Participant", "Date", "Status", "Notes")
+            table.add_rows(
+                (r["id"], r["participant"], r["date"], r["status"], str(len(r["notes"])))
+                for r in document["interviews"]
+            )
+            return
         table.add_columns("Who", "Time", "Note")
         table.add_rows(
             (record["participant"], f"{int(note['t']) // 60:02d}:{int(note['t']) % 60:02d}", note["text"])
@@ -98,6 +106,7 @@ def main() -> None:
     parser.add_argument(
         "--write", default=None, metavar="STUDY", help="save typed lines to the participant's interview"
     )
+    parser.add_argument("--interviews", action="store_true", help="one row an interview instead of a note")
     Bare(parser.parse_args()).run()
 
 
