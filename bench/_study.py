@@ -182,10 +182,16 @@ def item(number, phase, order, title, proof, mark, kind="touchpoint") -> dict:
 
 
 def make_study(folder: Path, **spec) -> tuple[Path, Path, dict]:
-    """Write the export to ``folder/export.json`` and import it as ``folder/study``."""
+    """Write the export to ``folder/export.json`` and import it as ``folder/study``.
+
+    A folder that already holds both (``--keep`` from an earlier run) is reused as it is:
+    the benches that change a study (map keys, capture notes) then start from that state.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    doc = document(**spec)
     export, study = folder / "export.json", folder / "study"
+    if export.exists() and (study / "study.json").exists():
+        return study, export, json.loads(export.read_text(encoding="utf-8"))
+    doc = document(**spec)
     export.write_text(json.dumps(doc), encoding="utf-8")
     subprocess.run([TRODDEN, "import", str(study), str(export)], check=True, capture_output=True)
     return study, export, doc
