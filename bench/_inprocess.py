@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable
 from importlib.metadata import entry_points
 
 import pyte
+from _pty import Change, Check, expected
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -42,12 +43,12 @@ class ScreenProbe:
 
         app._display = probe  # type: ignore[method-assign]
 
-    def catch_up(self, before: list[str] | None = None) -> float | None:
-        """Parse the frames so far; the time of the first whose text differs from ``before``."""
+    def catch_up(self, check: Check | None = None) -> float | None:
+        """Parse the frames so far; the time of the first after which the screen passed ``check``."""
         changed = None
         for when, output in self.frames:
             self.stream.feed(output)
-            if changed is None and before is not None and self.screen.display != before:
+            if changed is None and check is not None and shows(check, self.screen.display):
                 changed = when
         self.frames.clear()
         return changed
@@ -67,17 +68,21 @@ class ScreenProbe:
                 raise TimeoutError(f"not shown: {text!r}\n" + "\n".join(self.lines()))
             await asyncio.sleep(0.01)
 
-    async def round_trip(self, pilot: Pilot, key: str) -> float:
-        """Seconds from sending ``key`` to the first frame whose text differs from before it."""
+    async def round_trip(self, pilot: Pilot, key: str, change: Change | None = None) -> float:
+        """Seconds from sending ``key`` to the first frame showing ``change`` (default: any text changed)."""
         await self.settle()
-        before = self.lines()
+        check = expected(change, self.lines())
         sent = time.perf_counter()
         await pilot.press(key)  # returns after Pilot's idle wait: not part of the figure
         await self.settle()
-        changed = self.catch_up(before)
+        changed = self.catch_up(check)
         if changed is None:
             raise TimeoutError(f"{key!r} changed nothing on screen\n" + "\n".join(self.lines()))
         return changed - sent
+
+
+def shows(check: Check, lines: list[str]) -> bool:
+    return any(check in line for line in lines) if isinstance(check, str) else check(lines)
 
 
 def run_command(args: list[str], script: Script, cols: int = 160, rows: int = 50) -> None:

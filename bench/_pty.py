@@ -1,7 +1,7 @@
 """Shared by the bench scripts: run a whole command in a real pseudo-terminal and watch its screen.
 
 What a user waits for is the time from starting a command (or pressing a key) until the
-terminal *shows* the data, so a ``Terminal`` starts the command with ``pty.fork``, a reader
+terminal *shows* the data, so a ``Terminal`` starts the command on a new pty (``os.openpty``), a reader
 thread takes the bytes off the pty as soon as they come (timestamping each chunk, so the
 child never blocks on a full pty), and the caller feeds them to a VT emulator (``pyte``)
 and asks for text on the screen. A time is the read time of the chunk after which the
@@ -16,10 +16,8 @@ import contextlib
 import fcntl
 import os
 import platform
-import pty
 import queue
 import shutil
-import signal
 import statistics
 import struct
 import subprocess
@@ -56,6 +54,7 @@ KEYS = {  # what a terminal sends for a key (xterm, no kitty protocol)
 }
 
 Check = str | Callable[[list[str]], bool]
+Change = str | Callable[[list[str], list[str]], bool]  # text that appears, or test(lines before, lines now)
 BURST = 0.005  # seconds between reads that still belong to one frame
 
 
@@ -69,16 +68,15 @@ class Terminal:
         self.chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "PYTEST"))}
         env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8", COLUMNS=str(cols), LINES=str(rows))
+        self.fd, child_end = os.openpty()
+        fcntl.ioctl(child_end, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))  # sized before it starts
         self.started = time.perf_counter()
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:  # the child: size its terminal before anything reads it, then become the command
-            try:
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-                if cwd is not None:
-                    os.chdir(cwd)
-                os.execvpe(argv[0], argv, env)
-            finally:
-                os._exit(127)
+        # Popen, not pty.fork: forking a process that has threads (an app run in-process
+        # before) must not run Python in the child.
+        self.process = subprocess.Popen(
+            argv, stdin=child_end, stdout=child_end, stderr=child_end, env=env, cwd=cwd, start_new_session=True
+        )
+        os.close(child_end)
         self.exit_status: int | None = None
         self.pending: tuple[float, bytes] | None = None
         self.reader = threading.Thread(target=self._read, daemon=True)
@@ -149,12 +147,12 @@ class Terminal:
         os.write(self.fd, data)
         return when
 
-    def round_trip(self, key: str, check: Check | None = None, timeout: float = 30.0) -> float:
-        """Seconds from writing ``key`` until the screen shows ``check`` (default: any change of text)."""
+    def round_trip(self, key: str, change: Change | None = None, timeout: float = 30.0) -> float:
+        """Seconds from writing ``key`` until the screen shows ``change`` (default: any change of text)."""
         self.settle()
         before = self.lines()
         sent = self.press(key)
-        return self.wait_for(check or (lambda lines: lines != before), timeout) - sent
+        return self.wait_for(expected(change, before), timeout) - sent
 
     # ---------------------------------------------------------------- ending
     def close(self, quit_key: str = "ctrl+q", timeout: float = 15.0) -> None:
@@ -162,16 +160,12 @@ class Terminal:
         with contextlib.suppress(OSError):
             self.press(quit_key)
         deadline = time.perf_counter() + timeout
-        while time.perf_counter() < deadline:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.exit_status = status
-                break
+        while self.process.poll() is None and time.perf_counter() < deadline:
             with contextlib.suppress(EOFError):
                 self._pump(0.05)
-        else:
-            os.kill(self.pid, signal.SIGKILL)
-            _, self.exit_status = os.waitpid(self.pid, 0)
+        if self.process.poll() is None:
+            self.process.kill()  # only this command's own process, by its pid
+        self.exit_status = self.process.wait()
         with contextlib.suppress(OSError):
             os.close(self.fd)
 
@@ -181,6 +175,25 @@ class Terminal:
     def __exit__(self, *_exc) -> None:
         if self.exit_status is None:
             self.close()
+
+
+def expected(change: Change | None, before: list[str]) -> Check:
+    """The check a key's round trip waits for, given the screen before the key."""
+    if change is None:
+        return lambda lines: lines != before
+    if isinstance(change, str):
+        return change
+    return lambda lines: change(before, lines)
+
+
+def line_changed(marker: str) -> Callable[[list[str], list[str]], bool]:
+    """The (first) line holding ``marker``, e.g. a panel's title with a count, is drawn differently."""
+
+    def changed(before: list[str], lines: list[str]) -> bool:
+        new = next((line for line in lines if marker in line), None)
+        return new is not None and new != next((line for line in before if marker in line), None)
+
+    return changed
 
 
 def time_to_show(argv: list[str], check: Check, cols: int = 160, rows: int = 50) -> float:

@@ -19,7 +19,18 @@ import tempfile
 from pathlib import Path
 
 from _inprocess import run_command
-from _pty import TRODDEN, Terminal, absolute, machine, median, python_script, spread, time_to_show, verdict
+from _pty import (
+    TRODDEN,
+    Terminal,
+    absolute,
+    line_changed,
+    machine,
+    median,
+    python_script,
+    spread,
+    time_to_show,
+    verdict,
+)
 from _study import make_study
 
 ITEM = "Item 0001"  # on the board only once the map is loaded
@@ -44,6 +55,18 @@ CYCLE += [("g", "merge"), ("escape", None), ("tab", None)]
 TO_INBOX = "tab"  # the board has the focus when the map opens
 
 
+def board_changed(before: list[str], lines: list[str]) -> bool:
+    """A line of the map panel (between its title and the inbox's) is drawn differently."""
+    top = next((row for row, line in enumerate(lines) if "Map:" in line), 0)
+    bottom = next((row for row, line in enumerate(lines) if "Inbox:" in line), len(lines))
+    return lines[top:bottom] != before[top:bottom]
+
+
+# What each key changes when done, not just first (the status line changes at once):
+# a place takes a note out of the inbox, a merge makes one item fewer, a move redraws the board.
+CHANGE = {"place": line_changed("Inbox:"), "merge": line_changed("Map:"), "move": board_changed}
+
+
 def keys_in_process(study: Path, repeats: int) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {"place": [], "move": [], "merge": []}
 
@@ -56,7 +79,7 @@ def keys_in_process(study: Path, repeats: int) -> dict[str, list[float]]:
                     await pilot.press(key)
                     continue
                 try:
-                    timings[name].append(await probe.round_trip(pilot, key))
+                    timings[name].append(await probe.round_trip(pilot, key, CHANGE[name]))
                 except TimeoutError:  # e.g. nothing selected to merge: no sample
                     pass
 
@@ -76,7 +99,7 @@ def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str
                     term.settle()
                     continue
                 try:
-                    timings[name].append(term.round_trip(key, timeout=2.0))
+                    timings[name].append(term.round_trip(key, CHANGE[name], timeout=2.0))
                 except TimeoutError:
                     pass
     bare = []
