@@ -36,7 +36,7 @@ def enter_round_trips(argv: list[str], first: str, enters: int, tag: str) -> lis
             times.append(
                 term.round_trip(
                     "enter",
-                    lambda lines, text=text, typed=typed: any(
+                    lambda _before, lines, text=text, typed=typed: any(
                         text in line for row, line in enumerate(lines) if row not in typed
                     ),
                 )
