@@ -6,7 +6,8 @@ Header, a DataTable of the same notes, Footer), both started in a pty in the sam
   the screen shows P9's first note, within 1.3x of the bare app showing the same rows.
 - Enter to the note durable and shown, from outside (pty: Enter written -> the note's text on
   a line other than the input's), within 1.3x of the bare app doing the same durable write
-  (trodden's store, ``add_note``: journal line + fdatasync) in a thread worker, then its row.
+  (trodden's store, ``add_note``: journal line + fdatasync) in a thread worker, then
+  showing it in one Static line (``bare_app.py --write``: the least any app must draw).
 
     .venv/bin/python bench/capture.py [--quick] [--runs 7] [--enters 50] [--keep DIR]
 """
@@ -81,8 +82,8 @@ def main() -> None:
     print("\n## Enter -> note durable and shown (pty: Enter written -> the note on screen outside the input)")
     bare = enter_round_trips([*bare_argv, "--write", str(study)], first, args.enters, "bare")
     ours = enter_round_trips(capture, first, args.enters, "capture")
-    print(f"bare app, add_note in a thread worker, then a row: {spread(bare, 'ms')}")
-    print(f"trodden capture:                                    {spread(ours, 'ms')}")
+    print(f"bare app, add_note in a thread worker, then a Static:   {spread(bare, 'ms')}")
+    print(f"trodden capture:                                         {spread(ours, 'ms')}")
     print(verdict("capture Enter / bare app Enter", median(ours), median(bare), 1.3))
     print(machine("end"))
     if args.keep is None:
