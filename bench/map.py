@@ -6,7 +6,9 @@ Targets (issue 11), each printed as a ratio with PASS/MISS:
   Footer) started the same way, until it shows its first row. Median of the runs, same run.
 - A key that places, moves or merges shows its change within 50 ms (median), in-process
   (Pilot sends the key; the time is to the first frame whose text changed), and within
-  1.5x of a bare app's key round trip measured from outside (pty: key written, screen changed).
+  1.5x of a bare app's key round trip measured from outside (pty: key written, screen changed;
+  the bare app's key writes one status line, the least any app must draw; its key that
+  rewrites a row of the 20,000-row DataTable is printed for reference).
 
     .venv/bin/python bench/map.py [--quick] [--runs 7] [--repeats 25] [--keep DIR]
 """
@@ -87,7 +89,7 @@ def keys_in_process(study: Path, repeats: int) -> dict[str, list[float]]:
     return timings
 
 
-def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str, list[float]], list[float]]:
+def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
     timings: dict[str, list[float]] = {"place": [], "move": [], "merge": []}
     with Terminal([TRODDEN, "map", str(study)]) as term:
         term.wait_for(ITEM)
@@ -102,11 +104,12 @@ def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str
                     timings[name].append(term.round_trip(key, CHANGE[name], timeout=2.0))
                 except TimeoutError:
                     pass
-    bare = []
+    bare: dict[str, list[float]] = {"1": [], "2": []}
     with Terminal(python_script("bare_app.py", str(export))) as term:
         term.wait_for(ROW)
-        for number in range(1, repeats + 1):
-            bare.append(term.round_trip("1", f"marked {number}"))
+        for number in range(1, 2 * repeats + 1):
+            key = "1" if number % 2 else "2"
+            bare[key].append(term.round_trip(key, f"marked {number}"))
     return timings, bare
 
 
@@ -136,11 +139,12 @@ def main() -> None:
             print(absolute(f"{name} in-process", median(values), 0.050))
     print("\n## a key to its change on screen, from outside (pty: key written -> screen text changed)")
     outside, bare = keys_from_outside(study, export, args.repeats)
-    print(f"bare app key (rewrites a row) {spread(bare, 'ms')}")
+    print(f"bare app key -> a status line (the floor) {spread(bare['1'], 'ms')}")
+    print(f"bare app key -> a row of its 20,000 (ref.) {spread(bare['2'], 'ms')}")
     for name, values in outside.items():
         print(f"{name:<6} {spread(values, 'ms')}" if values else f"{name:<6} no samples")
         if values:
-            print(verdict(f"{name} / bare app key", median(values), median(bare), 1.5))
+            print(verdict(f"{name} / bare app key", median(values), median(bare["1"]), 1.5))
     print(machine("end"))
     if args.keep is None:
         shutil.rmtree(folder, ignore_errors=True)
