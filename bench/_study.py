@@ -98,6 +98,8 @@ def document(
     rng = random.Random(seed)
     phases = [{"id": f"ph{i}", "name": name, "order": i} for i, name in enumerate(PHASES, start=1)]
     codes = [f"P{i}" for i in range(1, interviews + 1)]
+    if live is not None and live not in codes:
+        codes.append(live)
     per = notes // max(interviews, 1)
     numbered = 0
     records, evidence, quotes = [], {p["id"]: [] for p in phases}, {p["id"]: [] for p in phases}
