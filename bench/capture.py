@@ -3,7 +3,8 @@
 Targets (issue 11), each a ratio with PASS/MISS against a bare Textual app (bench/bare_app.py:
 Header, a DataTable of the same notes, Footer), both started in a pty in the same run:
 - ``trodden capture DIR --participant P9`` (resuming P9's unfinished interview) ready, until
-  the screen shows P9's first note, within 1.3x of the bare app showing the same rows.
+  the screen shows P9's first note (or its last, should capture open scrolled to the end),
+  within 1.3x of the bare app showing the same rows.
 - Enter to the note durable and shown, from outside (pty: Enter written -> the note's text on
   a line other than the input's), within 1.3x of the bare app doing the same durable write
   (trodden's store, ``add_note``: journal line + fdatasync) in a thread worker, then
@@ -19,11 +20,11 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from _pty import TRODDEN, Terminal, machine, median, python_script, spread, time_to_show, verdict
+from _pty import TRODDEN, Check, Terminal, machine, median, python_script, spread, time_to_show, verdict
 from _study import make_study
 
 
-def enter_round_trips(argv: list[str], first: str, enters: int, tag: str) -> list[float]:
+def enter_round_trips(argv: list[str], first: Check, enters: int, tag: str) -> list[float]:
     """Type a line, then time Enter until that line shows outside the input."""
     times = []
     with Terminal(argv) as term:
@@ -62,7 +63,12 @@ def main() -> None:
         folder, interviews=args.interviews, notes=args.interviews * 60, live="P9", live_notes=args.live_notes
     )
     (live,) = [record for record in doc["interviews"] if record["participant"] == "P9"]
-    first = live["notes"][0]["text"].split()[0]  # n0xxxx: shown only once the interview is open
+    markers = [live["notes"][0]["text"].split()[0], live["notes"][-1]["text"].split()[0]]  # n0xxxx
+
+    def first(lines: list[str]) -> bool:
+        """P9's notes are on screen: its first or last note (shown only once the interview is open)."""
+        return any(marker in line for line in lines for marker in markers)
+
     print(
         f"study: {args.interviews} interviews of 60 notes; P9's unfinished one has {args.live_notes} (trodden import)"
     )
