@@ -8,7 +8,7 @@ it after a random number of acknowledgements, reopens the study and checks that 
 stored state is exactly the acknowledged state, or that plus the one operation in
 flight (all of it, never part of it), and that every file loads.
 
-    python bench/crash.py [--trials 300] [--seed 1]
+    python bench/crash.py [--quick] [--trials 300] [--seed 1]
 
 The test suite runs a handful of trials of the same code (tests/test_crash_kill.py).
 """
@@ -255,10 +255,16 @@ def main() -> int:
     parser.add_argument("--prepared", type=int, default=2000, help="notes already in the interview")
     parser.add_argument("--compact-every", type=int, default=20)
     parser.add_argument("--writer", help=argparse.SUPPRESS)
+    parser.add_argument("--quick", action="store_true", help="smoke run: 5 trials on 200 notes")
     args = parser.parse_args()
     if args.writer:
         writer(args.writer, args.seed, args.compact_every)
         return 0
+    from _pty import machine  # here: tests load this file without bench/ on the path, nor pyte
+
+    if args.quick:
+        args.trials, args.prepared = 5, 200
+    print(machine())
     started = time.perf_counter()
     results = run(args.trials, args.seed, args.prepared, args.compact_every)
     elapsed = time.perf_counter() - started
@@ -273,6 +279,7 @@ def main() -> int:
     print(f"kills that left half a journal line: {sum(r.torn_tail for r in results)}")
     print("lost acknowledged operations: 0; unreadable files: 0; partly applied operations: 0")
     print(f"time: {elapsed:.1f} s")
+    print(machine("end"))
     return 0
 
 

@@ -14,7 +14,7 @@ Then the time to open a 20,000-note interview (clean, and after a crash with 2,0
 journal lines not yet in a snapshot). Targets: trodden within 2x of raw at every size
 and flat; open under 1 s.
 
-    python bench/storage.py [--adds 300] [--dir /path/on/the/disk/to/test]
+    python bench/storage.py [--quick] [--adds 300] [--dir /path/on/the/disk/to/test]
 """
 
 from __future__ import annotations
@@ -29,12 +29,14 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from _pty import machine
 from tinydb import TinyDB
 
 from trodden.models.domain import Note, Revision, Study, note_id
 from trodden.models.notes.syntax import parse
-from trodden.models.storage.durable import _sync
 from trodden.models.storage.store import StudyStore
+
+_sync = getattr(os, "fdatasync", os.fsync)  # what the store's journal uses: the physical floor
 
 SIZES = [100, 1_000, 5_000, 20_000]
 TINYDB_INSERTS = {100: 60, 1_000: 40, 5_000: 15, 20_000: 6}
@@ -152,7 +154,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--adds", type=int, default=300, help="notes added per size (trodden and raw)")
     parser.add_argument("--dir", type=Path, default=None, help="folder on the disk to measure (default: temp)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 100 and 1,000 notes, 30 adds")
     args = parser.parse_args()
+    sizes = [100, 1_000] if args.quick else SIZES
+    if args.quick:
+        args.adds = 30
+    print(machine())
     with tempfile.TemporaryDirectory(prefix="trodden-bench-", dir=args.dir) as tmp:
         root = Path(tmp)
         print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, folder {root}")
@@ -164,7 +171,7 @@ def main() -> int:
         print(header)
         print("-" * len(header))
         medians = {}
-        for size in SIZES:
+        for size in sizes:
             trodden, raw = bench_trodden_and_raw(root, size, args.adds)
             tiny = bench_tinydb(root, size)
             t_med, r_med, tiny_med = (statistics.median(x) for x in (trodden, raw, tiny))
@@ -175,12 +182,14 @@ def main() -> int:
                 f" {ms(r_med):>10} {ms(q(raw, n=20)[18])} | {ms(tiny_med):>13} |"
                 f" {t_med / r_med:>10.2f}x | {tiny_med / t_med:>13.1f}x"
             )
-        print(f"flatness: trodden median at 20,000 / at 100 notes = {medians[20_000] / medians[100]:.2f}x")
-        writer, reader, crashed = bench_open(root, 20_000)
+        last = sizes[-1]
+        print(f"flatness: trodden median at {last:,} / at 100 notes = {medians[last] / medians[100]:.2f}x")
+        writer, reader, crashed = bench_open(root, last)
         print(
-            f"open a 20,000-note interview: writer {writer:.3f} s, reader {reader:.3f} s, "
+            f"open a {last:,}-note interview: writer {writer:.3f} s, reader {reader:.3f} s, "
             f"after a crash (+1,999 journal lines) {crashed:.3f} s"
         )
+    print(machine("end"))
     return 0
 
 
