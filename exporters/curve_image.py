@@ -129,11 +129,20 @@ class Canvas:
     def shape(self, box: tuple[float, float, float, float], distance: Callable[[float, float], float], colour: Colour):
         """Paint where the signed ``distance`` (pixels, negative inside) is below zero, anti-aliased."""
         x0, y0, x1, y1 = box
+        pixels, width, solid = self.pixels, self.width, bytes(colour)
+        red, green, blue = colour
         for y in range(max(0, math.floor(y0)), min(self.height, math.ceil(y1) + 1)):
             for x in range(max(0, math.floor(x0)), min(self.width, math.ceil(x1) + 1)):
                 alpha = 0.5 - distance(x + 0.5, y + 0.5)
-                if alpha > 0:
-                    self.blend(x, y, colour, min(alpha, 1.0))
+                if alpha <= 0:
+                    continue
+                i = (y * width + x) * 3  # ``blend`` inlined: the ranges keep x and y on the canvas
+                if alpha >= 1:
+                    pixels[i : i + 3] = solid
+                    continue
+                pixels[i] = round(pixels[i] + (red - pixels[i]) * alpha)
+                pixels[i + 1] = round(pixels[i + 1] + (green - pixels[i + 1]) * alpha)
+                pixels[i + 2] = round(pixels[i + 2] + (blue - pixels[i + 2]) * alpha)
 
     def segment(self, a: tuple[float, float], b: tuple[float, float], colour: Colour, thickness: float) -> None:
         """A thick line with round ends, visiting only the pixels within reach of it."""
