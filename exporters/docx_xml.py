@@ -12,6 +12,7 @@ LibreOffice the grid columns, and with both set they agree. Elements inside ``pP
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape as xml_escape
@@ -19,6 +20,7 @@ from xml.sax.saxutils import escape as xml_escape
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.shared import Mm, RGBColor
+from lxml import etree
 
 from .word import safe
 
@@ -135,6 +137,14 @@ def table_xml(style: str, widths_mm: list[float], rows: Iterable[str], *, border
         + _TABLE_LOOK
     )
     return f"<w:tbl><w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+
+
+def picture_xml(document: DocxDocument, png: bytes, width_mm: float) -> str:
+    """A run holding ``png`` at ``width_mm`` (the image is added to the package now)."""
+    inline = document.part.new_pic_inline(io.BytesIO(png), Mm(width_mm), None)
+    for side in ("distT", "distB", "distL", "distR"):  # LibreOffice pads pictures without these
+        inline.set(side, "0")
+    return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
 
 
 class BodyXml:

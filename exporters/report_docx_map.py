@@ -6,14 +6,10 @@ phase columns with its dots at the columns' centres and the values in a row bene
 
 from __future__ import annotations
 
-import io
-
 from docx.document import Document as DocxDocument
-from docx.shared import Mm
-from lxml import etree
 
 from .curve_image import Dot, curve_png
-from .docx_xml import NO_SIDE_MARGINS, BodyXml, cell_xml, paragraph_xml, row_xml, run_xml, table_xml, twips
+from .docx_xml import NO_SIDE_MARGINS, BodyXml, cell_xml, paragraph_xml, picture_xml, row_xml, run_xml, table_xml, twips
 from .i18n import Labels
 from .report_docx_style import (
     ACCENT,
@@ -21,26 +17,14 @@ from .report_docx_style import (
     LANE_FILL,
     MUTED,
     SYMBOL,
-    SYMBOL_COLOUR,
     WHITE,
+    header_row,
+    mark_xml,
     section_margins,
     usable_width,
 )
 from .report_model import CellEntry, MapRow, Report
 from .word import landscape_section, portrait_section
-
-
-def mark_xml(mark: str | None, size: float | None = None) -> str:
-    """The heart or thundercloud before an item's title, or nothing."""
-    return run_xml(SYMBOL[mark] + " ", bold=True, colour=SYMBOL_COLOUR[mark], size=size) if mark else ""
-
-
-def picture_xml(document: DocxDocument, png: bytes, width_mm: float) -> str:
-    """A run holding ``png`` at ``width_mm`` (the image is added to the package now)."""
-    inline = document.part.new_pic_inline(io.BytesIO(png), Mm(width_mm), None)
-    for side in ("distT", "distB", "distL", "distR"):  # LibreOffice pads pictures without these
-        inline.set(side, "0")
-    return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
 
 
 def curve_dots(report: Report) -> list[Dot]:
@@ -125,15 +109,6 @@ def map_page(document: DocxDocument, report: Report) -> None:
         rows.append(row_xml([cell_xml(lane_width, v_merge=""), *values]))
     body.add(table_xml(body.style("Table Grid"), [lane] + [column] * len(phases), rows))
     body.flush()
-
-
-def header_row(widths: list[int], headers: list[str]) -> str:
-    """A table's header row: white bold text on the accent colour, repeated on every page."""
-    cells = [
-        cell_xml(width, paragraph_xml(run_xml(text, bold=True, colour=WHITE, size=9), space_after=1), fill=HEADER_FILL)
-        for width, text in zip(widths, headers, strict=True)
-    ]
-    return row_xml(cells, header=True)
 
 
 def curve_page(document: DocxDocument, report: Report) -> None:

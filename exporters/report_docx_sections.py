@@ -7,8 +7,7 @@ from docx.document import Document as DocxDocument
 
 from .docx_xml import BodyXml, cell_xml, paragraph_xml, row_xml, run_xml, table_xml, twips
 from .i18n import Labels
-from .report_docx_map import header_row, mark_xml
-from .report_docx_style import HEART_RED, MUTED, ZEBRA_FILL, usable_width
+from .report_docx_style import HEART_RED, MUTED, ZEBRA_FILL, header_row, mark_xml, usable_width
 from .report_model import Item, Report, Source
 
 

@@ -10,6 +10,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from .docx_xml import cell_xml, paragraph_xml, row_xml, run_xml
+
 FONT = "Arial"
 """Metric-compatible fonts exist everywhere (Liberation Sans), so Word and LibreOffice lay out alike."""
 INK = RGBColor(0x1F, 0x2A, 0x37)
@@ -77,3 +79,17 @@ def section_margins(section, side_mm: float, top_mm: float = 18) -> None:
 def usable_width(section) -> float:
     """The width between the section's margins, in millimetres."""
     return (section.page_width - section.left_margin - section.right_margin) / Mm(1)
+
+
+def mark_xml(mark: str | None, size: float | None = None) -> str:
+    """The heart or thundercloud before an item's title, or nothing."""
+    return run_xml(SYMBOL[mark] + " ", bold=True, colour=SYMBOL_COLOUR[mark], size=size) if mark else ""
+
+
+def header_row(widths: list[int], headers: list[str]) -> str:
+    """A table's header row: white bold text on the accent colour, repeated on every page."""
+    cells = [
+        cell_xml(width, paragraph_xml(run_xml(text, bold=True, colour=WHITE, size=9), space_after=1), fill=HEADER_FILL)
+        for width, text in zip(widths, headers, strict=True)
+    ]
+    return row_xml(cells, header=True)

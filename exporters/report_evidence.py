@@ -28,7 +28,7 @@ def study_redactor(data: StudyFile) -> Redact:
     return Redactor.for_study(data).redact
 
 
-def feeling(point: CurvePoint, labels: Labels) -> Feeling:
+def report_feeling(point: CurvePoint, labels: Labels) -> Feeling:
     """A point of the emotion curve (a phase's or an item's) with its printed forms."""
     shown = point.shown
     if point.override is not None:
@@ -83,7 +83,7 @@ class EvidenceBuilder:
         self.phases = sorted(data.phases, key=lambda phase: phase.order)
         self.phase_name = {phase.id: phase.name for phase in self.phases}
         self.curve = {point.key: point for point in emotion_curve(self.phases, index, journey)}
-        self.phase_feeling = {key: feeling(point, labels) for key, point in self.curve.items()}
+        self.phase_feeling = {key: report_feeling(point, labels) for key, point in self.curve.items()}
 
     def source(self, note: Note) -> Source:
         text = self.redact(note.text)
@@ -102,7 +102,7 @@ class EvidenceBuilder:
     def item(self, item: MapItem) -> Item:
         evidence = sorted(self.index.evidence(item), key=lambda note: (self.index.participant(note), note.t))
         n, total = self.index.backing(item)
-        item_feel = feeling(item_feeling(item, self.index), self.labels)
+        feeling = report_feeling(item_feeling(item, self.index), self.labels)
         mark = item.mark.value if item.mark else None
         return Item(
             id=item.id,
@@ -114,8 +114,8 @@ class EvidenceBuilder:
             channels=unique([*item.channels, *(c for note in evidence for c in note.channels)]),
             mark=mark,
             mark_label=self.labels[mark] if mark else "",
-            feeling=item_feel,
-            score=item_feel.score or 3,
+            feeling=feeling,
+            score=feeling.score or 3,
             n=n,
             total=total,
             backing=self.labels.f("backing", n=n, N=total),

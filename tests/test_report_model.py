@@ -155,3 +155,18 @@ def test_finding_subject_naming_an_item_id_shows_its_title(tmp_path, monkeypatch
     monkeypatch.setattr(report_assemble, "run_checks", lambda *args: [Finding("no-evidence", "info", "m", subject="9")])
     report, _ = build_report(make_study(tmp_path / "s"))
     assert report.findings[0].subject == "Gets a care reminder"
+
+
+def test_reading_a_study_leaves_the_garbage_collector_as_it_was(tmp_path):
+    import gc
+
+    store = make_study(tmp_path / "s")
+    assert gc.isenabled()
+    assert len(read_study(store).notes) == 3
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_study(store)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
