@@ -93,11 +93,11 @@ def map_page(document: DocxDocument, report: Report) -> None:
             rows.append(row_xml([lane_label(row), *_lane_cells(row, widths, labels, size)], cant_split=True))
             continue
         # the picture spans the phase columns, its dots at the columns' centres
-        width = column * len(phases) - 1.2
-        centres = [((i + 0.5) * column - 0.6) / width for i in range(len(phases))]
+        picture_mm = column * len(phases) - 1.2
+        centres = [((i + 0.5) * column - 0.6) / picture_mm for i in range(len(phases))]
         height = 26 if size == 8 else 20
-        png = curve_png(curve_dots(report), width_mm=width, height_mm=height, centres=centres, icons=False)
-        picture = paragraph_xml(picture_xml(document, png, width), space_after=0, align="center")
+        png = curve_png(curve_dots(report), width_mm=picture_mm, height_mm=height, centres=centres, icons=False)
+        picture = paragraph_xml(picture_xml(document, png, picture_mm), space_after=0, align="center")
         spanning = cell_xml(sum(widths), picture, span=len(phases), margins=NO_SIDE_MARGINS)
         rows.append(row_xml([lane_label(row, v_merge="restart"), spanning]))
         values = [

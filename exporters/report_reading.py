@@ -4,8 +4,8 @@ A broken interview is named in ``problems`` and left out, never fatal: a report 
 rest is worth more than no report.
 
 The cyclic garbage collector is kept out of the read: each interview's load pauses it,
-but between loads it would rescan every note read so far (at 50,000 notes a third of
-the whole export). Notes hold no reference cycles, so nothing is lost; a large read is
+but between loads it would rescan every note read so far (at 50,000 notes about a
+quarter of the whole export). Notes hold no reference cycles, so nothing is lost; a large read is
 frozen out of later scans (``gc.freeze``), as the store does for one large interview.
 """
 
