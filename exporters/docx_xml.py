@@ -12,6 +12,7 @@ LibreOffice the grid columns, and with both set they agree. Elements inside ``pP
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from collections.abc import Iterable
@@ -52,22 +53,32 @@ def style_id(document: DocxDocument, name: str) -> str:
     return cache[name]
 
 
-def run_xml(text: str, *, bold=False, italic=False, size: float | None = None, colour: RGBColor | None = None) -> str:
-    """One run of text; tabs and line breaks become Word's own elements."""
+@functools.lru_cache(maxsize=64, typed=True)
+def _run_properties(bold: bool, italic: bool, size: float | None, colour: RGBColor | None) -> str:
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     if colour is not None:
         props += f'<w:color w:val="{colour}"/>'
     if size:
         props += f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>'
-    content = []
-    for piece in _BREAKS.split(safe(text)):
-        if piece == "\t":
-            content.append("<w:tab/>")
-        elif piece == "\n":
-            content.append("<w:br/>")
-        elif piece:
-            content.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
-    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(content)}</w:r>"
+    return f"<w:rPr>{props}</w:rPr>" if props else ""
+
+
+def run_xml(text: str, *, bold=False, italic=False, size: float | None = None, colour: RGBColor | None = None) -> str:
+    """One run of text; tabs and line breaks become Word's own elements."""
+    text = safe(text)
+    if "\t" not in text and "\n" not in text:  # most runs: one piece of text
+        content = f'<w:t xml:space="preserve">{xml_escape(text)}</w:t>' if text else ""
+    else:
+        pieces = []
+        for piece in _BREAKS.split(text):
+            if piece == "\t":
+                pieces.append("<w:tab/>")
+            elif piece == "\n":
+                pieces.append("<w:br/>")
+            elif piece:
+                pieces.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
+        content = "".join(pieces)
+    return f"<w:r>{_run_properties(bold, italic, size, colour)}{content}</w:r>"
 
 
 def paragraph_xml(
