@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import astuple, fields
 
-from .report_model import NoteRow
+from .note_rows import NoteRow
 
-COLUMNS = [field.name for field in fields(NoteRow)]
+COLUMNS = list(NoteRow._fields)
 HEADERS = [name.replace("_", " ") for name in COLUMNS]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
+"""First characters a spreadsheet reads as a formula (a set: ``"" in`` a string would be true)."""
 
 
 def _defuse(value: str) -> str:
-    if value.startswith(_FORMULA_START) and not _is_number(value):
+    if value[:1] in _FORMULA_START and not _is_number(value):
         return "'" + value
     return value
 
@@ -41,6 +41,7 @@ def render(rows: list[NoteRow]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(HEADERS)
-    for row in rows:
-        writer.writerow([_defuse(value) for value in astuple(row)])
+    start = _FORMULA_START
+    # rows are tuples: written as they are; only a cell that may be a formula is looked at
+    writer.writerows([_defuse(value) if value[:1] in start else value for value in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

@@ -129,11 +129,20 @@ class Canvas:
     def shape(self, box: tuple[float, float, float, float], distance: Callable[[float, float], float], colour: Colour):
         """Paint where the signed ``distance`` (pixels, negative inside) is below zero, anti-aliased."""
         x0, y0, x1, y1 = box
+        pixels, width, solid = self.pixels, self.width, bytes(colour)
+        red, green, blue = colour
         for y in range(max(0, math.floor(y0)), min(self.height, math.ceil(y1) + 1)):
             for x in range(max(0, math.floor(x0)), min(self.width, math.ceil(x1) + 1)):
                 alpha = 0.5 - distance(x + 0.5, y + 0.5)
-                if alpha > 0:
-                    self.blend(x, y, colour, min(alpha, 1.0))
+                if alpha <= 0:
+                    continue
+                i = (y * width + x) * 3  # ``blend`` inlined: the ranges keep x and y on the canvas
+                if alpha >= 1:
+                    pixels[i : i + 3] = solid
+                    continue
+                pixels[i] = round(pixels[i] + (red - pixels[i]) * alpha)
+                pixels[i + 1] = round(pixels[i + 1] + (green - pixels[i + 1]) * alpha)
+                pixels[i + 2] = round(pixels[i + 2] + (blue - pixels[i + 2]) * alpha)
 
     def segment(self, a: tuple[float, float], b: tuple[float, float], colour: Colour, thickness: float) -> None:
         """A thick line with round ends, visiting only the pixels within reach of it."""
@@ -143,16 +152,28 @@ class Canvas:
         length2 = dx * dx + dy * dy or 1e-9
         steep = abs(dx) < 1e-6
         reach = r * math.hypot(1.0, dy / dx) + 1.5 if not steep else abs(dy) / 2 + r + 1.5
+        # ``blend`` inlined (the ranges keep x and y on the canvas): a line is most of a picture's pixels
+        pixels, width, solid = self.pixels, self.width, bytes(colour)
+        red, green, blue = colour
+        hypot = math.hypot
         for x in range(max(0, math.floor(ax - r - 1)), min(self.width, math.ceil(bx + r + 1) + 1)):
             px = x + 0.5
             t = 0.5 if steep else max(0.0, min(1.0, (px - ax) / dx))
             centre = ay + t * dy
             for y in range(max(0, math.floor(centre - reach)), min(self.height, math.ceil(centre + reach) + 1)):
                 py = y + 0.5
-                u = max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length2))
-                alpha = 0.5 + r - math.hypot(px - ax - u * dx, py - ay - u * dy)
-                if alpha > 0:
-                    self.blend(x, y, colour, alpha if alpha < 1 else 1.0)
+                u = ((px - ax) * dx + (py - ay) * dy) / length2
+                u = 0.0 if u < 0.0 else 1.0 if u > 1.0 else u
+                alpha = 0.5 + r - hypot(px - ax - u * dx, py - ay - u * dy)
+                if alpha <= 0:
+                    continue
+                i = (y * width + x) * 3
+                if alpha >= 1:
+                    pixels[i : i + 3] = solid
+                    continue
+                pixels[i] = round(pixels[i] + (red - pixels[i]) * alpha)
+                pixels[i + 1] = round(pixels[i + 1] + (green - pixels[i + 1]) * alpha)
+                pixels[i + 2] = round(pixels[i + 2] + (blue - pixels[i + 2]) * alpha)
 
     def disc(self, cx: float, cy: float, radius: float, colour: Colour) -> None:
         box = (cx - radius - 1, cy - radius - 1, cx + radius + 1, cy + radius + 1)

@@ -15,7 +15,8 @@ except ImportError:  # tests as a package
     from .map_kit import build_study
 
 from trodden.exporters import report_md
-from trodden.exporters.report_model import assemble, read_study
+from trodden.exporters.report_assemble import assemble
+from trodden.exporters.report_reading import read_study
 from trodden.models.map.board_model import build_board
 from trodden.models.map.curve import emotion_curve
 from trodden.models.map.edit import add_evidence, place_note

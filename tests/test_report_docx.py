@@ -14,8 +14,8 @@ from docx.shared import Mm
 from report_study import HOSTILE, make_study
 
 from trodden.exporters.curve_image import Dot, curve_png
+from trodden.exporters.report_assemble import build_report
 from trodden.exporters.report_docx import render
-from trodden.exporters.report_model import build_report
 
 
 @pytest.fixture(scope="module")

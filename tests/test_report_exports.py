@@ -11,7 +11,7 @@ from docx import Document
 from report_study import HOSTILE, make_study
 
 from trodden.exporters.csv_export import HEADERS, render
-from trodden.exporters.report_model import NoteRow
+from trodden.exporters.note_rows import NoteRow
 from trodden.models.interchange import build_document, dumps, import_document, load_document
 from trodden.models.map.journey_map import MapItem
 from trodden.models.map.map_session import MapSession
@@ -53,7 +53,7 @@ def test_csv_quoting_and_formula_defusing():
         map_item="",
         text='She said "no",\nthen left',
     )
-    formula = NoteRow(**{**row.__dict__, "text": '=HYPERLINK("http://x")', "map_item": "+1 idea", "tags": "@me"})
+    formula = row._replace(**{"text": '=HYPERLINK("http://x")', "map_item": "+1 idea", "tags": "@me"})
     rows = parse_csv(render([row, formula]))
     assert rows[0]["text"] == 'She said "no",\nthen left'
     assert rows[0]["valence"] == "-1"  # a number stays a number

@@ -9,8 +9,8 @@ from markdown_it import MarkdownIt
 from report_study import make_study
 
 from trodden.exporters.mermaid import ZERO_WIDTH_SPACE, clean
+from trodden.exporters.report_assemble import build_report
 from trodden.exporters.report_md import render
-from trodden.exporters.report_model import build_report
 from trodden.models.map.journey_map import MapItem, QuotePick
 from trodden.models.map.map_session import MapSession
 

@@ -8,7 +8,10 @@ import pytest
 from report_study import HOSTILE, make_study
 
 from trodden.exporters.i18n import LANGUAGES, Labels, keys
-from trodden.exporters.report_model import build_report, clock, note_rows, read_study, score, signed
+from trodden.exporters.note_rows import note_rows
+from trodden.exporters.report_assemble import build_report
+from trodden.exporters.report_model import clock, score, signed
+from trodden.exporters.report_reading import read_study
 
 
 @pytest.fixture(scope="module")
@@ -146,9 +149,24 @@ def test_study_without_map(tmp_path):
 
 
 def test_finding_subject_naming_an_item_id_shows_its_title(tmp_path, monkeypatch):
-    from trodden.exporters import report_model
+    from trodden.exporters import report_assemble
     from trodden.models.checks import Finding
 
-    monkeypatch.setattr(report_model, "run_checks", lambda *args: [Finding("no-evidence", "info", "m", subject="9")])
+    monkeypatch.setattr(report_assemble, "run_checks", lambda *args: [Finding("no-evidence", "info", "m", subject="9")])
     report, _ = build_report(make_study(tmp_path / "s"))
     assert report.findings[0].subject == "Gets a care reminder"
+
+
+def test_reading_a_study_leaves_the_garbage_collector_as_it_was(tmp_path):
+    import gc
+
+    store = make_study(tmp_path / "s")
+    assert gc.isenabled()
+    assert len(read_study(store).notes) == 3
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_study(store)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -49,7 +49,8 @@ def progress_bar(enabled: bool):
 
 
 def run_report_export(store, args) -> int:
-    from trodden.exporters.report_model import note_rows, read_study
+    from trodden.exporters.note_rows import note_rows
+    from trodden.exporters.report_reading import read_study
 
     fmt = args.format
     if fmt not in EXTENSIONS:
@@ -68,7 +69,7 @@ def run_report_export(store, args) -> int:
             rows = note_rows(study.data, study.interviews, study.notes, study.journey, private=private)
             payload = render_csv(rows)
         else:
-            from trodden.exporters.report_model import assemble
+            from trodden.exporters.report_assemble import assemble
 
             report = assemble(
                 study.data, study.interviews, study.notes, study.journey, language=language, private=private

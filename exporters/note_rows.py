@@ -1,0 +1,84 @@
+"""Every note as one flat row of text, for the CSV export.
+
+A row is a ``NamedTuple``: the CSV writer takes it as it is, with no copying, and the
+field names are the CSV's column keys. Personal details are redacted unless the export
+is private, as in the report.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from trodden.models.domain import Interview, Note
+from trodden.models.map.journey_map import JourneyMap
+from trodden.models.storage.study_file import StudyFile
+
+from .report_evidence import no_redaction, study_redactor
+from .report_model import clock
+
+
+class NoteRow(NamedTuple):
+    """One note as a spreadsheet row (CSV)."""
+
+    interview: str
+    participant: str
+    t: str
+    kinds: str
+    valence: str
+    channels: str
+    tags: str
+    theme: str
+    phase: str
+    map_item: str
+    text: str
+
+
+def _valence(value: int | None) -> str:
+    return "" if value is None else f"{value:+d}" if value else "0"
+
+
+def note_rows(
+    data: StudyFile,
+    interviews: list[Interview],
+    notes: dict[str, list[Note]],
+    journey: JourneyMap,
+    *,
+    private: bool = False,
+) -> list[NoteRow]:
+    """Every (non-deleted) note as a row, with its theme, phase on the map and map items
+    (personal details redacted unless ``private``)."""
+    redact = no_redaction if private else study_redactor(data)
+    participant_of = {interview.id: interview.participant for interview in interviews}
+    phase_name = {phase.id: phase.name for phase in data.phases}
+    theme_title = {theme.id: theme.title for theme in data.guide.themes}
+    items_of: dict[str, list[str]] = {}
+    phase_of: dict[str, str] = {}
+    for item in sorted(journey.items, key=lambda item: (item.order, item.id)):
+        title = redact(item.title)
+        for note_id in item.evidence:
+            items_of.setdefault(note_id, []).append(title)
+            if item.phase and note_id not in phase_of:
+                phase_of[note_id] = item.phase
+    rows = []
+    for interview in interviews:
+        for note in notes.get(interview.id, []):
+            if note.deleted:
+                continue
+            phase = phase_of.get(note.id, note.phase) or ""
+            theme = note.theme or ""
+            rows.append(
+                NoteRow(
+                    interview.id,
+                    participant_of.get(note.interview, interview.participant),
+                    clock(note.t),
+                    ", ".join(note.kinds),  # StrEnum: each kind joins as its value
+                    _valence(note.valence),
+                    ", ".join(note.channels),
+                    ", ".join(note.tags),
+                    theme_title.get(theme, theme),
+                    phase_name.get(phase, phase),
+                    "; ".join(items_of.get(note.id, ())),
+                    redact(note.text),
+                )
+            )
+    return rows

@@ -1,0 +1,130 @@
+"""Map items and their notes turned into report pieces: ``Item``, ``Source`` and ``Feeling``.
+
+Every piece of user text passes the study's redaction here (unless the export is private),
+so the formats never see a participant's real name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from trodden.models.domain import Note
+from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling
+from trodden.models.map.evidence import NotesIndex
+from trodden.models.map.journey_map import JourneyMap, MapItem
+from trodden.models.notes.redaction import Redactor
+from trodden.models.storage.study_file import StudyFile
+
+from .i18n import Labels
+from .report_model import Feeling, Item, Source, clock, score, shorten, signed
+
+Redact = Callable[[str], str]
+
+
+def no_redaction(text: str) -> str:
+    return text
+
+
+def study_redactor(data: StudyFile) -> Redact:
+    """The study's redaction (real names, the study's terms, e-mail addresses, phone numbers)."""
+    return Redactor.for_study(data).redact
+
+
+def report_feeling(point: CurvePoint, labels: Labels) -> Feeling:
+    """A point of the emotion curve (a phase's or an item's) with its printed forms."""
+    shown = point.shown
+    if point.override is not None:
+        computed = signed(point.value) if point.value is not None else "–"
+        text = labels.f("override.detail", value=signed(point.override.value), computed=computed)
+        reason = point.override.reason
+    elif point.value is not None:
+        text = labels.f("feeling.detail", value=signed(point.value), n=point.n, spread=f"{point.spread:.1f}")
+        reason = ""
+    else:
+        text, reason = labels["feeling.none"], ""
+    return Feeling(
+        value=shown,
+        computed=point.value,
+        n=point.n,
+        spread=point.spread,
+        override=point.override is not None,
+        override_reason=reason,
+        score=score(shown),
+        text=text,
+        short=signed(shown) if shown is not None else "–",
+        override_note=_override_note(point, labels),
+    )
+
+
+def _override_note(point: CurvePoint, labels: Labels) -> str:
+    if point.override is None:
+        return ""
+    note = labels["override"]
+    if point.override.reason:
+        note += f": {point.override.reason}"
+    if point.value is not None:
+        note += f" ({labels['computed']}: {signed(point.value)})"
+    return note
+
+
+def unique(values: Iterable[str]) -> tuple[str, ...]:
+    """Non-empty values in first-seen order, case-insensitively unique (``Web`` = ``web``)."""
+    seen: dict[str, str] = {}
+    for value in values:
+        key = value.casefold()
+        if value and key not in seen:
+            seen[key] = value
+    return tuple(seen.values())
+
+
+class EvidenceBuilder:
+    """Builds ``Item``s and ``Source``s for one study, sharing its phases, curve and redaction."""
+
+    def __init__(self, data: StudyFile, index: NotesIndex, journey: JourneyMap, labels: Labels, redact: Redact) -> None:
+        self.data, self.index, self.journey, self.labels, self.redact = data, index, journey, labels, redact
+        self.phases = sorted(data.phases, key=lambda phase: phase.order)
+        self.phase_name = {phase.id: phase.name for phase in self.phases}
+        self.curve = {point.key: point for point in emotion_curve(self.phases, index, journey)}
+        self.phase_feeling = {key: report_feeling(point, labels) for key, point in self.curve.items()}
+
+    def source(self, note: Note) -> Source:
+        text = self.redact(note.text)
+        quoted = self.labels.quoted(text)
+        return Source(
+            note_id=note.id,
+            interview=note.interview,
+            participant=self.index.participant(note),
+            time=clock(note.t),
+            text=text,
+            quoted=quoted,
+            short=self.labels.quoted(shorten(text)),
+            valence=note.valence,
+        )
+
+    def item(self, item: MapItem) -> Item:
+        evidence = sorted(self.index.evidence(item), key=lambda note: (self.index.participant(note), note.t))
+        n, total = self.index.backing(item)
+        feeling = report_feeling(item_feeling(item, self.index), self.labels)
+        mark = item.mark.value if item.mark else None
+        return Item(
+            id=item.id,
+            kind=item.kind.value,
+            kind_label=self.labels[f"kind.{item.kind.value}"],
+            title=self.redact(item.title),
+            phase_id=item.phase,
+            phase_name=self.phase_name.get(item.phase or "", self.labels["no_phase"]),
+            channels=unique([*item.channels, *(c for note in evidence for c in note.channels)]),
+            mark=mark,
+            mark_label=self.labels[mark] if mark else "",
+            feeling=feeling,
+            score=feeling.score or 3,
+            n=n,
+            total=total,
+            backing=self.labels.f("backing", n=n, N=total),
+            backing_short=self.labels.f("backing.short", n=n, N=total),
+            backers=tuple(sorted(self.index.backers(item))),
+            hypothesis=item.is_hypothesis,
+            design_question=self.redact(item.design_question),
+            backstage_kind=item.backstage.value if item.backstage else None,
+            evidence=tuple(self.source(note) for note in evidence),
+        )
