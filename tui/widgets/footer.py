@@ -19,7 +19,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widgets._footer import FooterKey  # Textual 8.2.8 exports no public FooterKey (pinned)
 
 from trodden.tui.actions import action_by_id
 
