@@ -64,6 +64,7 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         try:
             with store.open_interview(interview.id, writable=False) as session:
                 notes = session.notes(include_deleted=True)
+            problems.extend(session.problems)  # damaged lines: named; the other notes go out
         except StoreError as error:
             problems.append(error)
             continue
