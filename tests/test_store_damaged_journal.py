@@ -16,7 +16,7 @@ import pytest
 from conftest import CLOCK, P1_LINES, P2_LINES, snapshot_files
 
 from trodden.models.domain import Study
-from trodden.models.errors import CorruptFile
+from trodden.models.errors import CorruptFile, Damaged
 from trodden.models.interchange import build_document
 from trodden.models.notes.syntax import parse
 from trodden.models.storage.durable import DurableDB
@@ -50,7 +50,7 @@ def _check_damage_is_named_and_kept(study: StudyStore, interview_id: str, journa
         [problem] = reader.problems
     assert isinstance(problem, CorruptFile) and problem.path == journal
     assert f"{journal}: line {line} is damaged" in str(problem)
-    with pytest.raises(CorruptFile, match=rf"{journal.name}: line {line} is damaged .* read-only") as caught:
+    with pytest.raises(Damaged, match=rf"{journal.name}: line {line} is damaged .* read-only") as caught:
         study.open_interview(interview_id)  # the writer: its snapshot would drop the line
     assert "left untouched" in str(caught.value)
     fresh = StudyStore.open(study.path)

@@ -25,7 +25,7 @@ import os
 import threading
 from pathlib import Path
 
-from trodden.models.errors import CorruptFile, ReadOnly, StoreError, WriteFailed
+from trodden.models.errors import CorruptFile, Damaged, ReadOnly, StoreError, WriteFailed
 
 from .atomic import atomic_write, drop_stale_temp_files, fsync_dir, make_dir
 from .gc_policy import paused_gc, request_freeze
@@ -98,7 +98,7 @@ class DurableDB(MemoryTables):
             return
         path, line = damaged[0]
         more = f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else ""
-        raise CorruptFile(
+        raise Damaged(
             path, f"line {line} is damaged (not a journal record){more}; it opens only read-only until repaired"
         )
 
