@@ -155,7 +155,7 @@ def _read_json(path: Path):
         raise CorruptFile(path, f"is not UTF-8 text (byte {error.start})") from None
     except RecursionError:
         raise CorruptFile(
-            path, f"is nested too deeply to be a study export (it needs under {MAX_DEPTH} levels)"
+            path, f"is nested too deeply to be a study export, which needs fewer than {MAX_DEPTH} levels"
         ) from None
     except ValueError as error:
         raise CorruptFile(path, f"is not valid JSON ({error})") from None
