@@ -87,10 +87,14 @@ def _redacted(note: Note, redact) -> Note:
 
 
 def read_map(store: StudyStore) -> JourneyMap | None:
-    """The study's journey map, or None when the workshop has not started one."""
+    """The study's journey map, or None when the workshop has not started one.
+
+    Damaged lines in the map's journal are skipped and reported to ``store.damage``.
+    """
     if not any(store.path.glob(f"{MAP_DB}.*")):
         return None
     with MapSession(store.path, writable=False) as session:
+        store.saw_damage(session.db.damage)
         return session.load()
 
 

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import CLOCK, P1_LINES, P2_LINES, snapshot_files
+from conftest import CLOCK, P1_LINES, P2_LINES, build_study, snapshot_files
 
 from trodden.models.domain import Study
 from trodden.models.errors import CorruptFile, Damaged
@@ -154,4 +154,32 @@ def test_a_writable_open_of_a_study_with_a_damaged_line_leaves_no_new_segment(tm
     for _attempt in range(3):
         with pytest.raises(CorruptFile):
             store.open_interview(interview.id)
+    assert snapshot_files(store.path) == before
+
+
+def test_a_damaged_line_in_the_map_journal_is_named_by_export_and_stats(tmp_path: Path, capsys) -> None:
+    from trodden.models.map.journey_map import MapItem
+    from trodden.models.map.map_session import MapSession
+    from trodden.tui.cli.main import main
+
+    store = build_study(tmp_path / "study")
+    session = MapSession(store.path, writable=True).open()
+    session.put_item(MapItem(id=1, title="Asks a friend"))
+    session.put_item(MapItem(id=2, title="Buys a pot"))
+    session.db.wait_for_snapshot()
+    session.db._journal_fd = None  # crashed: the items are in the journal only
+    session.db._lock_file.release()
+    journal = max(store.path.glob("map.journal.*"), key=lambda p: int(p.suffix[1:]))
+    with open(journal, "ab") as handle:
+        handle.write(b'{"t":"items","id":3,"doc":{"title":"Wat\n')
+    before = snapshot_files(store.path)
+    for argv in (
+        ["export", store.path, "--format", "json"],
+        ["export", store.path, "--format", "md"],
+        ["stats", store.path],
+    ):
+        assert main([str(arg) for arg in argv]) == 1, argv
+        out, err = capsys.readouterr()
+        assert f"{journal}: line 3 is damaged" in err, (argv, err)
+        assert "Buys a pot" in out or argv[0] == "stats"
     assert snapshot_files(store.path) == before

@@ -70,10 +70,12 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
 
 
 def run(args) -> int:
+    from trodden.models.interchange import read_map
     from trodden.models.map.evidence import load_study_map
+    from trodden.models.map.journey_map import JourneyMap
 
     store = open_study(args.dir)
-    loaded = load_study_map(store)
+    loaded = load_study_map(store, read_map(store) or JourneyMap())  # read_map names damaged lines
     status = left_out(store, loaded.problems)
     print("\n".join(stats_lines(loaded, args.width)))
     return status
