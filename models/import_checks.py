@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .domain import note_id
@@ -36,6 +39,29 @@ MAX_DEPTH = 32
 """Nesting levels; a trodden document needs fewer than ten."""
 MAX_INT = 2**53
 """Integers beyond this are no note number or count, and lose precision in other JSON readers."""
+
+MAX_TEXT_FILE_BYTES = 64 << 20
+"""64 MiB: one interview's notes typed in an editor are a few hundred kilobytes."""
+
+
+def read_import_file(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a file to import: a regular file (never a device or a pipe, which
+    could be endless) of at most ``limit`` bytes, else a one-line ``StoreError``."""
+    try:
+        with open(path, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise StoreError(f"{path} is not a regular file; give {what}")
+            raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise StoreError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a folder; give {what}") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    if len(raw) > limit:
+        raise StoreError(f"{path} is larger than {limit >> 20:,} MiB, too large for {what}")
+    return raw
+
 
 Problem = tuple[str, str]
 """(JSON path, what is wrong with the value there)."""

@@ -20,7 +20,7 @@ from trodden.models.storage.store import StudyStore
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
-from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem
+from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem, read_import_file
 
 FORMAT_NAME = "trodden-study"
 FORMAT_VERSION = 1
@@ -142,17 +142,7 @@ def load_document(path: Path) -> StudyDocument:
 
 
 def _read_json(path: Path):
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise StoreError(f"{path} does not exist") from None
-    except IsADirectoryError:
-        raise StoreError(f"{path} is a folder, not a study export") from None
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror}") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise CorruptFile(path, f"is larger than {MAX_FILE_BYTES >> 30} GiB, too large for a study export")
+    raw = read_import_file(path, MAX_FILE_BYTES, "a study export (.json)")
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:

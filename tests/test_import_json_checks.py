@@ -173,3 +173,23 @@ def test_json_path_keeps_hostile_keys_on_one_printable_line() -> None:
     assert json_path(("interviews", 0, "notes", 3, "t")) == "$.interviews[0].notes[3].t"
     shown = json_path(("a\x1b[2J\nb",))
     assert "\x1b" not in shown and "\n" not in shown and shown.startswith('$["a')
+
+
+@pytest.mark.parametrize("kind", ["device", "folder", "too-large"])
+def test_only_a_regular_file_of_sane_size_is_read(tmp_path: Path, capsys, monkeypatch, kind: str) -> None:
+    """A file name can point at /dev/zero (endless) or a folder: refused before reading."""
+    import trodden.models.interchange as interchange
+
+    file = tmp_path / "in.json"
+    if kind == "device":
+        file.symlink_to("/dev/zero")
+    elif kind == "folder":
+        file.mkdir()
+    else:
+        file.write_text('{"format": "trodden-study"}' + " " * 2000)
+        monkeypatch.setattr(interchange, "MAX_FILE_BYTES", 1024)
+    code = main(["import", str(tmp_path / "copy"), str(file)])
+    err = capsys.readouterr().err
+    assert code == 1 and str(file) in err and err.count("\n") == 1, err
+    assert {"device": "not a regular file", "folder": "is a folder", "too-large": "is larger than"}[kind] in err
+    assert not (tmp_path / "copy").exists()

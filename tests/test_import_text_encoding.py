@@ -89,3 +89,21 @@ def test_no_mojibake_ever_reaches_the_notes() -> None:
         except Exception:
             continue
         assert "blåbär" in text, codec
+
+
+@pytest.mark.parametrize("kind", ["device", "too-large"])
+def test_only_a_regular_file_of_sane_size_is_read(tmp_path: Path, capsys, monkeypatch, kind: str) -> None:
+    import trodden.models.import_checks as import_checks
+
+    store = build_study(tmp_path / "s")
+    notes_file = tmp_path / "notes.txt"
+    if kind == "device":
+        notes_file.symlink_to("/dev/zero")
+    else:
+        notes_file.write_text("a note\n" * 1000)
+        monkeypatch.setattr(import_checks, "MAX_TEXT_FILE_BYTES", 1024)
+    code = main(["import", str(store.path), str(notes_file), "--participant", "P9"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1, err
+    assert ("not a regular file" if kind == "device" else "is larger than") in err
+    assert StudyStore.open(store.path).data.participant("P9") is None

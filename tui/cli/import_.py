@@ -96,15 +96,10 @@ def run(args) -> int:
 
 def read_text(path: Path) -> tuple[str, str | None]:
     """The file's text and a warning if its encoding was a guess (see ``models.notes.encoding``)."""
+    from trodden.models.import_checks import MAX_TEXT_FILE_BYTES, read_import_file
     from trodden.models.notes.encoding import decode_notes_file
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"{path} does not exist") from None
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror}") from None
-    return decode_notes_file(raw, path)
+    return decode_notes_file(read_import_file(path, MAX_TEXT_FILE_BYTES, "a notes text file"), path)
 
 
 _BAD_TIMESTAMP = re.compile(r"^\s*(\d{1,2}:[\d:]*\S*)")
