@@ -93,3 +93,18 @@ def test_stats_width_in_range_draws_bars_that_wide(tmp_path: Path, capsys, width
     assert code == 0, err
     bars = [line.split("tags")[-1].strip() for line in out.splitlines() if "items +" in line]
     assert bars and max(len(bar) for bar in bars) == int(width)
+
+
+def test_the_latest_interview_of_a_participant_damaged_is_named_not_an_older_one(tmp_path: Path, capsys) -> None:
+    """P1 has an older readable interview and a newer one whose interview.json is damaged:
+    exporting "P1" must not quietly export the older one."""
+    from datetime import datetime
+
+    store = build_study(tmp_path / "study")
+    newer = store.new_interview("P1", start=datetime(2026, 4, 1, 10, 0), force_new=True)
+    damaged = store.interview_dir(newer.id) / "interview.json"
+    damaged.write_text("{")
+    code, out, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "P1")
+    assert code == 1 and out == "" and f"{damaged}: " in err, err
+    code, out, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "2026-03-02-P1")
+    assert code == 0 and out, err  # the older one by its id still exports

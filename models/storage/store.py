@@ -241,11 +241,16 @@ class StudyStore:
         found, problems = self.interviews()
         folded = key.casefold()
         matches = [i for i in found if i.participant.casefold() == folded]
-        if matches:
+        damaged = [  # P1's interview.json is damaged: name it, never "no interview" or an older one
+            problem
+            for problem in problems
+            if isinstance(problem, CorruptFile) and folded in _folder_participants(Path(problem.path).parent.name)
+        ]
+        latest = max((Path(problem.path).parent.name for problem in damaged), default="")
+        if matches and (not damaged or matches[-1].id > latest):
             return matches[-1]
-        for problem in problems:  # P1's only interview.json is damaged: name it, not "no interview"
-            if isinstance(problem, CorruptFile) and folded in _folder_participants(Path(problem.path).parent.name):
-                raise problem
+        if damaged:
+            raise next(problem for problem in damaged if Path(problem.path).parent.name == latest)
         unreadable = f"; {len(problems)} interview(s) could not be read, e.g. {problems[0]}" if problems else ""
         raise StoreError(
             f"no interview {key!r} in {self.path} (give an interview id or a participant code){unreadable}"
