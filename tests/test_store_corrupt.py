@@ -187,9 +187,13 @@ def test_any_damage_is_a_clear_error_or_a_clean_load(tmp_path_factory, which, ed
     if cut is not None:
         del data[cut % max(len(data), 1) :]
     target.write_bytes(bytes(data))
+    damaged = False
     for writable in (False, True):
         try:
-            store.open_interview(interview.id, writable=writable).close()
+            session = store.open_interview(interview.id, writable=writable)
+            damaged = damaged or bool(session.problems)
+            assert not (writable and damaged), "a writer opened files a reader found damaged"
+            session.close()
         except StoreError as error:
             assert "\n" not in str(error)
             assert target.name in str(error) or "notes.*" in str(error)
