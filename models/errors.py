@@ -20,6 +20,12 @@ class CorruptFile(StoreError):
         super().__init__(f"{path}: {reason} (the file was left untouched)")
 
 
+class Damaged(CorruptFile):
+    """Files with damaged lines, refused for writing: a writer's snapshot would drop
+    the damage for good. They still open read-only, with everything else in them, so
+    a screen can fall back to read-only as it does for ``Locked``."""
+
+
 class Locked(StoreError):
     """Another live process is writing this file set."""
 

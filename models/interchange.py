@@ -14,15 +14,13 @@ from pydantic import Field, ValidationError
 
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MAP_DB, MapSession
-from trodden.models.names import clean_participant_code
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.atomic import build_folder, is_new_folder
-from trodden.models.storage.model_json import first_problem
 from trodden.models.storage.store import StudyStore
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
-from .names import safe_filename
+from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem, read_import_file
 
 FORMAT_NAME = "trodden-study"
 FORMAT_VERSION = 1
@@ -64,6 +62,7 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         try:
             with store.open_interview(interview.id, writable=False) as session:
                 notes = session.notes(include_deleted=True)
+            problems.extend(session.problems)  # damaged lines: named; the other notes go out
         except StoreError as error:
             problems.append(error)
             continue
@@ -88,10 +87,14 @@ def _redacted(note: Note, redact) -> Note:
 
 
 def read_map(store: StudyStore) -> JourneyMap | None:
-    """The study's journey map, or None when the workshop has not started one."""
+    """The study's journey map, or None when the workshop has not started one.
+
+    Damaged lines in the map's journal are skipped and reported to ``store.damage``.
+    """
     if not any(store.path.glob(f"{MAP_DB}.*")):
         return None
     with MapSession(store.path, writable=False) as session:
+        store.saw_damage(session.db.damage)
         return session.load()
 
 
@@ -113,23 +116,43 @@ def dumps(document: StudyDocument) -> str:
 
 
 def load_document(path: Path) -> StudyDocument:
-    """Read and validate an interchange file; ``CorruptFile`` says what is wrong."""
-    try:
-        payload = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise StoreError(f"{path} does not exist") from None
-    except (UnicodeDecodeError, ValueError) as error:
-        raise CorruptFile(path, f"is not valid JSON ({error})") from None
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+    """Read and fully check an interchange file before anything is written.
+
+    Every refusal is one line: the file, the JSON path of the problem, what is wrong
+    (see ``import_checks``).
+    """
+    payload = _read_json(Path(path))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
         raise CorruptFile(path, f'is not a trodden study export (expected "format": "{FORMAT_NAME}")')
     if isinstance(payload.get("version"), int) and payload["version"] > FORMAT_VERSION:
         raise CorruptFile(path, f"is format version {payload['version']}; this trodden reads up to {FORMAT_VERSION}")
+    problem = raw_problem(payload)
+    if problem is None:
+        try:
+            document = StudyDocument.model_validate(payload)
+        except ValidationError as error:
+            first = error.errors()[0]
+            problem = json_path(first.get("loc", ())), first.get("msg", "invalid")
+        else:
+            problem = document_problem(document)
+    if problem is not None:
+        where, what = problem
+        raise CorruptFile(path, f"{where}: {what}; nothing was imported")
+    return document
+
+
+def _read_json(path: Path):
+    raw = read_import_file(path, MAX_FILE_BYTES, "a study export (.json)")
     try:
-        return StudyDocument.model_validate(payload)
-    except ValidationError as error:
-        raise CorruptFile(path, first_problem(error)) from None
+        return json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise CorruptFile(path, f"is not UTF-8 text (byte {error.start})") from None
+    except RecursionError:
+        raise CorruptFile(
+            path, f"is nested too deeply to be a study export, which needs fewer than {MAX_DEPTH} levels"
+        ) from None
+    except ValueError as error:
+        raise CorruptFile(path, f"is not valid JSON ({error})") from None
 
 
 def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, list[str]]:
@@ -182,27 +205,16 @@ def _write_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
 
 
 def check_names(document: StudyDocument) -> None:
-    """Refuse, before writing anything, ids that would leave the study folder or clash.
+    """Refuse, before writing anything, a document that would lose or misfile data.
 
     Interview ids become folder names and participant codes become parts of them, so
-    ``../../etc`` in an imported file must never reach the file system.
+    ``../../etc`` must never reach the file system; note numbers must be unique per
+    interview and map evidence must point at notes (see ``import_checks``).
     """
-    seen: set[str] = set()
-    for record in document.interviews:
-        if not record.id or safe_filename(record.id, fallback="") != record.id:
-            raise StoreError(f"interview id {record.id!r} is not a safe folder name; nothing was imported")
-        if record.id in seen:
-            raise StoreError(f"interview id {record.id!r} appears twice; nothing was imported")
-        seen.add(record.id)
-    for participant in document.participants:
-        try:
-            cleaned = clean_participant_code(participant.code)
-        except StoreError:
-            cleaned = ""
-        if cleaned != participant.code:
-            raise StoreError(
-                f"participant code {participant.code!r} is not usable (letters, digits, - and _); nothing was imported"
-            )
+    problem = document_problem(document)
+    if problem is not None:
+        where, what = problem
+        raise StoreError(f"{where}: {what}; nothing was imported")
 
 
 def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) -> None:

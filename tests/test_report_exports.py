@@ -132,7 +132,7 @@ def test_export_bad_interview_is_named_not_fatal(tmp_path, capsys):
     store = make_study(tmp_path / "s")
     notes = store.interview_dir("2026-03-02-P1") / "interview.json"
     notes.write_text("{ not json", encoding="utf-8")
-    assert main(["export", str(store.path), "--format", "md", "-o", str(tmp_path / "r.md")]) == 0
+    assert main(["export", str(store.path), "--format", "md", "-o", str(tmp_path / "r.md")]) == 1  # named, exit 1
     assert "left out" in capsys.readouterr().err
     assert "2 interviews with 2 participants" in (tmp_path / "r.md").read_text(encoding="utf-8")
 

@@ -72,20 +72,6 @@ def test_hand_edited_note_number_that_clashes(study: StudyStore) -> None:
     _assert_p1_broken_rest_fine(study, r"notes\.\*: entry 3 says it is note 1")
 
 
-def test_garbage_in_the_middle_of_the_journal(study: StudyStore) -> None:
-    folder = _p1_folder(study)
-    with study.open_interview(study.find_interview("P1").id) as session:
-        for word in ("more", "notes", "here"):
-            session.add_note(parse(word))
-        journal = sorted(folder.glob("notes.journal.*"))[-1]
-        lines = journal.read_bytes().splitlines(keepends=True)
-        assert len(lines) == 3
-        journal.write_bytes(lines[0] + b'{"t": "notes", "id": garbage}\n' + lines[2])
-        session.db._journal_fd = None  # simulate a crash: no snapshot on the way out
-        session.db._lock_file.release()
-    _assert_p1_broken_rest_fine(study, r"notes\.journal\.\d+: holds a line that is not a journal record")
-
-
 def test_snapshot_from_a_newer_trodden(study: StudyStore) -> None:
     path = _p1_folder(study) / "notes.json"
     data = json.loads(path.read_text())
@@ -201,15 +187,19 @@ def test_any_damage_is_a_clear_error_or_a_clean_load(tmp_path_factory, which, ed
     if cut is not None:
         del data[cut % max(len(data), 1) :]
     target.write_bytes(bytes(data))
+    damaged = False
     for writable in (False, True):
         try:
-            store.open_interview(interview.id, writable=writable).close()
+            session = store.open_interview(interview.id, writable=writable)
+            damaged = damaged or bool(session.problems)
+            assert not (writable and damaged), "a writer opened files a reader found damaged"
+            session.close()
         except StoreError as error:
             assert "\n" not in str(error)
             assert target.name in str(error) or "notes.*" in str(error)
             assert target.read_bytes() == bytes(data)  # refused files are never rewritten
     notes, problems = StudyStore.open(store.path).all_notes()  # the study itself always opens
-    assert len(notes) + len(problems) == 1
+    assert len(notes) == 1 or problems  # read (maybe with damaged lines named), or named
 
 
 def test_a_refused_writer_open_never_snapshots_over_the_files(study: StudyStore) -> None:

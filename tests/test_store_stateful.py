@@ -8,11 +8,13 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from trodden.models.domain import Study
+from trodden.models.errors import CorruptFile
 from trodden.models.notes.syntax import NoteDraft
 from trodden.models.storage.store import StudyStore
 
@@ -77,6 +79,29 @@ class StoreMachine(RuleBasedStateMachine):
         self.session.db.wait_for_snapshot()
         self.session.db._journal_fd = None
         self.session.db._lock_file.release()
+        self.session = self.store.open_interview(self.interview_id)
+        self.session.db.compact_every = 4
+
+    @rule()
+    def damage_a_line_then_repair_it(self) -> None:
+        """A complete line that is not a record: the writer refuses to open, naming file and
+        line, and changes nothing; a reader gets every note; once removed by hand, work goes on."""
+        self.session.db.wait_for_snapshot()
+        self.session.db._journal_fd = None  # crashed, so no snapshot covers the damage
+        self.session.db._lock_file.release()
+        folder = self.session.folder
+        journal = max(folder.glob("notes.journal.*"), key=lambda path: int(path.suffix[1:]))
+        original = journal.read_bytes()
+        journal.write_bytes(original + b'{"t":"notes","id":1,"doc":\n')
+        before = {path.name: path.read_bytes() for path in folder.iterdir() if path.suffix != ".lock"}
+        line = original.count(b"\n") + 1
+        with pytest.raises(CorruptFile, match=rf"{journal.name}: line {line} is damaged"):
+            self.store.open_interview(self.interview_id)
+        with self.store.open_interview(self.interview_id, writable=False) as reader:
+            assert {n.seq: (n.text, n.deleted) for n in reader.notes(include_deleted=True)} == self.model
+            assert [problem.path for problem in reader.problems] == [journal]
+        assert {path.name: path.read_bytes() for path in folder.iterdir() if path.suffix != ".lock"} == before
+        journal.write_bytes(original)  # repaired by hand
         self.session = self.store.open_interview(self.interview_id)
         self.session.db.compact_every = 4
 

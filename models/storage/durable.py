@@ -12,7 +12,9 @@ in the background (temp file, fsync, ``os.replace``); the journal then rotates t
 segment and the segments the snapshot covers are removed. Every journal line carries a
 whole document, so replaying a line twice is harmless and a crash between any two steps
 loses nothing. On open: drop stale temp files, load the snapshot, replay newer segments,
-ignore a torn last line.
+ignore a torn last line (no newline: a write cut short). A complete line that is not a
+record is damage this writer cannot cause: a reader skips it and lists it in ``damage``;
+a writer refuses to open, so the damaged file is never snapshotted away or deleted.
 
 One process writes (``FileLock``); any number read, and ``refresh`` follows the writer.
 """
@@ -23,11 +25,11 @@ import os
 import threading
 from pathlib import Path
 
-from trodden.models.errors import CorruptFile, ReadOnly, StoreError, WriteFailed
+from trodden.models.errors import CorruptFile, Damaged, ReadOnly, StoreError, WriteFailed
 
 from .atomic import atomic_write, drop_stale_temp_files, fsync_dir, make_dir
 from .gc_policy import paused_gc, request_freeze
-from .journal import BadLine, Delete, Doc, Op, Put, decode_lines, encode_ops, segment_numbers, segment_path
+from .journal import Delete, Doc, JournalReading, Op, Put, encode_ops, segment_numbers, segment_path
 from .lockfile import FileLock
 from .snapshot import Stamp, Tables, encode_tables, parse_snapshot, read_snapshot, snapshot_stamp, with_meta
 from .tables import MemoryTables
@@ -64,8 +66,7 @@ class DurableDB(MemoryTables):
         """The last background snapshot's failure, if any (the journal still holds all)."""
         # reader bookkeeping: snapshot identity and how far each segment was read
         self._snapshot_stamp: Stamp | None = None
-        self._offsets: dict[int, int] = {}
-        self.torn_lines = 0
+        self._reading = JournalReading()
 
     @property
     def path(self) -> Path:
@@ -80,6 +81,7 @@ class DurableDB(MemoryTables):
             try:
                 drop_stale_temp_files(self.folder, self.name)
                 self._load()
+                self._refuse_damage()
                 self._start_segment(max([self._covered, *self._segments()]) + 1)
             except BaseException:
                 self._lock_file.release()
@@ -87,6 +89,34 @@ class DurableDB(MemoryTables):
         else:
             self._load()
         return self
+
+    def _refuse_damage(self) -> None:
+        """A writer never opens damaged files: its first snapshot would drop the bad
+        line for good and delete the journal that holds it."""
+        damaged = self._reading.damaged
+        if not damaged:
+            return
+        path, line = damaged[0]
+        more = f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else ""
+        raise Damaged(
+            path, f"line {line} is damaged (not a journal record){more}; it opens only read-only until repaired"
+        )
+
+    @property
+    def damage(self) -> list[CorruptFile]:
+        """Complete journal lines that are not records, one error each naming file and line.
+
+        They were skipped and everything else was read; only a read-only open gets here.
+        """
+        return [
+            CorruptFile(path, f"line {line} is damaged (not a journal record); everything else in it was read")
+            for path, line in self._reading.damaged
+        ]
+
+    @property
+    def torn_lines(self) -> int:
+        """Last lines without their newline seen so far (writes cut short): not damage."""
+        return self._reading.torn
 
     def _segments(self) -> list[int]:
         return segment_numbers(self.folder, self.name)
@@ -114,7 +144,7 @@ class DurableDB(MemoryTables):
     def _load_once(self) -> bool:
         """One load attempt; False if the snapshot was replaced meanwhile."""
         self._memory.clear()
-        self._offsets.clear()
+        self._reading.clear()
         self._covered = 0
         raw, stamp = read_snapshot(self.snapshot_path)
         self._snapshot_stamp = stamp
@@ -128,26 +158,8 @@ class DurableDB(MemoryTables):
         return self.writable or self._snapshot_now() == stamp
 
     def _replay_segment(self, number: int) -> None:
-        path = self._segment_path(number)
-        start = self._offsets.get(number, 0)
-        try:
-            with open(path, "rb") as handle:
-                handle.seek(start)
-                data = handle.read()
-        except FileNotFoundError:
-            return
-        except OSError as error:
-            raise CorruptFile(path, f"cannot be read ({error.strerror})") from error
-        try:
-            ops, consumed, torn = decode_lines(data)
-        except BadLine as error:
-            raise CorruptFile(
-                path, f"holds a line that is not a journal record (at byte {start + error.offset})"
-            ) from None
-        for op in ops:
+        for op in self._reading.read(self._segment_path(number), number):
             self._apply(op)
-        self.torn_lines += torn
-        self._offsets[number] = start + consumed
 
     # ------------------------------------------------------------------ writing
     def _start_segment(self, number: int) -> None:
@@ -266,7 +278,7 @@ class DurableDB(MemoryTables):
             if self._snapshot_now() != self._snapshot_stamp:
                 self._load()
                 return True
-            before = dict(self._offsets)
+            before = dict(self._reading.offsets)
             for number in self._segments():
                 if number > self._covered:
                     try:
@@ -274,7 +286,7 @@ class DurableDB(MemoryTables):
                     except CorruptFile:
                         self._load()
                         return True
-            if self._offsets != before:
+            if self._reading.offsets != before:
                 self._clear_caches()
                 return True
             return False

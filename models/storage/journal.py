@@ -35,14 +35,6 @@ class Delete:
 Op = Put | Delete
 
 
-class BadLine(ValueError):
-    """A complete journal line that is not a record, ``offset`` bytes into the data read."""
-
-    def __init__(self, offset: int) -> None:
-        super().__init__(f"not a journal record (at byte {offset})")
-        self.offset = offset
-
-
 def _record(op: Op) -> dict[str, Any]:
     if isinstance(op, Put):
         return {"t": op.table, "id": op.id, "doc": op.doc}
@@ -82,16 +74,33 @@ def decode_line(line: bytes) -> list[Op]:
     return [_decode_one(record)]
 
 
-def decode_lines(data: bytes) -> tuple[list[Op], int, int]:
-    """(operations, bytes consumed, torn lines) of journal bytes read from some offset.
+@dataclass
+class Decoded:
+    """What ``decode_lines`` read: the operations, how far, and what it could not use."""
 
-    A last line without its newline is a write in progress (reader) or torn by a crash
-    (writer): not consumed, counted as torn. A bad line followed by nothing is a torn
-    write a failed truncate left behind, skipped and counted; a bad line anywhere else
-    raises ``BadLine``.
+    ops: list[Op]
+    consumed: int
+    """Bytes of complete lines (a torn or unfinished last line is not consumed)."""
+    lines: int
+    """Complete lines consumed, for numbering lines across reads from an offset."""
+    torn: int
+    """1 if the data ends in a line without its newline, else 0."""
+    bad: list[int]
+    """0-based indexes (among the complete lines read) of lines that are not records."""
+
+
+def decode_lines(data: bytes) -> Decoded:
+    """The records of journal bytes read from some offset (a line boundary).
+
+    A last line without its newline is a write in progress (a reader following the
+    writer) or torn by a crash or a full disk: the only damage this writer can leave,
+    so it is not consumed and only counted. A complete line (ending in its newline)
+    is always written whole, so one that is not a record is corruption: it is listed
+    in ``bad`` and skipped, and the lines around it are still read.
     """
     ops: list[Op] = []
-    consumed = torn = 0
+    bad: list[int] = []
+    consumed = 0
     lines = data.split(b"\n")
     complete, tail = lines[:-1], lines[-1]
     for index, line in enumerate(complete):
@@ -101,13 +110,47 @@ def decode_lines(data: bytes) -> tuple[list[Op], int, int]:
         try:
             ops += decode_line(line)
         except ValueError:  # includes UnicodeDecodeError and JSONDecodeError
-            if index == len(complete) - 1 and not tail:
-                torn += 1  # a torn write that a failed truncate left behind: only ever last
-                continue
-            raise BadLine(consumed - len(line) - 1) from None
-    if tail:
-        torn += 1
-    return ops, consumed, torn
+            bad.append(index)
+    return Decoded(ops, consumed, len(complete), 1 if tail else 0, bad)
+
+
+class JournalReading:
+    """How far a reader got in each segment, and the damage it found on the way.
+
+    Readers follow the writer by reading each segment again from where they stopped,
+    so line numbers (for messages) are counted across reads.
+    """
+
+    def __init__(self) -> None:
+        self.offsets: dict[int, int] = {}
+        self._lines: dict[int, int] = {}
+        self.torn = 0
+        self.damaged: list[tuple[Path, int]] = []
+        """(segment, line number) of every complete line that is not a record."""
+
+    def clear(self) -> None:
+        self.offsets.clear()
+        self._lines.clear()
+        self.damaged = []
+
+    def read(self, path: Path, number: int) -> list[Op]:
+        """The new records of segment ``number`` at ``path`` since the last read."""
+        start = self.offsets.get(number, 0)
+        try:
+            with open(path, "rb") as handle:
+                handle.seek(start)
+                data = handle.read()
+        except FileNotFoundError:
+            return []
+        except OSError as error:
+            raise CorruptFile(path, f"cannot be read ({error.strerror})") from error
+        decoded = decode_lines(data)
+        before = self._lines.get(number, 0)
+        self.damaged += [(path, before + index + 1) for index in decoded.bad]
+        self.torn += decoded.torn
+        self.offsets[number] = start + decoded.consumed
+        self._lines[number] = before + decoded.lines
+        return decoded.ops
 
 
 def segment_path(folder: Path, name: str, number: int) -> Path:

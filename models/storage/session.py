@@ -58,7 +58,14 @@ class InterviewSession:
         except BaseException:
             self.db.abandon()  # never close(): its snapshot would rewrite the refused files
             raise
+        self.store.saw_damage(self.problems)
         return self
+
+    @property
+    def problems(self) -> list[CorruptFile]:
+        """Damaged lines skipped in the notes' journal (read-only sessions only: a
+        writable open refuses damaged files). The notes on every other line are here."""
+        return self.db.damage
 
     def _validate(self, docs: list[Doc]) -> list[Note]:
         try:

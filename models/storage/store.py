@@ -11,6 +11,7 @@ progress, the journey map) using the same ``DurableDB``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +33,15 @@ from .study_file import StudyFile, read_study_file
 GITIGNORE = "# written by trodden: lock and temp files are per machine, not study data\n*.lock\n*.tmp\n"
 
 
+def _folder_participants(folder: str) -> set[str]:
+    """Whose interview folder this may be (``2026-03-05-P1``, ``...-P1-2``): casefolded codes."""
+    match = re.fullmatch(r"\d{4}-\d{2}-\d{2}-(.+)", folder)
+    if not match:
+        return set()
+    code = match.group(1).casefold()
+    return {code, re.sub(r"-\d+$", "", code)}
+
+
 class StudyStore:
     """A study folder. Cheap to open: interviews' notes load only when asked for."""
 
@@ -39,6 +49,14 @@ class StudyStore:
         self.path = Path(path)
         self.data = data
         self._stamp = self._study_stamp()
+        self.damage: list[CorruptFile] = []
+        """Damage found in files opened through this store (read-only, with the rest
+        shown), once each, so a command can name it and exit non-zero."""
+
+    def saw_damage(self, problems: Iterable[CorruptFile]) -> None:
+        """Remember damaged files a read found (each once)."""
+        known = {str(problem) for problem in self.damage}
+        self.damage += [problem for problem in problems if str(problem) not in known]
 
     # ------------------------------------------------------------ create / open
     @classmethod
@@ -220,12 +238,23 @@ class StudyStore:
         """An interview by id, or the latest one of a participant code."""
         if key in self.interview_ids():
             return self.load_interview(key)
-        found, _ = self.interviews()
+        found, problems = self.interviews()
         folded = key.casefold()
         matches = [i for i in found if i.participant.casefold() == folded]
-        if not matches:
-            raise StoreError(f"no interview {key!r} in {self.path} (give an interview id or a participant code)")
-        return matches[-1]
+        damaged = [  # P1's interview.json is damaged: name it, never "no interview" or an older one
+            problem
+            for problem in problems
+            if isinstance(problem, CorruptFile) and folded in _folder_participants(Path(problem.path).parent.name)
+        ]
+        latest = max((Path(problem.path).parent.name for problem in damaged), default="")
+        if matches and (not damaged or matches[-1].id > latest):
+            return matches[-1]
+        if damaged:
+            raise next(problem for problem in damaged if Path(problem.path).parent.name == latest)
+        unreadable = f"; {len(problems)} interview(s) could not be read, e.g. {problems[0]}" if problems else ""
+        raise StoreError(
+            f"no interview {key!r} in {self.path} (give an interview id or a participant code){unreadable}"
+        )
 
     def unfinished_interview(self, participant: str) -> Interview | None:
         found, _ = self.interviews()
@@ -286,4 +315,6 @@ class StudyStore:
                 problems.append(error)
                 continue
             notes[interview.id] = session.notes(include_deleted=include_deleted)
+            session.close()
+            problems.extend(session.problems)  # damaged lines: named, the rest is in ``notes``
         return notes, problems

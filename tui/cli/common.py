@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,18 @@ def open_study(path: Path) -> StudyStore:
 
 def warn(message: str) -> None:
     print(f"trodden: warning: {message}", file=sys.stderr)
+
+
+def left_out(store: StudyStore, problems: Iterable[object] = ()) -> int:
+    """Name everything a read left out (unreadable interviews, damaged journal lines the
+    store skipped) and give the exit status: 1 if anything was, so a backup script knows
+    its copy is not the whole study."""
+    named: list[str] = []
+    for problem in [*problems, *store.damage]:
+        if str(problem) not in named:
+            named.append(str(problem))
+            warn(f"left out: {problem}")
+    return 1 if named else 0
 
 
 def info(message: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import add_study_arg, open_study, warn, write_output
+from .common import add_study_arg, left_out, open_study, write_output
 
 FORMATS = ["json", "md", "docx", "csv"]
 
@@ -48,10 +48,9 @@ def run(args) -> int:
         from trodden.exporters.json_export import study_json
 
         text, problems = study_json(store, include_private=args.include_private)
-        for problem in problems:
-            warn(f"left out: {problem}")
+        status = left_out(store, problems)
         write_output(text, args.output)
-        return 0
+        return status
     from .export_report import run_report_export
 
     return run_report_export(store, args)

@@ -14,7 +14,7 @@ from pathlib import Path
 from trodden.models.errors import StoreError
 from trodden.models.names import safe_filename
 
-from .common import warn, write_output
+from .common import left_out, write_output
 
 EXTENSIONS = {"md": "md", "docx": "docx", "csv": "csv"}
 
@@ -83,7 +83,6 @@ def run_report_export(store, args) -> int:
 
                 payload = render_docx(report)
         progress("render", 1, 1)
-    for problem in study.problems:
-        warn(f"left out: {problem}")
+    status = left_out(store, study.problems)
     write_output(payload, target)
-    return 0
+    return status

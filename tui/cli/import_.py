@@ -95,17 +95,11 @@ def run(args) -> int:
 
 
 def read_text(path: Path) -> tuple[str, str | None]:
-    """The file's text; a file that is not UTF-8 is read as Windows-1252 and said so."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise StoreError(f"{path} does not exist") from None
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror}") from None
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace"), f"{path} is not UTF-8; read it as Windows-1252 (check å ä ö æ ø)"
+    """The file's text and a warning if its encoding was a guess (see ``models.notes.encoding``)."""
+    from trodden.models.import_checks import MAX_TEXT_FILE_BYTES, read_import_file
+    from trodden.models.notes.encoding import decode_notes_file
+
+    return decode_notes_file(read_import_file(path, MAX_TEXT_FILE_BYTES, "a notes text file"), path)
 
 
 _BAD_TIMESTAMP = re.compile(r"^\s*(\d{1,2}:[\d:]*\S*)")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
+
 from trodden.models.names import visible
 from trodden.tui.widgets.charts import bar
 
-from .common import add_study_arg, open_study, warn
+from .common import add_study_arg, left_out, open_study
 
 
 def register(sub) -> None:
@@ -15,8 +17,30 @@ def register(sub) -> None:
         description="Counts of participants (n of N) per map item, tag and channel, and saturation per interview.",
     )
     add_study_arg(parser)
-    parser.add_argument("--width", type=int, default=30, help="width of the saturation bars (default 30)")
+    parser.add_argument(
+        "--width",
+        type=bar_width,
+        default=30,
+        metavar="COLUMNS",
+        help=f"width of the saturation bars, {MIN_WIDTH} to {MAX_WIDTH} (default 30)",
+    )
     parser.set_defaults(run=run)
+
+
+MIN_WIDTH, MAX_WIDTH = 5, 300
+"""Bars narrower than 5 columns show nothing; wider than a wide terminal only wrap (and a
+huge width would build huge strings)."""
+
+
+def bar_width(value: str) -> int:
+    """``--width``: a whole number of columns in a sane range, else a usage error (exit 2)."""
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of columns") from None
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(f"{width} is not a bar width from {MIN_WIDTH} to {MAX_WIDTH} columns")
+    return width
 
 
 def stats_lines(loaded, width: int = 30) -> list[str]:
@@ -46,11 +70,12 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
 
 
 def run(args) -> int:
+    from trodden.models.interchange import read_map
     from trodden.models.map.evidence import load_study_map
+    from trodden.models.map.journey_map import JourneyMap
 
     store = open_study(args.dir)
-    loaded = load_study_map(store)
-    for problem in loaded.problems:
-        warn(f"left out: {problem}")
-    print("\n".join(stats_lines(loaded, max(5, args.width))))
-    return 0
+    loaded = load_study_map(store, read_map(store) or JourneyMap())  # read_map names damaged lines
+    status = left_out(store, loaded.problems)
+    print("\n".join(stats_lines(loaded, args.width)))
+    return status

@@ -1,0 +1,110 @@
+"""What a command leaves out, it names, and it exits 1: a backup script must know.
+
+The damaged journal line case is in test_store_damaged_journal.py; here a whole
+interview cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import build_study, snapshot_files
+
+from trodden.tui.cli.main import main
+
+
+def _run(capsys, *argv) -> tuple[int, str, str]:
+    try:
+        code = main([str(arg) for arg in argv])
+    except SystemExit as exited:  # argparse usage errors
+        code = exited.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def broken_p1(tmp_path: Path):
+    """The crafted study with P1's notes snapshot damaged: (store, the damaged file)."""
+    store = build_study(tmp_path / "study")
+    damaged = store.interview_dir(store.find_interview("P1").id) / "notes.json"
+    damaged.write_bytes(b"\x00garbage")
+    return store, damaged
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "--format", "json"],
+        ["export", "--format", "md"],
+        ["export", "--format", "csv"],
+        ["export", "--format", "docx", "-o", "OUT/report.docx"],
+        ["export", "--format", "md", "--all-interviews", "-o", "OUT/notes"],
+        ["stats"],
+    ],
+)
+def test_a_command_that_leaves_out_an_interview_says_which_file_and_exits_1(
+    broken_p1, tmp_path: Path, capsys, args
+) -> None:
+    store, damaged = broken_p1
+    before = snapshot_files(store.path)
+    argv = [args[0], store.path, *(arg.replace("OUT", str(tmp_path)) for arg in args[1:])]
+    code, out, err = _run(capsys, *argv)
+    assert code == 1, err
+    assert f"left out: {damaged}: is not" in err
+    if args[-1] == "json":
+        assert [i["participant"] for i in json.loads(out)["interviews"]] == ["P2"]  # the rest still goes out
+    assert snapshot_files(store.path) == before
+
+
+def test_a_whole_study_exits_0(tmp_path: Path, capsys) -> None:
+    store = build_study(tmp_path / "study")
+    for argv in (["export", store.path, "--format", "json"], ["stats", store.path]):
+        code, _, err = _run(capsys, *argv)
+        assert code == 0 and "left out" not in err, err
+
+
+def test_export_of_a_participant_whose_interview_json_is_damaged_names_that_file(tmp_path: Path, capsys) -> None:
+    store = build_study(tmp_path / "study")
+    damaged = store.interview_dir(store.find_interview("P1").id) / "interview.json"
+    damaged.write_text('{"id": ')
+    code, _, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "P1")
+    assert code == 1
+    assert f"{damaged}: " in err and "no interview" not in err and err.count("\n") == 1, err
+    code, _, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "p1")  # as typed
+    assert f"{damaged}: " in err, err
+    code, _, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "P9")
+    assert code == 1 and "no interview 'P9'" in err and "1 interview(s) could not be read" in err, err
+
+
+@pytest.mark.parametrize("width", ["0", "-1", "4", "301", "99999999999", "abc", "1e3", ""])
+def test_stats_width_must_be_sane(tmp_path: Path, capsys, width: str) -> None:
+    store = build_study(tmp_path / "study")
+    code, out, err = _run(capsys, "stats", store.path, "--width", width)
+    assert code == 2 and out == "", err
+    assert "--width" in err and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize("width", ["5", "30", "300"])
+def test_stats_width_in_range_draws_bars_that_wide(tmp_path: Path, capsys, width: str) -> None:
+    store = build_study(tmp_path / "study")
+    code, out, err = _run(capsys, "stats", store.path, "--width", width)
+    assert code == 0, err
+    bars = [line.split("tags")[-1].strip() for line in out.splitlines() if "items +" in line]
+    assert bars and max(len(bar) for bar in bars) == int(width)
+
+
+def test_the_latest_interview_of_a_participant_damaged_is_named_not_an_older_one(tmp_path: Path, capsys) -> None:
+    """P1 has an older readable interview and a newer one whose interview.json is damaged:
+    exporting "P1" must not quietly export the older one."""
+    from datetime import datetime
+
+    store = build_study(tmp_path / "study")
+    newer = store.new_interview("P1", start=datetime(2026, 4, 1, 10, 0), force_new=True)
+    damaged = store.interview_dir(newer.id) / "interview.json"
+    damaged.write_text("{")
+    code, out, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "P1")
+    assert code == 1 and out == "" and f"{damaged}: " in err, err
+    code, out, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "2026-03-02-P1")
+    assert code == 0 and out, err  # the older one by its id still exports
