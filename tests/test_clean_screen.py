@@ -300,3 +300,28 @@ async def test_a_failed_write_says_not_saved_and_shows_what_is_on_disk(tmp_path)
         on_disk = {n.seq: n for n in stored_notes(path, interview_id)[0]}[3]
         assert Kind.MOMENT not in on_disk.kinds
         assert screen.state.notes[3] == on_disk
+
+
+@run_async
+async def test_a_damaged_journal_opens_read_only_with_the_other_notes(tmp_path):
+    """A complete bad journal line: the screen names it, shows every other note, and writes nothing."""
+    from conftest import snapshot_files
+
+    from trodden.models.storage.store import StudyStore
+
+    app, path, interview_id = make_app(tmp_path)
+    with StudyStore.open(path).open_interview(interview_id, writable=False) as reader:
+        count = len(reader.notes(include_deleted=True))
+    folder = path / "interviews" / interview_id
+    journal = folder / "notes.journal.9"
+    journal.write_bytes(b'{"t":"notes","id":99,"doc":{"text":"half\xc3\n')  # complete line, not a record
+    before = snapshot_files(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await loaded(pilot)
+        await settle(pilot)
+        message = str(screen.query_one("#message").render())
+        assert "read-only" in message and "notes.journal.9" in message and "line 1" in message
+        assert len(screen.rows) == count
+        await pilot.press("asterisk")  # a change is refused, not written around the damage
+        await settle(pilot)
+    assert snapshot_files(path) == before

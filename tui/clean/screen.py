@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from trodden.models.domain import Note
-from trodden.models.errors import Locked, StoreError
+from trodden.models.errors import Damaged, Locked, StoreError
 from trodden.models.notes.cleaning import CleanState
 from trodden.models.storage.session import InterviewSession
 
@@ -59,7 +59,7 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
         try:
             try:
                 session = self.store.open_interview(self.interview_id, writable=True)
-            except Locked as error:
+            except (Locked, Damaged) as error:  # someone else writes, or a damaged file must stay as it is
                 session = self.store.open_interview(self.interview_id, writable=False)
                 problem = f"read-only: {error}"
         except StoreError as error:
