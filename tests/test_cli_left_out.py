@@ -108,3 +108,16 @@ def test_the_latest_interview_of_a_participant_damaged_is_named_not_an_older_one
     assert code == 1 and out == "" and f"{damaged}: " in err, err
     code, out, err = _run(capsys, "export", store.path, "--format", "md", "--interview", "2026-03-02-P1")
     assert code == 0 and out, err  # the older one by its id still exports
+
+
+def test_check_that_left_out_an_interview_exits_1_even_without_warnings(broken_p1, capsys, monkeypatch) -> None:
+    """Checks run on part of the study must not pass quietly (warnings switched off to show it)."""
+    import trodden.models.checks
+
+    store, damaged = broken_p1
+    monkeypatch.setattr(trodden.models.checks, "has_warnings", lambda findings: False)
+    code, _, err = _run(capsys, "check", store.path)
+    assert code == 1 and f"left out: {damaged}: is not" in err
+    monkeypatch.setattr(trodden.models.checks, "has_warnings", lambda findings: False)
+    code, _, err = _run(capsys, "check", build_study(store.path.parent / "whole").path)
+    assert code == 0 and "left out" not in err

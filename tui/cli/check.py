@@ -1,18 +1,21 @@
-"""``trodden check DIR``: the method checks, one line per finding; exit 1 on warnings."""
+"""``trodden check DIR``: the method checks, one line per finding; exit 1 on warnings or on anything left out."""
 
 from __future__ import annotations
 
 from trodden.models.check_codes import CODES
 from trodden.models.names import visible
 
-from .common import add_study_arg, open_study, warn
+from .common import add_study_arg, left_out, open_study
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "check",
         help="check the study and its map against the method's rules of thumb",
-        description="Print one line per finding (code, severity, reason). Exits 1 when there are warnings.",
+        description=(
+            "Print one line per finding (code, severity, reason). Exits 1 when there are warnings, or when an "
+            "unreadable interview or damaged file was left out of the checks."
+        ),
         epilog="codes: " + "; ".join(f"{code}: {why}" for code, why in CODES.items()),
     )
     add_study_arg(parser)
@@ -25,11 +28,10 @@ def run(args) -> int:
 
     store = open_study(args.dir)
     loaded = load_study_map(store)
-    for problem in loaded.problems:
-        warn(f"left out: {problem}")
+    missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     findings = run_checks(loaded.data, loaded.interviews, loaded.index, loaded.journey)
     for finding in findings:
         print(f"{finding.code}\t{finding.severity}\t{visible(finding.message)}")
     if not findings:
         print("no findings: the study follows the method's rules of thumb")
-    return 1 if has_warnings(findings) else 0
+    return 1 if has_warnings(findings) or missing else 0
