@@ -7,6 +7,7 @@ import html
 import re
 from pathlib import Path
 
+from conftest import build_study
 from waiting import wait_until
 
 from trodden.models.sample import write_sample
@@ -66,3 +67,20 @@ def test_help_lists_the_overview_keys(tmp_path: Path) -> None:
 
     text = asyncio.run(run())
     assert "Study overview" in text and "Clean the selected interview" in text and "ctrl+q" in text
+
+
+def test_a_damaged_interview_is_named_on_the_overview(tmp_path: Path) -> None:
+    """A damaged journal line: the overview still lists the interview and names the file and line."""
+    store = build_study(tmp_path / "study")
+    folder = store.interview_dir(store.find_interview("P1").id)
+    (folder / "notes.journal.9").write_bytes(b'{"t":"notes","id":99,"doc":{"text":"half\xc3\n')
+
+    async def run() -> str:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _loaded(app, pilot)
+            assert app.screen.query_one("#interviews").row_count == 2
+            return str(app.screen.query_one("#problems").render())
+
+    shown = asyncio.run(run())
+    assert "notes.journal.9: line 1 is damaged" in shown

@@ -111,7 +111,8 @@ class StudyScreen(TroddenScreen):
         for interview in interviews:
             try:
                 with self.store.open_interview(interview.id, writable=False) as session:
-                    rows.append(InterviewRow(interview, len(session.notes())))
+                    damage = "; ".join(str(problem) for problem in session.problems)  # shown, never hidden
+                    rows.append(InterviewRow(interview, len(session.notes()), damage or None))
             except Exception as error:
                 rows.append(InterviewRow(interview, None, str(error)))
         self.post_message(self.Loaded(rows, [str(problem) for problem in problems]))
