@@ -16,6 +16,11 @@ class TroddenScreen(Screen):
     """A paragraph for the help screen (e.g. the capture syntax)."""
 
 
-def literal(text: str, style: str = "") -> Text:
-    """User text as a Rich ``Text``: never parsed as markup, control characters made visible."""
-    return Text(visible(text), style=style, no_wrap=False)
+def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:
+    """User text as a Rich ``Text``: the one way user text reaches a widget.
+
+    A ``Text`` is never parsed as markup (a plain ``str`` is, by ``Static``, ``Label``,
+    ``border_title``, ``Option`` and ``notify``), so ``[@click=app.quit]`` stays text; control
+    characters are made visible by ``visible``. ``one_line`` for titles, cells and rows.
+    """
+    return Text(visible(text, one_line=one_line), style=style, no_wrap=False)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from trodden.models.check_codes import CODES
-from trodden.models.names import visible
 
-from .common import add_study_arg, open_study, warn
+from .common import add_study_arg, open_study, say, warn
 
 
 def register(sub) -> None:
@@ -29,7 +28,7 @@ def run(args) -> int:
         warn(f"left out: {problem}")
     findings = run_checks(loaded.data, loaded.interviews, loaded.index, loaded.journey)
     for finding in findings:
-        print(f"{finding.code}\t{finding.severity}\t{visible(finding.message)}")
+        say(f"{finding.code}\t{finding.severity}\t{finding.message}")
     if not findings:
         print("no findings: the study follows the method's rules of thumb")
     return 1 if has_warnings(findings) else 0

@@ -14,7 +14,7 @@ from pathlib import Path
 from trodden.models.errors import StoreError
 from trodden.models.names import safe_filename
 
-from .common import warn, write_output
+from .common import BINARY_TO_TERMINAL, to_terminal, warn, write_output
 
 EXTENSIONS = {"md": "md", "docx": "docx", "csv": "csv"}
 
@@ -56,8 +56,8 @@ def run_report_export(store, args) -> int:
     if fmt not in EXTENSIONS:
         raise StoreError(f"the journey report cannot be written as {fmt}; choose md, docx or csv")
     target = output_path(args.output, store.study.name, fmt)
-    if fmt == "docx" and (target is None or str(target) == "-") and sys.stdout.isatty():
-        raise StoreError("a Word file cannot be shown in the terminal; give -o FILE.docx")
+    if fmt == "docx" and to_terminal(target):
+        raise StoreError(BINARY_TO_TERMINAL)
     language = args.lang or store.study.language
     private = bool(getattr(args, "include_private", False))
     with progress_bar(sys.stderr.isatty()) as progress:
@@ -85,5 +85,5 @@ def run_report_export(store, args) -> int:
         progress("render", 1, 1)
     for problem in study.problems:
         warn(f"left out: {problem}")
-    write_output(payload, target)
+    write_output(payload, target, binary=fmt == "docx")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from trodden.models.names import visible
 from trodden.tui.widgets.charts import bar
 
-from .common import add_study_arg, open_study, warn
+from .common import add_study_arg, open_study, say, warn
 
 
 def register(sub) -> None:
@@ -52,5 +52,5 @@ def run(args) -> int:
     loaded = load_study_map(store)
     for problem in loaded.problems:
         warn(f"left out: {problem}")
-    print("\n".join(stats_lines(loaded, max(5, args.width))))
+    say("\n".join(stats_lines(loaded, max(5, args.width))))
     return 0
