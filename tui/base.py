@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.screen import Screen
+from textual.widgets import Input
 
 from trodden.models.names import visible
 
@@ -24,3 +25,17 @@ def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:
     characters are made visible by ``visible``. ``one_line`` for titles, cells and rows.
     """
     return Text(visible(text, one_line=one_line), style=style, no_wrap=False)
+
+
+class LiteralInput(Input):
+    """An ``Input`` whose value is drawn through ``visible``: a title or note being edited shows
+    ␛ for ESC instead of sending it to the terminal. The value itself is unchanged (an edit
+    saves what was there), and ``visible(one_line=True)`` maps one character to one, so the
+    cursor stays where it is."""
+
+    @property
+    def _value(self) -> Text:
+        shown = super()._value
+        if not self.password:
+            shown.plain = visible(shown.plain, one_line=True)
+        return shown

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.tui.actions import Action, register
-from trodden.tui.base import literal
+from trodden.tui.base import LiteralInput, literal
 
 from .footer import FittingFooter
 
@@ -45,7 +45,7 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(literal(self.title_text, "bold", one_line=True))
-            field = Input(value=self.value, id="prompt-input", select_on_focus=False)
+            field = LiteralInput(value=self.value, id="prompt-input", select_on_focus=False)
             field.cursor_blink = self.blink
             yield field
             yield Static(literal(self.hint or "enter to save · esc to cancel"), id="prompt-hint")
