@@ -253,3 +253,27 @@ def test_messages_show_file_names_and_typed_values_without_running_them(tmp_path
         main(["export", str(tmp_path), "--format", "\x1b[2J[bold]"])
     err = capsys.readouterr().err
     assert "[2J[bold]" in err and not RAW.search(err.replace("\n", ""))
+
+
+@pytest.mark.parametrize(
+    ("raw", "multi_line", "one_line"),
+    [
+        ("å ä ö æ ø Å Ä Ö Æ Ø", "å ä ö æ ø Å Ä Ö Æ Ø", "å ä ö æ ø Å Ä Ö Æ Ø"),
+        ("\x1b]52;c;eA==\x07", "␛]52;c;eA==␇", "␛]52;c;eA==␇"),
+        ("a\x00b\x7fc", "a␀b␡c", "a␀b␡c"),
+        ("tab\tline\nend", "tab\tline\nend", "tab line␊end"),
+        ("cr\r\n", "cr␍\n", "cr␍␊"),
+        ("sep\u2028par\u2029", "sep\npar\n", "sep␊par␊"),
+        ("zw\u200bsp\u2060\ufeff", "zw\u200bsp\u2060\ufeff", "zw\ufffdsp\ufffd\ufffd"),
+        ("emoji 👩\u200d💻", "emoji 👩\u200d💻", "emoji 👩\u200d💻"),  # a joiner is part of the emoji
+        ("lone \ud800", "lone \ufffd", "lone \ufffd"),
+    ]
+    + [(chr(code), "\ufffd", "\ufffd") for code in range(0x80, 0xA0)]
+    + [(chr(code), "\ufffd", "\ufffd") for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F)],
+)
+def test_visible_covers_every_kind_of_hidden_character(raw, multi_line, one_line):
+    from trodden.models.names import visible
+
+    assert visible(raw) == multi_line
+    assert visible(raw, one_line=True) == one_line
+    assert len(visible(raw, one_line=True)) == len(raw)  # one for one: an input's cursor stays put
