@@ -150,10 +150,11 @@ async def test_clean(study):
         await wait_until(pilot, lambda: "Touch:" in "".join(shown(app)), "the notes listed")
         await check(pilot, "Touch: [@click=app.quit]Welcome[/]")
         screen = app.screen
-        for key in ("t", "p"):  # the theme and phase pickers list hostile names
+        # theme and phase pickers; the real name and the redaction terms in inputs
+        for key, expected in (("t", "Theme: [@click"), ("p", "Phase1: [@click"), ("r", "Term: [@click")):
             await pilot.press(key)
-            await wait_until(pilot, lambda: app.screen is not screen, f"the picker opened by {key!r}")
-            shown(app)
+            await wait_until(pilot, lambda: app.screen is not screen, f"the dialog opened by {key!r}")
+            assert expected in "".join(shown(app))
             await pilot.press("escape")
             await wait_until(pilot, lambda: app.screen is screen, "the picker closed")
 
