@@ -151,7 +151,7 @@ async def test_clean(study):
         await check(pilot, "Touch: [@click=app.quit]Welcome[/]")
         screen = app.screen
         # theme and phase pickers; the real name and the redaction terms in inputs
-        for key, expected in (("t", "Theme: [@click"), ("p", "Phase1: [@click"), ("r", "Term: [@click")):
+        for key, expected in (("t", "Theme: [@click"), ("p", "Phase1: [@click"), ("r", "a␍b Blåbär")):
             await pilot.press(key)
             await wait_until(pilot, lambda: app.screen is not screen, f"the dialog opened by {key!r}")
             assert expected in "".join(shown(app))

@@ -35,7 +35,8 @@ class LiteralInput(Input):
 
     @property
     def _value(self) -> Text:
-        shown = super()._value
-        if not self.password:
-            shown.plain = visible(shown.plain, one_line=True)
-        return shown
+        if self.password:
+            return super()._value
+        # from the value itself: Rich's Text would silently drop BEL, BS and CR (cursor off by one)
+        text = Text(visible(self.value, one_line=True), no_wrap=True, overflow="ignore", end="")
+        return self.highlighter(text) if self.highlighter is not None else text
