@@ -278,3 +278,29 @@ def test_visible_covers_every_kind_of_hidden_character(raw, multi_line, one_line
     assert visible(raw) == multi_line
     assert visible(raw, one_line=True) == one_line
     assert len(visible(raw, one_line=True)) == len(raw)  # one for one: an input's cursor stays put
+
+
+def test_no_widget_is_handed_a_formatted_string():
+    """A ``str`` given to a widget is read as markup: an f-string there is user text waiting to
+    run. Widgets get ``literal(...)`` (or a ``Text`` built with it); markup is never switched on."""
+    import ast
+    from pathlib import Path
+
+    import trodden.tui
+
+    widgets = {"Static", "Label", "Option", "update", "Button", "Markdown"}  # notify: TroddenApp.notify
+    found = []
+    for path in Path(trodden.tui.__file__).parent.rglob("*.py"):
+        if "cli" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name in widgets and node.args and isinstance(node.args[0], ast.JoinedStr):
+                found.append(f"{path.name}:{node.lineno} {name}(f'...')")
+            if any(k.arg == "markup" and getattr(k.value, "value", False) is True for k in node.keywords):
+                found.append(f"{path.name}:{node.lineno} markup=True")
+            if name == "from_markup" and path.name != "help.py":  # help.py: the registry's own words
+                found.append(f"{path.name}:{node.lineno} from_markup")
+    assert found == []
