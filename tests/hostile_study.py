@@ -82,7 +82,7 @@ def make_hostile_study(path: Path) -> tuple[StudyStore, str, str]:
         (hostile("Quote"), [Kind.QUOTE], 2),
         (hostile("Moment"), [Kind.MOMENT, Kind.TOUCHPOINT], -1),
         (hostile("Follow"), [Kind.QUESTION], None),
-        (hostile("Back"), [Kind.BACKSTAGE], None),
+        (f"Back {CLICK}", [Kind.BACKSTAGE], None),  # short: its hostile channels and tags show after it
         (LONG, [Kind.TOUCHPOINT], 1),
     ]
     notes = [
@@ -95,8 +95,8 @@ def make_hostile_study(path: Path) -> tuple[StudyStore, str, str]:
             text=text,
             kinds=kinds,
             valence=valence,
-            channels=[hostile("Chan")],
-            tags=[hostile("Tag")],
+            channels=[f"c{ESCAPES[2]}{ESCAPES[4]}{CLICK}", hostile("Chan")],  # short first: escapes in sight
+            tags=[f"t{ESCAPES[0]}{ESCAPES[6]}{CLICK}", hostile("Tag")],
             phase=PHASES[seq % 2],
             theme=THEME,
         )
