@@ -41,9 +41,10 @@ def new_document(title: str, author: str = "", *, subject: str = "", language: s
         setattr(section, side, Mm(22))
     section.top_margin = section.bottom_margin = Mm(20)
     properties = document.core_properties
-    properties.title = safe(title)
-    properties.author = safe(author) or "trodden"
-    properties.subject = safe(subject)
+    # Word's document properties hold at most 255 characters (python-docx raises beyond)
+    properties.title = safe(title)[:255]
+    properties.author = safe(author)[:255] or "trodden"
+    properties.subject = safe(subject)[:255]
     properties.language = {"en": "en-GB", "sv": "sv-SE", "da": "da-DK"}.get(language, language)
     document.styles["Normal"].font.size = Pt(10.5)
     add_page_numbers(section)

@@ -36,20 +36,51 @@ def clean_participant_code(code: str) -> str:
     return cleaned
 
 
-def visible(text: str) -> str:
-    """``text`` with control characters shown as Unicode control pictures (ESC → ␛).
+def visible(text: str, *, one_line: bool = False) -> str:
+    """``text`` as display text: the one way user text reaches a terminal, a widget or a Word file.
 
-    Used wherever user text reaches a terminal or a Word file: an escape sequence in a
-    note is displayed, never executed, and Word never meets a character XML cannot hold.
-    Tabs and newlines are kept.
+    Nothing in it can act on a terminal or hide what is written: C0 controls become Unicode
+    control pictures (ESC → ␛, so an escape sequence is displayed, never executed), DEL → ␡,
+    and C1 controls (U+0080-009F, e.g. the one-byte CSI U+009B), bidi overrides and isolates
+    (U+202A-202E, U+2066-2069, marks U+200E/200F/061C), invisible format characters and lone
+    surrogates become U+FFFD. Tabs and newlines are kept, and U+2028/2029 become newlines.
+    ``one_line`` is for titles, cells and list rows: tabs become spaces, line breaks (and
+    U+2028/2029) show as ␊, and zero-width characters as U+FFFD, so one row stays one row and
+    two titles that look alike are alike. Markup is not this function's job: strings are never
+    parsed as markup in trodden (see ``tui.base.literal``).
     """
-    return _CONTROL.sub(_picture, text)
+    if one_line:
+        return _ONE_LINE.sub(_one_line_picture, text)
+    return _DISPLAY.sub(_picture, text)
+
+
+_HIDDEN = (
+    "\u061c\u180e\u200e\u200f\u202a-\u202e\u2061-\u2064\u2066-\u206f\ufff9-\ufffb\U000e0000-\U000e007f\ud800-\udfff"
+)
+"""Bidi controls, invisible operators, interlinear annotations, tag characters, lone surrogates."""
+_ZERO_WIDTH = "\u200b\u2060\ufeff"
+_DISPLAY = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\u2028\\u2029{_HIDDEN}]")
+INVISIBLE = re.compile(f"[\\x7f-\\x9f\\u2028\\u2029{_HIDDEN}{_ZERO_WIDTH}]")
+"""What ``visible`` changes beyond C0 controls: JSON writes these as ``\\u`` escapes (lossless)."""
+_ONE_LINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029{_HIDDEN}{_ZERO_WIDTH}]")
 
 
 def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
+    char = match.group()
+    code = ord(char)
     if code < 0x20:
         return chr(0x2400 + code)
     if code == 0x7F:
         return "\u2421"
+    if char in "\u2028\u2029":
+        return "\n"
     return "\ufffd"
+
+
+def _one_line_picture(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "\t":
+        return " "
+    if char in "\u2028\u2029":
+        return "\u240a"
+    return _picture(match)

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from trodden.models.names import visible
 from trodden.tui.widgets.help import HelpScreen
 
 from .actions import GLOBAL, actions_for
@@ -33,9 +35,24 @@ class TroddenApp(App[int]):
         super().__init__()
         self.store = store
         self._start = start
-        self.sub_title = store.study.name if store is not None else ""
+        self.sub_title = visible(store.study.name, one_line=True) if store is not None else ""
         self.startup_error: Exception | None = None
         self.unsaved_lines: list[str] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast (``widget.notify`` comes here too) shows its words as text: messages name
+        files, participants and themes, so markup is never read and controls are made visible."""
+        super().notify(
+            visible(message), title=visible(title, one_line=True), severity=severity, timeout=timeout, markup=False
+        )
 
     def on_mount(self) -> None:
         if self._start is not None:

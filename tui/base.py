@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.screen import Screen
+from textual.widgets import Input
 
 from trodden.models.names import visible
 
@@ -16,6 +17,26 @@ class TroddenScreen(Screen):
     """A paragraph for the help screen (e.g. the capture syntax)."""
 
 
-def literal(text: str, style: str = "") -> Text:
-    """User text as a Rich ``Text``: never parsed as markup, control characters made visible."""
-    return Text(visible(text), style=style, no_wrap=False)
+def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:
+    """User text as a Rich ``Text``: the one way user text reaches a widget.
+
+    A ``Text`` is never parsed as markup (a plain ``str`` is, by ``Static``, ``Label``,
+    ``border_title``, ``Option`` and ``notify``), so ``[@click=app.quit]`` stays text; control
+    characters are made visible by ``visible``. ``one_line`` for titles, cells and rows.
+    """
+    return Text(visible(text, one_line=one_line), style=style, no_wrap=False)
+
+
+class LiteralInput(Input):
+    """An ``Input`` whose value is drawn through ``visible``: a title or note being edited shows
+    ␛ for ESC instead of sending it to the terminal. The value itself is unchanged (an edit
+    saves what was there), and ``visible(one_line=True)`` maps one character to one, so the
+    cursor stays where it is."""
+
+    @property
+    def _value(self) -> Text:
+        if self.password:
+            return super()._value
+        # from the value itself: Rich's Text would silently drop BEL, BS and CR (cursor off by one)
+        text = Text(visible(self.value, one_line=True), no_wrap=True, overflow="ignore", end="")
+        return self.highlighter(text) if self.highlighter is not None else text

@@ -40,8 +40,8 @@ class HeaderParts:
 def _line(parts: HeaderParts, sep: str, *, study: bool, theme: str | None, phase: str | None) -> Text:
     pieces: list[Text] = []
     if study:
-        pieces.append(literal(parts.study, "bold"))
-    pieces.append(literal(parts.participant, "bold"))
+        pieces.append(literal(parts.study, "bold", one_line=True))
+    pieces.append(literal(parts.participant, "bold", one_line=True))
     clock = Text(parts.clock, style="bold")
     if parts.clock_state:
         clock.append(*parts.clock_state)
@@ -49,7 +49,7 @@ def _line(parts: HeaderParts, sep: str, *, study: bool, theme: str | None, phase
     for label, name in (("Theme ", theme), ("Phase ", phase)):
         if name is not None:
             piece = Text(label)
-            piece.append_text(literal(name, "bold"))
+            piece.append_text(literal(name, "bold", one_line=True))
             pieces.append(piece)
     pieces.append(Text(*parts.status))
     line = Text(sep).join(pieces)

@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.widgets import Input
+
+from trodden.tui.base import LiteralInput
 
 SEND_KEYS = ("enter", "ctrl+j")
 
 
-class CaptureInput(Input):
+class CaptureInput(LiteralInput):
     def __init__(self, *, on_send: Callable[[str], None], **kwargs) -> None:
         super().__init__(**kwargs)
         self.on_send = on_send

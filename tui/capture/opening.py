@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
+from trodden.models.names import visible
+from trodden.tui.base import literal
 from trodden.tui.widgets.footer import FittingFooter
 
 from .note_input import CaptureInput
@@ -50,7 +51,7 @@ class OpeningCaptureScreen(Screen):
         self.queued: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"{self.title_text}  │  opening…", style="bold"), id="opening-header")
+        yield Static(literal(f"{self.title_text}  │  opening…", "bold", one_line=True), id="opening-header")
         yield Static(id="opening-space")
         field = CaptureInput(
             on_send=self.queue, placeholder="type a note: it is saved as soon as the interview is open"
@@ -67,7 +68,7 @@ class OpeningCaptureScreen(Screen):
         """Enter before the interview is open: kept, and saved first thing once it is."""
         self.queued.append(line)
         header = f"{self.title_text}  │  opening…  │  {len(self.queued)} waiting to be saved"
-        self.query_one("#opening-header", Static).update(Text(header, style="bold"))
+        self.query_one("#opening-header", Static).update(literal(header, "bold", one_line=True))
 
     @work(thread=True, exit_on_error=False)
     def open(self) -> None:
@@ -84,7 +85,7 @@ class OpeningCaptureScreen(Screen):
         typed = self.query_one(CaptureInput).value
         self.app.capture_source = message.source  # type: ignore[attr-defined]
         self.app.store = message.source.store  # type: ignore[attr-defined]
-        self.app.sub_title = message.source.store.study.name
+        self.app.sub_title = visible(message.source.store.study.name, one_line=True)
         screen = CaptureScreen(message.source, blink=self.blink, queued=list(self.queued), typed=typed)
         self.app.switch_screen(screen)
 

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from trodden.tui.actions import Action, register
-from trodden.tui.base import literal
+from trodden.tui.base import LiteralInput, literal
 
 ACTIONS = register(
     "redaction",
@@ -54,11 +54,11 @@ class RedactionScreen(ModalScreen[RedactionSettings | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(literal(f"Real name of {self.participant} (kept private, never exported)"))
-            name = Input(self.real_name, id="real-name", placeholder="e.g. Anna Svensson")
+            name = LiteralInput(self.real_name, id="real-name", placeholder="e.g. Anna Svensson")
             name.cursor_blink = self.blink
             yield name
             yield Static("Other words to redact in every interview, separated by commas (staff, places)")
-            terms = Input(", ".join(self.terms), id="terms", placeholder="e.g. Malin, Danderyds sjukhus")
+            terms = LiteralInput(", ".join(self.terms), id="terms", placeholder="e.g. Malin, Danderyds sjukhus")
             terms.cursor_blink = self.blink
             yield terms
             yield Static("[dim]enter or ctrl+s saves · tab moves · esc cancels[/]")

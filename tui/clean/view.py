@@ -21,7 +21,7 @@ from trodden.models.notes.cleaning import CleanError, CleanState, line_of
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.session import InterviewSession
 from trodden.models.storage.store import StudyStore
-from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
 from trodden.tui.writer import Writer
@@ -75,7 +75,7 @@ class CleanView(TroddenScreen):
         yield Static("", classes="screen-title", id="title")
         yield FittingTable(id="notes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
-        editor = Input(placeholder="select a note; enter edits its line", id="editor", select_on_focus=False)
+        editor = LiteralInput(placeholder="select a note; enter edits its line", id="editor", select_on_focus=False)
         editor.cursor_blink = self.blink
         yield editor
         yield Static("", id="message", classes="muted")
@@ -93,9 +93,9 @@ class CleanView(TroddenScreen):
         interview = self.session.interview if self.session else None
         text = Text(" Clean · ")
         if interview is None:
-            text.append(literal(self.interview_id))
+            text.append(literal(self.interview_id, one_line=True))
         else:
-            text.append(literal(f"{interview.participant} · {interview.id} · "))
+            text.append(literal(f"{interview.participant} · {interview.id} · ", one_line=True))
             style = "bold green" if interview.status is InterviewStatus.CLEANED else "yellow"
             text.append(interview.status.value, style=style)
             if self.session and not self.session.writable:
@@ -154,7 +154,7 @@ class CleanView(TroddenScreen):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         widget = self.query_one("#message", Static)
-        widget.update(Text(text, style="bold red" if error else ""))
+        widget.update(literal(text, "bold red" if error else ""))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_selected()

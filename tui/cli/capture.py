@@ -7,7 +7,7 @@ import sys
 from trodden.models.errors import Locked
 from trodden.models.storage.layout import looks_like_study
 
-from .common import add_study_arg, open_study, participant_code
+from .common import add_study_arg, open_study, participant_code, say
 
 
 def register(sub) -> None:
@@ -65,6 +65,6 @@ def run(args) -> int:
             source.close()
     if app.startup_error is not None:
         for line in app.unsaved_lines:
-            print(f"trodden: not saved (typed before the error): {line}", file=sys.stderr)
+            say(f"trodden: not saved (typed before the error): {line}", sys.stderr)
         raise app.startup_error
     return result

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from trodden.models.check_codes import CODES
-from trodden.models.names import visible
 
-from .common import add_study_arg, left_out, open_study
+from .common import add_study_arg, left_out, open_study, say
 
 
 def register(sub) -> None:
@@ -31,7 +30,7 @@ def run(args) -> int:
     missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     findings = run_checks(loaded.data, loaded.interviews, loaded.index, loaded.journey)
     for finding in findings:
-        print(f"{finding.code}\t{finding.severity}\t{visible(finding.message)}")
+        say(f"{finding.code}\t{finding.severity}\t{finding.message}")
     if not findings:
         print("no findings: the study follows the method's rules of thumb")
     return 1 if has_warnings(findings) or missing else 0

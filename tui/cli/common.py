@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
-from trodden.models.names import clean_participant_code
+from trodden.models.names import clean_participant_code, visible
 from trodden.models.storage.atomic import atomic_write
 
 if TYPE_CHECKING:
@@ -39,8 +39,14 @@ def open_study(path: Path) -> StudyStore:
     return StudyStore.open(path)
 
 
+def say(message: str, file=None) -> None:
+    """One line (or lines) for a person to read: every message and report line goes here, so a
+    file name, theme or note in it shows its control characters instead of running them."""
+    print(visible(message), file=file or sys.stdout)
+
+
 def warn(message: str) -> None:
-    print(f"trodden: warning: {message}", file=sys.stderr)
+    say(f"trodden: warning: {message}", sys.stderr)
 
 
 def left_out(store: StudyStore, problems: Iterable[object] = ()) -> int:
@@ -56,13 +62,31 @@ def left_out(store: StudyStore, problems: Iterable[object] = ()) -> int:
 
 
 def info(message: str) -> None:
-    print(message, file=sys.stderr)
+    say(message, sys.stderr)
 
 
-def write_output(data: bytes | str, output: Path | None) -> None:
-    """Write an export to ``output`` atomically, or to stdout when it is None or ``-``."""
+BINARY_TO_TERMINAL = "a Word file is not for the terminal: write it with -o FILE.docx, or redirect it (> FILE.docx)"
+
+
+def to_terminal(output: Path | None) -> bool:
+    """True when an export would land on a terminal (no ``-o`` or ``-o -``, stdout a tty)."""
+    return (output is None or str(output) == "-") and sys.stdout.isatty()
+
+
+def write_output(data: bytes | str, output: Path | None, *, binary: bool = False) -> None:
+    """Write an export to ``output`` atomically, or to stdout when it is None or ``-``.
+
+    On a terminal, text is shown through ``visible`` (an escape sequence in a note is
+    displayed, never run) and a binary file is refused; a pipe or a file gets the bytes as made.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if output is None or str(output) == "-":
+        if sys.stdout.isatty():
+            if binary:
+                raise StoreError(BINARY_TO_TERMINAL)
+            text = payload.decode("utf-8", errors="replace").replace("\r\n", "\n")
+            payload = visible(text).encode("utf-8")
+        sys.stdout.flush()
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return

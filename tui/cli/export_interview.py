@@ -5,14 +5,13 @@ Personal details are redacted unless ``--include-private`` is given.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from trodden.exporters.group_exports import export_file_name
 from trodden.models.errors import StoreError, WriteFailed
 from trodden.models.storage.store import StudyStore
 
-from .common import info, left_out, warn, write_output
+from .common import BINARY_TO_TERMINAL, info, left_out, to_terminal, warn, write_output
 
 INTERVIEW_FORMATS = ("md", "docx")
 
@@ -65,13 +64,13 @@ def run_interview_export(store: StudyStore, args) -> int:
                 warn(f"left out: {error}")
                 failed += 1
                 continue
-            write_output(data, folder / export_file_name(interview.id, fmt))
+            write_output(data, folder / export_file_name(interview.id, fmt), binary=fmt == "docx")
         info(f"exported {len(interviews) - failed} interview(s) to {folder}")
         return max(left_out(store, problems), 1 if failed else 0)
 
     interview = store.find_interview(args.interview)
-    if fmt == "docx" and (args.output is None or str(args.output) == "-") and sys.stdout.isatty():
-        raise StoreError("a Word file cannot go to the terminal; give -o FILE.docx")
+    if fmt == "docx" and to_terminal(args.output):
+        raise StoreError(BINARY_TO_TERMINAL)
     output = args.output
     if output is not None and Path(output).is_dir():
         output = Path(output) / export_file_name(interview.id, fmt)
@@ -79,5 +78,5 @@ def run_interview_export(store: StudyStore, args) -> int:
         warn(f"{interview.id} is not marked cleaned yet; the export says so at the top")
     payload = render_interview(store, interview.id, fmt, **options)
     status = left_out(store)  # damaged lines skipped in its journal: named, exit 1
-    write_output(payload, output)
+    write_output(payload, output, binary=fmt == "docx")
     return status

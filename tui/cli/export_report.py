@@ -14,7 +14,7 @@ from pathlib import Path
 from trodden.models.errors import StoreError
 from trodden.models.names import safe_filename
 
-from .common import left_out, write_output
+from .common import BINARY_TO_TERMINAL, left_out, to_terminal, write_output
 
 EXTENSIONS = {"md": "md", "docx": "docx", "csv": "csv"}
 
@@ -36,7 +36,7 @@ def progress_bar(enabled: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         tasks: dict[str, int] = {}
 
@@ -56,8 +56,8 @@ def run_report_export(store, args) -> int:
     if fmt not in EXTENSIONS:
         raise StoreError(f"the journey report cannot be written as {fmt}; choose md, docx or csv")
     target = output_path(args.output, store.study.name, fmt)
-    if fmt == "docx" and (target is None or str(target) == "-") and sys.stdout.isatty():
-        raise StoreError("a Word file cannot be shown in the terminal; give -o FILE.docx")
+    if fmt == "docx" and to_terminal(target):
+        raise StoreError(BINARY_TO_TERMINAL)
     language = args.lang or store.study.language
     private = bool(getattr(args, "include_private", False))
     with progress_bar(sys.stderr.isatty()) as progress:
@@ -84,5 +84,5 @@ def run_report_export(store, args) -> int:
                 payload = render_docx(report)
         progress("render", 1, 1)
     status = left_out(store, study.problems)
-    write_output(payload, target)
+    write_output(payload, target, binary=fmt == "docx")
     return status

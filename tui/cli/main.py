@@ -11,8 +11,10 @@ import os
 import sys
 
 from trodden.models.errors import StoreError
+from trodden.models.names import visible
 
 from .commands import COMMANDS
+from .common import say
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -20,6 +22,10 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+    def _print_message(self, message: str, file=None) -> None:
+        """Usage errors quote what was typed (``invalid choice: '...'``): shown, never run."""
+        super()._print_message(visible(message), file)
 
 
 class VersionAction(argparse.Action):
@@ -68,10 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except StoreError as error:
-        print(f"trodden: {error}", file=sys.stderr)
+        say(f"trodden: {error}", sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("trodden: interrupted", file=sys.stderr)
+        say("trodden: interrupted", sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
@@ -79,14 +85,14 @@ def main(argv: list[str] | None = None) -> int:
         if _is_validation_error(error):  # a bad value from the command line (e.g. an empty --name)
             from trodden.models.storage.model_json import first_problem
 
-            print(f"trodden: {first_problem(error)}", file=sys.stderr)
+            say(f"trodden: {first_problem(error)}", sys.stderr)
             return 1
         if os.environ.get("TRODDEN_DEBUG"):
             raise
         message = " ".join(str(error).split())  # always one line
-        print(
+        say(
             f"trodden: unexpected error: {type(error).__name__}: {message} (set TRODDEN_DEBUG=1 for details)",
-            file=sys.stderr,
+            sys.stderr,
         )
         return 1
 

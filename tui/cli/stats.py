@@ -7,7 +7,7 @@ import argparse
 from trodden.models.names import visible
 from trodden.tui.widgets.charts import bar
 
-from .common import add_study_arg, left_out, open_study
+from .common import add_study_arg, left_out, open_study, say
 
 
 def register(sub) -> None:
@@ -77,5 +77,5 @@ def run(args) -> int:
     store = open_study(args.dir)
     loaded = load_study_map(store, read_map(store) or JourneyMap())  # read_map names damaged lines
     status = left_out(store, loaded.problems)
-    print("\n".join(stats_lines(loaded, args.width)))
+    say("\n".join(stats_lines(loaded, args.width)))
     return status

@@ -25,7 +25,7 @@ from trodden.models.guide.markdown import parse_guide
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.actions import Action, register
-from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -81,10 +81,12 @@ class GuideEditor(TroddenScreen):
         self.writer = Writer(self, "guide-editor")
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"trodden · {self.store.study.name} · interview guide"), classes="screen-title")
+        yield Static(
+            literal(f"trodden · {self.store.study.name} · interview guide", one_line=True), classes="screen-title"
+        )
         yield OptionList(id="outline")
         yield Static("", id="editor-message", classes="muted")
-        prompt = Input(id="prompt")
+        prompt = LiteralInput(id="prompt")
         prompt.cursor_blink = False
         yield prompt
         yield FittingFooter()

@@ -34,7 +34,7 @@ def theme_row(number: int, theme: GuideTheme, progress: Progress) -> Table:
     else:
         mark, style = Text(" "), ""
     title = Text(f"{number:>2} ", style="dim")
-    title.append_text(literal(theme.title, style=style))
+    title.append_text(literal(theme.title, style=style, one_line=True))
     figures = Text()
     if theme.questions:
         done = sum(1 for question in theme.questions if question.id in progress.ticked)

@@ -60,7 +60,7 @@ class GuideView(TroddenScreen):
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"trodden · {self.store.study.name}"), id="title", classes="screen-title")
+        yield Static(literal(f"trodden · {self.store.study.name}", one_line=True), id="title", classes="screen-title")
         with Horizontal(id="guide-body"):
             with Vertical(id="themes-pane"):
                 yield OptionList(id="themes")
@@ -119,9 +119,9 @@ class GuideView(TroddenScreen):
         assert self.snapshot is not None
         interview = self.snapshot.interview
         text = Text(" trodden · ", style="bold")
-        text.append_text(literal(self.store.study.name, style="bold"))
+        text.append_text(literal(self.store.study.name, style="bold", one_line=True))
         text.append("  ·  participant ")
-        text.append_text(literal(interview.participant, style="bold"))
+        text.append_text(literal(interview.participant, style="bold", one_line=True))
         text.append(f"  ·  {clock_text(progress.elapsed)}")
         if interview.paused:
             text.append("  paused", style="bold yellow")
@@ -173,7 +173,7 @@ class GuideView(TroddenScreen):
         )
         # A theme title is user text: as a plain str Textual would read it as markup (and crash on "[/b]").
         questions.border_title = (
-            literal(f"Questions · {theme.title}") if theme.questions else "No questions in this theme"
+            literal(f"Questions · {theme.title}", one_line=True) if theme.questions else "No questions in this theme"
         )
 
     def _draw_followups(self, progress: Progress) -> None:

@@ -89,7 +89,7 @@ def quote_text(words: str, participant: str, *, changed: bool = False) -> Text:
     text.append("“", style="italic")
     text.append(visible(words), style="italic")
     text.append("”", style="italic")
-    text.append(f" {participant}", style="dim")
+    text.append(f" {visible(participant, one_line=True)}", style="dim")
     return text
 
 

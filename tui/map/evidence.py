@@ -16,6 +16,7 @@ from trodden.models.map.evidence import NotesIndex, item_channels
 from trodden.models.map.journey_map import MapItem
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
+from trodden.tui.base import literal
 from trodden.tui.widgets.footer import FittingFooter
 
 from .board_text import MARK_GLYPH, curve_label
@@ -102,7 +103,7 @@ class ItemScreen(ModalScreen[str | None]):
             notes = self.index.evidence(self.item)
             missing = [n for n in self.item.evidence if n not in self.index.notes]
             options = [Option(evidence_line(note, self.index.participant(note)), id=note.id) for note in notes]
-            options += [Option(Text(f"{n}: note not found (deleted?)", style="red"), id=n) for n in missing]
+            options += [Option(literal(f"{n}: note not found (deleted?)", "red", one_line=True), id=n) for n in missing]
             if not options:
                 options = [
                     Option(Text("No evidence yet: place interview notes on this item (a)", style="dim"), disabled=True)

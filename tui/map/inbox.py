@@ -31,20 +31,20 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
     text = Text(no_wrap=True)
     number = phase_number.get(note.phase or "")
     text.append(f"{number if number else '·'} ", style="bold cyan" if number else "dim")
-    text.append(f"{visible(participant):<4} ", style="bold")
+    text.append(f"{visible(participant, one_line=True):<4} ", style="bold")
     text.append(f"{mm_ss(note.t)} ", style="dim")
     glyph, style = feeling_glyph(note.valence)
     text.append(glyph, style=style)
     markers = "".join(MARKER_OF_KIND[kind] for kind in note.kinds if kind is not Kind.QUOTE)
     text.append(f"{markers:<2} ", style="yellow")
     if Kind.QUOTE in note.kinds:
-        text.append(f"“{visible(note.text)}”", style="italic")
+        text.append(f"“{visible(note.text, one_line=True)}”", style="italic")
     else:
-        text.append(visible(note.text))
+        text.append(visible(note.text, one_line=True))
     tokens = [f"@{c}" for c in note.channels if f"@{c}" not in note.text.lower()]
     tokens += [f"#{t}" for t in note.tags if f"#{t}" not in note.text.lower()]
     if tokens:
-        text.append("  " + " ".join(tokens), style="cyan")
+        text.append(visible("  " + " ".join(tokens), one_line=True), style="cyan")
     return text
 
 

@@ -57,7 +57,7 @@ class MapPanels(MapView):
 def quote_panel(note: Note, participant: str) -> Text:
     text = Text()
     text.append(f"“{visible(note.text)}”\n", style="italic bold")
-    text.append(f"\n{participant} · {note.interview} · note {note.seq}\n", style="dim")
+    text.append(visible(f"\n{participant} · {note.interview} · note {note.seq}\n"), style="dim")
     text.append("\nAs typed:\n", style="bold")
     for revision in note.history:
         text.append(f"  {revision.at:%Y-%m-%d %H:%M}  {visible(revision.raw)}\n")

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.history import History
@@ -30,7 +30,7 @@ from trodden.models.map.inbox_filter import InboxFilter
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
-from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -81,13 +81,13 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="map-top"):
-            yield Static(literal(f"trodden · map · {self.store.study.name}"), id="map-title")
+            yield Static(literal(f"trodden · map · {self.store.study.name}", one_line=True), id="map-title")
             yield Static("", id="map-saved")
         yield Static("", id="map-banner")
         yield Board(id="board")
         with Vertical(id="inbox-box") as box:
             box.border_title = "Inbox"
-            field = Input(
+            field = LiteralInput(
                 placeholder="filter: @channel #tag kind:quote theme:2 phase:1 P3 + - words", id="inbox-filter"
             )
             field.cursor_blink = self.blink

@@ -83,7 +83,7 @@ class StudyScreen(TroddenScreen):
 
     def compose(self) -> ComposeResult:
         study = self.store.study
-        yield Static(literal(f"trodden · {study.name}"), classes="screen-title", id="title")
+        yield Static(literal(f"trodden · {study.name}", one_line=True), classes="screen-title", id="title")
         yield Static(self._summary(), id="summary", classes="muted")
         yield FittingTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Static("", id="problems", classes="error")
@@ -95,8 +95,8 @@ class StudyScreen(TroddenScreen):
         phases = " → ".join(phase.name for phase in self.store.phases) or "no phases yet"
         text = Text(" ")
         text.append(f"{study.scope.value} journey · {state} · notes in {study.language}\n ", style="")
-        text.append(study.purpose or "no purpose written yet")
-        text.append(f"\n Phases: {phases}")
+        text.append_text(literal(study.purpose or "no purpose written yet"))
+        text.append_text(literal(f"\n Phases: {phases}"))
         return text
 
     def on_mount(self) -> None:
@@ -121,20 +121,20 @@ class StudyScreen(TroddenScreen):
         self.rows = message.rows
         table = self.query_one(DataTable)
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
-        self.query_one("#problems", Static).update(Text("\n".join(problems)))
+        self.query_one("#problems", Static).update(literal("\n".join(problems)))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()
         for row in message.rows:
             interview = row.interview
             table.add_row(
-                literal(interview.id),
-                literal(interview.participant),
+                literal(interview.id, one_line=True),
+                literal(interview.participant, one_line=True),
                 interview.date.isoformat(),
                 Text(interview.status.value, style=STATUS_STYLE[interview.status]),
                 "?" if row.notes is None else str(row.notes),
-                literal(interview.interviewer),
-                literal(interview.note_taker),
+                literal(interview.interviewer, one_line=True),
+                literal(interview.note_taker, one_line=True),
                 key=interview.id,
             )
 

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.tui.actions import Action, register
-from trodden.tui.base import literal
+from trodden.tui.base import LiteralInput, literal
 
 from .footer import FittingFooter
 
@@ -44,8 +44,8 @@ class PromptScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(literal(self.title_text, "bold"))
-            field = Input(value=self.value, id="prompt-input", select_on_focus=False)
+            yield Static(literal(self.title_text, "bold", one_line=True))
+            field = LiteralInput(value=self.value, id="prompt-input", select_on_focus=False)
             field.cursor_blink = self.blink
             yield field
             yield Static(literal(self.hint or "enter to save · esc to cancel"), id="prompt-hint")
@@ -72,7 +72,7 @@ class TextPanel(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = literal(self.title_text, one_line=True)
             with VerticalScroll():
                 yield Static(self.body, id="panel-body")
         yield FittingFooter()
@@ -106,7 +106,7 @@ class PickScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = self.title_text
+            box.border_title = literal(self.title_text, one_line=True)
             yield Static(self.intro, id="pick-intro")
             yield OptionList(*[Option(prompt, id=key) for key, prompt in self.options], id="pick-list")
         yield FittingFooter()
