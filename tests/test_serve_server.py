@@ -18,7 +18,7 @@ from aiohttp import web
 from guide_study import run_async
 
 from trodden.tui.cli.serve_guard import Guard
-from trodden.tui.cli.serve_server import RUNNER_OPTIONS, GuardedServer
+from trodden.tui.cli.serve_server import RUNNER_OPTIONS, GuardedServer, VisibleFormatter
 
 TIMEOUT = aiohttp.ClientTimeout(total=20)
 
@@ -39,6 +39,14 @@ STAND_IN = textwrap.dedent(
 )
 
 
+async def until(condition, what: str, timeout: float = 20.0) -> None:
+    """Let the server's loop run until ``condition()`` holds (bounded)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        assert asyncio.get_running_loop().time() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.01)
+
+
 class Served:
     """A GuardedServer listening on 127.0.0.1 for one test."""
 
@@ -54,6 +62,7 @@ class Served:
         server = GuardedServer(
             self.command, guard=self.guard, host="127.0.0.1", port=0, title="trodden · Ett grönt hem", public_url=""
         )
+        self.server = server
         self.runner = web.AppRunner(await server.make_app(), **RUNNER_OPTIONS)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
@@ -155,3 +164,26 @@ async def test_websocket_needs_the_cookie_and_the_served_origin(tmp_path):
         # a page elsewhere cannot read the guide's page either
         status, _, _ = await served.get("/", headers={"Origin": "http://evil.example"})
         assert status == 403
+
+
+@run_async
+async def test_tabs_are_capped(tmp_path, monkeypatch):
+    import trodden.tui.cli.serve_server as serve_server
+
+    monkeypatch.setattr(serve_server, "MAX_TABS", 1)
+    async with Served(tmp_path) as served:
+        await served.login()
+        async with served.session.ws_connect(served.base + "/ws", origin=served.base) as first:
+            assert (await asyncio.wait_for(first.receive(), 20)).type == aiohttp.WSMsgType.BINARY
+            assert await served.ws_status(origin=served.base) == 503
+        await until(lambda: served.server.tabs == 0, "the closed tab's process ends")
+        assert await served.ws_status(origin=served.base) == 101, "a closed tab frees its place"
+
+
+def test_log_lines_show_control_characters_instead_of_running_them():
+    record = logging.LogRecord(
+        "trodden.serve", logging.INFO, __file__, 1, "%s", ("/\x1b]52;c;cHduZWQ=\x07\x9b2J",), None
+    )
+    line = VisibleFormatter("%(message)s").format(record)
+    assert "\x1b" not in line and "\x07" not in line and "\x9b" not in line
+    assert "52;c;cHduZWQ=" in line

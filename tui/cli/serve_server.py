@@ -17,6 +17,7 @@ strings (the token never reaches them) and no control characters.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import sys
@@ -27,6 +28,7 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
+from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from trodden.models.names import visible
@@ -70,6 +72,24 @@ class PathOnlyAccessLogger(AbstractAccessLogger):
 
 RUNNER_OPTIONS: dict[str, Any] = {"access_log_class": PathOnlyAccessLogger, "access_log": log}
 """How the app is run, by ``serve`` and by the tests alike."""
+
+
+class TabService(AppService):
+    """textual-serve's per-tab process, waited for when the tab goes (no zombie, no process outliving serve)."""
+
+    async def stop(self) -> None:
+        try:
+            await asyncio.wait_for(super().stop(), 10.0)  # asks the app to quit, reads its last output
+        except TimeoutError:
+            pass
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), 5.0)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
 
 
 def _forbidden(text: str) -> web.Response:
@@ -143,14 +163,37 @@ class GuardedServer(Server):
         }
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
-        """One guide process per tab, up to ``MAX_TABS`` at once."""
+        """One guide process per tab, up to ``MAX_TABS`` at once; the process is reaped when the tab goes.
+
+        textual-serve's own handler, but with ``TabService``, sizes kept sane and the count of tabs.
+        """
         if self.tabs >= MAX_TABS:
             return web.Response(status=503, text=f"503: {MAX_TABS} tabs are open already; close one.")
+        width = max(20, min(to_int(request.query.get("width", "80"), 80), 500))
+        height = max(5, min(to_int(request.query.get("height", "24"), 24), 200))
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=1 << 20)
         self.tabs += 1
+        service: TabService | None = None
         try:
-            return await super().handle_websocket(request)
+            await websocket.prepare(request)
+            service = TabService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+            )
+            await service.start(width, height)
+            await self._process_messages(websocket, service)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            log.warning("a tab ended with an error: %s", error)
         finally:
+            if service is not None:
+                await service.stop()
             self.tabs -= 1
+        return websocket
 
     # --------------------------------------------------------------- running
     def initialize_logging(self) -> None:

@@ -9,8 +9,26 @@ Not a ``trodden`` sub-command: nobody types it.
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
+
+from trodden.models.names import visible
+
+
+class VisibleStderr(io.TextIOBase):
+    """This tab's stderr reaches the terminal running ``trodden serve`` (textual-serve copies it
+    there): an error quoting study text shows its control characters instead of running them."""
+
+    def __init__(self, target) -> None:
+        self.target = target
+
+    def write(self, text: str) -> int:
+        self.target.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.target.flush()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("interview")
     parser.add_argument("--allow-edit-guide", action="store_true")
     args = parser.parse_args(argv)
+    sys.stderr = VisibleStderr(sys.stderr)
 
     from trodden.models.errors import StoreError
     from trodden.tui.app import run_app
@@ -33,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             served=Served(allow_edit_guide=args.allow_edit_guide),
         )
     except StoreError as error:
-        print(f"trodden: error: {error}", file=sys.stderr)
+        print(f"trodden: error: {error}", file=sys.stderr)  # through VisibleStderr
         return 1
 
 
