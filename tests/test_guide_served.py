@@ -66,6 +66,9 @@ async def test_served_guide_cannot_leave_for_another_screen(tmp_path):
             f"app.screenshot('x.svg', '{tmp_path}')",
             "app.simulate_key('escape')",
             "app.suspend_process",
+            "screen.dismiss",
+            "screen.back",
+            "screen.edit_guide",
         ):
             assert await app.run_action(action) is False, action
         await pilot.pause()
@@ -82,6 +85,11 @@ async def test_served_guide_cannot_leave_for_another_screen(tmp_path):
         # the guide's own keys work: n starts the first theme (and the note-taker would follow)
         await pilot.press("n")
         await wait_until(pilot, lambda: guide.progress and guide.progress.current == "th1", "n starts the first theme")
+        await pilot.press("down", "space")  # a widget's key (the list's cursor), then the guide's tick
+        await wait_until(pilot, lambda: "th1q2" in guide.progress.ticked, "space ticks the highlighted question")
+        assert guide.writer.wait_idle(10)
+        with StudyStore.open(store.path).guide_events(interview_id) as log:
+            assert ("question_done", "th1q2") in [(event.kind, event.value) for event in log.events()]
 
 
 @run_async
