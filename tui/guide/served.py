@@ -6,7 +6,9 @@ capture, clean or map, no guide editor unless ``--allow-edit-guide``, never the 
 file import (it reads a path on the server), never a screenshot or anything else that
 writes a file at a chosen path. Every action (a key, a palette entry, a ``@click`` in
 text) goes through ``check_action``, and every screen through ``push_screen``; the app and
-the guide screens ask this policy in both places, so one list decides.
+the guide screens ask this policy in both places, so one list decides. The lists allow
+(rather than refuse) by name: an action added to Textual or to the app later is refused
+in a served tab until it is named here or in the registry.
 """
 
 from __future__ import annotations
@@ -31,11 +33,23 @@ APP_ACTIONS = frozenset(
 """App-level actions a served tab may run; everything else (screenshot, push/switch screen,
 switch mode, simulate key, suspend, notify, class changes...) is refused."""
 
+SCREEN_BASICS = frozenset({"copy_text", "focus", "blur", "maximize", "minimize"})
+"""Textual's own screen actions a served tab may run (not ``dismiss``: it would leave the guide view)."""
+
 GUIDE_REFUSED = frozenset({"back"})
 """Guide view actions never served: ``back`` would leave the one screen the tab has."""
 
 EDITOR_REFUSED = frozenset({"import_file"})
 """Guide editor actions never served: import reads a file on the server."""
+
+
+def _registered(context: str) -> frozenset[str]:
+    """The screen actions the registry (tui/actions.py) lists for ``context``, by method name."""
+    from trodden.tui.actions import actions_for
+
+    return frozenset(
+        action.action.partition("(")[0] for action in actions_for(context) if not action.action.startswith("app.")
+    )
 
 
 @dataclass(frozen=True)
@@ -48,12 +62,13 @@ class Served:
         return name in APP_ACTIONS
 
     def allows_guide_action(self, name: str) -> bool:
-        if name in GUIDE_REFUSED:
-            return False
-        return name != "edit_guide" or self.allow_edit_guide
+        """The guide's registered keys and Textual's harmless screen actions; nothing else by name."""
+        if name == "edit_guide":
+            return self.allow_edit_guide
+        return name in (_registered("guide") - GUIDE_REFUSED) | SCREEN_BASICS
 
     def allows_editor_action(self, name: str) -> bool:
-        return name not in EDITOR_REFUSED
+        return name in (_registered("guide_editor") - EDITOR_REFUSED) | SCREEN_BASICS
 
     def allows_screen(self, screen: Screen | str) -> bool:
         """The guide view, its editor if allowed, help and the command palette; nothing named or else."""
