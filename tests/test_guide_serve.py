@@ -21,7 +21,7 @@ from guide_study import make_study, run_async
 from trodden.models.domain import InterviewStatus
 from trodden.models.errors import StoreError
 from trodden.tui.cli.main import build_parser
-from trodden.tui.cli.serve import public_url, served_interview, split_rest, tab_command
+from trodden.tui.cli.serve import public_url, qr_text, served_interview, split_rest, tab_command
 
 TIMEOUT = 30.0
 
@@ -182,6 +182,21 @@ def test_serve_refuses_before_listening_without_an_interview(tmp_path):
     )
     assert done.returncode == 1
     assert "no interview is under way" in done.stderr and "token" not in done.stderr
+
+
+def test_the_qr_code_printed_is_the_address_with_its_token():
+    """Read the half-block text back into modules and compare with the code segno makes for the URL."""
+    import segno
+
+    url = "http://192.168.1.20:8000/?token=" + "x" * 43
+    light: list[list[bool]] = []
+    for line in qr_text(url).splitlines():
+        light.append([char in "█▀" for char in line])
+        light.append([char in "█▄" for char in line])
+    expected = segno.make(url, error="L").matrix
+    border = (len(light[0]) - len(expected)) // 2
+    shown = [[not cell for cell in row[border:-border]] for row in light[border : border + len(expected)]]
+    assert shown == [[bool(cell) for cell in row] for row in expected]
 
 
 def test_public_url_names_a_real_address():

@@ -48,7 +48,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 
-REFUSED_ADDRESS = "403 Forbidden: trodden serve does not answer on this address."
+REFUSED_ADDRESS = "403 Forbidden: trodden serve answers only on the address it printed."
 REFUSED_ORIGIN = "403 Forbidden: a page on another address may not use this guide."
 REFUSED_TOKEN = (
     "403 Forbidden: open the full address trodden serve printed (with its ?token=...). "
