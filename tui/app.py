@@ -18,6 +18,7 @@ from .base import TroddenScreen
 
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
+    from trodden.tui.guide.served import Served
 
 ScreenFactory = Callable[["StudyStore | None"], Screen]
 
@@ -30,11 +31,17 @@ class TroddenApp(App[int]):
     BINDINGS = GLOBAL
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, store: StudyStore | None, start: ScreenFactory | None = None) -> None:
-        """``store`` may be None while a first screen opens it in a worker (capture)."""
+    def __init__(
+        self, store: StudyStore | None, start: ScreenFactory | None = None, *, served: Served | None = None
+    ) -> None:
+        """``store`` may be None while a first screen opens it in a worker (capture).
+
+        ``served``: shown in a browser by ``trodden serve``; the tab gets the guide view only.
+        """
         super().__init__()
         self.store = store
         self._start = start
+        self.served = served
         self.sub_title = visible(store.study.name, one_line=True) if store is not None else ""
         self.startup_error: Exception | None = None
         self.unsaved_lines: list[str] = []
@@ -55,7 +62,13 @@ class TroddenApp(App[int]):
         )
 
     def on_mount(self) -> None:
-        if self._start is not None:
+        if self.served is not None:
+            first = self._start(self.store) if self._start is not None else None
+            if first is None or not self.served.allows_first_screen(first):
+                self.exit(2, return_code=2, message="trodden serve shows only the guide view of one interview")
+                return
+            self.push_screen(first)
+        elif self._start is not None:
             self.push_screen(self._start(self.store))
         else:
             from trodden.tui.study.screen import StudyScreen
@@ -69,8 +82,31 @@ class TroddenApp(App[int]):
         context = getattr(screen, "CONTEXT", "app")
         self.push_screen(HelpScreen(context, getattr(screen, "HELP_INTRO", "")))
 
+    # ------------------------------------------------------------- served mode
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Every app-level action (key, palette, ``@click``) passes here; a served tab gets few."""
+        if self.served is not None and not self.served.allows_app_action(action):
+            return False
+        return super().check_action(action, parameters)
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[override]
+        """A served tab shows only the screens its policy names (never the overview, capture, clean, map)."""
+        if self.served is not None and not self.served.allows_screen(screen):
+            raise PermissionError(f"not served: {type(screen).__name__}")
+        return super().push_screen(screen, *args, **kwargs)
+
+    def switch_screen(self, screen):  # type: ignore[override]
+        if self.served is not None and not self.served.allows_screen(screen):
+            raise PermissionError(f"not served: {type(screen).__name__}")
+        return super().switch_screen(screen)
+
+    def switch_mode(self, mode: str):  # type: ignore[override]
+        if self.served is not None:
+            raise PermissionError("not served: modes")
+        return super().switch_mode(mode)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The registry's actions for this screen, then the app's, in the palette."""
+        """The registry's actions for this screen, then the app's, in the palette (those it may run)."""
         context = screen.CONTEXT if isinstance(screen, TroddenScreen) else "app"
         seen = set()
         for action in actions_for(context, "app"):
@@ -79,6 +115,8 @@ class TroddenApp(App[int]):
             seen.add(action.id)
             target = screen if not action.action.startswith("app.") else self
             name = action.action.removeprefix("app.")
+            if target.check_action(name.partition("(")[0], ()) is False:
+                continue
             yield SystemCommand(
                 action.description,
                 f"{action.help or action.description}  [{action.key_display}]",
@@ -87,11 +125,11 @@ class TroddenApp(App[int]):
         yield SystemCommand("Change theme", "Change the colour theme", self.action_change_theme)
 
 
-def run_app(path: Path, start: ScreenFactory | None = None) -> int:
+def run_app(path: Path, start: ScreenFactory | None = None, *, served: Served | None = None) -> int:
     """Open the study at ``path`` (errors surface before the screen takes over)."""
     from trodden.models.storage.store import StudyStore
 
     store = StudyStore.open(path)
-    app = TroddenApp(store, start)
+    app = TroddenApp(store, start, served=served)
     result = app.run()
     return result or 0

@@ -1,8 +1,15 @@
-"""``trodden serve DIR [--host H] [--port P] [-- GUIDE ARGS]``: the guide view in a browser.
+"""``trodden serve DIR [--participant CODE | --interview ID] [--allow-edit-guide] [--host H] [--port P]``.
 
-For an interviewer without a terminal (a tablet on the table): textual-serve runs
-``trodden guide DIR GUIDE ARGS`` in a terminal per browser tab, over a websocket. There
-is no authentication, so it listens on localhost unless told otherwise, and says so.
+For an interviewer without a terminal (a tablet on the table): the guide view of one interview
+in a browser, through textual-serve, which runs a process per tab over a WebSocket. A meeting
+room is not a private terminal, so (serve_server.py, serve_guard.py):
+
+- a random token made at start is printed once, in the URL (and as a QR code on a terminal);
+  every request needs it, else 403;
+- Host and Origin must be the served address, else 403 (DNS rebinding, cross-site WebSocket);
+- each tab runs serve_tab.py: the guide view of the one interview resolved here, as a served
+  app (tui/guide/served.py) that reaches no other screen, no file import, no screenshot; the
+  guide editor only with ``--allow-edit-guide``.
 """
 
 from __future__ import annotations
@@ -11,15 +18,16 @@ import argparse
 import shlex
 import socket
 import sys
+from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
+from trodden.models.names import visible
 
-from .common import add_study_arg, info, open_study, warn
+from .common import add_study_arg, info, open_study, participant_code, warn
 
-NO_AUTH_WARNING = (
-    "trodden serve has NO authentication: anyone who can reach {url} can read and change this study. "
-    "Use --host only on a network you trust, and stop it (ctrl+c) after the interview."
-)
+if TYPE_CHECKING:
+    from trodden.models.domain import Interview
+    from trodden.models.storage.store import StudyStore
 
 
 def _add_options(parser) -> None:
@@ -28,55 +36,88 @@ def _add_options(parser) -> None:
     parser.add_argument(
         "--public-url",
         default=None,
-        help="the address browsers use, if not http://HOST:PORT (behind a proxy, or with --host 0.0.0.0)",
+        help="the address browsers use, if not http://HOST:PORT (behind a proxy, or with --host 0.0.0.0); "
+        "the only address served",
+    )
+    parser.add_argument(
+        "--participant",
+        metavar="CODE",
+        type=participant_code,
+        help="serve this participant's interview (joined or started)",
+    )
+    parser.add_argument("--interview", metavar="ID", help="serve this interview (id, or a participant code)")
+    parser.add_argument(
+        "--allow-edit-guide",
+        action="store_true",
+        help="let the browser open the guide editor from the guide view (never its file import)",
     )
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "serve",
-        help="serve the guide view in a web browser (no authentication)",
-        usage="trodden serve DIR [--host H] [--port P] [--public-url URL] [-- GUIDE ARGS]",
+        help="serve one interview's guide view in a web browser (with an access token)",
+        usage=(
+            "trodden serve DIR [--participant CODE | --interview ID] [--allow-edit-guide] "
+            "[--host H] [--port P] [--public-url URL]"
+        ),
         description=(
-            "Serve the interviewer's guide view over HTTP with textual-serve, for a browser. Arguments after "
-            "'--' go to 'trodden guide' (e.g. -- --participant P3). Listens on 127.0.0.1 unless --host is "
-            "given. There is no authentication."
+            "Serve the guide view of one interview over HTTP with textual-serve, for a browser (a tablet on "
+            "the table). Give --participant or --interview; with neither, the one interview under way is "
+            "served. Prints an address with a random access token: every request needs it, and only that "
+            "address (Host and Origin) is answered. The browser gets the guide view only. Listens on "
+            "127.0.0.1 unless --host is given."
         ),
     )
     add_study_arg(parser)
     _add_options(parser)
-    # argparse cannot mix options after DIR with a '--' tail for another command, so the
-    # rest is split by hand in split_rest().
+    # argparse cannot mix options after DIR with a '--' tail (the old '-- --participant P3' form),
+    # so the rest is split by hand in split_rest().
     parser.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     parser.set_defaults(run=run)
 
 
-def split_rest(args) -> tuple[argparse.Namespace, list[str]]:
-    """Serve's own options given after DIR, and the arguments for ``trodden guide``.
-
-    Guide arguments go after ``--``; others that serve does not know are passed on too
-    (argparse drops a ``--`` that directly follows DIR, so it cannot be relied on).
-    The guide's arguments are checked here, once, rather than in every browser tab.
-    """
-    rest = list(args.rest)
-    own, after = (rest[: rest.index("--")], rest[rest.index("--") + 1 :]) if "--" in rest else (rest, [])
+def split_rest(args) -> argparse.Namespace:
+    """Serve's options, wherever they were given: before DIR, after it, or after ``--``."""
+    rest = [word for word in args.rest if word != "--"]
+    if "--edit" in rest:
+        raise StoreError("serve: the guide editor is not served on its own; --allow-edit-guide opens it from the guide")
     options = argparse.ArgumentParser(prog="trodden serve", add_help=False, exit_on_error=False)
     _add_options(options)
-    options.set_defaults(host=args.host, port=args.port, public_url=args.public_url)
+    options.set_defaults(**{key: value for key, value in vars(args).items() if key not in ("rest", "run", "dir")})
     try:
-        parsed, unknown = options.parse_known_args(own)
+        parsed, unknown = options.parse_known_args(rest)
     except argparse.ArgumentError as error:
         raise StoreError(f"serve: {error}") from None
-    guide_args = [*unknown, *after]
-    from .main import build_parser
+    if unknown:
+        raise StoreError(f"serve: unknown argument(s) {shlex.join(unknown)} (see 'trodden serve --help')")
+    if parsed.participant and parsed.interview:
+        raise StoreError("serve: give --participant or --interview, not both")
+    if not 0 < parsed.port < 65536:
+        raise StoreError(f"--port {parsed.port} is not a port number (1-65535)")
+    return parsed
 
-    build_parser().parse_args(["guide", str(args.dir), *guide_args])  # exits with a usage error if wrong
-    return parsed, guide_args
+
+def served_interview(store: StudyStore, participant: str | None, interview: str | None) -> Interview:
+    """The one interview the browser gets: given, joined or started; else the only one under way."""
+    from trodden.models.storage.interviews import UNFINISHED, find_or_start
+
+    if participant or interview:
+        return find_or_start(store, participant=participant, interview=interview)
+    under_way = [found for found in store.interviews()[0] if found.status in UNFINISHED]
+    if len(under_way) == 1:
+        info(f"serving the one interview under way: {visible(under_way[0].participant)} ({under_way[0].id})")
+        return under_way[0]
+    if not under_way:
+        raise StoreError("serve: no interview is under way: give --participant CODE (to start one) or --interview ID")
+    codes = ", ".join(sorted(visible(found.participant) for found in under_way))
+    raise StoreError(f"serve: {len(under_way)} interviews are under way ({codes}): choose one with --participant CODE")
 
 
-def guide_command(study: str, guide_args: list[str]) -> str:
-    """The shell command textual-serve starts per browser tab."""
-    return shlex.join([sys.executable, "-m", "trodden.tui.cli", "guide", study, *guide_args])
+def tab_command(study: str, interview_id: str, allow_edit_guide: bool) -> str:
+    """The shell command textual-serve starts per browser tab: the served guide view, nothing else."""
+    words = [sys.executable, "-m", "trodden.tui.cli.serve_tab", study, interview_id]
+    return shlex.join([*words, "--allow-edit-guide"] if allow_edit_guide else words)
 
 
 def public_url(host: str, port: int) -> str:
@@ -93,21 +134,62 @@ def public_url(host: str, port: int) -> str:
     return f"http://{host}:{port}"
 
 
+def qr_text(url: str) -> str:
+    """The address as a QR code in text (half blocks), for a tablet's camera."""
+    import io
+
+    import segno
+
+    out = io.StringIO()
+    segno.make(url, error="L").terminal(out=out, compact=True)
+    return out.getvalue()
+
+
 def run(args) -> int:
     store = open_study(args.dir)  # a clear error now, not in every browser tab
-    options, guide_args = split_rest(args)
-    if not 0 < options.port < 65536:
-        raise StoreError(f"--port {options.port} is not a port number (1-65535)")
+    options = split_rest(args)
     try:
-        from textual_serve.server import Server
+        from textual_serve.server import Server  # noqa: F401  (checked before the interview is started)
     except ImportError:
         raise StoreError("textual-serve is not installed; pip install textual-serve") from None
-    url = options.public_url or public_url(options.host, options.port)
-    command = guide_command(str(store.path.resolve()), guide_args)
-    warn(NO_AUTH_WARNING.format(url=url))
-    info(f"open {url} in a browser")
-    server = Server(
-        command, host=options.host, port=options.port, title=f"trodden · {store.study.name}", public_url=url
+    from .serve_guard import Guard, is_loopback
+    from .serve_server import GuardedServer
+
+    base = (options.public_url or public_url(options.host, options.port)).rstrip("/")
+    try:
+        guard = Guard.for_address(options.host, options.port, base)
+    except ValueError:
+        raise StoreError(f"--public-url {options.public_url!r} is not an http(s) address") from None
+    try:
+        family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
+        listening = socket.create_server((options.host.strip("[]"), options.port), family=family)
+    except OSError as error:
+        raise StoreError(f"cannot listen on {options.host} port {options.port}: {error.strerror or error}") from None
+    try:
+        interview = served_interview(store, options.participant, options.interview)
+    except StoreError:
+        listening.close()
+        raise
+    command = tab_command(str(store.path.resolve()), interview.id, options.allow_edit_guide)
+    address = guard.url(base)
+    info(f"trodden serve: the guide view of {visible(interview.participant)}'s interview ({interview.id}) only")
+    info("Open this address on the tablet; it holds the access token, so share it only with the interviewer:")
+    info(f"  {address}")
+    if sys.stderr.isatty():
+        info(qr_text(address))
+    if not is_loopback(options.host):
+        warn(
+            f"listening on {options.host}: anyone on this network who has the address can use this guide. "
+            "It is plain HTTP (not encrypted): use a network you trust."
+        )
+    info("Only this address answers. ctrl+c stops serving.")
+    server = GuardedServer(
+        command,
+        guard=guard,
+        host=options.host,
+        port=options.port,
+        title=f"trodden · {visible(store.study.name)}",
+        public_url=base,
     )
-    server.serve()
+    server.serve(sock=listening)
     return 0

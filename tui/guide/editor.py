@@ -29,6 +29,8 @@ from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
+from .served import served_of
+
 ACTIONS = register(
     "guide_editor",
     "Guide editor",
@@ -96,6 +98,13 @@ class GuideEditor(TroddenScreen):
         self._draw()
         self.query_one("#outline", OptionList).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Served in a browser, import is refused: it reads a path on the server."""
+        served = served_of(self)
+        if served is not None and not served.allows_editor_action(action):
+            return False
+        return super().check_action(action, parameters)
+
     def on_unmount(self) -> None:
         """Changes still queued are saved before the editor goes (the app may be quitting)."""
         self.writer.close()
@@ -115,7 +124,10 @@ class GuideEditor(TroddenScreen):
                 rows.append(Option(line, id=f"q:{question.id}"))
         outline.set_options(rows)
         if not rows:
-            self._say("No themes yet: press t to add one, or i to import a guide Markdown file.")
+            can_import = self.check_action("import_file", ()) is not False
+            self._say(
+                "No themes yet: press t to add one" + (", or i to import a guide Markdown file." if can_import else ".")
+            )
             return
         ids = [row.id for row in rows]
         if select is not None and select in ids:
@@ -218,6 +230,8 @@ class GuideEditor(TroddenScreen):
             self._save(lambda g: (edits.edit_question(g, ident, text), f"q:{ident}"))
 
     def _import(self, raw_path: str) -> None:
+        if self.check_action("import_file", ()) is False:
+            return
         path = Path(raw_path).expanduser()
         try:
             imported = parse_guide(path.read_text(encoding="utf-8"))
@@ -288,6 +302,9 @@ class GuideEditor(TroddenScreen):
             self._save(lambda g: (edits.move_question(g, ident, step), f"q:{ident}"), "Moved.")
 
     def action_import_file(self) -> None:
+        if self.check_action("import_file", ()) is False:
+            self._say("Import is not available in a browser: it reads a file on the server.", error=True)
+            return
         self._ask("import", None, "Guide Markdown file to import (path)")
 
     def action_back(self) -> None:

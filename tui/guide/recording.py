@@ -15,6 +15,7 @@ from trodden.models.guide.link import Snapshot
 from trodden.models.guide.progress import step_theme
 from trodden.models.storage.live import EventKind, LiveEvent
 
+from .served import served_of
 from .view import GuideView
 
 
@@ -115,11 +116,23 @@ class GuideRecording(GuideView):
         following = order[(order.index(focused) + 1) % len(order)] if focused in order else order[0]
         self.query_one(f"#{following}", OptionList).focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Served in a browser, the guide view is the whole app: no way back, no editor unless allowed."""
+        served = served_of(self)
+        if served is not None and not served.allows_guide_action(action):
+            return False
+        return super().check_action(action, parameters)
+
     def action_back(self) -> None:
+        if self.check_action("back", ()) is False:
+            return
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
     def action_edit_guide(self) -> None:
+        if self.check_action("edit_guide", ()) is False:
+            self._say("The guide cannot be edited from this browser (trodden serve --allow-edit-guide).", error=True)
+            return
         from .editor import GuideEditor
 
         self.app.push_screen(GuideEditor(self.store), lambda _: self._guide_edited())
