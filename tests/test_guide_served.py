@@ -6,6 +6,9 @@ refused way out is checked by what is on screen and what is on disk afterwards.
 
 from __future__ import annotations
 
+import html
+import re
+
 from guide_study import Clock, make_study, run_async
 from textual.command import CommandPalette
 from textual.widgets import Input, OptionList
@@ -28,6 +31,12 @@ def served_app(path, interview_id, served: Served | None = None) -> TroddenApp:
 async def opened(pilot, app) -> GuideScreen:
     await wait_until(pilot, lambda: isinstance(app.screen, GuideScreen) and app.screen.snapshot, "the guide view loads")
     return app.screen
+
+
+def screen_text(app) -> str:
+    """What is painted on the screen now, as plain text."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
 def palette_titles(app) -> list[str]:
@@ -107,9 +116,12 @@ async def test_served_palette_offers_only_what_the_tab_may_do(tmp_path):
         await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette opens")
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is guide, "the palette closes")
-        # F1 help opens and closes
+        # F1 help opens, lists only the keys that work here, and closes
         await pilot.press("f1")
         await wait_until(pilot, lambda: app.screen is not guide, "help opens")
+        listed = screen_text(app)
+        assert "Move on to the next theme" in listed
+        assert "reorder themes and questions" not in listed and "Back to the study overview" not in listed
         await pilot.press("escape")
         await wait_until(pilot, lambda: app.screen is guide, "help closes")
 

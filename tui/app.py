@@ -80,7 +80,11 @@ class TroddenApp(App[int]):
         if isinstance(screen, HelpScreen):
             return
         context = getattr(screen, "CONTEXT", "app")
-        self.push_screen(HelpScreen(context, getattr(screen, "HELP_INTRO", "")))
+
+        def allowed(where: str, action: str) -> bool:
+            return (self if where == "app" else screen).check_action(action, ()) is not False
+
+        self.push_screen(HelpScreen(context, getattr(screen, "HELP_INTRO", ""), allowed))
 
     # ------------------------------------------------------------- served mode
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,10 +26,13 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen .help-title { text-style: bold; color: $accent; margin: 1 0 0 0; }
     """
 
-    def __init__(self, context: str, intro: str = "") -> None:
+    def __init__(self, context: str, intro: str = "", allowed: Callable[[str, str], bool] | None = None) -> None:
+        """``allowed(context, action name)`` says whether a key works here now; help lists only those
+        (a guide view served in a browser has no way back and maybe no editor)."""
         super().__init__()
         self.context = context
         self.intro = intro
+        self.allowed = allowed
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
@@ -42,11 +47,13 @@ class HelpScreen(ModalScreen[None]):
                     break
             yield Static("[dim]esc closes this help · ctrl+p searches every action by name[/]")
 
-    @staticmethod
-    def _table(context: str) -> Table:
+    def _table(self, context: str) -> Table:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for action in actions_for(context):
+            name = action.action.split("(", 1)[0]
+            if self.allowed is not None and not self.allowed(context, name):
+                continue
             table.add_row(action.key_display, action.help or action.description)
         return table
