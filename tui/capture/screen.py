@@ -5,7 +5,8 @@ and close; its styles are in ``capture.tcss``); each job is a class of its own, 
 screen inherits them:
 
 - ``sending``: Enter sends a note, a slash command (``commands``) or an edit;
-- ``fixing``: F2-F9, ↑/↓, delete and undo change notes already saved;
+- ``fixing``: F2-F9, ↑/↓ and delete change notes already sent (``sent``: even while being saved);
+- ``undoing``: ctrl+z and ctrl+y take any of those changes back and do them again;
 - ``following``: the interviewer's theme changes, and the words for completion;
 - ``status``: the header and message line, and ``save`` (every write, through ``tui/writer.py``);
 - ``base``: the state they share.
@@ -22,13 +23,15 @@ from trodden.models.errors import StoreError
 from trodden.tui.actions import Action, register
 from trodden.tui.widgets.footer import FittingFooter
 
+from .commands import CLEANED
 from .fixing import FixingNotes
 from .following import FOLLOW_EVERY, TOKENS_AFTER, FollowingGuide
 from .header import HeaderLine
 from .marks import HELP_INTRO
 from .note_input import CaptureInput
 from .notes_log import NotesLog
-from .sending import SendingNotes
+from .sent import Sent, parsed_note
+from .undoing import UndoingChanges
 
 ACTIONS = register(
     "capture",
@@ -45,15 +48,17 @@ ACTIONS = register(
         Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False, priority=True),
         Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False, priority=True),
         Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", show=False, priority=True),
-        Action("capture.undo", "ctrl+z", "undo", "Undo", "Bring back the last deleted note", show=False, priority=True),
+        Action("capture.undo", "ctrl+z", "undo", "Undo", "Take back the last change to a note: kind, feeling, edit, delete, theme and phase", show=False, priority=True),
+        Action("capture.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False, priority=True),
         Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False, priority=True),
+        Action("capture.reopen", "ctrl+o", "reopen", "Reopen", "Reopen an interview marked cleaned so notes can be added (it then needs cleaning again)", show=False, priority=True),
         Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False, priority=True),
         Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False, priority=True),
     ],
 )  # fmt: skip
 
 
-class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
+class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
     """The live capture screen (see the module's docstring for where each job lives)."""
 
     CONTEXT = "capture"
@@ -89,6 +94,8 @@ class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
             self.say(self.source.guide_problem, error=True)
         elif self.read_only:
             self.say(f"Read-only: interview {self.interview.id} is being written elsewhere; this view follows it.")
+        elif self.cleaned:
+            self.refuse_cleaned()
         self.set_interval(1.0, self.refresh_header)
         self.set_interval(FOLLOW_EVERY, self.follow)
         # Completion words from the whole study: wanted soon, but not before the first frame
@@ -96,6 +103,12 @@ class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
         self.set_timer(TOKENS_AFTER, self.load_tokens)
         queued, typed = self._carried
         self._carried = ([], "")
+        if self.cleaned and not self.read_only:  # kept, one line each, until ctrl+o and enter
+            theme, phase, now = self.current("theme"), self.current("phase"), self.clock()
+            self.waiting = [Sent(line, parsed_note(line), theme, phase, now) for line in queued if line.strip()]
+            queued = []
+            if self.waiting:
+                self.say(f"Interview {self.interview.id} is {CLEANED}. {self.kept_text()}", error=True)
         for line in queued:
             self.send(line)
         if typed:
