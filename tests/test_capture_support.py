@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -101,3 +102,22 @@ async def until(pilot, condition, what: str, *, timeout: float = 30.0, poke=None
         return bool(condition())
 
     await wait_until(pilot, holds, what, timeout=timeout)
+
+
+def stored_notes(path: Path, interview_id: str) -> dict:
+    """The interview's notes as stored (deleted ones too), by seq, read back from disk."""
+    with StudyStore.open(path).open_interview(interview_id, writable=False) as session:
+        return {note.seq: note for note in session.notes(include_deleted=True)}
+
+
+def hold_saves(session) -> threading.Event:
+    """Make ``add_note`` wait on the writer thread until the returned event is set (a slow disk, on purpose)."""
+    release = threading.Event()
+    add_note = session.add_note
+
+    def slow_add_note(*args, **kwargs):
+        assert release.wait(timeout=10), "the test never released the save"
+        return add_note(*args, **kwargs)
+
+    session.add_note = slow_add_note
+    return release
