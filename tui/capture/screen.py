@@ -51,7 +51,7 @@ ACTIONS = register(
         Action("capture.undo", "ctrl+z", "undo", "Undo", "Take back the last change to a note: kind, feeling, edit, delete, theme and phase", show=False, priority=True),
         Action("capture.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False, priority=True),
         Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False, priority=True),
-        Action("capture.reopen", "ctrl+o", "reopen", "Reopen", "Reopen an interview marked cleaned so notes can be added (it then needs cleaning again)", show=False, priority=True),
+        Action("capture.reopen", "ctrl+o", "reopen", "Reopen", "Reopen an interview marked cleaned, to add notes (it then needs cleaning again)", show=False, priority=True),
         Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False, priority=True),
         Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False, priority=True),
     ],
