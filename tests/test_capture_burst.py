@@ -8,7 +8,7 @@ reads back what was stored.
 from __future__ import annotations
 
 import pytest
-from test_capture_support import FakeClock, capture_app, hold_saves, make_study, pilot_test, settle, type_line
+from test_capture_support import FakeClock, burst, capture_app, hold_saves, make_study, pilot_test, settle, type_line
 from test_capture_support import stored_notes as stored
 
 from trodden.models.domain import Kind
@@ -37,7 +37,7 @@ async def test_keys_right_after_enter_change_the_note_just_sent_while_it_is_bein
         await type_line(pilot, "/phase 2")
         release = hold_saves(source.session)
         screen.input.value = "kunden ringde supporten"
-        await pilot.press("enter", *keys)  # one burst: the note is still on the writer thread
+        await burst(pilot, "enter", *keys)  # one burst: the note is still on the writer thread
         assert len(screen.query_one(NotesLog)) == 1, "the new note must not be on screen before it is on disk"
         release.set()
         await settle(pilot)
@@ -58,7 +58,7 @@ async def test_f9_right_after_enter_edits_the_note_just_sent(tmp_path):
         await type_line(pilot, "the note before")
         release = hold_saves(source.session)
         screen.input.value = "kunden ringde supporten"
-        await pilot.press("enter", "f9")
+        await burst(pilot, "enter", "f9")
         assert screen.input.value == "kunden ringde supporten"  # the note just sent, not the one before
         await pilot.press(*" @telefon", "enter")
         release.set()
@@ -83,7 +83,7 @@ async def test_up_walks_from_the_notes_being_saved_into_the_log(tmp_path):
         screen = pilot.app.screen
         await type_line(pilot, "saved already")
         release = hold_saves(source.session)
-        await pilot.press(*"first", "enter", *"second", "enter", "up", "up", "f4", "up", "f5")
+        await burst(pilot, *"first", "enter", *"second", "enter", "up", "up", "f4", "up", "f5")
         release.set()
         await settle(pilot)
         log = screen.query_one(NotesLog)

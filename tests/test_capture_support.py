@@ -121,3 +121,29 @@ def hold_saves(session) -> threading.Event:
 
     session.add_note = slow_add_note
     return release
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` to the app in one go, as a terminal does for a fast typist (or tmux send-keys).
+
+    ``pilot.press`` lets the app settle after every key, which hides races between keys; here they
+    are all queued before the app handles the first. Characters are single-character keys.
+    """
+    import unicodedata
+
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        char = key if len(key) == 1 else {"enter": "\r", "tab": "\t"}.get(key)
+        if char is None and len(key) > 1:
+            try:
+                char = unicodedata.lookup(key.upper())
+            except KeyError:
+                char = None
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_capture_support import FakeClock, capture_app, hold_saves, make_study, pilot_test, settle, type_line
+from test_capture_support import FakeClock, burst, capture_app, hold_saves, make_study, pilot_test, settle, type_line
 from test_capture_support import stored_notes as stored
 
 from trodden.models.domain import Kind
@@ -67,7 +67,7 @@ async def test_ctrl_z_in_the_same_burst_takes_back_the_key_before_it(tmp_path):
         await settle(pilot)
         release = hold_saves(source.session)
         screen.input.value = "ny anteckning"
-        await pilot.press("enter", "f3", "f7", "ctrl+z")
+        await burst(pilot, "enter", "f3", "f7", "ctrl+z")
         release.set()
         await settle(pilot)
     notes = stored(tmp_path / "s", interview_id)

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from trodden.models.errors import StoreError
-from trodden.tui.actions import Action, register
+from trodden.tui.actions import REGISTRY, Action, register
 from trodden.tui.widgets.footer import FittingFooter
 
 from .commands import CLEANED
@@ -37,25 +37,28 @@ ACTIONS = register(
     "capture",
     "Capture (note-taker)",
     [
-        Action("capture.quote", "f2", "toggle_kind('quote')", "❝Quote", "Toggle quote ❝ on the last or selected note", priority=True, short="❝"),
-        Action("capture.touchpoint", "f3", "toggle_kind('touchpoint')", "◆Touch", "Toggle touchpoint ◆", priority=True, short="◆"),
-        Action("capture.moment", "f4", "toggle_kind('moment')", "★Moment", "Toggle moment of truth ★", priority=True, short="★"),
-        Action("capture.backstage", "f5", "toggle_kind('backstage')", "⚙Back", "Toggle backstage ⚙", priority=True, short="⚙"),
-        Action("capture.question", "f6", "toggle_kind('question')", "?Follow", "Toggle follow-up question ?", priority=True, short="?"),
-        Action("capture.heart", "f7", "feel(1)", "♥Heart", "Heart on the last or selected note: ♥, ♥♥, none", priority=True, short="♥"),
-        Action("capture.cloud", "f8", "feel(-1)", "☁Cloud", "Thundercloud: ☁, ☁☁, none", priority=True, short="☁"),
-        Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels", priority=True),
-        Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False, priority=True),
-        Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False, priority=True),
-        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", show=False, priority=True),
-        Action("capture.undo", "ctrl+z", "undo", "Undo", "Take back the last change to a note: kind, feeling, edit, delete, theme and phase", show=False, priority=True),
-        Action("capture.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False, priority=True),
-        Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False, priority=True),
-        Action("capture.reopen", "ctrl+o", "reopen", "Reopen", "Reopen an interview marked cleaned, to add notes (it then needs cleaning again)", show=False, priority=True),
-        Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False, priority=True),
-        Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False, priority=True),
+        Action("capture.quote", "f2", "toggle_kind('quote')", "❝Quote", "Toggle quote ❝ on the last or selected note", short="❝"),
+        Action("capture.touchpoint", "f3", "toggle_kind('touchpoint')", "◆Touch", "Toggle touchpoint ◆", short="◆"),
+        Action("capture.moment", "f4", "toggle_kind('moment')", "★Moment", "Toggle moment of truth ★", short="★"),
+        Action("capture.backstage", "f5", "toggle_kind('backstage')", "⚙Back", "Toggle backstage ⚙", short="⚙"),
+        Action("capture.question", "f6", "toggle_kind('question')", "?Follow", "Toggle follow-up question ?", short="?"),
+        Action("capture.heart", "f7", "feel(1)", "♥Heart", "Heart on the last or selected note: ♥, ♥♥, none", short="♥"),
+        Action("capture.cloud", "f8", "feel(-1)", "☁Cloud", "Thundercloud: ☁, ☁☁, none", short="☁"),
+        Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels"),
+        Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False),
+        Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False),
+        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", show=False),
+        Action("capture.undo", "ctrl+z", "undo", "Undo", "Take back the last change to a note: kind, feeling, edit, delete, theme and phase", show=False),
+        Action("capture.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False),
+        Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False),
+        Action("capture.reopen", "ctrl+o", "reopen", "Reopen", "Reopen an interview marked cleaned, to add notes (it then needs cleaning again)", show=False),
+        Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False),
+        Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False),
     ],
 )  # fmt: skip
+KEYS = {key.strip(): action.action for action in REGISTRY["capture"] for key in action.key.split(",")}
+"""Key → action of the capture screen, from the one registry. Not priority bindings: the input runs
+them (``run_key``) so they keep their order with the Enter before them."""
 
 
 class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
@@ -73,6 +76,7 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
         yield Static(id="capture-message")
         field = CaptureInput(
             on_send=self.send,
+            on_key=self.run_key,
             placeholder='type a note: "quote  + heart  - cloud  * touchpoint  ! moment  % backstage  ? follow-up  @channel #tag',
             id="capture-input",
             suggester=self.suggester,
@@ -84,6 +88,15 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
             field.disabled = True
         yield field
         yield FittingFooter(compact=True)
+
+    async def run_key(self, key: str) -> bool:
+        """One of this screen's keys, run by the input in the order typed (``note_input.py``).
+
+        False if it is not one of them, or its action passed it on (delete with no note selected
+        deletes a character): the input then handles it as usual.
+        """
+        action = KEYS.get(key)
+        return action is not None and await self.app.run_action(action, self)
 
     def on_mount(self) -> None:
         notes = self.session.notes(include_deleted=True)
