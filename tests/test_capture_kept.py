@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_capture_support import FakeClock, capture_app, hold_saves, make_study, pilot_test, settle, type_line
+from test_capture_support import FakeClock, burst, capture_app, hold_saves, make_study, pilot_test, settle, type_line
 from test_capture_support import stored_notes as stored
 
 from trodden.models.domain import InterviewStatus
@@ -52,7 +52,7 @@ async def test_lines_typed_after_a_failed_one_are_kept_apart_and_sent_again_in_o
         release.set()
         await settle(pilot)
         assert screen.input.value == "fyra halv"  # nothing run together with what is being typed
-        assert "NOT SAVED" in message(screen) and "3 lines waiting" in message(screen)
+        assert "NOT SAVED" in message(screen) and "3 lines waiting (first: “*- ett”)" in message(screen)
         assert "✗ not saved" in screen.header().plain
         free()
         clock.advance(10)
@@ -79,29 +79,34 @@ async def test_lines_typed_after_a_failed_one_are_kept_apart_and_sent_again_in_o
 
 
 @pilot_test
-async def test_with_an_empty_input_the_first_failed_line_comes_back_and_the_rest_wait_behind_it(tmp_path):
+async def test_a_later_line_is_not_stored_before_an_earlier_one_that_failed(tmp_path):
+    """A nearly full disk refuses one append and takes the next: the next must wait its turn."""
     store = make_study(tmp_path / "s")
     app, source = capture_app(store, FakeClock())
     interview_id = source.session.interview.id
+    db = source.session.db
+    real_write, refused = db.write, []
+
+    def refuse_once(ops):
+        if not refused:
+            refused.append(ops)
+            raise WriteFailed(db.folder / "notes.journal.1", OSError(28, "No space left on device"))
+        return real_write(ops)
+
     async with app.run_test(size=(120, 30)) as pilot:
         screen = pilot.app.screen
-        free = fill_the_disk(source.session.db)
         release = hold_saves(source.session)
+        db.write = refuse_once
         for line in ["ett", "två", "tre"]:
             screen.input.value = line
             await pilot.press("enter")
         release.set()
         await settle(pilot)
-        assert screen.input.value == "ett"
-        assert "the text is back in the input" in message(screen) and "2 lines more waiting" in message(screen)
-        await pilot.press("enter")  # still full: all three are kept again, in order
+        assert stored(tmp_path / "s", interview_id) == {}  # "två" and "tre" wait behind "ett"
+        assert "3 lines waiting (first: “ett”)" in message(screen)
+        await pilot.press(*"fyra", "enter")
         await settle(pilot)
-        assert screen.input.value == "ett" and "2 lines more waiting" in message(screen)
-        free()
-        await pilot.press("end", *" (rättad)", "enter")
-        await settle(pilot)
-        assert screen.input.value == ""
-    assert [n.text for n in stored(tmp_path / "s", interview_id).values()] == ["ett (rättad)", "två", "tre"]
+    assert [n.text for n in stored(tmp_path / "s", interview_id).values()] == ["ett", "två", "tre", "fyra"]
     source.close()
 
 
@@ -142,10 +147,10 @@ async def test_a_cleaned_interview_takes_no_notes_until_reopened(tmp_path):
         screen = pilot.app.screen
         assert "marked cleaned" in message(screen) and "ctrl+o" in message(screen)
         assert "cleaned" in screen.header().plain
-        await type_line(pilot, "sent du")
-        await pilot.press("f3", "ctrl+z")
+        await burst(pilot, *"sent du", "enter", *"och en till", "enter", "f3", "ctrl+z")
         await settle(pilot)
-        assert screen.input.value == "sent du" and "marked cleaned" in message(screen)
+        assert screen.input.value == "" and "marked cleaned" in message(screen)
+        assert "2 lines waiting (first: “sent du”)" in message(screen)
         assert stored(tmp_path / "s", cleaned.id) == {}
         await pilot.press("ctrl+o")
         await settle(pilot)
@@ -153,7 +158,7 @@ async def test_a_cleaned_interview_takes_no_notes_until_reopened(tmp_path):
         await pilot.press("enter")
         await settle(pilot)
     notes = stored(tmp_path / "s", cleaned.id)
-    assert [n.text for n in notes.values()] == ["sent du"]
+    assert [n.text for n in notes.values()] == ["sent du", "och en till"]
     assert StudyStore.open(tmp_path / "s").load_interview(cleaned.id).status is InterviewStatus.LIVE
     source.close()
 

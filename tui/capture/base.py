@@ -21,7 +21,7 @@ from trodden.tui.writer import Writer
 from .completion import TokenSuggester
 from .note_input import CaptureInput
 from .notes_log import NotesLog
-from .sent import Sent, Target
+from .sent import Gate, Sent, Target
 from .session import CaptureSource
 
 
@@ -65,12 +65,15 @@ class CaptureBase(TroddenScreen):
         """Every change to a note, as the key asked for it: ctrl+z takes the last back, ctrl+y redoes."""
         self.unsaved: list[Sent] = []
         """Notes sent and not yet answered, oldest first: the last is what keys after Enter act on."""
+        self.lost: list[str] = []
+        """Lines that could not be saved even on the way out: the app's ``unsaved_lines`` once
+        mounted (the capture command prints them after the app has gone)."""
+        self.gate = Gate()
+        """Once a new note fails, the ones queued behind it wait too (``sent.py``)."""
         self.picked: Sent | None = None
         """↑ picked a note that is still being saved: the log selects it once it is there."""
-        self.head: Sent | None = None
-        """A line whose save failed, put back in the input: Enter sends it before ``waiting``."""
         self.waiting: list[Sent] = []
-        """Lines whose save failed, in the order typed, not in the input: Enter sends them again."""
+        """Lines not saved (a full disk, a cleaned interview), in the order typed: Enter sends them again."""
         self._field: CaptureInput | None = None
         """The input, kept from compose: at quit it is unmounted before the screen."""
         self._follower: Worker | None = None

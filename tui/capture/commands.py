@@ -34,7 +34,8 @@ class SlashCommands(SaveStatus):
         """True (and says why) if the interview is marked cleaned: it takes no new notes or changes."""
         if not self.cleaned or self.read_only:
             return False
-        self.say(f"Interview {self.interview.id} is {CLEANED}.", error=True)
+        kept = self.kept_text()
+        self.say(f"Interview {self.interview.id} is {CLEANED}." + (f" {kept}" if kept else ""), error=True)
         return True
 
     def action_reopen(self) -> None:

@@ -99,6 +99,9 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
         return action is not None and await self.app.run_action(action, self)
 
     def on_mount(self) -> None:
+        unsaved = getattr(self.app, "unsaved_lines", None)
+        if isinstance(unsaved, list):
+            self.lost = unsaved
         notes = self.session.notes(include_deleted=True)
         self.suggester.learn(notes)
         self.query_one(NotesLog).set_notes(notes)

@@ -13,7 +13,7 @@ from trodden.models.notes.syntax import Command, NoteDraft, parse
 
 from .commands import SlashCommands
 from .messages import NoteSaved
-from .sent import Sent, parsed_note
+from .sent import WAITING, NotSaved, Sent, parsed_note
 
 
 class SendingNotes(SlashCommands):
@@ -41,12 +41,15 @@ class SendingNotes(SlashCommands):
         if self.editing is not None:
             self._save_edit(parsed, line)
             return
+        again = bool(self.waiting)
         lines = self.in_order(line)
         if not lines:
             return
         self.say()
         self.retry()
         self.unpick()
+        if again:
+            self.writer.submit(self.gate.open)  # the kept lines go first, in order
         for sent in lines:
             self.submit(sent)
 
@@ -63,11 +66,17 @@ class SendingNotes(SlashCommands):
             self.change_note(sent.edit_of, lambda session, seq: session.revise(seq, draft, at=at), "edit", sent=sent)
             return
         self.unsaved.append(sent)
-        session = self.session
+        session, gate = self.session, self.gate
         draft, wall = sent.draft, sent.wall or self.clock()
 
         def add() -> NoteSaved:
-            note = session.add_note(draft, raw=sent.line, theme=sent.theme, phase=sent.phase, wall=wall)
+            if gate.blocked:
+                raise NotSaved(WAITING)
+            try:
+                note = session.add_note(draft, raw=sent.line, theme=sent.theme, phase=sent.phase, wall=wall)
+            except Exception:
+                gate.blocked = True
+                raise
             sent.seq = note.seq  # before any change queued behind this save runs (same thread)
             return NoteSaved(note, sent=sent)
 
@@ -120,27 +129,31 @@ class SendingNotes(SlashCommands):
             field.cursor_position = len(field.value)
 
     def keep_unsent(self) -> None:
-        """Quitting with lines not saved or words not sent: they become notes rather than vanish.
+        """Quitting: lines not saved and words not sent become notes rather than vanish.
 
-        Submitted straight to the writer, in the order typed, with no reply: the screen is going away.
-        On an interview marked cleaned they are not added; the command line prints them instead.
+        Runs once the writer is idle, so every reply is known: the lines kept, then those whose
+        failure never reached the screen, then the input. Saved in that order straight away, on the
+        writer, with no reply (the screen is going away); any that still fail are listed in
+        ``unsaved_lines`` for the command line to print. An interview marked cleaned takes none.
         """
         if self.read_only:
             return
+        self.writer.wait_idle(30)
         field = self._field
         line = self._stash if self.editing is not None else (field.value if field is not None else "")
+        self.waiting += [sent for sent in self.unsaved if sent.seq is None]
+        self.unsaved = []
         kept = [sent for sent in self.in_order(line) if sent.draft is not None and not sent.draft.is_empty]
+        lost = self.lost
         if self.cleaned:
-            unsaved = getattr(self.app, "unsaved_lines", None)
-            if isinstance(unsaved, list):
-                unsaved.extend(sent.line for sent in kept)
+            lost.extend(sent.line for sent in kept)
             return
-        session = self.session
+        self.gate.open()  # the writer is idle
         for sent in kept:
-            self.writer.submit(_keeper(session, sent, self.clock()))
+            self.writer.submit(_keeper(self.session, sent, self.clock(), lost))
 
 
-def _keeper(session, sent: Sent, now):
+def _keeper(session, sent: Sent, now, lost: list[str]):
     """The job that saves one kept line on the way out (an edit stays an edit if its note is saved)."""
     draft = sent.draft
     assert draft is not None
@@ -148,9 +161,12 @@ def _keeper(session, sent: Sent, now):
     def keep() -> None:
         target = sent.edit_of
         seq = target if isinstance(target, int) else (target.seq if target is not None else None)
-        if seq is not None:
-            session.revise(seq, draft, at=now)
-            return
-        session.add_note(draft, raw=sent.line, theme=sent.theme, phase=sent.phase, wall=sent.wall or now)
+        try:
+            if seq is not None:
+                session.revise(seq, draft, at=now)
+            else:
+                session.add_note(draft, raw=sent.line, theme=sent.theme, phase=sent.phase, wall=sent.wall or now)
+        except Exception:
+            lost.append(sent.line)  # printed by the command line once the app has gone
 
     return keep

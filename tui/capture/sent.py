@@ -40,8 +40,27 @@ Target = int | Sent
 """A note a key acts on: its seq, or the line just sent (whose seq the writer fills in)."""
 
 
+class Gate:
+    """Keeps new notes in the order typed when one fails: later ones wait behind it.
+
+    A full disk can refuse one append and take the next (a little room was left): the later note
+    would be stored before the earlier one. So once a new note fails, the ones already queued behind
+    it fail too (``blocked``, set and read on the writer thread) and are kept with it; Enter sends
+    them all again in order, after a job that opens the gate.
+    """
+
+    def __init__(self) -> None:
+        self.blocked = False
+
+    def open(self) -> None:
+        self.blocked = False
+
+
 class NotSaved(StoreError):
     """The note a change was meant for was never stored (its save failed)."""
+
+
+WAITING = "a line typed before it was not saved, so it waits too (to keep the order)"
 
 
 def seq_of(target: Target) -> int:

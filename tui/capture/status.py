@@ -48,7 +48,7 @@ class SaveStatus(CaptureBase):
             state = (" paused", "bold yellow")
         if self.read_only:
             status = ("read-only", "yellow")
-        elif self.save_state == "error" or self.head is not None or self.waiting:
+        elif self.save_state == "error" or self.waiting:
             status = ("✗ not saved", "bold red")
         elif self.save_state == "saving":
             status = ("… saving", "yellow")
@@ -133,10 +133,10 @@ class SaveStatus(CaptureBase):
 
     # ----------------------------------------------------------- kept lines
     def hold(self, sent: Sent) -> None:
-        """Keep a line that was not saved: back in the input if that is free, else waiting after it.
+        """Keep a line that was not saved, after the others kept, for Enter to send again.
 
-        Never run together with what is in the input: each line stays a line of its own, in the
-        order typed, and Enter sends them again (``in_order``).
+        Never put back into the input: the reply comes while the note-taker may be typing the next
+        line, and the two would run together. The message line says how many wait, and which.
         """
         sent.failed, sent.seq = True, None
         if sent in self.unsaved:
@@ -147,39 +147,27 @@ class SaveStatus(CaptureBase):
         if isinstance(target, Sent) and target.failed and sent.draft is not None:
             target.line, target.draft = sent.line, sent.draft  # an edit of a line that waits: it waits edited
             return
-        if self.head is None and self.editing is None and not self.input.value.strip():
-            self.head = sent
-            self.input.value = sent.line
-            self.input.cursor_position = len(sent.line)
-        else:
-            self.waiting.append(sent)
+        self.waiting.append(sent)
 
     def in_order(self, line: str) -> list[Sent]:
-        """The lines Enter sends now, in the order they were typed: the kept ones and ``line``."""
-        head, waiting = self.head, self.waiting
-        self.head, self.waiting = None, []
-        if head is not None:
-            head.line, head.draft = line, parsed_note(line)
-            emptied = head.draft is not None and head.draft.is_empty  # the note-taker cleared it
-            return [*waiting] if emptied else [head, *waiting]
+        """The lines Enter sends now, in the order typed: those kept, then ``line`` (if a note)."""
+        waiting, self.waiting = self.waiting, []
         fresh = parsed_note(line)
         if fresh is None or fresh.is_empty:
             return waiting
-        theme, phase = self.current("theme"), self.current("phase")
-        return [*waiting, Sent(line, fresh, theme, phase, self.clock())]
+        return [*waiting, Sent(line, fresh, self.current("theme"), self.current("phase"), self.clock())]
 
     def kept_text(self) -> str:
         """What the message line says about lines not saved."""
-        parts = []
-        if self.head is not None:
-            parts.append("the text is back in the input")
-        if self.waiting:
-            count = len(self.waiting)
-            lines = f"{count} line{'s' if count > 1 else ''}"
-            parts.append(f"{lines} more waiting" if self.head else f"{lines} waiting")
-        if not parts:
+        if not self.waiting:
             return ""
-        return "; ".join(parts) + ("; enter sends them again, in the order typed." if self.waiting else ".")
+        count = len(self.waiting)
+        first = self.waiting[0].line
+        first = first if len(first) <= 40 else first[:39] + "…"
+        lines = f"{count} line{'s' if count > 1 else ''} waiting" + (
+            f" (first: “{first}”)" if count > 1 else f": “{first}”"
+        )
+        return f"{lines}; enter sends {'them' if count > 1 else 'it'} again, in the order typed."
 
     def show_failure(self, error: str) -> None:
         self.save_state = "error"

@@ -74,4 +74,8 @@ def run(args) -> int:
         for line in app.unsaved_lines:
             print(f"trodden: not saved (typed before the error): {line}", file=sys.stderr)
         raise app.startup_error
-    return result
+    from trodden.models.names import visible
+
+    for line in app.unsaved_lines:  # a disk still full at quit, or an interview marked cleaned
+        print(f"trodden: not saved: {visible(line)}", file=sys.stderr)
+    return 1 if app.unsaved_lines else result
