@@ -103,7 +103,7 @@ async def test_a_later_line_is_not_stored_before_an_earlier_one_that_failed(tmp_
         release.set()
         await settle(pilot)
         assert stored(tmp_path / "s", interview_id) == {}  # "två" and "tre" wait behind "ett"
-        assert "3 lines waiting (first: “ett”)" in message(screen)
+        assert "3 lines waiting (first: “ett”)" in message(screen) and "No space left" in message(screen)
         await pilot.press(*"fyra", "enter")
         await settle(pilot)
     assert [n.text for n in stored(tmp_path / "s", interview_id).values()] == ["ett", "två", "tre", "fyra"]

@@ -68,6 +68,8 @@ class CaptureBase(TroddenScreen):
         self.lost: list[str] = []
         """Lines that could not be saved even on the way out: the app's ``unsaved_lines`` once
         mounted (the capture command prints them after the app has gone)."""
+        self._cause = ""
+        """The last reason a save failed, said again while later lines wait behind it."""
         self.gate = Gate()
         """Once a new note fails, the ones queued behind it wait too (``sent.py``)."""
         self.picked: Sent | None = None

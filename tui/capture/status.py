@@ -24,7 +24,7 @@ from .base import CaptureBase
 from .header import HeaderLine, HeaderParts, full_header
 from .marks import clock
 from .messages import NoteSaved, SaveFailed, failure_text
-from .sent import Sent, Target, parsed_note, seq_of
+from .sent import WAITING, Sent, Target, parsed_note, seq_of
 
 Change = Callable[[InterviewSession, int], Note]
 """A change to note ``seq``, run on the writer thread: writes it and returns the note as stored."""
@@ -170,6 +170,9 @@ class SaveStatus(CaptureBase):
         return f"{lines}; enter sends {'them' if count > 1 else 'it'} again, in the order typed."
 
     def show_failure(self, error: str) -> None:
+        if error == WAITING and self._cause:
+            error = self._cause  # the reason the first line failed says more than "waits too"
+        self._cause = error
         self.save_state = "error"
         kept = self.kept_text()
         self.say(f"NOT SAVED: {error}" + (f" · {kept}" if kept else ""), error=True)
