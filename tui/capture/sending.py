@@ -3,8 +3,8 @@
 The input is cleared the moment Enter is pressed and the note is saved by the writer thread; it
 appears in the log only once it is on disk, so whatever is on screen survives a crash. Until then
 the screen keeps it as a ``Sent`` (``sent.py``), which keys pressed right after Enter act on. If the
-save fails, the line is kept (back in the input, or waiting after it, never run together with what is
-typed) and the next Enter sends the kept lines again in the order they were typed.
+save fails, the line is kept as a line of its own (never put back where the next one is being typed)
+and the next Enter sends the kept lines again in the order they were typed, before the new one.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 The note-taker never waits for the disk, but must always be able to see whether what is on screen is
 stored: the header says "✓ saved" once every write has been answered, "… saving" if one takes long
-enough to notice, and "✗ not saved" after a failure (until a later write succeeds). A failed note's
-text goes back into the input, so a full disk never loses words.
+enough to notice, and "✗ not saved" after a failure or while lines wait. A line that could not be
+saved waits, one line each and in the order typed, until Enter sends it again (``hold``,
+``in_order``), so a full disk never loses words nor runs two notes together.
 """
 
 from __future__ import annotations
