@@ -143,8 +143,10 @@ class SendingNotes(SlashCommands):
         line = self._stash if self.editing is not None else (field.value if field is not None else "")
         self.waiting += [sent for sent in self.unsaved if sent.seq is None]
         self.unsaved = []
-        kept = [sent for sent in self.in_order(line) if sent.draft is not None and not sent.draft.is_empty]
+        ordered = self.in_order(line)
+        kept = [sent for sent in ordered if sent.draft is not None and not sent.draft.is_empty]
         lost = self.lost
+        lost.extend(sent.line for sent in ordered if sent.draft is None)  # a /command not run: said, not redone
         if self.cleaned:
             lost.extend(sent.line for sent in kept)
             return
