@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -101,3 +102,48 @@ async def until(pilot, condition, what: str, *, timeout: float = 30.0, poke=None
         return bool(condition())
 
     await wait_until(pilot, holds, what, timeout=timeout)
+
+
+def stored_notes(path: Path, interview_id: str) -> dict:
+    """The interview's notes as stored (deleted ones too), by seq, read back from disk."""
+    with StudyStore.open(path).open_interview(interview_id, writable=False) as session:
+        return {note.seq: note for note in session.notes(include_deleted=True)}
+
+
+def hold_saves(session) -> threading.Event:
+    """Make ``add_note`` wait on the writer thread until the returned event is set (a slow disk, on purpose)."""
+    release = threading.Event()
+    add_note = session.add_note
+
+    def slow_add_note(*args, **kwargs):
+        assert release.wait(timeout=10), "the test never released the save"
+        return add_note(*args, **kwargs)
+
+    session.add_note = slow_add_note
+    return release
+
+
+async def burst(pilot, *keys: str) -> None:
+    """Send ``keys`` to the app in one go, as a terminal does for a fast typist (or tmux send-keys).
+
+    ``pilot.press`` lets the app settle after every key, which hides races between keys; here they
+    are all queued before the app handles the first. Characters are single-character keys.
+    """
+    import unicodedata
+
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for key in keys:
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        char = key if len(key) == 1 else {"enter": "\r", "tab": "\t"}.get(key)
+        if char is None and len(key) > 1:
+            try:
+                char = unicodedata.lookup(key.upper())
+            except KeyError:
+                char = None
+        event = events.Key(name, char)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    await pilot.pause()

@@ -166,9 +166,10 @@ async def test_a_full_disk_keeps_the_note_in_the_input_with_a_clear_message(tmp_
         await type_line(pilot, "saved before the disk filled")
         db.write = full_disk
         await type_line(pilot, "*- @telefon this one cannot be saved")
-        assert screen.input.value == "*- @telefon this one cannot be saved"
+        assert screen.input.value == ""  # never put back where the next line is being typed
         message = str(screen.query_one("#capture-message").render())
         assert "NOT SAVED" in message and "No space left on device" in message
+        assert "1 line waiting: “*- @telefon this one cannot be saved”" in message
         assert "✗ not saved" in screen.header().plain
         assert [note.text for note in screen.query_one(NotesLog).notes] == ["saved before the disk filled"]
         db.write = real_write  # space freed: Enter again saves it

@@ -31,6 +31,7 @@ def find_or_start(
     participant: str | None = None,
     interview: str | None = None,
     start: bool = True,
+    new: bool = False,
     interviewer: str = "",
     note_taker: str = "",
     clock: Clock = datetime.now,
@@ -40,7 +41,9 @@ def find_or_start(
     For a participant that is their unfinished interview, or (``start``) a new one starting now,
     created together with the participant if new. Without ``start`` (following read-only, which must
     not write) it is their unfinished interview, else their latest one. Raises ``StoreError`` if there
-    is no such interview, or if neither is given.
+    is no such interview, or if neither is given, or (unless ``new``) if the participant's latest
+    interview is marked cleaned: starting another one then is rarely what was meant (a mistyped code,
+    or the wish to see the cleaned one), so the caller says so rather than quietly starting one.
     """
     if interview:
         return store.find_interview(interview)
@@ -48,7 +51,33 @@ def find_or_start(
         raise StoreError("give a participant code (new or existing) or an interview id")
     if not start:
         return store.unfinished_interview(participant) or store.find_interview(participant)
+    if not new and store.unfinished_interview(participant) is None:
+        cleaned = latest_cleaned(store, participant)
+        if cleaned is not None:
+            raise StoreError(
+                f"{cleaned.participant}'s interview {cleaned.id} is marked cleaned, so nothing was started."
+                f" Open it with --interview {cleaned.id} (ctrl+o in capture reopens it for notes),"
+                f" or start another interview for {cleaned.participant} with --new."
+            )
     return store.new_interview(participant, start=clock(), interviewer=interviewer, note_taker=note_taker)
+
+
+def latest_cleaned(store: StudyStore, participant: str) -> Interview | None:
+    """The participant's latest interview if it is marked cleaned, else None."""
+    folded = participant.casefold()
+    theirs = [found for found in store.interviews()[0] if found.participant.casefold() == folded]
+    return theirs[-1] if theirs and theirs[-1].status is InterviewStatus.CLEANED else None
+
+
+def reopened(interview: Interview) -> Interview:
+    """An interview marked cleaned, taking notes again: done if it had ended, else live.
+
+    It is no longer "cleaned" (the new notes need cleaning too); nothing else changes.
+    """
+    if interview.status is not InterviewStatus.CLEANED:
+        return interview
+    status = InterviewStatus.DONE if interview.end is not None else InterviewStatus.LIVE
+    return interview.model_copy(update={"status": status})
 
 
 def only_one_under_way(store: StudyStore) -> Interview | None:

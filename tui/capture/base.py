@@ -11,15 +11,17 @@ from datetime import datetime
 
 from textual.worker import Worker
 
-from trodden.models.domain import Interview
+from trodden.models.domain import Interview, Note
 from trodden.models.storage.interviews import Clock
 from trodden.models.storage.live import LiveEvent, current_value
+from trodden.models.undo import Step, UndoRedo
 from trodden.tui.base import TroddenScreen
 from trodden.tui.writer import Writer
 
 from .completion import TokenSuggester
 from .note_input import CaptureInput
 from .notes_log import NotesLog
+from .sent import Gate, Sent, Target
 from .session import CaptureSource
 
 
@@ -55,12 +57,25 @@ class CaptureBase(TroddenScreen):
         self.guide_events: list[LiveEvent] = source.guide_log.events() if source.guide_log else []
         self.save_state = "saved"
         """What the header says about the notes on screen: "saved", "saving" or "error"."""
-        self.editing: int | None = None
-        """The seq of the note being edited in the input (F9), else None."""
+        self.editing: Target | None = None
+        """The note being edited in the input (F9), else None."""
         self._stash = ""
         """What was in the input when an edit began; it comes back after the edit."""
-        self.deleted: list[int] = []
-        """Deleted notes' seqs, latest last: ctrl+z brings them back in reverse order."""
+        self.history: UndoRedo[Step[Note]] = UndoRedo()
+        """Every change to a note, as the key asked for it: ctrl+z takes the last back, ctrl+y redoes."""
+        self.unsaved: list[Sent] = []
+        """Notes sent and not yet answered, oldest first: the last is what keys after Enter act on."""
+        self.lost: list[str] = []
+        """Lines that could not be saved even on the way out: the app's ``unsaved_lines`` once
+        mounted (the capture command prints them after the app has gone)."""
+        self._cause = ""
+        """The last reason a save failed, said again while later lines wait behind it."""
+        self.gate = Gate()
+        """Once a new note fails, the ones queued behind it wait too (``sent.py``)."""
+        self.picked: Sent | None = None
+        """↑ picked a note that is still being saved: the log selects it once it is there."""
+        self.waiting: list[Sent] = []
+        """Lines not saved (a full disk, a cleaned interview), in the order typed: Enter sends them again."""
         self._field: CaptureInput | None = None
         """The input, kept from compose: at quit it is unmounted before the screen."""
         self._follower: Worker | None = None

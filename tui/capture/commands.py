@@ -7,19 +7,45 @@ typist sends "/theme 2" and a note within milliseconds), so an accepted change i
 
 from __future__ import annotations
 
+from trodden.models.domain import InterviewStatus
 from trodden.models.notes.syntax import Command
+from trodden.models.storage.interviews import reopened
 from trodden.models.storage.live import LiveEvent
 
 from .messages import EventFailed, EventSaved, InterviewSaved, failure_text
+from .sent import Sent
 from .status import SaveStatus
 
 COMMAND_HELP = "commands: /theme N|name, /phase N|name, /pause, /resume, /end"
 
 KEPT = "Your text is still in the input."
 
+CLEANED = "marked cleaned: notes are not added to it. ctrl+o reopens it (it will then need cleaning again)"
+
 
 class SlashCommands(SaveStatus):
     """Runs a parsed ``/command``; anything not understood goes back into the input with the reason."""
+
+    @property
+    def cleaned(self) -> bool:
+        return self.interview.status is InterviewStatus.CLEANED
+
+    def refuse_cleaned(self) -> bool:
+        """True (and says why) if the interview is marked cleaned: it takes no new notes or changes."""
+        if not self.cleaned or self.read_only:
+            return False
+        kept = self.kept_text()
+        self.say(f"Interview {self.interview.id} is {CLEANED}." + (f" {kept}" if kept else ""), error=True)
+        return True
+
+    def action_reopen(self) -> None:
+        """ctrl+o: an interview marked cleaned takes notes again (and will need cleaning again)."""
+        if self.read_only or not self.cleaned:
+            self.say("Only an interview marked cleaned needs reopening; this one takes notes.")
+            return
+        session = self.session
+        said = f"Interview {self.interview.id} reopened: notes can be added (clean it again afterwards)."
+        self.save(lambda: InterviewSaved(session.save_interview(reopened(session.interview)), said))
 
     def run_command(self, command: Command, line: str) -> None:
         if not command.known:
@@ -35,7 +61,7 @@ class SlashCommands(SaveStatus):
             "resume": (self.session.resume, "Resumed."),
             "end": (self.session.end, "Interview ended. ctrl+q quits (everything is saved)."),
         }[command.name]
-        self.save(lambda: InterviewSaved(change(now), said), line)
+        self.save(lambda: InterviewSaved(change(now), said), Sent(line, None))
 
     def _change_theme_or_phase(self, command: Command, line: str) -> None:
         found, problem = self._find(command.name, command.arg)
@@ -52,7 +78,7 @@ class SlashCommands(SaveStatus):
         def record() -> EventSaved:
             return EventSaved(session.record_event(pending.kind, pending.value, at=pending.at))
 
-        self.save(record, on_error=lambda error: EventFailed(pending, failure_text(error), line))
+        self.save(record, on_error=lambda error: EventFailed(pending, failure_text(error), Sent(line, None)))
 
     def _find(self, kind: str, arg: str) -> tuple[str | None, str]:
         """The theme/phase id for ``arg``, or None and what to tell the note-taker."""
@@ -80,7 +106,8 @@ class SlashCommands(SaveStatus):
     def on_event_failed(self, message: EventFailed) -> None:
         if message.event in self.pending_events:
             self.pending_events.remove(message.event)
-        self.show_failure(message.error, message.line)
+        self.hold(message.sent)
+        self.show_failure(message.error)
         self.answered()
 
     def on_interview_saved(self, message: InterviewSaved) -> None:

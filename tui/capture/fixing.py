@@ -1,8 +1,9 @@
-"""Fixing notes on the fly, without leaving the input: F2-F8 retag, F9 edits, ↑/↓ select, delete, undo.
+"""Fixing notes on the fly, without leaving the input: F2-F8 retag, F9 edits, ↑/↓ select, delete.
 
 A note-taker notices a missed quote or a wrong feeling a few notes later, while the participant keeps
-talking. Every key here acts on the selected note, else the last one, and saves straight away; while
-a note is being edited (F9) the same keys change the line in the input instead.
+talking. Every key here acts on the selected note, else the note just sent (even if it is still being
+saved: ``sent.py``), else the last one, and saves straight away; ctrl+z takes any of it back
+(``undoing.py``). While a note is being edited (F9) the same keys change the line in the input instead.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from collections.abc import Callable
 
 from textual.actions import SkipAction
 
-from trodden.models.domain import Kind, Note
+from trodden.models.domain import Kind
 from trodden.models.notes.cleaning import draft_of
 from trodden.models.notes.syntax import NoteDraft, parse, render
-from trodden.models.storage.session import InterviewSession
 
-from .marks import clock
-from .messages import NoteSaved
-from .status import SaveStatus
+from .marks import KIND_NAMES, clock
+from .sending import SendingNotes
+from .sent import Sent, Target
+
+JUST_SENT = "the note just sent"
 
 
 def next_valence(current: int | None, direction: int) -> int | None:
@@ -28,23 +30,40 @@ def next_valence(current: int | None, direction: int) -> int | None:
     return None if abs(current) >= 2 else current + direction
 
 
-class FixingNotes(SaveStatus):
-    """The keys that change notes already saved (see the module's docstring)."""
+class FixingNotes(SendingNotes):
+    """The keys that change notes already sent (see the module's docstring)."""
 
-    def _target(self) -> Note | None:
+    def target(self) -> Target | None:
+        """What a key pressed now acts on: decided now, whether or not its save has finished."""
         view = self.log_view
-        return view.selected_note or view.last_note
+        if view.selected_note is not None:
+            return view.selected_note.seq
+        if self.picked is not None:
+            return self.picked
+        if self.unsaved:
+            return self.unsaved[-1]
+        last = view.last_note
+        return last.seq if last is not None else None
 
-    def _writable_target(self) -> Note | None:
+    def named(self, target: Target) -> str:
+        """How the message line names a note: its time, or "the note just sent"."""
+        if isinstance(target, Sent):
+            return JUST_SENT
+        note = self.session.note(target)
+        return f"note {clock(note.t)}" if note is not None else f"note {target}"
+
+    def _writable_target(self) -> Target | None:
         if self.read_only:
             self.say("Read-only: notes cannot be changed here.", error=True)
             return None
-        note = self._target()
-        if note is None:
+        if self.refuse_cleaned():
+            return None
+        target = self.target()
+        if target is None:
             self.say("No note yet.", error=True)
-        return note
+        return target
 
-    def _change_draft(self, change: Callable[[NoteDraft], NoteDraft]) -> None:
+    def _change_draft(self, change: Callable[[NoteDraft], NoteDraft], label: str) -> None:
         """Apply a kind/feeling change: to the line being edited, else to the target note."""
         if self.editing is not None:
             field = self.input
@@ -53,56 +72,79 @@ class FixingNotes(SaveStatus):
                 field.value = render(change(parsed))
                 field.cursor_position = len(field.value)
             return
-        note = self._writable_target()
-        if note is None:
+        target = self._writable_target()
+        if target is None:
             return
-        seq, at = note.seq, self.clock()
+        at = self.clock()
 
-        def revise(session: InterviewSession) -> Note:
-            current = session.note(seq)
-            return session.revise(seq, change(draft_of(current)), at=at)
+        def revise(session, seq: int):
+            return session.revise(seq, change(draft_of(session.note(seq))), at=at)
 
-        self.update_note(seq, revise)
+        self.change_note(target, revise, label)
 
     def action_toggle_kind(self, name: str) -> None:
         kind = Kind(name)
-        self._change_draft(lambda draft: draft.with_kind(kind, kind not in draft.kinds))
+        self._change_draft(lambda draft: draft.with_kind(kind, kind not in draft.kinds), KIND_NAMES[kind])
 
     def action_feel(self, direction: int) -> None:
-        self._change_draft(lambda draft: draft.with_valence(next_valence(draft.valence, direction)))
+        label = "heart" if direction > 0 else "thundercloud"
+        self._change_draft(lambda draft: draft.with_valence(next_valence(draft.valence, direction)), label)
 
     def action_walk(self, step: int) -> None:
+        """↑/↓ through the log, and past its end through the notes still being saved."""
         if self.editing is not None:
             raise SkipAction()
         view = self.log_view
-        if not len(view):
+        pending = list(self.unsaved)
+        total = len(view) + len(pending)
+        if not total:
             return
-        if view.selected is None:
+        if view.selected is not None:
+            position: int | None = view.selected
+        elif self.picked is not None and self.picked in pending:
+            position = len(view) + pending.index(self.picked)
+        else:
+            position = None
+        if position is None:
             if step > 0:
                 return
-            view.select(len(view) - 1)
+            position = total - 1
         else:
-            target = view.selected + step
-            view.select(None if target >= len(view) else max(target, 0))
-        note = view.selected_note
-        if note is not None:
-            self.say(f"Note {clock(note.t)} selected: F2-F8 change it, F9 edits, delete deletes, esc goes back.")
-        else:
+            position += step
+            position = None if position >= total else max(position, 0)
+        if position is None:
+            self.unpick()
             self.say()
+            return
+        self.picked = pending[position - len(view)] if position >= len(view) else None
+        view.select(position if position < len(view) else None)
+        name = self.named(self.picked) if self.picked is not None else self.named(view.selected_note.seq)
+        self.say(f"{name[0].upper()}{name[1:]} selected: F2-F8 change it, F9 edits, delete deletes, esc goes back.")
 
     def action_edit(self) -> None:
         if self.editing is not None:
             return
-        note = self._writable_target()
-        if note is None:
+        target = self._writable_target()
+        if target is None:
+            return
+        if isinstance(target, Sent):
+            draft = target.draft
+            self.picked = target
+        else:
+            note = self.session.note(target)
+            if note is None:
+                return
+            draft = draft_of(note)
+            view = self.log_view
+            view.select(view.index_of(target))
+        if draft is None:
             return
         field = self.input
         self._stash = field.value
-        self.editing = note.seq
-        self.log_view.select(self.log_view.selected if self.log_view.selected is not None else len(self.log_view) - 1)
-        field.value = render(draft_of(note))
+        self.editing = target
+        field.value = render(draft)
         field.cursor_position = len(field.value)
-        self.say(f"Editing note {clock(note.t)}: enter saves, esc cancels.")
+        self.say(f"Editing {self.named(target)}: enter saves, esc cancels.")
 
     def action_cancel(self) -> None:
         if self.editing is not None:
@@ -111,8 +153,8 @@ class FixingNotes(SaveStatus):
             self._stash = ""
             self.say("Edit cancelled.")
             return
-        if self.log_view.selected is not None:
-            self.log_view.select(None)
+        if self.log_view.selected is not None or self.picked is not None:
+            self.unpick()
             self.say()
             return
         if not self.input.value and len(self.app.screen_stack) > 2:
@@ -121,30 +163,26 @@ class FixingNotes(SaveStatus):
         raise SkipAction()
 
     def action_delete_note(self) -> None:
-        view = self.log_view
-        note = view.selected_note
-        if note is None or self.editing is not None:
+        note = self.log_view.selected_note
+        target: Target | None = note.seq if note is not None else self.picked
+        if target is None or self.editing is not None:
             raise SkipAction()
         if self.read_only:
             self.say("Read-only: notes cannot be changed here.", error=True)
             return
-        seq = note.seq
-        self.deleted.append(seq)
-        self.say(f"Note {clock(note.t)} deleted; ctrl+z brings it back.")
-        self.update_note(seq, lambda session: session.delete_note(seq))
-
-    def action_undo(self) -> None:
-        if not self.deleted:
-            self.say("Nothing to undo.")
+        if self.refuse_cleaned():
             return
-        seq = self.deleted.pop()
-        session = self.session
-        self.save(lambda: NoteSaved(session.restore_note(seq), undo_of=seq))
+        name = self.named(target)
+        self.say(f"{name[0].upper()}{name[1:]} deleted; ctrl+z brings it back.")
+        self.change_note(target, lambda session, seq: session.delete_note(seq), "deletion")
 
     def action_retheme(self) -> None:
-        note = self._writable_target()
-        if note is None:
+        target = self._writable_target()
+        if target is None:
             return
-        seq, theme, phase = note.seq, self.current("theme"), self.current("phase")
-        self.say(f"Note {clock(note.t)} now has theme {self.theme_label()} and phase {self.phase_label()}.")
-        self.update_note(seq, lambda session: session.update_note(seq, theme=theme, phase=phase))
+        theme, phase = self.current("theme"), self.current("phase")
+        name = self.named(target)
+        self.say(f"{name[0].upper()}{name[1:]} now has theme {self.theme_label()} and phase {self.phase_label()}.")
+        self.change_note(
+            target, lambda session, seq: session.update_note(seq, theme=theme, phase=phase), "theme and phase"
+        )

@@ -14,6 +14,9 @@ from textual.message import Message
 from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
 from trodden.models.storage.live import LiveEvent
+from trodden.models.undo import Step
+
+from .sent import Sent
 
 
 def failure_text(error: Exception) -> str:
@@ -22,22 +25,49 @@ def failure_text(error: Exception) -> str:
 
 
 class NoteSaved(Message):
-    """A note is on disk (new, changed, deleted or brought back): the log shows it now."""
+    """A note is on disk (new, changed, deleted or brought back): the log shows it now.
 
-    def __init__(self, note: Note, *, new: bool = False, undo_of: int | None = None) -> None:
+    ``sent`` is the line it was sent as (a new note), ``said`` what to tell the note-taker,
+    ``step`` the change on the undo stack that made it.
+    """
+
+    def __init__(self, note: Note, *, sent: Sent | None = None, said: str = "", step: Step | None = None) -> None:
         super().__init__()
         self.note = note
-        self.new = new
-        self.undo_of = undo_of
+        self.sent = sent
+        self.said = said
+        self.step = step
 
 
 class SaveFailed(Message):
-    """A write failed; ``line`` is the text to put back in the input (None if nothing was typed)."""
+    """A write failed; ``sent`` is the line to keep for Enter to send again (None if nothing was typed).
 
-    def __init__(self, error: str, line: str | None = None) -> None:
+    ``step`` is the change that did not happen (it leaves the undo stack).
+    """
+
+    def __init__(self, error: str, sent: Sent | None = None, step: Step | None = None) -> None:
         super().__init__()
         self.error = error
-        self.line = line
+        self.sent = sent
+        self.step = step
+
+
+class StepFailed(Message):
+    """ctrl+z (``back``) or ctrl+y could not be saved: ``undo_step`` goes back where it was."""
+
+    def __init__(self, error: str, undo_step: Step, back: bool) -> None:
+        super().__init__()
+        self.error = error
+        self.undo_step = undo_step
+        self.back = back
+
+
+class StepSkipped(Message):
+    """ctrl+z or ctrl+y on a change that never happened (its save failed): nothing was written."""
+
+    def __init__(self, said: str) -> None:
+        super().__init__()
+        self.said = said
 
 
 class EventSaved(Message):
@@ -51,8 +81,8 @@ class EventSaved(Message):
 class EventFailed(SaveFailed):
     """A /theme or /phase change could not be saved: later notes stop carrying it."""
 
-    def __init__(self, event: LiveEvent, error: str, line: str) -> None:
-        super().__init__(error, line)
+    def __init__(self, event: LiveEvent, error: str, sent: Sent) -> None:
+        super().__init__(error, sent)
         self.event = event
 
 

@@ -6,6 +6,11 @@ would run together. Here Enter is handled in the input's own key queue, the line
 taken and the input cleared there, and handed straight to ``on_send`` (same thread, no
 message hops: the note starts saving at once).
 
+The capture screen's own keys (F2-F9, ↑/↓, delete, ctrl+z...) are run here too, through
+``on_key``, for the same reason: a priority binding would run as soon as the app reads the key,
+before the input has taken the Enter typed just before it, so "Enter F3" would tag the note
+before the one just sent. Here every key is handled in the order it was typed.
+
 ``ctrl+j`` (a newline byte) sends too, as it does in a shell: keys typed while the app
 starts arrive through the terminal's line mode, which turns each Enter into a newline,
 and without this the lines typed ahead would run together.
@@ -13,7 +18,7 @@ and without this the lines typed ahead would run together.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from textual import events
 
@@ -23,9 +28,17 @@ SEND_KEYS = ("enter", "ctrl+j")
 
 
 class CaptureInput(LiteralInput):
-    def __init__(self, *, on_send: Callable[[str], None], **kwargs) -> None:
+    def __init__(
+        self,
+        *,
+        on_send: Callable[[str], None],
+        on_key: Callable[[str], Awaitable[bool]] | None = None,
+        **kwargs,
+    ) -> None:
         super().__init__(**kwargs)
         self.on_send = on_send
+        self.on_key = on_key
+        """Runs the screen's action for a key; False if the key is not the screen's (or it passed)."""
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key in SEND_KEYS:
@@ -38,6 +51,10 @@ class CaptureInput(LiteralInput):
             except Exception:
                 self.restore(line)  # whatever broke, the words stay in the input
                 raise
+            return
+        if self.on_key is not None and await self.on_key(event.key):
+            event.stop()
+            event.prevent_default()
             return
         await super()._on_key(event)
 

@@ -136,6 +136,10 @@ class NotesLog(ScrollView, can_focus=False):
         for selected in (False, True):
             self._strips.discard((seq, self._width, selected))
 
+    def index_of(self, seq: int) -> int | None:
+        """Where note ``seq`` is in the log (None if it is not shown)."""
+        return self._index(seq)
+
     def _index(self, seq: int) -> int | None:
         position = bisect_left(self._seqs, seq)
         if position < len(self._seqs) and self._seqs[position] == seq:

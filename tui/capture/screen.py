@@ -5,7 +5,8 @@ and close; its styles are in ``capture.tcss``); each job is a class of its own, 
 screen inherits them:
 
 - ``sending``: Enter sends a note, a slash command (``commands``) or an edit;
-- ``fixing``: F2-F9, ↑/↓, delete and undo change notes already saved;
+- ``fixing``: F2-F9, ↑/↓ and delete change notes already sent (``sent``: even while being saved);
+- ``undoing``: ctrl+z and ctrl+y take any of those changes back and do them again;
 - ``following``: the interviewer's theme changes, and the words for completion;
 - ``status``: the header and message line, and ``save`` (every write, through ``tui/writer.py``);
 - ``base``: the state they share.
@@ -19,41 +20,48 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from trodden.models.errors import StoreError
-from trodden.tui.actions import Action, register
+from trodden.tui.actions import REGISTRY, Action, register
 from trodden.tui.widgets.footer import FittingFooter
 
+from .commands import CLEANED
 from .fixing import FixingNotes
 from .following import FOLLOW_EVERY, TOKENS_AFTER, FollowingGuide
 from .header import HeaderLine
 from .marks import HELP_INTRO
 from .note_input import CaptureInput
 from .notes_log import NotesLog
-from .sending import SendingNotes
+from .sent import Sent, parsed_note
+from .undoing import UndoingChanges
 
 ACTIONS = register(
     "capture",
     "Capture (note-taker)",
     [
-        Action("capture.quote", "f2", "toggle_kind('quote')", "❝Quote", "Toggle quote ❝ on the last or selected note", priority=True, short="❝"),
-        Action("capture.touchpoint", "f3", "toggle_kind('touchpoint')", "◆Touch", "Toggle touchpoint ◆", priority=True, short="◆"),
-        Action("capture.moment", "f4", "toggle_kind('moment')", "★Moment", "Toggle moment of truth ★", priority=True, short="★"),
-        Action("capture.backstage", "f5", "toggle_kind('backstage')", "⚙Back", "Toggle backstage ⚙", priority=True, short="⚙"),
-        Action("capture.question", "f6", "toggle_kind('question')", "?Follow", "Toggle follow-up question ?", priority=True, short="?"),
-        Action("capture.heart", "f7", "feel(1)", "♥Heart", "Heart on the last or selected note: ♥, ♥♥, none", priority=True, short="♥"),
-        Action("capture.cloud", "f8", "feel(-1)", "☁Cloud", "Thundercloud: ☁, ☁☁, none", priority=True, short="☁"),
-        Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels", priority=True),
-        Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False, priority=True),
-        Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False, priority=True),
-        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", show=False, priority=True),
-        Action("capture.undo", "ctrl+z", "undo", "Undo", "Bring back the last deleted note", show=False, priority=True),
-        Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False, priority=True),
-        Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False, priority=True),
-        Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False, priority=True),
+        Action("capture.quote", "f2", "toggle_kind('quote')", "❝Quote", "Toggle quote ❝ on the last or selected note", short="❝"),
+        Action("capture.touchpoint", "f3", "toggle_kind('touchpoint')", "◆Touch", "Toggle touchpoint ◆", short="◆"),
+        Action("capture.moment", "f4", "toggle_kind('moment')", "★Moment", "Toggle moment of truth ★", short="★"),
+        Action("capture.backstage", "f5", "toggle_kind('backstage')", "⚙Back", "Toggle backstage ⚙", short="⚙"),
+        Action("capture.question", "f6", "toggle_kind('question')", "?Follow", "Toggle follow-up question ?", short="?"),
+        Action("capture.heart", "f7", "feel(1)", "♥Heart", "Heart on the last or selected note: ♥, ♥♥, none", short="♥"),
+        Action("capture.cloud", "f8", "feel(-1)", "☁Cloud", "Thundercloud: ☁, ☁☁, none", short="☁"),
+        Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels"),
+        Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False),
+        Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False),
+        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", show=False),
+        Action("capture.undo", "ctrl+z", "undo", "Undo", "Take back the last change to a note: kind, feeling, edit, delete, theme and phase", show=False),
+        Action("capture.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False),
+        Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False),
+        Action("capture.reopen", "ctrl+o", "reopen", "Reopen", "Reopen an interview marked cleaned, to add notes (it then needs cleaning again)", show=False),
+        Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False),
+        Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False),
     ],
 )  # fmt: skip
+KEYS = {key.strip(): action.action for action in REGISTRY["capture"] for key in action.key.split(",")}
+"""Key → action of the capture screen, from the one registry. Not priority bindings: the input runs
+them (``run_key``) so they keep their order with the Enter before them."""
 
 
-class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
+class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
     """The live capture screen (see the module's docstring for where each job lives)."""
 
     CONTEXT = "capture"
@@ -68,6 +76,7 @@ class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
         yield Static(id="capture-message")
         field = CaptureInput(
             on_send=self.send,
+            on_key=self.run_key,
             placeholder='type a note: "quote  + heart  - cloud  * touchpoint  ! moment  % backstage  ? follow-up  @channel #tag',
             id="capture-input",
             suggester=self.suggester,
@@ -80,7 +89,19 @@ class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
         yield field
         yield FittingFooter(compact=True)
 
+    async def run_key(self, key: str) -> bool:
+        """One of this screen's keys, run by the input in the order typed (``note_input.py``).
+
+        False if it is not one of them, or its action passed it on (delete with no note selected
+        deletes a character): the input then handles it as usual.
+        """
+        action = KEYS.get(key)
+        return action is not None and await self.app.run_action(action, self)
+
     def on_mount(self) -> None:
+        unsaved = getattr(self.app, "unsaved_lines", None)
+        if isinstance(unsaved, list):
+            self.lost = unsaved
         notes = self.session.notes(include_deleted=True)
         self.suggester.learn(notes)
         self.query_one(NotesLog).set_notes(notes)
@@ -89,6 +110,8 @@ class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
             self.say(self.source.guide_problem, error=True)
         elif self.read_only:
             self.say(f"Read-only: interview {self.interview.id} is being written elsewhere; this view follows it.")
+        elif self.cleaned:
+            self.refuse_cleaned()
         self.set_interval(1.0, self.refresh_header)
         self.set_interval(FOLLOW_EVERY, self.follow)
         # Completion words from the whole study: wanted soon, but not before the first frame
@@ -96,6 +119,12 @@ class CaptureScreen(SendingNotes, FixingNotes, FollowingGuide):
         self.set_timer(TOKENS_AFTER, self.load_tokens)
         queued, typed = self._carried
         self._carried = ([], "")
+        if self.cleaned and not self.read_only:  # kept, one line each, until ctrl+o and enter
+            theme, phase, now = self.current("theme"), self.current("phase"), self.clock()
+            self.waiting = [Sent(line, parsed_note(line), theme, phase, now) for line in queued if line.strip()]
+            queued = []
+            if self.waiting:
+                self.say(f"Interview {self.interview.id} is {CLEANED}. {self.kept_text()}", error=True)
         for line in queued:
             self.send(line)
         if typed:

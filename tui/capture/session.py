@@ -45,6 +45,7 @@ def open_capture(
     interviewer: str = "",
     note_taker: str = "",
     read_only: bool = False,
+    new: bool = False,
     clock: Clock = datetime.now,
 ) -> CaptureSource:
     """Open the interview for capture. Raises ``Locked`` if another process is writing it."""
@@ -53,6 +54,7 @@ def open_capture(
         participant=participant,
         interview=interview,
         start=not read_only,
+        new=new,
         interviewer=interviewer,
         note_taker=note_taker,
         clock=clock,

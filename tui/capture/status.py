@@ -2,8 +2,9 @@
 
 The note-taker never waits for the disk, but must always be able to see whether what is on screen is
 stored: the header says "✓ saved" once every write has been answered, "… saving" if one takes long
-enough to notice, and "✗ not saved" after a failure (until a later write succeeds). A failed note's
-text goes back into the input, so a full disk never loses words.
+enough to notice, and "✗ not saved" after a failure or while lines wait. A line that could not be
+saved waits, one line each and in the order typed, until Enter sends it again (``hold``,
+``in_order``), so a full disk never loses words nor runs two notes together.
 """
 
 from __future__ import annotations
@@ -14,15 +15,20 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import Static
 
-from trodden.models.domain import Note
+from trodden.models.domain import InterviewStatus, Note
 from trodden.models.names import visible
 from trodden.models.storage.session import InterviewSession
+from trodden.models.undo import Step
 from trodden.tui.writer import OnError, WriteFailed
 
 from .base import CaptureBase
 from .header import HeaderLine, HeaderParts, full_header
 from .marks import clock
 from .messages import NoteSaved, SaveFailed, failure_text
+from .sent import WAITING, Sent, Target, parsed_note, seq_of
+
+Change = Callable[[InterviewSession, int], Note]
+"""A change to note ``seq``, run on the writer thread: writes it and returns the note as stored."""
 
 SHOW_SAVING_AFTER = 0.15
 """Seconds a save may take before the header shows "saving" (most take a few ms)."""
@@ -35,13 +41,15 @@ class SaveStatus(CaptureBase):
     def header_parts(self) -> HeaderParts:
         interview = self.interview
         state = None
-        if interview.end is not None:
+        if interview.status is InterviewStatus.CLEANED:
+            state = (" cleaned", "yellow")
+        elif interview.end is not None:
             state = (" ended", "yellow")
         elif interview.paused:
             state = (" paused", "bold yellow")
         if self.read_only:
             status = ("read-only", "yellow")
-        elif self.save_state == "error":
+        elif self.save_state == "error" or self.waiting:
             status = ("✗ not saved", "bold red")
         elif self.save_state == "saving":
             status = ("… saving", "yellow")
@@ -79,22 +87,38 @@ class SaveStatus(CaptureBase):
         """True while a write has been asked for and its reply not yet handled."""
         return self.unanswered > 0
 
-    def save(self, job: Callable[[], Message], line: str | None = None, *, on_error: OnError | None = None) -> None:
+    def save(self, job: Callable[[], Message], sent: Sent | None = None, *, on_error: OnError | None = None) -> None:
         """Queue a write; ``job`` returns its reply. If it raises, the reply is ``on_error``'s, by
-        default a ``SaveFailed`` that puts ``line`` back in the input.
+        default a ``SaveFailed`` that keeps ``sent`` for Enter to send again.
 
         The header says "saving" only if the write takes long enough to notice.
         """
         if self.save_state != "error":
             self.save_state = "saving"
         self.unanswered += 1
-        self.writer.submit(job, on_error or (lambda error: SaveFailed(failure_text(error), line)))
+        self.writer.submit(job, on_error or (lambda error: SaveFailed(failure_text(error), sent)))
         self.set_timer(SHOW_SAVING_AFTER, self.refresh_header)
 
-    def update_note(self, seq: int, change: Callable[[InterviewSession], Note], line: str | None = None) -> None:
-        """Save a change to note ``seq`` (``change`` runs on the writer thread with the session)."""
+    def change_note(
+        self, target: Target, change: Change, label: str, *, sent: Sent | None = None, said: str = ""
+    ) -> None:
+        """Change note ``target`` (``change`` runs on the writer thread, after the target's own save).
+
+        The step goes on the undo stack now, as the key is pressed, and is filled in by the job.
+        """
         session = self.session
-        self.save(lambda: NoteSaved(change(session)), line)
+        step: Step[Note] = Step(label)
+        self.history.record(step)
+
+        def job() -> NoteSaved:
+            seq = seq_of(target)
+            before = session.note(seq)
+            after = change(session, seq)
+            if before is not None:
+                step.filled(before, after)
+            return NoteSaved(after, said=said, step=step)
+
+        self.save(job, on_error=lambda error: SaveFailed(failure_text(error), sent, step))
 
     def answered(self) -> None:
         """A write's reply was handled: with none left, what is on screen is on disk."""
@@ -108,19 +132,61 @@ class SaveStatus(CaptureBase):
         if self.save_state == "error":
             self.save_state = "saving"
 
-    def show_failure(self, error: str, line: str | None) -> None:
+    # ----------------------------------------------------------- kept lines
+    def hold(self, sent: Sent) -> None:
+        """Keep a line that was not saved, after the others kept, for Enter to send again.
+
+        Never put back into the input: the reply comes while the note-taker may be typing the next
+        line, and the two would run together. The message line says how many wait, and which.
+        """
+        sent.failed, sent.seq = True, None
+        if sent in self.unsaved:
+            self.unsaved.remove(sent)
+        if self.picked is sent:
+            self.picked = None
+        target = sent.edit_of
+        if isinstance(target, Sent) and target.failed and sent.draft is not None:
+            target.line, target.draft = sent.line, sent.draft  # an edit of a line that waits: it waits edited
+            return
+        self.waiting.append(sent)
+
+    def in_order(self, line: str) -> list[Sent]:
+        """The lines Enter sends now, in the order typed: those kept, then ``line`` (if a note)."""
+        waiting, self.waiting = self.waiting, []
+        fresh = parsed_note(line)
+        if fresh is None or fresh.is_empty:
+            return waiting
+        return [*waiting, Sent(line, fresh, self.current("theme"), self.current("phase"), self.clock())]
+
+    def kept_text(self) -> str:
+        """What the message line says about lines not saved."""
+        if not self.waiting:
+            return ""
+        count = len(self.waiting)
+        first = self.waiting[0].line
+        first = first if len(first) <= 40 else first[:39] + "…"
+        lines = f"{count} line{'s' if count > 1 else ''} waiting" + (
+            f" (first: “{first}”)" if count > 1 else f": “{first}”"
+        )
+        return f"{lines}; enter sends {'them' if count > 1 else 'it'} again, in the order typed."
+
+    def show_failure(self, error: str) -> None:
+        if error == WAITING and self._cause:
+            error = self._cause  # the reason the first line failed says more than "waits too"
+        self._cause = error
         self.save_state = "error"
-        if line is not None:
-            self.input.restore(line)
-            self.say(f"NOT SAVED, the text is back in the input: {error}", error=True)
-        else:
-            self.say(f"NOT SAVED: {error}", error=True)
+        kept = self.kept_text()
+        self.say(f"NOT SAVED: {error}" + (f" · {kept}" if kept else ""), error=True)
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        self.show_failure(message.error, message.line)
+        if message.step is not None:
+            self.history.forget(message.step)
+        if message.sent is not None:
+            self.hold(message.sent)
+        self.show_failure(message.error)
         self.answered()
 
     def on_write_failed(self, message: WriteFailed) -> None:
         """Only if making the failure message itself failed: still a reply, and still said."""
-        self.show_failure(failure_text(message.error), None)
+        self.show_failure(failure_text(message.error))
         self.answered()

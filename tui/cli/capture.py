@@ -16,7 +16,8 @@ def register(sub) -> None:
         help="take notes live during an interview",
         description=(
             "Open the capture screen on the participant's unfinished interview, or start one "
-            "(the participant is created if new). Reopening after a crash resumes it."
+            "(the participant is created if new). Reopening after a crash resumes it. An interview marked "
+            "cleaned takes no notes until it is reopened (ctrl+o)."
         ),
     )
     add_study_arg(parser)
@@ -25,6 +26,11 @@ def register(sub) -> None:
     target.add_argument("--interview", metavar="ID", help="an existing interview id")
     parser.add_argument("--interviewer", default="", metavar="XX", help="initials of the interviewer")
     parser.add_argument("--note-taker", default="", metavar="YY", help="initials of the note-taker")
+    parser.add_argument(
+        "--new",
+        action="store_true",
+        help="start another interview for the participant even if their last one is marked cleaned",
+    )
     parser.add_argument(
         "--read-only",
         action="store_true",
@@ -51,6 +57,7 @@ def run(args) -> int:
                 interviewer=args.interviewer,
                 note_taker=args.note_taker,
                 read_only=args.read_only,
+                new=args.new,
             )
         except Locked as error:
             raise Locked(error.path, f"{error.holder} (add --read-only to follow it from here)") from None
@@ -67,4 +74,8 @@ def run(args) -> int:
         for line in app.unsaved_lines:
             say(f"trodden: not saved (typed before the error): {line}", sys.stderr)
         raise app.startup_error
-    return result
+    from trodden.models.names import visible
+
+    for line in app.unsaved_lines:  # a disk still full at quit, or an interview marked cleaned
+        print(f"trodden: not saved: {visible(line)}", file=sys.stderr)
+    return 1 if app.unsaved_lines else result

@@ -27,19 +27,27 @@ def register(sub) -> None:
     )
     target.add_argument("--interview", metavar="ID", help="open this interview (id, or a participant code)")
     target.add_argument("--edit", action="store_true", help="add, edit and reorder the guide's themes and questions")
+    parser.add_argument(
+        "--new",
+        action="store_true",
+        help="with --participant: start another interview even if the participant's last one is marked cleaned",
+    )
     parser.set_defaults(run=run)
 
 
-def resolve_interview(store: StudyStore, participant: str | None, interview: str | None) -> str | None:
+def resolve_interview(
+    store: StudyStore, participant: str | None, interview: str | None, *, new: bool = False
+) -> str | None:
     """The interview to follow: given, joined, or started (never a second one for a participant).
 
     With neither, the only interview under way; None if there is none or several (the
-    caller then opens the study overview to choose from).
+    caller then opens the study overview to choose from). A participant whose last interview is
+    marked cleaned is an error that says so (``find_or_start``), unless ``new``.
     """
     from trodden.models.storage.interviews import find_or_start, only_one_under_way
 
     if interview or participant:
-        return find_or_start(store, participant=participant, interview=interview).id
+        return find_or_start(store, participant=participant, interview=interview, new=new).id
     found = only_one_under_way(store)
     return found.id if found else None
 
@@ -52,7 +60,7 @@ def run(args) -> int:
         from trodden.tui.guide.editor import GuideEditor
 
         return run_app(store.path, start=GuideEditor)
-    interview_id = resolve_interview(store, args.participant, args.interview)
+    interview_id = resolve_interview(store, args.participant, args.interview, new=args.new)
     if interview_id is None:
         info("no single interview under way: pick one in the overview and press g (or give --participant CODE)")
         return run_app(store.path)

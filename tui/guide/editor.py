@@ -24,6 +24,7 @@ from trodden.models.guide import edits
 from trodden.models.guide.markdown import parse_guide
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
+from trodden.models.undo import Step, UndoRedo
 from trodden.tui.actions import Action, register
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
@@ -48,11 +49,35 @@ ACTIONS = register(
         Action("guide_editor.up", "shift+up,ctrl+up", "move(-1)", "Move up", "Move the highlighted line up"),
         Action("guide_editor.down", "shift+down,ctrl+down", "move(1)", "Move down", "Move the highlighted line down"),
         Action("guide_editor.import", "i", "import_file", "Import", "Add the themes of a guide Markdown file"),
+        Action("guide_editor.undo", "ctrl+z", "undo", "Undo", "Take back the last change to the guide", show=False),
+        Action("guide_editor.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False),
         Action("guide_editor.back", "escape", "back", "Back", "Cancel typing, or leave the editor"),
     ],
 )
 
 Change = Callable[[Guide], Guide]
+
+
+class GuideSaved(Message):
+    """A change (or its undo) is in study.json, or ``error`` says why not."""
+
+    def __init__(
+        self,
+        guide: Guide | None,
+        select: str | None,
+        note: str,
+        error: str | None,
+        step: Step | None = None,
+        carried: tuple[Step, bool] | None = None,
+    ) -> None:
+        super().__init__()
+        self.carried = carried
+        """An undo (True) or redo (False) of this step: if it failed, the step goes back."""
+        self.guide = guide
+        self.select = select
+        self.note = note
+        self.error = error
+        self.step = step
 
 
 class GuideEditor(TroddenScreen):
@@ -66,14 +91,6 @@ class GuideEditor(TroddenScreen):
     )
     CSS_PATH = "guide.tcss"
 
-    class Saved(Message):
-        def __init__(self, guide: Guide | None, select: str | None, note: str, error: str | None) -> None:
-            super().__init__()
-            self.guide = guide
-            self.select = select
-            self.note = note
-            self.error = error
-
     def __init__(self, store: StudyStore) -> None:
         super().__init__()
         self.store = store
@@ -81,6 +98,8 @@ class GuideEditor(TroddenScreen):
         self._mode: tuple[str, str | None] | None = None  # (what, id) while the prompt is open
         self._armed_delete: str | None = None
         self.writer = Writer(self, "guide-editor")
+        self.history: UndoRedo[Step[Guide]] = UndoRedo()
+        """Each change as its key asked for it; the writer fills in the guide before and after."""
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -158,9 +177,17 @@ class GuideEditor(TroddenScreen):
     # ------------------------------------------------------------------ saving
     def _save(self, change: Callable[[Guide], tuple[Guide, str | None]], note: str = "Saved.") -> None:
         self._armed_delete = None
-        self._apply(change, note)
+        step: Step[Guide] = Step(note.rstrip(".").lower())
+        self.history.record(step)
+        self._apply(change, note, step)
 
-    def _apply(self, change: Callable[[Guide], tuple[Guide, str | None]], note: str) -> None:
+    def _apply(
+        self,
+        change: Callable[[Guide], tuple[Guide, str | None]],
+        note: str,
+        step: Step | None,
+        carried: tuple[Step, bool] | None = None,
+    ) -> None:
         """Queue ``change`` for a fresh study.json under its lock (file I/O, off the UI thread)."""
         store = self.store
 
@@ -168,21 +195,54 @@ class GuideEditor(TroddenScreen):
             chosen: list[str | None] = [None]
 
             def update(data: StudyFile) -> None:
-                data.guide, chosen[0] = change(data.guide)
+                before = data.guide
+                data.guide, chosen[0] = change(before)
+                if step is not None:
+                    step.filled(before, data.guide)
 
             result = store.update(update)
-            return self.Saved(result.guide, chosen[0], note, None)
+            return GuideSaved(result.guide, chosen[0], note, None, step)
 
-        self.writer.submit(job, on_error=lambda error: self.Saved(None, None, "", str(error)))
+        self.writer.submit(job, on_error=lambda error: GuideSaved(None, None, "", str(error), step, carried))
 
-    def on_guide_editor_saved(self, message: Saved) -> None:
+    def on_guide_saved(self, message: GuideSaved) -> None:
+        step = message.step
+        if step is not None and (message.error is not None or not step.done):
+            self.history.forget(step)  # it did not happen, or changed nothing: ctrl+z skips it
         if message.error is not None:
+            if message.carried is not None:
+                self.history.put_back(message.carried[0], undoable=message.carried[1])
             self._say(f"Not saved: {message.error}", error=True)
             return
         assert message.guide is not None
         self.guide = message.guide
         self._draw(message.select)
         self._say(message.note)
+
+    def action_undo(self) -> None:
+        self._carry(back=True)
+
+    def action_redo(self) -> None:
+        self._carry(back=False)
+
+    def _carry(self, *, back: bool) -> None:
+        """ctrl+z / ctrl+y: queued behind the change it takes back, so it never overtakes it."""
+        if self._mode is not None:
+            return
+        verb = "undo" if back else "redo"
+        step = self.history.undo() if back else self.history.redo()
+        if step is None:
+            self._say(f"Nothing to {verb}.")
+            return
+        self._armed_delete = None
+
+        def change(guide: Guide) -> tuple[Guide, str | None]:
+            if step.before is None or step.after is None:
+                return guide, None
+            then, now = (step.before, step.after) if back else (step.after, step.before)
+            return edits.reverted(guide, then, now), None
+
+        self._apply(change, f"{'Undone' if back else 'Redone'}: {step.label}.", None, (step, back))
 
     # ----------------------------------------------------------------- prompt
     def _ask(self, what: str, ident: str | None, label: str, value: str = "") -> None:
@@ -225,9 +285,9 @@ class GuideEditor(TroddenScreen):
                 "Question added.",
             )
         elif what == "rename" and ident is not None:
-            self._save(lambda g: (edits.rename_theme(g, ident, text), f"t:{ident}"))
+            self._save(lambda g: (edits.rename_theme(g, ident, text), f"t:{ident}"), "Theme renamed.")
         elif what == "edit_question" and ident is not None:
-            self._save(lambda g: (edits.edit_question(g, ident, text), f"q:{ident}"))
+            self._save(lambda g: (edits.edit_question(g, ident, text), f"q:{ident}"), "Question changed.")
 
     def _import(self, raw_path: str) -> None:
         if self.check_action("import_file", ()) is False:
