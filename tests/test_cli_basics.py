@@ -149,3 +149,21 @@ def test_a_broken_interview_is_left_out_of_an_export_with_a_warning(tmp_path: Pa
     assert code == 1  # a backup script must know its copy is not the whole study
     assert [i["participant"] for i in json.loads(out)["interviews"]] == ["P2"]
     assert "warning: left out:" in err and "notes.json" in err and err.count("\n") == 1
+
+
+def test_lines_not_saved_are_printed_whichever_command_opened_the_app(tmp_path, capsys, monkeypatch) -> None:
+    """The overview (demo, map, clean...) can lead to capture too: its unsaved lines reach stderr, exit 1."""
+    from conftest import build_study
+
+    from trodden.tui import app as app_module
+
+    store = build_study(tmp_path / "study")
+
+    def run(self):
+        self.unsaved_lines.extend(["det var jobbigt \x1b[2J", "? fråga om priset"])
+        return 0
+
+    monkeypatch.setattr(app_module.TroddenApp, "run", run)
+    assert app_module.run_app(store.path) == 1
+    err = capsys.readouterr().err
+    assert "trodden: not saved: det var jobbigt ␛[2J" in err and "trodden: not saved: ? fråga om priset" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,5 +136,13 @@ def run_app(path: Path, start: ScreenFactory | None = None, *, served: Served | 
 
     store = StudyStore.open(path)
     app = TroddenApp(store, start, served=served)
-    result = app.run()
-    return result or 0
+    result = app.run() or 0
+    return report_unsaved(app) or result
+
+
+def report_unsaved(app: TroddenApp) -> int:
+    """Print every line the app could not save (a disk still full at quit, an interview marked
+    cleaned) to stderr, whichever screen it was typed on: the terminal is their last place. 1 if any."""
+    for line in app.unsaved_lines:
+        print(f"trodden: not saved: {visible(line)}", file=sys.stderr)
+    return 1 if app.unsaved_lines else 0

@@ -43,7 +43,7 @@ def run(args) -> int:
     """Paint the capture screen first, open the study behind it (see tui/capture/opening.py)."""
     if not looks_like_study(args.dir):
         open_study(args.dir)  # not a study: raises the store's own clear message
-    from trodden.tui.app import TroddenApp
+    from trodden.tui.app import TroddenApp, report_unsaved
     from trodden.tui.capture.opening import OpeningCaptureScreen
 
     def open_source():
@@ -74,8 +74,4 @@ def run(args) -> int:
         for line in app.unsaved_lines:
             say(f"trodden: not saved (typed before the error): {line}", sys.stderr)
         raise app.startup_error
-    from trodden.models.names import visible
-
-    for line in app.unsaved_lines:  # a disk still full at quit, or an interview marked cleaned
-        print(f"trodden: not saved: {visible(line)}", file=sys.stderr)
-    return 1 if app.unsaved_lines else result
+    return report_unsaved(app) or result  # a disk still full at quit, or an interview marked cleaned
