@@ -1,8 +1,8 @@
 """Every note as one flat row of text, for the CSV export.
 
 A row is a ``NamedTuple``: the CSV writer takes it as it is, with no copying, and the
-field names are the CSV's column keys. Personal details are redacted unless the export
-is private, as in the report.
+field names are the CSV's column keys. The study is redacted as a whole first
+(``redacted.export_inputs``) unless the export is private, as for every format.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from trodden.models.domain import Interview, Note
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.storage.study_file import StudyFile
 
-from .report_evidence import no_redaction, study_redactor
+from .redacted import export_inputs
 from .report_model import clock
 
 
@@ -47,14 +47,15 @@ def note_rows(
 ) -> list[NoteRow]:
     """Every (non-deleted) note as a row, with its theme, phase on the map and map items
     (personal details redacted unless ``private``)."""
-    redact = no_redaction if private else study_redactor(data)
+    inputs = export_inputs(data, interviews, notes, journey, private=private)
+    data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     phase_name = {phase.id: phase.name for phase in data.phases}
     theme_title = {theme.id: theme.title for theme in data.guide.themes}
     items_of: dict[str, list[str]] = {}
     phase_of: dict[str, str] = {}
     for item in sorted(journey.items, key=lambda item: (item.order, item.id)):
-        title = redact(item.title)
+        title = item.title
         for note_id in item.evidence:
             items_of.setdefault(note_id, []).append(title)
             if item.phase and note_id not in phase_of:
@@ -78,7 +79,7 @@ def note_rows(
                     theme_title.get(theme, theme),
                     phase_name.get(phase, phase),
                     "; ".join(items_of.get(note.id, ())),
-                    redact(note.text),
+                    note.text,
                 )
             )
     return rows
