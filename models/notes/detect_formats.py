@@ -91,7 +91,11 @@ _ACCOUNT_WORD = re.compile(
 )
 _DIGIT_RUN = re.compile(r"\d[\d \-\u00a0.,]*\d")
 # Clearing or registration number, a dash, then the account: 8327-9 1234567, 1234-1234567890, 5050-1055.
-_ACCOUNT_SHAPE = re.compile(r"(?<![\w\-+/.])[1-9]\d{3}(?:-\d)?[-\u2013][ ]?\d{4,10}(?:[ ]?\d{1,4}){0,3}(?![\w\-])")
+_ACCOUNT_SHAPE = re.compile(
+    r"(?<![\w\-+/.])[1-9]\d{3}(?:-\d)?[-\u2013][ ]?\d{4,10}(?:[ ]?\d{1,4}){0,3}(?![\w\-])"
+    # Swedbank: a five-digit clearing number with its check digit, a comma, the account
+    r"|(?<![\w\-+/.])[1-9]\d{3}-\d,[ ]?\d{1,3}(?:[ ]\d{3}){1,3}(?:-\d)?(?![\w\-])"
+)
 
 
 def find_bank_accounts(text: str) -> Found:
@@ -120,10 +124,11 @@ _STREET_ENDS = (
     "veien|vei|veg|gaten|gate|katu|tie"
 )
 _STREET_WORDS = "Street|Road|Lane|Avenue|Close|Way|Drive|Gardens|Place|Square|Terrace|Crescent|Grove|Court|Row"
-_HOUSE = r"\d{1,4}(?:[ ]?[A-Za-z](?!\w))?(?:,?[ ]\d{1,2}\.?[ ]?(?:tv|th|mf|sal)\b\.?)?(?![\d])"
+_HOUSE = r"\d{1,4}(?:[ ]?[A-Z]|[a-z])?(?!\w)(?:,?[ ]\d{1,2}\.?[ ]?(?:tv|th|mf|sal)\b(?:\.(?=,))?)?"
+"""A house number with its letter (``12``, ``3 B``, ``8A``) and a Danish floor and side (``, 3. tv``)."""
 _STREET = re.compile(
     # Storgatan 12, Södra vägen 3 B, Karl Johans gate 22, Nørrebrogade 12, 3. tv
-    rf"(?<!\w)(?:[{_UPPER}][^\W\d_]+[ ][^\W\d_]*(?:{_STREET_ENDS})|[{_UPPER}][^\W\d_]+(?:{_STREET_ENDS}))"
+    rf"(?<!\w)(?:(?:[{_UPPER}][^\W\d_]+[ ]){{1,2}}[^\W\d_]*(?:{_STREET_ENDS})|[{_UPPER}][^\W\d_]+(?:{_STREET_ENDS}))"
     rf"[ \u00a0]+{_HOUSE}"
     # 12 Baker Street, 4a Mill Lane
     rf"|(?<!\w)\d{{1,4}}[A-Za-z]?,?[ ](?:[{_UPPER}][^\W\d_]+[ ]){{1,2}}(?:{_STREET_WORDS})\b"

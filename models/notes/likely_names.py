@@ -20,7 +20,10 @@ _WORD = re.compile(rf"[{_UPPER}][^\W\d_]*(?:-[{_UPPER}][^\W\d_]*)*(?:'s|’s)?")
 with a character class so the regex engine scans fast; what may stand around it is checked after."""
 _NOT_BEFORE = frozenset("&/\\'’")
 _NOT_AFTER = frozenset("'’")
-_SURNAME = re.compile(rf"[ \u00a0]((?:(?:af|av|von|van|de|da|le|la)[ ])?[{_UPPER}][^\W\d_]+(?:-[{_UPPER}][^\W\d_]+)?)")
+_SURNAME = re.compile(
+    rf"[ \u00a0]((?:(?:af|av|von|van|de|da|le|la)[ ])?[{_UPPER}][a-zß-öø-ÿ][^\W\d_]*(?:-[{_UPPER}][^\W\d_]+)?)(?![\w])"
+)
+"""A capitalised word after a first name; a lower-case second letter, so ``Hans CPR`` is no name."""
 _SENTENCE_END = frozenset(".!?:;…\n\r\t|")
 _OPENERS = frozenset(" \u00a0\"'“”‘’«»„()[]*-–—•+>")
 
