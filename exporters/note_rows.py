@@ -60,6 +60,7 @@ def note_rows(
             items_of.setdefault(note_id, []).append(title)
             if item.phase and note_id not in phase_of:
                 phase_of[note_id] = item.phase
+    times: dict[float, str] = {}  # interviews share their times (a note every ten seconds...)
     rows = []
     for interview in interviews:
         for note in notes.get(interview.id, []):
@@ -71,7 +72,7 @@ def note_rows(
                 NoteRow(
                     interview.id,
                     participant_of.get(note.interview, interview.participant),
-                    clock(note.t),
+                    times.get(note.t) or times.setdefault(note.t, clock(note.t)),
                     ", ".join(note.kinds),  # StrEnum: each kind joins as its value
                     _valence(note.valence),
                     ", ".join(note.channels),

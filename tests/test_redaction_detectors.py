@@ -43,3 +43,16 @@ def test_terms_and_real_names_come_first() -> None:
     redactor = Redactor(["Linnea Sjöström"], ["Danderyds sjukhus"])
     text = "Linnea Sjöström jobbar på Danderyds sjukhus, fråga linnea sjöström"
     assert redactor.redact(text) == "[name] jobbar på [redacted], fråga [name]"
+
+
+def test_a_tag_or_channel_that_is_a_name_in_lower_case() -> None:
+    redactor = Redactor()
+    assert [redactor.redact(tag) for tag in ["mette", "anna-chat", "price", "per", "maj", "care-guide"]] == [
+        "[name]",
+        "[name]",
+        "price",
+        "per",
+        "maj",
+        "care-guide",
+    ]
+    assert Redactor(not_names=["kim"]).redact("kim") == "kim"

@@ -142,10 +142,14 @@ NEVER_ALONE = frozenset(
         "christmas",
         "easter",
         "willys",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
     ]
 )
-"""Written with a capital in English (months, days) or brands that read as a name
-(``Willys``): a name only with a surname after them."""
+"""Written with a capital in English (months, days), Nordic months that are also names, or
+brands that read as a name (``Willys``): a name only with a surname after them."""
 
 
 def _cache_file(size: int) -> Path:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from . import detect_formats as formats
 from .first_names import first_names
-from .likely_names import find_likely_names
+from .likely_names import find_likely_names, find_name_token
 
 NAME = "name"
 LIKELY_NAME = "likely-name"
@@ -139,7 +139,10 @@ class Redactor:
                 found = [(m.start(), m.end()) for m in pattern.finditer(text) if not capital or m.group()[:1].isupper()]
                 text = self._take(text, spans, kind, found)
         if self._first_names:
-            self._take(text, spans, LIKELY_NAME, find_likely_names(text, self._first_names, self._not_names))
+            found = find_likely_names(text, self._first_names, self._not_names)
+            if not found and not spans:
+                found = find_name_token(text, self._first_names, self._not_names)
+            self._take(text, spans, LIKELY_NAME, found)
         spans.sort(key=lambda span: span.start)
         return spans
 
