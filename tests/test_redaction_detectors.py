@@ -56,3 +56,12 @@ def test_a_tag_or_channel_that_is_a_name_in_lower_case() -> None:
         "care-guide",
     ]
     assert Redactor(not_names=["kim"]).redact("kim") == "kim"
+
+
+def test_phone_numbers_are_read_group_by_group() -> None:
+    redactor = Redactor()
+    assert redactor.redact("år 2023 070-123 45 67") == "år 2023 [phone]"
+    assert redactor.redact("ring 070-123 45 67 070-765 43 21 nu") == "ring [phone] [phone] nu"
+    assert redactor.redact("ring 070-123 45 67 12 gånger") == "ring [phone] 12 gånger"
+    long_run = "070-123 45 67 " * 700  # a pasted list: every number, in linear time
+    assert redactor.redact(long_run).split() == ["[phone]"] * 700
