@@ -65,3 +65,19 @@ def test_phone_numbers_are_read_group_by_group() -> None:
     assert redactor.redact("ring 070-123 45 67 12 gånger") == "ring [phone] 12 gånger"
     long_run = "070-123 45 67 " * 700  # a pasted list: every number, in linear time
     assert redactor.redact(long_run).split() == ["[phone]"] * 700
+
+
+def test_a_damaged_name_cache_is_rebuilt(tmp_path, monkeypatch) -> None:
+    from trodden.models.notes import first_names
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first_names.first_names.cache_clear()
+    try:
+        built = first_names.first_names()
+        cache = next((tmp_path / "trodden").glob("first-names-*.txt"))
+        assert {"anna", "erik", "mette", "søren"} <= built
+        cache.write_text("", encoding="utf-8")  # emptied by a careless clean-up
+        first_names.first_names.cache_clear()
+        assert first_names.first_names() == built
+    finally:
+        first_names.first_names.cache_clear()

@@ -25,6 +25,8 @@ COLUMNS = {"Great Britain": 30, "Ireland": 31, "U.S.A.": 32, "Denmark": 46, "Nor
 """Character columns of each country's frequency in ``nam_dict.txt`` (its header draws them)."""
 MIN_FREQUENCY = 3
 CACHE_VERSION = "1"
+MIN_NAMES = 1000
+"""Fewer names than this in the cache means it is damaged: the list is read again."""
 
 AMBIGUOUS = frozenset(
     [
@@ -183,7 +185,9 @@ def first_names() -> frozenset[str]:
         ) from error
     cached = _cache_file(size)
     try:
-        return frozenset(cached.read_text(encoding="utf-8").split("\n"))
+        names = frozenset(cached.read_text(encoding="utf-8").split("\n"))
+        if len(names) >= MIN_NAMES:  # a cache emptied by hand must not switch name detection off
+            return names
     except (OSError, UnicodeDecodeError):
         pass
     names = _parse(path.read_bytes())
