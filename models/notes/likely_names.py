@@ -93,7 +93,7 @@ def find_name_token(
     """A tag or channel that is a first name in lower case (``#mette``, ``@anna-chat``): the capture
     syntax stores tags in lower case, where the capital that marks a name is gone. Only a text of
     one word is looked at; words that are also everyday words (``AMBIGUOUS``) are left alone."""
-    if len(text) < 3 or not text.islower() or " " in text or text.casefold() in not_names:
+    if len(text) < 3 or " " in text or not text.islower() or text.casefold() in not_names:
         return []
     for part in _TOKEN_PARTS.split(text):
         if part in names and part not in AMBIGUOUS and part not in NEVER_ALONE:

@@ -109,6 +109,8 @@ class Redactor:
         # A single name part counts only written with a capital ("Per", not "per månad"), genitive too.
         self._parts = _alternation([f"{part}'s" for part in parts] + [f"{part}s" for part in parts] + list(parts))
         self._terms = _alternation(terms)
+        patterns = ((self._names, NAME, False), (self._parts, NAME, True), (self._terms, TERM, False))
+        self._patterns = tuple((pattern, kind, capital) for pattern, kind, capital in patterns if pattern is not None)
         # the first word of each name and term, casefolded: a cheap look before any pattern runs
         self._gate = tuple({w.split()[0].casefold()[:4] for w in [*names, *parts, *terms] if w and w.split()})
         self._first_names: Collection[str] = first_names() if likely_names else frozenset()
@@ -128,16 +130,14 @@ class Redactor:
         if _DIGIT.search(text) and formats.has_number(text):
             for kind, detector in DIGIT_DETECTORS:
                 text = self._take(text, spans, kind, detector(text))
-        folded = text.casefold() if self._gate else ""
-        gate = any(word in folded for word in self._gate)
-        for pattern, kind, capital in (
-            (self._names, NAME, False),
-            (self._parts, NAME, True),
-            (self._terms, TERM, False),
-        ):
-            if gate and pattern is not None:
-                found = [(m.start(), m.end()) for m in pattern.finditer(text) if not capital or m.group()[:1].isupper()]
-                text = self._take(text, spans, kind, found)
+        if self._gate:
+            folded = text.casefold()
+            if any(word in folded for word in self._gate):
+                for pattern, kind, capital in self._patterns:
+                    found = [
+                        (m.start(), m.end()) for m in pattern.finditer(text) if not capital or m.group()[:1].isupper()
+                    ]
+                    text = self._take(text, spans, kind, found)
         if self._first_names:
             found = find_likely_names(text, self._first_names, self._not_names)
             if not found and not spans:
