@@ -157,8 +157,9 @@ class Redactor:
                 merged[-1][1] = max(merged[-1][1], end)
             elif end > start:
                 merged.append([start, end])
+        taken = list(spans)
         for start, end in merged:
-            if _MASK in text[start:end]:
+            if any(start < span.end and span.start < end for span in taken):
                 continue  # a more specific detail already took it (masks stop a match crossing it)
             spans.append(Span(start, end, kind))
             text = text[:start] + _MASK * (end - start) + text[end:]
