@@ -3,10 +3,10 @@
 The names come from Jörg Michael's ``nam_dict.txt`` (GNU FDL 1.2; about 48,000 first names
 with a frequency per country, kept since 2007 and shipped by the PyPI package
 ``gender-guesser``, a dependency). It is read as a data file, never imported, so none of the
-package's code runs. A name is kept when it is at least *uncommon* (frequency 3 of 13, about
-1 in 100,000 people) in Sweden, Denmark, Norway, Finland, Great Britain, Ireland or the USA:
-some 2,800 names. The derived set is cached (about 25 kB) so an export does not parse the
-4 MB list every time.
+package's code runs. A name is kept when it reaches frequency 3 of 13 (the list's scale doubles a
+step from 7 = 0.25-0.5 %, so about 1 person in 5,000) in Sweden, Denmark, Norway, Finland,
+Great Britain, Ireland or the USA: some 2,800 names. The derived set is cached (about 25 kB)
+so an export does not parse the 4 MB list every time.
 
 Some first names are also everyday words; ``AMBIGUOUS`` lists those, and ``likely_names``
 counts them only where a name is the likely reading.
