@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from trodden.models.domain import Interview, InterviewStatus, Kind, Note
 from trodden.models.notes.cleaning import original_text, quote_changed, reading_order, text_changed
 from trodden.models.notes.marks import CLOUD, HEART, KIND_SYMBOLS
-from trodden.models.notes.redaction import Redactor
+from trodden.models.notes.redact_models import redact_all, redact_model
 from trodden.models.notes.syntax import find_tokens
 from trodden.models.storage.study_file import StudyFile
+
+from .redacted import study_redactor
 
 KIND_MARKS: dict[Kind, str] = {kind: symbol for kind, symbol in KIND_SYMBOLS.items() if kind is not Kind.QUOTE}
 """Quotes need no mark: they are set in quotation marks."""
@@ -258,11 +260,12 @@ def build_interview_notes(
 ) -> InterviewNotes:
     """The export model of ``interview``: notes in guide-theme order, details redacted."""
     labels = LABELS.get(language or data.study.language, LABELS["en"])
-    redactor = Redactor.for_study(data)
+    if not include_private:  # the study and the notes as a whole: every text field, in one place
+        redact = study_redactor(data)
+        data, notes = redact_model(data, redact), redact_all(notes, redact)
 
     def clean(text: str) -> str:
-        text = _UNSTORABLE.sub("\ufffd", text)
-        return text if include_private else redactor.redact(text)
+        return _UNSTORABLE.sub("\ufffd", text)
 
     themes = {theme.id: theme.title for theme in data.guide.themes}
     phases = {phase.id: phase.name for phase in data.phases}

@@ -17,7 +17,8 @@ from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
-from .report_evidence import EvidenceBuilder, no_redaction, study_redactor, unique
+from .redacted import export_inputs
+from .report_evidence import EvidenceBuilder, unique
 from .report_model import BackstageGroup, CellEntry, FindingRow, Item, MapRow, PhaseSection, Report
 from .report_reading import Progress, read_study
 
@@ -34,13 +35,16 @@ def assemble(
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
-    Personal details in notes and items (participants' real names, the study's redaction
-    terms, e-mail addresses, phone numbers) become markers like ``[name]`` unless ``private``.
+    Every piece of user text (notes, items, phases, the study's purpose...) is redacted as a
+    whole before the report is built (``redacted.export_inputs``): personal details become
+    markers like ``[name]`` unless ``private``.
     """
     labels = Labels(language or data.study.language)
+    inputs = export_inputs(data, interviews, notes, journey, private=private)
+    data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     index = NotesIndex.build(notes, participant_of)
-    build = EvidenceBuilder(data, index, journey, labels, no_redaction if private else study_redactor(data))
+    build = EvidenceBuilder(data, index, journey, labels)
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
     sections = _phase_sections(build, journey, ordered, items)

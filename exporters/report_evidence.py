@@ -1,33 +1,21 @@
 """Map items and their notes turned into report pieces: ``Item``, ``Source`` and ``Feeling``.
 
-Every piece of user text passes the study's redaction here (unless the export is private),
-so the formats never see a participant's real name.
+The study given here is already redacted as a whole (``redacted.export_inputs``), so the
+report's pieces never see a participant's real name and nothing here decides what to redact.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from trodden.models.domain import Note
 from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import JourneyMap, MapItem
-from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
 from .report_model import Feeling, Item, Source, clock, score, shorten, signed
-
-Redact = Callable[[str], str]
-
-
-def no_redaction(text: str) -> str:
-    return text
-
-
-def study_redactor(data: StudyFile) -> Redact:
-    """The study's redaction (real names, the study's terms, e-mail addresses, phone numbers)."""
-    return Redactor.for_study(data).redact
 
 
 def report_feeling(point: CurvePoint, labels: Labels) -> Feeling:
@@ -78,17 +66,17 @@ def unique(values: Iterable[str]) -> tuple[str, ...]:
 
 
 class EvidenceBuilder:
-    """Builds ``Item``s and ``Source``s for one study, sharing its phases, curve and redaction."""
+    """Builds ``Item``s and ``Source``s for one (already redacted) study, sharing its phases and curve."""
 
-    def __init__(self, data: StudyFile, index: NotesIndex, journey: JourneyMap, labels: Labels, redact: Redact) -> None:
-        self.data, self.index, self.journey, self.labels, self.redact = data, index, journey, labels, redact
+    def __init__(self, data: StudyFile, index: NotesIndex, journey: JourneyMap, labels: Labels) -> None:
+        self.data, self.index, self.journey, self.labels = data, index, journey, labels
         self.phases = sorted(data.phases, key=lambda phase: phase.order)
         self.phase_name = {phase.id: phase.name for phase in self.phases}
         self.curve = {point.key: point for point in emotion_curve(self.phases, index, journey)}
         self.phase_feeling = {key: report_feeling(point, labels) for key, point in self.curve.items()}
 
     def source(self, note: Note) -> Source:
-        text = self.redact(note.text)
+        text = note.text
         quoted = self.labels.quoted(text)
         return Source(
             note_id=note.id,
@@ -110,7 +98,7 @@ class EvidenceBuilder:
             id=item.id,
             kind=item.kind.value,
             kind_label=self.labels[f"kind.{item.kind.value}"],
-            title=self.redact(item.title),
+            title=item.title,
             phase_id=item.phase,
             phase_name=self.phase_name.get(item.phase or "", self.labels["no_phase"]),
             channels=unique([*item.channels, *(c for note in evidence for c in note.channels)]),
@@ -124,7 +112,7 @@ class EvidenceBuilder:
             backing_short=self.labels.f("backing.short", n=n, N=total),
             backers=tuple(sorted(self.index.backers(item))),
             hypothesis=item.is_hypothesis,
-            design_question=self.redact(item.design_question),
+            design_question=item.design_question,
             backstage_kind=item.backstage.value if item.backstage else None,
             evidence=tuple(self.source(note) for note in evidence),
         )

@@ -14,6 +14,7 @@ from pydantic import Field, ValidationError
 
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MAP_DB, MapSession
+from trodden.models.notes.redact_models import memo, redact_model
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.atomic import build_folder, is_new_folder
 from trodden.models.storage.store import StudyStore
@@ -49,12 +50,13 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
     """The whole study as a document.
 
     Unless ``include_private``, it is safe to share like every other export: real names and
-    the redaction terms are left out and personal details in note texts (names, terms,
-    e-mail addresses, phone numbers, also in the typed history) become markers. With
-    ``include_private`` it is the lossless backup that ``import_document`` restores.
+    the redaction terms are left out, and the whole document is redacted in one pass
+    (``redact_model``: every text field of every model but ids and codes: notes and their
+    typed history, map item titles, design questions, curve reasons, phases, the guide, the
+    study's purpose...). With ``include_private`` it is the lossless backup that
+    ``import_document`` restores.
     """
     data = store.data
-    redact = None if include_private else Redactor.for_study(data).redact
     participants = [p if include_private else p.model_copy(update={"real_name": None}) for p in data.participants]
     interviews, problems = store.interviews()
     records = []
@@ -66,8 +68,6 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         except StoreError as error:
             problems.append(error)
             continue
-        if redact is not None:
-            notes = [_redacted(note, redact) for note in notes]
         records.append(InterviewRecord(**interview.model_dump(), notes=notes))
     document = StudyDocument(
         study=data.study,
@@ -78,12 +78,9 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         interviews=records,
         map=read_map(store),
     )
+    if not include_private:
+        document = redact_model(document, memo(Redactor.for_study(data).redact))
     return document, problems
-
-
-def _redacted(note: Note, redact) -> Note:
-    history = [revision.model_copy(update={"raw": redact(revision.raw)}) for revision in note.history]
-    return note.model_copy(update={"text": redact(note.text), "history": history})
 
 
 def read_map(store: StudyStore) -> JourneyMap | None:

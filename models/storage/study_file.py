@@ -27,6 +27,9 @@ class StudyFile(Model):
     guide: Guide = Field(default_factory=Guide)
     participants: list[Participant] = Field(default_factory=list)
     redaction_terms: list[str] = Field(default_factory=list)
+    not_names: list[str] = Field(default_factory=list)
+    """Words the redactor took for a likely name and a person said are not one in this study
+    (``Rose`` the flower); stored as written, compared casefolded."""
 
     def participant(self, code: str) -> Participant | None:
         folded = code.casefold()

@@ -90,6 +90,22 @@ ACTIONS = register(
             "Redact…",
             "Set the participant's real name and the study's extra words to redact",
         ),
+        Action(
+            "clean.name",
+            "a",
+            "confirm_name",
+            "A name",
+            "The note's likely name is a name: add it to the study's redaction terms",
+            show=False,
+        ),
+        Action(
+            "clean.not_name",
+            "o",
+            "not_a_name",
+            "Not a name",
+            "The note's likely name is not a name in this study (remembered with the study)",
+            show=False,
+        ),
         Action("clean.cleaned", "c", "mark_cleaned", "Cleaned", "Mark the interview cleaned (again: back to done)"),
         Action(
             "clean.export",
@@ -107,5 +123,6 @@ Walk every note: fix typos and shorthand in its line ([b]enter[/b]), using the c
 [b]"[/b] quote  [b]+[/b]/[b]++[/b] heart  [b]-[/b]/[b]--[/b] thundercloud  [b]*[/b] touchpoint  [b]![/b] moment  [b]%[/b] backstage  [b]?[/b] follow-up  [b]@channel[/b]  [b]#tag[/b]
 Quotes must stay verbatim: [b]✎ changed[/b] means the words differ from what was typed live; check them and press [b]v[/b].
 [on rgb(255,170,120)] Highlighted [/] words are personal details (the participant's name, phone numbers, e-mails,
-the study's redaction terms); exports replace them with markers like \\[name] unless asked otherwise.
+ID numbers, IBANs, addresses, the study's redaction terms); exports replace them with markers like \\[name] unless asked otherwise.
+[u on rgb(255,225,110)] Likely names [/] are replaced too: [b]a[/b] confirms one (it joins the study's terms), [b]o[/b] says it is not a name.
 Every change is saved at once and the words as typed stay in the note's history."""

@@ -1,6 +1,7 @@
-"""Setting what redaction looks for, from the clean screen: the participant's real name, the study's terms.
+"""Setting what redaction looks for, from the clean screen: the participant's real name, the study's
+terms, and the verdict on a likely name (``a``: a name, it joins the terms; ``o``: not a name).
 
-Both live in the study, not the interview, so the change is a locked read-modify-write of the
+All live in the study, not the interview, so the change is a locked read-modify-write of the
 study (``StudyStore.update``), queued on the screen's writer like every other write.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from trodden.models.names import visible
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.study_file import StudyFile
 
@@ -20,6 +22,10 @@ class RedactionEditing(CleanView):
 
     class RedactionChanged(Message):
         """The study now holds the new name and terms."""
+
+        def __init__(self, text: str = "") -> None:
+            super().__init__()
+            self.text = text
 
     def action_redaction(self) -> None:
         interview = self.session.interview if self.session else None
@@ -54,9 +60,45 @@ class RedactionEditing(CleanView):
 
         self.writer.submit(job, on_error=self._not_saved)
 
+    def _likely_name(self) -> str | None:
+        """The first likely name in the selected note, as written there."""
+        note = self.selected_note()
+        if note is None:
+            return None
+        spans = self.redactor.likely_names(note.text)
+        return note.text[spans[0].start : spans[0].end] if spans else None
+
+    def action_confirm_name(self) -> None:
+        """a: the likely name is a name; it becomes one of the study's redaction terms."""
+        self._judge_name(is_name=True)
+
+    def action_not_a_name(self) -> None:
+        """o: the likely name is not a name in this study; it is no longer highlighted or replaced."""
+        self._judge_name(is_name=False)
+
+    def _judge_name(self, *, is_name: bool) -> None:
+        name = self._likely_name()
+        if name is None:
+            self._say("no likely name in this note")
+            return
+        shown = visible(name)
+
+        def change(data: StudyFile) -> None:
+            target = data.redaction_terms if is_name else data.not_names
+            if name.casefold() not in {word.casefold() for word in target}:
+                target.append(name)
+
+        def job() -> Message:
+            self.store.update(change)
+            verdict = "added to the study's redaction terms" if is_name else "not a name: left as it is in exports"
+            return self.RedactionChanged(f"{shown}: {verdict}")
+
+        self.writer.submit(job, on_error=self._not_saved)
+
     def on_redaction_editing_redaction_changed(self, message: RedactionChanged) -> None:
         self.redactor = Redactor.for_study(self.store.data)
         self._cell_cache.clear()
         self._rebuild()
         count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
-        self._say(f"redaction saved · {count} notes with personal details highlighted")
+        first = f"{message.text} · " if message.text else "redaction saved · "
+        self._say(f"{first}{count} notes with personal details highlighted")

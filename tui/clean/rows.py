@@ -11,10 +11,13 @@ from rich.text import Text
 from trodden.models.domain import Kind, Note
 from trodden.models.names import visible
 from trodden.models.notes.cleaning import original_text, quote_changed, text_changed
-from trodden.models.notes.redaction import Redactor
+from trodden.models.notes.redaction import LIKELY_NAME, Redactor
 from trodden.models.notes.syntax import MARKER_OF_KIND
 
 REDACTION_STYLE = "bold black on rgb(255,170,120)"
+LIKELY_NAME_STYLE = "bold black on rgb(255,225,110) underline"
+"""A likely name waits for a person: ``a`` makes it a redaction term, ``o`` says it is not a name.
+Exports replace it either way until then."""
 DELETED_STYLE = "dim strike"
 
 
@@ -32,7 +35,8 @@ def highlighted(text: str, redactor: Redactor, *, one_line: bool = False) -> Tex
         shown = shown.replace("\n", "⏎").replace("\t", " ")
     result = Text(shown)
     for span in redactor.find(text):
-        result.stylize(REDACTION_STYLE, span.start, span.end)
+        style = LIKELY_NAME_STYLE if span.kind == LIKELY_NAME else REDACTION_STYLE
+        result.stylize(style, span.start, span.end)
     return result
 
 
@@ -109,4 +113,8 @@ def detail(note: Note | None, redactor: Redactor, themes: dict[str, str], phases
             f"\n{len(found)} personal detail(s) ({', '.join(kinds)}): replaced by markers in exports",
             style=REDACTION_STYLE,
         )
+    likely = [note.text[span.start : span.end] for span in found if span.kind == LIKELY_NAME]
+    if likely:
+        text.append(f"\nlikely name: {visible(likely[0])}", style=LIKELY_NAME_STYLE)
+        text.append("  a: a name, redact it in every interview · o: not a name", style="dim")
     return text

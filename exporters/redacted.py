@@ -1,0 +1,56 @@
+"""The study as every export reads it: redacted as a whole, before any format sees it.
+
+Markdown, Word, CSV, the interview notes and JSON build their output from what this module
+returns, so no renderer decides what to redact and a field added to the study, a note or the
+map is redacted in every format at once (``redact_model`` redacts every text field but ids and
+codes). ``private`` (``--include-private``) hands the study through unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trodden.models.domain import Interview, Note
+from trodden.models.map.journey_map import JourneyMap
+from trodden.models.notes.redact_models import Redact, memo, redact_all, redact_model
+from trodden.models.notes.redaction import Redactor
+from trodden.models.storage.study_file import StudyFile
+
+
+def no_redaction(text: str) -> str:
+    return text
+
+
+def study_redactor(data: StudyFile) -> Redact:
+    """The study's redaction (names, terms, likely names, e-mail, phones, numbers, addresses), memoised."""
+    return memo(Redactor.for_study(data).redact)
+
+
+@dataclass(frozen=True)
+class StudyInputs:
+    """What an export is built from; every piece of user text already redacted unless private."""
+
+    data: StudyFile
+    interviews: list[Interview]
+    notes: dict[str, list[Note]]
+    journey: JourneyMap
+
+
+def export_inputs(
+    data: StudyFile,
+    interviews: list[Interview],
+    notes: dict[str, list[Note]],
+    journey: JourneyMap,
+    *,
+    private: bool = False,
+) -> StudyInputs:
+    """The study, its interviews, notes and map, redacted as a whole unless ``private``."""
+    if private:
+        return StudyInputs(data, interviews, notes, journey)
+    redact = study_redactor(data)
+    return StudyInputs(
+        data=redact_model(data, redact),
+        interviews=redact_all(interviews, redact),
+        notes={key: redact_all(batch, redact) for key, batch in notes.items()},
+        journey=redact_model(journey, redact),
+    )
