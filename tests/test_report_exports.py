@@ -149,3 +149,25 @@ def test_personal_details_redacted_unless_asked(tmp_path, capsysbinary):
         assert "per usual" in text  # a lower-case word is not a name
     assert main(["export", str(store.path), "--format", "md", "--include-private"]) == 0
     assert "thanks to Malin" in capsysbinary.readouterr().out.decode("utf-8")
+
+
+def test_a_report_file_is_named_after_the_redacted_journey_name(tmp_path, capsys):
+    """A journey named after a participant: the file written into a folder does not carry the name."""
+    from trodden.models.storage.study_file import StudyFile
+
+    store = make_study(tmp_path / "s")
+
+    def rename(data: StudyFile) -> None:
+        data.study = data.study.model_copy(update={"name": "Malin Andersson's plants"})
+        data.redaction_terms = [*data.redaction_terms, "Malin Andersson"]
+
+    store.update(rename)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["export", str(store.path), "--format", "md", "-o", str(out)]) == 0
+    (written,) = out.iterdir()
+    assert "Malin" not in written.name and "Andersson" not in written.name
+    private = tmp_path / "private"
+    private.mkdir()
+    assert main(["export", str(store.path), "--format", "md", "--include-private", "-o", str(private)]) == 0
+    assert "Malin" in next(private.iterdir()).name

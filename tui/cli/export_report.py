@@ -50,16 +50,18 @@ def progress_bar(enabled: bool):
 
 def run_report_export(store, args) -> int:
     from trodden.exporters.note_rows import note_rows
+    from trodden.exporters.redacted import study_redactor
     from trodden.exporters.report_reading import read_study
 
     fmt = args.format
     if fmt not in EXTENSIONS:
         raise StoreError(f"the journey report cannot be written as {fmt}; choose md, docx or csv")
-    target = output_path(args.output, store.study.name, fmt)
+    private = bool(getattr(args, "include_private", False))
+    title = store.study.name if private else study_redactor(store.data)(store.study.name)  # the name travels too
+    target = output_path(args.output, title, fmt)
     if fmt == "docx" and to_terminal(target):
         raise StoreError(BINARY_TO_TERMINAL)
     language = args.lang or store.study.language
-    private = bool(getattr(args, "include_private", False))
     with progress_bar(sys.stderr.isatty()) as progress:
         study = read_study(store, progress)
         progress("render", 0, 1)
