@@ -58,18 +58,34 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._lane_rows: list[int] = []
         self._cursor_y: dict[tuple[int, int], int] = {}
         self._column = MIN_COLUMN
-        self._strip_cache: dict[int, Strip] = {}
+        self._keys: list[tuple] = []
+        """per line: a value that changes whenever the line's text does (what is drawn is cached by it)"""
+        self._strips: dict[tuple, Strip] = {}
+        """drawn lines by (key, cursor column, focus): an edit redraws only the lines whose text changed"""
+        self._cursor_line: int | None = None
+        """the line the cursor was last drawn on"""
         self._texts: dict[Line, Text] = {}
         """each line's text: a line is a value, so its text never goes stale (bounded in ``set_model``)"""
 
     # ------------------------------------------------------------------ model
     def set_model(self, model: BoardModel) -> None:
+        """Show ``model``, redrawing only the lines that read differently (all of them if the size changed)."""
         self.model = model
         if len(self._texts) > TEXT_CACHE:
             self._texts.clear()
+        if len(self._strips) > TEXT_CACHE:
+            self._strips.clear()
+        old_keys, old_size = self._keys, self.virtual_size
         self._layout()
         self._clamp()
-        self.refresh()
+        if self.virtual_size != old_size or len(old_keys) != len(self._keys):
+            self.refresh()
+            self._cursor_line = self._cursor_y.get((self.cursor.lane, self.cursor.row))
+            return
+        for y, (old, new) in enumerate(zip(old_keys, self._keys, strict=True)):
+            if old != new:
+                self.refresh_line(y)
+        self._refresh_cursor()
 
     def on_resize(self) -> None:
         self._layout()
@@ -81,9 +97,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _layout(self) -> None:
         model = self.model
-        self._strip_cache.clear()
         if model is None:
-            self._lines, self._line_cell = [], []
+            self._lines, self._line_cell, self._keys = [], [], []
             return
         phases = model.phases
         count = max(1, len(phases))
@@ -127,9 +142,19 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             lines.append(Text("┈" * (LABEL_WIDTH + column * count - 1), style="dim"))
             cells.append(None)
         self._lines, self._line_cell = lines, cells
+        self._keys = [self._line_key(line) for line in lines]
         size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
             self.virtual_size = size
+
+    def _line_key(self, line: Text | tuple[Lane, int]) -> tuple:
+        """What a line says, as a value: its text, or the entries of its cells (which are values)."""
+        if isinstance(line, Text):
+            return ("text", line.plain, tuple(line.spans), str(line.style))
+        assert self.model is not None
+        lane, row = line
+        cells = (self.model.cell(lane, p) for p in range(len(self.model.phases)))
+        return ("cells", lane, row, self._column, tuple(c[row].line if row < len(c) else None for c in cells))
 
     def _cells_line(self, lane: Lane, row: int) -> Text:
         assert self.model is not None
@@ -220,13 +245,19 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         return None
 
     def _after_cursor(self, *, by_user: bool) -> None:
-        self._strip_cache.clear()
         y = self._cursor_y.get((self.cursor.lane, self.cursor.row))
         if y is not None:
             x = LABEL_WIDTH + self.cursor.phase * self._column
             self.scroll_to_region_if_needed(y, x)
-        self.refresh()
+        self._refresh_cursor()
         self.post_message(self.CursorMoved(self, by_user=by_user))
+
+    def _refresh_cursor(self) -> None:
+        """Redraw the line the cursor left and the one it is on (a scroll redraws everything itself)."""
+        y = self._cursor_y.get((self.cursor.lane, self.cursor.row))
+        for line in {self._cursor_line, y} - {None}:
+            self.refresh_line(line)  # type: ignore[arg-type]
+        self._cursor_line = y
 
     def scroll_to_region_if_needed(self, y: int, x: int) -> None:
         height = self.scrollable_content_region.height
@@ -250,11 +281,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         scroll_x, scroll_y = self.scroll_offset
         line_y = scroll_y + y
         width = self.scrollable_content_region.width
-        key = line_y
-        strip = self._strip_cache.get(key)
-        if strip is None:
-            strip = self._render_full_line(line_y)
-            self._strip_cache[key] = strip
+        strip = self._strip(line_y)
         if not scroll_x:
             return strip.crop_extend(0, width, self.rich_style)
         # the lane labels stay put while the phases scroll sideways
@@ -262,13 +289,22 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         cells = strip.crop_extend(LABEL_WIDTH + scroll_x, scroll_x + width, self.rich_style)
         return Strip.join([label, cells])
 
-    def _render_full_line(self, line_y: int) -> Strip:
+    def _strip(self, line_y: int) -> Strip:
+        """The whole line drawn, from the cache while its text, the cursor on it and the focus are the same."""
         if line_y >= len(self._lines):
             return Strip.blank(0)
+        on_cursor = self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases
+        key = (self._keys[line_y], self.cursor.phase if on_cursor else None, on_cursor and self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._render_full_line(line_y, bool(on_cursor))
+        return strip
+
+    def _render_full_line(self, line_y: int, on_cursor: bool) -> Strip:
         text = self._lines[line_y]
         if isinstance(text, tuple):
             text = self._cells_line(*text)
-        if self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases:
+        if on_cursor:
             text = text.copy()
             start = LABEL_WIDTH + self.cursor.phase * self._column
             text.stylize(
@@ -280,9 +316,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         return Strip([s for s in segments if s.text != "\n"])
 
     def on_focus(self) -> None:
-        self._strip_cache.clear()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._strip_cache.clear()
         self.refresh()

@@ -10,8 +10,6 @@ need a forwarding method for each of the ~50 keys.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -118,7 +116,7 @@ class MapView:
         index = self.loaded.index
         curve = emotion_curve(self.phases, index, self.journey)
         self.board.curve_mode = self.curve_mode
-        waiting = Counter(note.phase for note in self.inbox_widget.notes if note.phase)
+        waiting = dict(self.inbox_widget.waiting)  # kept up to date by the inbox as notes leave it
         self.board.set_model(
             build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._board_cache, waiting)
         )
