@@ -75,15 +75,12 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             self._texts.clear()
         if len(self._strips) > TEXT_CACHE:
             self._strips.clear()
-        old_keys, old_size = self._keys, self.virtual_size
+        old_keys = self._keys
         self._layout()
         self._clamp()
-        if self.virtual_size != old_size or len(old_keys) != len(self._keys):
-            self.refresh()
-            self._cursor_line = self._cursor_y.get((self.cursor.lane, self.cursor.row))
-            return
-        for y, (old, new) in enumerate(zip(old_keys, self._keys, strict=True)):
-            if old != new:
+        top = self.scroll_offset.y
+        for y in range(top, top + self.scrollable_content_region.height):  # lines out of sight are drawn when shown
+            if (old_keys[y] if y < len(old_keys) else None) != (self._keys[y] if y < len(self._keys) else None):
                 self.refresh_line(y)
         self._refresh_cursor()
 

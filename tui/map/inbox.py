@@ -89,8 +89,10 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
         """Take placed notes out, keeping the cursor where it was."""
         before = len(self.notes)
         current = self.note
+        first = 0
         if current is not None and note_ids == {current.id}:
             removed = [self.notes.pop(self.cursor)]  # the usual case: the highlighted note was placed
+            first = self.cursor  # the lines above it stay as they are
         else:
             removed = [note for note in self.notes if note.id in note_ids]
             self.notes = [note for note in self.notes if note.id not in note_ids]
@@ -102,7 +104,9 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
         if len(self.notes) != before:
             self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
             self.virtual_size = Size(self.size.width, len(self.notes))
-            self.refresh()
+            top = self.scroll_offset.y
+            first = max(min(first, self.cursor), top)
+            self.refresh_lines(first, top + self.scrollable_content_region.height - first)
             self._announce()
 
     @property
