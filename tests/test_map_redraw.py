@@ -32,6 +32,7 @@ async def drawn_from_scratch(pilot, screen) -> list[list[tuple[str, str]]]:
     screen.inbox_widget._cache.clear()
     screen.board.refresh()
     screen.inbox_widget.refresh()
+    screen.query_one("#inbox-box").refresh()  # its border shows the inbox title
     await pilot.pause()
     return screen_lines(pilot.app)
 

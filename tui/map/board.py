@@ -142,7 +142,10 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._keys = [self._line_key(line) for line in lines]
         size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
-            self.virtual_size = size
+            # a new size needs a layout (scrollbars), not a repaint of every line: set_model
+            # redraws the lines that changed (the reactive's own refresh would redraw all)
+            self.set_reactive(Board.virtual_size, size)
+            self.refresh(layout=True, repaint=False)
 
     def _line_key(self, line: Text | tuple[Lane, int]) -> tuple:
         """What a line says, as a value: its text, or the entries of its cells (which are values)."""

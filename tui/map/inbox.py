@@ -103,7 +103,9 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
                     del self.waiting[note.phase]
         if len(self.notes) != before:
             self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
-            self.virtual_size = Size(self.size.width, len(self.notes))
+            # one line fewer: a layout for the scrollbar, and a redraw of the lines that moved up only
+            self.set_reactive(Inbox.virtual_size, Size(self.size.width, len(self.notes)))
+            self.refresh(layout=True, repaint=False)
             top = self.scroll_offset.y
             first = max(min(first, self.cursor), top)
             self.refresh_lines(first, top + self.scrollable_content_region.height - first)
