@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -47,6 +47,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._width = 0
+        """the content width of the lines being drawn (set by ``render_lines``)"""
         self.model: BoardModel | None = None
         self.cursor = Cursor()
         self.curve_mode = ""
@@ -277,10 +279,16 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(new_x, new_y, animate=False)
 
     # ----------------------------------------------------------------- render
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the width every line is cut to, worked out once for the lines drawn together
+        # (Textual computes it afresh on each access, from the scrollbar styles)
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line_y = scroll_y + y
-        width = self.scrollable_content_region.width
+        width = self._width
         strip = self._strip(line_y)
         if not scroll_x:
             return strip.crop_extend(0, width, self.rich_style)

@@ -11,7 +11,7 @@ from collections import Counter
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -64,6 +64,8 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._width = 0
+        """the content width of the lines being drawn (set by ``render_lines``)"""
         self.notes: list[Note] = []
         self.cursor = 0
         self._participant: dict[str, str] = {}
@@ -131,10 +133,16 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self, self.note))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the width every line is cut to, worked out once for the lines drawn together
+        # (Textual computes it afresh on each access, from the scrollbar styles)
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.scrollable_content_region.width
+        width = self._width
         if index >= len(self.notes):
             return Strip.blank(width, self.rich_style)
         note = self.notes[index]
