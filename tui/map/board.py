@@ -64,6 +64,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         """per line: a value that changes whenever the line's text does (what is drawn is cached by it)"""
         self._strips: dict[tuple, Strip] = {}
         """drawn lines by (key, cursor column, focus): an edit redraws only the lines whose text changed"""
+        self._cells: dict[tuple, Strip] = {}
+        """drawn cells by (line, column width, under the cursor, focused)"""
         self._cursor_line: int | None = None
         """the line the cursor was last drawn on"""
         self._texts: dict[Line, Text] = {}
@@ -77,6 +79,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             self._texts.clear()
         if len(self._strips) > TEXT_CACHE:
             self._strips.clear()
+        if len(self._cells) > TEXT_CACHE:
+            self._cells.clear()
         old_keys = self._keys
         self._layout()
         self._clamp()
@@ -158,19 +162,48 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         cells = (self.model.cell(lane, p) for p in range(len(self.model.phases)))
         return ("cells", lane, row, self._column, tuple(c[row].line if row < len(c) else None for c in cells))
 
-    def _cells_line(self, lane: Lane, row: int) -> Text:
+    def _cells_strip(self, lane: Lane, row: int, cursor_phase: int | None) -> Strip:
+        """A row of cells, joined from each cell drawn once: a row that shifted down reuses its cells.
+
+        Each cell ends with its dim divider, so the joined segments are those of the row drawn
+        as one ``Text``; the lane label is drawn with the first cell, as it merges with it.
+        """
         assert self.model is not None
-        label = Text(LANE_TITLES[lane] if row == 0 else "", style="bold")
-        label.truncate(LABEL_WIDTH, pad=True)
+        label = LANE_TITLES[lane] if row == 0 else ""
+        if not self.model.phases:
+            return self._render(Text(label, style="bold"))  # as drawn before: an empty board
+        strips = []
         for phase_index in range(len(self.model.phases)):
             entries = self.model.cell(lane, phase_index)
-            label.append_text(cell_text(self._text(entries[row]) if row < len(entries) else None, self._column))
-        return label
+            line = entries[row].line if row < len(entries) else None
+            strips.append(self._cell_strip(line, phase_index == cursor_phase, label if phase_index == 0 else None))
+        return Strip.join(strips)
 
-    def _text(self, entry: Entry) -> Text:
-        text = self._texts.get(entry.line)
+    def _cell_strip(self, line: Line | None, on_cursor: bool, label: str | None) -> Strip:
+        """One cell (after the lane ``label`` for the first); the row's base style is the label's bold."""
+        focused = on_cursor and self.has_focus
+        key = (line, self._column, on_cursor, focused, label)
+        strip = self._cells.get(key)
+        if strip is None:
+            text = Text(label or "", style="bold")
+            start = 0
+            if label is not None:
+                text.truncate(LABEL_WIDTH, pad=True)
+                start = LABEL_WIDTH
+            text.append_text(cell_text(self._text(line) if line is not None else None, self._column))
+            if on_cursor:
+                highlight = Style(reverse=True, bold=True) if focused else Style(reverse=True)
+                text.stylize(highlight, start, start + self._column - 1)
+            strip = self._cells[key] = self._render(text)
+        return strip
+
+    def _render(self, text: Text) -> Strip:
+        return Strip([s for s in text.render(self.app.console) if s.text != "\n"])
+
+    def _text(self, line: Line) -> Text:
+        text = self._texts.get(line)
         if text is None:
-            text = self._texts[entry.line] = line_text(entry.line)
+            text = self._texts[line] = line_text(line)
         return text
 
     # ----------------------------------------------------------------- cursor
@@ -311,7 +344,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
     def _render_full_line(self, line_y: int, on_cursor: bool) -> Strip:
         text = self._lines[line_y]
         if isinstance(text, tuple):
-            text = self._cells_line(*text)
+            return self._cells_strip(*text, self.cursor.phase if on_cursor else None)
         if on_cursor:
             text = text.copy()
             start = LABEL_WIDTH + self.cursor.phase * self._column
@@ -320,8 +353,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                 start,
                 start + self._column - 1,
             )
-        segments = list(text.render(self.app.console))
-        return Strip([s for s in segments if s.text != "\n"])
+        return self._render(text)
 
     def on_focus(self) -> None:
         self.refresh()
