@@ -16,12 +16,13 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from trodden.models.map.board_model import LANE_TITLES, BoardModel, Entry, Line
+from trodden.models.map.board_model import BoardModel, Entry
 from trodden.models.map.journey_map import Lane
 from trodden.models.names import visible
 
+from .board_cells import CellPainter, render
 from .board_curve import curve_lines
-from .board_text import LABEL_WIDTH, cell_text, line_text
+from .board_text import LABEL_WIDTH
 
 MIN_COLUMN = 20
 TEXT_CACHE = 20_000
@@ -64,23 +65,17 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         """per line: a value that changes whenever the line's text does (what is drawn is cached by it)"""
         self._strips: dict[tuple, Strip] = {}
         """drawn lines by (key, cursor column, focus): an edit redraws only the lines whose text changed"""
-        self._cells: dict[tuple, Strip] = {}
-        """drawn cells by (line, column width, under the cursor, focused)"""
+        self._painter = CellPainter()
         self._cursor_line: int | None = None
         """the line the cursor was last drawn on"""
-        self._texts: dict[Line, Text] = {}
-        """each line's text: a line is a value, so its text never goes stale (bounded in ``set_model``)"""
 
     # ------------------------------------------------------------------ model
     def set_model(self, model: BoardModel) -> None:
-        """Show ``model``, redrawing only the lines that read differently (all of them if the size changed)."""
+        """Show ``model``, redrawing only the visible lines that read differently."""
         self.model = model
-        if len(self._texts) > TEXT_CACHE:
-            self._texts.clear()
+        self._painter.trim()
         if len(self._strips) > TEXT_CACHE:
             self._strips.clear()
-        if len(self._cells) > TEXT_CACHE:
-            self._cells.clear()
         old_keys = self._keys
         self._layout()
         self._clamp()
@@ -161,50 +156,6 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         lane, row = line
         cells = (self.model.cell(lane, p) for p in range(len(self.model.phases)))
         return ("cells", lane, row, self._column, tuple(c[row].line if row < len(c) else None for c in cells))
-
-    def _cells_strip(self, lane: Lane, row: int, cursor_phase: int | None) -> Strip:
-        """A row of cells, joined from each cell drawn once: a row that shifted down reuses its cells.
-
-        Each cell ends with its dim divider, so the joined segments are those of the row drawn
-        as one ``Text``; the lane label is drawn with the first cell, as it merges with it.
-        """
-        assert self.model is not None
-        label = LANE_TITLES[lane] if row == 0 else ""
-        if not self.model.phases:
-            return self._render(Text(label, style="bold"))  # as drawn before: an empty board
-        strips = []
-        for phase_index in range(len(self.model.phases)):
-            entries = self.model.cell(lane, phase_index)
-            line = entries[row].line if row < len(entries) else None
-            strips.append(self._cell_strip(line, phase_index == cursor_phase, label if phase_index == 0 else None))
-        return Strip.join(strips)
-
-    def _cell_strip(self, line: Line | None, on_cursor: bool, label: str | None) -> Strip:
-        """One cell (after the lane ``label`` for the first); the row's base style is the label's bold."""
-        focused = on_cursor and self.has_focus
-        key = (line, self._column, on_cursor, focused, label)
-        strip = self._cells.get(key)
-        if strip is None:
-            text = Text(label or "", style="bold")
-            start = 0
-            if label is not None:
-                text.truncate(LABEL_WIDTH, pad=True)
-                start = LABEL_WIDTH
-            text.append_text(cell_text(self._text(line) if line is not None else None, self._column))
-            if on_cursor:
-                highlight = Style(reverse=True, bold=True) if focused else Style(reverse=True)
-                text.stylize(highlight, start, start + self._column - 1)
-            strip = self._cells[key] = self._render(text)
-        return strip
-
-    def _render(self, text: Text) -> Strip:
-        return Strip([s for s in text.render(self.app.console) if s.text != "\n"])
-
-    def _text(self, line: Line) -> Text:
-        text = self._texts.get(line)
-        if text is None:
-            text = self._texts[line] = line_text(line)
-        return text
 
     # ----------------------------------------------------------------- cursor
     def entry(self) -> Entry | None:
@@ -344,7 +295,10 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
     def _render_full_line(self, line_y: int, on_cursor: bool) -> Strip:
         text = self._lines[line_y]
         if isinstance(text, tuple):
-            return self._cells_strip(*text, self.cursor.phase if on_cursor else None)
+            assert self.model is not None
+            lane, row = text
+            cursor = self.cursor.phase if on_cursor else None
+            return self._painter.row(self.model, lane, row, self._column, cursor, self.has_focus, self.app.console)
         if on_cursor:
             text = text.copy()
             start = LABEL_WIDTH + self.cursor.phase * self._column
@@ -353,7 +307,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                 start,
                 start + self._column - 1,
             )
-        return self._render(text)
+        return render(text, self.app.console)
 
     def on_focus(self) -> None:
         self.refresh()
