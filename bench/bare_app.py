@@ -7,7 +7,9 @@ It reads the study's JSON export (stdlib ``json``) and shows one row a note (wit
 ``--interviews``: one row an interview, as trodden's study screen lists them), and a
 one-line Static under the table. Key ``1`` writes "marked N" into that line: the floor of a
 key round trip, the least any app must draw. Key ``2`` writes it into the highlighted row
-instead, for reference (on 20,000 rows the DataTable takes ~100 ms more for that). With
+instead, for reference (on 20,000 rows the DataTable takes ~100 ms more for that). The
+DataTable's own keys (down, up: its cursor moves a row) are the app's natural key round
+trip, measured by bench/map.py as a second reference floor. With
 ``--write STUDY`` an Input at the bottom saves each line durably in a thread worker with
 trodden's own store (the same durable write as capture), then shows it in the Static line.
 (Appending it to the table or to a scrolled Log cost the floor 70-120 ms more.)

@@ -8,7 +8,9 @@ Targets (issue 11), each printed as a ratio with PASS/MISS:
   (Pilot sends the key; the time is to the first frame whose text changed), and within
   1.5x of a bare app's key round trip measured from outside (pty: key written, screen changed;
   the bare app's key writes one status line, the least any app must draw; its key that
-  rewrites a row of the 20,000-row DataTable is printed for reference).
+  rewrites a row of the 20,000-row DataTable is printed for reference, and so is moving the
+  DataTable's cursor a row, the natural key round trip of that app: the ratios to it are
+  printed beside the target's, for information).
 
     .venv/bin/python bench/map.py [--quick] [--runs 7] [--repeats 25] [--keep DIR]
 """
@@ -29,6 +31,7 @@ from _pty import (
     machine,
     median,
     python_script,
+    ratio,
     spread,
     time_to_show,
     verdict,
@@ -104,13 +107,29 @@ def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str
                     timings[name].append(term.round_trip(key, CHANGE[name], timeout=2.0))
                 except TimeoutError:
                     pass
-    bare: dict[str, list[float]] = {"1": [], "2": []}
+    bare: dict[str, list[float]] = {"1": [], "2": [], "cursor": []}
     with Terminal(python_script("bare_app.py", str(export))) as term:
         term.wait_for(ROW)
         for number in range(1, 2 * repeats + 1):
             key = "1" if number % 2 else "2"
             bare[key].append(term.round_trip(key, f"marked {number}"))
+        for number in range(2 * repeats):
+            bare["cursor"].append(restyled(term, "down" if number % 2 == 0 else "up"))
     return timings, bare
+
+
+def restyled(term: Terminal, key: str) -> float:
+    """Seconds from writing ``key`` until a cell is drawn differently (a cursor move changes colours, not text)."""
+    term.settle()
+    before = cells(term)
+    sent = term.press(key)
+    return term.wait_for(lambda _lines: cells(term) != before, timeout=30.0) - sent
+
+
+def cells(term: Terminal) -> list[list[tuple]]:
+    screen = term.screen
+    rows = (screen.buffer[y] for y in range(screen.lines))
+    return [[(c.data, c.fg, c.bg, c.reverse, c.bold) for c in (row[x] for x in range(screen.columns))] for row in rows]
 
 
 def main() -> None:
@@ -141,10 +160,12 @@ def main() -> None:
     outside, bare = keys_from_outside(study, export, args.repeats)
     print(f"bare app key -> a status line (the floor) {spread(bare['1'], 'ms')}")
     print(f"bare app key -> a row of its 20,000 (ref.) {spread(bare['2'], 'ms')}")
+    print(f"bare app key -> its cursor down a row      {spread(bare['cursor'], 'ms')}")
     for name, values in outside.items():
         print(f"{name:<6} {spread(values, 'ms')}" if values else f"{name:<6} no samples")
         if values:
             print(verdict(f"{name} / bare app key", median(values), median(bare["1"]), 1.5))
+            print(ratio(f"{name} / bare app cursor move", median(values), median(bare["cursor"])))
     print(machine("end"))
     if args.keep is None:
         shutil.rmtree(folder, ignore_errors=True)

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from trodden.models.map.board_model import LANE_TITLES, BoardModel, Entry, Line
+from trodden.models.map.board_model import BoardModel, Entry
 from trodden.models.map.journey_map import Lane
 from trodden.models.names import visible
 
+from .board_cells import CellPainter, render
 from .board_curve import curve_lines
-from .board_text import LABEL_WIDTH, cell_text, line_text
+from .board_text import LABEL_WIDTH
 
 MIN_COLUMN = 20
 TEXT_CACHE = 20_000
@@ -47,6 +48,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._width = 0
+        """the content width of the lines being drawn (set by ``render_lines``)"""
         self.model: BoardModel | None = None
         self.cursor = Cursor()
         self.curve_mode = ""
@@ -58,18 +61,29 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._lane_rows: list[int] = []
         self._cursor_y: dict[tuple[int, int], int] = {}
         self._column = MIN_COLUMN
-        self._strip_cache: dict[int, Strip] = {}
-        self._texts: dict[Line, Text] = {}
-        """each line's text: a line is a value, so its text never goes stale (bounded in ``set_model``)"""
+        self._keys: list[tuple] = []
+        """per line: a value that changes whenever the line's text does (what is drawn is cached by it)"""
+        self._strips: dict[tuple, Strip] = {}
+        """drawn lines by (key, cursor column, focus): an edit redraws only the lines whose text changed"""
+        self._painter = CellPainter()
+        self._cursor_line: int | None = None
+        """the line the cursor was last drawn on"""
 
     # ------------------------------------------------------------------ model
     def set_model(self, model: BoardModel) -> None:
+        """Show ``model``, redrawing only the visible lines that read differently."""
         self.model = model
-        if len(self._texts) > TEXT_CACHE:
-            self._texts.clear()
+        self._painter.trim()
+        if len(self._strips) > TEXT_CACHE:
+            self._strips.clear()
+        old_keys = self._keys
         self._layout()
         self._clamp()
-        self.refresh()
+        top = self.scroll_offset.y
+        for y in range(top, top + self.scrollable_content_region.height):  # lines out of sight are drawn when shown
+            if (old_keys[y] if y < len(old_keys) else None) != (self._keys[y] if y < len(self._keys) else None):
+                self.refresh_line(y)
+        self._refresh_cursor()
 
     def on_resize(self) -> None:
         self._layout()
@@ -81,9 +95,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _layout(self) -> None:
         model = self.model
-        self._strip_cache.clear()
         if model is None:
-            self._lines, self._line_cell = [], []
+            self._lines, self._line_cell, self._keys = [], [], []
             return
         phases = model.phases
         count = max(1, len(phases))
@@ -127,24 +140,22 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             lines.append(Text("┈" * (LABEL_WIDTH + column * count - 1), style="dim"))
             cells.append(None)
         self._lines, self._line_cell = lines, cells
+        self._keys = [self._line_key(line) for line in lines]
         size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
-            self.virtual_size = size
+            # a new size needs a layout (scrollbars), not a repaint of every line: set_model
+            # redraws the lines that changed (the reactive's own refresh would redraw all)
+            self.set_reactive(Board.virtual_size, size)
+            self.refresh(layout=True, repaint=False)
 
-    def _cells_line(self, lane: Lane, row: int) -> Text:
+    def _line_key(self, line: Text | tuple[Lane, int]) -> tuple:
+        """What a line says, as a value: its text, or the entries of its cells (which are values)."""
+        if isinstance(line, Text):
+            return ("text", line.plain, tuple(line.spans), str(line.style))
         assert self.model is not None
-        label = Text(LANE_TITLES[lane] if row == 0 else "", style="bold")
-        label.truncate(LABEL_WIDTH, pad=True)
-        for phase_index in range(len(self.model.phases)):
-            entries = self.model.cell(lane, phase_index)
-            label.append_text(cell_text(self._text(entries[row]) if row < len(entries) else None, self._column))
-        return label
-
-    def _text(self, entry: Entry) -> Text:
-        text = self._texts.get(entry.line)
-        if text is None:
-            text = self._texts[entry.line] = line_text(entry.line)
-        return text
+        lane, row = line
+        cells = (self.model.cell(lane, p) for p in range(len(self.model.phases)))
+        return ("cells", lane, row, self._column, tuple(c[row].line if row < len(c) else None for c in cells))
 
     # ----------------------------------------------------------------- cursor
     def entry(self) -> Entry | None:
@@ -220,13 +231,19 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         return None
 
     def _after_cursor(self, *, by_user: bool) -> None:
-        self._strip_cache.clear()
         y = self._cursor_y.get((self.cursor.lane, self.cursor.row))
         if y is not None:
             x = LABEL_WIDTH + self.cursor.phase * self._column
             self.scroll_to_region_if_needed(y, x)
-        self.refresh()
+        self._refresh_cursor()
         self.post_message(self.CursorMoved(self, by_user=by_user))
+
+    def _refresh_cursor(self) -> None:
+        """Redraw the line the cursor left and the one it is on (a scroll redraws everything itself)."""
+        y = self._cursor_y.get((self.cursor.lane, self.cursor.row))
+        for line in {self._cursor_line, y} - {None}:
+            self.refresh_line(line)  # type: ignore[arg-type]
+        self._cursor_line = y
 
     def scroll_to_region_if_needed(self, y: int, x: int) -> None:
         height = self.scrollable_content_region.height
@@ -246,15 +263,17 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(new_x, new_y, animate=False)
 
     # ----------------------------------------------------------------- render
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the width every line is cut to, worked out once for the lines drawn together
+        # (Textual computes it afresh on each access, from the scrollbar styles)
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         line_y = scroll_y + y
-        width = self.scrollable_content_region.width
-        key = line_y
-        strip = self._strip_cache.get(key)
-        if strip is None:
-            strip = self._render_full_line(line_y)
-            self._strip_cache[key] = strip
+        width = self._width
+        strip = self._strip(line_y)
         if not scroll_x:
             return strip.crop_extend(0, width, self.rich_style)
         # the lane labels stay put while the phases scroll sideways
@@ -262,13 +281,25 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         cells = strip.crop_extend(LABEL_WIDTH + scroll_x, scroll_x + width, self.rich_style)
         return Strip.join([label, cells])
 
-    def _render_full_line(self, line_y: int) -> Strip:
+    def _strip(self, line_y: int) -> Strip:
+        """The whole line drawn, from the cache while its text, the cursor on it and the focus are the same."""
         if line_y >= len(self._lines):
             return Strip.blank(0)
+        on_cursor = self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases
+        key = (self._keys[line_y], self.cursor.phase if on_cursor else None, on_cursor and self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._render_full_line(line_y, bool(on_cursor))
+        return strip
+
+    def _render_full_line(self, line_y: int, on_cursor: bool) -> Strip:
         text = self._lines[line_y]
         if isinstance(text, tuple):
-            text = self._cells_line(*text)
-        if self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases:
+            assert self.model is not None
+            lane, row = text
+            cursor = self.cursor.phase if on_cursor else None
+            return self._painter.row(self.model, lane, row, self._column, cursor, self.has_focus, self.app.console)
+        if on_cursor:
             text = text.copy()
             start = LABEL_WIDTH + self.cursor.phase * self._column
             text.stylize(
@@ -276,13 +307,10 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
                 start,
                 start + self._column - 1,
             )
-        segments = list(text.render(self.app.console))
-        return Strip([s for s in segments if s.text != "\n"])
+        return render(text, self.app.console)
 
     def on_focus(self) -> None:
-        self._strip_cache.clear()
         self.refresh()
 
     def on_blur(self) -> None:
-        self._strip_cache.clear()
         self.refresh()

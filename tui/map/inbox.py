@@ -7,9 +7,11 @@ placing stays instant with tens of thousands of notes.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -19,6 +21,9 @@ from trodden.models.names import visible
 from trodden.models.notes.syntax import MARKER_OF_KIND
 
 from .board_text import feeling_glyph
+
+STRIP_CACHE = 20_000
+"""drawn inbox lines kept (beyond that the cache starts again)"""
 
 
 def mm_ss(seconds: float) -> str:
@@ -59,17 +64,23 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._width = 0
+        """the content width of the lines being drawn (set by ``render_lines``)"""
         self.notes: list[Note] = []
         self.cursor = 0
         self._participant: dict[str, str] = {}
         self._phase_number: dict[str, int] = {}
-        self._cache: dict[str, Text] = {}
+        self._cache: dict[tuple[str, bool, bool], Strip] = {}
+        """drawn lines by (note id, under the cursor, focused), until the notes are set again"""
+        self.waiting: Counter[str] = Counter()
+        """how many of the notes carry each phase (the board's column headers show it)"""
 
     def set_notes(self, notes: list[Note], participant_of: dict[str, str], phases: list[Phase]) -> None:
         order = {phase.id: phase.order for phase in phases}
         self._phase_number = {phase.id: n for n, phase in enumerate(sorted(phases, key=lambda p: p.order), start=1)}
         self._participant = participant_of
         self.notes = sorted(notes, key=lambda n: (order.get(n.phase or "", 10**6), n.interview, n.seq))
+        self.waiting = Counter(note.phase for note in self.notes if note.phase)
         self._cache.clear()
         self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
         self.virtual_size = Size(self.size.width, len(self.notes))
@@ -80,14 +91,26 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
         """Take placed notes out, keeping the cursor where it was."""
         before = len(self.notes)
         current = self.note
+        first = 0
         if current is not None and note_ids == {current.id}:
-            del self.notes[self.cursor]  # the usual case: the highlighted note was placed
+            removed = [self.notes.pop(self.cursor)]  # the usual case: the highlighted note was placed
+            first = self.cursor  # the lines above it stay as they are
         else:
+            removed = [note for note in self.notes if note.id in note_ids]
             self.notes = [note for note in self.notes if note.id not in note_ids]
+        for note in removed:
+            if note.phase:
+                self.waiting[note.phase] -= 1
+                if not self.waiting[note.phase]:
+                    del self.waiting[note.phase]
         if len(self.notes) != before:
             self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
-            self.virtual_size = Size(self.size.width, len(self.notes))
-            self.refresh()
+            # one line fewer: a layout for the scrollbar, and a redraw of the lines that moved up only
+            self.set_reactive(Inbox.virtual_size, Size(self.size.width, len(self.notes)))
+            self.refresh(layout=True, repaint=False)
+            top = self.scroll_offset.y
+            first = max(min(first, self.cursor), top)
+            self.refresh_lines(first, top + self.scrollable_content_region.height - first)
             self._announce()
 
     @property
@@ -110,22 +133,30 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self, self.note))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # the width every line is cut to, worked out once for the lines drawn together
+        # (Textual computes it afresh on each access, from the scrollbar styles)
+        self._width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.scrollable_content_region.width
+        width = self._width
         if index >= len(self.notes):
             return Strip.blank(width, self.rich_style)
         note = self.notes[index]
-        text = self._cache.get(note.id)
-        if text is None:
+        key = (note.id, index == self.cursor, self.has_focus)
+        strip = self._cache.get(key)
+        if strip is None:
+            if len(self._cache) > STRIP_CACHE:
+                self._cache.clear()
             text = note_line(note, self._participant.get(note.interview, note.interview), self._phase_number)
-            self._cache[note.id] = text
-        if index == self.cursor:
-            text = text.copy()
-            text.stylize(Style(reverse=True, bold=self.has_focus))
-        segments = [s for s in text.render(self.app.console) if s.text != "\n"]
-        return Strip(segments).crop_extend(scroll_x, scroll_x + width, self.rich_style)
+            if index == self.cursor:
+                text.stylize(Style(reverse=True, bold=self.has_focus))
+            strip = Strip([s for s in text.render(self.app.console) if s.text != "\n"])
+            self._cache[key] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def on_focus(self) -> None:
         self.refresh()

@@ -10,10 +10,10 @@ need a forwarding method for each of the ~50 keys.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.text import Text
+from textual.geometry import Region
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from trodden.models.domain import Phase
@@ -31,6 +31,18 @@ from trodden.tui.writer import Writer
 
 from .board import Board
 from .inbox import Inbox
+
+
+def set_border_title(widget: Widget, title: str) -> None:
+    """Set ``widget``'s border title, redrawing only the border line that shows it.
+
+    Textual's ``border_title`` setter redraws the whole widget: on the board that is every
+    line, after every edit that changes the item count. This stores the title as that
+    setter does (Textual 8.2) and marks only the top border line dirty.
+    """
+    widget._border_title = widget.render_str(title).expand_tabs(4).split()[0]
+    offset = widget.content_offset
+    widget.refresh(Region(-offset.x, -offset.y, widget.outer_size.width, 1))
 
 
 class MapView:
@@ -118,7 +130,7 @@ class MapView:
         index = self.loaded.index
         curve = emotion_curve(self.phases, index, self.journey)
         self.board.curve_mode = self.curve_mode
-        waiting = Counter(note.phase for note in self.inbox_widget.notes if note.phase)
+        waiting = dict(self.inbox_widget.waiting)  # kept up to date by the inbox as notes leave it
         self.board.set_model(
             build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._board_cache, waiting)
         )
@@ -141,12 +153,14 @@ class MapView:
         moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
         title = f"Map: {len(self.journey.items)} items · {HEART} {hearts}/3-5 · {CLOUD} {clouds}/3-5 · moments {moments}/2-4"
         if self._titles.get("board") != title:
-            self._titles["board"] = self.board.border_title = title
+            self._titles["board"] = title
+            set_border_title(self.board, title)
         box = self.query_one("#inbox-box")
         shown = len(self.inbox_widget.notes)
         title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
         if self._titles.get("inbox") != title:
-            self._titles["inbox"] = box.border_title = title
+            self._titles["inbox"] = title
+            set_border_title(box, title)
 
     # ------------------------------------------------------------ status line
     def status(self, message: str, style: str = "") -> None:
