@@ -43,7 +43,7 @@ def assemble(
     inputs = export_inputs(data, interviews, notes, journey, private=private)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
-    index = NotesIndex.build(notes, participant_of)
+    index = NotesIndex.build(notes, participant_of, data.participants)
     build = EvidenceBuilder(data, index, journey, labels)
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
