@@ -75,9 +75,7 @@ class NotesIndex:
     def customer_feeling(self, note: Note) -> bool:
         """A feeling that counts in the customer curve: a customer's, and not backstage."""
         return (
-            note.valence is not None
-            and Kind.BACKSTAGE not in note.kinds
-            and not self.is_staff(self.participant(note))
+            note.valence is not None and Kind.BACKSTAGE not in note.kinds and not self.is_staff(self.participant(note))
         )
 
     def staff_feeling(self, note: Note) -> bool:
