@@ -139,3 +139,30 @@ def test_stats_and_saturation_count_customers_only(study):
     assert rows[("tag", "slow")] == (1, 2)  # P2; S1's #slow is staff's
     assert ("channel", "scanner") not in rows
     assert [row.participant for row in saturation(loaded.interviews, loaded.index, JourneyMap())] == ["P1", "P2"]
+
+
+def test_interchange_keeps_roles_and_reads_version_1(study, tmp_path):
+    import json
+
+    from trodden.models.interchange import FORMAT_VERSION, build_document, dumps, import_document, load_document
+
+    document, _ = build_document(study, include_private=True)
+    payload = json.loads(dumps(document))
+    assert payload["version"] == FORMAT_VERSION == 2
+    people = {p["code"]: p for p in payload["participants"]}
+    assert (people["S1"]["role"], people["S1"]["team"]) == ("staff", "warehouse")
+    (tmp_path / "v2.json").write_text(json.dumps(payload), encoding="utf-8")
+    copy, _ = import_document(load_document(tmp_path / "v2.json"), tmp_path / "copy")
+    assert copy.data.participant("S1").is_staff and copy.data.participant("P2").segment == "plant lover"
+    # a file of the previous version: no role, no team; everyone imports as a customer
+    payload["version"] = 1
+    for person in payload["participants"]:
+        del person["role"], person["team"]
+    (tmp_path / "v1.json").write_text(json.dumps(payload), encoding="utf-8")
+    old, report = import_document(load_document(tmp_path / "v1.json"), tmp_path / "old")
+    assert report == []
+    assert [(p.code, p.role, p.segment) for p in old.participants][:2] == [
+        ("P1", Role.CUSTOMER, "first-time buyer"),
+        ("P2", Role.CUSTOMER, "plant lover"),
+    ]
+    assert len(load_study_map(old).index.participants) == 4
