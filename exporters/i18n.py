@@ -57,6 +57,34 @@ _WORDS: dict[str, dict[Language, str]] = {
     "lane.quotes": {"en": "Quotes", "sv": "Citat", "da": "Citater"},
     "lane.moments": {"en": "Moments of truth", "sv": "Sanningens ögonblick", "da": "Sandhedens øjeblikke"},
     "lane.backstage": {"en": "Backstage", "sv": "Backstage", "da": "Backstage"},
+    "lane.staff": {"en": "Staff view", "sv": "Personalens vy", "da": "Medarbejdernes syn"},
+    "staff.heading": {
+        "en": "Staff view ({n} staff interviews)",
+        "sv": "Personalens vy ({n} intervjuer med personal)",
+        "da": "Medarbejdernes syn ({n} interviews med medarbejdere)",
+    },
+    "staff.intro": {
+        "en": "The employees' own experience, phase by phase, computed like the customer curve from the staff "
+        "interviews alone (backstage notes included). It is not part of the customer curve above.",
+        "sv": "Medarbetarnas egen upplevelse fas för fas, beräknad som kundernas kurva men bara ur intervjuerna "
+        "med personal (backstage-anteckningar inräknade). Den ingår inte i kundernas kurva ovan.",
+        "da": "Medarbejdernes egen oplevelse fase for fase, beregnet som kundernes kurve, men kun ud fra "
+        "interviewene med medarbejdere (backstage-noter medregnet). Den indgår ikke i kundernes kurve ovenfor.",
+    },
+    "staff.basis": {
+        "en": "; also {n} staff interviews (the staff view)",
+        "sv": "; därtill {n} intervjuer med personal (personalens vy)",
+        "da": "; desuden {n} interviews med medarbejdere (medarbejdernes syn)",
+    },
+    "backing.staff": {
+        "en": "{s} of {S} staff, {n} {customers}",
+        "sv": "{s} av {S} medarbetare, {n} {customers}",
+        "da": "{s} af {S} medarbejdere, {n} {customers}",
+    },
+    "customer.one": {"en": "customer", "sv": "kund", "da": "kunde"},
+    "customer.many": {"en": "customers", "sv": "kunder", "da": "kunder"},
+    "types.one": {"en": "one customer type only", "sv": "bara en kundtyp", "da": "kun én kundetype"},
+    "type.unset": {"en": "type not given", "sv": "typ ej angiven", "da": "type ikke angivet"},
     "curve.intro": {
         "en": "The most trodden path: each participant's feelings are averaged first, then across participants, "
         "so a talkative participant counts once. Scale −2 (thundercloud) to +2 (heart).",

@@ -57,7 +57,8 @@ def assemble(
     unphased = tuple(
         item for item in all_items if item.kind == ItemKind.TOUCHPOINT and (item.phase_id or "") not in phase_order
     )
-    with_notes = [interview for interview in interviews if notes.get(interview.id)]
+    with_notes = [i for i in interviews if notes.get(i.id) and not index.is_staff(i.participant)]  # customers'
+    staff_interviews = sum(1 for i in interviews if notes.get(i.id) and index.is_staff(i.participant))
     state = data.study.state
     findings = run_checks(data, interviews, index, journey)
     return Report(
@@ -72,7 +73,8 @@ def assemble(
         participants=len(index.participants),
         participant_codes=index.participants,
         period=_period(with_notes),
-        basis=labels.f("evidence.summary", interviews=len(with_notes), participants=len(index.participants)),
+        basis=labels.f("evidence.summary", interviews=len(with_notes), participants=len(index.participants))
+        + (labels.f("staff.basis", n=staff_interviews) if staff_interviews else ""),
         generated=generated or date.today(),
         phases=sections,
         unphased=unphased,
@@ -82,6 +84,8 @@ def assemble(
         backstage=_backstage_groups(all_items, labels),
         items=tuple(all_items),
         findings=tuple(_finding_row(finding, labels, items) for finding in findings),
+        staff_interviews=staff_interviews,
+        staff_heading=labels.f("staff.heading", n=staff_interviews) if index.staff else "",
     )
 
 
@@ -114,6 +118,7 @@ def _phase_sections(
                 quotes=quotes,
                 moments=in_phase(phase.id, ItemKind.MOMENT),
                 backstage=in_phase(phase.id, ItemKind.BACKSTAGE),
+                staff_feeling=build.staff_feeling.get(phase.id),
             )
         )
     return tuple(sections)
@@ -163,6 +168,8 @@ def _map_rows(phases: tuple[PhaseSection, ...], labels: Labels) -> tuple[MapRow,
         ("moments", lambda p: tuple(entry(i) for i in p.moments)),
         ("backstage", lambda p: tuple(entry(i) for i in p.backstage)),
     ]
+    if any(phase.staff_feeling is not None for phase in phases):  # under backstage, apart from the curve
+        lanes.append(("staff", lambda p: (CellEntry(p.staff_feeling.text),) if p.staff_feeling else ()))
     return tuple(MapRow(lane, labels[f"lane.{lane}"], tuple(cells(phase) for phase in phases)) for lane, cells in lanes)
 
 
