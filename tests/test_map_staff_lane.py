@@ -81,7 +81,7 @@ def test_the_board_draws_the_staff_view_under_the_customer_curve(tmp_path):
     # the customer curve's values: P1 +1 and P2 +2, n=2; S1's −2 and P1's backstage −2 left out
     values = [line for line in lines[curve:staff] if "n=" in line]
     assert values and "+1.5 n=2" in values[0]
-    staff_values = [line for line in lines[staff:] if "n=" in line][0]
+    staff_values = next(line for line in lines[staff:] if "n=" in line)
     assert "-2.0 n=1" in staff_values and "-1.0 n=1" in staff_values
     assert any("1/1st+1c" in line and "Packing rules" in line for line in lines)
     assert "backed by 1 of 1 staff, 1 customer" in lines[-1]
