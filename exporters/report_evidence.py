@@ -96,6 +96,7 @@ class EvidenceBuilder:
         n, total = self.index.backing(item)
         feeling = report_feeling(item_feeling(item, self.index), self.labels)
         mark = item.mark.value if item.mark else None
+        backstage = item.kind is ItemKind.BACKSTAGE  # staff back it too; on stage, the customers do
         return Item(
             id=item.id,
             kind=item.kind.value,
@@ -112,7 +113,7 @@ class EvidenceBuilder:
             total=total,
             backing=self.backing(item, n, total),
             backing_short=self.labels.f("backing.short", n=n, N=total),
-            backers=tuple(sorted(self.index.backers(item))),
+            backers=tuple(sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
             hypothesis=item.is_hypothesis,
             design_question=item.design_question,
             backstage_kind=item.backstage.value if item.backstage else None,

@@ -106,6 +106,7 @@ class Item:
     backing_short: str
     """``3/8``"""
     backers: tuple[str, ...]
+    """the customers backing it (the Mermaid journey's actors); backstage, staff too"""
     hypothesis: bool
     design_question: str
     backstage_kind: str | None

@@ -54,7 +54,7 @@ def report(tmp_path_factory):
                 id=1,
                 title="Finds it on the web",
                 phase="ph1",
-                evidence=[notes["finds the shop @web"], notes["easy checkout @web"]],
+                evidence=[notes["finds the shop @web"], notes["easy checkout @web"], notes["too many returns"]],
             ),
             MapItem(
                 id=2,
@@ -115,6 +115,9 @@ def test_markdown_appendix_breaks_backing_down_by_customer_type(report):
     assert "2 of 3 participants: first-time buyer 1, plant lover 1*" in text
     assert "2 of 3 participants: first-time buyer 2 (one customer type only)*" in text
     assert "1 of 2 staff, 1 customer: first-time buyer 1" in text  # backstage says who backs it
+    # S2's note on a touchpoint: not a customer, so not in its n of N nor among the journey's actors
+    (task,) = [line for line in text.splitlines() if line.strip().startswith("Finds it on the web:")]
+    assert task.endswith(": P1, P2")
 
 
 def test_word_report_has_the_staff_view_under_the_curve(report):
