@@ -74,7 +74,7 @@ def assemble(
         participant_codes=index.participants,
         period=_period(with_notes),
         basis=labels.f("evidence.summary", interviews=len(with_notes), participants=len(index.participants))
-        + (labels.f("staff.basis", n=staff_interviews) if staff_interviews else ""),
+        + (labels.f(_one("staff.basis", staff_interviews), n=staff_interviews) if staff_interviews else ""),
         generated=generated or date.today(),
         phases=sections,
         unphased=unphased,
@@ -85,7 +85,7 @@ def assemble(
         items=tuple(all_items),
         findings=tuple(_finding_row(finding, labels, items) for finding in findings),
         staff_interviews=staff_interviews,
-        staff_heading=labels.f("staff.heading", n=staff_interviews) if index.staff else "",
+        staff_heading=labels.f(_one("staff.heading", staff_interviews), n=staff_interviews) if index.staff else "",
     )
 
 
@@ -137,6 +137,11 @@ def _backstage_groups(all_items: list[Item], labels: Labels) -> tuple[BackstageG
             label = labels[f"backstage.{kind.value}"] if kind else labels["backstage.other"]
             groups.append(BackstageGroup(kind.value if kind else "other", label, group))
     return tuple(groups)
+
+
+def _one(key: str, count: int) -> str:
+    """The label for one (``key.one``) or for several."""
+    return f"{key}.one" if count == 1 else key
 
 
 def _period(with_notes: list[Interview]) -> str:
