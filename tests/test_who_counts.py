@@ -130,7 +130,11 @@ def test_n_of_n_by_customer_type(study):
     assert loaded.index.by_type(both) == [("first-time buyer", 1), ("plant lover", 1)]
     assert not loaded.index.one_type_only(both)
     assert loaded.index.by_type(one) == [("plant lover", 1)]  # S2 is staff: not a customer type
-    assert loaded.index.one_type_only(one)
+    assert not loaded.index.one_type_only(one)  # one customer: thin evidence, not one type's
+    set_people(study, {"P1": (Role.CUSTOMER, "plant lover"), "S2": (Role.CUSTOMER, "first-time buyer")})
+    index = load_study_map(study).index
+    assert index.by_type(both) == [("plant lover", 2)]
+    assert index.one_type_only(both)  # two customers, one type, while the study has two types
 
 
 def test_stats_and_saturation_count_customers_only(study):

@@ -142,10 +142,11 @@ class NotesIndex:
         return segment_counts(self.segment_of.get(code, "") for code in self.customer_backers(item))
 
     def one_type_only(self, item: MapItem) -> bool:
-        """Backed by customers of one given type only, while the study has more than one type."""
-        types = {segment for segment, _ in self.by_type(item)}
+        """Backed by several customers, all of one given type, while the study has more than one
+        type (one customer alone is thin evidence, a matter for the checks, not a type's)."""
+        counts = self.by_type(item)
         study_types = {segment for segment in self.segment_of.values() if segment}
-        return len(types) == 1 and "" not in types and len(study_types) > 1
+        return len(counts) == 1 and counts[0][0] != "" and counts[0][1] > 1 and len(study_types) > 1
 
 
 def _is_staff(person: Participant | None) -> bool:
