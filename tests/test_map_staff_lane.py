@@ -94,3 +94,18 @@ def test_without_staff_there_is_no_staff_view(tmp_path):
     curve = next(i for i, line in enumerate(lines) if line.startswith("Curve"))
     values = [line for line in lines[curve:] if "n=" in line]
     assert "+0.3 n=3" in values[0]  # S1 a customer: (1 + 2 - 2) / 3
+
+
+def test_snapshot_of_the_board_with_the_staff_view(snap_compare, tmp_path):
+    store = make_store(tmp_path, staff=True)
+
+    async def run_before(pilot) -> None:
+        def loaded():
+            screen = pilot.app.screen
+            return isinstance(screen, MapScreen) and screen.loaded is not None
+
+        await wait_until(pilot, loaded, "the map screen to load")
+        await pilot.pause()
+
+    app = TroddenApp(store, start=lambda s: MapScreen(s, blink=False))
+    assert snap_compare(app, terminal_size=(110, 40), run_before=run_before)
