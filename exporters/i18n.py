@@ -57,13 +57,54 @@ _WORDS: dict[str, dict[Language, str]] = {
     "lane.quotes": {"en": "Quotes", "sv": "Citat", "da": "Citater"},
     "lane.moments": {"en": "Moments of truth", "sv": "Sanningens ögonblick", "da": "Sandhedens øjeblikke"},
     "lane.backstage": {"en": "Backstage", "sv": "Backstage", "da": "Backstage"},
+    "lane.staff": {"en": "Staff view", "sv": "Personalens vy", "da": "Medarbejdernes syn"},
+    "staff.heading.one": {
+        "en": "Staff view (1 staff interview)",
+        "sv": "Personalens vy (1 intervju med personal)",
+        "da": "Medarbejdernes syn (1 interview med en medarbejder)",
+    },
+    "staff.heading": {
+        "en": "Staff view ({n} staff interviews)",
+        "sv": "Personalens vy ({n} intervjuer med personal)",
+        "da": "Medarbejdernes syn ({n} interviews med medarbejdere)",
+    },
+    "staff.intro": {
+        "en": "The employees' own experience, phase by phase, computed like the customer curve from the staff "
+        "interviews alone (backstage notes included). It is not part of the customer curve above.",
+        "sv": "Medarbetarnas egen upplevelse fas för fas, beräknad som kundernas kurva men bara ur intervjuerna "
+        "med personal (backstage-anteckningar inräknade). Den ingår inte i kundernas kurva ovan.",
+        "da": "Medarbejdernes egen oplevelse fase for fase, beregnet som kundernes kurve, men kun ud fra "
+        "interviewene med medarbejdere (backstage-noter medregnet). Den indgår ikke i kundernes kurve ovenfor.",
+    },
+    "staff.basis.one": {
+        "en": "; also 1 staff interview (the staff view)",
+        "sv": "; därtill 1 intervju med personal (personalens vy)",
+        "da": "; desuden 1 interview med en medarbejder (medarbejdernes syn)",
+    },
+    "staff.basis": {
+        "en": "; also {n} staff interviews (the staff view)",
+        "sv": "; därtill {n} intervjuer med personal (personalens vy)",
+        "da": "; desuden {n} interviews med medarbejdere (medarbejdernes syn)",
+    },
+    "backing.staff": {
+        "en": "{s} of {S} staff, {n} {customers}",
+        "sv": "{s} av {S} medarbetare, {n} {customers}",
+        "da": "{s} af {S} medarbejdere, {n} {customers}",
+    },
+    "customer.one": {"en": "customer", "sv": "kund", "da": "kunde"},
+    "customer.many": {"en": "customers", "sv": "kunder", "da": "kunder"},
+    "types.one": {"en": "one customer type only", "sv": "bara en kundtyp", "da": "kun én kundetype"},
+    "type.unset": {"en": "type not given", "sv": "typ ej angiven", "da": "type ikke angivet"},
     "curve.intro": {
-        "en": "The most trodden path: each participant's feelings are averaged first, then across participants, "
-        "so a talkative participant counts once. Scale −2 (thundercloud) to +2 (heart).",
-        "sv": "Den mest upptrampade stigen: varje deltagares känslor räknas ihop först och sedan över deltagarna, "
-        "så att en pratsam deltagare räknas en gång. Skala −2 (åskmoln) till +2 (hjärta).",
-        "da": "Den mest betrådte sti: hver deltagers følelser lægges sammen først og derefter på tværs af "
-        "deltagerne, så en snakkesalig deltager tæller én gang. Skala −2 (tordensky) til +2 (hjerte).",
+        "en": "The most trodden path: each customer's feelings are averaged first, then across customers, "
+        "so a talkative customer counts once. Staff interviews and backstage notes are left out (see the staff "
+        "view). Scale −2 (thundercloud) to +2 (heart).",
+        "sv": "Den mest upptrampade stigen: varje kunds känslor räknas ihop först och sedan över kunderna, "
+        "så att en pratsam kund räknas en gång. Intervjuer med personal och backstage-anteckningar räknas inte "
+        "(se personalens vy). Skala −2 (åskmoln) till +2 (hjärta).",
+        "da": "Den mest betrådte sti: hver kundes følelser lægges sammen først og derefter på tværs af "
+        "kunderne, så en snakkesalig kunde tæller én gang. Interviews med medarbejdere og backstage-noter "
+        "tæller ikke med (se medarbejdernes syn). Skala −2 (tordensky) til +2 (hjerte).",
     },
     "phase": {"en": "Phase", "sv": "Fas", "da": "Fase"},
     "phases": {"en": "The journey phase by phase", "sv": "Resan fas för fas", "da": "Rejsen fase for fase"},

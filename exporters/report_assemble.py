@@ -43,7 +43,7 @@ def assemble(
     inputs = export_inputs(data, interviews, notes, journey, private=private)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
-    index = NotesIndex.build(notes, participant_of)
+    index = NotesIndex.build(notes, participant_of, data.participants)
     build = EvidenceBuilder(data, index, journey, labels)
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
@@ -57,7 +57,8 @@ def assemble(
     unphased = tuple(
         item for item in all_items if item.kind == ItemKind.TOUCHPOINT and (item.phase_id or "") not in phase_order
     )
-    with_notes = [interview for interview in interviews if notes.get(interview.id)]
+    with_notes = [i for i in interviews if notes.get(i.id) and not index.is_staff(i.participant)]  # customers'
+    staff_interviews = sum(1 for i in interviews if notes.get(i.id) and index.is_staff(i.participant))
     state = data.study.state
     findings = run_checks(data, interviews, index, journey)
     return Report(
@@ -72,7 +73,8 @@ def assemble(
         participants=len(index.participants),
         participant_codes=index.participants,
         period=_period(with_notes),
-        basis=labels.f("evidence.summary", interviews=len(with_notes), participants=len(index.participants)),
+        basis=labels.f("evidence.summary", interviews=len(with_notes), participants=len(index.participants))
+        + (labels.f(_one("staff.basis", staff_interviews), n=staff_interviews) if staff_interviews else ""),
         generated=generated or date.today(),
         phases=sections,
         unphased=unphased,
@@ -82,6 +84,8 @@ def assemble(
         backstage=_backstage_groups(all_items, labels),
         items=tuple(all_items),
         findings=tuple(_finding_row(finding, labels, items) for finding in findings),
+        staff_interviews=staff_interviews,
+        staff_heading=labels.f(_one("staff.heading", staff_interviews), n=staff_interviews) if index.staff else "",
     )
 
 
@@ -114,6 +118,7 @@ def _phase_sections(
                 quotes=quotes,
                 moments=in_phase(phase.id, ItemKind.MOMENT),
                 backstage=in_phase(phase.id, ItemKind.BACKSTAGE),
+                staff_feeling=build.staff_feeling.get(phase.id),
             )
         )
     return tuple(sections)
@@ -132,6 +137,11 @@ def _backstage_groups(all_items: list[Item], labels: Labels) -> tuple[BackstageG
             label = labels[f"backstage.{kind.value}"] if kind else labels["backstage.other"]
             groups.append(BackstageGroup(kind.value if kind else "other", label, group))
     return tuple(groups)
+
+
+def _one(key: str, count: int) -> str:
+    """The label for one (``key.one``) or for several."""
+    return f"{key}.one" if count == 1 else key
 
 
 def _period(with_notes: list[Interview]) -> str:
@@ -163,6 +173,8 @@ def _map_rows(phases: tuple[PhaseSection, ...], labels: Labels) -> tuple[MapRow,
         ("moments", lambda p: tuple(entry(i) for i in p.moments)),
         ("backstage", lambda p: tuple(entry(i) for i in p.backstage)),
     ]
+    if any(phase.staff_feeling is not None for phase in phases):  # under backstage, apart from the curve
+        lanes.append(("staff", lambda p: (CellEntry(p.staff_feeling.text),) if p.staff_feeling else ()))
     return tuple(MapRow(lane, labels[f"lane.{lane}"], tuple(cells(phase) for phase in phases)) for lane, cells in lanes)
 
 

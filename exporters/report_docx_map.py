@@ -152,4 +152,37 @@ def curve_page(document: DocxDocument, report: Report) -> None:
         ]
         rows.append(row_xml(cells))
     body.add(table_xml(table_style, widths_mm, rows))
+    staff_view(document, body, report, width)
     body.flush()
+
+
+def staff_view(document: DocxDocument, body: BodyXml, report: Report, width: float) -> None:
+    """The staff view under the customer curve: its own heading, picture and table, never mixed in."""
+    if not report.staff_heading:
+        return
+    labels = report.labels
+    body.paragraph(run_xml(report.staff_heading), style="Heading 2")
+    body.paragraph(run_xml(labels["staff.intro"]))
+    feelings = [feeling for _, feeling in report.staff_curve]
+    png = curve_png([Dot(f.value, f.spread) for f in feelings], width_mm=width, height_mm=35, icons=False)
+    body.paragraph(picture_xml(document, png, width), space_after=0, align="center")
+    widths_mm = [55, 22, 12, 22]
+    widths = [twips(mm) for mm in widths_mm]
+    rows = [header_row(widths, [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"]])]
+    for phase in report.phases:
+        feeling = phase.staff_feeling
+        if feeling is None:
+            continue
+        values = [
+            f"{phase.number}. {phase.name}",
+            feeling.short,
+            str(feeling.n),
+            f"±{feeling.spread:.1f}" if feeling.n else "–",
+        ]
+        rows.append(
+            row_xml(
+                cell_xml(w, paragraph_xml(run_xml(value, size=9), space_after=1))
+                for w, value in zip(widths, values, strict=True)
+            )
+        )
+    body.add(table_xml(body.style("Table Grid"), widths_mm, rows))

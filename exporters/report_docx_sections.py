@@ -8,7 +8,7 @@ from docx.document import Document as DocxDocument
 from .docx_xml import BodyXml, cell_xml, paragraph_xml, row_xml, run_xml, table_xml, twips
 from .i18n import Labels
 from .report_docx_style import HEART_RED, MUTED, ZEBRA_FILL, header_row, mark_xml, usable_width
-from .report_model import Item, Report, Source
+from .report_model import Item, Report, Source, evidence_status
 
 
 def _item_bullet(body: BodyXml, item: Item, labels: Labels, *, phase: bool = False) -> None:
@@ -117,8 +117,7 @@ def appendix(body: BodyXml, report: Report) -> None:
     body.paragraph(run_xml(labels["appendix.intro"]))
     for item in report.items:
         body.paragraph(run_xml(item.title), style="Heading 3")
-        status = labels["hypothesis"] if item.hypothesis else item.backing
-        meta = f"{item.kind_label} · {item.phase_name} · {status}"
+        meta = f"{item.kind_label} · {item.phase_name} · {evidence_status(item, labels)}"
         body.paragraph(run_xml(meta, italic=True, size=9, colour=MUTED), style="Normal", keep_next=bool(item.evidence))
         for source in item.evidence:
             runs = run_xml(f"{source.participant} {source.time}  ", bold=True, size=9) + run_xml(source.text, size=9)

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from trodden.models.domain import Note
-from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling
+from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling, staff_curve
 from trodden.models.map.evidence import NotesIndex
-from trodden.models.map.journey_map import JourneyMap, MapItem
+from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
@@ -74,6 +74,8 @@ class EvidenceBuilder:
         self.phase_name = {phase.id: phase.name for phase in self.phases}
         self.curve = {point.key: point for point in emotion_curve(self.phases, index, journey)}
         self.phase_feeling = {key: report_feeling(point, labels) for key, point in self.curve.items()}
+        staff = staff_curve(self.phases, index, journey) if index.staff else []
+        self.staff_feeling = {point.key: report_feeling(point, labels) for point in staff}
 
     def source(self, note: Note) -> Source:
         text = note.text
@@ -94,6 +96,7 @@ class EvidenceBuilder:
         n, total = self.index.backing(item)
         feeling = report_feeling(item_feeling(item, self.index), self.labels)
         mark = item.mark.value if item.mark else None
+        backstage = item.kind is ItemKind.BACKSTAGE  # staff back it too; on stage, the customers do
         return Item(
             id=item.id,
             kind=item.kind.value,
@@ -108,11 +111,29 @@ class EvidenceBuilder:
             score=feeling.score or 3,
             n=n,
             total=total,
-            backing=self.labels.f("backing", n=n, N=total),
+            backing=self.backing(item, n, total),
             backing_short=self.labels.f("backing.short", n=n, N=total),
-            backers=tuple(sorted(self.index.backers(item))),
+            backers=tuple(sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
             hypothesis=item.is_hypothesis,
             design_question=item.design_question,
             backstage_kind=item.backstage.value if item.backstage else None,
             evidence=tuple(self.source(note) for note in evidence),
+            by_type=self.by_type(item),
+            one_type=self.index.one_type_only(item),
         )
+
+    def backing(self, item: MapItem, n: int, total: int) -> str:
+        """``3 of 8 participants`` (customers); backstage, once staff were interviewed, says who
+        backs it: ``2 of 3 staff, 1 customer``."""
+        if item.kind is not ItemKind.BACKSTAGE or not self.index.staff:
+            return self.labels.f("backing", n=n, N=total)
+        customers = self.labels["customer.one" if n == 1 else "customer.many"]
+        staff = len(self.index.staff_backers(item))
+        return self.labels.f("backing.staff", s=staff, S=len(self.index.staff), n=n, customers=customers)
+
+    def by_type(self, item: MapItem) -> str:
+        """``first-time buyer 2, plant lover 1``: empty when no customer type was given at all."""
+        counts = self.index.by_type(item)
+        if all(not segment for segment, _ in counts):
+            return ""
+        return ", ".join(f"{segment or self.labels['type.unset']} {count}" for segment, count in counts)

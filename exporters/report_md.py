@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .markdown_text import cell, table
 from .mermaid import journey
-from .report_model import CellEntry, Item, Report
+from .report_model import CellEntry, Item, Report, evidence_status
 
 HEART = "❤️"
 CLOUD = "⛈️"
@@ -96,6 +96,7 @@ def render(report: Report) -> str:
         )
     curve_headers = [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"], labels["note"]]
     out += [table(curve_headers, curve_rows) if curve_rows else labels["none"], ""]
+    out += _staff_view(report)
 
     # phase by phase
     out += [f"## {labels['phases']}", ""]
@@ -163,9 +164,28 @@ def render(report: Report) -> str:
     # evidence appendix
     out += [f"## {labels['appendix']}", "", labels["appendix.intro"], ""]
     for item in report.items:
-        status = labels["hypothesis"] if item.hypothesis else item.backing
+        status = cell(evidence_status(item, labels))
         out += [f"### {cell(item.title)}", "", f"*{item.kind_label} · {cell(item.phase_name)} · {status}*", ""]
         for source in item.evidence:
             out.append(f"- {cell(source.participant)} {source.time} — {cell(source.text)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _staff_view(report: Report) -> list[str]:
+    """The staff view under the customer curve: its own heading and table, never mixed in."""
+    if not report.staff_heading:
+        return []
+    labels = report.labels
+    rows = [
+        [
+            f"{phase.number}. {cell(phase.name)}",
+            phase.staff_feeling.short,
+            str(phase.staff_feeling.n),
+            f"±{phase.staff_feeling.spread:.1f}" if phase.staff_feeling.n else "–",
+        ]
+        for phase in report.phases
+        if phase.staff_feeling is not None
+    ]
+    headers = [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"]]
+    return [f"### {report.staff_heading}", "", labels["staff.intro"], "", table(headers, rows), ""]

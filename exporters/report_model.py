@@ -106,10 +106,26 @@ class Item:
     backing_short: str
     """``3/8``"""
     backers: tuple[str, ...]
+    """the customers backing it (the Mermaid journey's actors); backstage, staff too"""
     hypothesis: bool
     design_question: str
     backstage_kind: str | None
     evidence: tuple[Source, ...]
+    by_type: str = ""
+    """the customers backing it by customer type: ``first-time buyer 2, plant lover 1``"""
+    one_type: bool = False
+    """backed by customers of one type only (while the study has several)"""
+
+
+def evidence_status(item: Item, labels: Labels) -> str:
+    """The appendix's line on who backs ``item``: ``3 of 5 participants: first-time buyer 2,
+    plant lover 1``, marked when one customer type alone backs it."""
+    if item.hypothesis:
+        return labels["hypothesis"]
+    status = item.backing
+    if item.by_type:
+        status += f": {item.by_type}" + (f" ({labels['types.one']})" if item.one_type else "")
+    return status
 
 
 @dataclass(frozen=True)
@@ -141,6 +157,8 @@ class PhaseSection:
     quotes: tuple[Source, ...]
     moments: tuple[Item, ...]
     backstage: tuple[Item, ...]
+    staff_feeling: Feeling | None = None
+    """the staff view at this phase; None when no member of staff was interviewed"""
 
 
 @dataclass(frozen=True)
@@ -186,6 +204,15 @@ class Report:
     items: tuple[Item, ...]
     """every item, in map order (phase, then position): the evidence appendix"""
     findings: tuple[FindingRow, ...]
+    staff_interviews: int = 0
+    """interviews with staff (with notes): the staff view's basis, never in the customer curve"""
+    staff_heading: str = ""
+    """``Staff view (2 staff interviews)``; empty when there is no staff view"""
+
+    @property
+    def staff_curve(self) -> tuple[tuple[str, Feeling], ...]:
+        """(phase name, the staff's feeling) in phase order; empty without staff interviews."""
+        return tuple((p.name, p.staff_feeling) for p in self.phases if p.staff_feeling is not None)
 
     @property
     def phase_names(self) -> list[str]:

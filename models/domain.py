@@ -115,12 +115,35 @@ class Guide(Model):
         return None
 
 
+class Role(StrEnum):
+    """Who a participant is: the curve, n of N and saturation are the customers' alone."""
+
+    CUSTOMER = "customer"
+    STAFF = "staff"
+
+
 class Participant(Model):
-    """A customer interviewed. The real name is private: never exported unless asked."""
+    """Someone interviewed (or planned to be). The real name is private: never exported unless asked.
+
+    A ``customer`` has a customer type (``segment``, free text such as "first-time buyer"); a
+    member of ``staff`` has a ``team`` (or role: "warehouse", "customer service"). Only
+    customers count in the customer curve and in n of N; staff feed the staff view.
+    """
 
     code: str = Field(min_length=1, max_length=32)
     real_name: str | None = None
     segment: str = ""
+    role: Role = Role.CUSTOMER
+    team: str = ""
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role is Role.STAFF
+
+    @property
+    def kind_text(self) -> str:
+        """The team (staff) or customer type (customers), for lists."""
+        return self.team if self.is_staff else self.segment
 
 
 class Pause(Model):

@@ -24,7 +24,9 @@ from .errors import CorruptFile, StoreError
 from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem, read_import_file
 
 FORMAT_NAME = "trodden-study"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: participants have a ``role`` (customer or staff) and a ``team``; version 1 files import
+with every participant a customer."""
 
 
 class InterviewRecord(Interview):

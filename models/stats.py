@@ -1,8 +1,9 @@
-"""Counts and saturation: how many participants back what, and what each interview added.
+"""Counts and saturation: how many customers back what, and what each interview added.
 
 The method warns against reading a journey map as statistics, so these are counts of
-participants (n of N), never percentages; saturation shows when new interviews stop
-bringing new items or tags, which tells the team it may stop interviewing.
+customers (n of N), never percentages; saturation shows when new interviews stop
+bringing new items or tags, which tells the team it may stop interviewing. Staff
+interviews count in neither: N is the number of customers interviewed.
 """
 
 from __future__ import annotations
@@ -46,13 +47,17 @@ class InterviewYield:
 
 
 def backing_counts(index: NotesIndex, journey: JourneyMap) -> list[Backing]:
-    """Map items, then tags, then channels; most-backed first within each."""
+    """Map items, then tags, then channels; most-backed first within each (customers only)."""
     total = len(index.participants)
-    items = [Backing("item", item.title, len(index.backers(item)), total, str(item.id)) for item in journey.items]
+    items = [
+        Backing("item", item.title, len(index.customer_backers(item)), total, str(item.id)) for item in journey.items
+    ]
     tags: dict[str, set[str]] = {}
     channels: dict[str, set[str]] = {}
     for note in index.notes.values():
         who = index.participant(note)
+        if index.is_staff(who):
+            continue
         for tag in note.tags:
             tags.setdefault(tag, set()).add(who)
         for channel in note.channels:
@@ -70,7 +75,9 @@ def backing_counts(index: NotesIndex, journey: JourneyMap) -> list[Backing]:
 
 
 def saturation(interviews: list[Interview], index: NotesIndex, journey: JourneyMap) -> list[InterviewYield]:
-    """Per interview in date order: the items, tags and channels it was first to mention."""
+    """Per customer interview in date order: the items, tags and channels it was first to mention
+    (staff interviews are left out: what staff bring says nothing about customers' saturation)."""
+    interviews = [i for i in interviews if not index.is_staff(i.participant)]
     items_of_note: dict[str, list[int]] = {}
     for item in journey.items:
         for note_id in item.evidence:

@@ -27,7 +27,7 @@ REDACTED = {
     "Guide": {"themes"},
     "GuideTheme": {"title", "questions"},
     "GuideQuestion": {"text"},
-    "Participant": {"real_name", "segment"},
+    "Participant": {"real_name", "segment", "team"},
     "Interview": {"interviewer", "note_taker"},
     "InterviewRecord": {"interviewer", "note_taker", "notes"},
     "Note": {"text", "channels", "tags", "history"},

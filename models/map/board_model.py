@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from trodden.models.checks import typed_text
 from trodden.models.domain import Kind, Note, Phase
 
-from .curve import CurvePoint, item_feeling
+from .curve import CurvePoint, item_feeling, staff_curve
 from .evidence import NotesIndex, item_channels, quotes_in
 from .journey_map import BackstageKind, ItemKind, JourneyMap, Lane, MapItem, Mark
 
@@ -55,6 +55,9 @@ class ItemLine:
     selected: bool = False
     backstage: BackstageKind | None = None
     """set only in the backstage lane, where the kind is shown"""
+    staff_n: int = 0
+    """members of staff backing it, of ``staff_total`` interviewed (backstage says who backs it)"""
+    staff_total: int = 0
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,10 @@ class BoardModel:
     """inbox notes that carry each phase (shown in the column header)"""
     touchpoint_curve: list[tuple[str, list[float | None]]] = field(default_factory=list)
     """per phase id: the feelings of its touchpoints in board order (the curve per touchpoint)"""
+    staff_curve: list[CurvePoint] = field(default_factory=list)
+    """the staff view, a point per phase (empty when no member of staff was interviewed)"""
+    staff: tuple[str, ...] = ()
+    """members of staff interviewed"""
 
     def cell(self, lane: Lane, phase_index: int) -> list[Entry]:
         if not self.phases:
@@ -163,6 +170,8 @@ def item_line(
         total=total,
         selected=selected,
         backstage=item.backstage if backstage else None,
+        staff_n=len(index.staff_backers(item)) if backstage else 0,
+        staff_total=len(index.staff) if backstage else 0,
     )
     if cache is not None:
         cache[key] = line
@@ -236,7 +245,14 @@ def build_board(
         for phase in phases
     ]
     return BoardModel(
-        phases, cells, curve, index.participants, waiting=waiting or {}, touchpoint_curve=touchpoint_curve
+        phases,
+        cells,
+        curve,
+        index.participants,
+        waiting=waiting or {},
+        touchpoint_curve=touchpoint_curve,
+        staff_curve=staff_curve(phases, index, journey) if index.staff else [],
+        staff=index.staff,
     )
 
 

@@ -1,7 +1,10 @@
-"""The emotion curve: how participants felt in each phase (and about each item).
+"""The emotion curve: how customers felt in each phase (and about each item), and the
+staff view: how the employees felt, computed the same way and never mixed in.
 
 Every participant counts once, however talkative: a point is the mean of each
-participant's own mean feeling, with the spread across them.
+participant's own mean feeling, with the spread across them. The customer curve takes
+customers' feelings only (never a staff interview, never a backstage note's feeling;
+``NotesIndex.customer_feeling``); the staff curve takes every feeling staff gave.
 """
 
 from __future__ import annotations
@@ -39,11 +42,13 @@ class CurvePoint:
         return self.override.value if self.override else self.value
 
 
-def per_participant_mean(notes: Iterable[Note], index: NotesIndex, key: str) -> CurvePoint:
+def per_participant_mean(notes: Iterable[Note], index: NotesIndex, key: str, *, staff: bool = False) -> CurvePoint:
+    """The customers' (``staff``: the staff's) feeling about ``notes``, per participant first."""
+    counts = index.staff_feeling if staff else index.customer_feeling
     by_participant: dict[str, list[int]] = defaultdict(list)
     for note in notes:
-        if note.valence is not None:
-            by_participant[index.participant(note)].append(note.valence)
+        if counts(note):
+            by_participant[index.participant(note)].append(note.valence)  # type: ignore[arg-type]
     means = {code: sum(values) / len(values) for code, values in sorted(by_participant.items())}
     if not means:
         return CurvePoint(key, None, 0, 0.0)
@@ -67,12 +72,29 @@ def _mean_spread(values: list[float]) -> tuple[float, float]:
 
 
 def emotion_curve(phases: list[Phase], index: NotesIndex, journey: JourneyMap) -> list[CurvePoint]:
-    """One point per phase, in phase order, weighted per participant.
+    """The customer curve: one point per phase, in phase order, weighted per customer.
 
     A note counts in the phase of the item it backs, else in its own phase.
     """
-    totals = {phase: {who: list(entry) for who, entry in by_who.items()} for phase, by_who in index.base_totals.items()}
-    feeling_of = index.feeling_of
+    return _curve(phases, index.base_totals, index.feeling_of, journey, overrides=True)
+
+
+def staff_curve(phases: list[Phase], index: NotesIndex, journey: JourneyMap) -> list[CurvePoint]:
+    """The staff view: the employees' experience per phase, per member of staff first, then
+    across them (their own notes' feelings, backstage ones included). No overrides: those
+    are the customer curve's."""
+    return _curve(phases, index.staff_base_totals, index.staff_feeling_of, journey, overrides=False)
+
+
+def _curve(
+    phases: list[Phase],
+    base_totals: dict[str | None, dict[str, list[float]]],
+    feeling_of: dict[str, tuple[str, int, str | None]],
+    journey: JourneyMap,
+    *,
+    overrides: bool,
+) -> list[CurvePoint]:
+    totals = {phase: {who: list(entry) for who, entry in by_who.items()} for phase, by_who in base_totals.items()}
     for note_id, phase in placed_phases(journey).items():
         found = feeling_of.get(note_id)
         if found is None or found[2] == phase:
@@ -87,11 +109,11 @@ def emotion_curve(phases: list[Phase], index: NotesIndex, journey: JourneyMap) -
         target[0] += valence
         target[1] += 1
     return [
-        _point(phase.id, totals.get(phase.id, {}), journey.override_for(phase.id))
+        _point(phase.id, totals.get(phase.id, {}), journey.override_for(phase.id) if overrides else None)
         for phase in sorted(phases, key=lambda p: p.order)
     ]
 
 
-def item_feeling(item: MapItem, index: NotesIndex) -> CurvePoint:
-    """An item's feeling from its evidence, weighted per participant."""
-    return per_participant_mean(index.evidence(item), index, str(item.id))
+def item_feeling(item: MapItem, index: NotesIndex, *, staff: bool = False) -> CurvePoint:
+    """An item's feeling from its evidence, weighted per customer (``staff``: per member of staff)."""
+    return per_participant_mean(index.evidence(item), index, str(item.id), staff=staff)

@@ -3,10 +3,11 @@ not yet placed, the phase a note counts in, and loading all of it for a study.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from trodden.models.domain import Interview, Kind, Note
+from trodden.models.domain import Interview, Kind, Note, Participant
 from trodden.models.errors import StoreError
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
@@ -17,43 +18,104 @@ from .map_session import read_map
 
 @dataclass(frozen=True)
 class NotesIndex:
-    """All (non-deleted) notes of a study, indexed for the map's computations."""
+    """All (non-deleted) notes of a study, indexed for the map's computations.
+
+    Customers and staff are kept apart here, once, so every count and curve built on the
+    index is the customers' unless it asks for the staff's: ``participants`` (N), ``feelings``
+    and ``backing`` are customers only, and a backstage note's feeling is never a customer's.
+    """
 
     notes: dict[str, Note]
     participant_of: dict[str, str]
     """interview id -> participant code"""
     participants: tuple[str, ...]
-    """every participant with at least one interview, sorted"""
+    """every customer with at least one interview, sorted: the N of n of N"""
+    staff: tuple[str, ...] = ()
+    """every member of staff with at least one interview, sorted"""
+    segment_of: dict[str, str] = field(default_factory=dict)
+    """customer code -> customer type ("" when not given)"""
+    team_of: dict[str, str] = field(default_factory=dict)
+    """staff code -> team or role"""
 
     @classmethod
-    def build(cls, notes_by_interview: dict[str, list[Note]], participant_of: dict[str, str]) -> NotesIndex:
+    def build(
+        cls,
+        notes_by_interview: dict[str, list[Note]],
+        participant_of: dict[str, str],
+        people: Iterable[Participant] = (),
+    ) -> NotesIndex:
+        """``people``: the study's participants (their role and type); anyone not listed is a customer."""
         notes = {note.id: note for notes in notes_by_interview.values() for note in notes if not note.deleted}
-        participants = tuple(sorted({participant_of[i] for i in notes_by_interview if i in participant_of}))
-        return cls(notes, dict(participant_of), participants)
+        known = {person.code.casefold(): person for person in people}
+        interviewed = {participant_of[i] for i in notes_by_interview if i in participant_of}
+        staff_codes = {code for code in interviewed if _is_staff(known.get(code.casefold()))}
+        segment_of, team_of = {}, {}
+        for code in interviewed:
+            person = known.get(code.casefold())
+            if code in staff_codes:
+                team_of[code] = person.team if person else ""
+            else:
+                segment_of[code] = person.segment if person else ""
+        return cls(
+            notes,
+            dict(participant_of),
+            tuple(sorted(interviewed - staff_codes)),
+            tuple(sorted(staff_codes)),
+            segment_of,
+            team_of,
+        )
+
+    @cached_property
+    def _staff_set(self) -> frozenset[str]:
+        return frozenset(self.staff)
+
+    def is_staff(self, code: str) -> bool:
+        return code in self._staff_set
+
+    def customer_feeling(self, note: Note) -> bool:
+        """A feeling that counts in the customer curve: a customer's, and not backstage."""
+        return (
+            note.valence is not None and Kind.BACKSTAGE not in note.kinds and not self.is_staff(self.participant(note))
+        )
+
+    def staff_feeling(self, note: Note) -> bool:
+        """A feeling that counts in the staff view: any feeling a member of staff gave."""
+        return note.valence is not None and self.is_staff(self.participant(note))
 
     @cached_property
     def feelings(self) -> tuple[tuple[str, str, int, str | None], ...]:
-        """(note id, participant, valence, own phase) of every note with a feeling."""
+        """(note id, customer, valence, own phase) of every note whose feeling is a customer's."""
+        return self._feelings(self.customer_feeling)
+
+    @cached_property
+    def staff_feelings(self) -> tuple[tuple[str, str, int, str | None], ...]:
+        """(note id, member of staff, valence, own phase) of every staff feeling."""
+        return self._feelings(self.staff_feeling)
+
+    def _feelings(self, counts) -> tuple[tuple[str, str, int, str | None], ...]:
         return tuple(
-            (note.id, self.participant(note), note.valence, note.phase)
+            (note.id, self.participant(note), note.valence, note.phase)  # type: ignore[misc]
             for note in self.notes.values()
-            if note.valence is not None
+            if counts(note)
         )
 
     @cached_property
     def feeling_of(self) -> dict[str, tuple[str, int, str | None]]:
-        """note id -> (participant, valence, own phase), for notes with a feeling."""
+        """note id -> (customer, valence, own phase), for notes with a customer's feeling."""
         return {note_id: (who, valence, phase) for note_id, who, valence, phase in self.feelings}
 
     @cached_property
     def base_totals(self) -> dict[str | None, dict[str, list[float]]]:
-        """phase -> participant -> [sum, count] of valences, by the notes' own phases."""
-        totals: dict[str | None, dict[str, list[float]]] = {}
-        for _, who, valence, phase in self.feelings:
-            entry = totals.setdefault(phase, {}).setdefault(who, [0, 0])
-            entry[0] += valence
-            entry[1] += 1
-        return totals
+        """phase -> customer -> [sum, count] of valences, by the notes' own phases."""
+        return _totals(self.feelings)
+
+    @cached_property
+    def staff_feeling_of(self) -> dict[str, tuple[str, int, str | None]]:
+        return {note_id: (who, valence, phase) for note_id, who, valence, phase in self.staff_feelings}
+
+    @cached_property
+    def staff_base_totals(self) -> dict[str | None, dict[str, list[float]]]:
+        return _totals(self.staff_feelings)
 
     def participant(self, note: Note) -> str:
         return self.participant_of.get(note.interview, note.interview)
@@ -62,12 +124,50 @@ class NotesIndex:
         return [self.notes[note_id] for note_id in item.evidence if note_id in self.notes]
 
     def backers(self, item: MapItem) -> set[str]:
-        """Participants whose notes back ``item``."""
+        """Everyone (customers and staff) whose notes back ``item``."""
         return {self.participant(note) for note in self.evidence(item)}
 
+    def customer_backers(self, item: MapItem) -> set[str]:
+        return {code for code in self.backers(item) if not self.is_staff(code)}
+
+    def staff_backers(self, item: MapItem) -> set[str]:
+        return {code for code in self.backers(item) if self.is_staff(code)}
+
     def backing(self, item: MapItem) -> tuple[int, int]:
-        """(n, N): n participants of N back this item."""
-        return len(self.backers(item)), len(self.participants)
+        """(n, N): n customers of N back this item (staff never count here)."""
+        return len(self.customer_backers(item)), len(self.participants)
+
+    def by_type(self, item: MapItem) -> list[tuple[str, int]]:
+        """The customers backing ``item`` by customer type, most first ("" = type not given)."""
+        return segment_counts(self.segment_of.get(code, "") for code in self.customer_backers(item))
+
+    def one_type_only(self, item: MapItem) -> bool:
+        """Backed by several customers, all of one given type, while the study has more than one
+        type (one customer alone is thin evidence, a matter for the checks, not a type's)."""
+        counts = self.by_type(item)
+        study_types = {segment for segment in self.segment_of.values() if segment}
+        return len(counts) == 1 and counts[0][0] != "" and counts[0][1] > 1 and len(study_types) > 1
+
+
+def _is_staff(person: Participant | None) -> bool:
+    return person is not None and person.is_staff
+
+
+def _totals(feelings) -> dict[str | None, dict[str, list[float]]]:
+    totals: dict[str | None, dict[str, list[float]]] = {}
+    for _, who, valence, phase in feelings:
+        entry = totals.setdefault(phase, {}).setdefault(who, [0, 0])
+        entry[0] += valence
+        entry[1] += 1
+    return totals
+
+
+def segment_counts(segments: Iterable[str]) -> list[tuple[str, int]]:
+    """(customer type, how many) most first, then by name; "" (not given) last."""
+    counts: dict[str, int] = {}
+    for segment in segments:
+        counts[segment] = counts.get(segment, 0) + 1
+    return sorted(counts.items(), key=lambda pair: (pair[0] == "", -pair[1], pair[0].casefold()))
 
 
 def item_channels(item: MapItem, index: NotesIndex) -> list[str]:
@@ -139,7 +239,7 @@ def build_index(store: StudyStore) -> tuple[NotesIndex, list[Interview], list[St
     interviews, _ = store.interviews()
     notes, problems = store.all_notes()  # includes the unreadable interviews
     participant_of = {interview.id: interview.participant for interview in interviews}
-    return NotesIndex.build(notes, participant_of), interviews, problems
+    return NotesIndex.build(notes, participant_of, store.data.participants), interviews, problems
 
 
 def load_study_map(store: StudyStore, journey: JourneyMap | None = None) -> StudyMapData:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from trodden.models.errors import Locked
+from trodden.models.errors import Locked, StoreError
 from trodden.models.storage.layout import looks_like_study
 
 from .common import add_study_arg, open_study, participant_code, say
+from .participant import set_who
 
 
 def register(sub) -> None:
@@ -31,6 +32,13 @@ def register(sub) -> None:
         action="store_true",
         help="start another interview for the participant even if their last one is marked cleaned",
     )
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument(
+        "--segment", metavar="TYPE", help="the participant is a customer of this type (with --participant)"
+    )
+    who.add_argument(
+        "--staff", nargs="?", const="", metavar="TEAM", help="the participant is a member of staff (with --participant)"
+    )
     parser.add_argument(
         "--read-only",
         action="store_true",
@@ -41,6 +49,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     """Paint the capture screen first, open the study behind it (see tui/capture/opening.py)."""
+    who = args.segment is not None or args.staff is not None
+    if who and (args.participant is None or args.read_only):
+        raise StoreError("--segment and --staff say who a participant is: use them with --participant, not read-only")
     if not looks_like_study(args.dir):
         open_study(args.dir)  # not a study: raises the store's own clear message
     from trodden.tui.app import TroddenApp, report_unsaved
@@ -49,9 +60,12 @@ def run(args) -> int:
     def open_source():
         from trodden.tui.capture.session import open_capture
 
+        store = open_study(args.dir)
+        if who:
+            set_who(store, args.participant, segment=args.segment, staff=args.staff, exists_ok=True)
         try:
             return open_capture(
-                open_study(args.dir),
+                store,
                 participant=args.participant,
                 interview=args.interview,
                 interviewer=args.interviewer,

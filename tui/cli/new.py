@@ -1,7 +1,8 @@
-"""``trodden new DIR --name NAME [--phase NAME]... [--guide GUIDE.md]``"""
+"""``trodden new DIR --name NAME [--phase NAME]... [--guide GUIDE.md] [--participant CODE:ROLE:TYPE]...``"""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from trodden.models.errors import StoreError
@@ -21,7 +22,28 @@ def register(sub) -> None:
     parser.add_argument(
         "--guide", type=Path, metavar="GUIDE.md", help="interview guide: headings are themes, list items questions"
     )
+    parser.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        type=participant_spec,
+        metavar="CODE[:ROLE[:TYPE]]",
+        help=(
+            "a participant planned (repeat): P1:customer:'first-time buyer' (TYPE: the customer type) or "
+            "P7:staff:warehouse (TYPE: the team); ROLE defaults to customer"
+        ),
+    )
     parser.set_defaults(run=run)
+
+
+def participant_spec(value: str):
+    """``--participant``: refused with its reason, never silently changed."""
+    from trodden.models.participants import parse_spec
+
+    try:
+        return parse_spec(value)
+    except StoreError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def run(args) -> int:
@@ -39,6 +61,22 @@ def run(args) -> int:
             raise StoreError(f"{args.guide} has no themes (each Markdown heading is a theme)")
     phases = [Phase(id=f"ph{i}", name=name, order=i) for i, name in enumerate(args.phase, start=1) if name.strip()]
     study = Study(name=args.name, purpose=args.purpose, scope=args.scope, state=args.state, language=args.language)
-    StudyStore.create(args.dir, study, phases, guide)
+    StudyStore.create(args.dir, study, phases, guide, planned(args.participant))
     info(f"created study {args.name!r} in {args.dir}")
     return 0
+
+
+def planned(people: list) -> list:
+    """The participants given, each once (a code twice is refused), types spelled as first given."""
+    from trodden.models.participants import match_type
+
+    kept: list = []
+    for person in people:
+        if any(other.code.casefold() == person.code.casefold() for other in kept):
+            raise StoreError(f"participant {person.code} is given twice")
+        if person.is_staff:
+            person.team = match_type(person.team, kept, staff=True)
+        else:
+            person.segment = match_type(person.segment, kept)
+        kept.append(person)
+    return kept

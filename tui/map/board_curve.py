@@ -2,7 +2,8 @@
 
 Kept apart from the board widget, which only places these lines among the other lanes:
 ``l`` cycles the detail from the curve alone to one line per participant to the curve
-item by item (touchpoints), and each is a different chart.
+item by item (touchpoints), and each is a different chart. When staff were interviewed,
+the staff view follows the customer curve as a chart of its own (``staff_lines``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,25 @@ from .board_text import LABEL_WIDTH, cell_text, curve_label
 
 CURVE_ROWS = 5
 PARTICIPANT_ROWS = 2
+STAFF_ROWS = 3
+
+
+def staff_lines(model: BoardModel, column: int) -> list[Text]:
+    """The staff view under the customer curve: its own chart, label and colour, never mixed in."""
+    if not model.staff:
+        return []
+    lines = []
+    chart = braille_curve([point.value for point in model.staff_curve], column_width=column, rows=STAFF_ROWS)
+    for row, chart_line in enumerate(chart):
+        label = Text(f"Staff ({len(model.staff)})" if row == 0 else (" view" if row == 1 else ""), style="bold blue")
+        label.truncate(LABEL_WIDTH, pad=True)
+        label.append(chart_line, style="blue")
+        lines.append(label)
+    values = Text(" " * LABEL_WIDTH)
+    for point in model.staff_curve:
+        values.append_text(cell_text(curve_label(point), column))
+    lines.append(values)
+    return lines
 
 
 def curve_lines(model: BoardModel, column: int, mode: str) -> tuple[list[Text], int]:
@@ -40,6 +60,7 @@ def curve_lines(model: BoardModel, column: int, mode: str) -> tuple[list[Text], 
         label_line.append_text(cell_text(curve_label(point), column))
     lines.append(label_line)
     cursor_at = len(lines) - 1
+    lines += staff_lines(model, column)
     if mode == "touchpoints":
         points: list[tuple[float, float | None]] = []
         for phase_index, (_, feelings) in enumerate(model.touchpoint_curve):

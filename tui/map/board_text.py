@@ -76,7 +76,9 @@ def item_text(line: ItemLine) -> Text:
         text.append(glyph, style=style)
     glyph, style = feeling_glyph(line.feeling)
     text.append(glyph, style=style)
-    text.append(f"{line.n}/{line.total} ", style="dim italic" if line.hypothesis else "bold dim")
+    # backstage, once staff were interviewed, says who backs it: "2/3st+1c" (staff of staff, customers)
+    backing = f"{line.staff_n}/{line.staff_total}st+{line.n}c " if line.staff_total else f"{line.n}/{line.total} "
+    text.append(backing, style="dim italic" if line.hypothesis else "bold dim")
     if line.backstage:
         text.append(BACKSTAGE_LABEL[line.backstage] + ": ", style="cyan")
     text.append(visible(line.title), style="dim italic" if line.hypothesis else "")

@@ -13,7 +13,7 @@ from trodden.models.domain import Kind
 from trodden.models.map.board_model import BACKSTAGE_LABEL
 from trodden.models.map.curve import item_feeling
 from trodden.models.map.evidence import NotesIndex, item_channels
-from trodden.models.map.journey_map import MapItem
+from trodden.models.map.journey_map import ItemKind, MapItem
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
@@ -50,7 +50,7 @@ def item_summary(item: MapItem, index: NotesIndex, phase_name: str) -> Text:
     kind = item.kind.value
     if item.backstage:
         kind += f" ({BACKSTAGE_LABEL[item.backstage]})"
-    text.append(f"{kind} in {visible(phase_name)} · backed by {n} of {total} participants", style="dim")
+    text.append(f"{kind} in {visible(phase_name)} · backed by {backing_text(item, index, n, total)}", style="dim")
     if item.is_hypothesis:
         text.append(" · HYPOTHESIS: no interview note backs it yet", style="bold yellow")
     if item.mark:
@@ -64,8 +64,33 @@ def item_summary(item: MapItem, index: NotesIndex, phase_name: str) -> Text:
     text.append_text(curve_label(feeling))
     if feeling.per_participant:
         text.append("  (" + ", ".join(f"{visible(p)} {v:+.1f}" for p, v in feeling.per_participant.items()) + ")")
+    staff = item_feeling(item, index, staff=True)
+    if staff.value is not None:  # the staff's, apart: it is not the customers' feeling
+        text.append("\nstaff feeling: ", style="blue")
+        text.append_text(curve_label(staff))
+    text.append_text(types_text(item, index))
     if item.design_question:
         text.append("\n" + visible(item.design_question), style="italic")
+    return text
+
+
+def backing_text(item: MapItem, index: NotesIndex, n: int, total: int) -> str:
+    """``3 of 5 participants`` (customers); backstage, once staff were interviewed, says who backs
+    it: ``2 of 3 staff, 1 customer``."""
+    if item.kind is not ItemKind.BACKSTAGE or not index.staff:
+        return f"{n} of {total} participants"
+    return f"{len(index.staff_backers(item))} of {len(index.staff)} staff, {n} customer{'' if n == 1 else 's'}"
+
+
+def types_text(item: MapItem, index: NotesIndex) -> Text:
+    """``customer types: first-time buyer 2, plant lover 1``, marked when one type alone backs it."""
+    counts = index.by_type(item)
+    if all(not segment for segment, _ in counts):
+        return Text()
+    named = ", ".join(f"{visible(segment or 'type not given', one_line=True)} {count}" for segment, count in counts)
+    text = Text(f"\ncustomer types: {named}", style="dim")
+    if index.one_type_only(item):
+        text.append("  ◆ one customer type only", style="bold yellow")
     return text
 
 

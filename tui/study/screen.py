@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
+from trodden.models.participants import overview_line
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
@@ -122,6 +123,7 @@ class StudyScreen(TroddenScreen):
         table = self.query_one(DataTable)
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
         self.query_one("#problems", Static).update(literal("\n".join(problems)))
+        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()

@@ -1,0 +1,135 @@
+"""Who takes part: customers of a type and members of staff with a team, planned or interviewed.
+
+The method asks for participants chosen broadly across customer types, and for staff
+interviews kept apart from the customers'. These are the pure rules behind ``trodden new
+--participant``, ``trodden participant`` and the overview's line: a spec parsed, a type
+matched to the study's earlier spelling, and the recruiting plan (who is still to come).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .domain import Interview, InterviewStatus, Participant, Role
+from .errors import StoreError
+from .names import clean_participant_code
+
+ROLES = tuple(role.value for role in Role)
+
+
+def parse_spec(spec: str) -> Participant:
+    """``P1``, ``P1:customer:first-time buyer`` or ``P7:staff:warehouse`` as a participant.
+
+    The text after the second colon is the customer type (customers) or team (staff) and
+    may itself hold colons. Raises ``StoreError`` with a one-line reason.
+    """
+    code, _, rest = spec.partition(":")
+    role_text, _, text = rest.partition(":")
+    cleaned = clean_participant_code(code)
+    if cleaned != code.strip():
+        raise StoreError(f"{code!r} is not a participant code: use letters, digits, - and _ (like P3)")
+    role = role_text.strip().casefold() or Role.CUSTOMER.value
+    if role not in ROLES:
+        raise StoreError(f"{spec!r}: the role is {' or '.join(ROLES)}, not {role_text.strip()!r} (CODE:ROLE:TYPE)")
+    text = " ".join(text.split())
+    if role == Role.STAFF:
+        return Participant(code=cleaned, role=Role.STAFF, team=text)
+    return Participant(code=cleaned, segment=text)
+
+
+def known_types(participants: Iterable[Participant], *, staff: bool = False) -> list[str]:
+    """The study's customer types (``staff``: teams), as first written, in first-seen order."""
+    seen: dict[str, str] = {}
+    for person in participants:
+        if person.is_staff == staff and person.kind_text:
+            seen.setdefault(person.kind_text.casefold(), person.kind_text)
+    return list(seen.values())
+
+
+def match_type(text: str, participants: Iterable[Participant], *, staff: bool = False) -> str:
+    """``text`` as the study already spells it ("First-time  buyer" -> "first-time buyer"), so
+    one customer type is not counted as two; a new type is kept as typed (spaces tidied)."""
+    text = " ".join(text.split())
+    for known in known_types(participants, staff=staff):
+        if known.casefold() == text.casefold():
+            return known
+    return text
+
+
+def set_role(person: Participant, role: Role, text: str | None) -> None:
+    """Make ``person`` a customer (``text``: the customer type) or staff (``text``: the team).
+
+    The other field is kept, so switching back and forth loses nothing typed.
+    """
+    person.role = role
+    if text is not None:
+        if role is Role.STAFF:
+            person.team = text
+        else:
+            person.segment = text
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """A participant and how far their interviews have come."""
+
+    code: str
+    role: Role
+    kind_text: str
+    interviews: int
+    """interviews held or under way (planned ones do not count)"""
+
+    @property
+    def status(self) -> str:
+        return "interviewed" if self.interviews else "planned"
+
+
+def plan(participants: Iterable[Participant], interviews: Iterable[Interview]) -> list[PlanRow]:
+    """Every participant, planned or interviewed, customers first, in code order."""
+    held: dict[str, int] = {}
+    for interview in interviews:
+        if interview.status is not InterviewStatus.PLANNED:
+            key = interview.participant.casefold()
+            held[key] = held.get(key, 0) + 1
+    rows = [
+        PlanRow(person.code, person.role, person.kind_text, held.get(person.code.casefold(), 0))
+        for person in participants
+    ]
+    return sorted(rows, key=lambda row: (row.role is Role.STAFF, _natural(row.code)))
+
+
+def overview_line(participants: Iterable[Participant], interviews: Iterable[Interview]) -> str:
+    """``Customers: 5 of 8 interviewed · first-time buyer 2, plant lover 3 · staff 1``."""
+    rows = plan(participants, interviews)
+    customers = [row for row in rows if row.role is Role.CUSTOMER]
+    staff = [row for row in rows if row.role is Role.STAFF]
+    done = [row for row in customers if row.interviews]
+    parts = [f"Customers: {len(done)} of {len(customers)} interviewed"]
+    types: dict[str, int] = {}
+    for row in done:
+        types[row.kind_text or "type not given"] = types.get(row.kind_text or "type not given", 0) + 1
+    if types:  # most first; a long tail of one-off types is counted, not listed
+        ranked = sorted(types.items(), key=lambda pair: -pair[1])
+        shown = [f"{_short(name)} {count}" for name, count in ranked[:TYPES_SHOWN]]
+        if len(ranked) > TYPES_SHOWN:
+            shown.append(f"{len(ranked) - TYPES_SHOWN} more types")
+        parts.append(", ".join(shown))
+    if staff:
+        interviewed = sum(1 for row in staff if row.interviews)
+        parts.append(f"staff {interviewed}" + (f" of {len(staff)}" if interviewed != len(staff) else ""))
+    return " · ".join(parts)
+
+
+TYPES_SHOWN = 3
+"""Customer types named in the overview's line (the rest are counted)."""
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _natural(code: str) -> tuple:
+    """P2 before P10."""
+    digits = "".join(c for c in code if c.isdigit())
+    return (code.rstrip("0123456789").casefold(), int(digits) if digits.isdigit() and len(digits) < 12 else 0, code)
