@@ -77,7 +77,7 @@ def fit_header(parts: HeaderParts, width: int) -> Text:
             line = _line(parts, sep, study=study, theme=parts.theme, phase=parts.phase)
             if line.cell_len <= width:
                 return line
-    full_theme, full_phase = visible(parts.theme), visible(parts.phase)  # as they will be shown
+    full_theme, full_phase = (visible(name, one_line=True) for name in (parts.theme, parts.phase))  # as shown
     room = width - _line(parts, NARROW, study=False, theme="", phase="").cell_len
     theme_cells, phase_cells = cell_len(full_theme), cell_len(full_phase)
     theme_room = max(room // 2, room - phase_cells)
