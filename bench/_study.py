@@ -174,7 +174,8 @@ def journey_map(phases, count, evidence, quotes, extras, rng) -> dict:
             items.append(item(count + number, "ph4", 999, f"Backstage {kind}", [], None, kind="backstage"))
             items[-1]["backstage"] = kind
         for phase in phases:
-            picks += [{"id": len(picks) + 1, "note": note, "phase": phase["id"]} for note in quotes[phase["id"]][:3]]
+            for note in quotes[phase["id"]][:3]:  # ids unique across phases (import refuses a repeated one)
+                picks.append({"id": len(picks) + 1, "note": note, "phase": phase["id"]})
     overrides = [{"phase": "ph4", "value": -1.5, "reason": "workshop"}] if extras else []
     return {"items": items, "quotes": picks, "overrides": overrides}
 

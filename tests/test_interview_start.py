@@ -95,3 +95,15 @@ def test_mark_live_on_a_live_interview_changes_only_what_is_given(study: StudySt
         assert session.interview == live  # reopened after a crash: nothing rewritten
         mark_live(session, note_taker="CD", clock=lambda: LATER)
         assert session.interview.start == CLOCK and session.interview.note_taker == "CD"
+
+
+def test_a_participant_whose_latest_interview_json_is_damaged_gets_no_new_interview(study: StudyStore) -> None:
+    """The damaged one may be the interview under way: name it and start nothing (unless --new)."""
+    damaged = study.interview_dir(study.find_interview("P2").id) / "interview.json"
+    damaged.write_text('{"broken', encoding="utf-8")
+    before = study.interview_ids()
+    with pytest.raises(StoreError, match=r"interview\.json.*nothing was started.*--new"):
+        find_or_start(study, participant="P2", clock=lambda: CLOCK + timedelta(days=5))
+    assert study.interview_ids() == before
+    fresh = find_or_start(study, participant="P2", new=True, clock=lambda: CLOCK + timedelta(days=5))
+    assert fresh.id not in before and damaged.read_text(encoding="utf-8") == '{"broken'

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from trodden.models.domain import Interview, InterviewStatus
-from trodden.models.errors import StoreError
+from trodden.models.errors import CorruptFile, StoreError
 
 if TYPE_CHECKING:
     from .session import InterviewSession
@@ -52,6 +52,15 @@ def find_or_start(
     if not start:
         return store.unfinished_interview(participant) or store.find_interview(participant)
     if not new and store.unfinished_interview(participant) is None:
+        try:
+            store.find_interview(participant)
+        except CorruptFile as error:  # their latest interview cannot be read: it may be the one under way
+            raise StoreError(
+                f"{error}. It may be {participant}'s interview under way, so nothing was started;"
+                f" start another interview for {participant} with --new."
+            ) from error
+        except StoreError:
+            pass  # a participant with no interview yet
         cleaned = latest_cleaned(store, participant)
         if cleaned is not None:
             raise StoreError(
