@@ -1,4 +1,4 @@
-"""``trodden stats DIR``: n of N participants per item, tag and channel, and saturation."""
+"""``trodden stats DIR``: n of N customers per item, tag and channel, and saturation."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from .common import add_study_arg, left_out, open_study, say
 def register(sub) -> None:
     parser = sub.add_parser(
         "stats",
-        help="how many participants back each item, tag and channel; what each interview added",
-        description="Counts of participants (n of N) per map item, tag and channel, and saturation per interview.",
+        help="how many customers back each item, tag and channel; what each interview added",
+        description=(
+            "Counts of customers (n of N; staff interviews are not counted) per map item, tag and channel, "
+            "and saturation per interview."
+        ),
     )
     add_study_arg(parser)
     parser.add_argument(
@@ -50,7 +53,7 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
     lines: list[str] = []
     for kind, heading in (("item", "Map items"), ("tag", "Tags"), ("channel", "Channels")):
         section = [row for row in rows if row.kind == kind]
-        lines.append(f"{heading} (participants, n of N)")
+        lines.append(f"{heading} (customers, n of N: staff interviews are not counted)")
         if not section:
             lines.append("  none yet")
         for row in section:

@@ -84,7 +84,8 @@ class MapLoading(MapWriting):
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
         index = message.loaded.index
-        status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {len(index.participants)} participants"
+        people = f"{len(index.participants)} customers" + (f", {len(index.staff)} staff" if index.staff else "")
+        status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {people}"
         self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
 
     @work(thread=True, exclusive=True, group="follow", description="follow the editor")
