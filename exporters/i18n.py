@@ -24,9 +24,9 @@ _WORDS: dict[str, dict[Language, str]] = {
     "state.unset": {"en": "Not chosen yet", "sv": "Inte valt ännu", "da": "Ikke valgt endnu"},
     "evidence.basis": {"en": "Based on", "sv": "Underlag", "da": "Grundlag"},
     "evidence.summary": {
-        "en": "{interviews} interviews with {participants} participants",
-        "sv": "{interviews} intervjuer med {participants} deltagare",
-        "da": "{interviews} interviews med {participants} deltagere",
+        "en": "{interviews} interviews with {participants} customers",
+        "sv": "{interviews} intervjuer med {participants} kunder",
+        "da": "{interviews} interviews med {participants} kunder",
     },
     "period": {"en": "Interviews held", "sv": "Intervjuperiod", "da": "Interviewperiode"},
     "participants": {"en": "Participants", "sv": "Deltagare", "da": "Deltagere"},
@@ -43,11 +43,11 @@ _WORDS: dict[str, dict[Language, str]] = {
     "map": {"en": "The journey map", "sv": "Kundresekartan", "da": "Kunderejsekortet"},
     "legend": {
         "en": "{heart} heart (strongest positive) · {cloud} thundercloud (strongest negative) · "
-        "n/N participants backing an item · (hypothesis) no interview backs it yet",
+        "n/N customers backing an item · (hypothesis) no interview backs it yet",
         "sv": "{heart} hjärta (starkast positiva) · {cloud} åskmoln (starkast negativa) · "
-        "n/N deltagare som stöder en punkt · (hypotes) ingen intervju stöder den ännu",
+        "n/N kunder som stöder en punkt · (hypotes) ingen intervju stöder den ännu",
         "da": "{heart} hjerte (stærkest positive) · {cloud} tordensky (stærkest negative) · "
-        "n/N deltagere bag et punkt · (hypotese) intet interview understøtter det endnu",
+        "n/N kunder bag et punkt · (hypotese) intet interview understøtter det endnu",
     },
     "lane": {"en": "Lane", "sv": "Spår", "da": "Spor"},
     "lane.touchpoints": {"en": "Touchpoints", "sv": "Kontaktpunkter", "da": "Kontaktpunkter"},
@@ -126,7 +126,7 @@ _WORDS: dict[str, dict[Language, str]] = {
     "spread": {"en": "Spread", "sv": "Spridning", "da": "Spredning"},
     "note": {"en": "Note", "sv": "Anmärkning", "da": "Bemærkning"},
     "none": {"en": "None yet.", "sv": "Inga ännu.", "da": "Ingen endnu."},
-    "backing": {"en": "{n} of {N} participants", "sv": "{n} av {N} deltagare", "da": "{n} af {N} deltagere"},
+    "backing": {"en": "{n} of {N} customers", "sv": "{n} av {N} kunder", "da": "{n} af {N} kunder"},
     "backing.short": {"en": "{n}/{N}", "sv": "{n}/{N}", "da": "{n}/{N}"},
     "hypothesis": {"en": "hypothesis", "sv": "hypotes", "da": "hypotese"},
     "heart": {"en": "heart", "sv": "hjärta", "da": "hjerte"},

@@ -70,9 +70,9 @@ def test_the_report_says_1_of_2(store: StudyStore) -> None:
     study = read_study(store)
     report = assemble(study.data, study.interviews, study.notes, study.journey, language="en")
     (item,) = report.items
-    assert (item.n, item.total, item.backing, item.backing_short) == (1, 2, "1 of 2 participants", "1/2")
+    assert (item.n, item.total, item.backing, item.backing_short) == (1, 2, "1 of 2 customers", "1/2")
     assert item.backers == ("P1",)
     assert len(item.evidence) == 3  # every note is still shown as evidence
     markdown = report_md.render(report)
-    assert "1 of 2 participants" in markdown
+    assert "1 of 2 customers" in markdown
     assert "3 of 2" not in markdown and "3/2" not in markdown

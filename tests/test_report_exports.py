@@ -134,7 +134,7 @@ def test_export_bad_interview_is_named_not_fatal(tmp_path, capsys):
     notes.write_text("{ not json", encoding="utf-8")
     assert main(["export", str(store.path), "--format", "md", "-o", str(tmp_path / "r.md")]) == 1  # named, exit 1
     assert "left out" in capsys.readouterr().err
-    assert "2 interviews with 2 participants" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "2 interviews with 2 customers" in (tmp_path / "r.md").read_text(encoding="utf-8")
 
 
 def test_personal_details_redacted_unless_asked(tmp_path, capsysbinary):

@@ -26,7 +26,7 @@ def test_basics(report):
     assert report.title == "Creating a thriving home"
     assert report.state == "Current state" and report.state_set
     assert (report.interviews, report.participants) == (3, 3)
-    assert report.basis == "3 interviews with 3 participants"
+    assert report.basis == "3 interviews with 3 customers"
     assert report.period == "2026-03-02 – 2026-03-04"
     assert report.participant_codes == ("P1", "P2", "P3")
     assert [p.name for p in report.phases] == ["Dreaming of green", "Choosing and buying", "Caring | for # it"]
@@ -39,7 +39,7 @@ def test_no_real_names_anywhere(report):
 def test_items_evidence_and_backing(report):
     first = report.phases[0].touchpoints[0]
     assert first.title == "Gets inspired by others' homes"
-    assert (first.n, first.total, first.backing, first.backing_short) == (2, 3, "2 of 3 participants", "2/3")
+    assert (first.n, first.total, first.backing, first.backing_short) == (2, 3, "2 of 3 customers", "2/3")
     assert first.backers == ("P1", "P2")
     assert first.mark == "heart"
     assert first.feeling.value == pytest.approx(1.5)  # P1 +1, P2 +2: mean of participant means
@@ -99,8 +99,8 @@ def test_appendix_covers_every_item_in_map_order(report):
 def test_languages(tmp_path):
     store = make_study(tmp_path / "s", language="sv")
     swedish, _ = build_report(store)
-    assert swedish.basis == "3 intervjuer med 3 deltagare"
-    assert swedish.phases[0].touchpoints[0].backing == "2 av 3 deltagare"
+    assert swedish.basis == "3 intervjuer med 3 kunder"
+    assert swedish.phases[0].touchpoints[0].backing == "2 av 3 kunder"
     assert swedish.phases[2].quotes[0].quoted.startswith("”")
     danish, _ = build_report(store, language="da")
     assert danish.state == "Nuværende tilstand"

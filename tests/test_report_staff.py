@@ -107,13 +107,13 @@ def test_markdown_keeps_the_staff_view_apart_and_labelled(report):
     assert customer_table[1][:3] == ["1. Ordering", "+1.3", "3"]
     assert staff_table[1][:3] == ["1. Ordering", "−1.5", "2"]
     assert staff_table[2][:3] == ["2. Getting it home", "0.0", "2"]
-    assert "5 interviews" not in report.basis and report.basis.startswith("3 interviews with 3 participants")
+    assert "5 interviews" not in report.basis and report.basis.startswith("3 interviews with 3 customers")
 
 
 def test_markdown_appendix_breaks_backing_down_by_customer_type(report):
     _, _, text = _markdown(report)
-    assert "2 of 3 participants: first-time buyer 1, plant lover 1*" in text
-    assert "2 of 3 participants: first-time buyer 2 (one customer type only)*" in text
+    assert "2 of 3 customers: first-time buyer 1, plant lover 1*" in text
+    assert "2 of 3 customers: first-time buyer 2 (one customer type only)*" in text
     assert "1 of 2 staff, 1 customer: first-time buyer 1" in text  # backstage says who backs it
     # S2's note on a touchpoint: not a customer, so not in its n of N nor among the journey's actors
     (task,) = [line for line in text.splitlines() if line.strip().startswith("Finds it on the web:")]
@@ -131,4 +131,4 @@ def test_word_report_has_the_staff_view_under_the_curve(report):
     )
     assert [c.text for c in staff_table.rows[1].cells][:3] == ["1. Ordering", "−1.5", "2"]
     texts = "\n".join(p.text for p in document.paragraphs)
-    assert "2 of 3 participants: first-time buyer 2 (one customer type only)" in texts
+    assert "2 of 3 customers: first-time buyer 2 (one customer type only)" in texts
