@@ -29,14 +29,16 @@ def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def matches(text: str, phrases: tuple[tuple[str, ...], ...]) -> list[str]:
-    """The phrases (as folded words) found in ``text`` as whole words, in list order."""
-    words = _words(text)
-    found = []
-    for phrase in phrases:
-        size = len(phrase)
-        if any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1)):
-            found.append(" ".join(phrase))
-    return found
+    """The phrases found in ``text`` as whole words, as written there, in the order they appear."""
+    written = _WORD.findall(unicodedata.normalize("NFC", text))
+    words = [fold(word) for word in written]
+    found: list[str] = []
+    for start in range(len(words)):
+        for phrase in phrases:
+            end = start + len(phrase)
+            if tuple(words[start:end]) == phrase:
+                found.append(" ".join(written[start:end]))
+    return list(dict.fromkeys(found))
 
 
 # The journey named from the company's side: buying, ordering, online, web shop.
