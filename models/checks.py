@@ -13,26 +13,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Literal
 
 from trodden.models.map.evidence import NotesIndex, item_channels
 from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark
 from trodden.models.notes.syntax import NoteDraft, parse
 from trodden.models.storage.study_file import StudyFile
 
+from .checks_method import METHOD_CHECKS
 from .domain import Interview, InterviewStatus
+from .finding import Finding, Severity
 from .names import visible
 
-Severity = Literal["warning", "info"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: Severity
-    message: str
-    subject: str = ""
+__all__ = ["Finding", "Severity", "funnel_words", "has_warnings", "run_checks"]
 
 
 def _vocab(words: str) -> frozenset[str]:
@@ -202,6 +194,7 @@ CHECKS: list[Check] = [
     check_quotes,
     check_cleaned,
     check_empty_phases,
+    *METHOD_CHECKS,
 ]
 
 

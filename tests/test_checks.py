@@ -41,8 +41,12 @@ def good_map(index) -> JourneyMap:
         item.mark = Mark.HEART
     for item in items[3:6]:
         item.mark = Mark.CLOUD
-    items[6].kind = ItemKind.MOMENT
-    items[7].kind = ItemKind.MOMENT
+    by_two = [next(n for n in notes if n.startswith(i)) for i in sorted({n.split("/")[0] for n in notes})]
+    for item in items[:6]:
+        item.evidence = sorted(set(item.evidence) | set(by_two))  # two customers back every mark
+    for item in items[6:8]:
+        item.kind = ItemKind.MOMENT
+        item.design_question = "How might we help?"
     return JourneyMap(items=items)
 
 
@@ -81,9 +85,11 @@ def test_customer_phase_names_pass(name):
 
 
 def test_a_good_map_has_no_findings(tmp_path):
+    """Only the nudge that two interviews are fewer than the method's 15-20 remains."""
     store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], GOOD_NOTES)
+    store.update(lambda data: setattr(data.study, "purpose", "Decide what to fix first"))
     loaded = load_study_map(store)
-    assert codes(store, good_map(loaded.index)) == []
+    assert codes(store, good_map(loaded.index)) == ["interviews-few"]
 
 
 def test_a_bad_study_has_every_finding(tmp_path):
@@ -121,6 +127,9 @@ def test_a_bad_study_has_every_finding(tmp_path):
         "not-cleaned",
         "empty-phase",
         "empty-phase",
+        "purpose-unset",
+        "heart-thin-evidence",
+        "interviews-few",
     ]
 
 
