@@ -28,9 +28,10 @@ class MapPanels(MapView):
             self.status("No findings: the map follows the method's rules of thumb", "green")
             return
         options = []
+        code_width = max(len(finding.code) for finding in findings) + 1  # codes never run into their message
         for number, finding in enumerate(findings):
             line = Text(f"{finding.severity:<8}", style="bold yellow" if finding.severity == "warning" else "cyan")
-            line.append(f"{finding.code:<19}", style="bold")
+            line.append(f"{finding.code:<{code_width}}", style="bold")
             line.append(visible(finding.message))
             options.append((f"{number}", line))
         intro = Text("Enter jumps to the phase or item a finding is about ('trodden check --help' explains each code).")
