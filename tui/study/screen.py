@@ -11,7 +11,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
+from trodden.models.map.evidence import load_study_map
 from trodden.models.participants import overview_line
+from trodden.models.stats import saturation_verdict
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
@@ -72,10 +74,11 @@ class StudyScreen(TroddenScreen):
     BINDINGS = ACTIONS
 
     class Loaded(Message):
-        def __init__(self, rows: list[InterviewRow], problems: list[str]) -> None:
+        def __init__(self, rows: list[InterviewRow], problems: list[str], enough: str = "") -> None:
             super().__init__()
             self.rows = rows
             self.problems = problems
+            self.enough = enough
 
     def __init__(self, store: StudyStore) -> None:
         super().__init__()
@@ -116,14 +119,26 @@ class StudyScreen(TroddenScreen):
                     rows.append(InterviewRow(interview, len(session.notes()), damage or None))
             except Exception as error:
                 rows.append(InterviewRow(interview, None, str(error)))
-        self.post_message(self.Loaded(rows, [str(problem) for problem in problems]))
+        self.post_message(self.Loaded(rows, [str(problem) for problem in problems], self._enough()))
+
+    def _enough(self) -> str:
+        """``4 customer interviews (guidance 15-20) · saturation not yet: ...`` (off the UI thread)."""
+        try:
+            loaded = load_study_map(self.store)
+            verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, self.store.study.scope)
+        except Exception:  # a damaged map or interview is named elsewhere; the line is only a summary
+            return ""
+        return verdict.line()
 
     def on_study_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
         table = self.query_one(DataTable)
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
         self.query_one("#problems", Static).update(literal("\n".join(problems)))
-        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
+        summary = self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True)  # fmt: skip
+        if message.enough:
+            summary += Text("\n ") + literal(message.enough, one_line=True)
+        self.query_one("#summary", Static).update(summary)
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()
