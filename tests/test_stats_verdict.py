@@ -94,8 +94,9 @@ def test_stats_command_ends_with_the_verdict(tmp_path, capsys):
     notes = {"P1": [RICH], "P2": [SAME], "P3": [SAME], "P4": [SAME]}
     store = build_study(tmp_path / "s", ["Find"], notes)
     assert main(["stats", str(store.path)]) == 0
-    tail = capsys.readouterr().out.splitlines()[-4:]
+    tail = capsys.readouterr().out.splitlines()[-5:]
     assert tail[0] == "Enough interviews? (whole journey)"
     assert tail[1] == "  4 of 15-20 customer interviews"
     assert tail[2] == "  saturation likely: last 3 added 0% new"
     assert "0 of 10 map items, tags and channels" in tail[3]
+    assert all(len(line) <= 80 for line in tail)
