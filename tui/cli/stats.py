@@ -73,8 +73,12 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
     lines += ["", f"Enough interviews? ({loaded.data.study.scope.value} journey)"]
     lines.append(f"  {verdict.guidance_text()}")
     lines.append(f"  {verdict.verdict_text()}")
-    lines.append(f"  ({verdict.new} of {verdict.found} map items, tags and channels were new in the last")
-    lines.append(f"  {verdict.window} customer interviews; under 10% means saturation likely)")
+    if verdict.verdict == "too early":
+        lines.append(f"  (likely once the last {verdict.window} customer interviews add under 10% new map")
+        lines.append("  items, tags and channels)")
+    else:
+        lines.append(f"  ({verdict.new} of {verdict.found} map items, tags and channels were new in the last")
+        lines.append(f"  {verdict.window} customer interviews; under 10% means saturation likely)")
     return lines
 
 
