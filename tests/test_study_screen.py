@@ -102,8 +102,8 @@ def test_overview_says_interviews_against_guidance_and_saturation(tmp_path: Path
         app = TroddenApp(StudyStore.open(store.path))
         async with app.run_test(size=(80, 24)) as pilot:
             await _loaded(app, pilot)
-            return str(app.screen.query_one("#summary").render())
+            return str(app.screen.query_one("#enough").render())
 
-    lines = asyncio.run(run()).splitlines()
-    assert lines[-1].startswith(" 4 of 15-20 customer interviews · saturation ")
-    assert len(lines[-1]) <= 80
+    line = asyncio.run(run())
+    assert line.startswith(" 4 of 15-20 customer interviews · saturation ")
+    assert "\n" not in line and len(line) <= 80

@@ -72,6 +72,10 @@ class InterviewRow:
 class StudyScreen(TroddenScreen):
     CONTEXT = "study"
     BINDINGS = ACTIONS
+    DEFAULT_CSS = """
+    StudyScreen #enough { height: auto; max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+    """The guidance and saturation line: one row at any width, cut with … rather than wrapped."""
 
     class Loaded(Message):
         def __init__(self, rows: list[InterviewRow], problems: list[str], enough: str = "") -> None:
@@ -89,6 +93,7 @@ class StudyScreen(TroddenScreen):
         study = self.store.study
         yield Static(literal(f"trodden · {study.name}", one_line=True), classes="screen-title", id="title")
         yield Static(self._summary(), id="summary", classes="muted")
+        yield Static("", id="enough", classes="muted")
         yield FittingTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Static("", id="problems", classes="error")
         yield FittingFooter()
@@ -135,10 +140,8 @@ class StudyScreen(TroddenScreen):
         table = self.query_one(DataTable)
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
         self.query_one("#problems", Static).update(literal("\n".join(problems)))
-        summary = self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True)  # fmt: skip
-        if message.enough:
-            summary += Text("\n ") + literal(message.enough, one_line=True)
-        self.query_one("#summary", Static).update(summary)
+        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
+        self.query_one("#enough", Static).update(literal(f" {message.enough}", one_line=True))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()
