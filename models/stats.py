@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import JourneyMap
 
-from .domain import Interview
+from .domain import Interview, InterviewStatus, Scope
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class InterviewYield:
     new_channels: int
     cumulative_items: int
     cumulative_tags: int
+    cumulative_channels: int = 0
 
     @property
     def new(self) -> int:
@@ -113,6 +114,79 @@ def saturation(interviews: list[Interview], index: NotesIndex, journey: JourneyM
                 len(new_channels),
                 len(seen_items),
                 len(seen_tags),
+                len(seen_channels),
             )
         )
     return result
+
+
+GUIDANCE: dict[Scope, tuple[int, int]] = {Scope.EPISODE: (10, 12), Scope.WHOLE: (15, 20)}
+"""The method's guidance: customer interviews for an episode and for a whole journey."""
+
+WINDOW = 3
+"""How many of the last customer interviews the verdict looks at."""
+
+THRESHOLD = 0.10
+"""Saturation is likely when the window added less than this share of everything found."""
+
+
+@dataclass(frozen=True)
+class SaturationVerdict:
+    """How many customer interviews the study has, against the guidance, and whether the
+    last ones still brought anything new ("too early", "not yet" or "likely")."""
+
+    interviews: int
+    """customer interviews held (planned ones and staff interviews not counted)"""
+    guidance: tuple[int, int]
+    verdict: str
+    window: int
+    """how many of the last interviews were looked at"""
+    new: int
+    """new items, tags and channels those interviews added"""
+    found: int
+    """items, tags and channels found in all customer interviews"""
+
+    @property
+    def share(self) -> float:
+        return self.new / self.found if self.found else 0.0
+
+    def guidance_text(self) -> str:
+        """``4 of 15-20 customer interviews``: held, against the method's guidance."""
+        low, high = self.guidance
+        return f"{self.interviews} of {low}-{high} customer interviews"
+
+    def verdict_text(self) -> str:
+        """``saturation not yet: last 3 added 30% new``: short enough for the overview at 80 columns."""
+        if self.verdict == "too early":
+            why = "nothing tagged yet" if self.interviews > self.window else f"from {self.window + 1} interviews"
+            return f"saturation: too early ({why})"
+        return f"saturation {self.verdict}: last {self.window} added {round(self.share * 100)}% new"
+
+    def line(self) -> str:
+        return f"{self.guidance_text()} · {self.verdict_text()}"
+
+
+def saturation_verdict(
+    interviews: list[Interview], index: NotesIndex, journey: JourneyMap, scope: Scope
+) -> SaturationVerdict:
+    """Enough interviews, and saturation, from the customers' interviews alone.
+
+    Only customer interviews that have taken place count (staff and planned ones never).
+    Each interview's new things are the map items, tags and channels no earlier customer
+    interview had (see ``saturation``); tags and channels count too, so there is a verdict
+    before anything is placed on the map. With fewer than ``WINDOW + 1`` interviews, or
+    nothing found yet, it is "too early"; otherwise saturation is "likely" when the last
+    ``WINDOW`` interviews together added under ``THRESHOLD`` (10%) of everything found so
+    far, else "not yet".
+    """
+    held = [i for i in interviews if i.status is not InterviewStatus.PLANNED]
+    yields = saturation(held, index, journey)
+    guidance = GUIDANCE.get(scope, GUIDANCE[Scope.WHOLE])
+    last = yields[-1] if yields else None
+    found = (last.cumulative_items + last.cumulative_tags + last.cumulative_channels) if last else 0
+    new = sum(y.new_items + y.new_tags + y.new_channels for y in yields[-WINDOW:])
+    if len(yields) <= WINDOW or not found:
+        verdict = "too early"
+    else:
+        verdict = "likely" if new / found < THRESHOLD else "not yet"
+    return SaturationVerdict(len(yields), guidance, verdict, WINDOW, new, found)

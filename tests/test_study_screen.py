@@ -84,3 +84,26 @@ def test_a_damaged_interview_is_named_on_the_overview(tmp_path: Path) -> None:
 
     shown = asyncio.run(run())
     assert "notes.journal.9: line 1 is damaged" in shown
+
+
+def test_overview_says_interviews_against_guidance_and_saturation(tmp_path: Path) -> None:
+    store = write_sample(tmp_path / "study")
+
+    def staff_p5(data) -> None:  # a staff interview never counts towards the guidance
+        from trodden.models.domain import Role
+
+        for person in data.participants:
+            if person.code == "P5":
+                person.role, person.team = Role.STAFF, "warehouse"
+
+    store.update(staff_p5)
+
+    async def run() -> str:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _loaded(app, pilot)
+            return str(app.screen.query_one("#enough").render())
+
+    line = asyncio.run(run())
+    assert line.startswith(" 4 of 15-20 customer interviews · saturation ")
+    assert "\n" not in line and len(line) <= 80

@@ -47,7 +47,7 @@ def bar_width(value: str) -> int:
 
 
 def stats_lines(loaded, width: int = 30) -> list[str]:
-    from trodden.models.stats import backing_counts, saturation
+    from trodden.models.stats import backing_counts, saturation, saturation_verdict
 
     rows = backing_counts(loaded.index, loaded.journey)
     lines: list[str] = []
@@ -69,6 +69,16 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
         items = bar(y.new_items, peak, width)
         tags = "▒" * round(y.new_tags / peak * width) if peak else ""
         lines.append(f"  {visible(y.interview):<24} +{y.new_items:<3} items +{y.new_tags:<3} tags  {items}{tags}")
+    verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, loaded.data.study.scope)
+    lines += ["", f"Enough interviews? ({loaded.data.study.scope.value} journey)"]
+    lines.append(f"  {verdict.guidance_text()}")
+    lines.append(f"  {verdict.verdict_text()}")
+    if verdict.verdict == "too early":
+        lines.append(f"  (likely once the last {verdict.window} customer interviews add under 10% new map")
+        lines.append("  items, tags and channels)")
+    else:
+        lines.append(f"  ({verdict.new} of {verdict.found} map items, tags and channels were new in the last")
+        lines.append(f"  {verdict.window} customer interviews; under 10% means saturation likely)")
     return lines
 
 

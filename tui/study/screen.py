@@ -11,7 +11,9 @@ from textual.message import Message
 from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
+from trodden.models.map.evidence import load_study_map
 from trodden.models.participants import overview_line
+from trodden.models.stats import saturation_verdict
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
@@ -70,12 +72,17 @@ class InterviewRow:
 class StudyScreen(TroddenScreen):
     CONTEXT = "study"
     BINDINGS = ACTIONS
+    DEFAULT_CSS = """
+    StudyScreen #enough { height: auto; max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    """
+    """The guidance and saturation line: one row at any width, cut with … rather than wrapped."""
 
     class Loaded(Message):
-        def __init__(self, rows: list[InterviewRow], problems: list[str]) -> None:
+        def __init__(self, rows: list[InterviewRow], problems: list[str], enough: str = "") -> None:
             super().__init__()
             self.rows = rows
             self.problems = problems
+            self.enough = enough
 
     def __init__(self, store: StudyStore) -> None:
         super().__init__()
@@ -86,6 +93,7 @@ class StudyScreen(TroddenScreen):
         study = self.store.study
         yield Static(literal(f"trodden · {study.name}", one_line=True), classes="screen-title", id="title")
         yield Static(self._summary(), id="summary", classes="muted")
+        yield Static("", id="enough", classes="muted")
         yield FittingTable(id="interviews", cursor_type="row", zebra_stripes=True)
         yield Static("", id="problems", classes="error")
         yield FittingFooter()
@@ -116,7 +124,16 @@ class StudyScreen(TroddenScreen):
                     rows.append(InterviewRow(interview, len(session.notes()), damage or None))
             except Exception as error:
                 rows.append(InterviewRow(interview, None, str(error)))
-        self.post_message(self.Loaded(rows, [str(problem) for problem in problems]))
+        self.post_message(self.Loaded(rows, [str(problem) for problem in problems], self._enough()))
+
+    def _enough(self) -> str:
+        """``4 customer interviews (guidance 15-20) · saturation not yet: ...`` (off the UI thread)."""
+        try:
+            loaded = load_study_map(self.store)
+            verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, self.store.study.scope)
+        except Exception:  # a damaged map or interview is named elsewhere; the line is only a summary
+            return ""
+        return verdict.line()
 
     def on_study_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
@@ -124,6 +141,7 @@ class StudyScreen(TroddenScreen):
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
         self.query_one("#problems", Static).update(literal("\n".join(problems)))
         self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
+        self.query_one("#enough", Static).update(literal(f" {message.enough}", one_line=True))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()
