@@ -60,7 +60,8 @@ def assemble(
     with_notes = [i for i in interviews if notes.get(i.id) and not index.is_staff(i.participant)]  # customers'
     staff_interviews = sum(1 for i in interviews if notes.get(i.id) and index.is_staff(i.participant))
     state = data.study.state
-    findings = run_checks(data, interviews, index, journey)
+    in_report_language = data.model_copy(update={"study": data.study.model_copy(update={"language": labels.language})})
+    findings = run_checks(in_report_language, interviews, index, journey)  # messages in the report's language
     return Report(
         labels=labels,
         language=labels.language,

@@ -170,3 +170,13 @@ def test_reading_a_study_leaves_the_garbage_collector_as_it_was(tmp_path):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_check_messages_follow_the_report_language_not_only_the_study_language(tmp_path):
+    """A Swedish study exported with --lang en: headings and the method checks' words both in English."""
+    store = make_study(tmp_path / "sv", language="sv")
+    store.update(lambda data: setattr(data, "study", data.study.model_copy(update={"purpose": ""})))
+    english, _ = build_report(store, language="en")
+    swedish, _ = build_report(store, language="sv")
+    assert any(f.code == "purpose-unset" and "the study has no purpose" in f.message for f in english.findings)
+    assert any(f.code == "purpose-unset" and "studien saknar syfte" in f.message for f in swedish.findings)
