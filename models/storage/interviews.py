@@ -53,29 +53,21 @@ def find_or_start(
         return store.unfinished_interview(participant) or store.find_interview(participant)
     if not new and store.unfinished_interview(participant) is None:
         try:
-            store.find_interview(participant)
+            latest = store.find_interview(participant)
         except CorruptFile as error:  # their latest interview cannot be read: it may be the one under way
             raise StoreError(
                 f"{error}. It may be {participant}'s interview under way, so nothing was started;"
                 f" start another interview for {participant} with --new."
             ) from error
         except StoreError:
-            pass  # a participant with no interview yet
-        cleaned = latest_cleaned(store, participant)
-        if cleaned is not None:
+            latest = None  # a participant with no interview yet
+        if latest is not None and latest.status is InterviewStatus.CLEANED:
             raise StoreError(
-                f"{cleaned.participant}'s interview {cleaned.id} is marked cleaned, so nothing was started."
-                f" Open it with --interview {cleaned.id} (ctrl+o in capture reopens it for notes),"
-                f" or start another interview for {cleaned.participant} with --new."
+                f"{latest.participant}'s interview {latest.id} is marked cleaned, so nothing was started."
+                f" Open it with --interview {latest.id} (ctrl+o in capture reopens it for notes),"
+                f" or start another interview for {latest.participant} with --new."
             )
     return store.new_interview(participant, start=clock(), interviewer=interviewer, note_taker=note_taker)
-
-
-def latest_cleaned(store: StudyStore, participant: str) -> Interview | None:
-    """The participant's latest interview if it is marked cleaned, else None."""
-    folded = participant.casefold()
-    theirs = [found for found in store.interviews()[0] if found.participant.casefold() == folded]
-    return theirs[-1] if theirs and theirs[-1].status is InterviewStatus.CLEANED else None
 
 
 def reopened(interview: Interview) -> Interview:
