@@ -72,7 +72,9 @@ def _write_sample(path: Path | str) -> StudyStore:
 
 def write_hypothesis_map(store: StudyStore, phases: list[Phase]) -> None:
     """The team's hypothesis journey (``map.json``): items with no evidence yet."""
+    from trodden.models.map.kept_hypothesis import take_snapshot
     from trodden.models.map.map_session import write_hypothesis
 
     if resources.files(SAMPLE_PACKAGE).joinpath("map.json").is_file():
-        write_hypothesis(store.path, phases, json.loads(_read("map.json")).get("items", []))
+        journey = write_hypothesis(store.path, phases, json.loads(_read("map.json")).get("items", []))
+        take_snapshot(store.path, how="first-interview", journey=journey)  # drafted before the interviews

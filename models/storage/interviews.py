@@ -44,6 +44,7 @@ def find_or_start(
     is no such interview, or if neither is given, or (unless ``new``) if the participant's latest
     interview is marked cleaned: starting another one then is rarely what was meant (a mistyped code,
     or the wish to see the cleaned one), so the caller says so rather than quietly starting one.
+    Starting the study's first interview keeps the map's hypothesis first (``kept_hypothesis``).
     """
     if interview:
         return store.find_interview(interview)
@@ -67,6 +68,9 @@ def find_or_start(
                 f" Open it with --interview {latest.id} (ctrl+o in capture reopens it for notes),"
                 f" or start another interview for {latest.participant} with --new."
             )
+    from trodden.models.map.kept_hypothesis import keep_before_first_interview  # the map builds on storage
+
+    keep_before_first_interview(store)  # the study's first interview: what the map holds now is the hypothesis
     return store.new_interview(participant, start=clock(), interviewer=interviewer, note_taker=note_taker)
 
 

@@ -5,6 +5,7 @@
     study.json                      study, phases, guide, participants (``StudyFile``)
     interviews/<id>/interview.json  the interview's metadata (written by the notes writer)
     interviews/<id>/notes.*         the notes: a ``DurableDB`` (snapshot + fsynced journal)
+    hypothesis.json                 the hypothesis journey as kept before the interviews
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ STUDY_FILE = "study.json"
 INTERVIEWS_DIR = "interviews"
 INTERVIEW_FILE = "interview.json"
 NOTES_DB = "notes"
+HYPOTHESIS_FILE = "hypothesis.json"
 
 
 def looks_like_study(path: Path) -> bool:

@@ -152,8 +152,10 @@ def import_notes(
 ) -> tuple[str, int]:
     """A new, finished interview holding every parsed note; (interview id, notes written)."""
     from trodden.models.domain import InterviewStatus
+    from trodden.models.map.kept_hypothesis import keep_before_first_interview
     from trodden.models.notes.textimport import imported_notes
 
+    keep_before_first_interview(store)  # the study's first interview: the map so far is the hypothesis
     moment = datetime.combine(day, start)
     interview = store.new_interview(
         participant,
