@@ -19,7 +19,7 @@ from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark
 from trodden.models.notes.syntax import NoteDraft, parse
 from trodden.models.storage.study_file import StudyFile
 
-from .checks_method import METHOD_CHECKS
+from .checks_method import METHOD_CHECKS, say_check
 from .domain import Interview, InterviewStatus
 from .finding import Finding, Severity
 from .names import visible
@@ -103,7 +103,7 @@ def check_state(data: StudyFile, interviews, index, journey) -> Iterable[Finding
         yield Finding(
             "state-unset",
             "warning",
-            "choose whether this map shows the current state or a target state (never a mix)",
+            say_check(data, "state-unset"),
         )
 
 

@@ -22,6 +22,14 @@ GUIDANCE = {Scope.EPISODE: (10, 12), Scope.WHOLE: (15, 20)}
 """Customer interviews the method suggests for the scope."""
 
 _TEXT: dict[str, dict[str, str]] = {
+    "state-unset": {
+        "en": "choose whether this map shows the current state or a target state (never a mix):"
+        " trodden study DIR set state current",
+        "sv": "välj om kartan visar nuläget eller ett önskat läge (aldrig en blandning):"
+        " trodden study DIR set state current",
+        "da": "vælg om kortet viser den nuværende tilstand eller en ønsket tilstand (aldrig en blanding):"
+        " trodden study DIR set state current",
+    },
     "journey-name-inside-out": {
         "en": "the journey {name} is named from the company's side ({words}); name it after what the customer wants",
         "sv": "resan {name} är namngiven från företagets sida ({words}); döp den efter vad kunden vill",
@@ -82,6 +90,11 @@ _UNTYPED = {"en": "type not given", "sv": "kundtyp ej angiven", "da": "kundetype
 
 def _lang(data: StudyFile) -> str:
     return data.study.language if data.study.language in ("en", "sv", "da") else "en"
+
+
+def say_check(data: StudyFile, code: str, **values: object) -> str:
+    """The message of check ``code`` in the study's language."""
+    return _say(data, code, **values)
 
 
 def _say(data: StudyFile, code: str, **values: object) -> str:

@@ -1,0 +1,96 @@
+"""The study's settings after ``trodden new``: what can be changed, and how a typed value is checked.
+
+One function for the CLI (``trodden study DIR set KEY VALUE``) and the settings screen, so both
+accept the same values and refuse bad ones with the same message, naming the valid values.
+``apply_settings`` changes a ``StudyFile`` in place; the caller stores it through
+``StudyStore.update`` (the locked read-modify-write of ``study.json``).
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from trodden.models.domain import JourneyState, Language, Scope
+from trodden.models.storage.study_file import StudyFile
+
+LANGUAGES: tuple[str, ...] = get_args(Language)
+
+KEYS: dict[str, str] = {
+    "name": "the journey's name, from the customer's side (\"Creating a thriving home\")",
+    "purpose": "what the journey map should help decide",
+    "scope": "whole (the whole journey) or episode (one part of it)",
+    "state": "current (how it is) or target (how it should be); 'none' for not chosen",
+    "language": "the language of notes and reports: " + ", ".join(LANGUAGES),
+    "redaction-terms": "words always redacted in exports, separated by commas ('' for none)",
+}
+"""Every key ``set`` accepts, with what it means (shown by ``show`` and in errors)."""
+
+ALIASES = {"redaction": "redaction-terms", "redaction_terms": "redaction-terms", "terms": "redaction-terms"}
+
+
+class SettingError(ValueError):
+    """A key or value that cannot be set; the message says what would do."""
+
+
+def _choice(key: str, value: str, choices: list[str]) -> str:
+    folded = value.strip().casefold()
+    if folded not in choices:
+        raise SettingError(f"{key} cannot be {value!r}; choose one of: {', '.join(choices)}")
+    return folded
+
+
+def split_terms(value: str) -> list[str]:
+    """``"Svensson, Rosengatan 4"`` -> the terms, blanks and repeats dropped (first spelling kept)."""
+    terms: list[str] = []
+    for term in value.split(","):
+        term = term.strip()
+        if term and term.casefold() not in {known.casefold() for known in terms}:
+            terms.append(term)
+    return terms
+
+
+def normal_key(key: str) -> str:
+    """The key as ``KEYS`` names it; ``SettingError`` listing the keys if it is none of them."""
+    folded = key.strip().casefold()
+    folded = ALIASES.get(folded, folded)
+    if folded not in KEYS:
+        hint = " (participants: 'trodden participant DIR add|edit|list')" if folded.startswith("participant") else ""
+        raise SettingError(f"no setting {key!r}; the settings are: {', '.join(KEYS)}{hint}")
+    return folded
+
+
+def apply_setting(data: StudyFile, key: str, value: str) -> StudyFile:
+    """Set ``key`` to ``value`` in ``data`` (changed in place and returned)."""
+    key = normal_key(key)
+    study = data.study
+    if key == "name":
+        if not value.strip():
+            raise SettingError("the name cannot be empty")
+        study.name = value.strip()
+    elif key == "purpose":
+        study.purpose = value.strip()
+    elif key == "scope":
+        study.scope = Scope(_choice(key, value, [scope.value for scope in Scope]))
+    elif key == "state":
+        chosen = _choice(key, value, [state.value for state in JourneyState] + ["none"])
+        study.state = None if chosen == "none" else JourneyState(chosen)
+    elif key == "language":
+        study.language = _choice(key, value, list(LANGUAGES))  # type: ignore[assignment]
+    else:
+        data.redaction_terms = split_terms(value)
+    return data
+
+
+def current_value(data: StudyFile, key: str) -> str:
+    """The value of ``key`` as ``set`` would take it back."""
+    key = normal_key(key)
+    study = data.study
+    values = {
+        "name": study.name,
+        "purpose": study.purpose,
+        "scope": study.scope.value,
+        "state": study.state.value if study.state else "none",
+        "language": study.language,
+        "redaction-terms": ", ".join(data.redaction_terms),
+    }
+    return values[key]

@@ -1,0 +1,85 @@
+"""The study's settings can change after ``trodden new``: ``trodden study DIR set|show`` and the model under it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from trodden.models.checks import check_state
+from trodden.models.domain import JourneyState, Scope, Study
+from trodden.models.settings import SettingError, apply_setting, split_terms
+from trodden.models.storage.store import StudyStore
+from trodden.models.storage.study_file import StudyFile
+from trodden.tui.cli.main import main
+
+
+@pytest.fixture
+def folder(tmp_path):
+    StudyStore.create(tmp_path / "s", Study(name="Att köpa blommor", language="sv"))
+    return tmp_path / "s"
+
+
+def stored(folder) -> dict:
+    return json.loads((folder / "study.json").read_text(encoding="utf-8"))
+
+
+def test_set_each_key_and_show(folder, capsys):
+    for key, value in (
+        ("name", "Skapa ett frodande hem"),
+        ("purpose", "Vad ska vi rätta först?"),
+        ("scope", "Episode"),
+        ("state", "current"),
+        ("language", "da"),
+        ("redaction", "Svensson, Rosengatan 4, svensson"),
+    ):
+        assert main(["study", str(folder), "set", key, value]) == 0
+    study = stored(folder)
+    assert study["study"] == {**study["study"], "name": "Skapa ett frodande hem", "purpose": "Vad ska vi rätta först?"}
+    assert (study["study"]["scope"], study["study"]["state"], study["study"]["language"]) == (
+        "episode",
+        "current",
+        "da",
+    )
+    assert study["redaction_terms"] == ["Svensson", "Rosengatan 4"]
+    capsys.readouterr()
+    assert main(["study", str(folder), "show"]) == 0
+    shown = capsys.readouterr().out
+    assert "Skapa ett frodande hem" in shown and "episode" in shown and "Svensson, Rosengatan 4" in shown
+    assert main(["study", str(folder), "set", "state", "none"]) == 0
+    assert stored(folder)["study"]["state"] is None
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "says"),
+    [
+        ("colour", "red", "the settings are: name, purpose, scope, state, language, redaction-terms"),
+        ("scope", "half", "choose one of: whole, episode"),
+        ("state", "future", "choose one of: current, target, none"),
+        ("language", "fi", "choose one of: en, sv, da"),
+        ("name", "  ", "cannot be empty"),
+        ("participants", "P1", "trodden participant DIR"),
+    ],
+)
+def test_bad_keys_and_values_are_refused_and_change_nothing(folder, capsys, key, value, says):
+    before = (folder / "study.json").read_bytes()
+    assert main(["study", str(folder), "set", key, value]) == 1
+    assert says in capsys.readouterr().err
+    assert (folder / "study.json").read_bytes() == before
+
+
+def test_apply_setting_is_the_one_rule():
+    data = StudyFile(study=Study(name="x"))
+    apply_setting(data, "SCOPE", " episode ")
+    apply_setting(data, "state", "Target")
+    assert (data.study.scope, data.study.state) == (Scope.EPISODE, JourneyState.TARGET)
+    with pytest.raises(SettingError):
+        apply_setting(data, "language", "de")
+    assert split_terms(" ,a, b ,A,") == ["a", "b"]
+
+
+@pytest.mark.parametrize("language", ["en", "sv", "da"])
+def test_state_unset_names_the_command(language):
+    data = StudyFile(study=Study(name="x", language=language))
+    finding = next(f for f in check_state(data, [], None, None))
+    assert "trodden study DIR set state current" in finding.message
