@@ -151,6 +151,29 @@ _WORDS: dict[str, dict[Language, str]] = {
         "da": "Medarbejdernes oplevelse",
     },
     "backstage.other": {"en": "Other", "sv": "Övrigt", "da": "Andet"},
+    "hyp.heading": {
+        "en": "What the interviews did to the hypothesis",
+        "sv": "Vad intervjuerna gjorde med hypotesen",
+        "da": "Hvad interviewene gjorde ved hypotesen",
+    },
+    "hyp.intro": {
+        "en": "The hypothesis journey drafted before the interviews ({n} items, kept {date}), item by item "
+        "against the map now.",
+        "sv": "Hypotesresan som skissades före intervjuerna ({n} punkter, sparad {date}), punkt för punkt "
+        "mot kartan nu.",
+        "da": "Hypoteserejsen, der blev skitseret før interviewene ({n} punkter, gemt {date}), punkt for punkt "
+        "mod kortet nu.",
+    },
+    "hyp.confirmed": {"en": "Confirmed", "sv": "Bekräftat", "da": "Bekræftet"},
+    "hyp.contradicted": {"en": "Contradicted", "sv": "Motsagt", "da": "Modsagt"},
+    "hyp.unbacked": {"en": "Still unbacked", "sv": "Fortfarande utan stöd", "da": "Stadig uden belæg"},
+    "hyp.removed": {
+        "en": "Removed, not called contradicted",
+        "sv": "Borttaget, inte kallat motsagt",
+        "da": "Fjernet, ikke kaldt modsagt",
+    },
+    "hyp.new": {"en": "New: what no one expected", "sv": "Nytt: det ingen väntade sig", "da": "Nyt: det ingen ventede"},
+    "hyp.as": {"en": "now {title}", "sv": "nu {title}", "da": "nu {title}"},
     "checks": {"en": "Open method checks", "sv": "Öppna metodkontroller", "da": "Åbne metodetjek"},
     "checks.none": {
         "en": "No open checks: the map follows the method.",

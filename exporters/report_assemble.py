@@ -13,12 +13,15 @@ from trodden.models.checks import Finding, run_checks
 from trodden.models.domain import Interview, Note
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
+from trodden.models.map.kept_hypothesis import KeptHypothesis
+from trodden.models.notes.redact_models import redact_model
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
-from .redacted import export_inputs
+from .redacted import export_inputs, study_redactor
 from .report_evidence import EvidenceBuilder, unique
+from .report_hypothesis import hypothesis_section
 from .report_model import BackstageGroup, CellEntry, FindingRow, Item, MapRow, PhaseSection, Report
 from .report_reading import Progress, read_study
 
@@ -32,6 +35,7 @@ def assemble(
     language: str | None = None,
     generated: date | None = None,
     private: bool = False,
+    hypothesis: KeptHypothesis | None = None,
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
@@ -40,6 +44,8 @@ def assemble(
     markers like ``[name]`` unless ``private``.
     """
     labels = Labels(language or data.study.language)
+    if hypothesis is not None and not private:  # the kept items and the group's reasons are user text too
+        hypothesis = redact_model(hypothesis, study_redactor(data))
     inputs = export_inputs(data, interviews, notes, journey, private=private)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
@@ -87,6 +93,7 @@ def assemble(
         findings=tuple(_finding_row(finding, labels, items) for finding in findings),
         staff_interviews=staff_interviews,
         staff_heading=labels.f(_one("staff.heading", staff_interviews), n=staff_interviews) if index.staff else "",
+        hypothesis=hypothesis_section(hypothesis, journey, items, build.phases, labels) if hypothesis else None,
     )
 
 
@@ -197,5 +204,13 @@ def build_report(
 ) -> tuple[Report, list[str]]:
     """(report, problems) for the study in ``store``."""
     study = read_study(store, progress)
-    report = assemble(study.data, study.interviews, study.notes, study.journey, language=language, private=private)
+    report = assemble(
+        study.data,
+        study.interviews,
+        study.notes,
+        study.journey,
+        language=language,
+        private=private,
+        hypothesis=study.hypothesis,
+    )
     return report, study.problems

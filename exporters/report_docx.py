@@ -2,7 +2,7 @@
 
 A4 portrait title page, the map on a landscape section (the emotion curve drawn inside
 it, under the phases it belongs to), then the phases, moments of truth, backstage, open
-method checks and the evidence appendix in portrait. The pages live in
+what became of the hypothesis, method checks and the evidence appendix in portrait. The pages live in
 ``report_docx_map`` and ``report_docx_sections``, the look in ``report_docx_style``;
 text is written as WordprocessingML by ``docx_xml`` (python-docx's per-element API
 costs several times more).
@@ -86,6 +86,7 @@ def build(report: Report) -> DocxDocument:
     sections.phases(body, report)
     sections.moments(body, report)
     sections.backstage(body, report)
+    sections.hypothesis(body, report)
     sections.checks(body, document, report)
     sections.appendix(body, report)
     body.flush()

@@ -85,6 +85,25 @@ def backstage(body: BodyXml, report: Report) -> None:
             _item_bullet(body, item, labels, phase=True)
 
 
+def hypothesis(body: BodyXml, report: Report) -> None:
+    """What the interviews did to the hypothesis (nothing when none was kept)."""
+    section = report.hypothesis
+    if section is None:
+        return
+    labels = report.labels
+    body.paragraph(run_xml(labels["hyp.heading"]), style="Heading 1")
+    body.paragraph(run_xml(section.intro))
+    body.paragraph(run_xml(section.summary, italic=True, colour=MUTED, size=9))
+    for group in section.groups:
+        body.paragraph(run_xml(f"{group.label} ({len(group.entries)})"), style="Heading 2")
+        if not group.entries:
+            body.paragraph(run_xml(labels["none"]))
+        for entry in group.entries:
+            details = " · ".join(part for part in (entry.phase_name, entry.detail) if part)
+            runs = run_xml(entry.title, bold=True) + run_xml(f"  {details}", colour=MUTED, size=9)
+            body.paragraph(runs, style="List Bullet")
+
+
 def checks(body: BodyXml, document: DocxDocument, report: Report) -> None:
     labels = report.labels
     body.paragraph(run_xml(labels["checks"]), style="Heading 1")

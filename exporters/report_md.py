@@ -145,6 +145,8 @@ def render(report: Report) -> str:
             out.append(_item_line(item, labels) + f" · {cell(item.phase_name)}")
         out.append("")
 
+    out += _hypothesis(report)
+
     # method checks
     out += [f"## {labels['checks']}", ""]
     if report.findings:
@@ -189,3 +191,22 @@ def _staff_view(report: Report) -> list[str]:
     ]
     headers = [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"]]
     return [f"### {report.staff_heading}", "", labels["staff.intro"], "", table(headers, rows), ""]
+
+
+def _hypothesis(report: Report) -> list[str]:
+    """What the interviews did to the hypothesis: one list an outcome, then what no one expected."""
+    section = report.hypothesis
+    if section is None:
+        return []
+    labels = report.labels
+    out = [f"## {labels['hyp.heading']}", "", section.intro, "", f"*{section.summary}*", ""]
+    for group in section.groups:
+        out += [f"### {group.label} ({len(group.entries)})", ""]
+        for entry in group.entries:
+            parts = [f"**{cell(entry.title)}**", cell(entry.phase_name)] + (
+                [cell(entry.detail)] if entry.detail else []
+            )
+            out.append("- " + " · ".join(parts))
+        out += [labels["none"]] if not group.entries else []
+        out.append("")
+    return out

@@ -178,6 +178,35 @@ class FindingRow:
 
 
 @dataclass(frozen=True)
+class HypothesisEntry:
+    title: str
+    phase_name: str
+    detail: str = ""
+    """the backing now (confirmed, new), or the group's reason (contradicted)"""
+
+
+@dataclass(frozen=True)
+class HypothesisGroup:
+    outcome: str
+    """confirmed, contradicted, unbacked, removed or new"""
+    label: str
+    entries: tuple[HypothesisEntry, ...]
+
+
+@dataclass(frozen=True)
+class HypothesisSection:
+    """What the interviews did to the hypothesis journey kept before them."""
+
+    intro: str
+    groups: tuple[HypothesisGroup, ...]
+
+    @property
+    def summary(self) -> str:
+        """``Confirmed 3 · Contradicted 1 · ...``"""
+        return " · ".join(f"{group.label} {len(group.entries)}" for group in self.groups)
+
+
+@dataclass(frozen=True)
 class Report:
     labels: Labels
     language: str
@@ -208,6 +237,8 @@ class Report:
     """interviews with staff (with notes): the staff view's basis, never in the customer curve"""
     staff_heading: str = ""
     """``Staff view (2 staff interviews)``; empty when there is no staff view"""
+    hypothesis: HypothesisSection | None = None
+    """what became of the hypothesis journey; None when none was kept"""
 
     @property
     def staff_curve(self) -> tuple[tuple[str, Feeling], ...]:

@@ -20,6 +20,7 @@ from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
 from trodden.models.interchange import read_map
 from trodden.models.map.journey_map import JourneyMap
+from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 
@@ -39,6 +40,8 @@ class StudyData:
     notes: dict[str, list[Note]]
     journey: JourneyMap
     problems: list[str]
+    hypothesis: KeptHypothesis | None = None
+    """the hypothesis journey kept before the interviews, if one was"""
 
 
 @contextmanager
@@ -60,7 +63,13 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
     notes: dict[str, list[Note]] = {}
     with _collector_paused(notes):
         readable = _read_notes(store, interviews, notes, problems, progress)
-    return StudyData(store.data, readable, notes, read_map(store) or JourneyMap(), [str(p) for p in problems])
+    try:
+        hypothesis = read_hypothesis(store.path)
+    except StoreError as error:  # a damaged snapshot is named; the report goes on without the section
+        hypothesis = None
+        problems.append(error)
+    journey = read_map(store) or JourneyMap()
+    return StudyData(store.data, readable, notes, journey, [str(p) for p in problems], hypothesis)
 
 
 def _read_notes(

@@ -77,4 +77,6 @@ def write_hypothesis_map(store: StudyStore, phases: list[Phase]) -> None:
 
     if resources.files(SAMPLE_PACKAGE).joinpath("map.json").is_file():
         journey = write_hypothesis(store.path, phases, json.loads(_read("map.json")).get("items", []))
-        take_snapshot(store.path, how="first-interview", journey=journey)  # drafted before the interviews
+        first = min((i.start for i in store.interviews()[0] if i.start), default=None)
+        taken = first - timedelta(days=1) if first else None  # drafted the day before the first interview
+        take_snapshot(store.path, how="first-interview", journey=journey, taken=taken)

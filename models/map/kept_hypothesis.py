@@ -86,7 +86,12 @@ def _write(study_path: Path, kept: KeptHypothesis) -> None:
 
 
 def take_snapshot(
-    study_path: Path, *, replace: bool = False, how: str = "by-hand", journey: JourneyMap | None = None
+    study_path: Path,
+    *,
+    replace: bool = False,
+    how: str = "by-hand",
+    journey: JourneyMap | None = None,
+    taken: datetime | None = None,
 ) -> KeptHypothesis:
     """Keep the map's hypothesis items now. Raises ``HypothesisExists`` if one is kept and not ``replace``.
 
@@ -104,7 +109,7 @@ def take_snapshot(
         items = hypothesis_items(journey if journey is not None else read_map(study_path))
         ids = {item.id for item in items}
         verdicts = {key: value for key, value in (old.verdicts if old else {}).items() if key in ids}
-        kept = KeptHypothesis(how=how, items=items, verdicts=verdicts)  # type: ignore[arg-type]
+        kept = KeptHypothesis(how=how, items=items, verdicts=verdicts, taken=taken or datetime.now())  # type: ignore[arg-type]
         _write(study_path, kept)
     return kept
 
