@@ -210,6 +210,14 @@ ACTIONS = register(
         Action(
             "map.checks", "c", "checks", "Checks", "Method checks: funnel names, counts of hearts/clouds/moments..."
         ),
+        Action(
+            "map.hypothesis",
+            "H",
+            "hypothesis",
+            "Hypothesis",
+            "What the interviews did to the hypothesis: confirmed, contradicted, unbacked, new",
+            show=False,
+        ),
         Action("map.stats", "s", "stats", "Stats", "Participants per item, tag and channel; saturation per interview"),
         Action(
             "map.column",

@@ -214,6 +214,8 @@ class BoardActions(MapWriting):
         self._armed_remove = None
         if entry.kind == "quote":
             self._edit(lambda: remove_quote(self.journey, int(entry.ref)), "Quote removed", inbox=True)
+        elif self.in_hypothesis(int(entry.ref)) and self.journey.item(int(entry.ref)) is not None:
+            self.ask_contradicted(self.journey.item(int(entry.ref)))  # hypothesis.HypothesisActions
         else:
             self._edit(lambda: remove_item(self.journey, int(entry.ref)), "Item removed", inbox=True)
 

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from trodden.models.errors import StoreError
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap
+from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.opening import open_map
 from trodden.models.storage.study_file import StudyFile
@@ -33,11 +34,14 @@ class MapLoading(MapWriting):
     _follow_timer: Timer | None
 
     class Loaded(Message):
-        def __init__(self, loaded: StudyMapData, session: MapSession | None, readonly: str) -> None:
+        def __init__(
+            self, loaded: StudyMapData, session: MapSession | None, readonly: str, kept: KeptHypothesis | None = None
+        ) -> None:
             super().__init__()
             self.loaded = loaded
             self.session = session
             self.readonly = readonly
+            self.kept = kept
 
     class Followed(Message):
         def __init__(self, journey: JourneyMap, data: StudyFile | None) -> None:
@@ -57,7 +61,12 @@ class MapLoading(MapWriting):
         except (StoreError, ValidationError) as error:
             self.post_message(self.LoadFailed(error))
             return
-        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly))
+        try:
+            kept = read_hypothesis(self.store.path)
+        except StoreError as error:  # the map still opens; the damaged snapshot is named
+            opened.loaded.problems.append(error)
+            kept = None
+        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, kept))
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
@@ -71,6 +80,7 @@ class MapLoading(MapWriting):
         self.readonly = message.readonly
         self.loaded = message.loaded
         self.journey = message.loaded.journey
+        self.kept = message.kept
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))

@@ -16,6 +16,7 @@ package (see ``view.py`` for why mixins):
 - ``curve_actions.CurveActions``: hearts, thunderclouds, the curve
 - ``phases.PhaseEditing``: rename, add, remove, reorder phases
 - ``panels.MapPanels``: method checks and stats
+- ``hypothesis.HypothesisActions``: what the interviews did to the hypothesis; removing one of its items
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from .actions import ACTIONS, HELP_INTRO
 from .board import Board
 from .board_actions import BoardActions
 from .curve_actions import CurveActions
+from .hypothesis import HypothesisActions
 from .inbox import Inbox
 from .inbox_actions import InboxActions
 from .loading import MapLoading
@@ -48,7 +50,9 @@ HINT_DELAY = 0.25
 """seconds the inbox cursor rests before a similar item is looked for"""
 
 
-class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditing, MapPanels, TroddenScreen):
+class MapScreen(
+    MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditing, MapPanels, HypothesisActions, TroddenScreen
+):
     CONTEXT = "map"
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
@@ -70,6 +74,7 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
         self.filter = InboxFilter()
         self.curve_mode = ""
         self.history = History()
+        self.kept = None
         self.writer = Writer(self, "map")
         self._unsaved = 0
         self._armed_remove = None
