@@ -70,6 +70,24 @@ def set_role(person: Participant, role: Role, text: str | None) -> None:
             person.segment = text
 
 
+def put_participant(participants: list[Participant], code: str, role: Role, text: str, *, new: bool) -> Participant:
+    """Add (``new``) or change participant ``code`` in ``participants`` (in place), as a customer of a
+    type or staff of a team; the type takes the study's earlier spelling. Raises ``StoreError``
+    for a code that is taken (new), missing (change) or would not do as a file name."""
+    code = clean_participant_code(code)
+    person = next((p for p in participants if p.code.casefold() == code.casefold()), None)
+    if new and person is not None:
+        raise StoreError(f"{person.code} is already a participant")
+    if not new and person is None:
+        raise StoreError(f"no participant {code}")
+    if person is None:
+        person = Participant(code=code)
+        participants.append(person)
+    others = [p for p in participants if p is not person]
+    set_role(person, role, match_type(text, others, staff=role is Role.STAFF))
+    return person
+
+
 @dataclass(frozen=True)
 class PlanRow:
     """A participant and how far their interviews have come."""

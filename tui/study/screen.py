@@ -51,6 +51,13 @@ ACTIONS = register(
         ),
         Action("study.map", "m", "open_map", "Map", "Open the mapping board: assemble the journey from the notes"),
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder", short="Reload"),
+        Action(
+            "study.settings",
+            "s",
+            "settings",
+            "Settings",
+            "Change the study's name, purpose, scope, state, language, redaction terms and participants",
+        ),
     ],
 )
 
@@ -201,3 +208,12 @@ class StudyScreen(TroddenScreen):
         from trodden.tui.map.screen import MapScreen
 
         self.app.push_screen(MapScreen(self.store))
+
+    def action_settings(self) -> None:
+        from trodden.tui.settings.screen import SettingsScreen
+
+        self.app.push_screen(SettingsScreen(self.store), lambda _: self._after_settings())
+
+    def _after_settings(self) -> None:
+        self.query_one("#title", Static).update(literal(f"trodden · {self.store.study.name}", one_line=True))
+        self.action_refresh()

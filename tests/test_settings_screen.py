@@ -1,0 +1,139 @@
+"""The settings screen: Pilot drives the keys, the test reads study.json back."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from conftest import build_study
+from waiting import wait_until
+
+from trodden.models.storage.store import StudyStore
+from trodden.tui.app import TroddenApp
+from trodden.tui.settings.person import PersonDialog
+from trodden.tui.settings.screen import SettingsScreen
+
+
+@pytest.fixture
+def store(tmp_path):
+    return build_study(tmp_path / "s")
+
+
+def stored(store) -> dict:
+    return json.loads((store.path / "study.json").read_text(encoding="utf-8"))
+
+
+def app_for(store) -> TroddenApp:
+    return TroddenApp(store, start=lambda s: SettingsScreen(s, blink=False))
+
+
+def run(test):
+    return asyncio.run(test)
+
+
+async def settings(pilot) -> SettingsScreen:
+    return await wait_until(
+        pilot, lambda: pilot.app.screen if isinstance(pilot.app.screen, SettingsScreen) else None, "settings"
+    )
+
+
+async def saved(pilot, screen: SettingsScreen, what: str) -> None:
+    await wait_until(pilot, lambda: what in str(screen.query_one("#settings-status").render()), f"status {what!r}")
+
+
+def test_change_purpose_scope_and_language(store):
+    async def go():
+        async with app_for(store).run_test(size=(100, 30)) as pilot:
+            screen = await settings(pilot)
+            await pilot.press("tab", *"Vad ska vi rätta först?")  # the purpose: selected on focus, replaced
+            await pilot.press("tab", "enter", "down", "enter")  # scope: whole -> episode
+            await pilot.press("tab", "tab", "enter", "down", "enter")  # language: sv -> da
+            await pilot.press("ctrl+s")
+            await saved(pilot, screen, "Saved: purpose, scope, language")
+
+    run(go())
+    study = stored(store)["study"]
+    assert (study["purpose"], study["scope"], study["language"]) == ("Vad ska vi rätta först?", "episode", "da")
+    assert study["name"] == "Creating a thriving home"  # untouched
+
+
+def test_a_bad_value_is_named_and_nothing_is_lost(store):
+    before = (store.path / "study.json").read_bytes()
+
+    async def go():
+        async with app_for(store).run_test(size=(100, 30)) as pilot:
+            screen = await settings(pilot)
+            await pilot.press("ctrl+a", "ctrl+k", "tab", *"Nytt syfte", "ctrl+s")  # the name emptied
+            await saved(pilot, screen, "the name cannot be empty")
+            assert screen.typed()["purpose"] == "Nytt syfte"
+            await pilot.press("escape")  # unsaved: asks first
+            await saved(pilot, screen, "Unsaved changes")
+            assert pilot.app.screen is screen
+
+    run(go())
+    assert (store.path / "study.json").read_bytes() == before
+
+
+def test_add_a_participant_with_a_suggested_type_and_make_another_staff(store):
+    async def go():
+        async with app_for(store).run_test(size=(100, 30)) as pilot:
+            screen = await settings(pilot)
+            await pilot.press("ctrl+n")
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, PersonDialog), "the dialog")
+            await pilot.press(*"P3", "tab", "tab", *"FIRST", "right", "enter")  # suggestion taken with →
+            await saved(pilot, screen, "Added P3")
+            screen.query_one("#participants").focus()
+            await pilot.press("home", "enter")  # P1
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, PersonDialog), "the dialog for P1")
+            await pilot.press("shift+tab", "enter", "down", "enter", "tab", *"lagret", "ctrl+s")
+            await saved(pilot, screen, "Changed P1: staff, lagret")
+
+    run(go())
+    people = {p["code"]: p for p in stored(store)["participants"]}
+    assert people["P3"]["segment"] == "first-time buyer" and people["P3"]["role"] == "customer"
+    assert (people["P1"]["role"], people["P1"]["team"], people["P1"]["real_name"]) == (
+        "staff",
+        "lagret",
+        "Anna Svensson",
+    )
+
+
+def test_a_taken_code_is_refused_in_the_dialog(store):
+    async def go():
+        async with app_for(store).run_test(size=(100, 30)) as pilot:
+            await settings(pilot)
+            await pilot.press("ctrl+n", *"p2", "enter")
+            dialog = pilot.app.screen
+            assert isinstance(dialog, PersonDialog)
+            assert "P2 is already a participant" in str(dialog.query_one("#person-error").render())
+
+    run(go())
+    assert [p["code"] for p in stored(store)["participants"]] == ["P1", "P2"]
+
+
+def test_the_overview_opens_settings_and_shows_the_change(store):
+    async def go():
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.press("s")
+            screen = await settings(pilot)
+            await pilot.press("ctrl+a", "ctrl+k", *"Ett frodande hem", "ctrl+s")
+            await saved(pilot, screen, "Saved: name")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: not isinstance(app.screen, SettingsScreen), "the overview")
+            return str(app.screen.query_one("#title").render())
+
+    assert "Ett frodande hem" in run(go())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_snapshot_of_the_settings_screen(snap_compare, tmp_path, size):
+    store = build_study(tmp_path / "s")
+
+    async def ready(pilot) -> None:
+        await settings(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app_for(store), terminal_size=size, run_before=ready)

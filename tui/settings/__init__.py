@@ -1,0 +1,1 @@
+"""The study's settings after ``trodden new``: name, purpose, scope, state, language, redaction terms, participants."""

@@ -1,0 +1,205 @@
+"""The study's settings screen (``s`` on the overview): what ``trodden new`` set, changed later.
+
+The fields are checked by the same rule as ``trodden study DIR set`` (``models.settings``) and saved
+together with ctrl+s on the screen's writer, through the locked read-modify-write of the study file,
+so a capture or map open elsewhere keeps its own changes. Participants are saved one at a time from
+their dialog (``person.py``). A bad value is named, and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input, Select, Static
+
+from trodden.models.domain import JourneyState, Role, Scope
+from trodden.models.participants import put_participant
+from trodden.models.settings import LANGUAGES, SettingError, apply_setting, current_value
+from trodden.models.storage.store import StudyStore
+from trodden.models.storage.study_file import StudyFile
+from trodden.tui.base import LiteralInput, TroddenScreen, literal
+from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.table import FittingTable
+from trodden.tui.writer import Writer
+
+from .keys import ACTIONS, HELP_INTRO
+from .person import PersonAnswer, PersonDialog
+
+TEXT_FIELDS = {"name": "Name", "purpose": "Purpose", "redaction-terms": "Redaction terms"}
+CHOICES = {
+    "scope": ("Scope", [("whole journey", Scope.WHOLE.value), ("episode", Scope.EPISODE.value)]),
+    "state": (
+        "State",
+        [
+            ("not chosen", "none"),
+            ("current state", JourneyState.CURRENT.value),
+            ("target state", JourneyState.TARGET.value),
+        ],
+    ),
+    "language": ("Language", [(code, code) for code in LANGUAGES]),
+}
+ORDER = ["name", "purpose", "scope", "state", "language", "redaction-terms"]
+
+
+class SettingsScreen(TroddenScreen):
+    CONTEXT = "settings"
+    BINDINGS = ACTIONS
+    HELP_INTRO = HELP_INTRO
+    CSS_PATH = "settings.tcss"
+
+    class Saved(Message):
+        """A write finished on the writer thread (``error`` if it failed)."""
+
+        def __init__(self, data: StudyFile | None, done: str, error: Exception | None = None) -> None:
+            super().__init__()
+            self.data = data
+            self.done = done
+            self.error = error
+
+    def __init__(self, store: StudyStore, *, blink: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.blink = blink
+        self.writer = Writer(self, "settings")
+        self._leaving = False
+
+    def compose(self) -> ComposeResult:
+        data = self.store.data
+        yield Static(
+            literal(f"trodden · settings · {data.study.name}", one_line=True), classes="screen-title", id="title"
+        )
+        with Vertical(id="settings-form"):
+            for key in ORDER:
+                with Horizontal(classes="setting"):
+                    if key in TEXT_FIELDS:
+                        yield Static(TEXT_FIELDS[key], classes="label")
+                        field = LiteralInput(current_value(data, key), id=f"set-{key}", compact=True)
+                        field.cursor_blink = self.blink
+                        yield field
+                    else:
+                        label, options = CHOICES[key]
+                        yield Static(label, classes="label")
+                        value = current_value(data, key)
+                        yield Select(options, value=value, allow_blank=False, id=f"set-{key}", compact=True)
+        yield Static(literal(" Redaction terms: words always hidden in exports, separated by commas"), classes="muted")
+        table = FittingTable(id="participants", cursor_type="row", zebra_stripes=True)
+        table.border_title = "Participants (ctrl+n adds, enter or ctrl+e edits)"
+        yield table
+        yield Static("", id="settings-status")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Code", "Role", "Customer type / team")
+        self._fill_participants()
+        self.query_one("#set-name", Input).focus()
+
+    def _fill_participants(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for person in self.store.participants:
+            table.add_row(
+                literal(person.code, one_line=True),
+                person.role.value,
+                literal(person.kind_text or "–", one_line=True),
+                key=person.code,
+            )
+        table.border_title = f"Participants: {len(self.store.participants)} (ctrl+n adds, enter or ctrl+e edits)"
+
+    def status(self, message: str, style: str = "") -> None:
+        self.query_one("#settings-status", Static).update(literal(message, style))
+
+    # ------------------------------------------------------------------ fields
+    def typed(self) -> dict[str, str]:
+        """Every setting as on screen now."""
+        values = {}
+        for key in ORDER:
+            widget = self.query_one(f"#set-{key}")
+            values[key] = widget.value if isinstance(widget, Input) else str(widget.value)  # type: ignore[attr-defined]
+        return values
+
+    def changed(self) -> dict[str, str]:
+        return {key: value for key, value in self.typed().items() if value != current_value(self.store.data, key)}
+
+    def action_save(self) -> None:
+        changes = self.changed()
+        if not changes:
+            self.status("Nothing to save: the settings are as stored", "dim")
+            return
+        try:  # checked here first, so a bad value is named at once and the rest is not half-saved
+            trial = self.store.data.model_copy(deep=True)
+            for key, value in changes.items():
+                apply_setting(trial, key, value)
+        except SettingError as error:
+            self.status(str(error), "bold red")
+            return
+
+        def change(data: StudyFile) -> None:
+            for key, value in changes.items():
+                apply_setting(data, key, value)
+
+        done = "Saved: " + ", ".join(changes)
+        self.status("Saving…", "dim")
+        self.writer.submit(lambda: self.Saved(self.store.update(change), done), on_error=self._not_saved)
+
+    def _not_saved(self, error: Exception) -> Message:
+        return self.Saved(None, "", error)
+
+    def on_settings_screen_saved(self, message: Saved) -> None:
+        if message.error is not None:
+            self._leaving = False
+            self.status(f"Not saved: {message.error}. What you typed is still here; ctrl+s tries again.", "bold red")
+            return
+        self.query_one("#title", Static).update(literal(f"trodden · settings · {self.store.study.name}", one_line=True))
+        self._fill_participants()
+        self.status(message.done, "green")
+        if self._leaving:
+            self.dismiss(True)
+
+    # ------------------------------------------------------------ participants
+    def _highlighted_code(self) -> str | None:
+        table = self.query_one(DataTable)
+        people = self.store.participants
+        if not people or not 0 <= table.cursor_row < len(people):
+            return None
+        return people[table.cursor_row].code
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_participant()
+
+    def action_add_participant(self) -> None:
+        self.app.push_screen(PersonDialog(self.store.participants, blink=self.blink), self._person_answered)
+
+    def action_edit_participant(self) -> None:
+        code = self._highlighted_code()
+        person = self.store.data.participant(code) if code else None
+        if person is None:
+            self.status("No participant highlighted: ctrl+n adds one", "yellow")
+            return
+        self.app.push_screen(PersonDialog(self.store.participants, person, blink=self.blink), self._person_answered)
+
+    def _person_answered(self, answer: PersonAnswer | None) -> None:
+        if answer is None:
+            return
+
+        def change(data: StudyFile) -> None:
+            put_participant(data.participants, answer.code, answer.role, answer.text, new=answer.new)
+
+        kind = "staff" if answer.role is Role.STAFF else "customer"
+        done = f"{'Added' if answer.new else 'Changed'} {answer.code}: {kind}" + (
+            f", {answer.text.strip()}" if answer.text.strip() else ""
+        )
+        self.writer.submit(lambda: self.Saved(self.store.update(change), done), on_error=self._not_saved)
+
+    # -------------------------------------------------------------------- leave
+    def action_back(self) -> None:
+        if self.changed() and not self._leaving:
+            self._leaving = True
+            self.status("Unsaved changes: ctrl+s saves and goes back, escape again leaves them unsaved", "yellow")
+            return
+        self.dismiss(False)
+
+    def on_unmount(self) -> None:
+        self.writer.close()
