@@ -24,7 +24,8 @@ from trodden.models.domain import (
     note_id,
 )
 from trodden.models.interchange import write_interview
-from trodden.models.map.journey_map import CurveOverride, ItemKind, MapItem, Mark, QuotePick
+from trodden.models.map.journey_map import CurveOverride, ItemKind, JourneyMap, MapItem, Mark, QuotePick
+from trodden.models.map.kept_hypothesis import Verdict, record_verdict, take_snapshot
 from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
 
@@ -144,3 +145,6 @@ def _write_map(store: StudyStore, interview: str) -> None:
         session.put_item(MapItem(id=3, phase="ph2", title=hostile("Item"), evidence=[f"{interview}/6"]))
         session.put_quote(QuotePick(id=1, note=f"{interview}/2", phase="ph1"))
         session.set_override(store.phases, CurveOverride(phase="ph2", value=-1.5, reason=hostile("Reason")), "ph2")
+    drafted = [MapItem(id=9, phase="ph1", title=hostile("Hypothesis")), MapItem(id=3, phase="ph2", title="x")]
+    take_snapshot(store.path, journey=JourneyMap(items=drafted))  # the hypothesis, as if kept before
+    record_verdict(store.path, 9, Verdict(contradicted=True, reason=hostile("Contradicted")))

@@ -160,6 +160,22 @@ async def test_clean(study):
 
 
 @sync
+async def test_settings_and_a_participant(study):
+    from trodden.tui.settings.screen import SettingsScreen
+
+    store, _, _ = study
+    app = app_with(store, start=lambda s: SettingsScreen(s, blink=False))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen), "the settings")
+        settings = app.screen
+        await check(pilot, "Study: [@click=app.quit]Welcome[/]")
+        settings.query_one("#participants").focus()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is not settings, "the participant dialog")
+        shown(app)
+
+
+@sync
 async def test_map_board_evidence_and_panels(study):
     from trodden.tui.map.screen import MapScreen
 
@@ -175,12 +191,14 @@ async def test_map_board_evidence_and_panels(study):
             await pilot.press("l")
             await pilot.pause()
             shown(app)
-        # evidence view, rename prompt, checks, stats, curve value (its reason), phase rename
-        for key in ("enter", "r", "c", "s", "v", "R"):
+        # evidence view, rename prompt, checks, stats, curve value (its reason), phase rename, the hypothesis
+        for key in ("enter", "r", "c", "s", "v", "R", "H"):
             await pilot.press(key)
             await wait_until(pilot, lambda: app.screen is not board, f"a panel opened by {key!r}")
             if key == "enter":
                 await check(pilot, "Moment: [@click=app.quit]", "Moment item: [@click=app.quit]")
+            if key == "H":
+                await check(pilot, "Hypothesis: [@click=app.quit]", "Contradicted: [@click=app.quit]")
             shown(app)
             await pilot.press("escape")  # every one of them closes with escape
             await wait_until(pilot, lambda: app.screen is board, f"the panel opened by {key!r} closed")
