@@ -127,3 +127,11 @@ def test_a_damaged_snapshot_is_named(drafted):
     (drafted.path / "hypothesis.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(CorruptFile, match=r"hypothesis\.json"):
         read_hypothesis(drafted.path)
+
+
+def test_importing_the_first_interview_keeps_the_hypothesis(drafted, tmp_path):
+    notes = tmp_path / "p1.txt"
+    notes.write_text("00:30 *- söker på växtens namn @webb\n", encoding="utf-8")
+    assert main(["import", str(drafted.path), str(notes), "--participant", "P1", "--date", "2026-03-02"]) == 0
+    kept = read_hypothesis(drafted.path)
+    assert kept is not None and len(kept.items) == 2
