@@ -50,12 +50,12 @@ async def test_contradicted_with_a_reason(store):
         screen = await remove_item_2(pilot)
         await pilot.press("enter")  # yes, contradicted
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, PromptScreen), "the reason prompt")
-        await pilot.press(*"ingen jämför priser", "enter")
+        await pilot.press(*"för dyrt", "enter")
         await wait_until(pilot, lambda: pilot.app.screen is screen, "back on the board")
         screen.flush_writes()
     assert read_map(store.path).item(2) is None
     verdict = read_hypothesis(store.path).verdicts[2]
-    assert verdict.contradicted and verdict.reason == "ingen jämför priser"
+    assert verdict.contradicted and verdict.reason == "för dyrt"
 
 
 @sync
