@@ -18,7 +18,7 @@ _WORDS: dict[str, dict[Language, str]] = {
     "scope": {"en": "Scope", "sv": "Omfattning", "da": "Omfang"},
     "scope.whole": {"en": "The whole journey", "sv": "Hela resan", "da": "Hele rejsen"},
     "scope.episode": {"en": "One episode of the journey", "sv": "En episod av resan", "da": "En episode af rejsen"},
-    "state": {"en": "State", "sv": "Läge", "da": "Tilstand"},
+    "state": {"en": "State", "sv": "Kartan visar", "da": "Kortet viser"},
     "state.current": {"en": "Current state", "sv": "Nuläge", "da": "Nuværende tilstand"},
     "state.target": {"en": "Target state", "sv": "Målbild", "da": "Målbillede"},
     "state.unset": {"en": "Not chosen yet", "sv": "Inte valt ännu", "da": "Ikke valgt endnu"},
@@ -44,9 +44,9 @@ _WORDS: dict[str, dict[Language, str]] = {
     "legend": {
         "en": "{heart} heart (strongest positive) · {cloud} thundercloud (strongest negative) · "
         "n/N customers backing an item · (hypothesis) no interview backs it yet",
-        "sv": "{heart} hjärta (starkast positiva) · {cloud} åskmoln (starkast negativa) · "
+        "sv": "{heart} hjärta (det mest positiva) · {cloud} åskmoln (det mest negativa) · "
         "n/N kunder som stöder en punkt · (hypotes) ingen intervju stöder den ännu",
-        "da": "{heart} hjerte (stærkest positive) · {cloud} tordensky (stærkest negative) · "
+        "da": "{heart} hjerte (det mest positive) · {cloud} tordensky (det mest negative) · "
         "n/N kunder bag et punkt · (hypotese) intet interview understøtter det endnu",
     },
     "lane": {"en": "Lane", "sv": "Spår", "da": "Spor"},
@@ -57,16 +57,16 @@ _WORDS: dict[str, dict[Language, str]] = {
     "lane.quotes": {"en": "Quotes", "sv": "Citat", "da": "Citater"},
     "lane.moments": {"en": "Moments of truth", "sv": "Sanningens ögonblick", "da": "Sandhedens øjeblikke"},
     "lane.backstage": {"en": "Backstage", "sv": "Backstage", "da": "Backstage"},
-    "lane.staff": {"en": "Staff view", "sv": "Personalens vy", "da": "Medarbejdernes syn"},
+    "lane.staff": {"en": "Staff view", "sv": "Personalens perspektiv", "da": "Medarbejdernes perspektiv"},
     "staff.heading.one": {
         "en": "Staff view (1 staff interview)",
-        "sv": "Personalens vy (1 intervju med personal)",
-        "da": "Medarbejdernes syn (1 interview med en medarbejder)",
+        "sv": "Personalens perspektiv (1 intervju med personal)",
+        "da": "Medarbejdernes perspektiv (1 interview med en medarbejder)",
     },
     "staff.heading": {
         "en": "Staff view ({n} staff interviews)",
-        "sv": "Personalens vy ({n} intervjuer med personal)",
-        "da": "Medarbejdernes syn ({n} interviews med medarbejdere)",
+        "sv": "Personalens perspektiv ({n} intervjuer med personal)",
+        "da": "Medarbejdernes perspektiv ({n} interviews med medarbejdere)",
     },
     "staff.intro": {
         "en": "The employees' own experience, phase by phase, computed like the customer curve from the staff "
@@ -78,13 +78,13 @@ _WORDS: dict[str, dict[Language, str]] = {
     },
     "staff.basis.one": {
         "en": "; also 1 staff interview (the staff view)",
-        "sv": "; därtill 1 intervju med personal (personalens vy)",
-        "da": "; desuden 1 interview med en medarbejder (medarbejdernes syn)",
+        "sv": "; därtill 1 intervju med personal (personalens perspektiv)",
+        "da": "; desuden 1 interview med en medarbejder (medarbejdernes perspektiv)",
     },
     "staff.basis": {
         "en": "; also {n} staff interviews (the staff view)",
-        "sv": "; därtill {n} intervjuer med personal (personalens vy)",
-        "da": "; desuden {n} interviews med medarbejdere (medarbejdernes syn)",
+        "sv": "; därtill {n} intervjuer med personal (personalens perspektiv)",
+        "da": "; desuden {n} interviews med medarbejdere (medarbejdernes perspektiv)",
     },
     "backing.staff": {
         "en": "{s} of {S} staff, {n} {customers}",
@@ -99,12 +99,12 @@ _WORDS: dict[str, dict[Language, str]] = {
         "en": "The most trodden path: each customer's feelings are averaged first, then across customers, "
         "so a talkative customer counts once. Staff interviews and backstage notes are left out (see the staff "
         "view). Scale −2 (thundercloud) to +2 (heart).",
-        "sv": "Den mest upptrampade stigen: varje kunds känslor räknas ihop först och sedan över kunderna, "
-        "så att en pratsam kund räknas en gång. Intervjuer med personal och backstage-anteckningar räknas inte "
-        "(se personalens vy). Skala −2 (åskmoln) till +2 (hjärta).",
-        "da": "Den mest betrådte sti: hver kundes følelser lægges sammen først og derefter på tværs af "
-        "kunderne, så en snakkesalig kunde tæller én gang. Interviews med medarbejdere og backstage-noter "
-        "tæller ikke med (se medarbejdernes syn). Skala −2 (tordensky) til +2 (hjerte).",
+        "sv": "Den mest upptrampade stigen: först tas medelvärdet av varje kunds känslor, sedan medelvärdet "
+        "över kunderna, så att en pratsam kund bara räknas en gång. Intervjuer med personal och "
+        "backstage-anteckningar räknas inte (se personalens perspektiv). Skala −2 (åskmoln) till +2 (hjärta).",
+        "da": "Den mest betrådte sti: først tages gennemsnittet af hver kundes følelser, derefter gennemsnittet "
+        "på tværs af kunderne, så en snakkesalig kunde kun tæller én gang. Interviews med medarbejdere og "
+        "backstage-noter tæller ikke med (se medarbejdernes perspektiv). Skala −2 (tordensky) til +2 (hjerte).",
     },
     "phase": {"en": "Phase", "sv": "Fas", "da": "Fase"},
     "phases": {"en": "The journey phase by phase", "sv": "Resan fas för fas", "da": "Rejsen fase for fase"},

@@ -100,7 +100,7 @@ def checks(body: BodyXml, document: DocxDocument, report: Report) -> None:
         fill = ZEBRA_FILL if number % 2 else None
         texts = [
             run_xml(finding.severity_label, bold=warning, colour=HEART_RED if warning else MUTED, size=9),
-            run_xml(finding.code, size=9),
+            run_xml(finding.title, size=9),
             run_xml(finding.message, size=9),
             run_xml(finding.subject, size=9),
         ]

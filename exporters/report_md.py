@@ -151,7 +151,7 @@ def render(report: Report) -> str:
         rows = [
             [
                 f"**{f.severity_label}**" if f.severity == "warning" else f.severity_label,
-                f"`{f.code}`",
+                cell(f.title),
                 cell(f.message),
                 cell(f.subject) if f.subject else " ",
             ]

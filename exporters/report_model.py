@@ -175,6 +175,8 @@ class FindingRow:
     severity_label: str
     message: str
     subject: str
+    title: str = ""
+    """the check's short name in the report's language (``Antal hjärtan``); the code is for scripts"""
 
 
 @dataclass(frozen=True)
