@@ -26,7 +26,15 @@ def register(sub) -> None:
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--interview", metavar="ID|CODE", help="export one interview's notes")
     target.add_argument("--all-interviews", action="store_true", help="one notes file per interview into -o FOLDER")
-    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help="language of headings")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "sv", "da"],
+        default=None,
+        help="language of the file's words (default: the study's); sv/da CSV uses ;",
+    )
+    parser.add_argument(
+        "--excel", action="store_true", help="csv: separate columns with ; as Swedish and Danish Excel expect"
+    )
     parser.add_argument(
         "--include-private",
         action="store_true",

@@ -57,19 +57,23 @@ def run_report_export(store, args) -> int:
     if fmt not in EXTENSIONS:
         raise StoreError(f"the journey report cannot be written as {fmt}; choose md, docx or csv")
     private = bool(getattr(args, "include_private", False))
-    title = store.study.name if private else study_redactor(store.data)(store.study.name)  # the name travels too
+    language = args.lang or store.study.language
+    title = (
+        store.study.name if private else study_redactor(store.data, language)(store.study.name)
+    )  # the name travels too
     target = output_path(args.output, title, fmt)
     if fmt == "docx" and to_terminal(target):
         raise StoreError(BINARY_TO_TERMINAL)
-    language = args.lang or store.study.language
     with progress_bar(sys.stderr.isatty()) as progress:
         study = read_study(store, progress)
         progress("render", 0, 1)
         if fmt == "csv":
             from trodden.exporters.csv_export import render as render_csv
 
-            rows = note_rows(study.data, study.interviews, study.notes, study.journey, private=private)
-            payload = render_csv(rows)
+            rows = note_rows(
+                study.data, study.interviews, study.notes, study.journey, private=private, language=language
+            )
+            payload = render_csv(rows, language=language, excel=bool(getattr(args, "excel", False)))
         else:
             from trodden.exporters.report_assemble import assemble
 
