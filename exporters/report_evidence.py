@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from trodden.models.domain import Note
 from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling, staff_curve
+from trodden.models.map.design_question import tidy
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem
 from trodden.models.storage.study_file import StudyFile
@@ -115,7 +116,7 @@ class EvidenceBuilder:
             backing_short=self.labels.f("backing.short", n=n, N=total),
             backers=tuple(sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
             hypothesis=item.is_hypothesis,
-            design_question=item.design_question,
+            design_question=tidy(item.design_question),
             backstage_kind=item.backstage.value if item.backstage else None,
             evidence=tuple(self.source(note) for note in evidence),
             by_type=self.by_type(item),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from trodden.models.map.design_question import tidy
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark
 from trodden.models.storage.study_file import StudyFile
@@ -64,7 +65,7 @@ def check_thin_marks(data: StudyFile, interviews, index: NotesIndex, journey: Jo
 
 def check_moment_questions(data: StudyFile, interviews, index, journey: JourneyMap) -> Iterable[Finding]:
     for item in journey.items:
-        if item.kind is ItemKind.MOMENT and not item.design_question.strip():
+        if item.kind is ItemKind.MOMENT and not tidy(item.design_question):
             text = say(data, "moment-no-question", name=quote(data, item.title))
             yield Finding("moment-no-question", "warning", text, str(item.id))
 
