@@ -193,6 +193,21 @@ _WORDS: dict[str, dict[Language, str]] = {
     "note.moment": {"en": "moment", "sv": "sanningens ögonblick", "da": "sandhedens øjeblik"},
     "note.backstage": {"en": "backstage", "sv": "backstage", "da": "backstage"},
     "note.question": {"en": "question", "sv": "följdfråga", "da": "opfølgende spørgsmål"},
+    "curve.alt": {
+        "en": "Emotion curve of the customers, phase by phase (−2 to +2): {points}",
+        "sv": "Kundernas känslokurva fas för fas (−2 till +2): {points}",
+        "da": "Kundernes følelseskurve fase for fase (−2 til +2): {points}",
+    },
+    "staff.alt": {
+        "en": "The staff's feelings, phase by phase (−2 to +2): {points}",
+        "sv": "Personalens känslor fas för fas (−2 till +2): {points}",
+        "da": "Medarbejdernes følelser fase for fase (−2 til +2): {points}",
+    },
+    "keywords": {
+        "en": "customer journey; journey map",
+        "sv": "kundresa; kundresekarta",
+        "da": "kunderejse; kunderejsekort",
+    },
     "contents": {"en": "Contents", "sv": "Innehåll", "da": "Indhold"},
 }
 

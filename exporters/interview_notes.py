@@ -72,6 +72,7 @@ class InterviewNotes:
     redacted: bool
     file_stem: str = ""
     notes_count: int = field(default=0)
+    language: str = "en"
 
     @property
     def title(self) -> str:
@@ -230,6 +231,7 @@ def build_interview_notes(
         redacted=not include_private,
         file_stem=interview.id,
         notes_count=len(live),
+        language=language,
     )
 
 
