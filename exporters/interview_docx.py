@@ -45,9 +45,10 @@ def _facts(body: BodyXml, model: InterviewNotes, width: float) -> None:
     body.add(table_xml(body.style("Table Grid"), [column] * len(model.header), rows))
 
 
-def render_docx(model: InterviewNotes) -> bytes:
+def render_docx(model: InterviewNotes, author: str = "") -> bytes:
+    """The notes as ``.docx`` bytes; ``author`` goes into the file's properties."""
     labels = model.labels
-    document = new_document(model.title, subject=model.journey, language=model.language)
+    document = new_document(model.title, author, subject=model.journey, language=model.language)
     apply_styles(document)
     width = usable_width(document.sections[0]) - 1
     body = BodyXml(document)

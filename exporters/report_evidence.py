@@ -13,6 +13,7 @@ from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling, st
 from trodden.models.map.design_question import tidy
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem
+from trodden.models.natural_sort import natural_key, natural_sorted
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
@@ -93,7 +94,9 @@ class EvidenceBuilder:
         )
 
     def item(self, item: MapItem) -> Item:
-        evidence = sorted(self.index.evidence(item), key=lambda note: (self.index.participant(note), note.t))
+        evidence = sorted(
+            self.index.evidence(item), key=lambda note: (natural_key(self.index.participant(note)), note.t)
+        )
         n, total = self.index.backing(item)
         feeling = report_feeling(item_feeling(item, self.index), self.labels)
         mark = item.mark.value if item.mark else None
@@ -114,7 +117,7 @@ class EvidenceBuilder:
             total=total,
             backing=self.backing(item, n, total),
             backing_short=self.labels.f("backing.short", n=n, N=total),
-            backers=tuple(sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
+            backers=tuple(natural_sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
             hypothesis=item.is_hypothesis,
             design_question=tidy(item.design_question),
             backstage_kind=item.backstage.value if item.backstage else None,

@@ -69,6 +69,8 @@ class Study(Model):
     state: JourneyState | None = None
     language: Language = "en"
     created: Date = Field(default_factory=Date.today)
+    author: str = ""
+    """who the study's Word files name as their author (the consultant or team), if anyone"""
 
 
 class Phase(Model):

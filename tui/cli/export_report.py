@@ -14,7 +14,7 @@ from pathlib import Path
 from trodden.models.errors import StoreError
 from trodden.models.names import safe_filename
 
-from .common import BINARY_TO_TERMINAL, left_out, to_terminal, write_output
+from .common import BINARY_TO_TERMINAL, left_out, to_terminal, word_file_here, write_output
 
 EXTENSIONS = {"md": "md", "docx": "docx", "csv": "csv"}
 
@@ -61,7 +61,12 @@ def run_report_export(store, args) -> int:
     title = (
         store.study.name if private else study_redactor(store.data, language)(store.study.name)
     )  # the name travels too
-    target = output_path(args.output, title, fmt)
+    if fmt == "docx":  # without -o: a file named after the study, here
+        default = f"{safe_filename(title)}-report.docx"
+        target = word_file_here(args.output, default, force=bool(getattr(args, "force", False)))
+    else:
+        target = output_path(args.output, title, fmt)
+    target = output_path(target, title, fmt)
     if fmt == "docx" and to_terminal(target):
         raise StoreError(BINARY_TO_TERMINAL)
     with progress_bar(sys.stderr.isatty()) as progress:
@@ -87,7 +92,8 @@ def run_report_export(store, args) -> int:
             else:
                 from trodden.exporters.report_docx import render as render_docx
 
-                payload = render_docx(report)
+                author = getattr(args, "author", None)
+                payload = render_docx(report, " ".join((store.study.author if author is None else author).split()))
         progress("render", 1, 1)
     status = left_out(store, study.problems)
     write_output(payload, target, binary=fmt == "docx")
