@@ -226,6 +226,10 @@ class Labels:
     def f(self, key: str, **values: object) -> str:
         return self[key].format(**values)
 
+    def number(self, text: str) -> str:
+        """A printed number in the language's form: ``+1,3`` in Swedish and Danish, ``+1.3`` in English."""
+        return text.replace(".", ",") if self.language in ("sv", "da") else text
+
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks (quotes are always marked as quotes)."""
         opening, closing = _QUOTES[self.language]

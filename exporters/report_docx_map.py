@@ -155,7 +155,7 @@ def curve_page(document: DocxDocument, report: Report) -> None:
             f"{phase.number}. {phase.name}",
             feeling.short,
             str(feeling.n),
-            f"±{feeling.spread:.1f}" if feeling.n else "–",
+            feeling.spread_text,
             feeling.override_note,
         ]
         cells = [
@@ -190,7 +190,7 @@ def staff_view(document: DocxDocument, body: BodyXml, report: Report, width: flo
             f"{phase.number}. {phase.name}",
             feeling.short,
             str(feeling.n),
-            f"±{feeling.spread:.1f}" if feeling.n else "–",
+            feeling.spread_text,
         ]
         rows.append(
             row_xml(

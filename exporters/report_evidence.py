@@ -17,18 +17,24 @@ from trodden.models.natural_sort import natural_key, natural_sorted
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
-from .report_model import Feeling, Item, Source, clock, score, shorten, signed
+from .report_model import Feeling, Item, Source, clock, score, shorten
+from .report_model import signed as plain_signed
 
 
 def report_feeling(point: CurvePoint, labels: Labels) -> Feeling:
     """A point of the emotion curve (a phase's or an item's) with its printed forms."""
     shown = point.shown
+
+    def signed(value: float) -> str:  # in the language's form: +1,3 in Swedish
+        return labels.number(plain_signed(value))
+
     if point.override is not None:
         computed = signed(point.value) if point.value is not None else "–"
         text = labels.f("override.detail", value=signed(point.override.value), computed=computed)
         reason = point.override.reason
     elif point.value is not None:
-        text = labels.f("feeling.detail", value=signed(point.value), n=point.n, spread=f"{point.spread:.1f}")
+        spread = labels.number(f"{point.spread:.1f}")
+        text = labels.f("feeling.detail", value=signed(point.value), n=point.n, spread=spread)
         reason = ""
     else:
         text, reason = labels["feeling.none"], ""
@@ -43,6 +49,7 @@ def report_feeling(point: CurvePoint, labels: Labels) -> Feeling:
         text=text,
         short=signed(shown) if shown is not None else "–",
         override_note=_override_note(point, labels),
+        spread_text=labels.number(f"±{point.spread:.1f}") if point.n else "–",
     )
 
 
@@ -53,7 +60,7 @@ def _override_note(point: CurvePoint, labels: Labels) -> str:
     if point.override.reason:
         note += f": {point.override.reason}"
     if point.value is not None:
-        note += f" ({labels['computed']}: {signed(point.value)})"
+        note += f" ({labels['computed']}: {labels.number(plain_signed(point.value))})"
     return note
 
 

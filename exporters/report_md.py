@@ -90,7 +90,7 @@ def render(report: Report) -> str:
                 f"{phase.number}. {cell(phase.name)}",
                 feeling.short,
                 str(feeling.n),
-                f"±{feeling.spread:.1f}" if feeling.n else "–",
+                feeling.spread_text,
                 cell(feeling.override_note) if feeling.override else " ",
             ]
         )
@@ -182,7 +182,7 @@ def _staff_view(report: Report) -> list[str]:
             f"{phase.number}. {cell(phase.name)}",
             phase.staff_feeling.short,
             str(phase.staff_feeling.n),
-            f"±{phase.staff_feeling.spread:.1f}" if phase.staff_feeling.n else "–",
+            phase.staff_feeling.spread_text,
         ]
         for phase in report.phases
         if phase.staff_feeling is not None

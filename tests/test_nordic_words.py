@@ -248,5 +248,6 @@ def test_a_nordic_report_has_no_english_fixed_word(tmp_path, language):
         assert not left, f"English in the {language} {name}: {left}"
     # a name in a note, redacted in the language (Markdown escapes the brackets)
     assert marker in texts["docx"] and marker.replace("[", "\\[").replace("]", "\\]") in texts["md"]
+    assert re.search(r"[+−]\d,\d \(n = \d", texts["md"]) and not re.search(r"[+−±]\d\.\d", texts["md"])  # 1,5
     lead_in = {"sv": "Hur kan vi göra", "da": "Hvordan kan vi gøre"}[language]
     assert lead_in in texts["md"] and "How might we" not in texts["md"]
