@@ -127,7 +127,7 @@ def test_danish_interview_notes_share_the_look_and_the_studys_author(tmp_path):
 
 def test_docx_without_o_is_named_after_the_study_here_and_never_escapes(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "study"
-    assert main(["new", str(folder), "--name", "../../etc/passwd", "--language", "sv"]) == 0
+    assert main(["new", str(folder), "--name", "../../etc/passwd", "--language", "sv", "--author", "Kim Lund"]) == 0
     here = tmp_path / "a" / "b"
     here.mkdir(parents=True)
     monkeypatch.chdir(here)
@@ -140,6 +140,7 @@ def test_docx_without_o_is_named_after_the_study_here_and_never_escapes(tmp_path
     assert main(["export", str(folder), "--format", "docx"]) == 1  # never over a file unasked
     assert "--force" in capsys.readouterr().err and written[0].read_bytes() == before
     assert main(["export", str(folder), "--format", "docx", "--force"]) == 0
+    assert Document(str(written[0])).core_properties.author == "Kim Lund"  # the study's author
 
 
 def test_natural_order_of_participants():

@@ -251,3 +251,21 @@ def test_a_nordic_report_has_no_english_fixed_word(tmp_path, language):
     assert re.search(r"[+−]\d,\d \(n = \d", texts["md"]) and not re.search(r"[+−±]\d\.\d", texts["md"])  # 1,5
     lead_in = {"sv": "Hur kan vi göra", "da": "Hvordan kan vi gøre"}[language]
     assert lead_in in texts["md"] and "How might we" not in texts["md"]
+
+
+@pytest.mark.parametrize("language", ["sv", "da"])
+def test_check_and_stats_speak_the_studys_language(tmp_path, capsys, language):
+    from trodden.tui.cli.main import main
+
+    store = nordic_study(tmp_path / "s", language)
+    forbidden = english_only(language)
+    assert main(["check", str(store.path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.split("\t")[1] in ("varning", "advarsel", "info") for line in lines)
+    messages = " ".join(line.split("\t", 1)[1] for line in lines)  # the code is a stable key, not a word
+    assert not words_of(messages) & forbidden, sorted(words_of(messages) & forbidden)
+    assert main(["stats", str(store.path)]) == 0
+    out = capsys.readouterr().out
+    assert not words_of(out) & forbidden, sorted(words_of(out) & forbidden)
+    assert main(["check", str(store.path), "--lang", "en"]) == 1
+    assert "\twarning\t" in capsys.readouterr().out
