@@ -269,3 +269,28 @@ def test_check_and_stats_speak_the_studys_language(tmp_path, capsys, language):
     assert not words_of(out) & forbidden, sorted(words_of(out) & forbidden)
     assert main(["check", str(store.path), "--lang", "en"]) == 1
     assert "\twarning\t" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("language", ["sv", "da"])
+def test_redaction_in_swedish_and_danish_is_as_strong(language):
+    """The redaction corpus redacted in each language: the same details removed, only the markers' words differ."""
+    from trodden.models.notes.redaction import Redactor
+
+    corpus = Path(__file__).parent / "data" / "redaction_corpus.tsv"
+    rows = [line.split("\t") for line in corpus.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    english, native = Redactor(), Redactor(language=language)
+    to_english = {marker: MARKERS_BY_LANGUAGE["en"][kind] for kind, marker in MARKERS_BY_LANGUAGE[language].items()}
+    changed = 0
+    for _kind, sentence, _expected in (row for row in rows if len(row) == 3):
+        ours = native.redact(sentence)
+        back = re.sub(r"\[[^\]]+\]", lambda m: to_english.get(m.group(), m.group()), ours)
+        assert back == english.redact(sentence), sentence
+        changed += ours != sentence
+    assert changed > 100
+    assert (
+        native.redact("ring Anna Berg på 070-123 45 67")
+        == {
+            "sv": "ring [namn] på [telefon]",
+            "da": "ring [navn] på [telefon]",
+        }[language]
+    )
