@@ -158,7 +158,7 @@ _WORDS: dict[str, dict[Language, str]] = {
         "da": "Ingen åbne tjek: kortet følger metoden.",
     },
     "check": {"en": "Check", "sv": "Kontroll", "da": "Tjek"},
-    "severity": {"en": "Severity", "sv": "Allvar", "da": "Alvor"},
+    "severity": {"en": "Severity", "sv": "Nivå", "da": "Niveau"},
     "severity.warning": {"en": "warning", "sv": "varning", "da": "advarsel"},
     "severity.info": {"en": "info", "sv": "info", "da": "info"},
     "finding": {"en": "Finding", "sv": "Iakttagelse", "da": "Iagttagelse"},

@@ -60,7 +60,7 @@ LABELS = {
         "date": "Datum",
         "duration": "Längd",
         "interviewer": "Intervjuare",
-        "note_taker": "Sekreterare",
+        "note_taker": "Antecknare",
         "status": "Status",
         "not_cleaned": "Ännu inte städade: anteckningarna kan innehålla stavfel och personuppgifter. Kontrollera innan de delas.",
         "private": "Personuppgifter är INTE maskade i den här filen. Dela den inte utanför forskargruppen.",
