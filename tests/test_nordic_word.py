@@ -153,3 +153,12 @@ def test_the_report_lists_participants_in_natural_order(tmp_path):
     store = build_study(tmp_path / "s", ["Finding a plant"], notes)
     report, _ = build_report(StudyStore.open(store.path))
     assert report.participant_codes == ("P1", "P2", "P10")
+
+
+def test_an_unset_author_is_not_written_so_older_trodden_still_reads_the_study(tmp_path):
+    import json
+
+    assert main(["new", str(tmp_path / "a"), "--name", "Skapa ett grönt hem"]) == 0
+    assert "author" not in json.loads((tmp_path / "a" / "study.json").read_text(encoding="utf-8"))["study"]
+    assert main(["new", str(tmp_path / "b"), "--name", "Skapa ett grönt hem", "--author", "Kim Lund"]) == 0
+    assert json.loads((tmp_path / "b" / "study.json").read_text(encoding="utf-8"))["study"]["author"] == "Kim Lund"
