@@ -1,9 +1,20 @@
 """Every note as one CSV row, for spreadsheets and other research tools.
 
 UTF-8 with a byte-order mark (so Excel reads å ä ö æ ø), CRLF line ends and RFC 4180
-quoting (``csv.QUOTE_MINIMAL`` quotes fields with commas, quotes or line breaks and
-doubles inner quotes). The column names are stable English keys whatever the report's
-language, so scripts can rely on them.
+quoting (``csv.QUOTE_MINIMAL`` quotes fields with the separator, quotes or line breaks and
+doubles inner quotes). In English the column names are stable keys scripts can rely on; a
+Swedish or Danish export names its columns and note kinds in its language.
+
+**Nordic Excel.** Swedish and Danish Excel split a CSV on ``;`` (their list separator, as the
+comma is their decimal sign), so a Swedish or Danish export, or any with ``--excel``, uses
+``;``. Every number in the file is whole (feeling −2..+2, seconds), so no decimal sign is
+ever written and nothing depends on it.
+
+**Times.** ``mm:ss`` (``12:30``) is read by Excel as a clock time, half past twelve. The time
+into the interview is therefore always written with its hours, ``0:12:30``, which Excel,
+LibreOffice and Google Sheets read as 12 minutes 30 seconds (a duration they can sort and
+add), and a ``seconds`` column beside it holds the same time as a plain whole number. (An ISO
+8601 duration, ``PT12M30S``, would stay text but reads badly; ``="00:12:30"`` is a formula.)
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
 apostrophe: spreadsheets would otherwise run it as a formula (CSV injection).
@@ -14,12 +25,26 @@ from __future__ import annotations
 import csv
 import io
 
+from .i18n import Labels
 from .note_rows import NoteRow
 
 COLUMNS = list(NoteRow._fields)
 HEADERS = [name.replace("_", " ") for name in COLUMNS]
+"""The English column names (the stable keys)."""
 _FORMULA_START = frozenset("=+-@\t\r")
 """First characters a spreadsheet reads as a formula (a set: ``"" in`` a string would be true)."""
+NORDIC = ("sv", "da")
+
+
+def headers(language: str = "en") -> list[str]:
+    """The column names in ``language``."""
+    labels = Labels(language)
+    return HEADERS if labels.language == "en" else [labels[f"csv.{name}"] for name in COLUMNS]
+
+
+def separator(language: str = "en", *, excel: bool = False) -> str:
+    """``;`` for Swedish and Danish (and ``--excel``), else ``,``."""
+    return ";" if excel or language in NORDIC else ","
 
 
 def _defuse(value: str) -> str:
@@ -36,12 +61,31 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def render(rows: list[NoteRow]) -> bytes:
-    """The rows as CSV bytes (UTF-8 with BOM)."""
+def _kinds_in(labels: Labels):
+    """Translates a row's kinds (``touchpoint, quote``), once per distinct combination."""
+    seen: dict[str, str] = {"": ""}
+
+    def words(kinds: str) -> str:
+        if kinds not in seen:
+            seen[kinds] = ", ".join(labels[f"note.{kind}"] for kind in kinds.split(", "))
+        return seen[kinds]
+
+    return words
+
+
+def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) -> bytes:
+    """The rows as CSV bytes (UTF-8 with BOM), column names and kinds in ``language``,
+    ``;``-separated for Swedish, Danish or ``excel``."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    writer.writerow(HEADERS)
+    writer = csv.writer(
+        buffer, delimiter=separator(language, excel=excel), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
+    )
+    writer.writerow(headers(language))
     start = _FORMULA_START
+    if Labels(language).language != "en":
+        kinds = _kinds_in(Labels(language))
+        at = COLUMNS.index("kinds")
+        rows = [row._replace(kinds=kinds(row[at])) for row in rows]
     # rows are tuples: written as they are; only a cell that may be a formula is looked at
     writer.writerows([_defuse(value) if value[:1] in start else value for value in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

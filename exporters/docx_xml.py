@@ -15,11 +15,14 @@ from __future__ import annotations
 import functools
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from xml.sax.saxutils import escape as xml_escape
 
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from docx.shared import Mm, RGBColor
 from lxml import etree
 
@@ -40,6 +43,21 @@ NO_SIDE_MARGINS = '<w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:typ
 """Cell property: zero left/right padding, so a picture fills the cell exactly."""
 
 
+_LANGUAGE: ContextVar[str] = ContextVar("proofing_language", default="")
+"""The proofing language every run written now carries (``sv-SE``); empty: the style's."""
+
+
+@contextmanager
+def proofing(tag: str) -> Iterator[None]:
+    """Every run written inside is marked ``tag`` for spelling and grammar (``sv-SE``), so a
+    paragraph pasted into another document keeps its language."""
+    token = _LANGUAGE.set(tag)
+    try:
+        yield
+    finally:
+        _LANGUAGE.reset(token)
+
+
 def twips(mm: float) -> int:
     """A length in twentieths of a point, rounded as python-docx rounds it."""
     return Mm(mm).twips
@@ -53,13 +71,15 @@ def style_id(document: DocxDocument, name: str) -> str:
     return cache[name]
 
 
-@functools.lru_cache(maxsize=64, typed=True)
-def _run_properties(bold: bool, italic: bool, size: float | None, colour: RGBColor | None) -> str:
+@functools.lru_cache(maxsize=128, typed=True)
+def _run_properties(bold: bool, italic: bool, size: float | None, colour: RGBColor | None, lang: str) -> str:
     props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
     if colour is not None:
         props += f'<w:color w:val="{colour}"/>'
     if size:
         props += f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>'
+    if lang:
+        props += f'<w:lang w:val="{lang}"/>'
     return f"<w:rPr>{props}</w:rPr>" if props else ""
 
 
@@ -78,7 +98,7 @@ def run_xml(text: str, *, bold=False, italic=False, size: float | None = None, c
             elif piece:
                 pieces.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
         content = "".join(pieces)
-    return f"<w:r>{_run_properties(bold, italic, size, colour)}{content}</w:r>"
+    return f"<w:r>{_run_properties(bold, italic, size, colour, _LANGUAGE.get())}{content}</w:r>"
 
 
 def paragraph_xml(
@@ -150,11 +170,15 @@ def table_xml(style: str, widths_mm: list[float], rows: Iterable[str], *, border
     return f"<w:tbl><w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
-def picture_xml(document: DocxDocument, png: bytes, width_mm: float) -> str:
-    """A run holding ``png`` at ``width_mm`` (the image is added to the package now)."""
+def picture_xml(document: DocxDocument, png: bytes, width_mm: float, alt: str) -> str:
+    """A run holding ``png`` at ``width_mm`` (the image is added to the package now), described
+    by ``alt`` for screen readers and Word's accessibility check."""
     inline = document.part.new_pic_inline(io.BytesIO(png), Mm(width_mm), None)
     for side in ("distT", "distB", "distL", "distR"):  # LibreOffice pads pictures without these
         inline.set(side, "0")
+    described = inline.find(qn("wp:docPr"))
+    described.set("descr", safe(alt))
+    described.set("title", safe(alt.split(":")[0])[:255])
     return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
 
 

@@ -35,6 +35,6 @@ def write_group_exports(data: StudyFile, interview: Interview, notes: list[Note]
         raise WriteFailed(folder, error) from error
     docx = folder / export_file_name(interview.id, "docx")
     markdown = folder / export_file_name(interview.id, "md")
-    atomic_write(docx, render_docx(model))
+    atomic_write(docx, render_docx(model, data.study.author))
     atomic_write(markdown, render_markdown(model).encode("utf-8"))
     return docx, markdown

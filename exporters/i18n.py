@@ -18,7 +18,7 @@ _WORDS: dict[str, dict[Language, str]] = {
     "scope": {"en": "Scope", "sv": "Omfattning", "da": "Omfang"},
     "scope.whole": {"en": "The whole journey", "sv": "Hela resan", "da": "Hele rejsen"},
     "scope.episode": {"en": "One episode of the journey", "sv": "En episod av resan", "da": "En episode af rejsen"},
-    "state": {"en": "State", "sv": "Läge", "da": "Tilstand"},
+    "state": {"en": "State", "sv": "Kartan visar", "da": "Kortet viser"},
     "state.current": {"en": "Current state", "sv": "Nuläge", "da": "Nuværende tilstand"},
     "state.target": {"en": "Target state", "sv": "Målbild", "da": "Målbillede"},
     "state.unset": {"en": "Not chosen yet", "sv": "Inte valt ännu", "da": "Ikke valgt endnu"},
@@ -44,9 +44,9 @@ _WORDS: dict[str, dict[Language, str]] = {
     "legend": {
         "en": "{heart} heart (strongest positive) · {cloud} thundercloud (strongest negative) · "
         "n/N customers backing an item · (hypothesis) no interview backs it yet",
-        "sv": "{heart} hjärta (starkast positiva) · {cloud} åskmoln (starkast negativa) · "
+        "sv": "{heart} hjärta (det mest positiva) · {cloud} åskmoln (det mest negativa) · "
         "n/N kunder som stöder en punkt · (hypotes) ingen intervju stöder den ännu",
-        "da": "{heart} hjerte (stærkest positive) · {cloud} tordensky (stærkest negative) · "
+        "da": "{heart} hjerte (det mest positive) · {cloud} tordensky (det mest negative) · "
         "n/N kunder bag et punkt · (hypotese) intet interview understøtter det endnu",
     },
     "lane": {"en": "Lane", "sv": "Spår", "da": "Spor"},
@@ -57,16 +57,16 @@ _WORDS: dict[str, dict[Language, str]] = {
     "lane.quotes": {"en": "Quotes", "sv": "Citat", "da": "Citater"},
     "lane.moments": {"en": "Moments of truth", "sv": "Sanningens ögonblick", "da": "Sandhedens øjeblikke"},
     "lane.backstage": {"en": "Backstage", "sv": "Backstage", "da": "Backstage"},
-    "lane.staff": {"en": "Staff view", "sv": "Personalens vy", "da": "Medarbejdernes syn"},
+    "lane.staff": {"en": "Staff view", "sv": "Personalens perspektiv", "da": "Medarbejdernes perspektiv"},
     "staff.heading.one": {
         "en": "Staff view (1 staff interview)",
-        "sv": "Personalens vy (1 intervju med personal)",
-        "da": "Medarbejdernes syn (1 interview med en medarbejder)",
+        "sv": "Personalens perspektiv (1 intervju med personal)",
+        "da": "Medarbejdernes perspektiv (1 interview med en medarbejder)",
     },
     "staff.heading": {
         "en": "Staff view ({n} staff interviews)",
-        "sv": "Personalens vy ({n} intervjuer med personal)",
-        "da": "Medarbejdernes syn ({n} interviews med medarbejdere)",
+        "sv": "Personalens perspektiv ({n} intervjuer med personal)",
+        "da": "Medarbejdernes perspektiv ({n} interviews med medarbejdere)",
     },
     "staff.intro": {
         "en": "The employees' own experience, phase by phase, computed like the customer curve from the staff "
@@ -78,13 +78,13 @@ _WORDS: dict[str, dict[Language, str]] = {
     },
     "staff.basis.one": {
         "en": "; also 1 staff interview (the staff view)",
-        "sv": "; därtill 1 intervju med personal (personalens vy)",
-        "da": "; desuden 1 interview med en medarbejder (medarbejdernes syn)",
+        "sv": "; därtill 1 intervju med personal (personalens perspektiv)",
+        "da": "; desuden 1 interview med en medarbejder (medarbejdernes perspektiv)",
     },
     "staff.basis": {
         "en": "; also {n} staff interviews (the staff view)",
-        "sv": "; därtill {n} intervjuer med personal (personalens vy)",
-        "da": "; desuden {n} interviews med medarbejdere (medarbejdernes syn)",
+        "sv": "; därtill {n} intervjuer med personal (personalens perspektiv)",
+        "da": "; desuden {n} interviews med medarbejdere (medarbejdernes perspektiv)",
     },
     "backing.staff": {
         "en": "{s} of {S} staff, {n} {customers}",
@@ -99,12 +99,12 @@ _WORDS: dict[str, dict[Language, str]] = {
         "en": "The most trodden path: each customer's feelings are averaged first, then across customers, "
         "so a talkative customer counts once. Staff interviews and backstage notes are left out (see the staff "
         "view). Scale −2 (thundercloud) to +2 (heart).",
-        "sv": "Den mest upptrampade stigen: varje kunds känslor räknas ihop först och sedan över kunderna, "
-        "så att en pratsam kund räknas en gång. Intervjuer med personal och backstage-anteckningar räknas inte "
-        "(se personalens vy). Skala −2 (åskmoln) till +2 (hjärta).",
-        "da": "Den mest betrådte sti: hver kundes følelser lægges sammen først og derefter på tværs af "
-        "kunderne, så en snakkesalig kunde tæller én gang. Interviews med medarbejdere og backstage-noter "
-        "tæller ikke med (se medarbejdernes syn). Skala −2 (tordensky) til +2 (hjerte).",
+        "sv": "Den mest upptrampade stigen: först tas medelvärdet av varje kunds känslor, sedan medelvärdet "
+        "över kunderna, så att en pratsam kund bara räknas en gång. Intervjuer med personal och "
+        "backstage-anteckningar räknas inte (se personalens perspektiv). Skala −2 (åskmoln) till +2 (hjärta).",
+        "da": "Den mest betrådte sti: først tages gennemsnittet af hver kundes følelser, derefter gennemsnittet "
+        "på tværs af kunderne, så en snakkesalig kunde kun tæller én gang. Interviews med medarbejdere og "
+        "backstage-noter tæller ikke med (se medarbejdernes perspektiv). Skala −2 (tordensky) til +2 (hjerte).",
     },
     "phase": {"en": "Phase", "sv": "Fas", "da": "Fase"},
     "phases": {"en": "The journey phase by phase", "sv": "Resan fas för fas", "da": "Rejsen fase for fase"},
@@ -181,7 +181,7 @@ _WORDS: dict[str, dict[Language, str]] = {
         "da": "Ingen åbne tjek: kortet følger metoden.",
     },
     "check": {"en": "Check", "sv": "Kontroll", "da": "Tjek"},
-    "severity": {"en": "Severity", "sv": "Allvar", "da": "Alvor"},
+    "severity": {"en": "Severity", "sv": "Nivå", "da": "Niveau"},
     "severity.warning": {"en": "warning", "sv": "varning", "da": "advarsel"},
     "severity.info": {"en": "info", "sv": "info", "da": "info"},
     "finding": {"en": "Finding", "sv": "Iakttagelse", "da": "Iagttagelse"},
@@ -199,6 +199,38 @@ _WORDS: dict[str, dict[Language, str]] = {
     "kind.touchpoint": {"en": "touchpoint", "sv": "kontaktpunkt", "da": "kontaktpunkt"},
     "kind.moment": {"en": "moment of truth", "sv": "sanningens ögonblick", "da": "sandhedens øjeblik"},
     "kind.backstage": {"en": "backstage", "sv": "backstage", "da": "backstage"},
+    "csv.interview": {"en": "interview", "sv": "intervju", "da": "interview"},
+    "csv.participant": {"en": "participant", "sv": "deltagare", "da": "deltager"},
+    "csv.t": {"en": "t", "sv": "tid (h:mm:ss)", "da": "tid (t:mm:ss)"},
+    "csv.seconds": {"en": "seconds", "sv": "sekunder", "da": "sekunder"},
+    "csv.kinds": {"en": "kinds", "sv": "typ", "da": "type"},
+    "csv.valence": {"en": "valence", "sv": "känsla", "da": "følelse"},
+    "csv.channels": {"en": "channels", "sv": "kanaler", "da": "kanaler"},
+    "csv.tags": {"en": "tags", "sv": "taggar", "da": "tags"},
+    "csv.theme": {"en": "theme", "sv": "tema", "da": "tema"},
+    "csv.phase": {"en": "phase", "sv": "fas", "da": "fase"},
+    "csv.map_item": {"en": "map item", "sv": "punkt på kartan", "da": "punkt på kortet"},
+    "csv.text": {"en": "text", "sv": "text", "da": "tekst"},
+    "note.quote": {"en": "quote", "sv": "citat", "da": "citat"},
+    "note.touchpoint": {"en": "touchpoint", "sv": "kontaktpunkt", "da": "kontaktpunkt"},
+    "note.moment": {"en": "moment", "sv": "sanningens ögonblick", "da": "sandhedens øjeblik"},
+    "note.backstage": {"en": "backstage", "sv": "backstage", "da": "backstage"},
+    "note.question": {"en": "question", "sv": "följdfråga", "da": "opfølgende spørgsmål"},
+    "curve.alt": {
+        "en": "Emotion curve of the customers, phase by phase (−2 to +2): {points}",
+        "sv": "Kundernas känslokurva fas för fas (−2 till +2): {points}",
+        "da": "Kundernes følelseskurve fase for fase (−2 til +2): {points}",
+    },
+    "staff.alt": {
+        "en": "The staff's feelings, phase by phase (−2 to +2): {points}",
+        "sv": "Personalens känslor fas för fas (−2 till +2): {points}",
+        "da": "Medarbejdernes følelser fase for fase (−2 til +2): {points}",
+    },
+    "keywords": {
+        "en": "customer journey; journey map",
+        "sv": "kundresa; kundresekarta",
+        "da": "kunderejse; kunderejsekort",
+    },
     "contents": {"en": "Contents", "sv": "Innehåll", "da": "Indhold"},
 }
 
@@ -216,6 +248,10 @@ class Labels:
 
     def f(self, key: str, **values: object) -> str:
         return self[key].format(**values)
+
+    def number(self, text: str) -> str:
+        """A printed number in the language's form: ``+1,3`` in Swedish and Danish, ``+1.3`` in English."""
+        return text.replace(".", ",") if self.language in ("sv", "da") else text
 
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks (quotes are always marked as quotes)."""

@@ -17,6 +17,7 @@ from trodden.models.notes.redact_models import redact_all, redact_model
 from trodden.models.notes.syntax import find_tokens
 from trodden.models.storage.study_file import StudyFile
 
+from .interview_words import LABELS
 from .redacted import study_redactor
 
 KIND_MARKS: dict[Kind, str] = {kind: symbol for kind, symbol in KIND_SYMBOLS.items() if kind is not Kind.QUOTE}
@@ -26,123 +27,6 @@ CHECKED = "✓"
 _UNSTORABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 """Code points no UTF-8 file or Word XML can hold (lone surrogates, non-characters)."""
 OPEN_TAGS = frozenset({"open", "todo", "öppen", "oppen", "åben", "aben", "check"})
-
-LABELS = {
-    "en": {
-        "title": "Interview notes",
-        "journey": "Journey",
-        "participant": "Participant",
-        "date": "Date",
-        "duration": "Duration",
-        "interviewer": "Interviewer",
-        "note_taker": "Note-taker",
-        "status": "Status",
-        "not_cleaned": "Not cleaned yet: these notes may hold typos and personal details. Check before sharing.",
-        "private": "Personal details are NOT redacted in this file. Do not share it outside the research team.",
-        "redacted": "Personal details are replaced by markers such as [name], [phone] and [e-mail].",
-        "legend": "Legend",
-        "no_theme": "Outside the guide's themes",
-        "follow_ups": "Follow-up questions",
-        "open_points": "Open points",
-        "as_typed": "as typed",
-        "edited_quote": "quote edited during cleaning, not checked verbatim",
-        "minutes": "min",
-        "unknown": "unknown",
-        "quote": "quote (the participant's own words)",
-        "heart": "positive feeling (♥♥ strong)",
-        "cloud": "negative feeling (☁☁ strong)",
-        "touchpoint": "touchpoint",
-        "moment": "moment of truth candidate",
-        "backstage": "backstage",
-        "question": "follow-up question",
-        "edited": "words changed during cleaning",
-        "checked": "quote checked verbatim",
-        "channels": "channels",
-        "tags": "tags",
-        "phase": "phase",
-        "none": "No notes.",
-        "mark": "Mark",
-        "meaning": "Meaning",
-        "open_quote": "“",
-        "close_quote": "”",
-    },
-    "sv": {
-        "title": "Intervjuanteckningar",
-        "journey": "Kundresa",
-        "participant": "Deltagare",
-        "date": "Datum",
-        "duration": "Längd",
-        "interviewer": "Intervjuare",
-        "note_taker": "Sekreterare",
-        "status": "Status",
-        "not_cleaned": "Ännu inte städade: anteckningarna kan innehålla stavfel och personuppgifter. Kontrollera innan de delas.",
-        "private": "Personuppgifter är INTE maskade i den här filen. Dela den inte utanför forskargruppen.",
-        "redacted": "Personuppgifter är ersatta med markörer som [name], [phone] och [e-mail].",
-        "legend": "Teckenförklaring",
-        "no_theme": "Utanför guidens teman",
-        "follow_ups": "Följdfrågor",
-        "open_points": "Öppna punkter",
-        "as_typed": "som skrivet",
-        "edited_quote": "citatet ändrat vid städningen, inte kontrollerat ordagrant",
-        "minutes": "min",
-        "unknown": "okänd",
-        "quote": "citat (deltagarens egna ord)",
-        "heart": "positiv känsla (♥♥ stark)",
-        "cloud": "negativ känsla (☁☁ stark)",
-        "touchpoint": "kontaktpunkt",
-        "moment": "möjligt sanningens ögonblick",
-        "backstage": "backstage",
-        "question": "följdfråga",
-        "edited": "orden ändrade vid städningen",
-        "checked": "citatet kontrollerat ordagrant",
-        "channels": "kanaler",
-        "tags": "taggar",
-        "phase": "fas",
-        "none": "Inga anteckningar.",
-        "mark": "Tecken",
-        "meaning": "Betydelse",
-        "open_quote": "”",
-        "close_quote": "”",
-    },
-    "da": {
-        "title": "Interviewnoter",
-        "journey": "Kunderejse",
-        "participant": "Deltager",
-        "date": "Dato",
-        "duration": "Varighed",
-        "interviewer": "Interviewer",
-        "note_taker": "Referent",
-        "status": "Status",
-        "not_cleaned": "Endnu ikke renset: noterne kan indeholde slåfejl og personoplysninger. Tjek før de deles.",
-        "private": "Personoplysninger er IKKE maskeret i denne fil. Del den ikke uden for forskergruppen.",
-        "redacted": "Personoplysninger er erstattet af markører som [name], [phone] og [e-mail].",
-        "legend": "Signaturforklaring",
-        "no_theme": "Uden for guidens temaer",
-        "follow_ups": "Opfølgende spørgsmål",
-        "open_points": "Åbne punkter",
-        "as_typed": "som skrevet",
-        "edited_quote": "citatet ændret under rensningen, ikke tjekket ordret",
-        "minutes": "min",
-        "unknown": "ukendt",
-        "quote": "citat (deltagerens egne ord)",
-        "heart": "positiv følelse (♥♥ stærk)",
-        "cloud": "negativ følelse (☁☁ stærk)",
-        "touchpoint": "kontaktpunkt",
-        "moment": "muligt sandhedens øjeblik",
-        "backstage": "backstage",
-        "question": "opfølgende spørgsmål",
-        "edited": "ord ændret under rensningen",
-        "checked": "citatet tjekket ordret",
-        "channels": "kanaler",
-        "tags": "tags",
-        "phase": "fase",
-        "none": "Ingen noter.",
-        "mark": "Tegn",
-        "meaning": "Betydning",
-        "open_quote": "»",
-        "close_quote": "«",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -188,6 +72,7 @@ class InterviewNotes:
     redacted: bool
     file_stem: str = ""
     notes_count: int = field(default=0)
+    language: str = "en"
 
     @property
     def title(self) -> str:
@@ -259,9 +144,10 @@ def build_interview_notes(
     language: str | None = None,
 ) -> InterviewNotes:
     """The export model of ``interview``: notes in guide-theme order, details redacted."""
-    labels = LABELS.get(language or data.study.language, LABELS["en"])
+    language = language if language in LABELS else data.study.language if data.study.language in LABELS else "en"
+    labels = LABELS[language]
     if not include_private:  # the study and the notes as a whole: every text field, in one place
-        redact = study_redactor(data)
+        redact = study_redactor(data, language)
         data, notes = redact_model(data, redact), redact_all(notes, redact)
 
     def clean(text: str) -> str:
@@ -315,7 +201,7 @@ def build_interview_notes(
         (labels["duration"], f"{minutes} {labels['minutes']}" if minutes is not None else labels["unknown"]),
         (labels["interviewer"], _UNSTORABLE.sub("\ufffd", initials(interview.interviewer)) or "–"),
         (labels["note_taker"], _UNSTORABLE.sub("\ufffd", initials(interview.note_taker)) or "–"),
-        (labels["status"], status.value),
+        (labels["status"], labels[f"status.{status.value}"]),
     )
     warnings = []
     if status is not InterviewStatus.CLEANED:
@@ -345,6 +231,7 @@ def build_interview_notes(
         redacted=not include_private,
         file_stem=interview.id,
         notes_count=len(live),
+        language=language,
     )
 
 

@@ -14,7 +14,6 @@ from trodden.models.map.journey_map import JourneyMap
 from trodden.models.storage.study_file import StudyFile
 
 from .redacted import export_inputs
-from .report_model import clock
 
 
 class NoteRow(NamedTuple):
@@ -23,6 +22,9 @@ class NoteRow(NamedTuple):
     interview: str
     participant: str
     t: str
+    """time into the interview as ``h:mm:ss`` (``0:12:30``): a spreadsheet reads it as a duration"""
+    seconds: str
+    """the same time in whole seconds, for calculations"""
     kinds: str
     valence: str
     channels: str
@@ -41,6 +43,13 @@ VALENCE = {value: _valence(value) for value in (None, -2, -1, 0, 1, 2)}
 """Every feeling a note can have (``Valence`` is -2..+2), printed once."""
 
 
+def _duration(seconds: float) -> tuple[str, str]:
+    """``("0:12:30", "750")``: hours always written, so ``12:30`` is never read as half past twelve."""
+    whole = max(int(seconds), 0)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}", str(whole)
+
+
 def note_rows(
     data: StudyFile,
     interviews: list[Interview],
@@ -48,10 +57,11 @@ def note_rows(
     journey: JourneyMap,
     *,
     private: bool = False,
+    language: str | None = None,
 ) -> list[NoteRow]:
     """Every (non-deleted) note as a row, with its theme, phase on the map and map items
     (personal details redacted unless ``private``)."""
-    inputs = export_inputs(data, interviews, notes, journey, private=private)
+    inputs = export_inputs(data, interviews, notes, journey, private=private, language=language)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     phase_name = {phase.id: phase.name for phase in data.phases}
@@ -64,7 +74,7 @@ def note_rows(
             items_of.setdefault(note_id, []).append(title)
             if item.phase and note_id not in phase_of:
                 phase_of[note_id] = item.phase
-    times: dict[float, str] = {}  # interviews share their times (a note every ten seconds...)
+    times: dict[float, tuple[str, str]] = {}  # interviews share their times (a note every ten seconds...)
     make = NoteRow._make  # one C-level tuple build a row; 20,000 rows make it count
     rows = []
     for interview in interviews:
@@ -75,12 +85,14 @@ def note_rows(
             phase = phase_of.get(note.id, note.phase) or ""
             theme = note.theme or ""
             t = note.t
+            duration, seconds = times.get(t) or times.setdefault(t, _duration(t))
             rows.append(
                 make(
                     (
                         interview.id,
                         participant_of.get(note.interview, default_participant),
-                        times.get(t) or times.setdefault(t, clock(t)),
+                        duration,
+                        seconds,
                         ", ".join(note.kinds),  # StrEnum: each kind joins as its value
                         VALENCE.get(note.valence) or _valence(note.valence),
                         ", ".join(note.channels),

@@ -21,9 +21,10 @@ def no_redaction(text: str) -> str:
     return text
 
 
-def study_redactor(data: StudyFile) -> Redact:
-    """The study's redaction (names, terms, likely names, e-mail, phones, numbers, addresses), memoised."""
-    return memo(Redactor.for_study(data).redact)
+def study_redactor(data: StudyFile, language: str | None = None) -> Redact:
+    """The study's redaction (names, terms, likely names, e-mail, phones, numbers, addresses), memoised;
+    its markers in the export's ``language`` (``[namn]`` in Swedish), else the study's."""
+    return memo(Redactor.for_study(data, language).redact)
 
 
 @dataclass(frozen=True)
@@ -43,11 +44,13 @@ def export_inputs(
     journey: JourneyMap,
     *,
     private: bool = False,
+    language: str | None = None,
 ) -> StudyInputs:
-    """The study, its interviews, notes and map, redacted as a whole unless ``private``."""
+    """The study, its interviews, notes and map, redacted as a whole unless ``private``
+    (markers in ``language``, the export's)."""
     if private:
         return StudyInputs(data, interviews, notes, journey)
-    redact = study_redactor(data)
+    redact = study_redactor(data, language)
     return StudyInputs(
         data=redact_model(data, redact),
         interviews=redact_all(interviews, redact),

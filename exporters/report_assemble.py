@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from trodden.models.checks import Finding, run_checks
+from trodden.models.check_messages import title as check_title
+from trodden.models.checks import Finding, in_language, run_checks
 from trodden.models.domain import Interview, Note
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
@@ -45,8 +46,8 @@ def assemble(
     """
     labels = Labels(language or data.study.language)
     if hypothesis is not None and not private:  # the kept items and the group's reasons are user text too
-        hypothesis = redact_model(hypothesis, study_redactor(data))
-    inputs = export_inputs(data, interviews, notes, journey, private=private)
+        hypothesis = redact_model(hypothesis, study_redactor(data, labels.language))
+    inputs = export_inputs(data, interviews, notes, journey, private=private, language=labels.language)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     index = NotesIndex.build(notes, participant_of, data.participants)
@@ -66,8 +67,9 @@ def assemble(
     with_notes = [i for i in interviews if notes.get(i.id) and not index.is_staff(i.participant)]  # customers'
     staff_interviews = sum(1 for i in interviews if notes.get(i.id) and index.is_staff(i.participant))
     state = data.study.state
-    in_report_language = data.model_copy(update={"study": data.study.model_copy(update={"language": labels.language})})
-    findings = run_checks(in_report_language, interviews, index, journey)  # messages in the report's language
+    findings = run_checks(
+        in_language(data, labels.language), interviews, index, journey
+    )  # messages in the report's language
     return Report(
         labels=labels,
         language=labels.language,
@@ -196,6 +198,7 @@ def _finding_row(finding: Finding, labels: Labels, items: dict[int, Item]) -> Fi
         severity_label=labels[f"severity.{finding.severity}"],
         message=finding.message,
         subject=subject,
+        title=check_title(finding.code, labels.language),
     )
 
 

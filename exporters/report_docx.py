@@ -16,14 +16,17 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from . import report_docx_sections as sections
-from .docx_xml import BodyXml, cell_xml, paragraph_xml, row_xml, run_xml, table_xml, twips
+from .docx_xml import BodyXml, cell_xml, paragraph_xml, proofing, row_xml, run_xml, table_xml, twips
 from .report_docx_map import curve_page, map_page
-from .report_docx_style import ACCENT, HEART_RED, MUTED, apply_styles, section_margins
+from .report_docx_style import ACCENT, HEART_RED, MUTED, apply_styles, section_margins, usable_width
 from .report_model import Report
-from .word import new_document, safe
+from .word import in_language, new_document, safe
+from .word_package import language_tag
+from .word_toc import add_contents
 
 
-def _title_page(document: DocxDocument, report: Report) -> None:
+def _title_page(document: DocxDocument, report: Report):
+    """The title page; returns its last element (the contents follow it)."""
     labels = report.labels
     section = document.sections[0]
     section_margins(section, 25, 25)
@@ -64,37 +67,42 @@ def _title_page(document: DocxDocument, report: Report) -> None:
         body.paragraph()
     body.paragraph(run_xml(labels["caveat"], italic=True, colour=MUTED, size=9))
     body.paragraph(run_xml(f"{labels['generated']} · {report.generated.isoformat()}", colour=MUTED, size=9))
-    body.flush()
+    return body.flush()[-1]
 
 
 def _header(document: DocxDocument, report: Report) -> None:
     header = document.sections[0].header
     paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    paragraph.add_run(safe(f"{report.title} · {report.labels['report']}"))
+    in_language(paragraph.add_run(safe(f"{report.title} · {report.labels['report']}")), language_tag(report.language))
 
 
-def build(report: Report) -> DocxDocument:
-    document = new_document(report.title, "", subject=report.labels["report"], language=report.language)
-    document.core_properties.keywords = "customer journey; journey map; trodden"
+def build(report: Report, author: str = "") -> DocxDocument:
+    """The report as a python-docx document; ``author`` goes into its properties."""
+    labels = report.labels
+    document = new_document(
+        report.title, author, subject=labels["report"], language=report.language, keywords=labels["keywords"]
+    )
     apply_styles(document)
     _header(document, report)
-    _title_page(document, report)
-    map_page(document, report)
-    curve_page(document, report)
-    body = BodyXml(document)
-    sections.phases(body, report)
-    sections.moments(body, report)
-    sections.backstage(body, report)
-    sections.hypothesis(body, report)
-    sections.checks(body, document, report)
-    sections.appendix(body, report)
-    body.flush()
+    with proofing(language_tag(report.language)):
+        title_end = _title_page(document, report)
+        map_page(document, report)
+        curve_page(document, report)
+        body = BodyXml(document)
+        sections.phases(body, report)
+        sections.moments(body, report)
+        sections.backstage(body, report)
+        sections.hypothesis(body, report)
+        sections.checks(body, document, report)
+        sections.appendix(body, report)
+        body.flush()
+        add_contents(document, title_end, labels["contents"], report.language, usable_width(document.sections[0]))
     return document
 
 
-def render(report: Report) -> bytes:
+def render(report: Report, author: str = "") -> bytes:
     """The report as ``.docx`` bytes."""
     buffer = io.BytesIO()
-    build(report).save(buffer)
+    build(report, author).save(buffer)
     return buffer.getvalue()

@@ -34,6 +34,16 @@ def curve_dots(report: Report) -> list[Dot]:
     ]
 
 
+def curve_alt(labels: Labels, key: str, report: Report, staff: bool = False) -> str:
+    """The picture's alt text: every phase with its value, so the curve reads without seeing it."""
+    points = [
+        f"{phase.number}. {phase.name} {(phase.staff_feeling if staff else phase.feeling).short}"
+        for phase in report.phases
+        if not staff or phase.staff_feeling is not None
+    ]
+    return labels.f(key, points="; ".join(points))
+
+
 def _entry(entry: CellEntry, labels: Labels, size: float) -> str:
     runs = mark_xml(entry.mark, size) + run_xml(entry.text, italic=entry.hypothesis or entry.override, size=size)
     if entry.hypothesis:
@@ -97,7 +107,8 @@ def map_page(document: DocxDocument, report: Report) -> None:
         centres = [((i + 0.5) * column - 0.6) / picture_mm for i in range(len(phases))]
         height = 26 if size == 8 else 20
         png = curve_png(curve_dots(report), width_mm=picture_mm, height_mm=height, centres=centres, icons=False)
-        picture = paragraph_xml(picture_xml(document, png, picture_mm), space_after=0, align="center")
+        alt = curve_alt(labels, "curve.alt", report)
+        picture = paragraph_xml(picture_xml(document, png, picture_mm, alt), space_after=0, align="center")
         spanning = cell_xml(sum(widths), picture, span=len(phases), margins=NO_SIDE_MARGINS)
         rows.append(row_xml([lane_label(row, v_merge="restart"), spanning]))
         values = [
@@ -124,7 +135,8 @@ def curve_page(document: DocxDocument, report: Report) -> None:
     width = usable_width(section) - 1
     column = width / len(report.phases)
     png = curve_png(curve_dots(report), width_mm=width, height_mm=55)
-    body.paragraph(picture_xml(document, png, width), space_after=0, align="center")
+    alt = curve_alt(labels, "curve.alt", report)
+    body.paragraph(picture_xml(document, png, width, alt), space_after=0, align="center")
     names = []
     for phase in report.phases:
         runs = run_xml(f"{phase.number}. {phase.name}", bold=True, colour=ACCENT, size=8)
@@ -143,7 +155,7 @@ def curve_page(document: DocxDocument, report: Report) -> None:
             f"{phase.number}. {phase.name}",
             feeling.short,
             str(feeling.n),
-            f"±{feeling.spread:.1f}" if feeling.n else "–",
+            feeling.spread_text,
             feeling.override_note,
         ]
         cells = [
@@ -165,7 +177,8 @@ def staff_view(document: DocxDocument, body: BodyXml, report: Report, width: flo
     body.paragraph(run_xml(labels["staff.intro"]))
     feelings = [feeling for _, feeling in report.staff_curve]
     png = curve_png([Dot(f.value, f.spread) for f in feelings], width_mm=width, height_mm=35, icons=False)
-    body.paragraph(picture_xml(document, png, width), space_after=0, align="center")
+    alt = curve_alt(labels, "staff.alt", report, staff=True)
+    body.paragraph(picture_xml(document, png, width, alt), space_after=0, align="center")
     widths_mm = [55, 22, 12, 22]
     widths = [twips(mm) for mm in widths_mm]
     rows = [header_row(widths, [labels["phase"], labels["feeling"], labels["participants.n"], labels["spread"]])]
@@ -177,7 +190,7 @@ def staff_view(document: DocxDocument, body: BodyXml, report: Report, width: flo
             f"{phase.number}. {phase.name}",
             feeling.short,
             str(feeling.n),
-            f"±{feeling.spread:.1f}" if feeling.n else "–",
+            feeling.spread_text,
         ]
         rows.append(
             row_xml(

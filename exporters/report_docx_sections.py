@@ -119,13 +119,12 @@ def checks(body: BodyXml, document: DocxDocument, report: Report) -> None:
         fill = ZEBRA_FILL if number % 2 else None
         texts = [
             run_xml(finding.severity_label, bold=warning, colour=HEART_RED if warning else MUTED, size=9),
-            run_xml(finding.code, size=9),
+            run_xml(finding.title, size=9),
             run_xml(finding.message, size=9),
             run_xml(finding.subject, size=9),
         ]
-        rows.append(
-            row_xml(cell_xml(w, paragraph_xml(t, space_after=1), fill=fill) for w, t in zip(widths, texts, strict=True))
-        )
+        cells = (cell_xml(w, paragraph_xml(t, space_after=1), fill=fill) for w, t in zip(widths, texts, strict=True))
+        rows.append(row_xml(cells, cant_split=True))  # a finding is read whole, never across a page break
     body.add(table_xml(body.style("Table Grid"), widths_mm, rows))
 
 

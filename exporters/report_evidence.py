@@ -10,23 +10,31 @@ from collections.abc import Iterable
 
 from trodden.models.domain import Note
 from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling, staff_curve
+from trodden.models.map.design_question import tidy
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem
+from trodden.models.natural_sort import natural_key, natural_sorted
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
-from .report_model import Feeling, Item, Source, clock, score, shorten, signed
+from .report_model import Feeling, Item, Source, clock, score, shorten
+from .report_model import signed as plain_signed
 
 
 def report_feeling(point: CurvePoint, labels: Labels) -> Feeling:
     """A point of the emotion curve (a phase's or an item's) with its printed forms."""
     shown = point.shown
+
+    def signed(value: float) -> str:  # in the language's form: +1,3 in Swedish
+        return labels.number(plain_signed(value))
+
     if point.override is not None:
         computed = signed(point.value) if point.value is not None else "–"
         text = labels.f("override.detail", value=signed(point.override.value), computed=computed)
         reason = point.override.reason
     elif point.value is not None:
-        text = labels.f("feeling.detail", value=signed(point.value), n=point.n, spread=f"{point.spread:.1f}")
+        spread = labels.number(f"{point.spread:.1f}")
+        text = labels.f("feeling.detail", value=signed(point.value), n=point.n, spread=spread)
         reason = ""
     else:
         text, reason = labels["feeling.none"], ""
@@ -41,6 +49,7 @@ def report_feeling(point: CurvePoint, labels: Labels) -> Feeling:
         text=text,
         short=signed(shown) if shown is not None else "–",
         override_note=_override_note(point, labels),
+        spread_text=labels.number(f"±{point.spread:.1f}") if point.n else "–",
     )
 
 
@@ -51,7 +60,7 @@ def _override_note(point: CurvePoint, labels: Labels) -> str:
     if point.override.reason:
         note += f": {point.override.reason}"
     if point.value is not None:
-        note += f" ({labels['computed']}: {signed(point.value)})"
+        note += f" ({labels['computed']}: {labels.number(plain_signed(point.value))})"
     return note
 
 
@@ -92,7 +101,9 @@ class EvidenceBuilder:
         )
 
     def item(self, item: MapItem) -> Item:
-        evidence = sorted(self.index.evidence(item), key=lambda note: (self.index.participant(note), note.t))
+        evidence = sorted(
+            self.index.evidence(item), key=lambda note: (natural_key(self.index.participant(note)), note.t)
+        )
         n, total = self.index.backing(item)
         feeling = report_feeling(item_feeling(item, self.index), self.labels)
         mark = item.mark.value if item.mark else None
@@ -113,9 +124,9 @@ class EvidenceBuilder:
             total=total,
             backing=self.backing(item, n, total),
             backing_short=self.labels.f("backing.short", n=n, N=total),
-            backers=tuple(sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
+            backers=tuple(natural_sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
             hypothesis=item.is_hypothesis,
-            design_question=item.design_question,
+            design_question=tidy(item.design_question),
             backstage_kind=item.backstage.value if item.backstage else None,
             evidence=tuple(self.source(note) for note in evidence),
             by_type=self.by_type(item),

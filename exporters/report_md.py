@@ -90,7 +90,7 @@ def render(report: Report) -> str:
                 f"{phase.number}. {cell(phase.name)}",
                 feeling.short,
                 str(feeling.n),
-                f"±{feeling.spread:.1f}" if feeling.n else "–",
+                feeling.spread_text,
                 cell(feeling.override_note) if feeling.override else " ",
             ]
         )
@@ -153,7 +153,7 @@ def render(report: Report) -> str:
         rows = [
             [
                 f"**{f.severity_label}**" if f.severity == "warning" else f.severity_label,
-                f"`{f.code}`",
+                cell(f.title),
                 cell(f.message),
                 cell(f.subject) if f.subject else " ",
             ]
@@ -184,7 +184,7 @@ def _staff_view(report: Report) -> list[str]:
             f"{phase.number}. {cell(phase.name)}",
             phase.staff_feeling.short,
             str(phase.staff_feeling.n),
-            f"±{phase.staff_feeling.spread:.1f}" if phase.staff_feeling.n else "–",
+            phase.staff_feeling.spread_text,
         ]
         for phase in report.phases
         if phase.staff_feeling is not None

@@ -82,6 +82,8 @@ class Feeling:
     """e.g. ``+0.8`` or ``–``"""
     override_note: str
     """e.g. ``set by hand: workshop call (computed: −0.7)``, empty when computed"""
+    spread_text: str = "–"
+    """e.g. ``±0.6`` (``±0,6`` in Swedish and Danish), ``–`` when nobody felt anything"""
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ class FindingRow:
     severity_label: str
     message: str
     subject: str
+    title: str = ""
+    """the check's short name in the report's language (``Antal hjärtan``); the code is for scripts"""
 
 
 @dataclass(frozen=True)

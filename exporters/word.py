@@ -1,4 +1,4 @@
-"""Word documents as recipients expect them: A4, real styles, properties, page numbers.
+"""Word documents as recipients expect them: A4, real styles, properties, page numbers, in their language.
 
 Every piece of user text goes through ``safe`` first: Word's XML cannot hold most control
 characters, and python-docx raises on them; they become visible symbols instead.
@@ -18,6 +18,8 @@ from docx.shared import Mm, Pt
 
 from trodden.models.names import visible
 
+from .word_package import language_tag, make_native, set_language
+
 A4_WIDTH = Mm(210)
 A4_HEIGHT = Mm(297)
 
@@ -31,8 +33,11 @@ def safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", visible(text))
 
 
-def new_document(title: str, author: str = "", *, subject: str = "", language: str = "en") -> DocxDocument:
-    """An A4 document with sensible margins, core properties and page numbers."""
+def new_document(
+    title: str, author: str = "", *, subject: str = "", language: str = "en", keywords: str = ""
+) -> DocxDocument:
+    """An A4 document with sensible margins, page numbers, and the file made native to
+    ``language`` (proofing language, real properties, no template leftovers: ``word_package``)."""
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = A4_WIDTH, A4_HEIGHT
@@ -40,22 +45,32 @@ def new_document(title: str, author: str = "", *, subject: str = "", language: s
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Mm(22))
     section.top_margin = section.bottom_margin = Mm(20)
-    properties = document.core_properties
-    # Word's document properties hold at most 255 characters (python-docx raises beyond)
-    properties.title = safe(title)[:255]
-    properties.author = safe(author)[:255] or "trodden"
-    properties.subject = safe(subject)[:255]
-    properties.language = {"en": "en-GB", "sv": "sv-SE", "da": "da-DK"}.get(language, language)
+    make_native(
+        document,
+        language=language,
+        title=safe(title),
+        author=safe(author),
+        subject=safe(subject),
+        keywords=safe(keywords),
+    )
     document.styles["Normal"].font.size = Pt(10.5)
-    add_page_numbers(section)
+    add_page_numbers(section, language_tag(language))
     return document
 
 
-def add_page_numbers(section) -> None:
+def in_language(run, tag: str):
+    """Mark a python-docx run for proofing in ``tag`` (``sv-SE``); returns the run."""
+    set_language(run._r.get_or_add_rPr(), tag)
+    return run
+
+
+def add_page_numbers(section, tag: str = "") -> None:
     """A centred PAGE field in the footer (Word and LibreOffice both update it)."""
     paragraph = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run()
+    if tag:
+        in_language(run, tag)
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             element = OxmlElement("w:fldChar")

@@ -19,7 +19,8 @@ from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark
 from trodden.models.notes.syntax import NoteDraft, parse
 from trodden.models.storage.study_file import StudyFile
 
-from .checks_method import METHOD_CHECKS, say_check
+from .check_messages import quote, say
+from .checks_method import METHOD_CHECKS
 from .domain import Interview, InterviewStatus
 from .finding import Finding, Severity
 from .names import visible
@@ -66,11 +67,6 @@ def funnel_words(name: str) -> list[str]:
     return found
 
 
-def _q(text: str) -> str:
-    """User text quoted for a one-line message (control characters made visible)."""
-    return f"“{visible(text)}”"
-
-
 def _normal(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
@@ -89,65 +85,51 @@ def check_funnel(data: StudyFile, interviews, index, journey) -> Iterable[Findin
     for phase in sorted(data.phases, key=lambda p: p.order):
         words = funnel_words(phase.name)
         if words:
-            yield Finding(
-                "funnel-phase",
-                "warning",
-                f"phase {_q(phase.name)} is named like a sales funnel ({', '.join(dict.fromkeys(words))}); "
-                "name it after what the customer does and wants",
-                phase.id,
-            )
+            text = say(data, "funnel-phase", name=quote(data, phase.name), words=", ".join(dict.fromkeys(words)))
+            yield Finding("funnel-phase", "warning", text, phase.id)
 
 
 def check_state(data: StudyFile, interviews, index, journey) -> Iterable[Finding]:
     if data.study.state is None:
-        yield Finding(
-            "state-unset",
-            "warning",
-            say_check(data, "state-unset"),
-        )
+        yield Finding("state-unset", "warning", say(data, "state-unset"))
 
 
-def _count(code: str, label: str, count: int, low: int, high: int) -> Iterable[Finding]:
+def _count(data: StudyFile, code: str, count: int, low: int, high: int) -> Iterable[Finding]:
     if not low <= count <= high:
-        yield Finding(code, "warning", f"{count} {label} on the map; the method suggests {low}-{high}")
+        key = f"{code}.one" if count == 1 else code
+        yield Finding(code, "warning", say(data, key, count=count, low=low, high=high))
 
 
 def check_marks(data: StudyFile, interviews, index, journey: JourneyMap) -> Iterable[Finding]:
     hearts = sum(1 for item in journey.items if item.mark is Mark.HEART)
     clouds = sum(1 for item in journey.items if item.mark is Mark.CLOUD)
-    yield from _count("hearts-count", "hearts" if hearts != 1 else "heart", hearts, 3, 5)
-    yield from _count("clouds-count", "thunderclouds" if clouds != 1 else "thundercloud", clouds, 3, 5)
+    yield from _count(data, "hearts-count", hearts, 3, 5)
+    yield from _count(data, "clouds-count", clouds, 3, 5)
 
 
 def check_moments(data: StudyFile, interviews, index, journey: JourneyMap) -> Iterable[Finding]:
     moments = sum(1 for item in journey.items if item.kind is ItemKind.MOMENT)
-    yield from _count("moments-count", "moments of truth" if moments != 1 else "moment of truth", moments, 2, 4)
+    yield from _count(data, "moments-count", moments, 2, 4)
 
 
 def check_channels(data: StudyFile, interviews, index: NotesIndex, journey: JourneyMap) -> Iterable[Finding]:
     if any(item.evidence for item in journey.items):
         channels = {c for item in journey.items for c in item_channels(item, index)}
-        where = "on the map"
+        where = say(data, "where.map")
     else:
         channels = {c for note in index.notes.values() for c in note.channels}
-        where = "in the notes"
+        where = say(data, "where.notes")
     if len(channels) <= 1:
-        only = f" ({next(iter(channels))})" if channels else ""
-        yield Finding(
-            "single-channel",
-            "warning",
-            f"{len(channels)} channel{'' if len(channels) == 1 else 's'}{only} {where}; a journey crosses channels, including where the company is absent",
-        )
+        only = f" ({visible(next(iter(channels)), one_line=True)})" if channels else ""
+        key = "single-channel.one" if len(channels) == 1 else "single-channel"
+        yield Finding("single-channel", "warning", say(data, key, count=len(channels), only=only, where=where))
 
 
 def check_evidence(data: StudyFile, interviews, index: NotesIndex, journey: JourneyMap) -> Iterable[Finding]:
     for item in journey.items:
         if not index.evidence(item):
             yield Finding(
-                "no-evidence",
-                "warning",
-                f"{_q(item.title)} is still a hypothesis: no interview note backs it; confirm or remove it",
-                str(item.id),
+                "no-evidence", "warning", say(data, "no-evidence", name=quote(data, item.title)), str(item.id)
             )
 
 
@@ -158,30 +140,26 @@ def check_quotes(data: StudyFile, interviews, index: NotesIndex, journey: Journe
             continue
         typed = typed_text(note.raw)
         if typed is not None and _normal(typed) != _normal(note.text):
-            yield Finding(
-                "quote-not-verbatim",
-                "warning",
-                f"quote {pick.note} now reads {_q(note.text)} but was typed as {_q(typed)}; quotes stay verbatim",
-                pick.note,
+            text = say(
+                data, "quote-not-verbatim", note=pick.note, text=quote(data, note.text), typed=quote(data, typed)
             )
+            yield Finding("quote-not-verbatim", "warning", text, pick.note)
 
 
 def check_cleaned(data: StudyFile, interviews: list[Interview], index, journey) -> Iterable[Finding]:
     for interview in interviews:
         if interview.status in (InterviewStatus.DONE, InterviewStatus.LIVE):
-            yield Finding(
-                "not-cleaned",
-                "warning" if interview.status is InterviewStatus.DONE else "info",
-                f"interview {interview.id} ({interview.participant}) is {interview.status.value}, not cleaned yet",
-                interview.id,
-            )
+            status = say(data, f"status.{interview.status.value}")
+            text = say(data, "not-cleaned", id=interview.id, participant=interview.participant, status=status)
+            severity = "warning" if interview.status is InterviewStatus.DONE else "info"
+            yield Finding("not-cleaned", severity, text, interview.id)
 
 
 def check_empty_phases(data: StudyFile, interviews, index, journey: JourneyMap) -> Iterable[Finding]:
     used = {item.phase for item in journey.items} | {pick.phase for pick in journey.quotes}
     for phase in sorted(data.phases, key=lambda p: p.order):
         if phase.id not in used:
-            yield Finding("empty-phase", "warning", f"phase {_q(phase.name)} has nothing on the map", phase.id)
+            yield Finding("empty-phase", "warning", say(data, "empty-phase", name=quote(data, phase.name)), phase.id)
 
 
 CHECKS: list[Check] = [
@@ -201,6 +179,13 @@ CHECKS: list[Check] = [
 def run_checks(data: StudyFile, interviews: list[Interview], index: NotesIndex, journey: JourneyMap) -> list[Finding]:
     """Every finding, in check order (funnel and state first, interviews and phases last)."""
     return [finding for check in CHECKS for finding in check(data, interviews, index, journey)]
+
+
+def in_language(data: StudyFile, language: str | None) -> StudyFile:
+    """``data`` with its language set to ``language`` (the messages' language), or as it is."""
+    if not language or language == data.study.language:
+        return data
+    return data.model_copy(update={"study": data.study.model_copy(update={"language": language})})
 
 
 def has_warnings(findings: Iterable[Finding]) -> bool:

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
 if TYPE_CHECKING:
     from trodden.models.notes.syntax import NoteDraft
@@ -69,6 +69,16 @@ class Study(Model):
     state: JourneyState | None = None
     language: Language = "en"
     created: Date = Field(default_factory=Date.today)
+    author: str = ""
+    """who the study's Word files name as their author (the consultant or team), if anyone"""
+
+    @model_serializer(mode="wrap")
+    def _without_empty_author(self, handler):
+        """An unset author is not written, so a study.json stays readable by an older trodden."""
+        data = handler(self)
+        if isinstance(data, dict) and not self.author:
+            data.pop("author", None)
+        return data
 
 
 class Phase(Model):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .domain import Interview, InterviewStatus, Participant, Role
 from .errors import StoreError
 from .names import clean_participant_code
+from .natural_sort import natural_key
 
 ROLES = tuple(role.value for role in Role)
 
@@ -114,7 +115,7 @@ def plan(participants: Iterable[Participant], interviews: Iterable[Interview]) -
         PlanRow(person.code, person.role, person.kind_text, held.get(person.code.casefold(), 0))
         for person in participants
     ]
-    return sorted(rows, key=lambda row: (row.role is Role.STAFF, _natural(row.code)))
+    return sorted(rows, key=lambda row: (row.role is Role.STAFF, natural_key(row.code)))
 
 
 def overview_line(participants: Iterable[Participant], interviews: Iterable[Interview]) -> str:
@@ -145,9 +146,3 @@ TYPES_SHOWN = 3
 
 def _short(text: str, limit: int = 24) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _natural(code: str) -> tuple:
-    """P2 before P10."""
-    digits = "".join(c for c in code if c.isdigit())
-    return (code.rstrip("0123456789").casefold(), int(digits) if digits.isdigit() and len(digits) < 12 else 0, code)

@@ -14,6 +14,7 @@ from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import JourneyMap
 
 from .domain import Interview, InterviewStatus, Scope
+from .stats_words import word
 
 
 @dataclass(frozen=True)
@@ -150,20 +151,24 @@ class SaturationVerdict:
     def share(self) -> float:
         return self.new / self.found if self.found else 0.0
 
-    def guidance_text(self) -> str:
+    def guidance_text(self, language: str = "en") -> str:
         """``4 of 15-20 customer interviews``: held, against the method's guidance."""
         low, high = self.guidance
-        return f"{self.interviews} of {low}-{high} customer interviews"
+        return word(language, "guidance", n=self.interviews, low=low, high=high)
 
-    def verdict_text(self) -> str:
+    def verdict_text(self, language: str = "en") -> str:
         """``saturation not yet: last 3 added 30% new``: short enough for the overview at 80 columns."""
         if self.verdict == "too early":
-            why = "nothing tagged yet" if self.interviews > self.window else f"from {self.window + 1} interviews"
-            return f"saturation: too early ({why})"
-        return f"saturation {self.verdict}: last {self.window} added {round(self.share * 100)}% new"
+            if self.interviews > self.window:
+                why = word(language, "why.untagged")
+            else:
+                why = word(language, "why.few", n=self.window + 1)
+            return word(language, "too-early", why=why)
+        verdict = word(language, f"verdict.{self.verdict}")
+        return word(language, "verdict", verdict=verdict, window=self.window, share=round(self.share * 100))
 
-    def line(self) -> str:
-        return f"{self.guidance_text()} · {self.verdict_text()}"
+    def line(self, language: str = "en") -> str:
+        return f"{self.guidance_text(language)} · {self.verdict_text(language)}"
 
 
 def saturation_verdict(

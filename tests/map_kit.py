@@ -19,11 +19,13 @@ def build_study(
     *,
     state: JourneyState | None = JourneyState.CURRENT,
     status: InterviewStatus = InterviewStatus.CLEANED,
+    language: str = "en",
+    name: str = "Creating a thriving home",
 ) -> StudyStore:
     """``interviews`` maps a participant code to lines ``"N|capture line"`` (N = phase number, 0 = none)."""
     store = StudyStore.create(
         path,
-        Study(name="Creating a thriving home", state=state, created=date(2026, 9, 1)),
+        Study(name=name, state=state, created=date(2026, 9, 1), language=language),
         [Phase(id=f"ph{i}", name=name, order=i) for i, name in enumerate(phases, start=1)],
     )
     for day, (code, lines) in enumerate(interviews.items()):

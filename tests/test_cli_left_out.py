@@ -89,7 +89,7 @@ def test_stats_width_must_be_sane(tmp_path: Path, capsys, width: str) -> None:
 @pytest.mark.parametrize("width", ["5", "30", "300"])
 def test_stats_width_in_range_draws_bars_that_wide(tmp_path: Path, capsys, width: str) -> None:
     store = build_study(tmp_path / "study")
-    code, out, err = _run(capsys, "stats", store.path, "--width", width)
+    code, out, err = _run(capsys, "stats", store.path, "--width", width, "--lang", "en")
     assert code == 0, err
     bars = [line.split("tags")[-1].strip() for line in out.splitlines() if "items +" in line]
     assert bars and max(len(bar) for bar in bars) == int(width)

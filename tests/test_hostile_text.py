@@ -240,15 +240,22 @@ def test_text_exports_to_a_terminal_show_no_control_characters(study, monkeypatc
 
 def test_word_files_are_refused_on_a_terminal_and_read_back_clean(study, monkeypatch, capsys, tmp_path):
     store, _, _ = study
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
     for extra in ((), ("--interview", CODES[0])):
-        code, out, err = to_tty(monkeypatch, capsys, "export", str(store.path), "--format", "docx", *extra)
+        code, out, err = to_tty(monkeypatch, capsys, "export", str(store.path), "--format", "docx", "-o", "-", *extra)
         assert code == 1 and out == "" and "-o FILE.docx" in err
+        code, out, err = to_tty(monkeypatch, capsys, "export", str(store.path), "--format", "docx", *extra)
+        assert code == 0 and out == "" and not RAW.search(err)  # without -o: a file here, named safely
         target = tmp_path / f"out{len(extra)}.docx"
         assert main(["export", str(store.path), "--format", "docx", "-o", str(target), *extra]) == 0
         text = "\n".join(p.text for p in Document(str(target)).paragraphs)
         tables = [cell.text for table in Document(str(target)).tables for row in table.rows for cell in row.cells]
         text += "\n".join(tables)
         assert not RAW.search(text.replace("\t", " ")) and CLICK in text and SHOT in text
+    written = sorted(path.name for path in here.iterdir())
+    assert len(written) == 2 and all(name.endswith(".docx") and not RAW.search(name) for name in written)
 
 
 def test_json_files_escape_c1_and_bidi_and_keep_the_data(study, tmp_path):

@@ -22,7 +22,7 @@ from trodden.models.storage.study_file import StudyFile
 REDACTED = {
     "StudyDocument": {"study", "phases", "guide", "participants", "redaction_terms", "interviews", "map"},
     "StudyFile": {"study", "phases", "guide", "participants", "redaction_terms", "not_names"},
-    "Study": {"name", "purpose"},
+    "Study": {"name", "purpose", "author"},
     "Phase": {"name", "description"},
     "Guide": {"themes"},
     "GuideTheme": {"title", "questions"},

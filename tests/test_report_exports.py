@@ -43,7 +43,8 @@ def test_csv_quoting_and_formula_defusing():
     row = NoteRow(
         interview="i1",
         participant="P1",
-        t="00:05",
+        t="0:00:05",
+        seconds="5",
         kinds="quote",
         valence="-1",
         channels="web, app",

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from trodden.models.domain import Kind, Note
 
+from .design_question import tidy
 from .journey_map import BackstageKind, Change, ItemKind, JourneyMap, MapItem, Mark, QuotePick
 
 NewId = Callable[[str], int]
@@ -146,7 +147,7 @@ def set_mark(journey: JourneyMap, item_id: int, mark: Mark | None) -> Change:
 def promote_moment(journey: JourneyMap, item_id: int, question: str, title: str | None = None) -> Change:
     """Make an item a moment of truth with a design question; its evidence stays."""
     item = _item(journey, item_id)
-    update: dict = {"kind": ItemKind.MOMENT, "design_question": question.strip(), "backstage": None}
+    update: dict = {"kind": ItemKind.MOMENT, "design_question": tidy(question), "backstage": None}
     if title and title.strip():
         update["title"] = title.strip()
     if item.kind is not ItemKind.MOMENT:
@@ -167,7 +168,7 @@ def new_item(
         phase=phase,
         order=_next_order(journey, phase, kind),
         title=title,
-        design_question=question.strip(),
+        design_question=tidy(question),
         backstage=BackstageKind.PEOPLE if kind is ItemKind.BACKSTAGE else None,
     )
     return Change(items=(item,))

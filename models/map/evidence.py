@@ -9,6 +9,7 @@ from functools import cached_property
 
 from trodden.models.domain import Interview, Kind, Note, Participant
 from trodden.models.errors import StoreError
+from trodden.models.natural_sort import natural_sorted
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 
@@ -59,8 +60,8 @@ class NotesIndex:
         return cls(
             notes,
             dict(participant_of),
-            tuple(sorted(interviewed - staff_codes)),
-            tuple(sorted(staff_codes)),
+            tuple(natural_sorted(interviewed - staff_codes)),  # P1, P2, P10 wherever they are listed
+            tuple(natural_sorted(staff_codes)),
             segment_of,
             team_of,
         )

@@ -52,7 +52,43 @@ MARKERS = {
     ADDRESS: "[address]",
     POSTCODE: "[postcode]",
 }
-"""What replaces each kind of detail in an export."""
+"""What replaces each kind of detail in an English export (and the kinds' names in code)."""
+
+MARKERS_BY_LANGUAGE: dict[str, dict[str, str]] = {
+    "en": MARKERS,
+    "sv": {
+        NAME: "[namn]",
+        LIKELY_NAME: "[namn]",
+        EMAIL: "[e-post]",
+        PHONE: "[telefon]",
+        TERM: "[borttaget]",
+        ID_NUMBER: "[personnummer]",
+        IBAN: "[iban]",
+        ACCOUNT: "[kontonummer]",
+        ADDRESS: "[adress]",
+        POSTCODE: "[postnummer]",
+    },
+    "da": {
+        NAME: "[navn]",
+        LIKELY_NAME: "[navn]",
+        EMAIL: "[e-mail]",
+        PHONE: "[telefon]",
+        TERM: "[fjernet]",
+        ID_NUMBER: "[cpr-nummer]",
+        IBAN: "[iban]",
+        ACCOUNT: "[kontonummer]",
+        ADDRESS: "[adresse]",
+        POSTCODE: "[postnummer]",
+    },
+}
+"""The markers in the export's language: a Swedish report reads ``[namn]``, a Danish ``[navn]``.
+Only the word changes; what is found and replaced is the same in every language."""
+
+
+def markers(language: str | None) -> dict[str, str]:
+    """The markers for ``language`` (English for any other)."""
+    return MARKERS_BY_LANGUAGE.get(language or "en", MARKERS)
+
 
 DIGIT_DETECTORS: list[tuple[str, Callable[[str], list[tuple[int, int]]]]] = [
     (IBAN, formats.find_ibans),
@@ -102,7 +138,9 @@ class Redactor:
         *,
         not_names: Iterable[str] = (),
         likely_names: bool = True,
+        language: str = "en",
     ) -> None:
+        self._markers = markers(language)
         names = [name for name in names if name and name.strip()]
         parts = {p for name in names for p in re.split(r"[\s\-]+", name.strip()) if len(p) >= 2}
         self._names = _alternation(names)
@@ -117,10 +155,12 @@ class Redactor:
         self._not_names = frozenset(word.casefold() for word in not_names)
 
     @classmethod
-    def for_study(cls, data) -> Redactor:
-        """Every participant's real name, the study's terms and its not-names (``StudyFile``)."""
+    def for_study(cls, data, language: str | None = None) -> Redactor:
+        """Every participant's real name, the study's terms and its not-names (``StudyFile``);
+        markers in ``language`` (the export's), else in the study's."""
         names = [p.real_name for p in data.participants if p.real_name]
-        return cls(names, data.redaction_terms, not_names=getattr(data, "not_names", ()))
+        language = language or data.study.language
+        return cls(names, data.redaction_terms, not_names=getattr(data, "not_names", ()), language=language)
 
     def find(self, text: str) -> list[Span]:
         """Non-overlapping spans, in text order."""
@@ -170,7 +210,8 @@ class Redactor:
         return [span for span in self.find(text) if span.kind == LIKELY_NAME]
 
     def redact(self, text: str) -> str:
-        """``text`` with every detail replaced by its marker (``[name]``, ``[phone]``...)."""
+        """``text`` with every detail replaced by its marker (``[name]``, ``[phone]``..., in the
+        redactor's language)."""
         spans = self.find(text)
         if not spans:
             return text
@@ -178,7 +219,7 @@ class Redactor:
         position = 0
         for span in spans:
             pieces.append(text[position : span.start])
-            pieces.append(span.marker)
+            pieces.append(self._markers[span.kind])
             position = span.end
         pieces.append(text[position:])
         return "".join(pieces)

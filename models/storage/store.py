@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from trodden.models.domain import Guide, Interview, InterviewStatus, Note, Participant, Phase, Study
 from trodden.models.errors import CorruptFile, StoreError, WriteFailed
 from trodden.models.names import clean_participant_code, safe_filename
+from trodden.models.natural_sort import natural_key
 
 from .atomic import atomic_write, drop_stale_temp_files, make_dir
 from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
@@ -219,7 +220,7 @@ class StudyStore:
             problems.append(
                 CorruptFile(orphan / INTERVIEW_FILE, "is missing, so the notes in this folder cannot be shown")
             )
-        found.sort(key=lambda interview: (interview.date, interview.start or datetime.min, interview.id))
+        found.sort(key=lambda interview: (interview.date, interview.start or datetime.min, natural_key(interview.id)))
         return found, problems
 
     def _orphan_note_folders(self) -> list[Path]:

@@ -12,25 +12,28 @@ def register(sub) -> None:
         "check",
         help="check the study and its map against the method's rules of thumb",
         description=(
-            "Print one line per finding (code, severity, reason). Exits 1 when there are warnings, or when an "
+            "Print one line per finding (code, severity, reason), in the study's language unless --lang. Exits 1 when there are warnings, or when an "
             "unreadable interview or damaged file was left out of the checks."
         ),
         epilog="codes: " + "; ".join(f"{code}: {why}" for code, why in CODES.items()),
     )
     add_study_arg(parser)
+    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help="language of the messages")
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from trodden.models.checks import has_warnings, run_checks
+    from trodden.models.check_messages import say as word
+    from trodden.models.checks import has_warnings, in_language, run_checks
     from trodden.models.map.evidence import load_study_map
 
     store = open_study(args.dir)
     loaded = load_study_map(store)
     missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
-    findings = run_checks(loaded.data, loaded.interviews, loaded.index, loaded.journey)
+    data = in_language(loaded.data, getattr(args, "lang", None))  # the study's language unless --lang
+    findings = run_checks(data, loaded.interviews, loaded.index, loaded.journey)
     for finding in findings:
-        say(f"{finding.code}\t{finding.severity}\t{finding.message}")
+        say(f"{finding.code}\t{word(data, f'severity.{finding.severity}')}\t{finding.message}")
     if not findings:
-        print("no findings: the study follows the method's rules of thumb")
+        say(word(data, "no-findings"))
     return 1 if has_warnings(findings) or missing else 0

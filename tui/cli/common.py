@@ -68,6 +68,17 @@ def info(message: str) -> None:
 BINARY_TO_TERMINAL = "a Word file is not for the terminal: write it with -o FILE.docx, or redirect it (> FILE.docx)"
 
 
+def word_file_here(output: Path | None, name: str, *, force: bool) -> Path | None:
+    """Where a Word export goes: without ``-o``, ``name`` in the current folder (a safe file
+    name, made by the caller) and never over an existing file unless ``force``; else ``output``."""
+    if output is not None:
+        return output
+    target = Path.cwd() / name
+    if target.exists() and not force:
+        raise StoreError(f"{target} already exists: add --force to replace it, or choose a file with -o")
+    return target
+
+
 def to_terminal(output: Path | None) -> bool:
     """True when an export would land on a terminal (no ``-o`` or ``-o -``, stdout a tty)."""
     return (output is None or str(output) == "-") and sys.stdout.isatty()

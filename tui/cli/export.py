@@ -22,11 +22,29 @@ def register(sub) -> None:
     )
     add_study_arg(parser)
     parser.add_argument("--format", required=True, choices=FORMATS)
-    parser.add_argument("-o", "--output", type=Path, default=None, help="file (or folder) to write; default: stdout")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="file (or folder) to write, - for stdout; default: stdout (docx: a file named after the study)",
+    )
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--interview", metavar="ID|CODE", help="export one interview's notes")
     target.add_argument("--all-interviews", action="store_true", help="one notes file per interview into -o FOLDER")
-    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help="language of headings")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "sv", "da"],
+        default=None,
+        help="language of the file's words (default: the study's); sv/da CSV uses ;",
+    )
+    parser.add_argument(
+        "--author", default=None, help="docx: the author in the file's properties (default: the study's)"
+    )
+    parser.add_argument("--force", action="store_true", help="docx without -o: replace a file of the same name")
+    parser.add_argument(
+        "--excel", action="store_true", help="csv: separate columns with ; as Swedish and Danish Excel expect"
+    )
     parser.add_argument(
         "--include-private",
         action="store_true",

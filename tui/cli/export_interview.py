@@ -11,13 +11,14 @@ from trodden.exporters.group_exports import export_file_name
 from trodden.models.errors import StoreError, WriteFailed
 from trodden.models.storage.store import StudyStore
 
-from .common import BINARY_TO_TERMINAL, info, left_out, to_terminal, warn, write_output
+from .common import BINARY_TO_TERMINAL, info, left_out, to_terminal, warn, word_file_here, write_output
 
 INTERVIEW_FORMATS = ("md", "docx")
 
 
-def render_interview(store: StudyStore, interview_id: str, fmt: str, **options) -> bytes:
-    """One interview's notes as Markdown or Word bytes (read-only: capture may be running)."""
+def render_interview(store: StudyStore, interview_id: str, fmt: str, author: str | None = None, **options) -> bytes:
+    """One interview's notes as Markdown or Word bytes (read-only: capture may be running);
+    ``author`` (default: the study's) goes into a Word file's properties."""
     from trodden.exporters.interview_notes import build_interview_notes
 
     with store.open_interview(interview_id, writable=False) as session:
@@ -30,7 +31,7 @@ def render_interview(store: StudyStore, interview_id: str, fmt: str, **options) 
         return render_markdown(model).encode("utf-8")
     from trodden.exporters.interview_docx import render_docx
 
-    return render_docx(model)
+    return render_docx(model, " ".join((store.study.author if author is None else author).split()))
 
 
 def run_interview_export(store: StudyStore, args) -> int:
@@ -41,6 +42,7 @@ def run_interview_export(store: StudyStore, args) -> int:
         "include_private": bool(getattr(args, "include_private", False)),
         "show_changes": bool(getattr(args, "show_changes", False)),
         "language": getattr(args, "lang", None),
+        "author": getattr(args, "author", None),
     }
     if options["include_private"]:
         warn("--include-private: real names, phone numbers and e-mail addresses are NOT redacted")
@@ -69,9 +71,11 @@ def run_interview_export(store: StudyStore, args) -> int:
         return max(left_out(store, problems), 1 if failed else 0)
 
     interview = store.find_interview(args.interview)
-    if fmt == "docx" and to_terminal(args.output):
-        raise StoreError(BINARY_TO_TERMINAL)
     output = args.output
+    if fmt == "docx":  # without -o: a file named after the interview, here
+        output = word_file_here(output, export_file_name(interview.id, fmt), force=bool(getattr(args, "force", False)))
+    if fmt == "docx" and to_terminal(output):
+        raise StoreError(BINARY_TO_TERMINAL)
     if output is not None and Path(output).is_dir():
         output = Path(output) / export_file_name(interview.id, fmt)
     if interview.status.value != "cleaned":

@@ -14,7 +14,7 @@ from pathlib import Path
 from trodden.models.errors import StoreError
 from trodden.models.names import safe_filename
 
-from .common import BINARY_TO_TERMINAL, left_out, to_terminal, write_output
+from .common import BINARY_TO_TERMINAL, left_out, to_terminal, word_file_here, write_output
 
 EXTENSIONS = {"md": "md", "docx": "docx", "csv": "csv"}
 
@@ -57,19 +57,28 @@ def run_report_export(store, args) -> int:
     if fmt not in EXTENSIONS:
         raise StoreError(f"the journey report cannot be written as {fmt}; choose md, docx or csv")
     private = bool(getattr(args, "include_private", False))
-    title = store.study.name if private else study_redactor(store.data)(store.study.name)  # the name travels too
-    target = output_path(args.output, title, fmt)
+    language = args.lang or store.study.language
+    title = (
+        store.study.name if private else study_redactor(store.data, language)(store.study.name)
+    )  # the name travels too
+    if fmt == "docx":  # without -o: a file named after the study, here
+        default = f"{safe_filename(title)}-report.docx"
+        target = word_file_here(args.output, default, force=bool(getattr(args, "force", False)))
+    else:
+        target = output_path(args.output, title, fmt)
+    target = output_path(target, title, fmt)
     if fmt == "docx" and to_terminal(target):
         raise StoreError(BINARY_TO_TERMINAL)
-    language = args.lang or store.study.language
     with progress_bar(sys.stderr.isatty()) as progress:
         study = read_study(store, progress)
         progress("render", 0, 1)
         if fmt == "csv":
             from trodden.exporters.csv_export import render as render_csv
 
-            rows = note_rows(study.data, study.interviews, study.notes, study.journey, private=private)
-            payload = render_csv(rows)
+            rows = note_rows(
+                study.data, study.interviews, study.notes, study.journey, private=private, language=language
+            )
+            payload = render_csv(rows, language=language, excel=bool(getattr(args, "excel", False)))
         else:
             from trodden.exporters.report_assemble import assemble
 
@@ -89,7 +98,8 @@ def run_report_export(store, args) -> int:
             else:
                 from trodden.exporters.report_docx import render as render_docx
 
-                payload = render_docx(report)
+                author = getattr(args, "author", None)
+                payload = render_docx(report, " ".join((store.study.author if author is None else author).split()))
         progress("render", 1, 1)
     status = left_out(store, study.problems)
     write_output(payload, target, binary=fmt == "docx")

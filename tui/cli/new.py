@@ -18,6 +18,7 @@ def register(sub) -> None:
     parser.add_argument("--scope", choices=["whole", "episode"], default="whole")
     parser.add_argument("--state", choices=["current", "target"], default=None)
     parser.add_argument("--language", choices=["en", "sv", "da"], default="en", help="language of the notes")
+    parser.add_argument("--author", default="", help="the author named in the study's Word files")
     parser.add_argument("--phase", action="append", default=[], metavar="NAME", help="a phase (repeat, in order)")
     parser.add_argument(
         "--guide", type=Path, metavar="GUIDE.md", help="interview guide: headings are themes, list items questions"
@@ -60,7 +61,14 @@ def run(args) -> int:
         if not guide.themes:
             raise StoreError(f"{args.guide} has no themes (each Markdown heading is a theme)")
     phases = [Phase(id=f"ph{i}", name=name, order=i) for i, name in enumerate(args.phase, start=1) if name.strip()]
-    study = Study(name=args.name, purpose=args.purpose, scope=args.scope, state=args.state, language=args.language)
+    study = Study(
+        name=args.name,
+        purpose=args.purpose,
+        scope=args.scope,
+        state=args.state,
+        language=args.language,
+        author=" ".join(args.author.split()),
+    )
     StudyStore.create(args.dir, study, phases, guide, planned(args.participant))
     info(f"created study {args.name!r} in {args.dir}")
     return 0

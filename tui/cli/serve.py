@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
 from trodden.models.names import visible
+from trodden.models.natural_sort import natural_sorted
 
 from .common import add_study_arg, info, open_study, participant_code, warn
 
@@ -110,7 +111,7 @@ def served_interview(store: StudyStore, participant: str | None, interview: str 
         return under_way[0]
     if not under_way:
         raise StoreError("serve: no interview is under way: give --participant CODE (to start one) or --interview ID")
-    codes = ", ".join(sorted(visible(found.participant) for found in under_way))
+    codes = ", ".join(natural_sorted(visible(found.participant) for found in under_way))
     raise StoreError(f"serve: {len(under_way)} interviews are under way ({codes}): choose one with --participant CODE")
 
 

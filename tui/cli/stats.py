@@ -20,6 +20,7 @@ def register(sub) -> None:
         ),
     )
     add_study_arg(parser)
+    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help="language of the output")
     parser.add_argument(
         "--width",
         type=bar_width,
@@ -46,39 +47,43 @@ def bar_width(value: str) -> int:
     return width
 
 
-def stats_lines(loaded, width: int = 30) -> list[str]:
+def stats_lines(loaded, width: int = 30, language: str | None = None) -> list[str]:
+    """The report's lines, in ``language`` (the study's unless given)."""
     from trodden.models.stats import backing_counts, saturation, saturation_verdict
+    from trodden.models.stats_words import word
 
+    lang = language or loaded.data.study.language
     rows = backing_counts(loaded.index, loaded.journey)
     lines: list[str] = []
-    for kind, heading in (("item", "Map items"), ("tag", "Tags"), ("channel", "Channels")):
+    of = word(lang, "of")
+    for kind in ("item", "tag", "channel"):
         section = [row for row in rows if row.kind == kind]
-        lines.append(f"{heading} (customers, n of N: staff interviews are not counted)")
+        lines.append(word(lang, f"heading.{kind}"))
         if not section:
-            lines.append("  none yet")
+            lines.append(f"  {word(lang, 'none')}")
         for row in section:
             prefix = "#" if kind == "tag" else "@" if kind == "channel" else ""
-            lines.append(f"  {row.n:>3} of {row.total:<3} {prefix}{visible(row.label)}")
+            lines.append(f"  {row.n:>3} {of:<2} {row.total:<3} {prefix}{visible(row.label)}")
         lines.append("")
     yields = saturation(loaded.interviews, loaded.index, loaded.journey)
-    lines.append("Saturation: what each interview added (in date order; █ new items, ▒ new tags)")
+    lines.append(word(lang, "saturation"))
     if not yields:
-        lines.append("  no interviews yet")
+        lines.append(f"  {word(lang, 'no-interviews')}")
     peak = max((y.new for y in yields), default=0)
+    items, tags = word(lang, "items"), word(lang, "tags")
     for y in yields:
-        items = bar(y.new_items, peak, width)
-        tags = "▒" * round(y.new_tags / peak * width) if peak else ""
-        lines.append(f"  {visible(y.interview):<24} +{y.new_items:<3} items +{y.new_tags:<3} tags  {items}{tags}")
-    verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, loaded.data.study.scope)
-    lines += ["", f"Enough interviews? ({loaded.data.study.scope.value} journey)"]
-    lines.append(f"  {verdict.guidance_text()}")
-    lines.append(f"  {verdict.verdict_text()}")
+        bars = bar(y.new_items, peak, width) + ("▒" * round(y.new_tags / peak * width) if peak else "")
+        lines.append(f"  {visible(y.interview):<24} +{y.new_items:<3} {items} +{y.new_tags:<3} {tags}  {bars}")
+    scope = loaded.data.study.scope
+    verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, scope)
+    lines += ["", word(lang, "enough", scope=word(lang, f"scope.{scope.value}"))]
+    lines.append(f"  {verdict.guidance_text(lang)}")
+    lines.append(f"  {verdict.verdict_text(lang)}")
     if verdict.verdict == "too early":
-        lines.append(f"  (likely once the last {verdict.window} customer interviews add under 10% new map")
-        lines.append("  items, tags and channels)")
+        explained = word(lang, "explain.early", window=verdict.window)
     else:
-        lines.append(f"  ({verdict.new} of {verdict.found} map items, tags and channels were new in the last")
-        lines.append(f"  {verdict.window} customer interviews; under 10% means saturation likely)")
+        explained = word(lang, "explain", new=verdict.new, found=verdict.found, window=verdict.window)
+    lines += [f"  {line}" for line in explained.splitlines()]
     return lines
 
 
@@ -90,5 +95,5 @@ def run(args) -> int:
     store = open_study(args.dir)
     loaded = load_study_map(store, read_map(store) or JourneyMap())  # read_map names damaged lines
     status = left_out(store, loaded.problems)
-    say("\n".join(stats_lines(loaded, args.width)))
+    say("\n".join(stats_lines(loaded, args.width, getattr(args, "lang", None))))
     return status

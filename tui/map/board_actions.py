@@ -10,6 +10,7 @@ from rich.text import Text
 
 from trodden.models.domain import Phase
 from trodden.models.map.board_model import LANE_KIND
+from trodden.models.map.design_question import lead_in
 from trodden.models.map.edit import (
     EditError,
     cycle_backstage,
@@ -124,11 +125,15 @@ class BoardActions(MapWriting):
         self._edit(lambda: reorder_item(self.journey, item.id, step))
         self._focus_item(item.id)
 
+    def question_lead_in(self) -> str:
+        """ "Hur kan vi " in a Swedish study: the design question starts in the study's language."""
+        return lead_in(self.loaded.data.study.language if self.loaded is not None else "en")
+
     def action_promote(self) -> None:
         item = self._need_item()
         if item is None or self.readonly:
             return
-        question = item.design_question or "How might we "
+        question = item.design_question or self.question_lead_in()
 
         def done(answer: str | None) -> None:
             if answer is None:
@@ -161,7 +166,9 @@ class BoardActions(MapWriting):
                 def questioned(question: str | None) -> None:
                     self._create(phase, kind, title, question or "")
 
-                self.app.push_screen(PromptScreen("Design question", "How might we ", blink=self.blink), questioned)
+                self.app.push_screen(
+                    PromptScreen("Design question", self.question_lead_in(), blink=self.blink), questioned
+                )
             else:
                 self._create(phase, kind, title, "")
 

@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from trodden.models.domain import Kind, Note, Phase
 from trodden.models.names import visible
+from trodden.models.natural_sort import natural_key
 from trodden.models.notes.syntax import MARKER_OF_KIND
 
 from .board_text import feeling_glyph
@@ -79,7 +80,8 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
         order = {phase.id: phase.order for phase in phases}
         self._phase_number = {phase.id: n for n, phase in enumerate(sorted(phases, key=lambda p: p.order), start=1)}
         self._participant = participant_of
-        self.notes = sorted(notes, key=lambda n: (order.get(n.phase or "", 10**6), n.interview, n.seq))
+        interview = {iid: natural_key(iid) for iid in {n.interview for n in notes}}  # P2 before P10, once each
+        self.notes = sorted(notes, key=lambda n: (order.get(n.phase or "", 10**6), interview[n.interview], n.seq))
         self.waiting = Counter(note.phase for note in self.notes if note.phase)
         self._cache.clear()
         self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
