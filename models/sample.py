@@ -1,7 +1,11 @@
-"""The demo study ("Creating a thriving home"), built from the text files in sample_data/.
+"""The demo studies ("Skapa ett frodande hem" and its English and Danish versions).
 
-The interviews are stored as plain notes files in the capture syntax, so the sample is
-also a living test of the text import the note-takers use.
+Each language has its own folder in sample_data/ (``en``, ``sv``, ``da``): the study and its
+participants (``study.json``), the interview guide (``guide.md``), one notes file per interview
+in the capture syntax (``interviews/<code>.txt``, so the sample is also a living test of the
+text import note-takers use) and the workshop's outcome (``workshop.json``: the map the group
+built, see ``sample_workshop``). Quotes are in the language the participant spoke, whatever the
+study's language; the note-takers' own words are in the study's language.
 """
 
 from __future__ import annotations
@@ -20,22 +24,32 @@ from .domain import Interview, InterviewStatus, Participant, Phase, Study
 from .interchange import write_interview
 
 SAMPLE_PACKAGE = "trodden.sample_data"
+SAMPLE_LANGUAGES = ("en", "sv", "da")
 
 
-def _read(name: str) -> str:
-    return resources.files(SAMPLE_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+class SampleProblem(ValueError):
+    """The packaged sample data does not fit together (a developer's mistake, named exactly)."""
 
 
-def write_sample(path: Path | str) -> StudyStore:
-    """Create the sample study at ``path`` (a new or empty folder), all or nothing."""
+def read_sample_file(lang: str, name: str) -> str:
+    if lang not in SAMPLE_LANGUAGES:
+        raise ValueError(f"no sample in {lang!r}; choose one of {', '.join(SAMPLE_LANGUAGES)}")
+    return resources.files(SAMPLE_PACKAGE).joinpath(lang, name).read_text(encoding="utf-8")
+
+
+def write_sample(path: Path | str, lang: str = "en") -> StudyStore:
+    """Create the finished sample study in ``lang`` at ``path`` (a new or empty folder), all or nothing."""
+    read_sample_file(lang, "study.json")  # an unknown language fails before anything is created
     if not is_new_folder(Path(path)):
-        return _write_sample(path)  # the store says what is in the way
-    build_folder(Path(path), _write_sample)
+        return _write_sample(path, lang)  # the store says what is in the way
+    build_folder(Path(path), lambda folder: _write_sample(folder, lang))
     return StudyStore.open(path)
 
 
-def _write_sample(path: Path | str) -> StudyStore:
-    spec = json.loads(_read("study.json"))
+def _write_sample(path: Path | str, lang: str) -> StudyStore:
+    from .sample_workshop import write_workshop
+
+    spec = json.loads(read_sample_file(lang, "study.json"))
     phases = [
         Phase(id=f"ph{i}", name=p["name"], description=p.get("description", ""), order=i)
         for i, p in enumerate(spec["phases"], start=1)
@@ -44,39 +58,35 @@ def _write_sample(path: Path | str) -> StudyStore:
         path,
         Study(**spec["study"]),
         phases,
-        parse_guide(_read("guide.md")),
+        parse_guide(read_sample_file(lang, "guide.md")),
         [Participant(**p) for p in spec["participants"]],
         spec.get("redaction_terms", []),
     )
     for entry in spec["interviews"]:
-        day = date.fromisoformat(entry["date"])
-        start = datetime.combine(day, time.fromisoformat(entry["start"]))
-        parsed = parse_notes_text(_read(entry["file"]), store.data)
-        interview_id = f"{day.isoformat()}-{entry['participant']}"
-        notes = imported_notes(parsed, interview_id, start)
-        last = max((note.t for note in notes), default=0.0)
-        interview = Interview(
-            id=interview_id,
-            participant=entry["participant"],
-            date=day,
-            interviewer=entry.get("interviewer", ""),
-            note_taker=entry.get("note_taker", ""),
-            status=InterviewStatus(entry.get("status", "done")),
-            start=start,
-            end=start + timedelta(seconds=last + 90),
-        )
-        write_interview(store, interview, notes)
-    write_hypothesis_map(store, phases)
+        _write_interview(store, lang, entry)
+    write_workshop(store, json.loads(read_sample_file(lang, "workshop.json")))
     return store
 
 
-def write_hypothesis_map(store: StudyStore, phases: list[Phase]) -> None:
-    """The team's hypothesis journey (``map.json``): items with no evidence yet."""
-    from trodden.models.map.kept_hypothesis import take_snapshot
-    from trodden.models.map.map_session import write_hypothesis
-
-    if resources.files(SAMPLE_PACKAGE).joinpath("map.json").is_file():
-        journey = write_hypothesis(store.path, phases, json.loads(_read("map.json")).get("items", []))
-        first = min((i.start for i in store.interviews()[0] if i.start), default=None)
-        taken = first - timedelta(days=1) if first else None  # drafted the day before the first interview
-        take_snapshot(store.path, how="first-interview", journey=journey, taken=taken)
+def _write_interview(store: StudyStore, lang: str, entry: dict) -> None:
+    code = entry["participant"]
+    day = date.fromisoformat(entry["date"])
+    start = datetime.combine(day, time.fromisoformat(entry["start"]))
+    name = entry.get("file", f"interviews/{code}.txt")
+    parsed = parse_notes_text(read_sample_file(lang, name), store.data)
+    if parsed.problems:
+        raise SampleProblem(f"sample_data/{lang}/{name}: {parsed.problems[0]}")
+    interview_id = f"{day.isoformat()}-{code}"
+    notes = imported_notes(parsed, interview_id, start)
+    last = max((note.t for note in notes), default=0.0)
+    interview = Interview(
+        id=interview_id,
+        participant=code,
+        date=day,
+        interviewer=entry.get("interviewer", ""),
+        note_taker=entry.get("note_taker", ""),
+        status=InterviewStatus(entry.get("status", "done")),
+        start=start,
+        end=start + timedelta(seconds=last + 90),
+    )
+    write_interview(store, interview, notes)

@@ -24,7 +24,7 @@ def test_default_json_keeps_personal_details_out(tmp_path) -> None:
     assert all(p.real_name is None for p in document.participants)
     assert document.redaction_terms == []
     # the notes themselves are all there, only their personal details are masked
-    assert sum(len(i.notes) for i in document.interviews) == 218
+    assert sum(len(i.notes) for i in document.interviews) == 286
 
 
 def test_include_private_round_trips_without_loss(tmp_path) -> None:

@@ -241,4 +241,4 @@ def test_the_sample_on_a_full_disk_leaves_nothing_and_works_when_run_again(tmp_p
             write_sample(tmp_path / "demo")
     assert list(tmp_path.iterdir()) == []
     store = write_sample(tmp_path / "demo")
-    assert store.path == tmp_path / "demo" and len(store.interview_ids()) == 5
+    assert store.path == tmp_path / "demo" and len(store.interview_ids()) == 14

@@ -40,7 +40,7 @@ def test_overview_lists_every_interview_in_full(tmp_path: Path) -> None:
 
     shown = html.unescape(asyncio.run(run())).replace("\xa0", " ")
     texts = [t for t in re.findall(r">([^<]+)<", shown) if t.strip()]
-    for interview in ("2026-10-06-P1", "2026-10-16-P5"):
+    for interview in ("2026-10-05-P01", "2026-10-20-P12"):
         assert interview in shown, [t for t in texts if "2026" in t or "Interview" in t]
     assert "cleaned" in shown and "2026-10-13" in shown
 
@@ -93,7 +93,7 @@ def test_overview_says_interviews_against_guidance_and_saturation(tmp_path: Path
         from trodden.models.domain import Role
 
         for person in data.participants:
-            if person.code == "P5":
+            if person.code == "P05":
                 person.role, person.team = Role.STAFF, "warehouse"
 
     store.update(staff_p5)
@@ -105,5 +105,5 @@ def test_overview_says_interviews_against_guidance_and_saturation(tmp_path: Path
             return str(app.screen.query_one("#enough").render())
 
     line = asyncio.run(run())
-    assert line.startswith(" 4 of 15-20 customer interviews · saturation ")
+    assert line.startswith(" 11 of 15-20 customer interviews · saturation ")
     assert "\n" not in line and len(line) <= 80

@@ -114,6 +114,14 @@ def take_snapshot(
     return kept
 
 
+def write_kept(study_path: Path, kept: KeptHypothesis) -> None:
+    """Store ``kept`` as the study's hypothesis as it stands (the sample's drafted journey), under the lock."""
+    study_path = Path(study_path)
+    with FileLock(study_path / LOCK, wait=5.0):
+        drop_stale_temp_files(study_path, "hypothesis")
+        _write(study_path, kept)
+
+
 def keep_before_first_interview(store: StudyStore) -> KeptHypothesis | None:
     """The study's first interview is about to start: keep the map's hypothesis, once.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import info
+from .sample import add_lang_arg
 
 
 def register(sub) -> None:
@@ -16,6 +17,7 @@ def register(sub) -> None:
     parser.add_argument(
         "--dir", type=Path, default=None, help="where to write it (default: a new folder under the user data directory)"
     )
+    add_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -27,7 +29,7 @@ def run(args) -> int:
     from trodden.models.sample import write_sample
 
     folder = args.dir or Path(user_data_dir("trodden")) / f"demo-{datetime.now():%Y%m%d-%H%M%S}"
-    store = write_sample(folder)
+    store = write_sample(folder, args.lang)
     info(f"sample study written to {folder}")
     from trodden.tui.app import run_app
 
