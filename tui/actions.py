@@ -102,6 +102,15 @@ GLOBAL = register(
             show=False,
             palette=False,
         ),
+        Action(
+            "app.search",
+            "ctrl+f",
+            "app.search",
+            "Search",
+            "Find any note of the study by words, tag, channel, person, theme or phase",
+            priority=True,
+            short="Find",
+        ),
         Action("app.quit", "ctrl+q", "app.quit", "Quit", "Save everything and quit", priority=True),
     ],
 )
