@@ -4,6 +4,38 @@ A command module has ``register(subparsers)``, which adds its parser and sets
 ``run=<function(args) -> int>`` as a default.
 """
 
-from . import capture, check, clean, demo, export, guide, import_, map, new, participant, sample, search, serve, stats
+from . import (
+    capture,
+    check,
+    clean,
+    demo,
+    export,
+    guide,
+    import_,
+    map,
+    new,
+    participant,
+    sample,
+    search,
+    serve,
+    stats,
+    tags,
+)
 
-COMMANDS = [new, participant, sample, demo, import_, capture, guide, serve, clean, map, search, check, stats, export]
+COMMANDS = [
+    new,
+    participant,
+    sample,
+    demo,
+    import_,
+    capture,
+    guide,
+    serve,
+    clean,
+    map,
+    search,
+    tags,
+    check,
+    stats,
+    export,
+]

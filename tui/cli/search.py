@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from .common import add_study_arg, left_out, open_study, say, warn
 
 FILTERS = [
@@ -23,7 +25,8 @@ def register(sub) -> None:
         description=(
             "Every note of the study, placed on the map or not, that has all the words (växt finds växter and"
             " växterna; the start of a word is enough) and passes every filter. Filters can also be typed in the"
-            " query: #tag @channel kind:quote feeling:- p:P3 type:nurse theme:2 phase:home."
+            " query: #tag @channel kind:quote feeling:- p:P3 type:nurse theme:2 phase:home. With no query on a"
+            " terminal it opens the search screen."
         ),
     )
     add_study_arg(parser)
@@ -46,6 +49,11 @@ def run(args) -> int:
     except QueryError as error:
         warn(str(error))
         return 2
+    if query.is_empty and sys.stdout.isatty():  # nothing asked: the search screen, to type in
+        from trodden.tui.app import run_app
+        from trodden.tui.search.screen import SearchScreen
+
+        return run_app(args.dir, start=SearchScreen)
     store = open_study(args.dir)
     index, loaded = load_search(store)
     hits = index.search(query)

@@ -85,7 +85,9 @@ class ResultsList(ScrollView, can_focus=True):
         self.hits, self.index, self.query_shown = hits, index, query
         self._cache = {}
         self.cursor = 0
-        self.virtual_size = Size(self.size.width, len(hits))
+        size = Size(self.size.width, len(hits))
+        if size != self.virtual_size:  # a new size lays the screen out again: only when it changes
+            self.virtual_size = size
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
         self.post_message(self.Highlighted(self.current))
@@ -103,10 +105,15 @@ class ResultsList(ScrollView, can_focus=True):
         self.refresh()
         self.post_message(self.Highlighted(self.current))
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The styles are looked up once per frame, not once per line (each walks the DOM)."""
+        self._styles = (self.rich_style, self.get_component_rich_style("results--cursor"))
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         row = int(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, cursor = getattr(self, "_styles", None) or (self.rich_style, Style())
         if row >= len(self.hits):
             return Strip([Segment(" " * width, base)], width)
         text = self._cache.get(row)
@@ -114,8 +121,6 @@ class ResultsList(ScrollView, can_focus=True):
             text = self._cache[row] = row_text(self.hits[row], self.index, self.query_shown)
         line = text.copy()
         line.truncate(width, overflow="ellipsis", pad=True)
-        style: Style = base
-        if row == self.cursor:
-            style = base + self.get_component_rich_style("results--cursor")
+        style = base + cursor if row == self.cursor else base
         segments = [Segment(s.text, style + s.style if s.style else style) for s in line.render(self.app.console)]
-        return Strip(segments).crop(0, width).extend_cell_length(width, style)
+        return Strip(segments, width)  # truncated and padded to the width above: no crop, no extend

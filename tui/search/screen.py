@@ -8,7 +8,6 @@ that note; ``m`` opens the map at the item the note backs.
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.message import Message
@@ -98,12 +97,14 @@ class SearchScreen(TroddenScreen):
         self.query_now = query
         hits = self.index.search(query)
         self.query_one(ResultsList).show(hits, self.index, query)
-        found = f"{len(hits)} of {len(self.index)} notes" if not query.is_empty else f"all {len(hits)} notes"
+        asked = " ".join(text.split())
+        found = f"{len(hits)} of {len(self.index)} notes: {asked}" if not query.is_empty else f"all {len(hits)} notes"
         hint = " · enter opens it · tab to the list, m on the map" if hits else ""
         self._status(found + hint + (f" · {self.problems}" if self.problems else ""))
 
     def _status(self, text: str, *, error: bool = False) -> None:
-        self.query_one("#search-status", Static).update(Text(text, style="red" if error else ""))
+        """The count and what it answers (the query is the user's: shown, never markup)."""
+        self.query_one("#search-status", Static).update(literal(text, "red" if error else "", one_line=True))
 
     # ------------------------------------------------------------------ actions
     def action_move(self, step: int) -> None:
