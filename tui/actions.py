@@ -108,8 +108,8 @@ GLOBAL = register(
             "app.search",
             "Search",
             "Find any note of the study by words, tag, channel, person, theme or phase",
+            show=False,  # F1 and the palette on every screen; the footer's room is the screen's own keys
             priority=True,
-            short="Find",
         ),
         Action("app.quit", "ctrl+q", "app.quit", "Quit", "Save everything and quit", priority=True),
     ],

@@ -14,6 +14,7 @@ from . import (
     import_,
     map,
     new,
+    open_,
     participant,
     sample,
     search,
@@ -24,6 +25,7 @@ from . import (
 
 COMMANDS = [
     new,
+    open_,
     participant,
     sample,
     demo,
