@@ -145,3 +145,12 @@ def test_search_snapshot_80x24(tmp_path: Path, snap_compare) -> None:
 
 def test_search_snapshot_160x48(tmp_path: Path, snap_compare) -> None:
     assert snap_compare(_search_app(tmp_path), terminal_size=(160, 48), run_before=_typed)
+
+
+def test_a_note_saved_later_is_found_without_a_rebuild(store: StudyStore) -> None:
+    index, _ = load_search(store)
+    first = index.search(parse_query("växt"))[0].note
+    index.upsert(first.model_copy(update={"id": "x/99", "seq": 99, "text": "nya krukväxter"}))
+    assert [hit.note.text for hit in index.search(parse_query("krukväxt"))] == ["nya krukväxter"]
+    index.upsert(first.model_copy(update={"deleted": True}))
+    assert first.text not in [hit.note.text for hit in index.search(parse_query("växt"))]

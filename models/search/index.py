@@ -1,6 +1,6 @@
 """Every note of a study, indexed once per load so a query answers in milliseconds.
 
-Word -> notes and stem -> notes (sets of small ints), plus a sorted vocabulary for the words
+Word -> notes (sets of small ints), plus a sorted vocabulary for the words
 being typed: "förpack" finds "förpackning" by prefix, "växter" finds "växt" and "växterna" by
 stem. Placed notes and notes no item uses are indexed alike: search finds every note that is
 not deleted. A note saved later is added with ``upsert`` (no rebuild).
@@ -9,14 +9,16 @@ not deleted. A note saved later is added with ``upsert`` (no rebuild).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import overload
 
 from trodden.models.domain import Guide, Interview, Note, Participant, Phase
 from trodden.models.map.journey_map import JourneyMap
 
+from .facets import FacetSets, Names
 from .query import Query
-from .words import stemmer_for, word_spans, words
+from .words import WORD, stemmer_for, word_spans
 
 
 @dataclass(frozen=True)
@@ -29,15 +31,24 @@ class Hit:
     """Map items this note backs (evidence or a quote's phase pick), for opening it on the map."""
 
 
-@dataclass
-class _Facets:
-    """Who and where, for the filters: participant, customer type, theme and phase names."""
+class Hits(Sequence[Hit]):
+    """A search's answer: the notes found, in reading order, each made into a ``Hit`` when read."""
 
-    participant_of: dict[str, str] = field(default_factory=dict)
-    type_of: dict[str, str] = field(default_factory=dict)
-    theme_titles: dict[str, str] = field(default_factory=dict)
-    phase_names: dict[str, str] = field(default_factory=dict)
-    interview_rank: dict[str, int] = field(default_factory=dict)
+    def __init__(self, index: SearchIndex, positions: list[int]) -> None:
+        self._index = index
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    @overload
+    def __getitem__(self, item: int) -> Hit: ...
+    @overload
+    def __getitem__(self, item: slice) -> list[Hit]: ...
+    def __getitem__(self, item: int | slice) -> Hit | list[Hit]:
+        if isinstance(item, slice):
+            return [self._index.hit(position) for position in self._positions[item]]
+        return self._index.hit(self._positions[item])
 
 
 class SearchIndex:
@@ -48,11 +59,16 @@ class SearchIndex:
         self.notes: list[Note] = []
         self._position: dict[str, int] = {}
         self._by_word: dict[str, set[int]] = {}
-        self._by_stem: dict[str, set[int]] = {}
         self._vocabulary: list[str] = []
         self._vocabulary_stale = False
         self._items_of: dict[str, tuple[int, ...]] = {}
-        self.facets = _Facets()
+        self._live: set[int] = set()
+        """Positions of the notes that are not deleted."""
+        self._order: list[tuple[int, float, int]] = []
+        self._in_order = True
+        """True while positions follow reading order (interview, time): results sort as plain ints."""
+        self.facets = Names()
+        self.sets = FacetSets()
 
     @classmethod
     def build(
@@ -98,49 +114,70 @@ class SearchIndex:
         if position is None:
             if note.deleted:
                 return
+            key = self._order_key(note)
+            if self._order and key < self._order[-1]:
+                self._in_order = False  # a note from earlier in the study, saved later
             position = self._position[note.id] = len(self.notes)
             self.notes.append(note)
+            self._order.append(key)
         else:
             self._forget(position)
             self.notes[position] = note
         if note.deleted:
+            self._live.discard(position)
             return
+        self._live.add(position)
+        self.sets.add(position, note)
+        by_word = self._by_word
         for word in self._note_words(note):
-            found = self._by_word.get(word)
+            found = by_word.get(word)
             if found is None:
-                found = self._by_word[word] = set()
+                found = by_word[word] = set()
                 self._vocabulary_stale = True
             found.add(position)
-            self._by_stem.setdefault(self.stem(word), set()).add(position)
 
     def _forget(self, position: int) -> None:
         old = self.notes[position]
+        self.sets.remove(position, old)
         for word in self._note_words(old):
             self._by_word.get(word, set()).discard(position)
-            self._by_stem.get(self.stem(word), set()).discard(position)
 
     @staticmethod
     def _note_words(note: Note) -> set[str]:
         """The note's words, and its tags' and channels' (a tag may not be in the words)."""
-        found = set(words(note.text))
+        found = set(WORD.findall(note.text.casefold()))
         for token in (*note.tags, *note.channels):
-            found.update(words(token))
+            found.update(WORD.findall(token.casefold()))
         return found
 
     def __len__(self) -> int:
-        return sum(1 for note in self.notes if not note.deleted)
+        return len(self._live)
 
     # ------------------------------------------------------------------ querying
     def word_matches(self, word: str) -> set[int]:
-        """Notes with a word that starts with ``word`` or shares its stem."""
-        found = set(self._by_stem.get(self.stem(word), ()))
-        vocabulary = self._sorted_vocabulary()
-        start = bisect_left(vocabulary, word)
-        for candidate in vocabulary[start:]:
-            if not candidate.startswith(word):
-                break
+        """Notes with a word that starts with ``word`` or shares its stem.
+
+        Snowball takes endings off, so a word sharing the stem starts with it: only the words
+        that start with the stem are stemmed, at query time. Stemming every word of a large
+        study when it opens would take seconds (the pure-Python stemmer); these are a few.
+        """
+        found: set[int] = set()
+        for candidate in self._starting_with(word):
             found |= self._by_word[candidate]
+        stem = self.stem(word)
+        if stem != word:
+            for candidate in self._starting_with(stem):
+                if not candidate.startswith(word) and self.stem(candidate) == stem:
+                    found |= self._by_word[candidate]
         return found
+
+    def _starting_with(self, prefix: str) -> list[str]:
+        vocabulary = self._sorted_vocabulary()
+        start = bisect_left(vocabulary, prefix)
+        end = start
+        while end < len(vocabulary) and vocabulary[end].startswith(prefix):
+            end += 1
+        return vocabulary[start:end]
 
     def _sorted_vocabulary(self) -> list[str]:
         if self._vocabulary_stale:
@@ -148,71 +185,45 @@ class SearchIndex:
             self._vocabulary_stale = False
         return self._vocabulary
 
-    def search(self, query: Query) -> list[Hit]:
-        """Every note that has all the words and passes every filter, in interview and time order."""
+    def search(self, query: Query) -> Hits:
+        """Every note that has all the words and passes every filter, in interview and time order.
+
+        The answer is a sequence of positions; a ``Hit`` is made only for the rows shown, so a
+        query that finds 20,000 notes costs a set intersection and an integer sort.
+        """
         candidates: set[int] | None = None
         for word in sorted(set(query.words), key=len, reverse=True):  # the longest word narrows most
             found = self.word_matches(word)
             candidates = found if candidates is None else candidates & found
             if not candidates:
-                return []
-        positions = range(len(self.notes)) if candidates is None else sorted(candidates)
-        facets = self.facets
-        hits = []
-        for position in positions:
-            note = self.notes[position]
-            if note.deleted or not self._passes(note, query):
-                continue
-            participant = facets.participant_of.get(note.interview, "")
-            hits.append(Hit(note, participant, self._items_of.get(note.id, ())))
-        rank = facets.interview_rank
-        hits.sort(key=lambda hit: (rank.get(hit.note.interview, 1 << 30), hit.note.t, hit.note.seq))
-        return hits
+                return Hits(self, [])
+        chosen = self._live if candidates is None else candidates & self._live
+        filtered = self.sets.matching(query, self.facets)
+        if filtered is not None:
+            chosen = chosen & filtered
+        if self._in_order:  # positions were given in reading order: sorting the ints is enough
+            return Hits(self, sorted(chosen))
+        return Hits(self, sorted(chosen, key=self._order.__getitem__))
 
-    def _passes(self, note: Note, query: Query) -> bool:
-        facets = self.facets
-        if query.tags and not _any_prefix(note.tags, query.tags):
-            return False
-        if query.channels and not _any_prefix(note.channels, query.channels):
-            return False
-        if query.kinds and not any(kind in note.kinds for kind in query.kinds):
-            return False
-        if query.feelings and note.valence not in query.feelings:
-            return False
-        participant = facets.participant_of.get(note.interview, "")
-        if query.participants and participant.casefold() not in query.participants:
-            return False
-        if query.types and not _any_inside(facets.type_of.get(participant, ""), query.types):
-            return False
-        if query.themes and not _named(note.theme, facets.theme_titles, query.themes):
-            return False
-        return not query.phases or _named(note.phase, facets.phase_names, query.phases)
+    def hit(self, position: int) -> Hit:
+        note = self.notes[position]
+        return Hit(note, self.facets.participant_of.get(note.interview, ""), self._items_of.get(note.id, ()))
+
+    def _order_key(self, note: Note) -> tuple[int, float, int]:
+        return (self.facets.interview_rank.get(note.interview, 1 << 30), note.t, note.seq)
 
     def spans(self, text: str, query: Query) -> list[tuple[int, int]]:
-        """Where the query's words match in ``text`` (start, end), for showing the match."""
+        """Where the query's words match in ``text`` (start, end), for showing the match.
+
+        The same rule as ``word_matches``, so only words that start with a stem are stemmed.
+        """
         if not query.words:
             return []
         stems = {self.stem(word) for word in query.words}
-        return [
-            (start, end)
-            for start, end, folded in word_spans(text)
-            if any(folded.startswith(word) for word in query.words) or self.stem(folded) in stems
-        ]
-
-
-def _any_prefix(values: Iterable[str], wanted: tuple[str, ...]) -> bool:
-    return any(value.casefold().startswith(prefix) for value in values for prefix in wanted)
-
-
-def _any_inside(value: str, wanted: tuple[str, ...]) -> bool:
-    folded = value.casefold()
-    return any(piece in folded for piece in wanted)
-
-
-def _named(key: str | None, names: dict[str, str], wanted: tuple[str, ...]) -> bool:
-    """A theme or phase given by its id, its number (as ``/theme 2`` in capture) or part of its name."""
-    if key is None:
-        return False
-    name = names.get(key, "").casefold()
-    number = str(list(names).index(key) + 1) if key in names else ""
-    return any(piece in (key.casefold(), number) or (not piece.isdigit() and piece in name) for piece in wanted)
+        found = []
+        for start, end, folded in word_spans(text):
+            if any(folded.startswith(word) for word in query.words) or any(
+                folded.startswith(stem) and self.stem(folded) == stem for stem in stems
+            ):
+                found.append((start, end))
+        return found

@@ -7,9 +7,10 @@ with the words that matched highlighted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -20,7 +21,6 @@ from trodden.models.notes.marks import CLOUD, HEART, KIND_SYMBOLS
 from trodden.models.search.index import Hit, SearchIndex
 from trodden.models.search.query import Query
 
-MATCH_STYLE = "bold reverse"
 MARKS_WIDTH = 4
 
 
@@ -35,27 +35,46 @@ def marks_of(hit: Hit) -> str:
     return (feeling + "".join(KIND_SYMBOLS[kind] for kind in note.kinds))[:MARKS_WIDTH]
 
 
-def row_text(hit: Hit, index: SearchIndex | None, query: Query) -> Text:
-    """``P2     24:40 ☁◆  words with the match marked  ▣`` (▣: the note backs a map item)."""
+BOLD, DIM, ITALIC = Style(bold=True), Style(dim=True), Style(italic=True)
+PLAIN, CYAN, GREEN = Style(), Style(color="cyan"), Style(color="green")
+MATCH = Style(bold=True, reverse=True)
+
+Pieces = list[tuple[str, Style]]
+
+
+def row_pieces(hit: Hit, index: SearchIndex | None, query: Query) -> Pieces:
+    """``P2     24:40 ☁◆  words with the match marked  ▣`` (▣: the note backs a map item).
+
+    Plain (text, style) pieces rather than a Rich ``Text``: a row is drawn on every key typed,
+    and rendering a ``Text`` costs several times more than handing Textual its segments.
+    """
     note = hit.note
-    text = Text(no_wrap=True, overflow="ellipsis", end="")
-    text.append(visible(hit.participant, one_line=True)[:8].ljust(8), style="bold")
-    text.append(f"{clock(note.t)} ", style="dim")
-    text.append(marks_of(hit).ljust(MARKS_WIDTH))
+    pieces: Pieces = [
+        (visible(hit.participant, one_line=True)[:7].ljust(8), BOLD),
+        (f"{clock(note.t)} ", DIM),
+        (marks_of(hit).ljust(MARKS_WIDTH), PLAIN),
+    ]
     shown = visible(note.text, one_line=True)
-    start = len(text)
-    text.append(shown, style="italic" if "quote" in note.kinds else "")
-    if index is not None and len(shown) == len(note.text):  # visible() keeps one character for one
-        for begin, end in index.spans(note.text, query):
-            text.stylize(MATCH_STYLE, start + begin, start + end)
+    words_style = ITALIC if "quote" in note.kinds else PLAIN
+    spans = index.spans(note.text, query) if index is not None and len(shown) == len(note.text) else []
+    at = 0
+    for begin, end in spans:  # visible() keeps one character for one, so the spans still fit
+        pieces += [(shown[at:begin], words_style), (shown[begin:end], words_style + MATCH)]
+        at = end
+    pieces.append((shown[at:], words_style))
     words = note.text.casefold()
     extra = [f"#{tag}" for tag in note.tags if f"#{tag}" not in words]
     extra += [f"@{channel}" for channel in note.channels if f"@{channel}" not in words]
     if extra:
-        text.append(" " + visible(" ".join(extra), one_line=True), style="cyan")
+        pieces.append((" " + visible(" ".join(extra), one_line=True), CYAN))
     if hit.items:
-        text.append("  ▣", style="green")
-    return text
+        pieces.append(("  ▣", GREEN))
+    return [(text, style) for text, style in pieces if text]
+
+
+def row_text(hit: Hit, index: SearchIndex | None, query: Query) -> str:
+    """The row as plain text (tests, and the command line's look)."""
+    return "".join(text for text, _ in row_pieces(hit, index, query))
 
 
 class ResultsList(ScrollView, can_focus=True):
@@ -75,19 +94,23 @@ class ResultsList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.hits: list[Hit] = []
+        self.hits: Sequence[Hit] = ()
         self.cursor = 0
         self.index: SearchIndex | None = None
         self.query_shown = Query()
-        self._cache: dict[int, Text] = {}
+        self._cache: dict[int, Pieces] = {}
 
-    def show(self, hits: list[Hit], index: SearchIndex | None, query: Query) -> None:
+    def show(self, hits: Sequence[Hit], index: SearchIndex | None, query: Query) -> None:
         self.hits, self.index, self.query_shown = hits, index, query
         self._cache = {}
         self.cursor = 0
         size = Size(self.size.width, len(hits))
-        if size != self.virtual_size:  # a new size lays the screen out again: only when it changes
-            self.virtual_size = size
+        if size != self.virtual_size:
+            # Setting ``virtual_size`` lays the whole screen out again (20-50 ms a key on a busy
+            # laptop); only the scrollbar depends on it, so it is set quietly and the scrollbar
+            # updated as ScrollView does on a resize (Textual is pinned: tests cover the list).
+            self.set_reactive(ResultsList.virtual_size, size)
+            self._scroll_update(size)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
         self.post_message(self.Highlighted(self.current))
@@ -116,11 +139,9 @@ class ResultsList(ScrollView, can_focus=True):
         base, cursor = getattr(self, "_styles", None) or (self.rich_style, Style())
         if row >= len(self.hits):
             return Strip([Segment(" " * width, base)], width)
-        text = self._cache.get(row)
-        if text is None:
-            text = self._cache[row] = row_text(self.hits[row], self.index, self.query_shown)
-        line = text.copy()
-        line.truncate(width, overflow="ellipsis", pad=True)
+        pieces = self._cache.get(row)
+        if pieces is None:
+            pieces = self._cache[row] = row_pieces(self.hits[row], self.index, self.query_shown)
         style = base + cursor if row == self.cursor else base
-        segments = [Segment(s.text, style + s.style if s.style else style) for s in line.render(self.app.console)]
-        return Strip(segments, width)  # truncated and padded to the width above: no crop, no extend
+        segments = [Segment(text, style + piece) for text, piece in pieces]
+        return Strip(segments).crop_extend(0, width, style)

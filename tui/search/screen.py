@@ -104,7 +104,8 @@ class SearchScreen(TroddenScreen):
 
     def _status(self, text: str, *, error: bool = False) -> None:
         """The count and what it answers (the query is the user's: shown, never markup)."""
-        self.query_one("#search-status", Static).update(literal(text, "red" if error else "", one_line=True))
+        status = self.query_one("#search-status", Static)
+        status.update(literal(text, "red" if error else "", one_line=True), layout=False)  # one line, always
 
     # ------------------------------------------------------------------ actions
     def action_move(self, step: int) -> None:
