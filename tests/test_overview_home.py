@@ -117,6 +117,30 @@ def test_merge_on_the_tags_screen_reaches_the_notes_and_undo_puts_them_back(tmp_
     assert "förpackning" in undone
 
 
+def test_renaming_a_channel_on_the_tags_screen_reaches_the_map_and_the_exports(tmp_path: Path) -> None:
+    from trodden.models.map.journey_map import MapItem
+    from trodden.models.map.map_session import MapSession, read_map
+
+    store = build_study(tmp_path / "study")
+    with MapSession(store.path, writable=True) as session:
+        session.put_item(MapItem(id=1, title="Shop", phase="ph1", channels=["butik", "grannen"]))
+
+    async def run() -> None:
+        app = _tags_app(store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            screen = await _counted(pilot)
+            row = next(i for i, r in enumerate(screen.rows) if r.name == "butik")
+            screen.query_one("#tags").move_cursor(row=row)
+            await pilot.press("r", "end", "ctrl+u", *"store", "enter")  # the prompt holds the old name
+            await wait_until(pilot, lambda: "→ @store" in _screen_text(app), "the rename to be done")
+
+    asyncio.run(run())
+    assert read_map(store.path).items[0].channels == ["store", "grannen"]
+    notes, _ = StudyStore.open(store.path).all_notes()
+    channels = {channel for found in notes.values() for note in found for channel in note.channels}
+    assert "store" in channels and "butik" not in channels
+
+
 def test_tags_snapshot_80x24(tmp_path: Path, snap_compare) -> None:
     store = build_study(tmp_path / "study")
     assert snap_compare(_tags_app(store), terminal_size=(80, 24), run_before=_counted)
