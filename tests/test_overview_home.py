@@ -61,6 +61,27 @@ def test_n_starts_a_new_participants_interview_in_capture(tmp_path: Path) -> Non
         assert [note.text for note in session.notes()] == ["första anteckningen"]
 
 
+def test_n_on_a_participant_interviewed_before_starts_another_interview(tmp_path: Path) -> None:
+    from trodden.tui.capture.screen import CaptureScreen
+
+    store = build_study(tmp_path / "study")
+    before = store.find_interview("P1").id
+
+    async def run() -> None:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _loaded(app, pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press("down", "enter")  # P1, below "+ a new participant…"
+            await wait_until(pilot, lambda: isinstance(app.screen, CaptureScreen), "capture to open")
+            await pilot.press("ctrl+q")
+
+    asyncio.run(run())
+    interviews = [i for i in StudyStore.open(store.path).interviews()[0] if i.participant == "P1"]
+    assert len(interviews) == 2 and interviews[-1].id != before and interviews[-1].status is InterviewStatus.LIVE
+
+
 def test_the_overview_marks_an_interview_captured_right_now(tmp_path: Path) -> None:
     store = build_study(tmp_path / "study")
     live = store.new_interview("P3", start=CLOCK + timedelta(days=2))

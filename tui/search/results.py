@@ -143,5 +143,7 @@ class ResultsList(ScrollView, can_focus=True):
         if pieces is None:
             pieces = self._cache[row] = row_pieces(self.hits[row], self.index, self.query_shown)
         style = base + cursor if row == self.cursor else base
-        segments = [Segment(text, style + piece) for text, piece in pieces]
-        return Strip(segments).crop_extend(0, width, style)
+        strip = Strip([Segment(text, style + piece) for text, piece in pieces])
+        if strip.cell_length > width > 1:  # cut: say so with … rather than stopping mid-word
+            return Strip([*strip.crop(0, width - 1), Segment("…", style)], width)
+        return strip.crop_extend(0, width, style)

@@ -1,7 +1,7 @@
 """Starting an interview from the overview, and opening the tags: the overview as home.
 
 ``n`` asks for the participant (one already in the study, or a new code), then starts (or
-joins) their interview through the same rule as ``trodden capture --participant``
+joins) their interview through the same rule as ``trodden capture --participant --new``
 (``find_or_start``) on the overview's writer, and opens capture on it.
 """
 
@@ -63,7 +63,9 @@ class StartingInterviews(TroddenScreen):
 
         def job() -> Message:
             try:
-                return self.Started(find_or_start(store, participant=code, clock=datetime.now).id)
+                # new=True: a participant whose last interview is cleaned gets another one (that is
+                # what "New interview" asks for); an unfinished one is still joined, never doubled
+                return self.Started(find_or_start(store, participant=code, new=True, clock=datetime.now).id)
             except StoreError as error:
                 return self.Started(None, str(error))
 
