@@ -12,6 +12,7 @@ from waiting import wait_until
 
 from trodden.models.map.journey_map import MapItem
 from trodden.models.map.map_session import MapSession
+from trodden.models.notes.cleaning import parse_line
 from trodden.models.search.loading import load_search
 from trodden.models.search.query import QueryError, parse_query
 from trodden.models.storage.store import StudyStore
@@ -154,3 +155,14 @@ def test_a_note_saved_later_is_found_without_a_rebuild(store: StudyStore) -> Non
     assert [hit.note.text for hit in index.search(parse_query("krukväxt"))] == ["nya krukväxter"]
     index.upsert(first.model_copy(update={"deleted": True}))
     assert first.text not in [hit.note.text for hit in index.search(parse_query("växt"))]
+
+
+def test_the_kept_index_is_read_again_once_a_note_is_written(store: StudyStore) -> None:
+    first, _ = load_search(store)
+    assert load_search(store)[0] is first  # nothing changed: the same index, at once
+    with store.open_interview(store.find_interview("P2").id) as session:
+        session.add_note(parse_line("nya krukväxter @butik"), raw="nya krukväxter @butik")
+    again, _ = load_search(store)
+    assert again is not first and [h.note.text for h in again.search(parse_query("krukväxt"))] == [
+        "nya krukväxter @butik"
+    ]
