@@ -329,3 +329,22 @@ def test_no_widget_is_handed_a_formatted_string():
             if name == "from_markup" and path.name != "help.py":  # help.py: the registry's own words
                 found.append(f"{path.name}:{node.lineno} from_markup")
     assert found == []
+
+
+@sync
+async def test_search_and_tags(study):
+    from trodden.tui.search.screen import SearchScreen
+    from trodden.tui.tags.screen import TagsScreen
+
+    store, _, _ = study
+    app = app_with(store, start=lambda s: SearchScreen(s, "touch"))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_until(pilot, lambda: "Touch: [@click" in "".join(shown(app)), "the notes found")
+        await check(pilot, "Touch: [@click=app.quit]Welcome[/]")
+        app.screen.action_query()  # the click may have focused the list
+        await pilot.press("end", *" [@click")  # the query itself is shown in the status line: as typed
+        await wait_until(pilot, lambda: "notes: touch [@click" in "".join(shown(app)), "the query shown")
+    app = app_with(store, start=lambda s: TagsScreen(s))
+    async with app.run_test(size=(160, 40)) as pilot:
+        await wait_until(pilot, lambda: "channels" in "".join(shown(app)), "the tags counted")
+        shown(app)

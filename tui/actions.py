@@ -102,6 +102,15 @@ GLOBAL = register(
             show=False,
             palette=False,
         ),
+        Action(
+            "app.search",
+            "ctrl+f",
+            "app.search",
+            "Search",
+            "Find any note of the study by words, tag, channel, person, theme or phase",
+            show=False,  # F1 and the palette on every screen; the footer's room is the screen's own keys
+            priority=True,
+        ),
         Action("app.quit", "ctrl+q", "app.quit", "Quit", "Save everything and quit", priority=True),
     ],
 )

@@ -87,6 +87,18 @@ class TroddenApp(App[int]):
 
         self.push_screen(HelpScreen(context, getattr(screen, "HELP_INTRO", ""), allowed))
 
+    def action_search(self, query: str = "") -> None:
+        """ctrl+f on any screen: the study's search on top of it (focused again if already open)."""
+        from trodden.tui.search.screen import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_query()
+            return
+        if self.store is None:
+            self.notify("No study is open yet.")
+            return
+        self.push_screen(SearchScreen(self.store, query))
+
     # ------------------------------------------------------------- served mode
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Every app-level action (key, palette, ``@click``) passes here; a served tab gets few."""

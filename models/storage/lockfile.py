@@ -47,6 +47,29 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def held_elsewhere(path: Path) -> bool:
+    """True while another process holds the lock at ``path`` (a note-taker capturing right now).
+
+    Probes with a shared lock on a read-only descriptor, released at once: nothing is written,
+    and a writer that starts during the probe's microseconds is the only one that could notice.
+    """
+    if os.name == "nt" or not path.exists():  # pragma: no cover - Windows: not probed
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
 class FileLock:
     """An exclusive, non-blocking lock on ``path``; raises ``Locked`` if held elsewhere."""
 

@@ -26,7 +26,7 @@ from trodden.models.natural_sort import natural_key
 from .atomic import atomic_write, drop_stale_temp_files, make_dir
 from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
 from .live import GUIDE_DB, EventsLog
-from .lockfile import FileLock
+from .lockfile import FileLock, held_elsewhere
 from .model_json import first_problem, json_bytes
 from .session import InterviewSession
 from .study_file import StudyFile, read_study_file
@@ -294,6 +294,10 @@ class StudyStore:
             make_dir(folder)
             atomic_write(folder / INTERVIEW_FILE, json_bytes(interview))
         return interview
+
+    def being_written(self, interview_id: str) -> bool:
+        """True while another process writes this interview's notes (it is being captured now)."""
+        return held_elsewhere(self.interview_dir(interview_id) / f"{NOTES_DB}.lock")
 
     def open_interview(self, interview_id: str, *, writable: bool = True) -> InterviewSession:
         """Open an interview's notes. Writable sessions hold its lock until ``close``."""

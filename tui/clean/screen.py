@@ -78,7 +78,10 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
         self.session = message.session
         self.state = CleanState.of(message.notes)
         self._update_title()
-        self._rebuild()
+        self._rebuild(self.select_first)
+        if self.select_first in self.rows:  # opened at a note (search): scroll to it once laid out
+            table = self.query_one(DataTable)
+            self.call_after_refresh(table.move_cursor, row=self.rows.index(self.select_first), animate=False)
         if message.problem:
             self._say(message.problem, error=True)
         else:

@@ -51,8 +51,11 @@ class CleanView(TroddenScreen):
         *,
         clock: Callable[[], datetime] = datetime.now,
         blink: bool = True,
+        select: int | None = None,
     ) -> None:
+        """``select``: the note (seq) to show first, e.g. one found by search."""
         super().__init__()
+        self.select_first = select
         self.store = store
         self.interview_id = interview_id
         self.clock = clock

@@ -4,6 +4,42 @@ A command module has ``register(subparsers)``, which adds its parser and sets
 ``run=<function(args) -> int>`` as a default.
 """
 
-from . import capture, check, clean, demo, export, guide, import_, map, new, participant, sample, serve, stats, study
+from . import (
+    capture,
+    check,
+    clean,
+    demo,
+    export,
+    guide,
+    import_,
+    map,
+    new,
+    open_,
+    participant,
+    sample,
+    search,
+    serve,
+    stats,
+    study,
+    tags,
+)
 
-COMMANDS = [new, study, participant, sample, demo, import_, capture, guide, serve, clean, map, check, stats, export]
+COMMANDS = [
+    new,
+    open_,
+    study,
+    participant,
+    sample,
+    demo,
+    import_,
+    capture,
+    guide,
+    serve,
+    clean,
+    map,
+    search,
+    tags,
+    check,
+    stats,
+    export,
+]

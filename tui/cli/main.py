@@ -45,6 +45,10 @@ def package_version() -> str:
         return "0+unknown"
 
 
+def _command_names() -> set[str]:
+    return {command.__name__.rpartition(".")[2].rstrip("_") for command in COMMANDS}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="trodden",
@@ -67,6 +71,9 @@ def _is_validation_error(error: Exception) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and not argv[0].startswith("-") and argv[0] not in _command_names() and os.path.isdir(argv[0]):
+        argv = ["open", *argv]  # ``trodden DIR``: your study's overview
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

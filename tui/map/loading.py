@@ -97,6 +97,9 @@ class MapLoading(MapWriting):
         people = f"{len(index.participants)} customers" + (f", {len(index.staff)} staff" if index.staff else "")
         status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {people}"
         self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
+        if self.focus_item is not None:
+            self._focus_item(self.focus_item)
+            self.focus_item = None
 
     @work(thread=True, exclusive=True, group="follow", description="follow the editor")
     def follow(self) -> None:

@@ -59,9 +59,17 @@ class MapScreen(
     CSS_PATH = "map.tcss"
 
     def __init__(
-        self, store: StudyStore, *, blink: bool = True, follow_every: float = 1.0, hint_delay: float = HINT_DELAY
+        self,
+        store: StudyStore,
+        *,
+        blink: bool = True,
+        follow_every: float = 1.0,
+        hint_delay: float = HINT_DELAY,
+        focus_item: int | None = None,
     ) -> None:
+        """``focus_item``: put the board's cursor on that item once the map is loaded (from search)."""
         super().__init__()
+        self.focus_item = focus_item
         self.hint_delay = hint_delay
         self.store = store
         self.blink = blink

@@ -19,11 +19,22 @@ from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
+from trodden.tui.writer import Writer
+
+from .starting import StartingInterviews
 
 ACTIONS = register(
     "study",
     "Study overview",
     [
+        Action(
+            "study.new",
+            "n",
+            "new_interview",
+            "New interview",
+            "Start an interview: pick a participant or add one, then take notes",
+            short="New",
+        ),
         Action("study.capture", "c", "capture", "Capture", "Take notes live on the selected interview"),
         Action(
             "study.guide",
@@ -34,14 +45,6 @@ ACTIONS = register(
             short="Guide",
         ),
         Action(
-            "study.guide_editor",
-            "w",
-            "edit_guide",
-            "Write guide",
-            "Add, edit and reorder the guide's themes",
-            short="Write",
-        ),
-        Action(
             "study.clean",
             "e",
             "clean",
@@ -50,6 +53,18 @@ ACTIONS = register(
             short="Clean",
         ),
         Action("study.map", "m", "open_map", "Map", "Open the mapping board: assemble the journey from the notes"),
+        Action(
+            "study.search", "slash", "app.search", "Search", "Find any note of the study", short="Find", palette=False
+        ),
+        Action("study.tags", "t", "tags", "Tags", "Every tag and channel: counts, rename and merge"),
+        Action(
+            "study.guide_editor",
+            "w",
+            "edit_guide",
+            "Write guide",
+            "Add, edit and reorder the guide's themes",
+            short="Write",
+        ),
         Action("study.refresh", "r", "refresh", "Refresh", "Re-read the study folder", short="Reload"),
         Action(
             "study.settings",
@@ -74,9 +89,16 @@ class InterviewRow:
     interview: Interview
     notes: int | None
     problem: str | None = None
+    live_now: bool = False
+    """Its notes are being written by another process right now (a note-taker capturing)."""
 
 
-class StudyScreen(TroddenScreen):
+def _short(text: str, width: int = 24) -> str:
+    """A customer type in a column: long ones ("First-time plant owner, first own flat, ...") cut with …."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class StudyScreen(StartingInterviews, TroddenScreen):
     CONTEXT = "study"
     BINDINGS = ACTIONS
     DEFAULT_CSS = """
@@ -95,6 +117,7 @@ class StudyScreen(TroddenScreen):
         super().__init__()
         self.store = store
         self.rows: list[InterviewRow] = []
+        self.writer = Writer(self, "study")
 
     def compose(self) -> ComposeResult:
         study = self.store.study
@@ -117,7 +140,7 @@ class StudyScreen(TroddenScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Interview", "Participant", "Date", "Status", "Notes", "Interviewer", "Note-taker")
+        table.add_columns("Interview", "Participant", "Type", "Date", "Status", "Notes", "Interviewer", "Note-taker")
         self.load()
 
     @work(thread=True, exclusive=True, group="load")
@@ -128,7 +151,8 @@ class StudyScreen(TroddenScreen):
             try:
                 with self.store.open_interview(interview.id, writable=False) as session:
                     damage = "; ".join(str(problem) for problem in session.problems)  # shown, never hidden
-                    rows.append(InterviewRow(interview, len(session.notes()), damage or None))
+                    notes = len(session.notes())
+                rows.append(InterviewRow(interview, notes, damage or None, self.store.being_written(interview.id)))
             except Exception as error:
                 rows.append(InterviewRow(interview, None, str(error)))
         self.post_message(self.Loaded(rows, [str(problem) for problem in problems], self._enough()))
@@ -152,13 +176,18 @@ class StudyScreen(TroddenScreen):
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()
+        kinds = {person.code.casefold(): person.kind_text for person in self.store.participants}
         for row in message.rows:
             interview = row.interview
+            status = Text(interview.status.value, style=STATUS_STYLE[interview.status])
+            if row.live_now:
+                status.append(" ● now", style="bold red")
             table.add_row(
                 literal(interview.id, one_line=True),
                 literal(interview.participant, one_line=True),
+                literal(_short(kinds.get(interview.participant.casefold(), "")), one_line=True),
                 interview.date.isoformat(),
-                Text(interview.status.value, style=STATUS_STYLE[interview.status]),
+                status,
                 "?" if row.notes is None else str(row.notes),
                 literal(interview.interviewer, one_line=True),
                 literal(interview.note_taker, one_line=True),

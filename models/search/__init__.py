@@ -1,0 +1,1 @@
+"""Finding notes: words with their endings (Snowball stems), tags, channels, people, themes, phases."""

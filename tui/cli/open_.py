@@ -1,0 +1,23 @@
+"""``trodden open DIR`` (and ``trodden DIR``): the study's overview, home for every workflow."""
+
+from __future__ import annotations
+
+from .common import add_study_arg
+
+
+def register(sub) -> None:
+    parser = sub.add_parser(
+        "open",
+        help="open a study's overview (also: trodden DIR)",
+        description=(
+            "The study overview: start an interview (n), capture, guide, clean, map, search (/), tags (t) from here."
+        ),
+    )
+    add_study_arg(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from trodden.tui.app import run_app
+
+    return run_app(args.dir)

@@ -1,0 +1,90 @@
+"""Starting an interview from the overview, and opening the tags: the overview as home.
+
+``n`` asks for the participant (one already in the study, or a new code), then starts (or
+joins) their interview through the same rule as ``trodden capture --participant --new``
+(``find_or_start``) on the overview's writer, and opens capture on it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.message import Message
+
+from trodden.models.errors import StoreError
+from trodden.models.names import clean_participant_code
+from trodden.models.storage.interviews import find_or_start
+from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
+
+NEW = "+new"
+"""The pick list's "a new participant" line (no participant code holds a +)."""
+
+
+class StartingInterviews(TroddenScreen):
+    """Mixin for the study screen: ``n`` new interview, ``t`` tags."""
+
+    class Started(Message):
+        def __init__(self, interview_id: str | None, problem: str = "") -> None:
+            super().__init__()
+            self.interview_id = interview_id
+            self.problem = problem
+
+    def action_new_interview(self) -> None:
+        options = [(NEW, Text("+ a new participant…", style="bold"))]
+        for person in self.store.participants:
+            line = literal(person.code, one_line=True)
+            if person.kind_text:
+                line.append_text(literal(f"  {person.kind_text}", "dim", one_line=True))
+            options.append((person.code, line))
+        intro = Text("Whose interview? It opens in capture (their unfinished interview, if they have one).")
+        self.app.push_screen(PickScreen("Start an interview", intro, options), self._picked)
+
+    def _picked(self, code: str | None) -> None:
+        if code == NEW:
+            prompt = PromptScreen("New participant", hint="a code like P7: letters, digits, - and _")
+            self.app.push_screen(prompt, self._named)
+        elif code:
+            self._start(code)
+
+    def _named(self, code: str | None) -> None:
+        if not code:
+            return
+        try:
+            code = clean_participant_code(code)
+        except StoreError as error:
+            self.notify(str(error), severity="error")
+            return
+        self._start(code)
+
+    def _start(self, code: str) -> None:
+        store = self.store
+
+        def job() -> Message:
+            try:
+                # new=True: a participant whose last interview is cleaned gets another one (that is
+                # what "New interview" asks for); an unfinished one is still joined, never doubled
+                return self.Started(find_or_start(store, participant=code, new=True, clock=datetime.now).id)
+            except StoreError as error:
+                return self.Started(None, str(error))
+
+        self.writer.submit(job)
+
+    def on_starting_interviews_started(self, message: Started) -> None:
+        from trodden.tui.capture.screen import capture_screen_for
+
+        if message.interview_id is None:
+            self.notify(message.problem, severity="error", timeout=10)
+            return
+        screen = capture_screen_for(self.store, message.interview_id, self.notify)
+        if screen is not None:
+            self.app.push_screen(screen, lambda _: self.action_refresh())
+
+    def on_unmount(self) -> None:
+        self.writer.close()
+
+    def action_tags(self) -> None:
+        from trodden.tui.tags.screen import TagsScreen
+
+        self.app.push_screen(TagsScreen(self.store), lambda _: self.action_refresh())

@@ -1,0 +1,181 @@
+"""The tags screen: every tag and channel with its notes and n of N customers; rename, merge, undo.
+
+A rename or merge rewrites every note that carries the name (a new revision each) and the
+map's hand-set channels, on the screen's writer (models/retag.py); an interview being
+captured right now is skipped and named. ctrl+z puts back the last step.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from trodden.models.map.evidence import load_study_map
+from trodden.models.notes.retag import RetagError, TokenCount, clean_name, token_counts
+from trodden.models.retag import Retagged, retag, undo
+from trodden.models.storage.store import StudyStore
+from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.widgets.dialogs import PromptScreen
+from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.table import FittingTable
+from trodden.tui.writer import Writer
+
+from .keys import ACTIONS
+
+SIGNS = {"tag": "#", "channel": "@"}
+
+
+class TagsScreen(TroddenScreen):
+    CONTEXT = "tags"
+    BINDINGS = ACTIONS
+    CSS_PATH = "tags.tcss"
+
+    class Counted(Message):
+        def __init__(self, rows: list[TokenCount]) -> None:
+            super().__init__()
+            self.rows = rows
+
+    class Done(Message):
+        def __init__(self, text: str, done: Retagged | None = None, error: bool = False) -> None:
+            super().__init__()
+            self.text = text
+            self.done = done
+            self.error = error
+
+    def __init__(self, store: StudyStore) -> None:
+        super().__init__()
+        self.store = store
+        self.rows: list[TokenCount] = []
+        self.history: list[Retagged] = []
+        self.writer = Writer(self, "tags")
+        self._first_count = True
+
+    def compose(self) -> ComposeResult:
+        yield Static(literal(f" Tags and channels · {self.store.study.name}", one_line=True), classes="screen-title")
+        yield FittingTable(id="tags", cursor_type="row", zebra_stripes=True)
+        yield Static("Counting…", id="tags-status", classes="muted")
+        yield FittingFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Name", "Kind", "Notes", "Customers", "Staff")
+        self.count()
+
+    def on_unmount(self) -> None:
+        self.writer.close()
+
+    @work(thread=True, exclusive=True, group="count")
+    def count(self) -> None:
+        loaded = load_study_map(self.store)
+        index = loaded.index
+        notes = list(index.notes.values())
+        self.post_message(self.Counted(token_counts(notes, index.participant_of, set(index.staff), len(index.participants))))  # fmt: skip
+
+    def on_tags_screen_counted(self, message: Counted) -> None:
+        table = self.query_one(DataTable)
+        current = self.current()
+        self.rows = message.rows
+        table.clear()
+        for row in self.rows:
+            table.add_row(
+                literal(SIGNS[row.kind] + row.name, one_line=True),
+                row.kind,
+                str(row.notes),
+                f"{row.customers} of {row.of}",
+                str(row.staff) if row.staff else "",
+            )
+        tags = sum(1 for row in self.rows if row.kind == "tag")
+        if self._first_count:  # after a rename, the status keeps saying what it did
+            self._first_count = False
+            self._status(
+                f"{tags} tags, {len(self.rows) - tags} channels · r rename · m merge into another · enter: notes"
+            )
+        if current in self.rows:
+            table.move_cursor(row=self.rows.index(current))
+        table.focus()
+
+    def current(self) -> TokenCount | None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        return self.rows[row] if self.rows and 0 <= row < len(self.rows) else None
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        self.query_one("#tags-status", Static).update(literal(text, "red" if error else ""))
+
+    # ------------------------------------------------------------------ actions
+    def action_rename(self) -> None:
+        self._ask("rename")
+
+    def action_merge(self) -> None:
+        self._ask("merge")
+
+    def _ask(self, how: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+        name = SIGNS[row.kind] + row.name
+        hint = (
+            "its new name, in every note"
+            if how == "rename"
+            else f"the {row.kind} {name} joins (its name); ctrl+z undoes"
+        )
+        title = f"Rename {name}" if how == "rename" else f"Merge {name} into"
+        self.app.push_screen(PromptScreen(title, "" if how == "merge" else row.name, hint), lambda answer: self._retag(row, answer))  # fmt: skip
+
+    def _retag(self, row: TokenCount, answer: str | None) -> None:
+        if not answer:
+            return
+        try:
+            target = clean_name(answer)
+        except RetagError as error:
+            self._status(str(error), error=True)
+            return
+        store = self.store
+
+        def job() -> Message:
+            done = retag(store, row.kind, [row.name], target)
+            return self.Done(done.summary(), done)
+
+        self._status("changing every note…")
+        self.writer.submit(job, lambda error: self.Done(str(error), error=True))
+
+    def action_undo(self) -> None:
+        if self._first_count:  # after a rename, the status keeps saying what it did
+            self._first_count = False
+            self._status("Nothing to undo here.")
+            return
+        done = self.history.pop()
+        store = self.store
+
+        def job() -> Message:
+            kept = undo(store, done)
+            text = f"undone: {done.summary()}" + (f" · kept: {'; '.join(kept)}" if kept else "")
+            return self.Done(text)
+
+        self.writer.submit(job, lambda error: self.Done(str(error), error=True))
+
+    def on_tags_screen_done(self, message: Done) -> None:
+        text = message.text
+        if message.done is not None:
+            self.history.append(message.done)
+            if message.done.skipped:
+                text += " · skipped: " + "; ".join(message.done.skipped)
+        self._status(text, error=message.error or bool(message.done and message.done.skipped))
+        self.count()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row (the table takes the key first): its notes in the search."""
+        event.stop()
+        self.action_find()
+
+    def action_find(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.app.action_search(SIGNS[row.kind] + row.name)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.dismiss()
+        else:
+            self.app.exit()
