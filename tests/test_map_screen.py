@@ -131,17 +131,37 @@ async def test_promote_mark_and_hypothesis(store):
 
 
 @sync
-async def test_second_editor_is_read_only_and_follows(store):
-    with MapSession(store.path, writable=True) as editor:
-        app = app_for(store, follow_every=0.05)
+async def test_two_researchers_edit_at_once_and_see_each_other(store):
+    """A screen and another researcher's session on one study: each sees the other's edit."""
+    with MapSession(store.path, writable=True, who="XY") as other:
+        app = app_for(store, follow_every=0.05, who="AB")
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await loaded(pilot)
-            assert screen.readonly.startswith("Read-only")
-            await pilot.press("tab", "1")
-            assert read_map(store.path).items == []  # nothing written by the reader
-            editor.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
-            await wait_until(pilot, lambda: screen.journey.items, "the editor's item in the reader", step=0.02)
-            assert [i.title for i in screen.journey.items] == ["Hypothesis: asks a friend"]
+            assert screen.readonly == ""
+            other.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
+            await wait_until(pilot, lambda: screen.journey.items, "the other's item on the board", step=0.02)
+            await pilot.press("tab", "1")  # the screen places a note in phase 1 meanwhile
+            assert screen.flush_writes(timeout=10)
+
+            def both() -> bool:
+                other.refresh()
+                return len(other.load().items) == 2
+
+            await wait_until(pilot, both, "the screen's item in the other's session", step=0.02)
+            assert {i.title for i in screen.journey.items} == {i.title for i in other.load().items}
+            assert other.stamps()["1"][0] == "XY"
+            assert sorted(who for who, _ in other.stamps().values()) == ["AB", "XY"]
+
+
+@sync
+async def test_a_watcher_changes_nothing(store):
+    app = app_for(store, follow_every=0.05, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert screen.readonly.startswith("Read-only")
+        await pilot.press("tab", "1")
+        assert screen.flush_writes(timeout=10)
+        assert read_map(store.path).items == [] and not (store.path / "map").exists()
 
 
 @sync
@@ -167,12 +187,12 @@ async def test_open_from_the_overview_and_go_back(store):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen), "the study overview")
         await pilot.press("m")
-        await loaded(pilot)
+        screen = await loaded(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
-        with MapSession(store.path, writable=True):  # the map's lock was given back
-            pass
+        with MapSession(store.path, writable=True, who=screen.session.who) as again:  # its file was given back
+            assert again.file.name == f"{screen.session.who}.updates"
 
 
 @sync

@@ -1,9 +1,11 @@
-"""Loading the map, and following the editor from a read-only screen.
+"""Loading the map, and following the other researchers' edits.
 
 Reading every interview's notes takes a while, so it runs on a worker thread and comes
-back as a message; which session edits and which follows is decided in
-``models.map.opening``. A read-only screen polls the map and the study every
-``follow_every`` seconds so it shows the editor's changes (items, quotes, phases).
+back as a message; how the session opens is decided in ``models.map.opening``. Every screen
+(editing or watching) merges the others' map files and re-reads the study every
+``follow_every`` seconds. The look runs on the screen's writer thread, behind the edits
+already handed to it, so the map it reads back holds them; a look that an edit overtook
+on the way back is dropped and the next one shows both.
 """
 
 from __future__ import annotations
@@ -40,10 +42,12 @@ class MapLoading(MapWriting):
             self.readonly = readonly
 
     class Followed(Message):
-        def __init__(self, journey: JourneyMap, data: StudyFile | None) -> None:
+        def __init__(self, journey: JourneyMap | None, data: StudyFile | None, version: int, sent: int) -> None:
             super().__init__()
             self.journey = journey
             self.data = data
+            self.version = version
+            self.sent = sent
 
     class LoadFailed(Message):
         def __init__(self, error: Exception) -> None:
@@ -53,7 +57,7 @@ class MapLoading(MapWriting):
     @work(thread=True, exclusive=True, group="load", description="load the map")
     def load(self) -> None:
         try:
-            opened = open_map(self.store, self.session, self.readonly)
+            opened = open_map(self.store, self.session, self.readonly, who=self.who, watch=self.watch)
         except (StoreError, ValidationError) as error:
             self.post_message(self.LoadFailed(error))
             return
@@ -71,6 +75,7 @@ class MapLoading(MapWriting):
         self.readonly = message.readonly
         self.loaded = message.loaded
         self.journey = message.loaded.journey
+        self._shown_version = self.session.version if self.session else 0
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
@@ -79,7 +84,7 @@ class MapLoading(MapWriting):
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
-        if self.readonly and self.follow_every:
+        if self.follow_every:
             self._follow_timer = self.set_interval(self.follow_every, self.follow, name="follow")
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
@@ -88,23 +93,37 @@ class MapLoading(MapWriting):
         status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {people}"
         self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
 
-    @work(thread=True, exclusive=True, group="follow", description="follow the editor")
     def follow(self) -> None:
-        """Read-only screens: pick up the editor's changes (map and phases)."""
-        if self.session is None:
+        """Look for the others' edits (map and phases) on the writer thread, behind our own."""
+        session = self.session
+        if session is None or self.loaded is None or self._following:
             return
-        changed = self.session.refresh()
-        data_changed = self.store.reload()
-        if changed or data_changed:
-            self.post_message(self.Followed(self.session.load(), self.store.data if data_changed else None))
+        sent, shown, store = self._submitted, self._shown_version, self.store
+
+        def look() -> Message:
+            changed = session.refresh()
+            data_changed = store.reload()
+            journey = session.load() if changed or data_changed or session.version != shown else None
+            return self.Followed(journey, store.data if data_changed else None, session.version, sent)
+
+        try:
+            self.writer.submit(look, on_error=lambda error: self.Followed(None, None, shown, -1))
+        except RuntimeError:
+            return  # the screen is closing
+        self._following = True
 
     def on_map_loading_followed(self, message: Followed) -> None:
+        self._following = False
         if self.loaded is None:
             return
-        self.journey = message.journey
         if message.data is not None:
             self.loaded.data = message.data
-        self.refresh_inbox()
+        if message.journey is not None and message.sent == self._submitted:
+            self.journey = message.journey
+            self._shown_version = message.version
+            self.refresh_inbox()
+        elif message.data is not None:
+            self.refresh_inbox()
 
     def action_reload(self) -> None:
         self.flush_writes()

@@ -2,15 +2,15 @@
 
 The screen holds the map in memory and applies each edit at once (a pure ``Change``
 from ``models.map.edit``), then stores it on its writer thread, so the board answers
-within milliseconds while every change is still durable a moment later. One editor at a
-time: a second ``trodden map`` opens read-only and follows the editor's changes.
+within milliseconds while every change is still durable a moment later. Several researchers
+edit one map at once, each screen following the others' edits (``models.map.map_session``).
 
 The screen is put together from one mixin per job, each in its own module of this
 package (see ``view.py`` for why mixins):
 
 - ``view.MapView``: the state every part shares, cursor helpers, redrawing, status line
 - ``writing.MapWriting``: commit an edit, undo/redo, the writer thread
-- ``loading.MapLoading``: load, reload, follow the editor when read-only
+- ``loading.MapLoading``: load, reload, follow the other researchers' edits
 - ``inbox_actions.InboxActions``: place, add to an item, quote, filter the inbox
 - ``board_actions.BoardActions``: open, merge, move, promote, write, rename, remove items
 - ``curve_actions.CurveActions``: hearts, thunderclouds, the curve
@@ -55,9 +55,18 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
     CSS_PATH = "map.tcss"
 
     def __init__(
-        self, store: StudyStore, *, blink: bool = True, follow_every: float = 1.0, hint_delay: float = HINT_DELAY
+        self,
+        store: StudyStore,
+        *,
+        blink: bool = True,
+        follow_every: float = 1.0,
+        hint_delay: float = HINT_DELAY,
+        who: str | None = None,
+        watch: bool = False,
     ) -> None:
         super().__init__()
+        self.who = who
+        self.watch = watch
         self.hint_delay = hint_delay
         self.store = store
         self.blink = blink
@@ -72,6 +81,9 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
         self.history = History()
         self.writer = Writer(self, "map")
         self._unsaved = 0
+        self._submitted = 0
+        self._shown_version = 0
+        self._following = False
         self._armed_remove = None
         self._suggestion = None
         self._board_cache = {}

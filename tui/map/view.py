@@ -75,6 +75,16 @@ class MapView:
     _titles: dict[str, str]
     _unsaved: int
     """map writes handed to the writer and not yet on disk"""
+    _submitted: int
+    """map writes ever handed to the writer (a look at the others' edits older than one is dropped)"""
+    _shown_version: int
+    """the session's ``version`` the map on screen was read at"""
+    _following: bool
+    """a look at the others' edits is on its way"""
+    who: str | None
+    """the researcher's initials (None: from the environment or the user's config)"""
+    watch: bool
+    """--read-only: only watch the map"""
 
     # ------------------------------------------------------------- widgets
     @property
