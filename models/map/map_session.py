@@ -30,7 +30,7 @@ from . import researcher
 from .journey_map import BackstageKind, Change, CurveOverride, ItemKind, JourneyMap, MapItem, QuotePick
 from .migration import has_old_map, migrate
 from .shared_doc import SharedDoc, new_id
-from .update_files import SNAPSHOT, SUFFIX, UPDATE, Follower, Frame, OwnFile
+from .update_files import SUFFIX, Follower, Frame, Merge, OwnFile, state_vector
 
 MAP_FOLDER = "map"
 COMPACT_EVERY = 5000
@@ -52,6 +52,7 @@ class MapSession:
         self._writable = writable
         self.who = who or researcher.current() or ANONYMOUS
         self.shared = SharedDoc(who=self.who)
+        self._merge = Merge(self.shared.doc)
         self.own: OwnFile | None = None
         self.followers: dict[Path, Follower] = {}
         self.broken: WriteFailed | None = None
@@ -104,17 +105,10 @@ class MapSession:
             self._captured.append(event.update)
 
     def _apply(self, path: Path, frames: list[Frame]) -> bool:
-        changed = False
-        for item in frames:
-            if item.kind not in (UPDATE, SNAPSHOT):
-                continue
-            try:
-                self.shared.doc.apply_update(item.data)
-            except Exception:  # pycrdt raises plain exceptions for undecodable updates
-                self._damage.append(CorruptFile(path, f"the edit at byte {item.offset} cannot be read; it was skipped"))
-                continue
-            changed = True
-        return changed
+        def damaged(item: Frame) -> None:
+            self._damage.append(CorruptFile(path, f"the edit at byte {item.offset} cannot be read; it was skipped"))
+
+        return self._merge.take(frames, damaged)
 
     def _read_others(self) -> bool:
         changed = False
@@ -159,7 +153,9 @@ class MapSession:
     def _compact(self) -> None:
         """Replace the own file by a snapshot of the whole map as this process knows it."""
         assert self.own is not None
-        self.own.compact(self.shared.doc.get_update())
+        known = state_vector(self.shared.doc.get_state())
+        waiting = [f for f in self.own.edits if known.get(f.client, 0) < f.end]
+        self.own.compact(self.shared.doc.get_update(), waiting)
 
     # reading
 
@@ -213,9 +209,11 @@ class MapSession:
 
     def _store_captured(self) -> None:
         assert self.own is not None
+        client = self.shared.doc.client_id
+        end = state_vector(self.shared.doc.get_state()).get(client, 0) if self._captured else 0
         try:
             for update in self._captured:
-                self.own.append(update)
+                self.own.append(update, client, end)
         except WriteFailed as error:
             self.broken = error
             raise

@@ -22,7 +22,7 @@ from trodden.models.storage.model_json import first_problem
 
 from .journey_map import CurveOverride, MapItem, QuotePick
 from .shared_doc import SharedDoc
-from .update_files import UPDATE, frame, header_frame
+from .update_files import edit_frame, header_frame, state_vector
 
 OLD_MAP_DB = "map"
 MIGRATED = "migrated"
@@ -59,6 +59,12 @@ def conversion(study_path: Path) -> tuple[bytes, list[CorruptFile]]:
     return shared.doc.get_update(), damage
 
 
+def _conversion_frame(update: bytes) -> bytes:
+    doc = Doc()
+    doc.apply_update(update)
+    return edit_frame(update, MIGRATION_CLIENT, state_vector(doc.get_state()).get(MIGRATION_CLIENT, 0))
+
+
 def migrated_file(folder: Path) -> Path:
     return Path(folder) / f"{MIGRATED}.updates"
 
@@ -78,7 +84,7 @@ def migrate(study_path: Path, folder: Path, *, write: bool) -> tuple[bytes, list
     try:
         make_dir(folder)
         if not target.exists():
-            atomic_write(target, header_frame(MIGRATED, generation=MIGRATED) + frame(UPDATE, update))
+            atomic_write(target, header_frame(MIGRATED, generation=MIGRATED) + _conversion_frame(update))
     except StoreError:
         return update, damage  # a read-only folder: the conversion still shows, in memory
     return b"", damage

@@ -15,10 +15,11 @@ To add a collection (e.g. issue 16's ``areas``): write its pydantic model and ad
 field). ``SharedDoc.put/drop/records`` then store and read it; nothing else changes on disk.
 
 Bookkeeping fields start with ``_`` and are never given to the model: ``_by``/``_at`` (who
-last changed the record and when), ``_gone`` (a removed record is kept as a tombstone, so a
-rename made at the same moment as a merge is not silently lost: see ``conflicts.py``) and
-``_log`` (the last ``LOG_KEEP`` changes of the record, each with the changes its writer had
-seen, from which concurrent edits are found).
+last changed the record and when) and ``_gone`` (a removed record is kept as a tombstone, so a
+rename made at the same moment as a merge is not silently lost: see ``conflicts.py``). Beside
+each collection, ``<name>.log`` keeps per record the last ``LOG_KEEP`` changes, each naming
+the changes its writer had seen, from which concurrent edits are found (kept apart so that
+reading the map does not read the logs).
 
 Ids: a new record's id is a random integer in [2**32, 2**53) (``new_id``): two researchers
 creating items at once never pick the same (odds about 1 in 10**15 per pair), ids stay exact
@@ -27,6 +28,7 @@ as JSON numbers, and ids of migrated maps (small counters) never collide with th
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -86,6 +88,9 @@ class SharedDoc:
         """False for the migration: no times or writers, so its bytes are the same everywhere"""
         self._seq = 0
         self.maps = {name: self.doc.get(name, type=Map) for name in COLLECTIONS}
+        self.logs = {name: self.doc.get(f"{name}.log", type=Map) for name in COLLECTIONS}
+        self._raw: dict[str, list[tuple[str, dict]]] = {}
+        self._subscription = self.doc.observe(lambda _event: self._raw.clear())
 
     @property
     def client(self) -> str:
@@ -94,18 +99,31 @@ class SharedDoc:
     # reading
 
     def records(self, name: str) -> list[BaseModel]:
-        """The live records of a collection, ordered by key (numbers first, by value)."""
+        """The live records of a collection, ordered by key (numbers first, by value).
+
+        A record missing a required field is left out until it is whole: Yjs applies what an
+        edit deletes at once, but holds back what it writes until the edits it builds on have
+        arrived (a file still being synced), so a renamed title can be briefly absent.
+        """
         model = COLLECTIONS[name].model
+        required = [f for f, info in model.model_fields.items() if info.is_required()]
         out = []
         for _key, fields in self.raw(name):
-            if not fields.get("_gone"):
-                out.append(model.model_validate(self.clean(fields)))
+            if fields.get("_gone"):
+                continue
+            if any(f not in fields for f in required):
+                continue  # still arriving: see ``records`` below
+            out.append(model.model_validate(self.clean(fields)))
         return out
 
     def raw(self, name: str) -> list[tuple[str, dict]]:
         """Every record as stored (tombstones and bookkeeping included), in a stable order."""
-        data = self.maps[name].to_py() or {}
-        return sorted(data.items(), key=lambda kv: (not kv[0].isdigit(), int(kv[0]) if kv[0].isdigit() else 0, kv[0]))
+        if name not in self._raw:
+            data = _plain(self.maps[name])
+            self._raw[name] = sorted(
+                data.items(), key=lambda kv: (not kv[0].isdigit(), int(kv[0]) if kv[0].isdigit() else 0, kv[0])
+            )
+        return self._raw[name]
 
     @staticmethod
     def clean(fields: dict) -> dict:
@@ -120,7 +138,7 @@ class SharedDoc:
 
     def fields(self, name: str, key: str) -> dict | None:
         record = self.maps[name].get(key)
-        return None if record is None else record.to_py()
+        return None if record is None else _plain(record)
 
     # writing (call inside ``doc.transaction()`` to make one update of several)
 
@@ -138,7 +156,7 @@ class SharedDoc:
             self.maps[name][key] = target
             current: dict = {}
         else:
-            current = target.to_py()
+            current = _plain(target)
         changed: dict[str, Any] = {}
         for field_name, value in values.items():
             old = current.get(field_name, _MISSING)
@@ -156,7 +174,7 @@ class SharedDoc:
             target["_gone"] = None
             changed["_gone"] = None
         if changed and self.stamp:
-            self._stamp(target, current, changed)
+            self._stamp(name, key, target, changed)
         return bool(changed)
 
     def drop(self, name: str, key: str, *, into: str = "") -> bool:
@@ -164,22 +182,22 @@ class SharedDoc:
         target = self.maps[name].get(key)
         if target is None:
             return False
-        current = target.to_py()
+        current = _plain(target)
         if current.get("_gone"):
             return False
         target["_gone"] = into or True
         if self.stamp:
-            self._stamp(target, current, {"_gone": into or True})
+            self._stamp(name, key, target, {"_gone": into or True})
         return True
 
-    def _stamp(self, target: Map, current: dict, changed: dict) -> None:
+    def _stamp(self, name: str, key: str, target: Map, changed: dict) -> None:
         at = now()
         target["_by"], target["_at"] = self.who, at
-        log = target.get("_log")
+        log = self.logs[name].get(key)
         if not isinstance(log, Array):
             log = Array([])
-            target["_log"] = log
-        entries = [e for e in current.get("_log", []) if isinstance(e, dict)]
+            self.logs[name][key] = log
+        entries = [e for e in json.loads(str(log)) if isinstance(e, dict)]
         referenced = {p for e in entries for p in e.get("p", [])}
         heads = [e["e"] for e in entries if e.get("e") not in referenced]
         self._seq += 1
@@ -187,6 +205,16 @@ class SharedDoc:
         extra = len(log) - LOG_KEEP
         if extra > 0:
             del log[0:extra]
+
+    def log(self, name: str, key: str) -> list[dict]:
+        """The record's last changes, oldest first (see ``conflicts``)."""
+        log = self.logs[name].get(key)
+        return [e for e in json.loads(str(log)) if isinstance(e, dict)] if log is not None else []
+
+
+def _plain(shared: Map) -> dict:
+    """A shared map as plain Python, via Yrs' own JSON (far faster than ``to_py``)."""
+    return json.loads(str(shared))
 
 
 class _Missing:
