@@ -318,3 +318,26 @@ async def test_phase_edits_are_stored_in_the_order_they_were_made(store):
         assert type(store).open(store.path).phases[0].name == "Three"
         await wait_until(pilot, lambda: screen.phases[0].name == "Three", "the last rename on screen")
         assert screen.phases[0].name == "Three"
+
+
+@sync
+async def test_what_changed_lists_two_moves_at_once_and_enter_takes_the_other_side(store):
+    item = MapItem(id=1, phase="ph1", title="Asks a friend")
+    with MapSession(store.path, writable=True, who="AB") as ab, MapSession(store.path, writable=True, who="XY") as xy:
+        ab.apply(Change(items=(item,)))
+        xy.refresh()
+        ab.apply(Change(items=(item.model_copy(update={"phase": "ph2"}),)))
+        xy.apply(Change(items=(item.model_copy(update={"phase": None}),)))  # neither saw the other's move
+    kept = read_map(store.path).items[0].phase
+    app = app_for(store, who="CD")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert "w shows what changed" in str(screen.query_one("#map-status").render())
+        await pilot.press("w")
+        await wait_until(pilot, lambda: app.screen is not screen, "the what-changed panel")
+        assert "at the same time" in str(app.screen.query_one("OptionList").get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        assert screen.flush_writes(timeout=10)
+        (stored,) = read_map(store.path).items
+        assert stored.phase != kept and stored.phase in ("ph2", None)
+        assert screen.session.conflicts() == []

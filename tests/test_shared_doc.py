@@ -13,6 +13,7 @@ from pycrdt import Doc
 
 from trodden.models.domain import Phase, Study
 from trodden.models.errors import Damaged
+from trodden.models.map.conflicts import find_conflicts, revert
 from trodden.models.map.edit import inverse, merge_items, rename_item
 from trodden.models.map.journey_map import Change, CurveOverride, JourneyMap, MapItem
 from trodden.models.map.map_session import MapSession, read_map
@@ -229,3 +230,48 @@ def test_two_processes_converting_at_once_add_nothing_twice(study, tmp_path):
         journey = cd.load()
     assert len(journey.items) == len(in_memory.items) == 2
     assert journey.items[0].title == "Asks a neighbour"
+
+
+# ---------------------------------------------------------------- what changed
+
+
+def test_two_moves_at_once_are_listed_with_who_and_one_revert_settles_them():
+    first, second = pair()
+    first.put("items", BASE[0].model_copy(update={"phase": "ph2"}))
+    second.put("items", BASE[0].model_copy(update={"phase": "ph3", "title": "Asks a neighbour"}))
+    exchange(first, second)
+    (conflict,) = find_conflicts(first)
+    assert find_conflicts(second) == [conflict]  # every machine lists the same
+    assert conflict.field == "phase" and {conflict.kept.by, conflict.lost.by} == {"AB", "CD"}
+    assert conflict.kept.value == items(first)[1].phase != conflict.lost.value
+    assert "at the same time" in conflict.describe()
+    change = revert(first, conflict)
+    first.put("items", change.items[0])
+    exchange(first, second)
+    assert items(second)[1].phase == conflict.lost.value
+    assert items(second)[1].title == "Asks a neighbour"  # the other field of the same edit stays
+    assert find_conflicts(first) == find_conflicts(second) == []
+
+
+def test_a_merge_while_another_renamed_is_listed_and_reverting_brings_the_item_back():
+    first, second = pair()
+    with first.doc.transaction():
+        first.drop("items", "1", into="2")
+    second.put("items", BASE[0].model_copy(update={"title": "Asks a neighbour"}))
+    exchange(first, second)
+    (conflict,) = find_conflicts(second)
+    assert conflict.field == "_gone" and conflict.kept.by == "AB" and conflict.lost.by == "CD"
+    assert "merged it away while CD changed it" in conflict.describe()
+    change = revert(second, conflict)
+    second.put("items", change.items[0], revive=True)
+    exchange(first, second)
+    assert items(first)[1].title == "Asks a neighbour" and find_conflicts(first) == []
+
+
+def test_edits_one_after_the_other_are_no_conflict():
+    first, second = pair()
+    first.put("items", BASE[0].model_copy(update={"phase": "ph2"}))
+    exchange(first, second)
+    second.put("items", BASE[0].model_copy(update={"phase": "ph3"}))
+    exchange(first, second)
+    assert find_conflicts(first) == []

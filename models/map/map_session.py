@@ -27,6 +27,7 @@ from trodden.models.errors import CorruptFile, Locked, ReadOnly, WriteFailed
 from trodden.models.storage.model_json import first_problem
 
 from . import researcher
+from .conflicts import Conflict, find_conflicts, revert
 from .journey_map import BackstageKind, Change, CurveOverride, ItemKind, JourneyMap, MapItem, QuotePick
 from .migration import has_old_map, migrate
 from .shared_doc import SharedDoc, new_id
@@ -175,6 +176,16 @@ class MapSession:
         """Who last changed each record of a collection, and when (UTC ISO): ``{key: (who, at)}``."""
         with self._mutex:
             return {key: (f.get("_by") or "", f.get("_at") or "") for key, f in self.shared.raw(name) if f.get("_by")}
+
+    def conflicts(self) -> list[Conflict]:
+        """Edits made at the same time that the merge settled silently (see ``conflicts``)."""
+        with self._mutex:
+            return find_conflicts(self.shared)
+
+    def revert(self, conflict: Conflict) -> Change:
+        """The change that takes the side the merge dropped (apply it like any edit)."""
+        with self._mutex:
+            return revert(self.shared, conflict)
 
     def next_id(self, table: str) -> int:
         """A fresh id no other researcher will pick (random, see ``shared_doc``)."""

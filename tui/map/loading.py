@@ -24,6 +24,7 @@ from trodden.models.map.opening import open_map
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import literal
 
+from .changes import Shared
 from .writing import MapWriting
 
 
@@ -35,16 +36,20 @@ class MapLoading(MapWriting):
     _follow_timer: Timer | None
 
     class Loaded(Message):
-        def __init__(self, loaded: StudyMapData, session: MapSession | None, readonly: str) -> None:
+        def __init__(self, loaded: StudyMapData, session: MapSession | None, readonly: str, shared: Shared) -> None:
             super().__init__()
             self.loaded = loaded
             self.session = session
             self.readonly = readonly
+            self.shared = shared
 
     class Followed(Message):
-        def __init__(self, journey: JourneyMap | None, data: StudyFile | None, version: int, sent: int) -> None:
+        def __init__(
+            self, journey: JourneyMap | None, data: StudyFile | None, version: int, sent: int, shared: Shared | None
+        ) -> None:
             super().__init__()
             self.journey = journey
+            self.shared = shared
             self.data = data
             self.version = version
             self.sent = sent
@@ -61,7 +66,7 @@ class MapLoading(MapWriting):
         except (StoreError, ValidationError) as error:
             self.post_message(self.LoadFailed(error))
             return
-        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly))
+        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, Shared.of(opened.session)))
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
@@ -76,6 +81,7 @@ class MapLoading(MapWriting):
         self.loaded = message.loaded
         self.journey = message.loaded.journey
         self._shown_version = self.session.version if self.session else 0
+        self.shared_state = message.shared
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
@@ -91,6 +97,8 @@ class MapLoading(MapWriting):
         index = message.loaded.index
         people = f"{len(index.participants)} customers" + (f", {len(index.staff)} staff" if index.staff else "")
         status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {people}"
+        if message.shared.conflicts and not problems:
+            status += f" · {message.shared.conflicts} edits made at the same time as another: w shows what changed"
         self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
 
     def follow(self) -> None:
@@ -104,10 +112,11 @@ class MapLoading(MapWriting):
             changed = session.refresh()
             data_changed = store.reload()
             journey = session.load() if changed or data_changed or session.version != shown else None
-            return self.Followed(journey, store.data if data_changed else None, session.version, sent)
+            shared = Shared.of(session) if journey is not None else None
+            return self.Followed(journey, store.data if data_changed else None, session.version, sent, shared)
 
         try:
-            self.writer.submit(look, on_error=lambda error: self.Followed(None, None, shown, -1))
+            self.writer.submit(look, on_error=lambda error: self.Followed(None, None, shown, -1, None))
         except RuntimeError:
             return  # the screen is closing
         self._following = True
@@ -122,6 +131,7 @@ class MapLoading(MapWriting):
             self.journey = message.journey
             self._shown_version = message.version
             self.refresh_inbox()
+            self.show_shared(message.shared)
         elif message.data is not None:
             self.refresh_inbox()
 

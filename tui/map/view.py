@@ -10,6 +10,8 @@ need a forwarding method for each of the ~50 keys.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.geometry import Region
 from textual.timer import Timer
@@ -31,6 +33,9 @@ from trodden.tui.writer import Writer
 
 from .board import Board
 from .inbox import Inbox
+
+if TYPE_CHECKING:
+    from .changes import Shared
 
 
 def set_border_title(widget: Widget, title: str) -> None:
@@ -85,6 +90,8 @@ class MapView:
     """the researcher's initials (None: from the environment or the user's config)"""
     watch: bool
     """--read-only: only watch the map"""
+    shared_state: Shared
+    """who last changed each item, and how many edits clashed (``changes.Shared``)"""
 
     # ------------------------------------------------------------- widgets
     @property
@@ -216,4 +223,9 @@ class MapView:
         if item is not None and self.loaded is not None and self.board.has_focus:
             n, total = self.loaded.index.backing(item)
             what = "hypothesis" if item.is_hypothesis else f"{n} of {total} participants"
-            self.status(f"{item.title} · {item.kind.value} · {what} · enter: evidence")
+            self.status(f"{item.title} · {item.kind.value} · {what}{self.changed_by(item.id)} · enter: evidence")
+
+    def changed_by(self, item_id: int) -> str:
+        """`` · last changed by AB 14:02 UTC`` for the status line ("" when unknown)."""
+        who, at = self.shared_state.stamps.get(str(item_id), ("", ""))
+        return f" · last changed by {who} {at[11:16]} UTC" if who else ""
