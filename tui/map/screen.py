@@ -63,7 +63,7 @@ class MapScreen(
         store: StudyStore,
         *,
         blink: bool = True,
-        follow_every: float = 1.0,
+        follow_every: float = 0.5,
         hint_delay: float = HINT_DELAY,
         who: str | None = None,
         watch: bool = False,
