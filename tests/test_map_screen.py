@@ -18,6 +18,7 @@ except ImportError:  # tests as a package
 
 from trodden.models.map.journey_map import Change, ItemKind, MapItem, Mark
 from trodden.models.map.map_session import MapSession, read_map
+from trodden.models.map.presence import Presence
 from trodden.tui.app import TroddenApp
 from trodden.tui.map.screen import MapScreen
 
@@ -151,6 +152,13 @@ async def test_two_researchers_edit_at_once_and_see_each_other(store):
             assert {i.title for i in screen.journey.items} == {i.title for i in other.load().items}
             assert other.stamps()["1"][0] == "XY"
             assert sorted(who for who, _ in other.stamps().values()) == ["AB", "XY"]
+            # live cursors: the other's on its item shows as a mark on that cell, and ours reaches the other
+            other.share_cursor(Presence("XY", "touchpoints", "ph2", 0, 1))
+            await wait_until(pilot, lambda: screen.board.others, "the other's cursor on the board", step=0.02)
+            (marks,) = screen.board.others.values()
+            assert list(marks.values()) == ["XY"]
+            await pilot.press("tab", "right")
+            await wait_until(pilot, lambda: [p.who for p in other.others()] == ["AB"], "our cursor in the other's")
 
 
 @sync

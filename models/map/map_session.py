@@ -30,6 +30,7 @@ from . import researcher
 from .conflicts import Conflict, find_conflicts, revert
 from .journey_map import BackstageKind, Change, CurveOverride, ItemKind, JourneyMap, MapItem, QuotePick
 from .migration import has_old_map, migrate
+from .presence import Presence, drop_presence, read_presence, write_presence
 from .shared_doc import SharedDoc, new_id
 from .update_files import SUFFIX, Follower, Frame, Merge, OwnFile, state_vector
 
@@ -130,6 +131,19 @@ class MapSession:
             return changed
 
     @property
+    def name(self) -> str | None:
+        """This process's name in the folder (``AB``, or ``AB-2`` for a second terminal); None read-only."""
+        return self.own.path.stem if self.own else None
+
+    def share_cursor(self, where: Presence) -> None:
+        if self.own is not None:
+            write_presence(self.folder, self.own.path.stem, where)
+
+    def others(self) -> tuple[Presence, ...]:
+        """The other researchers' cursors (fresh ones)."""
+        return read_presence(self.folder, self.name)
+
+    @property
     def damage(self) -> list[CorruptFile]:
         """Complete but damaged edits in the files read (skipped, named, never rewritten)."""
         return [*self._damage, *(d for f in self.followers.values() for d in f.damage)]
@@ -142,6 +156,7 @@ class MapSession:
                         self._compact()
                     except WriteFailed:
                         pass  # every edit is still in the file as appended
+                drop_presence(self.folder, self.own.path.stem)
                 self.own.close()
                 self.own = None
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from rich.text import Text
 
 from trodden.models.map.conflicts import Conflict
+from trodden.models.map.journey_map import Lane
 from trodden.models.map.map_session import MapSession
+from trodden.models.map.presence import Presence
 from trodden.models.names import visible
 from trodden.tui.widgets.dialogs import PickScreen
 
@@ -35,7 +37,43 @@ class Shared:
 
 
 class MapChanges(MapView):
-    """Who changed what (a mixin of ``MapScreen``)."""
+    """Who changed what, and where the others are (a mixin of ``MapScreen``)."""
+
+    _others: tuple[Presence, ...]
+
+    def share_cursor(self) -> None:
+        """Tell the others where this cursor is (on the writer thread: a small file)."""
+        session, phase = self.session, self.current_phase()
+        if session is None or self.readonly or phase is None:
+            return
+        entry = self.board.entry()
+        item = entry.ref if entry is not None and entry.kind == "item" else None
+        where = Presence(session.who, self.board.lane.value, phase.id, self.board.cursor.row, item)  # type: ignore[arg-type]
+
+        def job() -> None:
+            session.share_cursor(where)
+
+        try:
+            self.writer.submit(job)
+        except RuntimeError:
+            pass  # closing
+
+    def show_others(self) -> None:
+        """A coloured mark with their initials on the cell each other researcher's cursor is on."""
+        board, marks = self.board, {}
+        phase_ids = [p.id for p in self.phases]
+        lanes = board.lanes
+        for other in self._others:
+            found = board.find(other.item, (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE)) if other.item else None
+            if found is not None and board.model is not None:
+                lane, phase = found
+                row = next(i for i, e in enumerate(board.model.cell(lane, phase)) if e.ref == other.item)
+            elif other.phase in phase_ids and other.lane in {lane.value for lane in lanes}:
+                lane, phase, row = Lane(other.lane), phase_ids.index(other.phase), other.row
+            else:
+                continue
+            marks.setdefault((lanes.index(lane), row), {})[phase] = visible(other.who, one_line=True)[:4]
+        board.set_others(marks)
 
     def show_shared(self, shared: Shared | None) -> None:
         if shared is None:

@@ -21,6 +21,7 @@ from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.opening import open_map
+from trodden.models.map.presence import Presence
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import literal
 
@@ -45,9 +46,16 @@ class MapLoading(MapWriting):
 
     class Followed(Message):
         def __init__(
-            self, journey: JourneyMap | None, data: StudyFile | None, version: int, sent: int, shared: Shared | None
+            self,
+            journey: JourneyMap | None,
+            data: StudyFile | None,
+            version: int,
+            sent: int,
+            shared: Shared | None,
+            others: tuple[Presence, ...] = (),
         ) -> None:
             super().__init__()
+            self.others = others
             self.journey = journey
             self.shared = shared
             self.data = data
@@ -113,7 +121,8 @@ class MapLoading(MapWriting):
             data_changed = store.reload()
             journey = session.load() if changed or data_changed or session.version != shown else None
             shared = Shared.of(session) if journey is not None else None
-            return self.Followed(journey, store.data if data_changed else None, session.version, sent, shared)
+            data = store.data if data_changed else None
+            return self.Followed(journey, data, session.version, sent, shared, session.others())
 
         try:
             self.writer.submit(look, on_error=lambda error: self.Followed(None, None, shown, -1, None))
@@ -125,6 +134,7 @@ class MapLoading(MapWriting):
         self._following = False
         if self.loaded is None:
             return
+        self._others = message.others
         if message.data is not None:
             self.loaded.data = message.data
         if message.journey is not None and message.sent == self._submitted:
@@ -134,6 +144,7 @@ class MapLoading(MapWriting):
             self.show_shared(message.shared)
         elif message.data is not None:
             self.refresh_inbox()
+        self.show_others()
 
     def action_reload(self) -> None:
         self.flush_writes()

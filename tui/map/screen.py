@@ -89,6 +89,7 @@ class MapScreen(
         self._shown_version = 0
         self._following = False
         self.shared_state = Shared()
+        self._others = ()
         self._armed_remove = None
         self._suggestion = None
         self._board_cache = {}

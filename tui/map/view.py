@@ -217,6 +217,7 @@ class MapView:
 
     def on_board_cursor_moved(self, message: Board.CursorMoved) -> None:
         self._armed_remove = None
+        self.share_cursor()  # type: ignore[attr-defined]  # changes.MapChanges
         if not message.by_user:  # moved after an edit: leave the edit's message to be read
             return
         item = self.current_item()
