@@ -105,9 +105,12 @@ class Parsed:
     damage: list[CorruptFile] = field(default_factory=list)
 
 
-def parse(path: Path, blob: bytes, start: int = 0) -> Parsed:
-    """The complete frames of ``blob`` from ``start``: damage named and skipped, a torn tail left."""
-    out = Parsed(end=start)
+def parse(path: Path, blob: bytes, start: int = 0, *, base: int = 0) -> Parsed:
+    """The complete frames of ``blob`` from ``start``: damage named and skipped, a torn tail left.
+
+    ``base``: where ``blob`` starts in the file (offsets and messages are the file's).
+    """
+    out = Parsed(end=base + start)
     offset = start
     while offset + HEAD.size <= len(blob):
         length, crc = HEAD.unpack_from(blob, offset)
@@ -118,14 +121,15 @@ def parse(path: Path, blob: bytes, start: int = 0) -> Parsed:
         if zlib.crc32(payload) != crc:
             if stop == len(blob):
                 break  # the last frame still being written or synced
-            out.damage.append(CorruptFile(path, f"the edit at byte {offset} is damaged (checksum); it was skipped"))
+            where = base + offset
+            out.damage.append(CorruptFile(path, f"the edit at byte {where} is damaged (checksum); it was skipped"))
         elif payload[:1] == UPDATE and len(payload) > EDIT_META.size:
             client, end = EDIT_META.unpack_from(payload, 1)
-            out.frames.append(Frame(offset, UPDATE, payload[1 + EDIT_META.size :], client, end))
+            out.frames.append(Frame(base + offset, UPDATE, payload[1 + EDIT_META.size :], client, end))
         else:
-            out.frames.append(Frame(offset, payload[:1], payload[1:]))
+            out.frames.append(Frame(base + offset, payload[:1], payload[1:]))
         offset = stop
-        out.end = offset
+        out.end = base + offset
     return out
 
 
@@ -211,14 +215,18 @@ class Follower:
             return []
         replaced = self._seen is not None and (stat.st_ino != self._seen[0] or stat.st_size < self.offset)
         try:
-            blob = self.path.read_bytes()
+            with open(self.path, "rb") as handle:
+                head = handle.read(HEAD.size)
+                head += handle.read(self._header_end(head) - len(head)) if len(head) == HEAD.size else b""
+                generation = generation_of(parse(self.path, head).frames)
+                if replaced or generation != self.generation:
+                    self.offset, self.generation, self.damage = 0, generation, []
+                handle.seek(self.offset)
+                tail = handle.read()  # only what is new: a growing file is not read again from the top
         except OSError:
             return []
-        self._seen = (stat.st_ino, len(blob), stat.st_mtime_ns)
-        generation = generation_of(parse(self.path, blob[: self._header_end(blob)]).frames)
-        if replaced or self.offset > len(blob) or generation != self.generation:
-            self.offset, self.generation, self.damage = 0, generation, []
-        parsed = parse(self.path, blob, self.offset)
+        self._seen = (stat.st_ino, self.offset + len(tail), stat.st_mtime_ns)
+        parsed = parse(self.path, tail, base=self.offset)
         self.offset = parsed.end
         self.damage += parsed.damage
         return parsed.frames
