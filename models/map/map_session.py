@@ -18,6 +18,7 @@ All of it is safe to call from several threads (one lock).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -32,7 +33,7 @@ from .journey_map import BackstageKind, Change, CurveOverride, ItemKind, Journey
 from .migration import has_old_map, migrate
 from .presence import Presence, drop_presence, read_presence, write_presence
 from .shared_doc import SharedDoc, new_id
-from .update_files import SUFFIX, Follower, Frame, Merge, OwnFile, state_vector
+from .update_files import SUFFIX, UPDATE, Follower, Frame, Merge, OwnFile, state_vector
 
 MAP_FOLDER = "map"
 COMPACT_EVERY = 5000
@@ -66,6 +67,8 @@ class MapSession:
         self._captured: list[bytes] = []
         self._damage: list[CorruptFile] = []
         self._subscription = None
+        self.listeners: list[Callable[[bytes], None]] = []
+        """called with each own edit once it is on disk (a live link sends it on)"""
 
     @property
     def writable(self) -> bool:
@@ -233,6 +236,37 @@ class MapSession:
                 self._local = False
             self._store_captured()
 
+    # a live link (``trodden map --host/--join``): the same edits, over a socket
+
+    def state(self) -> bytes:
+        with self._mutex:
+            return self.shared.doc.get_state()
+
+    def missing(self, state: bytes) -> bytes:
+        """Everything this copy has that one at ``state`` (a Yjs state vector) lacks."""
+        with self._mutex:
+            return self.shared.doc.get_update(state)
+
+    def receive(self, update: bytes) -> bool:
+        """Take an update from a live link: merged, and kept in the own file (read-only: in memory)."""
+        with self._mutex:
+            before = state_vector(self.shared.doc.get_state())
+            frame = Frame(0, UPDATE, update)
+            if not self._merge.take([frame], lambda item: None):
+                return False
+            after = state_vector(self.shared.doc.get_state())
+            grown = [c for c, clock in after.items() if clock > before.get(c, 0)]
+            if not grown:
+                return False
+            if self.own is not None and self.broken is None:
+                client = grown[0] if len(grown) == 1 else 0
+                try:
+                    self.own.append(update, client, after[client] if client else 0)
+                except WriteFailed as error:
+                    self.broken = error
+            self.version += 1
+            return True
+
     def _store_captured(self) -> None:
         assert self.own is not None
         client = self.shared.doc.client_id
@@ -246,7 +280,11 @@ class MapSession:
         finally:
             if self._captured:
                 self.version += 1
+            sent = list(self._captured)
             self._captured.clear()
+        for listener in self.listeners:
+            for update in sent:
+                listener(update)
         if self.own.frames_since_snapshot >= COMPACT_EVERY:
             try:
                 self._compact()

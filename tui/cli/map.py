@@ -24,7 +24,42 @@ def register(sub) -> None:
         metavar="INITIALS",
         help="your initials on the map (asked once and remembered; also TRODDEN_RESEARCHER)",
     )
+    live = parser.add_mutually_exclusive_group()
+    live.add_argument(
+        "--host",
+        nargs="?",
+        const="127.0.0.1",
+        metavar="ADDRESS",
+        help="also serve this map live over a WebSocket (default 127.0.0.1; 0.0.0.0 for the local network)",
+    )
+    live.add_argument("--join", metavar="URL", help="join a map served with --host (DIR: your copy of the study)")
+    parser.add_argument("--port", type=int, default=8765, help="the --host port (default: 8765)")
     parser.set_defaults(run=run)
+
+
+def start_link(args):
+    """The live link asked for, started before the board (the URL is printed first); None if none."""
+    if not (args.host or args.join):
+        return None
+    from .map_link import MapLink, map_url
+    from .serve import public_url
+    from .serve_guard import Guard
+
+    link = MapLink()
+    if args.join:
+        link.join(args.join)
+        link.note = f"Live: joined {args.join.split('?')[0]} (your edits and theirs meet as soon as it answers)"
+        return link
+
+    def guard_for(port: int) -> Guard:
+        return Guard.for_address(args.host, port, public_url(args.host, port))
+
+    guard = link.serve(args.host, args.port, guard_for)
+    link.note = (
+        f"Live: others join with  trodden map THEIR-COPY --join {map_url(guard, public_url(args.host, link.port))}"
+    )
+    info(link.note)
+    return link
 
 
 def ask_initials(flag: str | None) -> str | None:
@@ -62,7 +97,15 @@ def run(args) -> int:
     if who is None:
         return 2
 
-    def start(store):
-        return MapScreen(store, who=who, watch=args.read_only)
+    link = start_link(args)
 
-    return run_app(args.dir, start=start)
+    def start(store):
+        if link is None:
+            return MapScreen(store, who=who, watch=args.read_only)
+        return MapScreen(store, who=who, watch=args.read_only, link=link.attach, live_note=link.note)
+
+    try:
+        return run_app(args.dir, start=start)
+    finally:
+        if link is not None:
+            link.stop()

@@ -10,6 +10,8 @@ on the way back is dropped and the next one shows both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import ValidationError
 from textual import work
 from textual.message import Message
@@ -33,6 +35,8 @@ class MapLoading(MapWriting):
     """Load, reload (F5) and follow (a mixin of ``MapScreen``)."""
 
     follow_every: float
+    link: Callable[[MapSession], None] | None
+    live_note: str
     """seconds between looks at the editor's changes (0: never)"""
     _follow_timer: Timer | None
 
@@ -84,6 +88,9 @@ class MapLoading(MapWriting):
         self.status("Nothing was changed. Restore the file from a backup, or move it away to start a new map.", "red")
 
     def on_map_loading_loaded(self, message: Loaded) -> None:
+        if self.link is not None and message.session is not None:
+            self.link(message.session)
+            self.link = None
         self.session = message.session
         self.readonly = message.readonly
         self.loaded = message.loaded
@@ -92,8 +99,8 @@ class MapLoading(MapWriting):
         self.shared_state = message.shared
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
-        banner.update(literal(self.readonly))
-        banner.set_class(bool(self.readonly), "shown")
+        banner.update(literal(self.readonly or self.live_note))
+        banner.set_class(bool(self.readonly or self.live_note), "shown")
         self._show_saved()
         if self._follow_timer is not None:
             self._follow_timer.stop()

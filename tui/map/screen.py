@@ -21,6 +21,8 @@ package (see ``view.py`` for why mixins):
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Static
@@ -67,8 +69,14 @@ class MapScreen(
         hint_delay: float = HINT_DELAY,
         who: str | None = None,
         watch: bool = False,
+        link: Callable[[MapSession], None] | None = None,
+        live_note: str = "",
     ) -> None:
         super().__init__()
+        self.live_note = live_note
+        """shown in the banner: how others join this map live (``--host``) or whom it joined"""
+        self.link = link
+        """``trodden map --host/--join``: given the session once it is open (the CLI's live link)"""
         self.who = who
         self.watch = watch
         self.hint_delay = hint_delay
