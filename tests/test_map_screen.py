@@ -349,3 +349,18 @@ async def test_what_changed_lists_two_moves_at_once_and_enter_takes_the_other_si
         (stored,) = read_map(store.path).items
         assert stored.phase != kept and stored.phase in ("ph2", None)
         assert screen.session.conflicts() == []
+
+
+@sync
+async def test_two_boards_on_one_folder_each_see_the_others_edit(store):
+    """Two Pilot apps (two researchers' screens) on one study folder."""
+    first, second = app_for(store, follow_every=0.05, who="AB"), app_for(store, follow_every=0.05, who="CD")
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        ab, cd = await loaded(one), await loaded(two)
+        await one.press("tab", "1")  # AB places the first note in phase 1
+        assert ab.flush_writes(timeout=10)
+        await wait_until(two, lambda: len(cd.journey.items) + len(cd.journey.quotes) == 1, "AB's edit on CD's board")
+        await two.press("tab", "down", "2")  # CD places another note in phase 2
+        assert cd.flush_writes(timeout=10)
+        await wait_until(one, lambda: len(ab.journey.items) + len(ab.journey.quotes) == 2, "CD's edit on AB's board")
+        assert ab.journey.items == cd.journey.items and ab.journey.quotes == cd.journey.quotes

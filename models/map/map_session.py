@@ -11,8 +11,15 @@ of the document and **how to add a collection**, ``update_files`` for the file f
 The API the screens and the CLI use: ``MapSession(study, writable=..., who=...)`` as a context
 manager, ``load()`` (a ``JourneyMap``), ``apply(Change)`` (one fsync), ``put_item``/
 ``delete_item``/``put_quote``/``delete_quote``/``set_override``, ``next_id``, ``refresh()``,
-``stamps()`` (who last changed what), ``damage``; and ``read_map``/``write_hypothesis``.
-All of it is safe to call from several threads (one lock).
+``stamps()`` (who last changed what), ``conflicts()``/``revert()`` (edits made at the same time),
+``share_cursor()``/``others()`` (live cursors), ``listeners``/``receive()``/``state()``/``missing()``
+(a live link), ``damage``; and ``read_map``/``write_hypothesis``. All of it is safe to call from
+several threads (one lock).
+
+A new collection (issue 16's areas, ideas, target state) is declared in ``shared_doc.COLLECTIONS``;
+``self.shared.put(name, record)`` / ``drop(name, key)`` inside ``apply``-like methods (capture the
+update with ``_local`` set and ``_store_captured``, as ``set_override`` does) and
+``self.shared.records(name)`` in ``load`` are all it needs here.
 """
 
 from __future__ import annotations
