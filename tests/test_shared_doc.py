@@ -15,7 +15,7 @@ from trodden.models.domain import Phase, Study
 from trodden.models.errors import Damaged
 from trodden.models.map.conflicts import find_conflicts, revert
 from trodden.models.map.edit import inverse, merge_items, rename_item
-from trodden.models.map.journey_map import Change, CurveOverride, JourneyMap, MapItem
+from trodden.models.map.journey_map import Change, CurveOverride, JourneyMap, MapItem, QuotePick
 from trodden.models.map.map_session import MapSession, read_map
 from trodden.models.map.migration import migrated_file
 from trodden.models.map.shared_doc import ID_HIGH, ID_LOW, SharedDoc, new_id
@@ -275,3 +275,11 @@ def test_edits_one_after_the_other_are_no_conflict():
     second.put("items", BASE[0].model_copy(update={"phase": "ph3"}))
     exchange(first, second)
     assert find_conflicts(first) == []
+
+
+def test_any_collection_goes_through_write(study):
+    with MapSession(study.path, writable=True, who="AB") as ab, MapSession(study.path, writable=False) as reader:
+        ab.write(puts={"quotes": [QuotePick(id=5, note="i1/2", phase="ph1")], "items": [BASE[1]]})
+        ab.write(drops={"items": [2]})
+        reader.refresh()
+        assert reader.load().quotes == [QuotePick(id=5, note="i1/2", phase="ph1")] and reader.load().items == []

@@ -17,9 +17,9 @@ manager, ``load()`` (a ``JourneyMap``), ``apply(Change)`` (one fsync), ``put_ite
 several threads (one lock).
 
 A new collection (issue 16's areas, ideas, target state) is declared in ``shared_doc.COLLECTIONS``;
-``self.shared.put(name, record)`` / ``drop(name, key)`` inside ``apply``-like methods (capture the
-update with ``_local`` set and ``_store_captured``, as ``set_override`` does) and
-``self.shared.records(name)`` in ``load`` are all it needs here.
+then ``write(puts={"areas": [area]}, drops={"areas": ["7"]})`` stores it (one fsync, undo-able by
+putting the old record back) and ``self.shared.records("areas")`` reads it (add it to ``load`` or
+give it its own reader).
 """
 
 from __future__ import annotations
@@ -316,17 +316,30 @@ class MapSession:
         """Set (or with None, clear) the override of ``phase`` (one record per phase)."""
         if not any(p.id == phase for p in phases):
             raise ValueError(f"no phase {phase!r}")
+        if override is None:
+            self.write(drops={"overrides": [phase]})
+        else:
+            self.write(puts={"overrides": [override.model_copy(update={"phase": phase})]})
+
+    def write(self, puts: dict[str, list] | None = None, drops: dict[str, list[str]] | None = None) -> None:
+        """Store records of any collection in one edit (one fsync): ``puts`` by collection name
+        (a removed record put again comes back), ``drops`` by collection name and key. The way
+        in for a new collection (``shared_doc.COLLECTIONS``). Raises like ``apply``."""
         with self._mutex:
             if self.own is None:
                 raise ReadOnly(f"{self.folder} is open read-only")
+            if self.broken is not None:
+                raise self.broken
             self._captured.clear()
             self._local = True
             try:
                 with self.shared.doc.transaction():
-                    if override is None:
-                        self.shared.drop("overrides", phase)
-                    else:
-                        self.shared.put("overrides", override.model_copy(update={"phase": phase}), revive=True)
+                    for name, records in (puts or {}).items():
+                        for record in records:
+                            self.shared.put(name, record, revive=True)
+                    for name, keys in (drops or {}).items():
+                        for key in keys:
+                            self.shared.drop(name, str(key))
             finally:
                 self._local = False
             self._store_captured()
