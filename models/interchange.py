@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from trodden.models.map.journey_map import JourneyMap
-from trodden.models.map.map_session import MAP_DB, MapSession
+from trodden.models.map.map_session import MapSession, has_map
 from trodden.models.notes.redact_models import memo, redact_model
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.atomic import build_folder, is_new_folder
@@ -88,18 +88,18 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
 def read_map(store: StudyStore) -> JourneyMap | None:
     """The study's journey map, or None when the workshop has not started one.
 
-    Damaged lines in the map's journal are skipped and reported to ``store.damage``.
+    Damaged edits in the researchers' map files are skipped and reported to ``store.damage``.
     """
-    if not any(store.path.glob(f"{MAP_DB}.*")):
+    if not has_map(store.path):
         return None
     with MapSession(store.path, writable=False) as session:
-        store.saw_damage(session.db.damage)
+        store.saw_damage(session.damage)
         return session.load()
 
 
 def write_map(store: StudyStore, journey: JourneyMap) -> None:
     """Store ``journey`` as the study's map (items, quotes, overrides keep their ids)."""
-    with MapSession(store.path, writable=True) as session:
+    with MapSession(store.path, writable=True, who="import") as session:
         for item in journey.items:
             session.put_item(item)
         for pick in journey.quotes:

@@ -29,7 +29,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = {"models": "trodden.models", "exporters": "trodden.exporters", "tui": "trodden.tui"}
 
-MODELS_MAY_IMPORT = {"pydantic", "pydantic_core", "tinydb", "snowballstemmer", "trodden.models"}
+MODELS_MAY_IMPORT = {
+    "pydantic",
+    "pydantic_core",
+    "tinydb",
+    "snowballstemmer",
+    "pycrdt",
+    "platformdirs",
+    "trodden.models",
+}
 EXPORTERS_MUST_NOT = {
     "textual",
     "trodden.tui",

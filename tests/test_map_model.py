@@ -217,19 +217,16 @@ def test_inverse_undoes_every_kind_of_edit(study):
         journey = after
 
 
-def test_a_hand_edited_map_names_its_file_and_stays_untouched(tmp_path):
-    import json
-
-    import pytest
-
+def test_a_hand_edited_old_map_names_its_file_and_stays_untouched(tmp_path):
+    """An old single-editor map (``map.*``) is converted on open; a bad entry in it is named."""
     from trodden.models.errors import CorruptFile
     from trodden.models.sample import write_sample
+    from trodden.models.storage.durable import DurableDB
 
     store = write_sample(tmp_path / "study")
+    with DurableDB(store.path, "map", writable=True) as old:
+        old.put("items", 1, {"id": 1, "title": "Asks a friend", "kind": "banana"})
     path = store.path / "map.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["items"][next(iter(data["items"]))]["kind"] = "banana"
-    path.write_text(json.dumps(data), encoding="utf-8")
     before = path.read_bytes()
     with pytest.raises(CorruptFile, match=r"map\.json.*kind"), MapSession(store.path, writable=False) as session:
         session.load()

@@ -18,6 +18,7 @@ except ImportError:  # tests as a package
 
 from trodden.models.map.journey_map import Change, ItemKind, MapItem, Mark
 from trodden.models.map.map_session import MapSession, read_map
+from trodden.models.map.presence import Presence
 from trodden.tui.app import TroddenApp
 from trodden.tui.map.screen import MapScreen
 
@@ -131,17 +132,44 @@ async def test_promote_mark_and_hypothesis(store):
 
 
 @sync
-async def test_second_editor_is_read_only_and_follows(store):
-    with MapSession(store.path, writable=True) as editor:
-        app = app_for(store, follow_every=0.05)
+async def test_two_researchers_edit_at_once_and_see_each_other(store):
+    """A screen and another researcher's session on one study: each sees the other's edit."""
+    with MapSession(store.path, writable=True, who="XY") as other:
+        app = app_for(store, follow_every=0.05, who="AB")
         async with app.run_test(size=(120, 40)) as pilot:
             screen = await loaded(pilot)
-            assert screen.readonly.startswith("Read-only")
-            await pilot.press("tab", "1")
-            assert read_map(store.path).items == []  # nothing written by the reader
-            editor.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
-            await wait_until(pilot, lambda: screen.journey.items, "the editor's item in the reader", step=0.02)
-            assert [i.title for i in screen.journey.items] == ["Hypothesis: asks a friend"]
+            assert screen.readonly == ""
+            other.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
+            await wait_until(pilot, lambda: screen.journey.items, "the other's item on the board", step=0.02)
+            await pilot.press("tab", "1")  # the screen places a note in phase 1 meanwhile
+            assert screen.flush_writes(timeout=10)
+
+            def both() -> bool:
+                other.refresh()
+                return len(other.load().items) == 2
+
+            await wait_until(pilot, both, "the screen's item in the other's session", step=0.02)
+            assert {i.title for i in screen.journey.items} == {i.title for i in other.load().items}
+            assert other.stamps()["1"][0] == "XY"
+            assert sorted(who for who, _ in other.stamps().values()) == ["AB", "XY"]
+            # live cursors: the other's on its item shows as a mark on that cell, and ours reaches the other
+            other.share_cursor(Presence("XY", "touchpoints", "ph2", 0, 1))
+            await wait_until(pilot, lambda: screen.board.others, "the other's cursor on the board", step=0.02)
+            (marks,) = screen.board.others.values()
+            assert list(marks.values()) == ["XY"]
+            await pilot.press("tab", "right")
+            await wait_until(pilot, lambda: [p.who for p in other.others()] == ["AB"], "our cursor in the other's")
+
+
+@sync
+async def test_a_watcher_changes_nothing(store):
+    app = app_for(store, follow_every=0.05, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert screen.readonly.startswith("Read-only")
+        await pilot.press("tab", "1")
+        assert screen.flush_writes(timeout=10)
+        assert read_map(store.path).items == [] and not (store.path / "map").exists()
 
 
 @sync
@@ -167,12 +195,12 @@ async def test_open_from_the_overview_and_go_back(store):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen), "the study overview")
         await pilot.press("m")
-        await loaded(pilot)
+        screen = await loaded(pilot)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
-        with MapSession(store.path, writable=True):  # the map's lock was given back
-            pass
+        with MapSession(store.path, writable=True, who=screen.session.who) as again:  # its file was given back
+            assert again.file.name == f"{screen.session.who}.updates"
 
 
 @sync
@@ -298,3 +326,41 @@ async def test_phase_edits_are_stored_in_the_order_they_were_made(store):
         assert type(store).open(store.path).phases[0].name == "Three"
         await wait_until(pilot, lambda: screen.phases[0].name == "Three", "the last rename on screen")
         assert screen.phases[0].name == "Three"
+
+
+@sync
+async def test_what_changed_lists_two_moves_at_once_and_enter_takes_the_other_side(store):
+    item = MapItem(id=1, phase="ph1", title="Asks a friend")
+    with MapSession(store.path, writable=True, who="AB") as ab, MapSession(store.path, writable=True, who="XY") as xy:
+        ab.apply(Change(items=(item,)))
+        xy.refresh()
+        ab.apply(Change(items=(item.model_copy(update={"phase": "ph2"}),)))
+        xy.apply(Change(items=(item.model_copy(update={"phase": None}),)))  # neither saw the other's move
+    kept = read_map(store.path).items[0].phase
+    app = app_for(store, who="CD")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        assert "w shows what changed" in str(screen.query_one("#map-status").render())
+        await pilot.press("w")
+        await wait_until(pilot, lambda: app.screen is not screen, "the what-changed panel")
+        assert "at the same time" in str(app.screen.query_one("OptionList").get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        assert screen.flush_writes(timeout=10)
+        (stored,) = read_map(store.path).items
+        assert stored.phase != kept and stored.phase in ("ph2", None)
+        assert screen.session.conflicts() == []
+
+
+@sync
+async def test_two_boards_on_one_folder_each_see_the_others_edit(store):
+    """Two Pilot apps (two researchers' screens) on one study folder."""
+    first, second = app_for(store, follow_every=0.05, who="AB"), app_for(store, follow_every=0.05, who="CD")
+    async with first.run_test(size=(120, 40)) as one, second.run_test(size=(120, 40)) as two:
+        ab, cd = await loaded(one), await loaded(two)
+        await one.press("tab", "1")  # AB places the first note in phase 1
+        assert ab.flush_writes(timeout=10)
+        await wait_until(two, lambda: len(cd.journey.items) + len(cd.journey.quotes) == 1, "AB's edit on CD's board")
+        await two.press("tab", "down", "2")  # CD places another note in phase 2
+        assert cd.flush_writes(timeout=10)
+        await wait_until(one, lambda: len(ab.journey.items) + len(ab.journey.quotes) == 2, "CD's edit on AB's board")
+        assert ab.journey.items == cd.journey.items and ab.journey.quotes == cd.journey.quotes

@@ -157,21 +157,22 @@ def test_a_writable_open_of_a_study_with_a_damaged_line_leaves_no_new_segment(tm
     assert snapshot_files(store.path) == before
 
 
-def test_a_damaged_line_in_the_map_journal_is_named_by_export_and_stats(tmp_path: Path, capsys) -> None:
+def test_a_damaged_edit_in_a_map_file_is_named_by_export_and_stats(tmp_path: Path, capsys) -> None:
     from trodden.models.map.journey_map import MapItem
     from trodden.models.map.map_session import MapSession
+    from trodden.models.map.update_files import parse as parse_frames
     from trodden.tui.cli.main import main
 
     store = build_study(tmp_path / "study")
-    session = MapSession(store.path, writable=True).open()
-    session.put_item(MapItem(id=1, title="Asks a friend"))
-    session.put_item(MapItem(id=2, title="Buys a pot"))
-    session.db.wait_for_snapshot()
-    session.db._journal_fd = None  # crashed: the items are in the journal only
-    session.db._lock_file.release()
-    journal = max(store.path.glob("map.journal.*"), key=lambda p: int(p.suffix[1:]))
-    with open(journal, "ab") as handle:
-        handle.write(b'{"t":"items","id":3,"doc":{"title":"Wat\n')
+    session = MapSession(store.path, writable=True, who="AB").open()
+    for number, title in enumerate(["Asks a friend", "Buys a pot", "Waters it"], start=1):
+        session.put_item(MapItem(id=number, title=title))
+    session.own.close()  # killed: no compaction, the edits are in the file as appended
+    path = store.path / "map" / "AB.updates"
+    blob = bytearray(path.read_bytes())
+    second = parse_frames(path, bytes(blob)).frames[2]  # header, item 1, item 2, item 3
+    blob[second.offset + 12] ^= 0xFF
+    path.write_bytes(bytes(blob))
     before = snapshot_files(store.path)
     for argv in (
         ["export", store.path, "--format", "json"],
@@ -180,6 +181,6 @@ def test_a_damaged_line_in_the_map_journal_is_named_by_export_and_stats(tmp_path
     ):
         assert main([str(arg) for arg in argv]) == 1, argv
         out, err = capsys.readouterr()
-        assert f"{journal}: line 3 is damaged" in err, (argv, err)
-        assert "Buys a pot" in out or argv[0] == "stats"
+        assert f"{path}: the edit at byte {second.offset} is damaged" in err, (argv, err)
+        assert "Asks a friend" in out or argv[0] == "stats"
     assert snapshot_files(store.path) == before

@@ -108,7 +108,7 @@ def merge_items(journey: JourneyMap, target_id: int, source_ids: Iterable[int]) 
     merged = target.model_copy(
         update={"evidence": evidence, "channels": channels, "mark": mark, "design_question": question}
     )
-    return Change(items=(merged,), drop_items=tuple(s.id for s in sources))
+    return Change(items=(merged,), drop_items=tuple(s.id for s in sources), merged_into=target.id)
 
 
 def move_item(journey: JourneyMap, item_id: int, phase: str) -> Change:
@@ -227,6 +227,7 @@ def inverse(journey: JourneyMap, change: Change) -> Change:
         quotes=tuple(quotes_before[i] for i in dict.fromkeys(touched_quotes) if i in quotes_before),
         drop_items=tuple(i for i in dict.fromkeys(touched_items) if i not in items_before),
         drop_quotes=tuple(i for i in dict.fromkeys(touched_quotes) if i not in quotes_before),
+        revive=tuple(i for i in dict.fromkeys(change.drop_items) if i in items_before),
     )
 
 

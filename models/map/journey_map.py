@@ -107,6 +107,11 @@ class Change:
     quotes: tuple[QuotePick, ...] = ()
     drop_items: tuple[int, ...] = ()
     drop_quotes: tuple[int, ...] = ()
+    revive: tuple[int, ...] = ()
+    """removed items this change brings back on purpose (an undo): a plain edit of an item
+    someone else removed meanwhile leaves it removed (see ``shared_doc``)"""
+    merged_into: int | None = None
+    """the item ``drop_items`` were merged into, kept with them so a concurrent edit can be told"""
 
     def applied_to(self, journey: JourneyMap) -> JourneyMap:
         """The map after this change (the input is left as it was)."""

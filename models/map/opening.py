@@ -1,26 +1,23 @@
-"""Opening the map for the workshop: one editor at a time, everyone else follows read-only.
+"""Opening the map for the workshop: everyone edits at once; ``--read-only`` only watches.
 
-The map's lock decides who edits. The first screen to open the map edits it; a second one
-opens read-only and says why. A read-only screen that reloads takes over editing once the
-editor has left. This is plain storage logic, so it lives here rather than in the screen,
-and it runs on a worker thread (it reads every interview's notes).
+Each screen opens its own session (its own ``map/<who>.updates``) and follows the others'
+files. A screen falls back to read-only, saying why, only when its own file cannot be written
+(a damaged own file, a read-only folder). This is plain storage logic, so it lives here
+rather than in the screen, and it runs on a worker thread (it reads every interview's notes).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from trodden.models.errors import Locked, StoreError
+from trodden.models.errors import StoreError
 from trodden.models.storage.gc_policy import freeze_loaded_objects
 from trodden.models.storage.store import StudyStore
 
 from .evidence import StudyMapData, load_study_map
 from .map_session import MapSession
 
-SOMEONE_ELSE_EDITS = (
-    "Read-only: someone else is editing this map. You see their changes as they make them;"
-    " press F5 to take over once they have closed it."
-)
+WATCHING = "Read-only: you are watching this map (--read-only). Everyone's changes show as they make them."
 
 
 @dataclass(frozen=True)
@@ -32,31 +29,33 @@ class OpenedMap:
     readonly: str
 
 
-def open_map(store: StudyStore, session: MapSession | None = None, readonly: str = "") -> OpenedMap:
+def open_map(
+    store: StudyStore,
+    session: MapSession | None = None,
+    readonly: str = "",
+    *,
+    who: str | None = None,
+    watch: bool = False,
+) -> OpenedMap:
     """Re-read the study and the map, opening (or reusing) ``session``.
 
-    No session yet: open it for editing, else read-only with the reason. A read-only
-    session tries to take over editing; a writable one is refreshed. Raises ``StoreError``
-    or a pydantic ``ValidationError`` when a file cannot be read (nothing is changed).
+    No session yet (or one whose last write failed): open one for editing (``watch``: read-only),
+    else read-only with the reason. Raises ``StoreError`` or a pydantic ``ValidationError`` when
+    a file cannot be read (nothing is changed).
     """
     store.reload()
+    if session is not None and session.broken is not None:
+        session.close()
+        session = None
     if session is None:
-        try:
-            session = MapSession(store.path, writable=True).open()
-        except Locked:
-            session = MapSession(store.path, writable=False).open()
-            readonly = SOMEONE_ELSE_EDITS
-        except StoreError as error:
-            readonly = f"Read-only: the map cannot be opened for editing ({error})."
-            session = MapSession(store.path, writable=False).open()
-    elif not session.writable:
-        try:  # the editor may have left: take over editing
-            writable = MapSession(store.path, writable=True).open()
-        except StoreError:
-            session.refresh()
+        if watch:
+            session, readonly = MapSession(store.path, writable=False, who=who).open(), WATCHING
         else:
-            session.close()
-            session, readonly = writable, ""
+            try:
+                session, readonly = MapSession(store.path, writable=True, who=who).open(), ""
+            except StoreError as error:
+                readonly = f"Read-only: the map cannot be opened for editing ({error})."
+                session = MapSession(store.path, writable=False, who=who).open()
     else:
         session.refresh()
     loaded = load_study_map(store, session.load())

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.map.evidence import StudyMapData, load_study_map
-from trodden.models.map.map_session import MAP_DB
+from trodden.models.map.map_session import MAP_FOLDER
 from trodden.models.storage.layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
 
 from .index import SearchIndex
@@ -42,13 +42,15 @@ def index_of(store: StudyStore, loaded: StudyMapData) -> SearchIndex:
 def files_stamp(path: Path) -> tuple:
     """Name, size and change time of every file the index is read from (lock files aside)."""
     stamps = []
-    for folder, names in ((path, (STUDY_FILE, MAP_DB)), *((p, (INTERVIEW_FILE, NOTES_DB)) for p in _interviews(path))):
+    folders = [(path, (STUDY_FILE,)), (path / MAP_FOLDER, ("",))]  # every researcher's map file
+    folders += [(p, (INTERVIEW_FILE, NOTES_DB)) for p in _interviews(path)]
+    for folder, names in folders:
         try:
             entries = list(os.scandir(folder))
         except OSError:
             continue
         for entry in entries:
-            if entry.name.endswith(".lock") or not entry.name.startswith(names):
+            if entry.name.endswith((".lock", ".presence")) or not entry.name.startswith(names):
                 continue
             try:
                 info = entry.stat()

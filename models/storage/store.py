@@ -31,7 +31,9 @@ from .model_json import first_problem, json_bytes
 from .session import InterviewSession
 from .study_file import StudyFile, read_study_file
 
-GITIGNORE = "# written by trodden: lock and temp files are per machine, not study data\n*.lock\n*.tmp\n"
+GITIGNORE = (
+    "# written by trodden: lock, temp and cursor files are per machine, not study data\n*.lock\n*.tmp\n*.presence\n"
+)
 
 
 def _folder_participants(folder: str) -> set[str]:

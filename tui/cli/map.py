@@ -1,4 +1,4 @@
-"""``trodden map DIR``: the mapping workshop board (read-only if someone else edits).
+"""``trodden map DIR``: the mapping workshop board, shared by every researcher who opens it.
 
 ``--snapshot hypothesis`` keeps the map's hypothesis items (those without evidence) by hand,
 as the first interview does by itself, without opening the board.
@@ -6,14 +6,19 @@ as the first interview does by itself, without opening the board.
 
 from __future__ import annotations
 
-from .common import add_study_arg, open_study, say
+import sys
+
+from .common import add_study_arg, info, open_study, say, warn
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "map",
         help="assemble the journey map from the interviews' notes",
-        description="Open the mapping board. One editor at a time; a second one opens read-only and follows.",
+        description=(
+            "Open the mapping board. Several researchers can edit one map at once (one terminal each, or"
+            " one machine each on a shared or synced folder); each sees the others' edits within a second."
+        ),
     )
     add_study_arg(parser)
     parser.add_argument(
@@ -27,7 +32,76 @@ def register(sub) -> None:
     parser.add_argument(
         "--replace", action="store_true", help="with --snapshot: replace a hypothesis snapshot already kept"
     )
+    parser.add_argument("--read-only", action="store_true", help="only watch the map: change nothing")
+    parser.add_argument(
+        "--as",
+        dest="who",
+        metavar="INITIALS",
+        help="your initials on the map (asked once and remembered; also TRODDEN_RESEARCHER)",
+    )
+    live = parser.add_mutually_exclusive_group()
+    live.add_argument(
+        "--host",
+        nargs="?",
+        const="127.0.0.1",
+        metavar="ADDRESS",
+        help="also serve this map live over a WebSocket (default 127.0.0.1; 0.0.0.0 for the local network)",
+    )
+    live.add_argument("--join", metavar="URL", help="join a map served with --host (DIR: your copy of the study)")
+    parser.add_argument("--port", type=int, default=8765, help="the --host port (default: 8765)")
     parser.set_defaults(run=run)
+
+
+def start_link(args):
+    """The live link asked for, started before the board (the URL is printed first); None if none."""
+    if not (args.host or args.join):
+        return None
+    from .map_link import MapLink, map_url
+    from .serve import public_url
+    from .serve_guard import Guard
+
+    link = MapLink()
+    if args.join:
+        link.join(args.join)
+        link.note = f"Live: joined {args.join.split('?')[0]} (your edits and theirs meet as soon as it answers)"
+        return link
+
+    def guard_for(port: int) -> Guard:
+        return Guard.for_address(args.host, port, public_url(args.host, port))
+
+    guard = link.serve(args.host, args.port, guard_for)
+    link.note = (
+        f"Live: others join with  trodden map THEIR-COPY --join {map_url(guard, public_url(args.host, link.port))}"
+    )
+    info(link.note)
+    return link
+
+
+def ask_initials(flag: str | None) -> str | None:
+    """The researcher's initials: given, remembered, or asked once on a terminal (and remembered)."""
+    from trodden.models.errors import StoreError
+    from trodden.models.map import researcher
+
+    if flag is not None and researcher.valid(flag) is None:
+        warn(f"--as {flag!r}: initials are 1-12 letters or digits (a - is allowed), like AB")
+        return None
+    found = researcher.current(flag)
+    if found or not sys.stdin.isatty():
+        return found or "anon"
+    while True:
+        try:
+            typed = input("Your initials, shown to the others on the map (asked once): ")
+        except EOFError:
+            return "anon"
+        try:
+            initials = researcher.remember(typed)
+        except ValueError as error:
+            warn(str(error))
+            continue
+        except StoreError:  # no config folder to keep them in: this session only
+            return researcher.valid(typed) or "anon"
+        info(f"Remembered in {researcher.config_path()}; --as changes it for one session.")
+        return initials
 
 
 def run(args) -> int:
@@ -38,7 +112,22 @@ def run(args) -> int:
     from trodden.tui.app import run_app
     from trodden.tui.map.screen import MapScreen
 
-    return run_app(args.dir, start=MapScreen)
+    who = ask_initials(args.who)
+    if who is None:
+        return 2
+
+    link = start_link(args)
+
+    def start(store):
+        if link is None:
+            return MapScreen(store, who=who, watch=args.read_only)
+        return MapScreen(store, who=who, watch=args.read_only, link=link.attach, live_note=link.note)
+
+    try:
+        return run_app(args.dir, start=start)
+    finally:
+        if link is not None:
+            link.stop()
 
 
 def snapshot(args) -> int:

@@ -220,6 +220,14 @@ ACTIONS = register(
         ),
         Action("map.stats", "s", "stats", "Stats", "Participants per item, tag and channel; saturation per interview"),
         Action(
+            "map.changes",
+            "w",
+            "changes",
+            "What changed",
+            "Edits two researchers made at the same time, with who and when; enter takes the other side",
+            show=False,
+        ),
+        Action(
             "map.column",
             "f",
             "column_filter",

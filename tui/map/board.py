@@ -68,6 +68,13 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._painter = CellPainter()
         self._cursor_line: int | None = None
         """the line the cursor was last drawn on"""
+        self.others: dict[tuple[int, int], dict[int, str]] = {}
+        """the other researchers' cursors: (lane index, row) -> {phase index: initials}"""
+
+    def set_others(self, others: dict[tuple[int, int], dict[int, str]]) -> None:
+        if others != self.others:
+            self.others = others
+            self.refresh()
 
     # ------------------------------------------------------------------ model
     def set_model(self, model: BoardModel) -> None:
@@ -286,7 +293,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         if line_y >= len(self._lines):
             return Strip.blank(0)
         on_cursor = self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases
-        key = (self._keys[line_y], self.cursor.phase if on_cursor else None, on_cursor and self.has_focus)
+        marks = self.others.get(self._line_cell[line_y] or (-1, -1), {})
+        key = (self._keys[line_y], self.cursor.phase if on_cursor else None, on_cursor and self.has_focus, str(marks))
         strip = self._strips.get(key)
         if strip is None:
             strip = self._strips[key] = self._render_full_line(line_y, bool(on_cursor))
@@ -298,7 +306,9 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             assert self.model is not None
             lane, row = text
             cursor = self.cursor.phase if on_cursor else None
-            return self._painter.row(self.model, lane, row, self._column, cursor, self.has_focus, self.app.console)
+            marks = self.others.get(self._line_cell[line_y] or (-1, -1), {})
+            painter = self._painter
+            return painter.row(self.model, lane, row, self._column, cursor, self.has_focus, self.app.console, marks)
         if on_cursor:
             text = text.copy()
             start = LABEL_WIDTH + self.cursor.phase * self._column

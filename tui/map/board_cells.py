@@ -26,6 +26,14 @@ def render(text: Text, console: Console) -> Strip:
     return Strip([s for s in text.render(console) if s.text != "\n"])
 
 
+COLOURS = ("magenta", "cyan", "yellow", "green", "bright_blue", "bright_red")
+
+
+def researcher_colour(initials: str) -> str:
+    """The same colour for a researcher on every screen (from their initials)."""
+    return COLOURS[sum(initials.encode()) % len(COLOURS)]
+
+
 class CellPainter:
     """Rows of cells as strips, each cell cached by (line, column width, under the cursor, focused)."""
 
@@ -41,9 +49,18 @@ class CellPainter:
             self._cells.clear()
 
     def row(
-        self, model: BoardModel, lane: Lane, row: int, column: int, cursor: int | None, focused: bool, console: Console
+        self,
+        model: BoardModel,
+        lane: Lane,
+        row: int,
+        column: int,
+        cursor: int | None,
+        focused: bool,
+        console: Console,
+        marks: dict[int, str] | None = None,
     ) -> Strip:
-        """Row ``row`` of ``lane``; ``cursor``: the phase whose cell is highlighted (None: none)."""
+        """Row ``row`` of ``lane``; ``cursor``: the phase whose cell is highlighted (None: none);
+        ``marks``: phases where another researcher's cursor is (their initials)."""
         label = LANE_TITLES[lane] if row == 0 else ""
         if not model.phases:
             text = Text(label, style="bold")
@@ -54,15 +71,24 @@ class CellPainter:
             entries = model.cell(lane, phase_index)
             line = entries[row].line if row < len(entries) else None
             first = label if phase_index == 0 else None
-            strips.append(self.cell(line, column, phase_index == cursor, focused, first, console))
+            mark = (marks or {}).get(phase_index)
+            strips.append(self.cell(line, column, phase_index == cursor, focused, first, console, mark))
         return Strip.join(strips)
 
     def cell(
-        self, line: Line | None, column: int, on_cursor: bool, focused: bool, label: str | None, console: Console
+        self,
+        line: Line | None,
+        column: int,
+        on_cursor: bool,
+        focused: bool,
+        label: str | None,
+        console: Console,
+        mark: str | None = None,
     ) -> Strip:
-        """One cell (after the lane ``label`` for the first); the row's base style is the label's bold."""
+        """One cell (after the lane ``label`` for the first); the row's base style is the label's bold.
+        ``mark``: another researcher's initials, drawn in their colour at the cell's right end."""
         focused = on_cursor and focused
-        key = (line, column, on_cursor, focused, label)
+        key = (line, column, on_cursor, focused, label, mark)
         strip = self._cells.get(key)
         if strip is None:
             text = Text(label or "", style="bold")
@@ -75,6 +101,9 @@ class CellPainter:
                 text.stylize(
                     Style(reverse=True, bold=True) if focused else Style(reverse=True), start, start + column - 1
                 )
+            if mark:
+                tag = Text(f"▐{mark}", style=f"bold black on {researcher_colour(mark)}")
+                text = text[: max(start, start + column - 1 - len(tag))] + tag + Text("│", style="dim")
             strip = self._cells[key] = render(text, console)
         return strip
 

@@ -1,12 +1,16 @@
-"""Loading the map, and following the editor from a read-only screen.
+"""Loading the map, and following the other researchers' edits.
 
 Reading every interview's notes takes a while, so it runs on a worker thread and comes
-back as a message; which session edits and which follows is decided in
-``models.map.opening``. A read-only screen polls the map and the study every
-``follow_every`` seconds so it shows the editor's changes (items, quotes, phases).
+back as a message; how the session opens is decided in ``models.map.opening``. Every screen
+(editing or watching) merges the others' map files and re-reads the study every
+``follow_every`` seconds. The look runs on the screen's writer thread, behind the edits
+already handed to it, so the map it reads back holds them; a look that an edit overtook
+on the way back is dropped and the next one shows both.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from pydantic import ValidationError
 from textual import work
@@ -20,9 +24,11 @@ from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.opening import open_map
+from trodden.models.map.presence import Presence
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import literal
 
+from .changes import Shared
 from .writing import MapWriting
 
 
@@ -30,24 +36,44 @@ class MapLoading(MapWriting):
     """Load, reload (F5) and follow (a mixin of ``MapScreen``)."""
 
     follow_every: float
+    link: Callable[[MapSession], None] | None
+    live_note: str
     """seconds between looks at the editor's changes (0: never)"""
     _follow_timer: Timer | None
 
     class Loaded(Message):
         def __init__(
-            self, loaded: StudyMapData, session: MapSession | None, readonly: str, kept: KeptHypothesis | None = None
+            self,
+            loaded: StudyMapData,
+            session: MapSession | None,
+            readonly: str,
+            shared: Shared,
+            kept: KeptHypothesis | None = None,
         ) -> None:
             super().__init__()
             self.loaded = loaded
             self.session = session
             self.readonly = readonly
             self.kept = kept
+            self.shared = shared
 
     class Followed(Message):
-        def __init__(self, journey: JourneyMap, data: StudyFile | None) -> None:
+        def __init__(
+            self,
+            journey: JourneyMap | None,
+            data: StudyFile | None,
+            version: int,
+            sent: int,
+            shared: Shared | None,
+            others: tuple[Presence, ...] = (),
+        ) -> None:
             super().__init__()
+            self.others = others
             self.journey = journey
+            self.shared = shared
             self.data = data
+            self.version = version
+            self.sent = sent
 
     class LoadFailed(Message):
         def __init__(self, error: Exception) -> None:
@@ -57,7 +83,7 @@ class MapLoading(MapWriting):
     @work(thread=True, exclusive=True, group="load", description="load the map")
     def load(self) -> None:
         try:
-            opened = open_map(self.store, self.session, self.readonly)
+            opened = open_map(self.store, self.session, self.readonly, who=self.who, watch=self.watch)
         except (StoreError, ValidationError) as error:
             self.post_message(self.LoadFailed(error))
             return
@@ -66,7 +92,7 @@ class MapLoading(MapWriting):
         except StoreError as error:  # the map still opens; the damaged snapshot is named
             opened.loaded.problems.append(error)
             kept = None
-        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, kept))
+        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, Shared.of(opened.session), kept))
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
@@ -76,48 +102,74 @@ class MapLoading(MapWriting):
         self.status("Nothing was changed. Restore the file from a backup, or move it away to start a new map.", "red")
 
     def on_map_loading_loaded(self, message: Loaded) -> None:
+        if self.link is not None and message.session is not None:
+            self.link(message.session)
+            self.link = None
         self.session = message.session
         self.readonly = message.readonly
         self.loaded = message.loaded
         self.journey = message.loaded.journey
         self.kept = message.kept
+        self._shown_version = self.session.version if self.session else 0
+        self.shared_state = message.shared
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
-        banner.update(literal(self.readonly))
-        banner.set_class(bool(self.readonly), "shown")
+        banner.update(literal(self.readonly or self.live_note))
+        banner.set_class(bool(self.readonly or self.live_note), "shown")
         self._show_saved()
         if self._follow_timer is not None:
             self._follow_timer.stop()
             self._follow_timer = None
-        if self.readonly and self.follow_every:
+        if self.follow_every:
             self._follow_timer = self.set_interval(self.follow_every, self.follow, name="follow")
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
         index = message.loaded.index
         people = f"{len(index.participants)} customers" + (f", {len(index.staff)} staff" if index.staff else "")
         status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {people}"
+        if message.shared.conflicts and not problems:
+            status += f" · {message.shared.conflicts} edits made at the same time as another: w shows what changed"
         self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
         if self.focus_item is not None:
             self._focus_item(self.focus_item)
             self.focus_item = None
 
-    @work(thread=True, exclusive=True, group="follow", description="follow the editor")
     def follow(self) -> None:
-        """Read-only screens: pick up the editor's changes (map and phases)."""
-        if self.session is None:
+        """Look for the others' edits (map and phases) on the writer thread, behind our own."""
+        session = self.session
+        if session is None or self.loaded is None or self._following:
             return
-        changed = self.session.refresh()
-        data_changed = self.store.reload()
-        if changed or data_changed:
-            self.post_message(self.Followed(self.session.load(), self.store.data if data_changed else None))
+        sent, shown, store = self._submitted, self._shown_version, self.store
+
+        def look() -> Message:
+            changed = session.refresh()
+            data_changed = store.reload()
+            journey = session.load() if changed or data_changed or session.version != shown else None
+            shared = Shared.of(session) if journey is not None else None
+            data = store.data if data_changed else None
+            return self.Followed(journey, data, session.version, sent, shared, session.others())
+
+        try:
+            self.writer.submit(look, on_error=lambda error: self.Followed(None, None, shown, -1, None))
+        except RuntimeError:
+            return  # the screen is closing
+        self._following = True
 
     def on_map_loading_followed(self, message: Followed) -> None:
+        self._following = False
         if self.loaded is None:
             return
-        self.journey = message.journey
+        self._others = message.others
         if message.data is not None:
             self.loaded.data = message.data
-        self.refresh_inbox()
+        if message.journey is not None and message.sent == self._submitted:
+            self.journey = message.journey
+            self._shown_version = message.version
+            self.refresh_inbox()
+            self.show_shared(message.shared)
+        elif message.data is not None:
+            self.refresh_inbox()
+        self.show_others()
 
     def action_reload(self) -> None:
         self.flush_writes()

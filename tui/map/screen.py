@@ -2,24 +2,27 @@
 
 The screen holds the map in memory and applies each edit at once (a pure ``Change``
 from ``models.map.edit``), then stores it on its writer thread, so the board answers
-within milliseconds while every change is still durable a moment later. One editor at a
-time: a second ``trodden map`` opens read-only and follows the editor's changes.
+within milliseconds while every change is still durable a moment later. Several researchers
+edit one map at once, each screen following the others' edits (``models.map.map_session``).
 
 The screen is put together from one mixin per job, each in its own module of this
 package (see ``view.py`` for why mixins):
 
 - ``view.MapView``: the state every part shares, cursor helpers, redrawing, status line
 - ``writing.MapWriting``: commit an edit, undo/redo, the writer thread
-- ``loading.MapLoading``: load, reload, follow the editor when read-only
+- ``loading.MapLoading``: load, reload, follow the other researchers' edits
 - ``inbox_actions.InboxActions``: place, add to an item, quote, filter the inbox
 - ``board_actions.BoardActions``: open, merge, move, promote, write, rename, remove items
 - ``curve_actions.CurveActions``: hearts, thunderclouds, the curve
 - ``phases.PhaseEditing``: rename, add, remove, reorder phases
 - ``panels.MapPanels``: method checks and stats
 - ``hypothesis.HypothesisActions``: what the interviews did to the hypothesis; removing one of its items
+- ``changes.MapChanges``: who changed what, and edits made at the same time ("what changed")
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -38,6 +41,7 @@ from trodden.tui.writer import Writer
 from .actions import ACTIONS, HELP_INTRO
 from .board import Board
 from .board_actions import BoardActions
+from .changes import MapChanges, Shared
 from .curve_actions import CurveActions
 from .hypothesis import HypothesisActions
 from .inbox import Inbox
@@ -51,7 +55,15 @@ HINT_DELAY = 0.25
 
 
 class MapScreen(
-    MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditing, MapPanels, HypothesisActions, TroddenScreen
+    MapLoading,
+    InboxActions,
+    BoardActions,
+    CurveActions,
+    PhaseEditing,
+    MapPanels,
+    HypothesisActions,
+    MapChanges,
+    TroddenScreen,
 ):
     CONTEXT = "map"
     BINDINGS = ACTIONS
@@ -63,13 +75,23 @@ class MapScreen(
         store: StudyStore,
         *,
         blink: bool = True,
-        follow_every: float = 1.0,
+        follow_every: float = 0.5,
         hint_delay: float = HINT_DELAY,
+        who: str | None = None,
+        watch: bool = False,
+        link: Callable[[MapSession], None] | None = None,
+        live_note: str = "",
         focus_item: int | None = None,
     ) -> None:
         """``focus_item``: put the board's cursor on that item once the map is loaded (from search)."""
         super().__init__()
         self.focus_item = focus_item
+        self.live_note = live_note
+        """shown in the banner: how others join this map live (``--host``) or whom it joined"""
+        self.link = link
+        """``trodden map --host/--join``: given the session once it is open (the CLI's live link)"""
+        self.who = who
+        self.watch = watch
         self.hint_delay = hint_delay
         self.store = store
         self.blink = blink
@@ -85,6 +107,11 @@ class MapScreen(
         self.kept = None
         self.writer = Writer(self, "map")
         self._unsaved = 0
+        self._submitted = 0
+        self._shown_version = 0
+        self._following = False
+        self.shared_state = Shared()
+        self._others = ()
         self._armed_remove = None
         self._suggestion = None
         self._board_cache = {}

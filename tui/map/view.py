@@ -10,6 +10,8 @@ need a forwarding method for each of the ~50 keys.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.geometry import Region
 from textual.timer import Timer
@@ -31,6 +33,9 @@ from trodden.tui.writer import Writer
 
 from .board import Board
 from .inbox import Inbox
+
+if TYPE_CHECKING:
+    from .changes import Shared
 
 
 def set_border_title(widget: Widget, title: str) -> None:
@@ -75,6 +80,18 @@ class MapView:
     _titles: dict[str, str]
     _unsaved: int
     """map writes handed to the writer and not yet on disk"""
+    _submitted: int
+    """map writes ever handed to the writer (a look at the others' edits older than one is dropped)"""
+    _shown_version: int
+    """the session's ``version`` the map on screen was read at"""
+    _following: bool
+    """a look at the others' edits is on its way"""
+    who: str | None
+    """the researcher's initials (None: from the environment or the user's config)"""
+    watch: bool
+    """--read-only: only watch the map"""
+    shared_state: Shared
+    """who last changed each item, and how many edits clashed (``changes.Shared``)"""
 
     # ------------------------------------------------------------- widgets
     @property
@@ -200,10 +217,16 @@ class MapView:
 
     def on_board_cursor_moved(self, message: Board.CursorMoved) -> None:
         self._armed_remove = None
+        self.share_cursor()  # type: ignore[attr-defined]  # changes.MapChanges
         if not message.by_user:  # moved after an edit: leave the edit's message to be read
             return
         item = self.current_item()
         if item is not None and self.loaded is not None and self.board.has_focus:
             n, total = self.loaded.index.backing(item)
             what = "hypothesis" if item.is_hypothesis else f"{n} of {total} participants"
-            self.status(f"{item.title} · {item.kind.value} · {what} · enter: evidence")
+            self.status(f"{item.title} · {item.kind.value} · {what}{self.changed_by(item.id)} · enter: evidence")
+
+    def changed_by(self, item_id: int) -> str:
+        """`` · last changed by AB 14:02 UTC`` for the status line ("" when unknown)."""
+        who, at = self.shared_state.stamps.get(str(item_id), ("", ""))
+        return f" · last changed by {who} {at[11:16]} UTC" if who else ""

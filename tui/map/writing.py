@@ -46,7 +46,7 @@ class MapWriting(MapView):
         if self.session is None or self.loaded is None:
             return
         if self.readonly:
-            self.status("Read-only: this map is being edited elsewhere", "yellow")
+            self.status(self.readonly or "Read-only", "yellow")
             return
         if not (change.items or change.quotes or change.drop_items or change.drop_quotes):
             return
@@ -90,6 +90,7 @@ class MapWriting(MapView):
     def store_later(self, write: Callable[..., Any], *args: Any) -> None:
         """Run a map write on the writer thread (in order); the title says "saving…" until it is on disk."""
         self._unsaved += 1
+        self._submitted += 1
         self._show_saved()
 
         def job() -> Message:

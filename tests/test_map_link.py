@@ -1,0 +1,87 @@
+"""``trodden map --host`` / ``--join``: the shared map live over a WebSocket on 127.0.0.1 (issue 18)."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+
+import aiohttp
+import pytest
+
+from trodden.models.domain import Phase, Study
+from trodden.models.map.journey_map import Change, MapItem
+from trodden.models.map.map_session import MapSession, read_map
+from trodden.models.storage.store import StudyStore
+from trodden.tui.cli.map_link import MapLink, map_url
+from trodden.tui.cli.serve import public_url
+from trodden.tui.cli.serve_guard import Guard
+
+WAIT = 20  # seconds at most for a message on a loaded machine; the wait ends as soon as it comes
+
+
+@pytest.fixture
+def two_copies(tmp_path):
+    store = StudyStore.create(tmp_path / "host", Study(name="A thriving home"), [Phase(id="ph1", name="P1", order=1)])
+    shutil.copytree(store.path, tmp_path / "joiner")
+    return store.path, tmp_path / "joiner"
+
+
+def serve(link: MapLink) -> Guard:
+    return link.serve("127.0.0.1", 0, lambda port: Guard.for_address("127.0.0.1", port, public_url("127.0.0.1", port)))
+
+
+def test_a_joiner_and_the_host_see_each_others_edits_and_keep_them(two_copies):
+    host_dir, joiner_dir = two_copies
+    host, joiner = MapLink(), MapLink()
+    with MapSession(host_dir, writable=True, who="AB") as ours:
+        ours.apply(Change(items=(MapItem(id=1, phase="ph1", title="Made before they joined"),)))
+        guard = serve(host)
+        host.attach(ours)
+        try:
+            with MapSession(joiner_dir, writable=True, who="CD") as theirs:
+                joiner.join(map_url(guard, public_url("127.0.0.1", host.port)))
+                joiner.attach(theirs)
+                assert joiner.received.wait(WAIT)  # caught up on connecting
+                assert [i.title for i in theirs.load().items] == ["Made before they joined"]
+                host.received.clear()
+                theirs.apply(Change(items=(MapItem(id=2, phase="ph1", title="Joiner's idé"),)))
+                assert host.received.wait(WAIT)
+                joiner.received.clear()
+                ours.apply(Change(items=(MapItem(id=1, phase="ph1", title="Renamed by the host"),)))
+                assert joiner.received.wait(WAIT)
+                assert ours.load() == theirs.load()
+        finally:
+            joiner.stop()
+            host.stop()
+    titles = {"Renamed by the host", "Joiner's idé"}
+    assert {i.title for i in read_map(joiner_dir).items} == titles  # kept in the joiner's own copy
+    assert {i.title for i in read_map(host_dir).items} == titles
+
+
+@pytest.mark.parametrize(
+    ("token", "origin", "host_header"),
+    [("wrong", "own", None), (None, "own", None), ("right", "http://evil.example", None), ("right", "own", "evil:1")],
+)
+def test_the_host_refuses_a_wrong_token_origin_or_host(two_copies, token, origin, host_header):
+    link = MapLink()
+    guard = serve(link)
+    base = public_url("127.0.0.1", link.port)
+    url = map_url(guard, base).split("?")[0] + (
+        "" if token is None else f"?token={guard.token if token == 'right' else token}"
+    )
+    headers = {"Origin": base if origin == "own" else origin}
+    if host_header:
+        headers["Host"] = host_header
+
+    async def attempt() -> int:
+        async with aiohttp.ClientSession() as client:
+            try:
+                async with client.ws_connect(url, headers=headers):
+                    return 101
+            except aiohttp.WSServerHandshakeError as error:
+                return error.status
+
+    try:
+        assert asyncio.run(attempt()) == 403
+    finally:
+        link.stop()
