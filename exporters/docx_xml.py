@@ -150,11 +150,13 @@ def table_xml(style: str, widths_mm: list[float], rows: Iterable[str], *, border
     return f"<w:tbl><w:tblPr>{properties}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
 
 
-def picture_xml(document: DocxDocument, png: bytes, width_mm: float) -> str:
+def picture_xml(document: DocxDocument, png: bytes, width_mm: float, alt: str = "") -> str:
     """A run holding ``png`` at ``width_mm`` (the image is added to the package now)."""
     inline = document.part.new_pic_inline(io.BytesIO(png), Mm(width_mm), None)
     for side in ("distT", "distB", "distL", "distR"):  # LibreOffice pads pictures without these
         inline.set(side, "0")
+    if alt:  # read aloud by screen readers, shown by Word as the picture's description
+        inline.docPr.set("descr", safe(alt))
     return f"<w:r><w:drawing>{etree.tostring(inline, encoding='unicode')}</w:drawing></w:r>"
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from trodden.models.change.plan import ChangePlan
 from trodden.models.checks import Finding, run_checks
-from trodden.models.domain import Interview, Note
+from trodden.models.domain import Interview, JourneyState, Note
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
 from trodden.models.storage.store import StudyStore
@@ -18,6 +19,7 @@ from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
 from .redacted import export_inputs
+from .report_change import area_sections, matrix_alt, target_section
 from .report_evidence import EvidenceBuilder, unique
 from .report_model import BackstageGroup, CellEntry, FindingRow, Item, MapRow, PhaseSection, Report
 from .report_reading import Progress, read_study
@@ -32,6 +34,7 @@ def assemble(
     language: str | None = None,
     generated: date | None = None,
     private: bool = False,
+    plan: ChangePlan | None = None,
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
@@ -40,7 +43,7 @@ def assemble(
     markers like ``[name]`` unless ``private``.
     """
     labels = Labels(language or data.study.language)
-    inputs = export_inputs(data, interviews, notes, journey, private=private)
+    inputs = export_inputs(data, interviews, notes, journey, private=private, plan=plan)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     index = NotesIndex.build(notes, participant_of, data.participants)
@@ -60,6 +63,7 @@ def assemble(
     with_notes = [i for i in interviews if notes.get(i.id) and not index.is_staff(i.participant)]  # customers'
     staff_interviews = sum(1 for i in interviews if notes.get(i.id) and index.is_staff(i.participant))
     state = data.study.state
+    areas = area_sections(inputs.plan, build)
     in_report_language = data.model_copy(update={"study": data.study.model_copy(update={"language": labels.language})})
     findings = run_checks(in_report_language, interviews, index, journey)  # messages in the report's language
     return Report(
@@ -87,6 +91,10 @@ def assemble(
         findings=tuple(_finding_row(finding, labels, items) for finding in findings),
         staff_interviews=staff_interviews,
         staff_heading=labels.f(_one("staff.heading", staff_interviews), n=staff_interviews) if index.staff else "",
+        areas=areas,
+        matrix_alt=matrix_alt(areas, labels),
+        target=target_section(inputs.plan, build, areas),
+        target_state=state is JourneyState.TARGET,
     )
 
 
@@ -197,5 +205,13 @@ def build_report(
 ) -> tuple[Report, list[str]]:
     """(report, problems) for the study in ``store``."""
     study = read_study(store, progress)
-    report = assemble(study.data, study.interviews, study.notes, study.journey, language=language, private=private)
+    report = assemble(
+        study.data,
+        study.interviews,
+        study.notes,
+        study.journey,
+        language=language,
+        private=private,
+        plan=study.plan,
+    )
     return report, study.problems

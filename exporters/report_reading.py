@@ -14,8 +14,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from trodden.models.change.plan import ChangePlan
+from trodden.models.change.store import read_plan
 from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
 from trodden.models.interchange import read_map
@@ -39,6 +41,8 @@ class StudyData:
     notes: dict[str, list[Note]]
     journey: JourneyMap
     problems: list[str]
+    plan: ChangePlan = field(default_factory=ChangePlan)
+    """problem areas, ideas and the target map (empty when none was started)"""
 
 
 @contextmanager
@@ -60,7 +64,8 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
     notes: dict[str, list[Note]] = {}
     with _collector_paused(notes):
         readable = _read_notes(store, interviews, notes, problems, progress)
-    return StudyData(store.data, readable, notes, read_map(store) or JourneyMap(), [str(p) for p in problems])
+    journey = read_map(store) or JourneyMap()
+    return StudyData(store.data, readable, notes, journey, [str(p) for p in problems], read_plan(store.path))
 
 
 def _read_notes(
