@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trodden.models.check_codes import CODES
 
-from .common import add_study_arg, left_out, open_study, say
+from .common import add_study_arg, info, left_out, open_study, say
 
 
 def register(sub) -> None:
@@ -29,6 +29,8 @@ def run(args) -> int:
     loaded = load_study_map(store)
     missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     findings = run_checks(loaded.data, loaded.interviews, loaded.index, loaded.journey)
+    if loaded.data.study.state is not None and loaded.data.study.state.value == "target":
+        info("a target-state study: its items need no interview evidence, so the evidence checks are left out")
     for finding in findings:
         say(f"{finding.code}\t{finding.severity}\t{finding.message}")
     if not findings:
