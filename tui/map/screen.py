@@ -16,6 +16,7 @@ package (see ``view.py`` for why mixins):
 - ``curve_actions.CurveActions``: hearts, thunderclouds, the curve
 - ``phases.PhaseEditing``: rename, add, remove, reorder phases
 - ``panels.MapPanels``: method checks and stats
+- ``change_link.ChangeLink``: the problem-area screen (``tui/change``) and the target map
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from trodden.tui.writer import Writer
 from .actions import ACTIONS, HELP_INTRO
 from .board import Board
 from .board_actions import BoardActions
+from .change_link import ChangeLink
 from .curve_actions import CurveActions
 from .inbox import Inbox
 from .inbox_actions import InboxActions
@@ -48,7 +50,9 @@ HINT_DELAY = 0.25
 """seconds the inbox cursor rests before a similar item is looked for"""
 
 
-class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditing, MapPanels, TroddenScreen):
+class MapScreen(
+    MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditing, MapPanels, ChangeLink, TroddenScreen
+):
     CONTEXT = "map"
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
