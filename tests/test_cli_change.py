@@ -42,6 +42,8 @@ def test_actions_for_a_stand_up_and_a_backlog(tmp_path, capsys):
     rows = list(csv.reader(io.StringIO(raw.lstrip("\ufeff"))))
     assert rows[0] == ["area number", "area", "kind", "idea", "owner", "status", "effect", "outcome"]
     assert ["2", "Fills in the address", "action", "'=HYPERLINK(ask Malin)", "EF", "idea", "", ""] in rows
+    _, report, _ = _run(capsys, "export", store.path, "--format", "md")
+    assert "## Problem areas and next steps" in report and "Call the customer the day after delivery" in report
     _, md, _ = _run(capsys, "actions", store.path, "--format", "md")
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     assert sum(1 for t in tokens if t.type == "tr_open") == 1 + 4
