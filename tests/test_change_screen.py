@@ -22,6 +22,7 @@ from trodden.tui.actions import REGISTRY
 from trodden.tui.change.matrix import MatrixScreen
 from trodden.tui.change.render import area_details, area_line, idea_line, matrix_text
 from trodden.tui.change.screen import ChangeScreen
+from trodden.tui.change.target import TargetScreen
 from trodden.tui.widgets.dialogs import PromptScreen
 
 
@@ -38,8 +39,8 @@ async def opened(pilot, key: str = "p") -> ChangeScreen:
     await pilot.press(key)
 
     def ready() -> ChangeScreen | None:
-        screen = pilot.app.screen
-        return screen if isinstance(screen, ChangeScreen) and screen.ready else None
+        found = [s for s in pilot.app.screen_stack if isinstance(s, ChangeScreen) and s.ready]
+        return found[0] if found else None
 
     screen = await wait_until(pilot, ready, "the problem-area screen to load")
     await pilot.pause()
@@ -126,7 +127,7 @@ async def test_starting_the_target_map_from_the_map(tmp_path):
     path = tmp_path / "s"
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await opened(pilot, "T")  # the map's T opens the area screen and starts the target map
-        await wait_until(pilot, lambda: screen.plan.has_target, "the target map to start")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TargetScreen), "the target map")
         screen.flush_writes()
         plan = read_plan(path)
         assert [(i.title, i.fate.value) for i in plan.target_items] == [
@@ -136,13 +137,23 @@ async def test_starting_the_target_map_from_the_map(tmp_path):
             ("The plant struggles in week one", "keep"),
         ]
         assert [p.phase for p in plan.target_curve] == ["ph1", "ph2", "ph3"]
-        await pilot.press("m")
+        await answer(pilot, "c", "one number, answered at once")  # the first item changes
+        await pilot.press("down", "x")  # the second is removed
+        await pilot.press("escape", "m", "T")  # an area for the moment, then the target map again
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, TargetScreen), "the target map again")
+        await pilot.press("down", "down", "down")  # the moment's own item, in phase 3
+        await answer(pilot, "n", "Gets a call in week one")
         await answer(pilot, "v", "1.5 someone calls in week one")
         screen.flush_writes()
-        assert (read_plan(path).target_point("ph3").value, read_plan(path).target_point("ph3").reason) == (
-            1.5,
-            "someone calls in week one",
-        )
+        plan = read_plan(path)
+        (area,) = plan.areas
+        assert [(i.title, i.fate.value, i.change, i.areas) for i in plan.target_items if i.fate.value != "keep"] == [
+            ("Calls support about the invoice", "change", "one number, answered at once", []),
+            ("Asks a friend what the plant is called", "remove", "", []),
+            ("Gets a call in week one", "new", "", [area.id]),
+        ]
+        assert (plan.target_point("ph3").value, plan.target_point("ph3").reason) == (1.5, "someone calls in week one")
+        await pilot.press("escape")
         # every action is in the palette and F1, and each has its method
         titles = {command.title for command in pilot.app.get_system_commands(screen)}
         assert {action.description for action in REGISTRY["change"]} <= titles

@@ -18,6 +18,7 @@ from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
 from .editing import PlanEditing
 from .matrix import MatrixScreen
+from .target import TargetScreen
 
 SORTS = [SortRule.PRIORITY, SortRule.IMPACT, SortRule.EFFORT, SortRule.EVIDENCE]
 
@@ -26,6 +27,7 @@ class AreaActions(PlanEditing):
     """What the keys do to the problem areas (a mixin of ``ChangeScreen``)."""
 
     blink: bool = True
+    selected: tuple[int, ...] = ()
 
     def ask(self, title: str, value: str, hint: str, then: Callable[[str], None]) -> None:
         """A one-line prompt; ``then`` gets the answer (escape: nothing happens)."""
@@ -49,6 +51,9 @@ class AreaActions(PlanEditing):
 
     def action_new_area(self) -> None:
         options: list[tuple[str, Text]] = [("title", Text("✎ A problem area of its own: type its title"))]
+        chosen = [item for item in (self.journey.item(i) for i in self.selected) if item is not None]
+        if chosen:
+            options.append(("cluster", Text(f"▦ the {len(chosen)} items selected on the board (a cluster)")))
         for item in moments_without_area(self.plan, self.journey):
             options.append((f"item:{item.id}", Text(f"★ moment of truth: {visible(item.title, one_line=True)}")))
         for item in self.journey.items:
@@ -66,7 +71,10 @@ class AreaActions(PlanEditing):
             self.ask("New problem area", "", "its title", self._new_titled)
             return
         kind, _, ref = choice.partition(":")
-        if kind == "item":
+        if kind == "cluster":
+            chosen = [item for item in (self.journey.item(i) for i in self.selected) if item is not None]
+            made = self.edit(lambda: new_area(self.plan, self.journey, self.new_id, items=chosen), "Problem area added")
+        elif kind == "item":
             item = self.journey.item(int(ref))
             made = self.edit(lambda: new_area(self.plan, self.journey, self.new_id, item=item), "Problem area added")
         else:
@@ -171,13 +179,13 @@ class AreaActions(PlanEditing):
             self.edit(lambda: delete_area(self.plan, area.id), f"Area removed with {ideas} idea(s); u brings it back")
 
     def action_start_target(self) -> None:
-        if self.plan.has_target:
-            changed = sum(1 for item in self.plan.target_items if item.fate.value != "keep")
-            self.status(f"The target map is started: {len(self.plan.target_items)} items, {changed} changed", "yellow")
-            return
-        change = start_target(self.plan, self.phases, self.journey, self.curve, self.new_id)
-        if self.commit(change):
+        """Start the target map from the current one (once), then show it."""
+        if not self.plan.has_target:
+            change = start_target(self.plan, self.phases, self.journey, self.curve, self.new_id)
+            if not self.commit(change):
+                return
             self.status(f"Target map started from the current map: {len(self.plan.target_items)} items kept", "green")
+        self.app.push_screen(TargetScreen(self))
 
     def action_target_value(self) -> None:
         area = self.need_area()

@@ -58,7 +58,7 @@ ACTIONS = register(
             "T",
             "start_target",
             "Target map",
-            "Start the target map from the current map (once)",
+            "The target map: started from the current map (once); mark items kept, changed, removed, new",
             short="Target",
         ),
         Action("change.undo", "u", "undo", "Undo", "Undo the last change (again for the one before)"),
@@ -132,4 +132,26 @@ HELP_INTRO = (
     "on the matrix with [b]x[/b]) and add ideas under it ([b]a[/b]): prototypes, jobs to be done, narratives, "
     "actions, each with an owner and a status. Evidence (n of N customers) is computed from the linked items; "
     "staff never count in it. Saved as you go; [b]u[/b] undoes."
+)
+
+TARGET_ACTIONS = register(
+    "change.target",
+    "Problem areas: target map",
+    [
+        Action("change.target.keep", "k", "fate('keep')", "Keep", "The item stays as it is in the target state"),
+        Action("change.target.change", "c", "change_item", "Change", "The item changes: say how"),
+        Action("change.target.remove", "x", "fate('remove')", "Remove", "The item is gone in the target state"),
+        Action("change.target.new", "n", "new_item", "New", "A new target item in this phase (needs no evidence)"),
+        Action(
+            "change.target.answers",
+            "a",
+            "answers",
+            "Answers area",
+            "The change answers the problem area selected on the area screen (again: it does not)",
+        ),
+        Action("change.target.value", "v", "value", "Target value", "Set this phase's target curve, with a reason"),
+        Action("change.target.undo", "u", "undo", "Undo", "Undo the last change", show=False),
+        Action("change.target.redo", "U", "redo", "Redo", "Redo what undo took back", show=False),
+        Action("change.target.close", "escape", "close", "Close", "Back to the problem areas"),
+    ],
 )

@@ -58,6 +58,7 @@ class ChangeScreen(AreaActions, IdeaActions):
         *,
         readonly: bool = False,
         then: str = "",
+        selected: tuple[int, ...] = (),
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -67,6 +68,8 @@ class ChangeScreen(AreaActions, IdeaActions):
         self.readonly = readonly or session is None
         self.then = then
         """an action to run once the plan is loaded (the map's ``T``: start the target map)"""
+        self.selected = selected
+        """items selected on the board (space): they can become one problem area"""
         self.plan = ChangePlan()
         self.ready = False
         self.rule = SortRule.ORDER

@@ -23,6 +23,7 @@ class ChangeLink(MapWriting):
             self.journey,
             readonly=bool(self.readonly),
             then=then,
+            selected=tuple(sorted(self.selected)),
         )
         screen.blink = self.blink
         self.app.push_screen(screen)
