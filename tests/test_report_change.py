@@ -25,6 +25,7 @@ from trodden.exporters.report_md import render as markdown
 from trodden.models.change.store import read_plan
 from trodden.models.domain import JourneyState
 from trodden.models.interchange import import_document, load_document
+from trodden.models.map.journey_map import JourneyMap
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +149,27 @@ def test_a_target_state_study_has_no_evidence_checks_and_says_so(tmp_path):
     assert "the evidence checks are left out" in markdown(report)
     current = build_report(make_study(tmp_path / "c"))[0]
     assert [f for f in current.findings if f.code == "no-evidence"]  # "Gets a care reminder" is a hypothesis
+
+
+def test_hostile_text_in_areas_and_ideas_stays_text(tmp_path):
+    from trodden.models.change.areas import new_area
+    from trodden.models.change.edit import add_idea, update_area
+    from trodden.models.change.store import edit_plan
+
+    store = make_change_study(tmp_path / "h")
+    hostile = "a | b\n# injected heading\n<script>x</script> **bold** [link](x)"
+    plan = edit_plan(
+        store.path,
+        lambda plan, s: new_area(plan, JourneyMap(), s.next_id, title=hostile),
+    )
+    area = max(a.id for a in plan.areas)
+    edit_plan(store.path, lambda plan, s: update_area(plan, area, experience=hostile, design_questions=[hostile]))
+    edit_plan(store.path, lambda plan, s: add_idea(plan, area, hostile, s.next_id, owner="|x|", effect=hostile))
+    text = markdown(build_report(store)[0])
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    assert not any(t.type == "html_block" or t.type == "html_inline" for t in tokens)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert not any(h.startswith("injected") for h in headings)
+    rows = [line for line in text.split("## Problem areas and next steps")[1].splitlines() if line.startswith("| ")]
+    idea_rows = [r for r in rows if "\\|X\\|" in r]  # the owner, upper-cased
+    assert idea_rows and all(r.count(" | ") == 5 for r in idea_rows)  # six cells, the | in the text escaped
