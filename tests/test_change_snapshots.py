@@ -1,7 +1,8 @@
-"""Snapshots of the problem-area screen and its priority matrix, at 80x24 and a large size."""
+"""Snapshots of the problem-area screen, its priority matrix and the target map, at 80x24 and a large size."""
 
 from __future__ import annotations
 
+from textual.widgets import Input
 from waiting import wait_until
 
 try:
@@ -17,6 +18,8 @@ from trodden.models.change.store import edit_plan
 from trodden.models.map.map_session import read_map
 from trodden.tui.change.matrix import MatrixScreen
 from trodden.tui.change.screen import ChangeScreen
+from trodden.tui.change.target import TargetScreen
+from trodden.tui.widgets.dialogs import PromptScreen
 
 SMALL, LARGE = (80, 24), (130, 40)
 
@@ -79,3 +82,22 @@ def test_priority_matrix_80x24(snap_compare, tmp_path):
 
 def test_priority_matrix_large(snap_compare, tmp_path):
     assert snap_compare(planned_app(tmp_path), terminal_size=LARGE, run_before=matrix)
+
+
+async def target(pilot) -> None:
+    await opened(pilot)
+    await pilot.press("T")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, TargetScreen), "the target map")
+    await pilot.press("c")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, PromptScreen), "the prompt")
+    pilot.app.screen.query_one(Input).value = "one number, answered at once"
+    await pilot.press("enter", "down", "x", "down", "down")
+    await pilot.pause()
+
+
+def test_target_map_80x24(snap_compare, tmp_path):
+    assert snap_compare(planned_app(tmp_path), terminal_size=SMALL, run_before=target)
+
+
+def test_target_map_large(snap_compare, tmp_path):
+    assert snap_compare(planned_app(tmp_path), terminal_size=LARGE, run_before=target)

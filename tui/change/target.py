@@ -1,13 +1,17 @@
 """The target map beside the current one: every target item with its fate (kept, changed,
-removed, new) and the problem area it answers, and the two curves phase by phase.
+removed, new) and the problem area it answers, the two curves phase by phase, and the highlighted
+item's phase with its current and target items side by side.
 
 Edits go through the area screen (``owner.edit``), so they share its writer and its undo.
 """
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
+from rich import box
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -43,6 +47,7 @@ class TargetScreen(ModalScreen[None]):
             box.border_title = "Target map"
             yield Static("", id="target-curve")
             yield OptionList(id="target-items")
+            yield Static("", id="target-side")
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -92,6 +97,39 @@ class TargetScreen(ModalScreen[None]):
         items.add_options(options)
         if options:
             items.highlighted = min(keep or 0, len(options) - 1)
+        self.redraw_side()
+
+    def redraw_side(self) -> None:
+        """The highlighted item's phase, current and target side by side."""
+        item = self.current()
+        side = self.query_one("#target-side", Static)
+        if item is None:
+            side.update("")
+            return
+        in_phase = [i for i in self.ordered() if i.phase == item.phase]
+        table = Table(expand=True, box=box.SIMPLE_HEAD, padding=(0, 1))
+        name = visible(self.owner.phase_name(item.phase), one_line=True)  # type: ignore[attr-defined]
+        table.add_column(Text(f"Current · {name}", style="bold"), ratio=1)
+        table.add_column(Text(f"Target · {name}", style="bold green"), ratio=1)
+        current = [
+            Text(visible(i.title, one_line=True), style="strike dim" if i.fate is Fate.REMOVE else "")
+            for i in in_phase
+            if i.fate is not Fate.NEW
+        ]
+        target = [
+            Text(
+                visible(i.title, one_line=True) + (f" → {visible(i.change, one_line=True)}" if i.change else ""),
+                style=FATE_STYLE[i.fate] if i.fate is not Fate.KEEP else "",
+            )
+            for i in in_phase
+            if i.fate is not Fate.REMOVE
+        ]
+        for left, right in itertools.zip_longest(current, target, fillvalue=Text("")):
+            table.add_row(left, right)
+        side.update(table)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.redraw_side()
 
     def _edit(self, make, message: str = "") -> None:
         self.owner.edit(make, message)
