@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .i18n_change import CHANGE_WORDS
+
 Language = Literal["en", "sv", "da"]
 LANGUAGES: tuple[Language, ...] = ("en", "sv", "da")
 
@@ -233,6 +235,8 @@ _WORDS: dict[str, dict[Language, str]] = {
     },
     "contents": {"en": "Contents", "sv": "Innehåll", "da": "Indhold"},
 }
+
+_WORDS.update(CHANGE_WORDS)  # type: ignore[arg-type]
 
 _QUOTES: dict[Language, tuple[str, str]] = {"en": ("“", "”"), "sv": ("”", "”"), "da": ("»", "«")}
 

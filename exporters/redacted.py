@@ -8,8 +8,9 @@ codes). ``private`` (``--include-private``) hands the study through unchanged.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from trodden.models.change.plan import ChangePlan
 from trodden.models.domain import Interview, Note
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.notes.redact_models import Redact, memo, redact_all, redact_model
@@ -35,6 +36,8 @@ class StudyInputs:
     interviews: list[Interview]
     notes: dict[str, list[Note]]
     journey: JourneyMap
+    plan: ChangePlan = field(default_factory=ChangePlan)
+    """problem areas, ideas and the target map"""
 
 
 def export_inputs(
@@ -45,15 +48,18 @@ def export_inputs(
     *,
     private: bool = False,
     language: str | None = None,
+    plan: ChangePlan | None = None,
 ) -> StudyInputs:
-    """The study, its interviews, notes and map, redacted as a whole unless ``private``
+    """The study, its interviews, notes, map and change plan, redacted as a whole unless ``private``
     (markers in ``language``, the export's)."""
+    plan = plan or ChangePlan()
     if private:
-        return StudyInputs(data, interviews, notes, journey)
+        return StudyInputs(data, interviews, notes, journey, plan)
     redact = study_redactor(data, language)
     return StudyInputs(
         data=redact_model(data, redact),
         interviews=redact_all(interviews, redact),
         notes={key: redact_all(batch, redact) for key, batch in notes.items()},
         journey=redact_model(journey, redact),
+        plan=redact_model(plan, redact),
     )

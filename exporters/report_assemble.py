@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from trodden.models.change.plan import ChangePlan
 from trodden.models.check_messages import title as check_title
 from trodden.models.checks import Finding, in_language, run_checks
-from trodden.models.domain import Interview, Note
+from trodden.models.domain import Interview, JourneyState, Note
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
 from trodden.models.map.kept_hypothesis import KeptHypothesis
@@ -21,6 +22,7 @@ from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
 from .redacted import export_inputs, study_redactor
+from .report_change import area_sections, matrix_alt, target_section
 from .report_evidence import EvidenceBuilder, unique
 from .report_hypothesis import hypothesis_section
 from .report_model import BackstageGroup, CellEntry, FindingRow, Item, MapRow, PhaseSection, Report
@@ -37,6 +39,7 @@ def assemble(
     generated: date | None = None,
     private: bool = False,
     hypothesis: KeptHypothesis | None = None,
+    plan: ChangePlan | None = None,
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
@@ -47,7 +50,7 @@ def assemble(
     labels = Labels(language or data.study.language)
     if hypothesis is not None and not private:  # the kept items and the group's reasons are user text too
         hypothesis = redact_model(hypothesis, study_redactor(data, labels.language))
-    inputs = export_inputs(data, interviews, notes, journey, private=private, language=labels.language)
+    inputs = export_inputs(data, interviews, notes, journey, private=private, language=labels.language, plan=plan)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     index = NotesIndex.build(notes, participant_of, data.participants)
@@ -67,6 +70,7 @@ def assemble(
     with_notes = [i for i in interviews if notes.get(i.id) and not index.is_staff(i.participant)]  # customers'
     staff_interviews = sum(1 for i in interviews if notes.get(i.id) and index.is_staff(i.participant))
     state = data.study.state
+    areas = area_sections(inputs.plan, build)
     findings = run_checks(
         in_language(data, labels.language), interviews, index, journey
     )  # messages in the report's language
@@ -96,6 +100,10 @@ def assemble(
         staff_interviews=staff_interviews,
         staff_heading=labels.f(_one("staff.heading", staff_interviews), n=staff_interviews) if index.staff else "",
         hypothesis=hypothesis_section(hypothesis, journey, items, build.phases, labels) if hypothesis else None,
+        areas=areas,
+        matrix_alt=matrix_alt(areas, labels),
+        target=target_section(inputs.plan, build, areas),
+        target_state=state is JourneyState.TARGET,
     )
 
 
@@ -215,5 +223,6 @@ def build_report(
         language=language,
         private=private,
         hypothesis=study.hypothesis,
+        plan=study.plan,
     )
     return report, study.problems

@@ -15,6 +15,7 @@ import io
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from . import report_docx_change as change
 from . import report_docx_sections as sections
 from .docx_xml import BodyXml, cell_xml, paragraph_xml, proofing, row_xml, run_xml, table_xml, twips
 from .report_docx_map import curve_page, map_page
@@ -92,6 +93,8 @@ def build(report: Report, author: str = "") -> DocxDocument:
         body = BodyXml(document)
         sections.phases(body, report)
         sections.moments(body, report)
+        change.areas(document, body, report)
+        change.target(document, body, report)
         sections.backstage(body, report)
         sections.hypothesis(body, report)
         sections.checks(body, document, report)

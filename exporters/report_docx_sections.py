@@ -107,6 +107,8 @@ def hypothesis(body: BodyXml, report: Report) -> None:
 def checks(body: BodyXml, document: DocxDocument, report: Report) -> None:
     labels = report.labels
     body.paragraph(run_xml(labels["checks"]), style="Heading 1")
+    if report.target_state:
+        body.paragraph(run_xml(labels["state.target.note"], italic=True, colour=MUTED))
     if not report.findings:
         body.paragraph(run_xml(labels["checks.none"]))
         return

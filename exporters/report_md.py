@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .markdown_text import cell, table
 from .mermaid import journey
+from .report_md_change import areas_section, target_section
 from .report_model import CellEntry, Item, Report, evidence_status
 
 HEART = "❤️"
@@ -135,6 +136,10 @@ def render(report: Report) -> str:
         if item.design_question:
             out += [f"> **{labels['design_question']}:** {cell(item.design_question)}", ""]
 
+    # problem areas and next steps, then current against target
+    out += areas_section(report)
+    out += target_section(report)
+
     # backstage
     out += [f"## {labels['lane.backstage']}", "", labels["backstage.intro"], ""]
     if not report.backstage:
@@ -149,6 +154,8 @@ def render(report: Report) -> str:
 
     # method checks
     out += [f"## {labels['checks']}", ""]
+    if report.target_state:
+        out += [f"*{labels['state.target.note']}*", ""]
     if report.findings:
         rows = [
             [

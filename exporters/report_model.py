@@ -211,6 +211,79 @@ class HypothesisSection:
 
 
 @dataclass(frozen=True)
+class IdeaLine:
+    kind: str
+    kind_label: str
+    text: str
+    owner: str
+    status: str
+    status_label: str
+    effect: str
+    outcome: str
+
+
+@dataclass(frozen=True)
+class AreaSection:
+    """A problem area as the report shows it: the write-up, quotes, evidence, priority, ideas."""
+
+    number: int
+    title: str
+    source: str
+    """``moment of truth · Paying the bill``: where it came from on the map"""
+    phase_name: str
+    experience: str
+    design_questions: tuple[str, ...]
+    quotes: tuple[Source, ...]
+    evidence: str
+    """``3 of 8 customers: first-time buyer 2, plant lover 1``"""
+    n: int
+    total: int
+    says: str
+    """what the map says: curve depth, thunderclouds, the staff view"""
+    impact: int | None
+    effort: int | None
+    quadrant: str
+    quadrant_label: str
+    priority: str
+    """``Impact 4 · Effort 2 · quick win`` or ``not prioritised yet``"""
+    ideas: tuple[IdeaLine, ...]
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    fate: str
+    fate_label: str
+    phase_name: str
+    current: str
+    target: str
+    change: str
+    answers: str
+    """the problem areas it answers, by number and title"""
+
+
+@dataclass(frozen=True)
+class TargetCurvePoint:
+    phase_name: str
+    current: float | None
+    target: float | None
+    current_short: str
+    target_short: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TargetSection:
+    """The current-vs-target comparison: what changes, which area each answers, both curves."""
+
+    changes: tuple[TargetRow, ...]
+    kept: str
+    """``12 items are kept as they are.``"""
+    curve: tuple[TargetCurvePoint, ...]
+    alt: str
+    """the two curves' picture described in words"""
+
+
+@dataclass(frozen=True)
 class Report:
     labels: Labels
     language: str
@@ -243,6 +316,14 @@ class Report:
     """``Staff view (2 staff interviews)``; empty when there is no staff view"""
     hypothesis: HypothesisSection | None = None
     """what became of the hypothesis journey; None when none was kept"""
+    areas: tuple[AreaSection, ...] = ()
+    """problem areas in the group's order (after the moments of truth)"""
+    matrix_alt: str = ""
+    """the priority matrix described in words (the picture's alt text)"""
+    target: TargetSection | None = None
+    """the current-vs-target comparison; None while there is no target map"""
+    target_state: bool = False
+    """a target-state study: no evidence checks (its report says so)"""
 
     @property
     def staff_curve(self) -> tuple[tuple[str, Feeling], ...]:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from trodden.models.change.plan import ChangePlan
+from trodden.models.change.store import read_plan
 from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
 from trodden.models.interchange import read_map
@@ -42,6 +44,8 @@ class StudyData:
     problems: list[str]
     hypothesis: KeptHypothesis | None = None
     """the hypothesis journey kept before the interviews, if one was"""
+    plan: ChangePlan = field(default_factory=ChangePlan)
+    """problem areas, ideas and the target map (empty when none was started)"""
 
 
 @contextmanager
@@ -69,7 +73,15 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
         hypothesis = None
         problems.append(error)
     journey = read_map(store) or JourneyMap()
-    return StudyData(store.data, readable, notes, journey, [str(p) for p in problems], hypothesis)
+    return StudyData(
+        store.data,
+        readable,
+        notes,
+        journey,
+        [str(p) for p in problems],
+        hypothesis=hypothesis,
+        plan=read_plan(store.path),
+    )
 
 
 def _read_notes(

@@ -21,7 +21,7 @@ from trodden.models.storage.study_file import StudyFile
 
 from .check_messages import quote, say
 from .checks_method import METHOD_CHECKS
-from .domain import Interview, InterviewStatus
+from .domain import Interview, InterviewStatus, JourneyState
 from .finding import Finding, Severity
 from .names import visible
 
@@ -176,9 +176,22 @@ CHECKS: list[Check] = [
 ]
 
 
+EVIDENCE_CODES = frozenset(
+    {"no-evidence", "heart-thin-evidence", "cloud-thin-evidence", "segment-narrow", "interviews-few"}
+)
+"""Checks of the interview evidence: a target-state map is a goal, not a finding, so it has none."""
+
+
 def run_checks(data: StudyFile, interviews: list[Interview], index: NotesIndex, journey: JourneyMap) -> list[Finding]:
-    """Every finding, in check order (funnel and state first, interviews and phases last)."""
-    return [finding for check in CHECKS for finding in check(data, interviews, index, journey)]
+    """Every finding, in check order (funnel and state first, interviews and phases last).
+
+    A target-state study (``--state target``) gets no evidence checks (``EVIDENCE_CODES``):
+    its items need no interview behind them.
+    """
+    findings = [finding for check in CHECKS for finding in check(data, interviews, index, journey)]
+    if data.study.state is JourneyState.TARGET:
+        findings = [finding for finding in findings if finding.code not in EVIDENCE_CODES]
+    return findings
 
 
 def in_language(data: StudyFile, language: str | None) -> StudyFile:

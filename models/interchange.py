@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
+from trodden.models.change.plan import ChangePlan
+from trodden.models.change.store import read_plan, write_plan
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession, has_map
 from trodden.models.notes.redact_models import memo, redact_model
@@ -24,9 +26,10 @@ from .errors import CorruptFile, StoreError
 from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem, read_import_file
 
 FORMAT_NAME = "trodden-study"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """2: participants have a ``role`` (customer or staff) and a ``team``; version 1 files import
-with every participant a customer."""
+with every participant a customer. 3: ``change``, the problem areas, ideas and target map;
+older files import without one."""
 
 
 class InterviewRecord(Interview):
@@ -46,6 +49,8 @@ class StudyDocument(Model):
     interviews: list[InterviewRecord] = Field(default_factory=list)
     map: JourneyMap | None = None
     """The journey map (see ``journey_map``): items, chosen quotes, curve overrides; None if never started."""
+    change: ChangePlan | None = None
+    """Problem areas, ideas and the target map (see ``change.plan``); None if none was started."""
 
 
 def build_document(store: StudyStore, *, include_private: bool = False) -> tuple[StudyDocument, list[StoreError]]:
@@ -79,6 +84,7 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         redaction_terms=list(data.redaction_terms) if include_private else [],
         interviews=records,
         map=read_map(store),
+        change=_read_plan(store),
     )
     if not include_private:
         document = redact_model(document, memo(Redactor.for_study(data).redact))
@@ -95,6 +101,11 @@ def read_map(store: StudyStore) -> JourneyMap | None:
     with MapSession(store.path, writable=False) as session:
         store.saw_damage(session.damage)
         return session.load()
+
+
+def _read_plan(store: StudyStore) -> ChangePlan | None:
+    plan = read_plan(store.path)
+    return None if plan.is_empty else plan
 
 
 def write_map(store: StudyStore, journey: JourneyMap) -> None:
@@ -200,6 +211,11 @@ def _write_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
             report.append("the study already has a journey map; the imported map was left out")
         else:
             write_map(store, document.map)
+    if document.change is not None and not document.change.is_empty:
+        if not read_plan(store.path).is_empty:
+            report.append("the study already has problem areas or a target map; the imported ones were left out")
+        else:
+            write_plan(store.path, document.change)
     return store, report
 
 

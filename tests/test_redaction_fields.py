@@ -20,7 +20,7 @@ from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.study_file import StudyFile
 
 REDACTED = {
-    "StudyDocument": {"study", "phases", "guide", "participants", "redaction_terms", "interviews", "map"},
+    "StudyDocument": {"study", "phases", "guide", "participants", "redaction_terms", "interviews", "map", "change"},
     "StudyFile": {"study", "phases", "guide", "participants", "redaction_terms", "not_names"},
     "Study": {"name", "purpose", "author"},
     "Phase": {"name", "description"},
@@ -37,6 +37,11 @@ REDACTED = {
     "QuotePick": set(),
     "CurveOverride": {"reason"},
     "Pause": set(),
+    "ChangePlan": {"areas", "ideas", "target_items", "target_curve"},
+    "ProblemArea": {"title", "experience", "design_questions"},
+    "Idea": {"text", "owner", "effect", "outcome"},
+    "TargetItem": {"title", "change"},
+    "TargetPoint": {"reason"},
 }
 """Every model reachable from the document, the study file and an interview, and its redacted text fields."""
 

@@ -72,6 +72,7 @@ def test_real_styles(built):
         "Emotion curve",
         "The journey phase by phase",
         "Moments of truth",
+        "Problem areas and next steps",
         "Backstage",
         "Open method checks",
         "Appendix: evidence",

@@ -92,6 +92,7 @@ def test_headings_are_only_ours(markdown):
         "Emotion curve",
         "The journey phase by phase",
         "Moments of truth",
+        "Problem areas and next steps",
         "Backstage",
         "Open method checks",
         "Appendix: evidence",

@@ -197,6 +197,11 @@ class MapSession:
             except ValidationError as error:
                 raise CorruptFile(self.folder, f"holds a map entry that is not valid: {first_problem(error)}") from None
 
+    def records(self, name: str) -> list:
+        """The live records of any collection (``shared_doc.COLLECTIONS``), e.g. the change plan's."""
+        with self._mutex:
+            return self.shared.records(name)
+
     def stamps(self, name: str = "items") -> dict[str, tuple[str, str]]:
         """Who last changed each record of a collection, and when (UTC ISO): ``{key: (who, at)}``."""
         with self._mutex:

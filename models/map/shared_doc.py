@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +38,8 @@ from typing import Any
 
 from pycrdt import Array, Doc, Map
 from pydantic import BaseModel
+
+from trodden.models.change.plan import Idea, ProblemArea, TargetItem, TargetPoint
 
 from .journey_map import CurveOverride, MapItem, QuotePick
 
@@ -58,12 +61,33 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("items", MapItem),
         Collection("quotes", QuotePick),
         Collection("overrides", CurveOverride, key=lambda record: str(record.phase)),
+        # issue 16: the change plan (models/change/store.py)
+        Collection("areas", ProblemArea),
+        Collection("ideas", Idea),
+        Collection("target_items", TargetItem),
+        Collection("target_curve", TargetPoint),
     )
 }
 
 
 def new_id(rng: random.Random | None = None) -> int:
     return (rng or random).randrange(ID_LOW, ID_HIGH)
+
+
+_last_ordered = 0
+
+
+def ordered_id() -> int:
+    """A new id that also sorts by creation: milliseconds since 1970 x 1000 + a random 0-999.
+
+    For records kept in the order they were made (the change plan's areas, ideas, target items):
+    records are read in key order. Two researchers creating one in the same millisecond pick the
+    same id once in a thousand; within one process ids only grow. Stays in [2**32, 2**53).
+    """
+    global _last_ordered
+    candidate = time.time_ns() // 1_000_000 * 1000 + random.randrange(1000)
+    _last_ordered = max(candidate, _last_ordered + 1)
+    return _last_ordered
 
 
 def now() -> str:

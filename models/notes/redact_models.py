@@ -35,6 +35,9 @@ KEEP: dict[str, frozenset[str]] = {
     "MapItem": frozenset({"phase", "evidence"}),
     "QuotePick": frozenset({"note", "phase"}),
     "CurveOverride": frozenset({"phase"}),
+    "ProblemArea": frozenset({"source_ref", "phase", "notes", "quotes"}),
+    "TargetItem": frozenset({"phase"}),
+    "TargetPoint": frozenset({"phase"}),
 }
 """Per model (by class name, inherited by subclasses), the text fields left as they are:
 ids and references to ids (a phase id, a note id), participant codes (the pseudonyms the

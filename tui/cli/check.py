@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trodden.models.check_codes import CODES
 
-from .common import add_study_arg, left_out, open_study, say
+from .common import add_study_arg, info, left_out, open_study, say
 
 
 def register(sub) -> None:
@@ -32,6 +32,8 @@ def run(args) -> int:
     missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     data = in_language(loaded.data, getattr(args, "lang", None))  # the study's language unless --lang
     findings = run_checks(data, loaded.interviews, loaded.index, loaded.journey)
+    if data.study.state is not None and data.study.state.value == "target":
+        info("a target-state study: its items need no interview evidence, so the evidence checks are left out")
     for finding in findings:
         say(f"{finding.code}\t{word(data, f'severity.{finding.severity}')}\t{finding.message}")
     if not findings:

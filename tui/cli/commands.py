@@ -5,6 +5,7 @@ A command module has ``register(subparsers)``, which adds its parser and sets
 """
 
 from . import (
+    actions,
     capture,
     check,
     clean,
@@ -22,6 +23,7 @@ from . import (
     stats,
     study,
     tags,
+    target,
 )
 
 COMMANDS = [
@@ -39,7 +41,9 @@ COMMANDS = [
     map,
     search,
     tags,
+    target,
     check,
     stats,
+    actions,
     export,
 ]

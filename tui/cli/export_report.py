@@ -90,6 +90,7 @@ def run_report_export(store, args) -> int:
                 language=language,
                 private=private,
                 hypothesis=study.hypothesis,
+                plan=study.plan,
             )
             if fmt == "md":
                 from trodden.exporters.report_md import render as render_md

@@ -235,6 +235,22 @@ ACTIONS = register(
             "Show only the inbox notes that carry the phase under the board's cursor (again: all)",
             show=False,
         ),
+        Action(
+            "map.areas",
+            "p",
+            "problem_areas",
+            "Problem areas",
+            "From map to change: problem areas, priorities, ideas and actions",
+            show=False,
+        ),
+        Action(
+            "map.target",
+            "T",
+            "target_map",
+            "Target map",
+            "Start the target map from this map (in the problem-area screen)",
+            show=False,
+        ),
         Action("map.undo", "u", "undo", "Undo", "Undo the last change to the map (again for the one before)"),
         Action("map.redo", "U", "redo", "Redo", "Redo what undo took back", show=False),
         Action(

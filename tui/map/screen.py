@@ -18,6 +18,7 @@ package (see ``view.py`` for why mixins):
 - ``panels.MapPanels``: method checks and stats
 - ``hypothesis.HypothesisActions``: what the interviews did to the hypothesis; removing one of its items
 - ``changes.MapChanges``: who changed what, and edits made at the same time ("what changed")
+- ``change_link.ChangeLink``: the problem-area screen (``tui/change``) and the target map
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from trodden.tui.writer import Writer
 from .actions import ACTIONS, HELP_INTRO
 from .board import Board
 from .board_actions import BoardActions
+from .change_link import ChangeLink
 from .changes import MapChanges, Shared
 from .curve_actions import CurveActions
 from .hypothesis import HypothesisActions
@@ -63,6 +65,7 @@ class MapScreen(
     MapPanels,
     HypothesisActions,
     MapChanges,
+    ChangeLink,
     TroddenScreen,
 ):
     CONTEXT = "map"

@@ -1,0 +1,151 @@
+"""What the problem-area screen draws: an area's line and details, an idea's line, the matrix.
+
+Pure functions from the plan and the computed evidence to Rich ``Text``; every user string goes
+through ``visible`` (never parsed as markup).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from trodden.models.change.areas import AreaEvidence, MapSays
+from trodden.models.change.plan import Idea, IdeaStatus, ProblemArea
+from trodden.models.change.priority import Quadrant, quadrant
+from trodden.models.names import visible
+
+QUADRANT = {
+    Quadrant.QUICK_WIN: ("quick win", "bold green"),
+    Quadrant.BIG_BET: ("big bet", "bold blue"),
+    Quadrant.FILL_IN: ("fill-in", "yellow"),
+    Quadrant.MONEY_PIT: ("money pit", "red"),
+    Quadrant.UNSET: ("not prioritised", "dim"),
+}
+STATUS_STYLE = {
+    IdeaStatus.IDEA: "dim",
+    IdeaStatus.TRYING: "yellow",
+    IdeaStatus.DECIDED: "cyan",
+    IdeaStatus.DONE: "green",
+    IdeaStatus.DROPPED: "strike dim",
+}
+KIND_LABEL = {"prototype": "prototype", "job_to_be_done": "job", "narrative": "narrative", "action": "action"}
+
+
+def _signed(value: float | None) -> str:
+    return f"{value:+.1f}" if value is not None else "–"
+
+
+def area_line(number: int, area: ProblemArea, evidence: AreaEvidence, ideas: int = 0) -> Text:
+    """Two lines: ``1. Title`` and ``   I5 E2 quick win · 3/8 customers · 2 ideas``."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{number:>2}. ", style="bold")
+    text.append(visible(area.title, one_line=True))
+    text.append("\n    ")
+    label, style = QUADRANT[quadrant(area)]
+    if area.impact is not None and area.effort is not None:
+        text.append(f"I{area.impact} E{area.effort} ", style="bold")
+    text.append(label, style=style)
+    text.append(f" · {evidence.n}/{evidence.total}", style="cyan")
+    text.append(f" · {ideas} idea{'' if ideas == 1 else 's'}", style="dim")
+    return text
+
+
+def area_details(
+    area: ProblemArea, evidence: AreaEvidence, says: MapSays, phase_name: str, quotes: list[tuple[str, str]]
+) -> Text:
+    """The selected area: where it comes from, the write-up, quotes, questions, evidence, what the map says."""
+    text = Text()
+    text.append(visible(area.title), style="bold")
+    where = area.source.value.replace("_", " ") + (f" · {visible(phase_name, one_line=True)}" if phase_name else "")
+    text.append(f"\n{where}", style="dim")
+    text.append("\n\nExperience: ", style="bold")
+    if area.experience:
+        text.append(visible(area.experience))
+    else:
+        text.append("not written yet (w)", style="dim italic")
+    for who, quote in quotes:
+        text.append(f"\n  “{visible(quote)}”", style="italic")
+        text.append(f" — {visible(who, one_line=True)}", style="dim")
+    text.append("\nDesign questions: ", style="bold")
+    if area.design_questions:
+        for question in area.design_questions:
+            text.append(f"\n  • {visible(question)}")
+    else:
+        text.append("none yet (d)", style="dim italic")
+    text.append("\nEvidence: ", style="bold")
+    text.append(f"{evidence.n} of {evidence.total} customers", style="cyan")
+    types = [(segment, n) for segment, n in evidence.by_type]
+    if any(segment for segment, _ in types):
+        text.append(": " + ", ".join(f"{visible(s or 'type not given', one_line=True)} {n}" for s, n in types))
+    text.append("\nThe map says: ", style="bold")
+    parts = [f"curve in its phase {_signed(says.depth)}"]
+    if says.clouds:
+        parts.append("☁ " + ", ".join(visible(c, one_line=True) for c in says.clouds))
+    if says.staff_feeling is not None:
+        parts.append(f"staff view {_signed(says.staff_feeling)} ({says.staff_backing} staff)")
+    text.append(" · ".join(parts))
+    text.append("\nPriority: ", style="bold")
+    label, style = QUADRANT[quadrant(area)]
+    if area.impact is not None and area.effort is not None:
+        text.append(f"impact {area.impact} · effort {area.effort} · ")
+    text.append(label, style=style)
+    return text
+
+
+def idea_line(idea: Idea) -> Text:
+    """``[trying] AB  job: When I ... → fewer calls``"""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"[{idea.status.value}]", style=STATUS_STYLE[idea.status])
+    text.append(f" {visible(idea.owner, one_line=True) or '--':<3} ", style="bold")
+    text.append(f"{KIND_LABEL[idea.kind.value]}: ", style="magenta")
+    text.append(visible(idea.text, one_line=True))
+    if idea.effect:
+        text.append(f"  → {visible(idea.effect, one_line=True)}", style="green")
+    if idea.outcome:
+        text.append(f"  ✓ {visible(idea.outcome, one_line=True)}", style="dim")
+    return text
+
+
+CELL = 9
+
+
+def matrix_text(numbered: list[tuple[int, ProblemArea]], selected: int | None) -> Text:
+    """The 5x5 impact/effort grid: impact 5 at the top, effort 1 at the left, the areas' numbers
+    in their cells (the selected one highlighted), quick wins top-left."""
+    cells: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for number, area in numbered:
+        if area.impact is not None and area.effort is not None:
+            cells.setdefault((area.impact, area.effort), []).append((number, area.id))
+    text = Text(no_wrap=True)
+    text.append("impact\n", style="bold")
+    rule = "   +" + "+".join("-" * CELL for _ in range(5)) + "+\n"
+    for impact in range(5, 0, -1):
+        text.append(rule, style="dim")
+        text.append(f" {impact} |", style="bold")
+        for effort in range(1, 6):
+            quick = impact >= 3 and effort < 3
+            pit = impact < 3 and effort >= 3
+            background = "on #1f3d2b" if quick else "on #3d1f1f" if pit else ""
+            entries = cells.get((impact, effort), [])
+            shown = Text(justify="center")
+            for at, (number, area_id) in enumerate(entries):
+                if at:
+                    shown.append(",")
+                shown.append(str(number), style="reverse bold" if area_id == selected else "bold")
+            if len(shown.plain) > CELL:
+                shown = Text(shown.plain[: CELL - 1] + "…")
+            if background:
+                shown.stylize(background)
+            pad = max(0, CELL - len(shown.plain))
+            text.append(" " * (pad // 2), style=background)
+            text.append_text(shown)
+            text.append(" " * (pad - pad // 2), style=background)
+            text.append("|", style="dim")
+        text.append("\n")
+    text.append(rule, style="dim")
+    text.append("    " + "".join(f"{effort:^{CELL + 1}}" for effort in range(1, 6)) + "\n", style="bold")
+    text.append("    effort →", style="bold")
+    text.append("\n    quick wins top left · big bets top right · money pits bottom right", style="dim")
+    unplaced = [number for number, area in numbered if area.impact is None or area.effort is None]
+    if unplaced:
+        text.append("\n    not placed yet: " + ", ".join(str(n) for n in unplaced), style="yellow")
+    return text
