@@ -121,3 +121,21 @@ def test_snapshot_of_the_hypothesis_view(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 34), run_before=run_before)
+
+
+@sync
+async def test_another_researchers_edit_arriving_between_the_two_deletes_keeps_the_remove_armed(store):
+    """The board looks for the others' edits every half second: redrawing the same cursor and inbox
+    note must not disarm a remove the user has armed (it did, so the second delete did nothing)."""
+    async with app_for(store).run_test() as pilot:
+        screen = await loaded(pilot)
+        screen.commit(Change(items=(MapItem(id=3, phase="ph2", title="Drafted later"),)))
+        screen._focus_item(3)
+        await pilot.press("delete")
+        with MapSession(store.path, writable=True, who="XY") as other:  # someone else's edit comes in
+            other.put_item(MapItem(id=4, phase="ph1", title="Placed by XY"))
+        await wait_until(pilot, lambda: screen.journey.item(4) is not None, "XY's edit to arrive")
+        await pilot.pause()
+        await pilot.press("delete")
+        screen.flush_writes()
+    assert read_map(store.path).item(3) is None and read_map(store.path).item(4) is not None

@@ -249,17 +249,21 @@ _MISSING = _Missing()
 
 
 def _write_list(array: Array, value: list) -> None:
-    """Make ``array`` hold ``value``: remove what went, append what came (concurrent adds both stay)."""
+    """Make ``array`` hold ``value``: remove what went, insert what came where ``value`` has it
+    (after its nearest predecessor still there: a renamed channel keeps its place). Concurrent
+    adds both stay, as Yjs keeps every insert."""
     current = list(array)
     wanted = set(value)
     for index in range(len(current) - 1, -1, -1):
         if current[index] not in wanted or current[index] in current[:index]:
             del array[index]
-    present = set(current)
-    for item in value:
-        if item not in present:
-            array.append(item)
-            present.add(item)
+    present = {item for item in current if item in wanted}
+    for position, item in enumerate(value):
+        if item in present:
+            continue
+        before = next((v for v in reversed(value[:position]) if v in present), None)
+        array.insert(list(array).index(before) + 1 if before is not None else 0, item)
+        present.add(item)
 
 
 def iter_collections() -> Iterator[Collection]:

@@ -27,6 +27,7 @@ class InboxActions(MapWriting):
     """Placing, attaching, quoting and filtering (a mixin of ``MapScreen``)."""
 
     hint_delay: float
+    _highlighted_note: str | None
     """seconds the inbox cursor rests before a similar item is looked for"""
 
     class Hint(Message):
@@ -39,7 +40,10 @@ class InboxActions(MapWriting):
             self.title = title
 
     def on_inbox_highlighted(self, message: Inbox.Highlighted) -> None:
-        self._armed_remove = None
+        note_id = message.note.id if message.note is not None else None
+        if note_id != self._highlighted_note:  # a refresh on the same note keeps a remove armed
+            self._armed_remove = None
+        self._highlighted_note = note_id
         self._show_hint()
 
     def _show_hint(self) -> None:

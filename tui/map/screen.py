@@ -116,6 +116,7 @@ class MapScreen(
         self.shared_state = Shared()
         self._others = ()
         self._armed_remove = None
+        self._highlighted_note: str | None = None
         self._suggestion = None
         self._board_cache = {}
         self._hint_timer = None

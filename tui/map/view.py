@@ -216,7 +216,8 @@ class MapView:
             self.inbox_widget.focus()
 
     def on_board_cursor_moved(self, message: Board.CursorMoved) -> None:
-        self._armed_remove = None
+        if message.by_user:  # a redraw (another researcher's edit coming in) must not disarm a remove
+            self._armed_remove = None
         self.share_cursor()  # type: ignore[attr-defined]  # changes.MapChanges
         if not message.by_user:  # moved after an edit: leave the edit's message to be read
             return
