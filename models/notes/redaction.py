@@ -118,8 +118,8 @@ class Redactor:
 
     @classmethod
     def for_study(cls, data) -> Redactor:
-        """Every participant's real name, the study's terms and its not-names (``StudyFile``)."""
-        names = [p.real_name for p in data.participants if p.real_name]
+        """Every participant's real name and transcript speaker, the study's terms and its not-names (``StudyFile``)."""
+        names = [p.real_name for p in data.participants if p.real_name] + list(getattr(data, "speaker_names", ()))
         return cls(names, data.redaction_terms, not_names=getattr(data, "not_names", ()))
 
     def find(self, text: str) -> list[Span]:

@@ -5,6 +5,7 @@
     study.json                      study, phases, guide, participants (``StudyFile``)
     interviews/<id>/interview.json  the interview's metadata (written by the notes writer)
     interviews/<id>/notes.*         the notes: a ``DurableDB`` (snapshot + fsynced journal)
+    interviews/<id>/transcript.json the recording's transcript, if imported (``transcripts``)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ STUDY_FILE = "study.json"
 INTERVIEWS_DIR = "interviews"
 INTERVIEW_FILE = "interview.json"
 NOTES_DB = "notes"
+TRANSCRIPT_FILE = "transcript.json"
 
 
 def looks_like_study(path: Path) -> bool:
