@@ -234,3 +234,35 @@ def recorded(
         status=InterviewStatus.DONE,
     )
     return Recorded(transcript, interview, result, lags, offset)
+
+
+def _stamp(seconds: float) -> str:
+    whole = max(seconds, 0.0)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{int(hours):02d}:{int(minutes):02d}:{secs:06.3f}"
+
+
+def teams_vtt(
+    notes: list[Note],
+    start: datetime,
+    *,
+    offset: float = 37.0,
+    lag: float = 20.0,
+    said: dict[int, str] | None = None,
+    participant: str = "Anna Lind",
+    interviewer: str = "Bo Ek",
+) -> str:
+    """A Teams WebVTT of an interview whose participant said each note's words (or ``said[seq]``),
+    ``lag`` seconds before it was typed, the recording started ``offset`` seconds into trodden's clock."""
+    said = said or {}
+    blocks = ["WEBVTT", ""]
+    for number, note in enumerate(notes):
+        at = (note.wall - start).total_seconds() + offset - lag
+        words = said.get(note.seq, f"Ja, alltså, {note.text}")
+        for cue, (begin, end, who, text) in enumerate(
+            ((at - 9, at - 1, interviewer, "Och hur var det sen?"), (at, at + 6, participant, words))
+        ):
+            blocks += [f"5c1e2f3a-0b9d-4c8e-9f21-7d6a1b2c3d4e/{number + 10}-{cue}"]
+            blocks += [f"{_stamp(begin)} --> {_stamp(end)}", f"<v {who}>{text}</v>", ""]
+    return "\n".join(blocks)

@@ -88,10 +88,20 @@ def _votes(index: TranscriptIndex, notes: list[Note], interview: Interview, time
         if len(stems) < 2:
             continue
         at = note_time(note, interview, timeline)
+        wanted = set(stems)
         for rank, (cue, share) in enumerate(index.candidates(stems)):
             if share >= MIN_SHARE:
-                votes.append(_Vote(number, index.starts[cue] - at, share * (2 if rank == 0 else 1), rank == 0))
+                said = _first_saying(index, wanted, cue)
+                votes.append(_Vote(number, index.starts[said] - at, share * (2 if rank == 0 else 1), rank == 0))
     return votes
+
+
+def _first_saying(index: TranscriptIndex, stems: set[str], cue: int) -> int:
+    """The first cue of the window starting at ``cue`` that says any of ``stems`` (a window may
+    start with the interviewer's question before the participant's answer)."""
+    if index.stems_at[cue] & stems or cue + 1 >= len(index.stems_at):
+        return cue
+    return cue + 1
 
 
 def _estimate(votes: list[_Vote]) -> tuple[float, float, int, int] | None:
@@ -165,6 +175,7 @@ def note_span(index: TranscriptIndex, note: Note, interview: Interview, offset: 
             if score > best_score + 1e-9:
                 best, best_score, best_share = cue, score, share
     if best is not None and best_share >= MIN_SHARE:
+        best = _first_saying(index, stems, best)
         last = best + 1 if best + 1 < len(index.starts) and _helps(index, stems, best) else best
         return best, last
     cue = index.cue_near(place)
