@@ -30,6 +30,8 @@ class Said:
     text: str
     norm: str
     cue: int
+    before: str = ""
+    """Fillers said just before it (``öh,``): kept when the span's words are used, never matched."""
 
 
 @dataclass
@@ -61,8 +63,14 @@ class TranscriptIndex:
         for number, cue in enumerate(cues):
             at_cue.append(len(participant))
             if everyone_speaks_for_themselves or roles.get(cue.speaker) is SpeakerRole.PARTICIPANT:
-                said = [(word, normal(word)) for word in cue.text.split()]
-                participant += [Said(word, form, number) for word, form in said if form]
+                fillers: list[str] = []
+                for word in cue.text.split():
+                    form = normal(word)
+                    if form:
+                        participant.append(Said(word, form, number, " ".join(fillers)))
+                        fillers = []
+                    else:
+                        fillers.append(word)
         postings: dict[str, list[int]] = defaultdict(list)
         for number, words in enumerate(norms):
             for stem in {word[:STEM] for word in words if len(word) >= MIN_WORD}:
@@ -73,6 +81,14 @@ class TranscriptIndex:
         stems = [frozenset(word[:STEM] for word in words if len(word) >= MIN_WORD) for words in sets]
         starts = [cue.start for cue in cues]
         return cls(transcript, starts, norms, participant, at_cue, dict(postings), idf, sets, stems)
+
+    def said(self, start: int, end: int) -> str:
+        """The participant's words ``start..end`` as the transcript wrote them, inner fillers kept."""
+        words = self.participant[start:end]
+        parts = [words[0].text] if words else []
+        for word in words[1:]:
+            parts += [word.before, word.text] if word.before else [word.text]
+        return " ".join(parts)
 
     def stems(self, words: list[str]) -> list[str]:
         """The stems of ``words`` that can say where they were said: long enough, and not in

@@ -137,7 +137,7 @@ def span_match(index: TranscriptIndex, text: str, start: int, end: int) -> Quote
     if end <= start:
         return QuoteMatch(QuoteStatus.NOT_FOUND)
     words = index.participant[start:end]
-    said = " ".join(word.text for word in words)
+    said = index.said(start, end)
     typed = normal_words(text)
     norms = [word.norm for word in words]
     score = fuzz.ratio(" ".join(typed), " ".join(norms))
