@@ -27,10 +27,24 @@ def run(args) -> int:
 
     store = open_study(args.dir)
     loaded = load_study_map(store)
-    missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     findings = run_checks(loaded.data, loaded.interviews, loaded.index, loaded.journey)
+    findings = _with_transcripts(store, loaded, findings)
+    missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     for finding in findings:
         say(f"{finding.code}\t{finding.severity}\t{finding.message}")
     if not findings:
         print("no findings: the study follows the method's rules of thumb")
     return 1 if has_warnings(findings) or missing else 0
+
+
+def _with_transcripts(store, loaded, findings: list) -> list:
+    """``findings`` and the quotes checked against the interviews' transcripts (a damaged transcript
+    is left out and named); a picked quote verified against its transcript is verbatim."""
+    from trodden.models.checks_transcript import transcript_findings, without_verified
+    from trodden.models.transcript.study import notes_by_interview, study_alignments, verified_ids
+
+    notes = notes_by_interview(loaded.index.notes.values())
+    alignments, problems = study_alignments(store, loaded.interviews, notes)
+    loaded.problems.extend(problems)
+    extra = transcript_findings(loaded.data, loaded.interviews, notes, alignments)
+    return without_verified(findings, verified_ids(alignments, notes)) + extra
