@@ -78,6 +78,16 @@ def render_docx(model: InterviewNotes) -> bytes:
             paragraph.add_run(safe(quoted(note, labels)))
             paragraph.add_run(f" ({safe(why)})").italic = True
 
+    if model.transcript is not None:
+        document.add_heading(safe(model.transcript.title), level=1)
+        document.add_paragraph(safe(model.transcript.intro)).runs[0].italic = True
+        for line in model.transcript.lines:
+            paragraph = document.add_paragraph()
+            time_run = paragraph.add_run(safe(line.time) + "  ")
+            time_run.font.color.rgb = _MUTED
+            if line.who:
+                paragraph.add_run(safe(line.who) + ": ").bold = True
+            paragraph.add_run(safe(line.text))
     document.add_heading(safe(labels["legend"]), level=2)
     legend = document.add_table(rows=0, cols=2)
     legend.style = "Table Grid"

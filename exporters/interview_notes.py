@@ -16,7 +16,9 @@ from trodden.models.notes.marks import CLOUD, HEART, KIND_SYMBOLS
 from trodden.models.notes.redact_models import redact_all, redact_model
 from trodden.models.notes.syntax import find_tokens
 from trodden.models.storage.study_file import StudyFile
+from trodden.models.transcript.model import Transcript
 
+from .interview_transcript import TranscriptSection, transcript_section
 from .redacted import study_redactor
 
 KIND_MARKS: dict[Kind, str] = {kind: symbol for kind, symbol in KIND_SYMBOLS.items() if kind is not Kind.QUOTE}
@@ -188,6 +190,8 @@ class InterviewNotes:
     redacted: bool
     file_stem: str = ""
     notes_count: int = field(default=0)
+    transcript: TranscriptSection | None = None
+    """The recording's transcript (``--with-transcript``), redacted like the notes."""
 
     @property
     def title(self) -> str:
@@ -257,9 +261,13 @@ def build_interview_notes(
     include_private: bool = False,
     show_changes: bool = False,
     language: str | None = None,
+    transcript: Transcript | None = None,
 ) -> InterviewNotes:
     """The export model of ``interview``: notes in guide-theme order, details redacted."""
     labels = LABELS.get(language or data.study.language, LABELS["en"])
+    section = None
+    if transcript is not None:  # from the study as stored: its redactor knows the speakers' names
+        section = transcript_section(data, transcript, include_private=include_private, language=language)
     if not include_private:  # the study and the notes as a whole: every text field, in one place
         redact = study_redactor(data)
         data, notes = redact_model(data, redact), redact_all(notes, redact)
@@ -345,6 +353,7 @@ def build_interview_notes(
         redacted=not include_private,
         file_stem=interview.id,
         notes_count=len(live),
+        transcript=section,
     )
 
 

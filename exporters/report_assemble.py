@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from trodden.models.checks import Finding, run_checks
+from trodden.models.checks_transcript import without_verified
 from trodden.models.domain import Interview, Note
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
@@ -32,19 +33,21 @@ def assemble(
     language: str | None = None,
     generated: date | None = None,
     private: bool = False,
+    verified: frozenset[str] = frozenset(),
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
     Every piece of user text (notes, items, phases, the study's purpose...) is redacted as a
     whole before the report is built (``redacted.export_inputs``): personal details become
-    markers like ``[name]`` unless ``private``.
+    markers like ``[name]`` unless ``private``. ``verified``: ids of quotes the transcripts show
+    were said word for word (``report_reading``); the evidence appendix says so.
     """
     labels = Labels(language or data.study.language)
     inputs = export_inputs(data, interviews, notes, journey, private=private)
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     index = NotesIndex.build(notes, participant_of, data.participants)
-    build = EvidenceBuilder(data, index, journey, labels)
+    build = EvidenceBuilder(data, index, journey, labels, verified)
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
     sections = _phase_sections(build, journey, ordered, items)
@@ -62,6 +65,7 @@ def assemble(
     state = data.study.state
     in_report_language = data.model_copy(update={"study": data.study.model_copy(update={"language": labels.language})})
     findings = run_checks(in_report_language, interviews, index, journey)  # messages in the report's language
+    findings = without_verified(findings, verified)
     return Report(
         labels=labels,
         language=labels.language,
@@ -197,5 +201,13 @@ def build_report(
 ) -> tuple[Report, list[str]]:
     """(report, problems) for the study in ``store``."""
     study = read_study(store, progress)
-    report = assemble(study.data, study.interviews, study.notes, study.journey, language=language, private=private)
+    report = assemble(
+        study.data,
+        study.interviews,
+        study.notes,
+        study.journey,
+        language=language,
+        private=private,
+        verified=study.verified,
+    )
     return report, study.problems

@@ -22,6 +22,7 @@ from trodden.models.interchange import read_map
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
+from trodden.models.transcript.study import study_alignments, verified_ids
 
 FREEZE_AT = 1000
 """Reads of at least this many notes are frozen out of the collector afterwards."""
@@ -39,6 +40,8 @@ class StudyData:
     notes: dict[str, list[Note]]
     journey: JourneyMap
     problems: list[str]
+    verified: frozenset[str] = frozenset()
+    """Ids of the quotes verified against their interview's transcript (word for word)."""
 
 
 @contextmanager
@@ -60,7 +63,10 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
     notes: dict[str, list[Note]] = {}
     with _collector_paused(notes):
         readable = _read_notes(store, interviews, notes, problems, progress)
-    return StudyData(store.data, readable, notes, read_map(store) or JourneyMap(), [str(p) for p in problems])
+    alignments, transcript_problems = study_alignments(store, readable, notes)
+    problems += transcript_problems
+    journey = read_map(store) or JourneyMap()
+    return StudyData(store.data, readable, notes, journey, [str(p) for p in problems], verified_ids(alignments, notes))
 
 
 def _read_notes(

@@ -74,7 +74,13 @@ def run_report_export(store, args) -> int:
             from trodden.exporters.report_assemble import assemble
 
             report = assemble(
-                study.data, study.interviews, study.notes, study.journey, language=language, private=private
+                study.data,
+                study.interviews,
+                study.notes,
+                study.journey,
+                language=language,
+                private=private,
+                verified=study.verified,
             )
             if fmt == "md":
                 from trodden.exporters.report_md import render as render_md
