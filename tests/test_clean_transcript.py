@@ -153,3 +153,26 @@ async def test_without_a_transcript_the_keys_say_how_to_get_one(tmp_path):
         for key in ("w", "T"):
             await pilot.press(key)
             assert "no transcript: import one with i" in str(screen.query_one("#message").render())
+
+
+@run_async
+async def test_importing_in_the_app_asks_before_replacing(tmp_path):
+    app, path, interview_id = make_app(tmp_path)
+    other = tmp_path / "ny.srt"
+    other.write_text("1\n00:00:01,000 --> 00:00:04,000\nAnna Svensson: Helt andra ord.\n", encoding="utf-8")
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await aligned(pilot)
+        await pilot.press("i")
+        await pilot.press(*str(other), "enter")
+        await wait_until(pilot, lambda: app.screen is not screen and "Replace" in str(app.screen.title_text), "the ask")
+        await pilot.press("down", "enter")  # keep it
+        await settle(pilot)
+        assert StudyStore.open(path).transcript(interview_id).source == "möte.vtt"
+        await pilot.press("i")
+        await pilot.press(*str(other), "enter")
+        await wait_until(pilot, lambda: app.screen is not screen, "the ask")
+        await pilot.press("enter")  # replace
+        await settle(pilot)
+        await wait_until(pilot, lambda: screen.transcript.source == "ny.srt", "the new transcript to be aligned")
+        assert StudyStore.open(path).transcript(interview_id).source == "ny.srt"
+        assert check_cell(screen, 2) == "not found"

@@ -53,7 +53,7 @@ class TranscriptPanel(OptionList):
         if cue is None or self.has_focus or not 0 <= cue < self.option_count:
             return
         self.highlighted = cue
-        self.scroll_to(y=max(cue - 2, 0), animate=False)
+        self.call_after_refresh(self.scroll_to, y=max(cue - 2, 0), animate=False)  # after a new panel's layout
 
 
 class TranscriptPanelling(QuoteChecking):
