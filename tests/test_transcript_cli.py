@@ -79,3 +79,14 @@ def test_a_file_in_an_unknown_encoding_is_named(study: StudyStore, tmp_path: Pat
     code, _, err = _run(capsys, "transcript", study.path, "--interview", "P1", file)
     assert code == 1
     assert "möte.vtt is not in a known encoding" in err
+
+
+def test_hostile_speaker_names_and_words_are_shown_never_run(study: StudyStore, tmp_path: Path, capsys) -> None:
+    file = tmp_path / "evil.vtt"
+    file.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Eva\x1b[31m>Hej\x1b]0;x\x07 där</v>\n", encoding="utf-8"
+    )
+    code, out, err = _run(capsys, "transcript", study.path, "--interview", "P1", file)
+    assert code == 0, err
+    assert "\x1b" not in out + err
+    assert "speaker Eva␛[31m: participant" in out
