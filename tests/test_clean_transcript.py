@@ -11,6 +11,7 @@ from waiting import wait_until
 
 from trodden.models.domain import Kind
 from trodden.models.storage.store import StudyStore
+from trodden.models.transcript.model import SpeakerRole
 from trodden.models.transcript.reading import parse_transcript
 from trodden.tui.app import TroddenApp
 from trodden.tui.clean.screen import CleanScreen
@@ -176,3 +177,29 @@ async def test_importing_in_the_app_asks_before_replacing(tmp_path):
         await wait_until(pilot, lambda: screen.transcript.source == "ny.srt", "the new transcript to be aligned")
         assert StudyStore.open(path).transcript(interview_id).source == "ny.srt"
         assert check_cell(screen, 2) == "not found"
+
+
+@run_async
+async def test_importing_in_the_app_asks_who_the_participant_is(tmp_path):
+    store, interview_id = build_study(tmp_path / "study")
+    with store.open_interview(interview_id, writable=False) as session:
+        vtt = teams_vtt(session.notes(), START, participant="Anna Svensson", interviewer="Maja Lind")
+    file = tmp_path / "möte.vtt"
+    file.write_text(vtt, encoding="utf-8")
+    app = TroddenApp(store, start=lambda s: CleanScreen(s, interview_id, clock=lambda: CLOCK, blink=False))
+    async with app.run_test(size=(120, 35)) as pilot:
+        from test_clean_screen import loaded
+
+        screen = await loaded(pilot)
+        await pilot.press("i")
+        await pilot.press(*str(file), "enter")
+        await wait_until(pilot, lambda: "participant" in str(getattr(app.screen, "title_text", "")), "the ask")
+        await pilot.press("down", "enter")  # the second speaker, Anna Svensson
+        await settle(pilot)
+        stored = StudyStore.open(tmp_path / "study")
+        assert stored.transcript(interview_id).speakers == {
+            "Maja Lind": SpeakerRole.INTERVIEWER,
+            "Anna Svensson": SpeakerRole.PARTICIPANT,
+        }
+        assert stored.data.speaker_names == ["Maja Lind", "Anna Svensson"]
+        await wait_until(pilot, lambda: screen.alignment is not None, "the alignment")

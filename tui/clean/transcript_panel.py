@@ -195,3 +195,6 @@ class TranscriptPanelling(QuoteChecking):
         self._rebuild()
         self._say(f"transcript stored: {len(message.transcript.cues)} lines; aligning…")
         self.load_transcript(message.transcript)
+        if not message.transcript.speakers and len(message.transcript.speaker_names()) > 1:
+            self.transcript = message.transcript
+            self.action_speakers()  # asked once, on import: whose words are the quotes?
