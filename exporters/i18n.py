@@ -194,6 +194,11 @@ _WORDS: dict[str, dict[Language, str]] = {
         "sv": "Varje punkt på kartan med de intervjuanteckningar som stöder den (deltagarkod och tid i intervjun).",
         "da": "Hvert punkt på kortet med de interviewnoter, der understøtter det (deltagerkode og tid i interviewet).",
     },
+    "verified": {
+        "en": "verified against the transcript",
+        "sv": "kontrollerat mot transkriptet",
+        "da": "kontrolleret mod transskriptionen",
+    },
     "no_phase": {"en": "Not in a phase yet", "sv": "Inte i någon fas ännu", "da": "Ikke i en fase endnu"},
     "quotes": {"en": "Quotes", "sv": "Citat", "da": "Citater"},
     "touchpoints": {"en": "Touchpoints", "sv": "Kontaktpunkter", "da": "Kontaktpunkter"},

@@ -74,6 +74,14 @@ def render_docx(model: InterviewNotes, author: str = "") -> bytes:
             for note, why in model.open_points:
                 runs = run_xml(note.time + "  ", bold=True) + run_xml(quoted(note, labels))
                 body.paragraph(runs + run_xml(f" ({why})", italic=True), style="List Bullet")
+        if model.transcript is not None:
+            body.paragraph(run_xml(model.transcript.title), style="Heading 1")
+            body.paragraph(run_xml(model.transcript.intro, italic=True))
+            for line in model.transcript.lines:
+                runs = run_xml(line.time + "  ", colour=MUTED)
+                if line.who:
+                    runs += run_xml(line.who + ": ", bold=True)
+                body.paragraph(runs + run_xml(line.text), space_after=2)
         body.paragraph(run_xml(labels["legend"]), style="Heading 2")
         widths_mm = [20, 120]
         widths = [twips(mm) for mm in widths_mm]

@@ -55,6 +55,12 @@ def render_markdown(model: InterviewNotes) -> str:
             out.append(f"- `{note.time}` {escape(quoted(note, labels))} ({escape(why)})")
         out.append("")
 
+    if model.transcript is not None:
+        out.extend([f"## {escape(model.transcript.title)}", "", f"*{escape(model.transcript.intro)}*", ""])
+        for line in model.transcript.lines:
+            who = f" **{escape(line.who)}:**" if line.who else ""
+            out.append(f"- `{line.time}`{who} {escape(line.text)}")
+        out.append("")
     out.extend([f"## {escape(labels['legend'])}", ""])
     headers = [cell(labels["mark"]), cell(labels["meaning"])]
     out.append(table(headers, [[cell(mark), cell(meaning)] for mark, meaning in model.legend]))

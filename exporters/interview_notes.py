@@ -16,7 +16,9 @@ from trodden.models.notes.marks import CLOUD, HEART, KIND_SYMBOLS
 from trodden.models.notes.redact_models import redact_all, redact_model
 from trodden.models.notes.syntax import find_tokens
 from trodden.models.storage.study_file import StudyFile
+from trodden.models.transcript.model import Transcript
 
+from .interview_transcript import TranscriptSection, transcript_section
 from .interview_words import LABELS
 from .redacted import study_redactor
 
@@ -73,6 +75,8 @@ class InterviewNotes:
     file_stem: str = ""
     notes_count: int = field(default=0)
     language: str = "en"
+    transcript: TranscriptSection | None = None
+    """The recording's transcript (``--with-transcript``), redacted like the notes."""
 
     @property
     def title(self) -> str:
@@ -142,10 +146,14 @@ def build_interview_notes(
     include_private: bool = False,
     show_changes: bool = False,
     language: str | None = None,
+    transcript: Transcript | None = None,
 ) -> InterviewNotes:
     """The export model of ``interview``: notes in guide-theme order, details redacted."""
     language = language if language in LABELS else data.study.language if data.study.language in LABELS else "en"
     labels = LABELS[language]
+    section = None
+    if transcript is not None:  # from the study as stored: its redactor knows the speakers' names
+        section = transcript_section(data, transcript, include_private=include_private, language=language)
     if not include_private:  # the study and the notes as a whole: every text field, in one place
         redact = study_redactor(data, language)
         data, notes = redact_model(data, redact), redact_all(notes, redact)
@@ -232,6 +240,7 @@ def build_interview_notes(
         file_stem=interview.id,
         notes_count=len(live),
         language=language,
+        transcript=section,
     )
 
 

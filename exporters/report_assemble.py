@@ -12,6 +12,7 @@ from datetime import date
 from trodden.models.change.plan import ChangePlan
 from trodden.models.check_messages import title as check_title
 from trodden.models.checks import Finding, in_language, run_checks
+from trodden.models.checks_transcript import without_verified
 from trodden.models.domain import Interview, JourneyState, Note
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
@@ -40,12 +41,14 @@ def assemble(
     private: bool = False,
     hypothesis: KeptHypothesis | None = None,
     plan: ChangePlan | None = None,
+    verified: frozenset[str] = frozenset(),
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
     Every piece of user text (notes, items, phases, the study's purpose...) is redacted as a
     whole before the report is built (``redacted.export_inputs``): personal details become
-    markers like ``[name]`` unless ``private``.
+    markers like ``[name]`` unless ``private``. ``verified``: ids of quotes the transcripts show
+    were said word for word (``report_reading``); the evidence appendix says so.
     """
     labels = Labels(language or data.study.language)
     if hypothesis is not None and not private:  # the kept items and the group's reasons are user text too
@@ -54,7 +57,7 @@ def assemble(
     data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     index = NotesIndex.build(notes, participant_of, data.participants)
-    build = EvidenceBuilder(data, index, journey, labels)
+    build = EvidenceBuilder(data, index, journey, labels, verified)
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
     sections = _phase_sections(build, journey, ordered, items)
@@ -74,6 +77,7 @@ def assemble(
     findings = run_checks(
         in_language(data, labels.language), interviews, index, journey
     )  # messages in the report's language
+    findings = without_verified(findings, verified)
     return Report(
         labels=labels,
         language=labels.language,
@@ -224,5 +228,6 @@ def build_report(
         private=private,
         hypothesis=study.hypothesis,
         plan=study.plan,
+        verified=study.verified,
     )
     return report, study.problems

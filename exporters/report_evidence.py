@@ -77,8 +77,16 @@ def unique(values: Iterable[str]) -> tuple[str, ...]:
 class EvidenceBuilder:
     """Builds ``Item``s and ``Source``s for one (already redacted) study, sharing its phases and curve."""
 
-    def __init__(self, data: StudyFile, index: NotesIndex, journey: JourneyMap, labels: Labels) -> None:
+    def __init__(
+        self,
+        data: StudyFile,
+        index: NotesIndex,
+        journey: JourneyMap,
+        labels: Labels,
+        verified: frozenset[str] = frozenset(),
+    ) -> None:
         self.data, self.index, self.journey, self.labels = data, index, journey, labels
+        self.verified = verified
         self.phases = sorted(data.phases, key=lambda phase: phase.order)
         self.phase_name = {phase.id: phase.name for phase in self.phases}
         self.curve = {point.key: point for point in emotion_curve(self.phases, index, journey)}
@@ -98,6 +106,7 @@ class EvidenceBuilder:
             quoted=quoted,
             short=self.labels.quoted(shorten(text)),
             valence=note.valence,
+            verified=note.id in self.verified,
         )
 
     def item(self, item: MapItem) -> Item:

@@ -176,7 +176,8 @@ def render(report: Report) -> str:
         status = cell(evidence_status(item, labels))
         out += [f"### {cell(item.title)}", "", f"*{item.kind_label} · {cell(item.phase_name)} · {status}*", ""]
         for source in item.evidence:
-            out.append(f"- {cell(source.participant)} {source.time} — {cell(source.text)}")
+            verified = f" *({labels['verified']})*" if source.verified else ""
+            out.append(f"- {cell(source.participant)} {source.time} — {cell(source.text)}{verified}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -64,6 +64,8 @@ class Source:
     short: str
     """``quoted`` shortened for the map table"""
     valence: int | None
+    verified: bool = False
+    """A quote whose words the interview's transcript shows were said, word for word."""
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
+from trodden.models.transcript.study import study_alignments, verified_ids
 
 FREEZE_AT = 1000
 """Reads of at least this many notes are frozen out of the collector afterwards."""
@@ -46,6 +47,8 @@ class StudyData:
     """the hypothesis journey kept before the interviews, if one was"""
     plan: ChangePlan = field(default_factory=ChangePlan)
     """problem areas, ideas and the target map (empty when none was started)"""
+    verified: frozenset[str] = frozenset()
+    """Ids of the quotes verified against their interview's transcript (word for word)."""
 
 
 @contextmanager
@@ -72,6 +75,8 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
     except StoreError as error:  # a damaged snapshot is named; the report goes on without the section
         hypothesis = None
         problems.append(error)
+    alignments, transcript_problems = study_alignments(store, readable, notes)
+    problems += transcript_problems
     journey = read_map(store) or JourneyMap()
     return StudyData(
         store.data,
@@ -81,6 +86,7 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
         [str(p) for p in problems],
         hypothesis=hypothesis,
         plan=read_plan(store.path),
+        verified=verified_ids(alignments, notes),
     )
 
 

@@ -12,6 +12,8 @@ CODES: dict[str, str] = {
     "single-channel": "the journey shows only one channel",
     "no-evidence": "hypothesis items not yet backed by any interview note",
     "quote-not-verbatim": "a picked quote's words changed since they were typed",
+    "quote-unverified": "a quote in an interview with a transcript is not found in the participant's words",
+    "quote-differs": "a quote is close to the transcript but not verbatim, and not checked by hand",
     "not-cleaned": "an interview's notes are not cleaned up yet",
     "empty-phase": "a phase has nothing on the map",
     "journey-name-inside-out": "the journey is named from the company's side (buying, ordering, online, web shop)",

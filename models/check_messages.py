@@ -150,6 +150,16 @@ TEXT: dict[str, dict[str, str]] = {
         "da": "ingen iagttagelser: studiet følger metodens tommelfingerregler",
     },
     "untyped": {"en": "type not given", "sv": "kundtyp ej angiven", "da": "kundetype ikke angivet"},
+    "quote-unverified": {
+        "en": "quote {note} {text} is not found in the participant's words in the transcript; check it or mark it checked",
+        "sv": "citatet {note} {text} finns inte bland deltagarens ord i transkriptet; kontrollera det eller markera det kontrollerat",
+        "da": "citatet {note} {text} findes ikke blandt deltagerens ord i transskriptionen; tjek det eller markér det tjekket",
+    },
+    "quote-differs": {
+        "en": "quote {note} {text} differs from what was said ({said}); take the words said or mark it checked",
+        "sv": "citatet {note} {text} skiljer sig från det som sades ({said}); ta orden som sades eller markera det kontrollerat",
+        "da": "citatet {note} {text} afviger fra det, der blev sagt ({said}); brug de sagte ord eller markér det tjekket",
+    },
 }
 """Each message by key, then language; ``{name}`` and the like are filled in already quoted."""
 
@@ -198,6 +208,16 @@ TITLES: dict[str, dict[str, str]] = {
     "segment-narrow": {"en": "One customer type", "sv": "En enda kundtyp", "da": "Kun én kundetype"},
     "interviews-few": {"en": "Few interviews", "sv": "Få intervjuer", "da": "Få interviews"},
     "backstage-heavy": {"en": "Much backstage", "sv": "Mycket backstage", "da": "Meget backstage"},
+    "quote-unverified": {
+        "en": "Quote not in the transcript",
+        "sv": "Citat saknas i transkriptet",
+        "da": "Citat mangler i transskriptionen",
+    },
+    "quote-differs": {
+        "en": "Quote differs from the transcript",
+        "sv": "Citat avviker från transkriptet",
+        "da": "Citat afviger fra transskriptionen",
+    },
 }
 """Each check's short name for a reader (the report's table); scripts use the code."""
 

@@ -21,7 +21,7 @@ from trodden.models.storage.study_file import StudyFile
 
 REDACTED = {
     "StudyDocument": {"study", "phases", "guide", "participants", "redaction_terms", "interviews", "map", "change"},
-    "StudyFile": {"study", "phases", "guide", "participants", "redaction_terms", "not_names"},
+    "StudyFile": {"study", "phases", "guide", "participants", "redaction_terms", "not_names", "speaker_names"},
     "Study": {"name", "purpose", "author"},
     "Phase": {"name", "description"},
     "Guide": {"themes"},

@@ -156,9 +156,9 @@ class Redactor:
 
     @classmethod
     def for_study(cls, data, language: str | None = None) -> Redactor:
-        """Every participant's real name, the study's terms and its not-names (``StudyFile``);
+        """Every participant's real name and transcript speaker, the study's terms and its not-names (``StudyFile``);
         markers in ``language`` (the export's), else in the study's."""
-        names = [p.real_name for p in data.participants if p.real_name]
+        names = [p.real_name for p in data.participants if p.real_name] + list(getattr(data, "speaker_names", ()))
         language = language or data.study.language
         return cls(names, data.redaction_terms, not_names=getattr(data, "not_names", ()), language=language)
 

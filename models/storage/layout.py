@@ -6,6 +6,7 @@
     interviews/<id>/interview.json  the interview's metadata (written by the notes writer)
     interviews/<id>/notes.*         the notes: a ``DurableDB`` (snapshot + fsynced journal)
     hypothesis.json                 the hypothesis journey as kept before the interviews
+    interviews/<id>/transcript.json the recording's transcript, if imported (``transcripts``)
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ INTERVIEWS_DIR = "interviews"
 INTERVIEW_FILE = "interview.json"
 NOTES_DB = "notes"
 HYPOTHESIS_FILE = "hypothesis.json"
+TRANSCRIPT_FILE = "transcript.json"
 
 
 def looks_like_study(path: Path) -> bool:

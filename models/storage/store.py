@@ -30,6 +30,7 @@ from .lockfile import FileLock, held_elsewhere
 from .model_json import first_problem, json_bytes
 from .session import InterviewSession
 from .study_file import StudyFile, read_study_file
+from .transcripts import TranscriptStore
 
 GITIGNORE = (
     "# written by trodden: lock, temp and cursor files are per machine, not study data\n*.lock\n*.tmp\n*.presence\n"
@@ -45,7 +46,7 @@ def _folder_participants(folder: str) -> set[str]:
     return {code, re.sub(r"-\d+$", "", code)}
 
 
-class StudyStore:
+class StudyStore(TranscriptStore):
     """A study folder. Cheap to open: interviews' notes load only when asked for."""
 
     def __init__(self, path: Path, data: StudyFile) -> None:

@@ -30,6 +30,9 @@ class StudyFile(Model):
     not_names: list[str] = Field(default_factory=list)
     """Words the redactor took for a likely name and a person said are not one in this study
     (``Rose`` the flower); stored as written, compared casefolded."""
+    speaker_names: list[str] = Field(default_factory=list)
+    """The names transcripts give their speakers (``Anna Lind``): redacted like participants'
+    real names in every export, so a transcript's names never leave the machine."""
 
     def participant(self, code: str) -> Participant | None:
         folded = code.casefold()

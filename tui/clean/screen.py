@@ -7,8 +7,10 @@ in order, on the screen's writer thread); the words as typed stay in each note's
 
 The screen is assembled from one mixin per job, all on ``CleanView`` (table, selection,
 storing a step): ``LineEditing`` (editing.py), ``NoteMarks`` (marks.py), ``NoteSteps``
-(steps.py), ``RedactionEditing`` (redaction.py) and ``InterviewExport`` (export.py). This
-module opens and closes the interview; the keys are in keys.py, the styles in clean.tcss.
+(steps.py), ``RedactionEditing`` (redaction.py), ``InterviewExport`` (export.py) and, for the
+recording's transcript, ``QuoteChecking`` (quote_check.py) under ``TranscriptPanelling``
+(transcript_panel.py). This module opens and closes the interview; the keys are in keys.py, the
+styles in clean.tcss.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from .keys import ACTIONS, HELP_INTRO
 from .marks import NoteMarks
 from .redaction import RedactionEditing
 from .steps import NoteSteps
+from .transcript_panel import TranscriptPanelling
 
 
-class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, InterviewExport):
+class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, InterviewExport, TranscriptPanelling):
     """One interview's notes, opened for writing (or read-only if another trodden writes them)."""
 
     CONTEXT = "clean"
@@ -88,6 +91,7 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
             count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
             self._say(f"{len(self.state.ordered())} notes · {count} with personal details highlighted")
         self.query_one(DataTable).focus()
+        self.load_transcript()
 
     def on_unmount(self) -> None:
         """Let the queued writes finish, then close the interview (releasing its lock) after them."""

@@ -24,6 +24,7 @@ from . import (
     study,
     tags,
     target,
+    transcript,
 )
 
 COMMANDS = [
@@ -38,6 +39,7 @@ COMMANDS = [
     guide,
     serve,
     clean,
+    transcript,
     map,
     search,
     tags,

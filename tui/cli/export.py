@@ -53,6 +53,11 @@ def register(sub) -> None:
     parser.add_argument(
         "--show-changes", action="store_true", help="interview notes: show words as typed when cleaning changed them"
     )
+    parser.add_argument(
+        "--with-transcript",
+        action="store_true",
+        help="interview notes: add the recording's transcript (speakers by role, redacted)",
+    )
     parser.set_defaults(run=run)
 
 

@@ -21,10 +21,14 @@ def render_interview(store: StudyStore, interview_id: str, fmt: str, author: str
     ``author`` (default: the study's) goes into a Word file's properties."""
     from trodden.exporters.interview_notes import build_interview_notes
 
+    with_transcript = options.pop("with_transcript", False)
     with store.open_interview(interview_id, writable=False) as session:
         notes = session.notes()
         interview = session.interview
-    model = build_interview_notes(store.data, interview, notes, **options)
+    transcript = store.transcript(interview_id) if with_transcript else None
+    if with_transcript and transcript is None:
+        warn(f"{interview_id} has no transcript; import one with 'trodden transcript'")
+    model = build_interview_notes(store.data, interview, notes, transcript=transcript, **options)
     if fmt == "md":
         from trodden.exporters.interview_md import render_markdown
 
@@ -43,6 +47,7 @@ def run_interview_export(store: StudyStore, args) -> int:
         "show_changes": bool(getattr(args, "show_changes", False)),
         "language": getattr(args, "lang", None),
         "author": getattr(args, "author", None),
+        "with_transcript": bool(getattr(args, "with_transcript", False)),
     }
     if options["include_private"]:
         warn("--include-private: real names, phone numbers and e-mail addresses are NOT redacted")

@@ -91,6 +91,7 @@ def run_report_export(store, args) -> int:
                 private=private,
                 hypothesis=study.hypothesis,
                 plan=study.plan,
+                verified=study.verified,
             )
             if fmt == "md":
                 from trodden.exporters.report_md import render as render_md

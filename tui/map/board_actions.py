@@ -66,7 +66,9 @@ class BoardActions(MapWriting):
         item = self.current_item()
         if item is None:
             return
-        screen = ItemScreen(item, self.loaded.index, self.phase_name(item.phase), readonly=bool(self.readonly))
+        screen = ItemScreen(
+            item, self.loaded.index, self.phase_name(item.phase), readonly=bool(self.readonly), store=self.store
+        )
 
         def done(result: str | None) -> None:
             if result == "rename":

@@ -21,6 +21,7 @@ from trodden.tui.widgets.footer import FittingFooter
 
 from .board_text import MARK_GLYPH, curve_label
 from .inbox import mm_ss
+from .transcript_context import TranscriptContext, TranscriptContextView
 
 ACTIONS = register(
     "map.item",
@@ -107,15 +108,19 @@ def evidence_line(note, participant: str) -> Text:
     return text
 
 
-class ItemScreen(ModalScreen[str | None]):
-    """Returns ``detach:<note id>``, ``quote:<note id>``, ``rename`` or None."""
+class ItemScreen(TranscriptContextView, ModalScreen[str | None]):
+    """Returns ``detach:<note id>``, ``quote:<note id>``, ``rename`` or None. Given the ``store``,
+    it shows where the highlighted note sits in its interview's transcript, if it has one."""
 
     CONTEXT = "map.item"
     BINDINGS = ACTIONS
     CSS_PATH = "map.tcss"
 
-    def __init__(self, item: MapItem, index: NotesIndex, phase_name: str, *, readonly: bool = False) -> None:
+    def __init__(
+        self, item: MapItem, index: NotesIndex, phase_name: str, *, readonly: bool = False, store=None
+    ) -> None:
         super().__init__()
+        self.store = store
         self.item = item
         self.index = index
         self.phase_name = phase_name
@@ -134,6 +139,7 @@ class ItemScreen(ModalScreen[str | None]):
                     Option(Text("No evidence yet: place interview notes on this item (a)", style="dim"), disabled=True)
                 ]
             yield OptionList(*options, id="evidence")
+            yield TranscriptContext(id="transcript-context")
         yield FittingFooter()
 
     def action_close(self) -> None:

@@ -1,0 +1,179 @@
+"""Reading a transcript file: its encoding, its format, and its cues.
+
+Parsers are well-kept libraries where they exist, because Teams and Zoom output has quirks a
+hand-written reader gets wrong (cue identifiers, NOTE blocks, voice spans, comma decimals):
+``webvtt-py`` for WebVTT (it reads ``<v Speaker>`` voice tags), ``srt`` for SubRip (tolerant of
+the loose files real tools write), ``python-docx`` for Teams' Word transcript. The Word file's
+paragraphs and plain text go through one line reader (``lines``).
+
+Encodings: a byte order mark decides (UTF-8 with BOM, UTF-16, UTF-32); UTF-16 without one is
+told from its NUL bytes; otherwise the file must be UTF-8. Anything else is refused with the
+file's name and what to do, never read as mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+from datetime import datetime
+from pathlib import Path
+
+from trodden.models.errors import StoreError
+
+from .lines import read_lines
+from .model import Cue, Transcript
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SAVE_AS = "save it as UTF-8 (or export it again from Teams/Zoom) and import it again"
+_ZOOM_SPEAKER = re.compile(r"^(?P<speaker>[^\W\d][^:\d]{0,40}?):\s+(?P<text>\S.*)$", re.DOTALL)
+"""Zoom and some SubRip files put the speaker before the words: ``Anna Lind: words`` (up to four words)."""
+KINDS = ("vtt", "srt", "docx", "text")
+
+
+def decode(raw: bytes, name: object) -> str:
+    """The file's text; ``StoreError`` naming ``name`` when it is in no encoding we can trust."""
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                raise StoreError(f"{name} starts like {codec.upper()} text but is not; {_SAVE_AS}") from None
+    if b"\0" in raw:
+        codec = _utf16_without_bom(raw)
+        if codec is None:
+            raise StoreError(
+                f"{name} is not a text transcript (it holds binary data); give a .vtt, .srt, .docx or .txt"
+            )
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            raise StoreError(f"{name} is not readable text (broken UTF-16); {_SAVE_AS}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise StoreError(f"{name} is not in a known encoding (not UTF-8 or UTF-16, line {line}); {_SAVE_AS}") from None
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    sample = raw[:8192]
+    if len(raw) % 2 or len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.6 * len(odd) and even.count(0) <= 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.6 * len(even) and odd.count(0) <= 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def detect_kind(path: Path, text: str | None) -> str:
+    """``vtt``, ``srt``, ``docx`` or ``text``: by the content where it says, else by the suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return "docx"
+    if text is not None:
+        head = text.lstrip("\ufeff \r\n")
+        if head.startswith("WEBVTT"):
+            return "vtt"
+        if re.match(r"\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->", head):
+            return "srt"
+    return {".vtt": "vtt", ".srt": "srt"}.get(suffix, "text")
+
+
+def read_transcript(path: Path | str, *, now: datetime | None = None) -> Transcript:
+    """The transcript in ``path``; ``StoreError`` (naming the file) if it cannot be read or holds none."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"{path} does not exist") from None
+    except OSError as error:
+        raise StoreError(f"{path} cannot be read ({error.strerror})") from None
+    return parse_transcript(raw, path, now=now)
+
+
+def parse_transcript(raw: bytes, path: Path, *, now: datetime | None = None) -> Transcript:
+    """``raw`` (the bytes of a file named ``path``) as a transcript."""
+    if path.suffix.lower() == ".docx" or raw.startswith(b"PK\x03\x04"):
+        kind, cues = "docx", _docx_cues(raw, path)
+    else:
+        text = decode(raw, path)
+        kind = detect_kind(path, text)
+        reader = {"vtt": _vtt_cues, "srt": _srt_cues, "text": _text_cues}[kind]
+        cues = reader(text, path)
+    if not cues:
+        raise StoreError(
+            f"{path} holds no timed transcript lines (read as {kind}); "
+            "give a WebVTT (.vtt), SubRip (.srt), Teams Word (.docx) or text file with [hh:mm:ss] lines"
+        )
+    cues.sort(key=lambda cue: (cue.start, cue.end))
+    return Transcript(source=path.name, kind=kind, imported=now or datetime.now(), cues=cues)
+
+
+def _vtt_cues(text: str, path: Path) -> list[Cue]:
+    import webvtt
+    from webvtt.errors import MalformedFileError
+
+    try:
+        captions = webvtt.from_buffer(io.StringIO(text.lstrip("\ufeff")))
+    except (MalformedFileError, ValueError) as error:
+        raise StoreError(f"{path} is not a readable WebVTT file ({error})") from None
+    cues = []
+    for caption in captions:
+        words = " ".join(caption.text.split())
+        speaker = (caption.voice or "").strip()
+        if not speaker:  # Zoom: "Anna Lind: words"
+            speaker, words = _speaker_first(words)
+        if words:
+            start = caption.start_time.in_milliseconds() / 1000
+            end = caption.end_time.in_milliseconds() / 1000
+            cues.append(Cue(start=start, end=end, speaker=speaker, text=words))
+    return cues
+
+
+def _srt_cues(text: str, path: Path) -> list[Cue]:
+    import srt
+
+    try:
+        subtitles = list(srt.parse(text.lstrip("\ufeff"), ignore_errors=True))
+    except (srt.SRTParseError, ValueError) as error:
+        raise StoreError(f"{path} is not a readable SubRip file ({error})") from None
+    cues = []
+    for subtitle in subtitles:
+        words = " ".join(re.sub(r"<[^>]+>", "", subtitle.content).split())
+        speaker, words = _speaker_first(words)
+        if words:
+            start, end = subtitle.start.total_seconds(), subtitle.end.total_seconds()
+            cues.append(Cue(start=start, end=end, speaker=speaker, text=words))
+    return cues
+
+
+def _speaker_first(words: str) -> tuple[str, str]:
+    """(speaker, words) of ``Anna Lind: words``; ("", words) when the start is not a name."""
+    match = _ZOOM_SPEAKER.match(words)
+    if match and len(match.group("speaker").split()) <= 4:
+        return match.group("speaker").strip(), match.group("text")
+    return "", words
+
+
+def _text_cues(text: str, path: Path) -> list[Cue]:
+    return read_lines(text.lstrip("\ufeff").splitlines())
+
+
+def _docx_cues(raw: bytes, path: Path) -> list[Cue]:
+    from docx import Document
+
+    try:
+        document = Document(io.BytesIO(raw))
+    except Exception as error:  # python-docx raises several kinds for a file that is not Word
+        raise StoreError(f"{path} is not a readable Word file ({type(error).__name__})") from None
+    lines = [line for paragraph in document.paragraphs for line in paragraph.text.splitlines()]
+    return read_lines(lines)

@@ -1,0 +1,218 @@
+"""Checking quotes against the interview's transcript, in the clean screen.
+
+After the notes load, the transcript (if the interview has one) is read and aligned on a thread
+worker (``models.transcript.check.align``); each quote's Check cell then shows its status and the
+detail panel what was said. ``w`` replaces the quote's words with the span said (one undoable
+step; the typed words stay in the note's history), ``<``/``>`` narrow or widen that span a word
+each end, ``v`` still marks a quote checked by hand, ``[``/``]`` nudge the offset five seconds
+(stored with the transcript), ``m`` says which speaker is the participant.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.message import Message
+from textual.widgets import Static
+
+from trodden.models.domain import Kind, Note
+from trodden.models.errors import StoreError
+from trodden.models.names import visible
+from trodden.models.transcript.align import nudged
+from trodden.models.transcript.check import Alignment, align, check_quote
+from trodden.models.transcript.model import SpeakerRole, Transcript
+from trodden.models.transcript.notes import with_said_words
+from trodden.models.transcript.quotes import QuoteMatch, resized
+from trodden.tui.widgets.dialogs import PickScreen
+
+from .quote_rows import check_lines, offset_text, status_cell
+from .rows import detail
+from .view import CleanView
+
+NUDGE = 5.0
+
+
+class QuoteChecking(CleanView):
+    """The transcript's alignment and every quote's match, kept beside the notes."""
+
+    class TranscriptChecked(Message):
+        """The transcript read and aligned (or why not)."""
+
+        def __init__(self, transcript: Transcript | None, alignment: Alignment | None, problem: str = "") -> None:
+            super().__init__()
+            self.transcript = transcript
+            self.alignment = alignment
+            self.problem = problem
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.transcript: Transcript | None = None
+        self.alignment: Alignment | None = None
+        self._matches: dict[int, tuple[str, QuoteMatch]] = {}
+        """Each quote's match, with the text it was made for (a new text is matched again)."""
+
+    # ------------------------------------------------------------ loading
+    def load_transcript(self, transcript: Transcript | None = None) -> None:
+        """Read (unless given) and align the transcript on a thread; the notes as they are now."""
+        interview = self.session.interview if self.session else None
+        if interview is None:
+            return
+        self._align(interview, self.state.ordered(), transcript)
+
+    @work(thread=True, exclusive=True, group="transcript")
+    def _align(self, interview, notes: list[Note], transcript: Transcript | None) -> None:
+        try:
+            if transcript is None:
+                transcript = self.store.transcript(interview.id)
+        except StoreError as error:
+            self.post_message(self.TranscriptChecked(None, None, str(error)))
+            return
+        result = align(transcript, interview, notes) if transcript is not None else None
+        self.post_message(self.TranscriptChecked(transcript, result))
+
+    def on_quote_checking_transcript_checked(self, message: TranscriptChecked) -> None:
+        if message.problem:
+            self._say(message.problem, error=True)
+            return
+        self.transcript, self.alignment = message.transcript, message.alignment
+        self._matches = {}
+        quotes = [note.seq for note in self.state.ordered() if note.has(Kind.QUOTE)]
+        self._refresh(quotes)
+        if message.alignment is not None:
+            self._say(self._summary())
+        self.transcript_changed()
+
+    def transcript_changed(self) -> None:
+        """Hook for the transcript panel (it shows the new lines)."""
+
+    def _summary(self) -> str:
+        assert self.alignment is not None
+        counts = {}
+        for note in self.state.ordered():
+            match = self.quote_match(note)
+            if match is not None:
+                key = "checked by hand" if note.checked and not match.found else match.status.value
+                counts[key] = counts.get(key, 0) + 1
+        quotes = " · ".join(f"{count} {status}" for status, count in counts.items()) or "no quotes"
+        guessed = "" if self.transcript and self.transcript.speakers else " · speakers guessed: m to set"
+        return f"transcript: {offset_text(self.alignment.offset)} · quotes: {quotes}{guessed}"
+
+    # ------------------------------------------------------------ matches
+    def quote_match(self, note: Note) -> QuoteMatch | None:
+        """The quote's match (None for a note that is not a quote or with no transcript loaded)."""
+        if self.alignment is None or self.session is None or not note.has(Kind.QUOTE):
+            return None
+        cached = self._matches.get(note.seq)
+        if cached is None or cached[0] != note.text:
+            cached = (note.text, check_quote(self.alignment, note, self.session.interview))
+            self._matches[note.seq] = cached
+        return cached[1]
+
+    def _cells(self, note: Note) -> list[Text]:
+        cells = super()._cells(note)
+        match = self.quote_match(note) if not note.deleted else None
+        if match is None:
+            return cells
+        return [*cells[:-1], status_cell(match, note)]
+
+    def _show_selected(self) -> None:
+        super()._show_selected()
+        note = self.selected_note()
+        match = self.quote_match(note) if note is not None else None
+        if note is None or match is None:
+            return
+        text = detail(note, self.redactor, self.themes, self.phases)
+        text.append_text(check_lines(match, note))
+        self.query_one("#detail", Static).update(text)
+
+    # ------------------------------------------------------------ actions
+    def _selected_match(self) -> tuple[Note, QuoteMatch] | None:
+        note = self.selected_note()
+        if note is None:
+            return None
+        if not note.has(Kind.QUOTE):
+            self._say('not a quote: " marks it as one', error=True)
+            return None
+        match = self.quote_match(note)
+        if match is None:
+            self._say("no transcript: import one with i (or 'trodden transcript')", error=True)
+            return None
+        return note, match
+
+    def action_use_said(self) -> None:
+        """w: the quote becomes the words said (the typed ones stay in its history; ctrl+z undoes)."""
+        found = self._selected_match()
+        if found is None or not self._writable():
+            return
+        _, match = found
+        if not match.said:
+            self._say("nothing found in the transcript to use: widen (>) or check by hand (v)", error=True)
+            return
+        self._with_note("the transcript's words", lambda n: with_said_words(n, match.said, self.clock()))
+
+    def action_resize_span(self, words: int) -> None:
+        """< and >: the span a word shorter or longer at each end."""
+        found = self._selected_match()
+        if found is None or self.alignment is None:
+            return
+        note, match = found
+        if not match.said:
+            self._say("no span to resize: the quote was not found", error=True)
+            return
+        changed = resized(self.alignment.index, note.text, match, words)
+        self._matches[note.seq] = (note.text, changed)
+        self._refresh([note.seq])
+        self._say(f"span: {len(changed.said.split())} words · {changed.status.value}")
+
+    def action_nudge_offset(self, seconds: float) -> None:
+        """[ and ]: the recording offset five seconds earlier or later, kept with the transcript."""
+        if self.transcript is None or self.alignment is None:
+            self._say("no transcript: import one with i (or 'trodden transcript')", error=True)
+            return
+        if not self._writable():
+            return
+        value = nudged(self.alignment.offset, seconds)
+        interview_id = self.interview_id
+
+        def job() -> str:
+            self.store.update_transcript(interview_id, offset=value)
+            return f"offset set to {value:+.1f} s (saved with the transcript)"
+
+        self._submit(job)
+        self.load_transcript(self.transcript.model_copy(update={"offset": value}))
+
+    def action_speakers(self) -> None:
+        """m: which speaker is the participant (the others are the interviewer)."""
+        if self.transcript is None:
+            self._say("no transcript: import one with i (or 'trodden transcript')", error=True)
+            return
+        roles = self.transcript.roles()
+        options = [
+            (name, Text(visible(f"{name}  ({roles[name].value})", one_line=True)))
+            for name in self.transcript.speaker_names()
+        ]
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self._set_participant(name)
+
+        intro = Text("Whose words are the quotes? The others are taken as the interviewer.")
+        self.app.push_screen(PickScreen("The participant in the transcript", intro, options), chosen)
+
+    def _set_participant(self, name: str) -> None:
+        if self.transcript is None or not self._writable():
+            return
+        speakers = {
+            speaker: SpeakerRole.PARTICIPANT if speaker == name else SpeakerRole.INTERVIEWER
+            for speaker in self.transcript.speaker_names()
+            if self.transcript.speakers.get(speaker) is not SpeakerRole.NOTE_TAKER
+        }
+        interview_id = self.interview_id
+
+        def job() -> str:
+            self.store.update_transcript(interview_id, speakers=speakers)
+            return f"{name} is the participant (saved with the transcript)"
+
+        self._submit(job)
+        merged = {**self.transcript.speakers, **speakers}
+        self.load_transcript(self.transcript.model_copy(update={"speakers": merged}))
