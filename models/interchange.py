@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field, ValidationError
 
 from trodden.models.map.journey_map import JourneyMap
+from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis, write_kept
 from trodden.models.map.map_session import MAP_DB, MapSession
 from trodden.models.notes.redact_models import memo, redact_model
 from trodden.models.notes.redaction import Redactor
@@ -24,9 +25,11 @@ from .errors import CorruptFile, StoreError
 from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem, read_import_file
 
 FORMAT_NAME = "trodden-study"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """2: participants have a ``role`` (customer or staff) and a ``team``; version 1 files import
-with every participant a customer."""
+with every participant a customer.
+3: the kept hypothesis journey (``hypothesis``, optional); older files import without one.
+A bump because readers refuse unknown fields: an older trodden now says "upgrade" instead."""
 
 
 class InterviewRecord(Interview):
@@ -46,6 +49,8 @@ class StudyDocument(Model):
     interviews: list[InterviewRecord] = Field(default_factory=list)
     map: JourneyMap | None = None
     """The journey map (see ``journey_map``): items, chosen quotes, curve overrides; None if never started."""
+    hypothesis: KeptHypothesis | None = None
+    """The hypothesis journey as kept before the interviews, with the group's verdicts; None if none was taken."""
 
 
 def build_document(store: StudyStore, *, include_private: bool = False) -> tuple[StudyDocument, list[StoreError]]:
@@ -79,6 +84,7 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         redaction_terms=list(data.redaction_terms) if include_private else [],
         interviews=records,
         map=read_map(store),
+        hypothesis=_read_kept(store, problems),
     )
     if not include_private:
         document = redact_model(document, memo(Redactor.for_study(data).redact))
@@ -95,6 +101,15 @@ def read_map(store: StudyStore) -> JourneyMap | None:
     with MapSession(store.path, writable=False) as session:
         store.saw_damage(session.db.damage)
         return session.load()
+
+
+def _read_kept(store: StudyStore, problems: list[StoreError]) -> KeptHypothesis | None:
+    """The kept hypothesis; a damaged ``hypothesis.json`` is named and left out, the rest goes out."""
+    try:
+        return read_hypothesis(store.path)
+    except StoreError as error:
+        problems.append(error)
+        return None
 
 
 def write_map(store: StudyStore, journey: JourneyMap) -> None:
@@ -200,6 +215,11 @@ def _write_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
             report.append("the study already has a journey map; the imported map was left out")
         else:
             write_map(store, document.map)
+    if document.hypothesis is not None:
+        if read_hypothesis(store.path) is not None:
+            report.append("the study already keeps a hypothesis journey; the imported one was left out")
+        else:
+            write_kept(store.path, document.hypothesis)
     return store, report
 
 
