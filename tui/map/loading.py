@@ -3,7 +3,8 @@
 Reading every interview's notes takes a while, so it runs on a worker thread and comes
 back as a message; which session edits and which follows is decided in
 ``models.map.opening``. A read-only screen polls the map and the study every
-``follow_every`` seconds so it shows the editor's changes (items, quotes, phases).
+``follow_every`` seconds so it shows the editor's changes (items, quotes, phases), and
+rereads the kept hypothesis when its file's size or time changes (a verdict, a new snapshot).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual.widgets import Static
 from trodden.models.errors import StoreError
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap
-from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
+from trodden.models.map.kept_hypothesis import KeptHypothesis, hypothesis_stamp, read_hypothesis
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.opening import open_map
 from trodden.models.storage.study_file import StudyFile
@@ -32,22 +33,39 @@ class MapLoading(MapWriting):
     follow_every: float
     """seconds between looks at the editor's changes (0: never)"""
     _follow_timer: Timer | None
+    _kept_stamp: tuple[int, int] | None = None
+    """``hypothesis.json`` as last read (size, mtime): the follower rereads it when this changes"""
 
     class Loaded(Message):
         def __init__(
-            self, loaded: StudyMapData, session: MapSession | None, readonly: str, kept: KeptHypothesis | None = None
+            self,
+            loaded: StudyMapData,
+            session: MapSession | None,
+            readonly: str,
+            kept: KeptHypothesis | None = None,
+            stamp: tuple[int, int] | None = None,
         ) -> None:
             super().__init__()
             self.loaded = loaded
             self.session = session
             self.readonly = readonly
             self.kept = kept
+            self.stamp = stamp
 
     class Followed(Message):
         def __init__(self, journey: JourneyMap, data: StudyFile | None) -> None:
             super().__init__()
             self.journey = journey
             self.data = data
+
+    class KeptFollowed(Message):
+        """The kept hypothesis changed on disk (``problem``: it could not be read; the old one stays)."""
+
+        def __init__(self, kept: KeptHypothesis | None, stamp: tuple[int, int] | None, problem: str = "") -> None:
+            super().__init__()
+            self.kept = kept
+            self.stamp = stamp
+            self.problem = problem
 
     class LoadFailed(Message):
         def __init__(self, error: Exception) -> None:
@@ -61,12 +79,13 @@ class MapLoading(MapWriting):
         except (StoreError, ValidationError) as error:
             self.post_message(self.LoadFailed(error))
             return
+        stamp = hypothesis_stamp(self.store.path)  # before reading: a change meanwhile is seen next tick
         try:
             kept = read_hypothesis(self.store.path)
         except StoreError as error:  # the map still opens; the damaged snapshot is named
             opened.loaded.problems.append(error)
             kept = None
-        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, kept))
+        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, kept, stamp))
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
@@ -81,6 +100,7 @@ class MapLoading(MapWriting):
         self.loaded = message.loaded
         self.journey = message.loaded.journey
         self.kept = message.kept
+        self._kept_stamp = message.stamp
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
@@ -103,13 +123,19 @@ class MapLoading(MapWriting):
 
     @work(thread=True, exclusive=True, group="follow", description="follow the editor")
     def follow(self) -> None:
-        """Read-only screens: pick up the editor's changes (map and phases)."""
+        """Read-only screens: pick up the editor's changes (map, phases, the kept hypothesis)."""
         if self.session is None:
             return
         changed = self.session.refresh()
         data_changed = self.store.reload()
         if changed or data_changed:
             self.post_message(self.Followed(self.session.load(), self.store.data if data_changed else None))
+        stamp = hypothesis_stamp(self.store.path)
+        if stamp != self._kept_stamp:
+            try:
+                self.post_message(self.KeptFollowed(read_hypothesis(self.store.path), stamp))
+            except StoreError as error:
+                self.post_message(self.KeptFollowed(None, stamp, str(error)))
 
     def on_map_loading_followed(self, message: Followed) -> None:
         if self.loaded is None:
@@ -118,6 +144,15 @@ class MapLoading(MapWriting):
         if message.data is not None:
             self.loaded.data = message.data
         self.refresh_inbox()
+
+    def on_map_loading_kept_followed(self, message: KeptFollowed) -> None:
+        if self.loaded is None:
+            return
+        self._kept_stamp = message.stamp
+        if message.problem:  # a damaged file: the hypothesis shown stays as it was
+            self.status(f"The kept hypothesis cannot be read: {message.problem}", "red")
+            return
+        self.kept = message.kept
 
     def action_reload(self) -> None:
         self.flush_writes()
