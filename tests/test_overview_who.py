@@ -77,3 +77,51 @@ def test_a_customer_with_a_type_is_not_asked(tmp_path: Path) -> None:
     store = build_study(tmp_path / "study")
     _start(store, "down", "down", "enter", asked=False)  # P2, a first-time buyer
     assert _people(store)["P2"]["segment"] == "first-time buyer"
+
+
+def test_still_to_interview_are_those_with_no_interview_at_all() -> None:
+    from datetime import date
+
+    from trodden.models.domain import Interview, InterviewStatus, Participant, Role
+    from trodden.models.participants import still_to_interview
+
+    people = [
+        Participant(code="S9", role=Role.STAFF, team="lager"),
+        Participant(code="P10", segment="växtälskare"),
+        Participant(code="P2"),
+        Participant(code="P1", segment="first-time buyer"),
+        Participant(code="P3"),
+    ]
+    held = [
+        Interview(id="2026-03-02-P1", participant="P1", date=date(2026, 3, 2)),
+        Interview(id="2026-03-09-P3", participant="p3", date=date(2026, 3, 9), status=InterviewStatus.PLANNED),
+    ]
+    rows = still_to_interview(people, held)  # P3's planned interview is a row of its own already
+    assert [(row.code, row.kind_text) for row in rows] == [("P2", ""), ("P10", "växtälskare"), ("S9", "lager")]
+
+
+def test_the_overview_lists_who_is_left_and_c_starts_their_interview(tmp_path: Path) -> None:
+    from trodden.models.domain import Participant
+    from trodden.tui.study.screen import StudyScreen
+
+    store = build_study(tmp_path / "study")
+    store.update(lambda data: data.participants.append(Participant(code="P3", segment="plant lover")))
+    shown: list[str] = []
+
+    async def run() -> None:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _loaded(app, pilot)
+            screen = app.screen
+            assert isinstance(screen, StudyScreen)
+            table = screen.query_one("#interviews")
+            await wait_until(pilot, lambda: table.row_count == len(screen.rows) + 1, "P3's row")
+            shown.extend(str(cell) for cell in table.get_row("to-interview:P3"))
+            await pilot.press(*["down"] * len(screen.rows))  # past the interviews, to P3
+            await pilot.press("c")  # P3 has a type: capture opens without asking
+            await wait_until(pilot, lambda: isinstance(app.screen, CaptureScreen), "capture to open")
+            await pilot.press("ctrl+q")
+
+    asyncio.run(run())
+    assert shown[1:3] == ["P3", "plant lover"] and shown[4] == "planned"
+    assert StudyStore.open(store.path).find_interview("P3").participant == "P3"
