@@ -141,6 +141,10 @@ def _document_problems(document: StudyDocument) -> Iterator[Problem]:
             yield json_path((*where, "notes")), f"makes more than {MAX_ITEMS:,} notes in all"
     if document.map is not None:
         yield from _map_problems(document, note_ids)
+    if document.hypothesis is not None:
+        yield from _unique(
+            [item.id for item in document.hypothesis.items], "hypothesis.items", "id", "hypothesis item id"
+        )
 
 
 def _participant_problems(document: StudyDocument) -> Iterator[Problem]:

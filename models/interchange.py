@@ -15,6 +15,7 @@ from pydantic import Field, ValidationError
 from trodden.models.change.plan import ChangePlan
 from trodden.models.change.store import read_plan, write_plan
 from trodden.models.map.journey_map import JourneyMap
+from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis, write_kept
 from trodden.models.map.map_session import MapSession, has_map
 from trodden.models.notes.redact_models import memo, redact_model
 from trodden.models.notes.redaction import Redactor
@@ -29,7 +30,9 @@ FORMAT_NAME = "trodden-study"
 FORMAT_VERSION = 3
 """2: participants have a ``role`` (customer or staff) and a ``team``; version 1 files import
 with every participant a customer. 3: ``change``, the problem areas, ideas and target map;
-older files import without one."""
+and ``hypothesis``, the kept
+hypothesis journey (both optional); older files import without them. A bump because readers refuse
+unknown fields: an older trodden says "upgrade" instead."""
 
 
 class InterviewRecord(Interview):
@@ -51,6 +54,8 @@ class StudyDocument(Model):
     """The journey map (see ``journey_map``): items, chosen quotes, curve overrides; None if never started."""
     change: ChangePlan | None = None
     """Problem areas, ideas and the target map (see ``change.plan``); None if none was started."""
+    hypothesis: KeptHypothesis | None = None
+    """The hypothesis journey as kept before the interviews, with the group's verdicts; None if none was taken."""
 
 
 def build_document(store: StudyStore, *, include_private: bool = False) -> tuple[StudyDocument, list[StoreError]]:
@@ -85,6 +90,7 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
         interviews=records,
         map=read_map(store),
         change=_read_plan(store),
+        hypothesis=_read_kept(store, problems),
     )
     if not include_private:
         document = redact_model(document, memo(Redactor.for_study(data).redact))
@@ -106,6 +112,15 @@ def read_map(store: StudyStore) -> JourneyMap | None:
 def _read_plan(store: StudyStore) -> ChangePlan | None:
     plan = read_plan(store.path)
     return None if plan.is_empty else plan
+
+
+def _read_kept(store: StudyStore, problems: list[StoreError]) -> KeptHypothesis | None:
+    """The kept hypothesis; a damaged ``hypothesis.json`` is named and left out, the rest goes out."""
+    try:
+        return read_hypothesis(store.path)
+    except StoreError as error:
+        problems.append(error)
+        return None
 
 
 def write_map(store: StudyStore, journey: JourneyMap) -> None:
@@ -216,6 +231,11 @@ def _write_document(document: StudyDocument, path: Path) -> tuple[StudyStore, li
             report.append("the study already has problem areas or a target map; the imported ones were left out")
         else:
             write_plan(store.path, document.change)
+    if document.hypothesis is not None:
+        if read_hypothesis(store.path) is not None:
+            report.append("the study already keeps a hypothesis journey; the imported one was left out")
+        else:
+            write_kept(store.path, document.hypothesis)
     return store, report
 
 

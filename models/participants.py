@@ -118,6 +118,13 @@ def plan(participants: Iterable[Participant], interviews: Iterable[Interview]) -
     return sorted(rows, key=lambda row: (row.role is Role.STAFF, natural_key(row.code)))
 
 
+def still_to_interview(participants: Iterable[Participant], interviews: Iterable[Interview]) -> list[PlanRow]:
+    """Participants with no interview at all (a planned interview is listed as one already):
+    who is left to interview, customers first, in code order."""
+    listed = {interview.participant.casefold() for interview in interviews}
+    return [row for row in plan(participants, ()) if row.code.casefold() not in listed]
+
+
 def overview_line(participants: Iterable[Participant], interviews: Iterable[Interview]) -> str:
     """``Customers: 5 of 8 interviewed · first-time buyer 2, plant lover 3 · staff 1``."""
     rows = plan(participants, interviews)

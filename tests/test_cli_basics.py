@@ -32,6 +32,7 @@ def test_sample_export_import_export_is_lossless(tmp_path: Path, capsys) -> None
     first = _export(capsys, tmp_path / "sample", tmp_path / "first.json")
     assert first["format"] == "trodden-study" and first["version"] == 3
     assert len(first["interviews"]) >= 4
+    assert first["hypothesis"]["items"]  # the sample's drafted journey goes along
     assert len(first["interviews"]) >= 14 and all(len(i["notes"]) >= 12 for i in first["interviews"])
     code, _, err = _run(capsys, "import", tmp_path / "copy", tmp_path / "first.json")
     assert code == 0, err

@@ -20,7 +20,17 @@ from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.study_file import StudyFile
 
 REDACTED = {
-    "StudyDocument": {"study", "phases", "guide", "participants", "redaction_terms", "interviews", "map", "change"},
+    "StudyDocument": {
+        "study",
+        "phases",
+        "guide",
+        "participants",
+        "redaction_terms",
+        "interviews",
+        "map",
+        "change",
+        "hypothesis",
+    },
     "StudyFile": {"study", "phases", "guide", "participants", "redaction_terms", "not_names", "speaker_names"},
     "Study": {"name", "purpose", "author"},
     "Phase": {"name", "description"},
@@ -42,6 +52,8 @@ REDACTED = {
     "Idea": {"text", "owner", "effect", "outcome"},
     "TargetItem": {"title", "change"},
     "TargetPoint": {"reason"},
+    "KeptHypothesis": {"items", "verdicts"},
+    "Verdict": {"reason"},
 }
 """Every model reachable from the document, the study file and an interview, and its redacted text fields."""
 
@@ -86,6 +98,9 @@ def _sample(annotation, kept: bool):
         return typing.get_args(annotation)[0]
     if origin is list:
         return [_sample(typing.get_args(annotation)[0], kept)]
+    if origin is dict:
+        key, value = typing.get_args(annotation)
+        return {_sample(key, True): _sample(value, kept)}
     if origin is not None or isinstance(annotation, typing.types.UnionType):
         args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
         return _sample(args[0], kept)
@@ -123,3 +138,5 @@ def test_ids_and_codes_are_left_alone() -> None:
     assert redacted.interviews[0].notes[0].text == "[x]"
     assert redacted.guide.themes[0].questions[0].text == "[x]"
     assert redacted.map.overrides[0].reason == "[x]"
+    assert redacted.hypothesis.items[0].title == "[x]" and redacted.hypothesis.items[0].evidence == ["p1"]
+    assert redacted.hypothesis.verdicts[1].reason == "[x]"

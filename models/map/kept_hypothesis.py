@@ -81,6 +81,16 @@ def read_hypothesis(study_path: Path) -> KeptHypothesis | None:
     return kept
 
 
+def hypothesis_stamp(study_path: Path) -> tuple[int, int] | None:
+    """(size, mtime in ns) of ``hypothesis.json``, None without one: cheap enough for a follower
+    to look at on every tick and reread the file only when this changes (writes replace it whole)."""
+    try:
+        stat = (Path(study_path) / HYPOTHESIS_FILE).stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
 def _write(study_path: Path, kept: KeptHypothesis) -> None:
     atomic_write(Path(study_path) / HYPOTHESIS_FILE, json_bytes(kept))
 

@@ -36,9 +36,12 @@ class CaptureBase(TroddenScreen):
         blink: bool = True,
         queued: list[str] | None = None,
         typed: str = "",
+        ask_who: bool = False,
     ) -> None:
         super().__init__()
         self.source = source
+        self.ask_who_at_start = ask_who
+        """Ask who a customer with no type is, if the interview is fresh (``asking_who``)."""
         self._carried = (list(queued or []), typed)
         """Lines sent and text typed on the opening screen, before the interview was open."""
         self.store = source.store

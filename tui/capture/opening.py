@@ -43,9 +43,12 @@ class OpeningCaptureScreen(Screen):
             super().__init__()
             self.error = error
 
-    def __init__(self, open_source: Callable[[], CaptureSource], title: str, *, blink: bool = True) -> None:
+    def __init__(
+        self, open_source: Callable[[], CaptureSource], title: str, *, blink: bool = True, ask_who: bool = False
+    ) -> None:
         super().__init__()
         self.open_source = open_source
+        self.ask_who = ask_who
         self.title_text = title
         self.blink = blink
         self.queued: list[str] = []
@@ -86,7 +89,9 @@ class OpeningCaptureScreen(Screen):
         self.app.capture_source = message.source  # type: ignore[attr-defined]
         self.app.store = message.source.store  # type: ignore[attr-defined]
         self.app.sub_title = visible(message.source.store.study.name, one_line=True)
-        screen = CaptureScreen(message.source, blink=self.blink, queued=list(self.queued), typed=typed)
+        screen = CaptureScreen(
+            message.source, blink=self.blink, queued=list(self.queued), typed=typed, ask_who=self.ask_who
+        )
         self.app.switch_screen(screen)
 
     def on_opening_capture_screen_failed(self, message: Failed) -> None:

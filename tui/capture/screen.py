@@ -7,6 +7,7 @@ screen inherits them:
 - ``sending``: Enter sends a note, a slash command (``commands``) or an edit;
 - ``fixing``: F2-F9, ↑/↓ and delete change notes already sent (``sent``: even while being saved);
 - ``undoing``: ctrl+z and ctrl+y take any of those changes back and do them again;
+- ``asking_who``: at the start, who a customer with no customer type is;
 - ``following``: the interviewer's theme changes, and the words for completion;
 - ``status``: the header and message line, and ``save`` (every write, through ``tui/writer.py``);
 - ``base``: the state they share.
@@ -23,6 +24,7 @@ from trodden.models.errors import StoreError
 from trodden.tui.actions import REGISTRY, Action, register
 from trodden.tui.widgets.footer import FittingFooter
 
+from .asking_who import AskingWho
 from .commands import CLEANED
 from .fixing import FixingNotes
 from .following import FOLLOW_EVERY, TOKENS_AFTER, FollowingGuide
@@ -61,7 +63,7 @@ KEYS = {key.strip(): action.action for action in REGISTRY["capture"] for key in 
 them (``run_key``) so they keep their order with the Enter before them."""
 
 
-class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
+class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
     """The live capture screen (see the module's docstring for where each job lives)."""
 
     CONTEXT = "capture"
@@ -130,6 +132,8 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide):
         if typed:
             self.input.value = typed
             self.input.cursor_position = len(typed)
+        if self.ask_who_at_start and not (self.read_only or self.cleaned or notes or queued or typed):
+            self.ask_who()
 
     def close_source(self) -> None:
         """Wait for every queued save, then close (snapshot) the session. Idempotent."""

@@ -77,7 +77,10 @@ def run(args) -> int:
             raise Locked(error.path, f"{error.holder} (add --read-only to follow it from here)") from None
 
     title = args.participant or args.interview or ""
-    app = TroddenApp(None, start=lambda _store: OpeningCaptureScreen(open_source, f"trodden · {title}"))
+    ask_who = args.participant is not None and not who and not args.read_only  # else it is known, or not ours
+    app = TroddenApp(
+        None, start=lambda _store: OpeningCaptureScreen(open_source, f"trodden · {title}", ask_who=ask_who)
+    )
     try:
         result = app.run() or 0
     finally:

@@ -5,7 +5,8 @@ back as a message; how the session opens is decided in ``models.map.opening``. E
 (editing or watching) merges the others' map files and re-reads the study every
 ``follow_every`` seconds. The look runs on the screen's writer thread, behind the edits
 already handed to it, so the map it reads back holds them; a look that an edit overtook
-on the way back is dropped and the next one shows both.
+on the way back is dropped and the next one shows both. The kept hypothesis is
+reread when its file's size or time changes (a verdict, a new snapshot).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from textual.widgets import Static
 from trodden.models.errors import StoreError
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap
-from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
+from trodden.models.map.kept_hypothesis import KeptHypothesis, hypothesis_stamp, read_hypothesis
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.opening import open_map
 from trodden.models.map.presence import Presence
@@ -40,6 +41,8 @@ class MapLoading(MapWriting):
     live_note: str
     """seconds between looks at the editor's changes (0: never)"""
     _follow_timer: Timer | None
+    _kept_stamp: tuple[int, int] | None = None
+    """``hypothesis.json`` as last read (size, mtime): the follower rereads it when this changes"""
 
     class Loaded(Message):
         def __init__(
@@ -49,6 +52,7 @@ class MapLoading(MapWriting):
             readonly: str,
             shared: Shared,
             kept: KeptHypothesis | None = None,
+            stamp: tuple[int, int] | None = None,
         ) -> None:
             super().__init__()
             self.loaded = loaded
@@ -56,6 +60,7 @@ class MapLoading(MapWriting):
             self.readonly = readonly
             self.kept = kept
             self.shared = shared
+            self.stamp = stamp
 
     class Followed(Message):
         def __init__(
@@ -75,6 +80,15 @@ class MapLoading(MapWriting):
             self.version = version
             self.sent = sent
 
+    class KeptFollowed(Message):
+        """The kept hypothesis changed on disk (``problem``: it could not be read; the old one stays)."""
+
+        def __init__(self, kept: KeptHypothesis | None, stamp: tuple[int, int] | None, problem: str = "") -> None:
+            super().__init__()
+            self.kept = kept
+            self.stamp = stamp
+            self.problem = problem
+
     class LoadFailed(Message):
         def __init__(self, error: Exception) -> None:
             super().__init__()
@@ -87,12 +101,15 @@ class MapLoading(MapWriting):
         except (StoreError, ValidationError) as error:
             self.post_message(self.LoadFailed(error))
             return
+        stamp = hypothesis_stamp(self.store.path)  # before reading: a change meanwhile is seen next tick
         try:
             kept = read_hypothesis(self.store.path)
         except StoreError as error:  # the map still opens; the damaged snapshot is named
             opened.loaded.problems.append(error)
             kept = None
-        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, Shared.of(opened.session), kept))
+        self.post_message(
+            self.Loaded(opened.loaded, opened.session, opened.readonly, Shared.of(opened.session), kept, stamp)
+        )
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
@@ -112,6 +129,7 @@ class MapLoading(MapWriting):
         self.kept = message.kept
         self._shown_version = self.session.version if self.session else 0
         self.shared_state = message.shared
+        self._kept_stamp = message.stamp
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly or self.live_note))
@@ -135,7 +153,8 @@ class MapLoading(MapWriting):
             self.focus_item = None
 
     def follow(self) -> None:
-        """Look for the others' edits (map and phases) on the writer thread, behind our own."""
+        """Look for the others' edits (map and phases) on the writer thread, behind our own; reread
+        the kept hypothesis when its file changed (a stat here, a read only then)."""
         session = self.session
         if session is None or self.loaded is None or self._following:
             return
@@ -154,6 +173,12 @@ class MapLoading(MapWriting):
         except RuntimeError:
             return  # the screen is closing
         self._following = True
+        stamp = hypothesis_stamp(self.store.path)
+        if stamp != self._kept_stamp:
+            try:
+                self.post_message(self.KeptFollowed(read_hypothesis(self.store.path), stamp))
+            except StoreError as error:
+                self.post_message(self.KeptFollowed(None, stamp, str(error)))
 
     def on_map_loading_followed(self, message: Followed) -> None:
         self._following = False
@@ -170,6 +195,15 @@ class MapLoading(MapWriting):
         elif message.data is not None:
             self.refresh_inbox()
         self.show_others()
+
+    def on_map_loading_kept_followed(self, message: KeptFollowed) -> None:
+        if self.loaded is None:
+            return
+        self._kept_stamp = message.stamp
+        if message.problem:  # a damaged file: the hypothesis shown stays as it was
+            self.status(f"The kept hypothesis cannot be read: {message.problem}", "red")
+            return
+        self.kept = message.kept
 
     def action_reload(self) -> None:
         self.flush_writes()

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.map.evidence import load_study_map
-from trodden.models.participants import overview_line
+from trodden.models.participants import PlanRow, overview_line, still_to_interview
 from trodden.models.stats import saturation_verdict
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
@@ -35,7 +35,13 @@ ACTIONS = register(
             "Start an interview: pick a participant or add one, then take notes",
             short="New",
         ),
-        Action("study.capture", "c", "capture", "Capture", "Take notes live on the selected interview"),
+        Action(
+            "study.capture",
+            "c",
+            "capture",
+            "Capture",
+            "Take notes live on the selected interview (or start the interview of someone still to interview)",
+        ),
         Action(
             "study.guide",
             "g",
@@ -117,6 +123,8 @@ class StudyScreen(StartingInterviews, TroddenScreen):
         super().__init__()
         self.store = store
         self.rows: list[InterviewRow] = []
+        self.planned: list[PlanRow] = []
+        """Participants with no interview yet: rows after the interviews (``c`` starts theirs)."""
         self.writer = Writer(self, "study")
 
     def compose(self) -> ComposeResult:
@@ -174,6 +182,7 @@ class StudyScreen(StartingInterviews, TroddenScreen):
         self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
         self.query_one("#enough", Static).update(literal(f" {message.enough}", one_line=True))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
+        self.planned = still_to_interview(self.store.participants, [row.interview for row in message.rows])
         table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
         table.clear()
         kinds = {person.code.casefold(): person.kind_text for person in self.store.participants}
@@ -193,6 +202,16 @@ class StudyScreen(StartingInterviews, TroddenScreen):
                 literal(interview.note_taker, one_line=True),
                 key=interview.id,
             )
+        for person in self.planned:  # after the interviews: who is left, with their type
+            table.add_row(
+                Text("—", style="dim"),
+                literal(person.code, one_line=True),
+                literal(_short(person.kind_text), one_line=True),
+                "",
+                Text("planned", style="dim italic"),
+                *("", "", ""),
+                key=f"to-interview:{person.code}",
+            )
 
     def action_refresh(self) -> None:
         self.store.reload()
@@ -201,6 +220,10 @@ class StudyScreen(StartingInterviews, TroddenScreen):
     def action_capture(self) -> None:
         from trodden.tui.capture.screen import capture_screen_for
 
+        table = self.query_one(DataTable)
+        if 0 <= table.cursor_row - len(self.rows) < len(self.planned):  # someone still to interview
+            self._ask_who(self.planned[table.cursor_row - len(self.rows)].code)  # starting.py, as n does
+            return
         interview = self.selected_interview()
         screen = capture_screen_for(self.store, interview.id, self.notify) if interview else None
         if screen is not None:

@@ -1,8 +1,11 @@
 """Starting an interview from the overview, and opening the tags: the overview as home.
 
-``n`` asks for the participant (one already in the study, or a new code), then starts (or
-joins) their interview through the same rule as ``trodden capture --participant --new``
-(``find_or_start``) on the overview's writer, and opens capture on it.
+``n`` asks for the participant (one already in the study, or a new code); for a new one, or a
+customer with no customer type yet, it asks who they are (the settings' participant dialog:
+customer type or staff and team, suggested from the study; escape skips). Then it stores that
+(``put_participant`` in the locked update of ``study.json``) and starts (or joins) their
+interview through the same rule as ``trodden capture --participant --new`` (``find_or_start``),
+both on the overview's writer, and opens capture on it.
 """
 
 from __future__ import annotations
@@ -12,10 +15,14 @@ from datetime import datetime
 from rich.text import Text
 from textual.message import Message
 
+from trodden.models.domain import Participant
 from trodden.models.errors import StoreError
 from trodden.models.names import clean_participant_code
+from trodden.models.participants import put_participant
 from trodden.models.storage.interviews import find_or_start
+from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.settings.person import PersonAnswer, PersonDialog
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
 NEW = "+new"
@@ -46,7 +53,7 @@ class StartingInterviews(TroddenScreen):
             prompt = PromptScreen("New participant", hint="a code like P7: letters, digits, - and _")
             self.app.push_screen(prompt, self._named)
         elif code:
-            self._start(code)
+            self._ask_who(code)
 
     def _named(self, code: str | None) -> None:
         if not code:
@@ -56,13 +63,30 @@ class StartingInterviews(TroddenScreen):
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
-        self._start(code)
+        self._ask_who(code)
 
-    def _start(self, code: str) -> None:
+    def _ask_who(self, code: str) -> None:
+        """A new participant or a customer with no type: ask who they are before starting (esc: start anyway)."""
+        person = self.store.data.participant(code)
+        if person is not None and (person.is_staff or person.segment):
+            self._start(code)
+            return
+        shown = person or Participant(code=code)
+        dialog = PersonDialog(self.store.participants, shown)
+        self.app.push_screen(dialog, lambda answer: self._start(shown.code, answer))
+
+    def _start(self, code: str, answer: PersonAnswer | None = None) -> None:
         store = self.store
+
+        def who(data: StudyFile) -> None:
+            assert answer is not None
+            new = data.participant(code) is None  # decided under the lock: someone may have added them
+            put_participant(data.participants, code, answer.role, answer.text, new=new)
 
         def job() -> Message:
             try:
+                if answer is not None:
+                    store.update(who)
                 # new=True: a participant whose last interview is cleaned gets another one (that is
                 # what "New interview" asks for); an unfinished one is still joined, never doubled
                 return self.Started(find_or_start(store, participant=code, new=True, clock=datetime.now).id)
