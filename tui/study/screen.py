@@ -17,8 +17,10 @@ from trodden.models.stats import saturation_verdict
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
+from trodden.tui.words import word
 
 ACTIONS = register(
     "study",
@@ -100,17 +102,22 @@ class StudyScreen(TroddenScreen):
 
     def _summary(self) -> Text:
         study = self.store.study
-        state = study.state.value if study.state else "state not chosen"
-        phases = " → ".join(phase.name for phase in self.store.phases) or "no phases yet"
+        state = word(study.state) if study.state else _("state not chosen")
+        phases = " → ".join(phase.name for phase in self.store.phases) or _("no phases yet")
         text = Text(" ")
-        text.append(f"{study.scope.value} journey · {state} · notes in {study.language}\n ", style="")
-        text.append_text(literal(study.purpose or "no purpose written yet"))
-        text.append_text(literal(f"\n Phases: {phases}"))
+        line = _("{scope} journey · {state} · notes in {language}").format(
+            scope=word(study.scope), state=state, language=study.language
+        )
+        text.append(f"{line}\n ")
+        text.append_text(literal(study.purpose or _("no purpose written yet")))
+        text.append_text(literal("\n " + _("Phases: {phases}").format(phases=phases)))
         return text
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Interview", "Participant", "Date", "Status", "Notes", "Interviewer", "Note-taker")
+        table.add_columns(
+            _("Interview"), _("Participant"), _("Date"), _("Status"), _("Notes"), _("Interviewer"), _("Note-taker")
+        )
         self.load()
 
     @work(thread=True, exclusive=True, group="load")
@@ -143,7 +150,7 @@ class StudyScreen(TroddenScreen):
         self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
         self.query_one("#enough", Static).update(literal(f" {message.enough}", one_line=True))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
-        table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
+        table.border_title = _("Interviews ({n}, {cleaned} cleaned)").format(n=len(message.rows), cleaned=cleaned)
         table.clear()
         for row in message.rows:
             interview = row.interview
@@ -151,7 +158,7 @@ class StudyScreen(TroddenScreen):
                 literal(interview.id, one_line=True),
                 literal(interview.participant, one_line=True),
                 interview.date.isoformat(),
-                Text(interview.status.value, style=STATUS_STYLE[interview.status]),
+                Text(word(interview.status), style=STATUS_STYLE[interview.status]),
                 "?" if row.notes is None else str(row.notes),
                 literal(interview.interviewer, one_line=True),
                 literal(interview.note_taker, one_line=True),
@@ -188,7 +195,7 @@ class StudyScreen(TroddenScreen):
 
         interview = self.selected_interview()
         if interview is None:
-            self.notify("No interview highlighted: start one with 'trodden guide DIR --participant CODE'.")
+            self.notify(_("No interview highlighted: start one with 'trodden guide DIR --participant CODE'."))
             return
         self.app.push_screen(GuideScreen(self.store, interview.id))
 
