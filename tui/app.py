@@ -99,7 +99,8 @@ class TroddenApp(App[int]):
         def allowed(where: str, action: str) -> bool:
             return (self if where == "app" else screen).check_action(action, ()) is not False
 
-        self.push_screen(HelpScreen(context, getattr(screen, "HELP_INTRO", ""), allowed))
+        intro = screen.help_intro() if isinstance(screen, TroddenScreen) else ""
+        self.push_screen(HelpScreen(context, intro, allowed))
 
     # ------------------------------------------------------------- served mode
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -49,7 +49,7 @@ class CaptureBase(TroddenScreen):
         """Every storage write, in the order it was asked for, off the UI thread."""
         self.unanswered = 0
         """Writes submitted whose reply (``messages``) has not been handled yet."""
-        self.suggester = TokenSuggester()
+        self.suggester = TokenSuggester(self.store.study.language)
         self.note_events: list[LiveEvent] = self.session.events()
         self.pending_events: list[LiveEvent] = []
         """/theme and /phase accepted but not yet on disk: notes typed right after them

@@ -45,7 +45,7 @@ class InterviewExport(CleanView):
         folder = store.path / "exports"
 
         def job() -> str:
-            docx, _ = write_group_exports(store.data, session.interview, session.notes(), folder)
+            docx, _written = write_group_exports(store.data, session.interview, session.notes(), folder)
             return f"exported (redacted) to {docx} and .md"
 
         self._submit(job)

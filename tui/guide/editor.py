@@ -136,7 +136,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
         option = self.query_one("#outline", OptionList).highlighted_option
         if option is None or option.id is None:
             return None
-        kind, _, ident = option.id.partition(":")
+        kind, _colon, ident = option.id.partition(":")
         return kind, ident
 
     def _theme_here(self) -> str | None:
@@ -211,7 +211,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
         self._close_prompt()
 
         def change(guide: Guide) -> tuple[Guide, str | None]:
-            merged, _ = edits.append_guide(guide, imported)
+            merged, _added = edits.append_guide(guide, imported)
             first_new = merged.themes[len(guide.themes)].id if len(merged.themes) > len(guide.themes) else None
             return merged, f"t:{first_new}" if first_new else None
 

@@ -63,7 +63,7 @@ def curve_lines(model: BoardModel, column: int, mode: str) -> tuple[list[Text], 
     lines += staff_lines(model, column)
     if mode == "touchpoints":
         points: list[tuple[float, float | None]] = []
-        for phase_index, (_, feelings) in enumerate(model.touchpoint_curve):
+        for phase_index, (_phase, feelings) in enumerate(model.touchpoint_curve):
             step = column / max(1, len(feelings))
             points += [(phase_index * column + step * (i + 0.5), v) for i, v in enumerate(feelings) if v is not None]
         chart = braille_points(points, width=column * len(model.phases), rows=CURVE_ROWS)

@@ -38,7 +38,7 @@ class CurveActions(MapWriting):
             if not answer:
                 override = None
             else:
-                value_text, _, reason = answer.partition(" ")
+                value_text, _space, reason = answer.partition(" ")
                 try:
                     value = float(value_text.replace(",", "."))
                     override = CurveOverride(phase=phase.id, value=value, reason=reason.strip())

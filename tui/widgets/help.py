@@ -38,7 +38,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             if self.intro:
-                yield Static(Text.from_markup(_(self.intro)), classes="help-intro")
+                yield Static(Text.from_markup(self.intro), classes="help-intro")
             for context in (self.context, "app"):
                 if context == "app" and self.context == "app" and context != self.context:
                     continue
