@@ -6,6 +6,7 @@ from __future__ import annotations
 from enum import Enum
 
 from trodden.models.domain import InterviewStatus, JourneyState, Kind, Role, Scope
+from trodden.models.map.journey_map import BackstageKind, ItemKind, Lane, Mark
 from trodden.tui.i18n import N_, _
 
 WORDS: dict[Enum, str] = {
@@ -24,9 +25,30 @@ WORDS: dict[Enum, str] = {
     JourneyState.TARGET: N_("target"),
     Role.CUSTOMER: N_("customer"),
     Role.STAFF: N_("staff"),
+    ItemKind.TOUCHPOINT: N_("touchpoint"),
+    ItemKind.MOMENT: N_("moment"),
+    ItemKind.BACKSTAGE: N_("backstage"),
+    BackstageKind.PEOPLE: N_("people"),
+    BackstageKind.POLICY: N_("policy"),
+    BackstageKind.SYSTEM: N_("system"),
+    BackstageKind.EMPLOYEE: N_("staff"),
+    Mark.HEART: N_("heart"),
+    Mark.CLOUD: N_("cloud"),
 }
+LANES: dict[Lane, str] = {
+    Lane.TOUCHPOINTS: N_("Touchpoints"),
+    Lane.CHANNELS: N_("Channels"),
+    Lane.EMOTIONS: N_("Hearts/clouds"),
+    Lane.CURVE: N_("Curve"),
+    Lane.QUOTES: N_("Quotes"),
+    Lane.MOMENTS: N_("Moments"),
+    Lane.BACKSTAGE: N_("Backstage"),
+}
+"""The board's lane titles (models/map/board_model.py's LANE_TITLES, as the interface says them)."""
 
 
 def word(value: Enum) -> str:
     """``value`` in the interface's language (its stored spelling if it has no entry)."""
+    if isinstance(value, Lane):
+        return _(LANES.get(value, str(value.value)))
     return _(WORDS.get(value, str(value.value)))

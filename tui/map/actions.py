@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trodden.tui.actions import Action, register
+from trodden.tui.i18n import N_
 
 _PLACE = [
     Action(
@@ -233,7 +234,7 @@ ACTIONS = register(
     ],
 )
 
-HELP_INTRO = (
+HELP_INTRO = N_(
     "[b]The mapping board.[/b] Phases are columns, lanes are rows. The inbox below holds the tagged notes "
     "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
     "to the same item with [b]a[/b] (or [b]=[/b] for the suggested one), pick quotes with [b]q[/b]. "

@@ -13,8 +13,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from trodden.models.map.board_model import LANE_TITLES, BoardModel, Line
+from trodden.models.map.board_model import BoardModel, Line
 from trodden.models.map.journey_map import Lane
+from trodden.tui.words import word
 
 from .board_text import LABEL_WIDTH, cell_text, line_text
 
@@ -44,7 +45,7 @@ class CellPainter:
         self, model: BoardModel, lane: Lane, row: int, column: int, cursor: int | None, focused: bool, console: Console
     ) -> Strip:
         """Row ``row`` of ``lane``; ``cursor``: the phase whose cell is highlighted (None: none)."""
-        label = LANE_TITLES[lane] if row == 0 else ""
+        label = word(lane) if row == 0 else ""
         if not model.phases:
             text = Text(label, style="bold")
             text.truncate(LABEL_WIDTH, pad=True)

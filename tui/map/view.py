@@ -27,6 +27,7 @@ from trodden.models.map.map_session import MapSession
 from trodden.models.notes.marks import CLOUD, HEART
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 from trodden.tui.writer import Writer
 
 from .board import Board
@@ -108,7 +109,7 @@ class MapView:
     def _need_item(self) -> MapItem | None:
         item = self.current_item()
         if item is None:
-            self.status("Put the board's cursor on an item first", "yellow")
+            self.status(_("Put the board's cursor on an item first"), "yellow")
         return item
 
     def _new_id(self, table: str) -> int:
@@ -116,7 +117,7 @@ class MapView:
         return self.session.next_id(table)
 
     def phase_name(self, phase_id: str | None) -> str:
-        return next((p.name for p in self.phases if p.id == phase_id), "no phase")
+        return next((p.name for p in self.phases if p.id == phase_id), _("no phase"))
 
     def _focus_item(self, item_id: int) -> None:
         found = self.board.find(item_id, (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE))
@@ -151,13 +152,17 @@ class MapView:
         hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
         clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
         moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
-        title = f"Map: {len(self.journey.items)} items · {HEART} {hearts}/3-5 · {CLOUD} {clouds}/3-5 · moments {moments}/2-4"
+        title = _("Map: {items} items · {heart} {hearts}/3-5 · {cloud} {clouds}/3-5 · moments {moments}/2-4").format(
+            items=len(self.journey.items), heart=HEART, hearts=hearts, cloud=CLOUD, clouds=clouds, moments=moments
+        )
         if self._titles.get("board") != title:
             self._titles["board"] = title
             set_border_title(self.board, title)
         box = self.query_one("#inbox-box")
         shown = len(self.inbox_widget.notes)
-        title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
+        title = _("Inbox: {shown} notes to place").format(shown=shown) + (
+            "" if self.filter.empty else " " + _("(filtered)")
+        )
         if self._titles.get("inbox") != title:
             self._titles["inbox"] = title
             set_border_title(box, title)
@@ -173,7 +178,7 @@ class MapView:
         elif self._unsaved:
             label.update(Text("saving…", style="yellow"), layout=False)
         else:
-            label.update(Text("saved ✓", style="green"), layout=False)
+            label.update(Text(_("saved ✓"), style="green"), layout=False)
 
     def _fail(self, error: Exception) -> None:
         self.status(str(error), "bold red")
@@ -205,5 +210,9 @@ class MapView:
         item = self.current_item()
         if item is not None and self.loaded is not None and self.board.has_focus:
             n, total = self.loaded.index.backing(item)
-            what = "hypothesis" if item.is_hypothesis else f"{n} of {total} participants"
-            self.status(f"{item.title} · {item.kind.value} · {what} · enter: evidence")
+            what = _("hypothesis") if item.is_hypothesis else _("{n} of {total} participants").format(n=n, total=total)
+            self.status(
+                _("{title} · {value} · {what} · enter: evidence").format(
+                    title=item.title, value=item.kind.value, what=what
+                )
+            )
