@@ -47,6 +47,14 @@ LANES: dict[Lane, str] = {
 """The board's lane titles (models/map/board_model.py's LANE_TITLES, as the interface says them)."""
 
 
+LANGUAGE_NAMES = {"en": N_("English"), "sv": N_("Swedish"), "da": N_("Danish")}
+"""A study's language as the interface names it (in a sentence: "notes in Swedish")."""
+
+
+def language_name(code: str) -> str:
+    return _(LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else code
+
+
 def word(value: Enum) -> str:
     """``value`` in the interface's language (its stored spelling if it has no entry)."""
     if isinstance(value, Lane):

@@ -43,13 +43,13 @@ class SaveStatus(CaptureBase):
         interview = self.interview
         state = None
         if interview.status is InterviewStatus.CLEANED:
-            state = (" cleaned", "yellow")
+            state = (" " + _("cleaned"), "yellow")
         elif interview.end is not None:
-            state = (" ended", "yellow")
+            state = (" " + _("ended"), "yellow")
         elif interview.paused:
-            state = (" paused", "bold yellow")
+            state = (" " + _("paused"), "bold yellow")
         if self.read_only:
-            status = ("read-only", "yellow")
+            status = (_("read-only"), "yellow")
         elif self.save_state == "error" or self.waiting:
             status = (_("✗ not saved"), "bold red")
         elif self.save_state == "saving":

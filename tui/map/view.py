@@ -174,9 +174,9 @@ class MapView:
     def _show_saved(self) -> None:
         label = self.query_one("#map-saved", Static)
         if self.readonly:
-            label.update(Text("read-only", style="bold yellow"), layout=False)
+            label.update(Text(_("read-only"), style="bold yellow"), layout=False)
         elif self._unsaved:
-            label.update(Text("saving…", style="yellow"), layout=False)
+            label.update(Text(_("saving…"), style="yellow"), layout=False)
         else:
             label.update(Text(_("saved ✓"), style="green"), layout=False)
 

@@ -12,7 +12,6 @@ from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.map.evidence import load_study_map
-from trodden.models.participants import overview_line
 from trodden.models.stats import saturation_verdict
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
@@ -20,7 +19,9 @@ from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
-from trodden.tui.words import word
+from trodden.tui.words import language_name, word
+
+from .summary import overview_text, verdict_text
 
 ACTIONS = register(
     "study",
@@ -106,7 +107,7 @@ class StudyScreen(TroddenScreen):
         phases = " → ".join(phase.name for phase in self.store.phases) or _("no phases yet")
         text = Text(" ")
         line = _("{scope} journey · {state} · notes in {language}").format(
-            scope=word(study.scope), state=state, language=study.language
+            scope=word(study.scope), state=state, language=language_name(study.language)
         )
         text.append(f"{line}\n ")
         text.append_text(literal(study.purpose or _("no purpose written yet")))
@@ -140,14 +141,14 @@ class StudyScreen(TroddenScreen):
             verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, self.store.study.scope)
         except Exception:  # a damaged map or interview is named elsewhere; the line is only a summary
             return ""
-        return verdict.line()
+        return verdict_text(verdict)
 
     def on_study_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
         table = self.query_one(DataTable)
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
         self.query_one("#problems", Static).update(literal("\n".join(problems)))
-        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
+        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_text(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
         self.query_one("#enough", Static).update(literal(f" {message.enough}", one_line=True))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         table.border_title = _("Interviews ({n}, {cleaned} cleaned)").format(n=len(message.rows), cleaned=cleaned)
