@@ -41,14 +41,16 @@ class TroddenApp(App[int]):
         *,
         served: Served | None = None,
         ui_lang: str | None = None,
+        study_language: str | None = None,
     ) -> None:
         """``store`` may be None while a first screen opens it in a worker (capture).
 
         ``served``: shown in a browser by ``trodden serve``; the tab gets the guide view only.
-        ``ui_lang``: the interface's language (``--ui-lang``); else ``TRODDEN_UI_LANG``, else the study's.
+        ``ui_lang``: the interface's language (``--ui-lang``); else ``TRODDEN_UI_LANG``, else the study's
+        (``study_language`` while the store is still being opened).
         """
         super().__init__()
-        self.ui_lang = choose(ui_lang, store.study.language if store is not None else None)
+        self.ui_lang = choose(ui_lang, store.study.language if store is not None else study_language)
         self.store = store
         self._start = start
         self.served = served

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import info
+from .common import add_ui_lang_arg, info
 
 
 def register(sub) -> None:
@@ -16,6 +16,7 @@ def register(sub) -> None:
     parser.add_argument(
         "--dir", type=Path, default=None, help="where to write it (default: a new folder under the user data directory)"
     )
+    add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -31,4 +32,4 @@ def run(args) -> int:
     info(f"sample study written to {folder}")
     from trodden.tui.app import run_app
 
-    return run_app(store.path)
+    return run_app(store.path, ui_lang=args.ui_lang)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import add_study_arg
+from .common import add_study_arg, add_ui_lang_arg
 
 
 def register(sub) -> None:
@@ -12,6 +12,7 @@ def register(sub) -> None:
         description="Open the mapping board. One editor at a time; a second one opens read-only and follows.",
     )
     add_study_arg(parser)
+    add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -19,4 +20,4 @@ def run(args) -> int:
     from trodden.tui.app import run_app
     from trodden.tui.map.screen import MapScreen
 
-    return run_app(args.dir, start=MapScreen)
+    return run_app(args.dir, start=MapScreen, ui_lang=args.ui_lang)
