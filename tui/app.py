@@ -17,7 +17,7 @@ from trodden.tui.widgets.help import HelpScreen
 
 from .actions import GLOBAL, actions_for
 from .base import TroddenScreen
-from .i18n import _, choose
+from .i18n import _, action_text, choose
 
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
@@ -140,8 +140,8 @@ class TroddenApp(App[int]):
             if target.check_action(name.partition("(")[0], ()) is False:
                 continue
             yield SystemCommand(
-                _(action.description),
-                f"{_(action.help or action.description)}  [{action.key_display}]",
+                action_text(action.description),
+                f"{action_text(action.help or action.description)}  [{action.key_display}]",
                 lambda target=target, name=name: self.call_later(target.run_action, name),
             )
         yield SystemCommand(_("Change theme"), _("Change the colour theme"), self.action_change_theme)

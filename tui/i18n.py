@@ -16,6 +16,7 @@ from __future__ import annotations
 import gettext
 import io
 import os
+import re
 from pathlib import Path
 
 LANGUAGES = ("en", "sv", "da")
@@ -31,6 +32,20 @@ _loaded: dict[str, gettext.NullTranslations] = {}
 def _(message: str) -> str:
     """``message`` in the interface's language (itself in English, or if it has no translation)."""
     return _current.gettext(message) if message else message
+
+
+def action_text(text: str) -> str:
+    """A registry label or help line as the sinks (footer, F1, palette) show it: its translation, or
+    for a numbered one (``Phase 3``, declared as ``N_("Phase {n}").format(n=3)``) its template's."""
+    found = _(text)
+    if found != text or not any(char.isdigit() for char in text):
+        return found
+    numbers = iter(re.findall(r"\d+", text))
+    template = re.sub(r"\d+", "{n}", text)
+    translated = _(template)
+    if translated == template or len(set(re.findall(r"\d+", text))) != 1:
+        return found
+    return translated.format(n=next(numbers))
 
 
 def N_(message: str) -> str:

@@ -148,6 +148,7 @@ def help_intro(language: str = "en") -> str:
             "[b]Commands[/b]  [b]/{theme} N|name[/b] current guide theme · [b]/{phase} N|name[/b] current phase ·"
             " [b]/{pause}[/b] · [b]/{resume}[/b] · [b]/{end}[/b]"
         ).format(theme=theme, phase=phase, pause=pause, resume=resume, end=end)
+        + ("" if language == "en" else "\n  " + _("The English names work too: /theme, /phase, /pause, /resume, /end."))
         + "\n  "
         + _("Every note carries the current theme and phase (the interviewer's theme changes arrive by themselves).")
         + "\n\n"

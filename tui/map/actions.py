@@ -10,8 +10,8 @@ _PLACE = [
         f"map.place{n}",
         str(n),
         f"place({n})",
-        "Place in phase" if n == 1 else f"Phase {n}",
-        f"Inbox: place the note in phase {n}. Board: move the item to phase {n}",
+        N_("Place in phase") if n == 1 else N_("Phase {n}").format(n=n),
+        N_("Inbox: place the note in phase {n}. Board: move the item to phase {n}").format(n=n),
         show=n == 1,
     )
     for n in range(1, 10)

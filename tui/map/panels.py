@@ -11,11 +11,14 @@ from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap, Lane
 from trodden.models.names import visible
 from trodden.models.stats import backing_counts, saturation
-from trodden.tui.i18n import _
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.charts import bar
 from trodden.tui.widgets.dialogs import PickScreen, TextPanel
 
 from .view import MapView
+
+SEVERITY = {"warning": N_("warning"), "info": N_("info")}
+"""A finding's severity as the interface says it (the finding's own words come from models)."""
 
 
 class MapPanels(MapView):
@@ -29,9 +32,13 @@ class MapPanels(MapView):
             self.status(_("No findings: the map follows the method's rules of thumb"), "green")
             return
         options = []
+        severity_width = max(len(_(word)) for word in SEVERITY.values()) + 1  # "warning " in English
         code_width = max(len(finding.code) for finding in findings) + 1  # codes never run into their message
         for number, finding in enumerate(findings):
-            line = Text(f"{finding.severity:<8}", style="bold yellow" if finding.severity == "warning" else "cyan")
+            severity = _(SEVERITY.get(finding.severity, finding.severity))
+            line = Text(
+                f"{severity:<{severity_width}}", style="bold yellow" if finding.severity == "warning" else "cyan"
+            )
             line.append(f"{finding.code:<{code_width}}", style="bold")
             line.append(visible(finding.message))
             options.append((f"{number}", line))

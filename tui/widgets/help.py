@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from trodden.tui.actions import CONTEXT_TITLES, actions_for
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, action_text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -56,5 +56,5 @@ class HelpScreen(ModalScreen[None]):
             name = action.action.split("(", 1)[0]
             if self.allowed is not None and not self.allowed(context, name):
                 continue
-            table.add_row(action.key_display, _(action.help or action.description))
+            table.add_row(action.key_display, action_text(action.help or action.description))
         return table
