@@ -170,7 +170,7 @@ def capture_screen_for(store, interview_id: str, notify: Callable[..., object]) 
     try:
         return CaptureScreen(open_capture(store, interview=interview_id))
     except Locked as error:
-        notify(f"{error} Opened read-only.", severity="warning", timeout=8)
+        notify(f"{error} " + _("Opened read-only."), severity="warning", timeout=8)
     except StoreError as error:
         notify(str(error), severity="error", timeout=8)
         return None
