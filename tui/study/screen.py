@@ -106,7 +106,7 @@ class StudyScreen(TroddenScreen):
         state = word(study.state) if study.state else _("state not chosen")
         phases = " → ".join(phase.name for phase in self.store.phases) or _("no phases yet")
         text = Text(" ")
-        line = _("{scope} journey · {state} · notes in {language}").format(
+        line = _("{scope} journey · {state} · in {language}").format(
             scope=word(study.scope), state=state, language=language_name(study.language)
         )
         text.append(f"{line}\n ")
