@@ -16,12 +16,6 @@ from trodden.tui import i18n
 from trodden.tui.i18n_extract import messages
 
 
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    yield
-    i18n.set_language("en")
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_string_of_the_screens_is_translated(lang):
     entries = {message.id: message for message in catalogue(lang) if message.id}
