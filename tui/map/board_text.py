@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from trodden.models.map.board_model import (
-    BACKSTAGE_LABEL,
     ChannelLine,
     CurveLine,
     ItemLine,
@@ -24,6 +23,7 @@ from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, HEART
 from trodden.tui.i18n import _
+from trodden.tui.words import word
 
 LABEL_WIDTH = 14
 """columns of the lane titles, left of the phases"""
@@ -81,7 +81,7 @@ def item_text(line: ItemLine) -> Text:
     backing = f"{line.staff_n}/{line.staff_total}st+{line.n}c " if line.staff_total else f"{line.n}/{line.total} "
     text.append(backing, style="dim italic" if line.hypothesis else "bold dim")
     if line.backstage:
-        text.append(BACKSTAGE_LABEL[line.backstage] + ": ", style="cyan")
+        text.append(word(line.backstage) + ": ", style="cyan")
     text.append(visible(line.title), style="dim italic" if line.hypothesis else "")
     return text
 

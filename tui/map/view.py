@@ -28,6 +28,7 @@ from trodden.models.notes.marks import CLOUD, HEART
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import literal
 from trodden.tui.i18n import _
+from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
 from .board import Board
@@ -213,6 +214,6 @@ class MapView:
             what = _("hypothesis") if item.is_hypothesis else _("{n} of {total} participants").format(n=n, total=total)
             self.status(
                 _("{title} · {value} · {what} · enter: evidence").format(
-                    title=item.title, value=item.kind.value, what=what
+                    title=item.title, value=word(item.kind), what=what
                 )
             )
