@@ -73,5 +73,7 @@ def english_fragments(lang: str) -> list[tuple[str, re.Pattern]]:
                 continue
             if " " not in piece and piece != message.id.strip(" ·:;,.()|"):
                 continue
-            found.append((message.id, re.compile(r"(?<![\w@#/])" + re.escape(piece) + r"(?![\w])")))
+            found.append(
+                (message.id, re.compile(r"(?<![\w@#/:])" + re.escape(piece) + r"(?![\w:])"))
+            )  # theme:2, kind:quote: filter syntax
     return found

@@ -8,11 +8,13 @@ pickers, the map with its evidence, panels and prompts, F1 on each and the comma
 from __future__ import annotations
 
 import asyncio
+import io
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from i18n_kit import english_fragments
+from rich.console import Console
 from waiting import wait_until
 
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme, Participant, Phase, Role, Study
@@ -61,12 +63,22 @@ async def visit(pilot, seen: dict[str, str], name: str, ready) -> None:
     seen[name] = painted(pilot.app)
 
 
+def whole(widgets) -> str:
+    """Every line of these widgets' content, scrolled out of view or not."""
+    console = Console(width=200, record=True, file=io.StringIO())
+    for widget in widgets:
+        console.print(widget.render())
+    return console.export_text()
+
+
 async def with_help(pilot, seen: dict[str, str], name: str) -> None:
-    """F1 on the current screen, then back."""
+    """F1 on the current screen (all of it, not only what fits), its palette entries, then back."""
     app = pilot.app
     screen = app.screen
+    seen[f"{name}: palette"] = "\n".join(f"{c.title}\n{c.help}" for c in app.get_system_commands(screen))
     await pilot.press("f1")
     await visit(pilot, seen, f"{name}: F1", lambda: type(app.screen).__name__ == "HelpScreen")
+    seen[f"{name}: F1 (all)"] = whole(app.screen.query("Static"))
     await pilot.press("escape")
     await wait_until(pilot, lambda: app.screen is screen, "help closed")
 
