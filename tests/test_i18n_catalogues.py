@@ -79,3 +79,25 @@ def test_the_study_language_is_read_before_the_study_opens(tmp_path):
     (tmp_path / "study.json").write_text("{not json", encoding="utf-8")
     assert study_language(tmp_path) is None
     assert study_language(tmp_path / "missing") is None
+
+
+def test_a_po_edited_after_the_build_wins_over_its_old_mo(tmp_path, monkeypatch):
+    """The .mo the install built is used, unless the .po was edited since (a source tree): then the .po."""
+    import os
+    import shutil
+
+    folder = tmp_path / "sv" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / "trodden.po"
+    shutil.copy(LOCALE / "sv" / "LC_MESSAGES" / "trodden.po", po)
+    built = i18n.compile_po(po)
+    (folder / "trodden.mo").write_bytes(built)
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Avsluta"', 'msgstr "Sluta"'), encoding="utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_loaded", {})
+    mo_time = po.stat().st_mtime
+    os.utime(folder / "trodden.mo", (mo_time - 60, mo_time - 60))
+    assert i18n.catalogue("sv").gettext("Quit") == "Sluta"  # edited since: the .po
+    monkeypatch.setattr(i18n, "_loaded", {})
+    os.utime(folder / "trodden.mo", (mo_time - 1, mo_time - 1))
+    assert i18n.catalogue("sv").gettext("Quit") == "Avsluta"  # written together by an installer: the .mo

@@ -24,6 +24,10 @@ DOMAIN = "trodden"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 ENV = "TRODDEN_UI_LANG"
 
+FRESH_SLACK = 5.0
+"""Seconds a .mo may seem older than its .po and still be used: an installer writes both at once, in
+any order; a .po edited after the build (a source tree) is newer by more than that."""
+
 _current: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
 _loaded: dict[str, gettext.NullTranslations] = {}
@@ -88,7 +92,7 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     folder = LOCALE_DIR / lang / "LC_MESSAGES"
     po, mo = folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
     found: gettext.NullTranslations = gettext.NullTranslations()
-    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
+    if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime - FRESH_SLACK):
         with mo.open("rb") as file:
             found = gettext.GNUTranslations(file)
     elif po.is_file():
