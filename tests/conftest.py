@@ -14,6 +14,18 @@ from trodden.models.domain import Guide, GuideQuestion, GuideTheme, InterviewSta
 from trodden.models.notes.syntax import NoteDraft, parse
 from trodden.models.storage.session import InterviewSession
 from trodden.models.storage.store import StudyStore
+from trodden.tui.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def english_interface(monkeypatch):
+    """Tests read the English interface unless they ask for another (``ui_lang=``): the crafted
+    studies are Swedish, and the interface would otherwise follow the study's language."""
+    monkeypatch.setenv("TRODDEN_UI_LANG", "en")
+    set_language("en")
+    yield
+    set_language("en")  # a test that drew Swedish leaves no Swedish behind for pure tests after it
+
 
 CLOCK = datetime(2026, 3, 2, 10, 0, 0)
 """The fixed 'now' of every crafted study: interviews start here, notes follow it."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -16,6 +17,7 @@ from trodden.tui.widgets.help import HelpScreen
 
 from .actions import GLOBAL, actions_for
 from .base import TroddenScreen
+from .i18n import _, action_text, choose
 
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
@@ -33,13 +35,22 @@ class TroddenApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(
-        self, store: StudyStore | None, start: ScreenFactory | None = None, *, served: Served | None = None
+        self,
+        store: StudyStore | None,
+        start: ScreenFactory | None = None,
+        *,
+        served: Served | None = None,
+        ui_lang: str | None = None,
+        study_language: str | None = None,
     ) -> None:
         """``store`` may be None while a first screen opens it in a worker (capture).
 
         ``served``: shown in a browser by ``trodden serve``; the tab gets the guide view only.
+        ``ui_lang``: the interface's language (``--ui-lang``); else ``TRODDEN_UI_LANG``, else the study's
+        (``study_language`` while the store is still being opened).
         """
         super().__init__()
+        self.ui_lang = choose(ui_lang, store.study.language if store is not None else study_language)
         self.store = store
         self._start = start
         self.served = served
@@ -57,16 +68,21 @@ class TroddenApp(App[int]):
         markup: bool = False,
     ) -> None:
         """Every toast (``widget.notify`` comes here too) shows its words as text: messages name
-        files, participants and themes, so markup is never read and controls are made visible."""
+        files, participants and themes, so markup is never read and controls are made visible. A fixed
+        message is translated here (one with names in it was translated where it was made)."""
         super().notify(
-            visible(message), title=visible(title, one_line=True), severity=severity, timeout=timeout, markup=False
+            visible(_(message)),
+            title=visible(_(title), one_line=True),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
         )
 
     def on_mount(self) -> None:
         if self.served is not None:
             first = self._start(self.store) if self._start is not None else None
             if first is None or not self.served.allows_first_screen(first):
-                self.exit(2, return_code=2, message="trodden serve shows only the guide view of one interview")
+                self.exit(2, return_code=2, message=_("trodden serve shows only the guide view of one interview"))
                 return
             self.push_screen(first)
         elif self._start is not None:
@@ -85,7 +101,8 @@ class TroddenApp(App[int]):
         def allowed(where: str, action: str) -> bool:
             return (self if where == "app" else screen).check_action(action, ()) is not False
 
-        self.push_screen(HelpScreen(context, getattr(screen, "HELP_INTRO", ""), allowed))
+        intro = screen.help_intro() if isinstance(screen, TroddenScreen) else ""
+        self.push_screen(HelpScreen(context, intro, allowed))
 
     def action_search(self, query: str = "") -> None:
         """ctrl+f on any screen: the study's search on top of it (focused again if already open)."""
@@ -135,19 +152,26 @@ class TroddenApp(App[int]):
             if target.check_action(name.partition("(")[0], ()) is False:
                 continue
             yield SystemCommand(
-                action.description,
-                f"{action.help or action.description}  [{action.key_display}]",
+                action_text(action.description),
+                f"{action_text(action.help or action.description)}  [{action.key_display}]",
                 lambda target=target, name=name: self.call_later(target.run_action, name),
             )
-        yield SystemCommand("Change theme", "Change the colour theme", self.action_change_theme)
+        yield SystemCommand(_("Change theme"), _("Change the colour theme"), self.action_change_theme)
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
 
 
-def run_app(path: Path, start: ScreenFactory | None = None, *, served: Served | None = None) -> int:
+def run_app(
+    path: Path, start: ScreenFactory | None = None, *, served: Served | None = None, ui_lang: str | None = None
+) -> int:
     """Open the study at ``path`` (errors surface before the screen takes over)."""
     from trodden.models.storage.store import StudyStore
 
     store = StudyStore.open(path)
-    app = TroddenApp(store, start, served=served)
+    app = TroddenApp(store, start, served=served, ui_lang=ui_lang)
     result = app.run() or 0
     return report_unsaved(app) or result
 

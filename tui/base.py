@@ -7,6 +7,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 
 
 class TroddenScreen(Screen):
@@ -14,7 +15,11 @@ class TroddenScreen(Screen):
 
     CONTEXT: str = "app"
     HELP_INTRO: str = ""
-    """A paragraph for the help screen (e.g. the capture syntax)."""
+    """A paragraph for the help screen (e.g. the capture syntax), in English: shown translated."""
+
+    def help_intro(self) -> str:
+        """The help screen's paragraph in the interface's language."""
+        return _(self.HELP_INTRO)
 
 
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:

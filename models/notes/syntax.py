@@ -9,7 +9,8 @@ follow the other markers after a space: ``++ "I love it"``)::
     ?   follow-up question                   \\         the rest is plain text
 
 Anywhere in the words, ``@word`` is a channel and ``#word`` a tag. A line starting with
-``/`` is a command (``/theme 2``, ``/phase Searching``, ``/pause``, ``/resume``, ``/end``).
+``/`` is a command (``/theme 2``, ``/phase Searching``, ``/pause``, ``/resume``, ``/end``; Swedish and
+Danish names too, ``/tema``, ``/fas``, ``/fortsätt``..., see ``commands.py``).
 
 ``parse`` never raises, whatever it is given, and ``render`` writes a draft back so that
 ``parse(render(d)) == d``: the capture screen, text import and the clean screen all
@@ -22,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from trodden.models.domain import Kind
+from trodden.models.notes.commands import canonical
 
 QUOTE_OPENERS = '"“”„»«'
 """ASCII and typographic quotes (Swedish ”…”, Danish »…« and „…“) all open a quote."""
@@ -38,7 +40,6 @@ MARKER_OF_KIND[Kind.QUOTE] = '"'
 ESCAPE = "\\"
 MARKER_CHARS = frozenset(QUOTE_OPENERS + "+-" + "".join(KIND_MARKERS) + ESCAPE)
 
-COMMANDS = ("theme", "phase", "pause", "resume", "end")
 
 # A channel or tag: a sign not glued to a preceding word (so e-mail addresses are
 # not channels), then a word in any script, inner hyphens allowed.
@@ -112,7 +113,8 @@ def parse(line: str) -> NoteDraft | Command:
         name, _, arg = stripped[1:].partition(" ")
         name = name.lower()
         if name.isidentifier():
-            return Command(name, arg.strip(), known=name in COMMANDS)
+            command = canonical(name)
+            return Command(command or name, arg.strip(), known=command is not None)
     return _parse_note(stripped)
 
 

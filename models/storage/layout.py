@@ -21,6 +21,18 @@ HYPOTHESIS_FILE = "hypothesis.json"
 TRANSCRIPT_FILE = "transcript.json"
 
 
+def study_language(path: Path) -> str | None:
+    """The study's language from its file, read without a lock or validation (None if unreadable):
+    enough to choose the interface's language before the study is opened in the background."""
+    import json
+
+    try:
+        language = json.loads((Path(path) / STUDY_FILE).read_text(encoding="utf-8")).get("study", {}).get("language")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return language if isinstance(language, str) else None
+
+
 def looks_like_study(path: Path) -> bool:
     """True if ``path`` holds a study file (``StudyStore.open`` says what is wrong if not)."""
     return (Path(path) / STUDY_FILE).is_file()

@@ -16,6 +16,7 @@ from trodden.models.storage.interviews import Clock
 from trodden.models.storage.live import LiveEvent, current_value
 from trodden.models.undo import Step, UndoRedo
 from trodden.tui.base import TroddenScreen
+from trodden.tui.i18n import language
 from trodden.tui.writer import Writer
 
 from .completion import TokenSuggester
@@ -52,7 +53,8 @@ class CaptureBase(TroddenScreen):
         """Every storage write, in the order it was asked for, off the UI thread."""
         self.unanswered = 0
         """Writes submitted whose reply (``messages``) has not been handled yet."""
-        self.suggester = TokenSuggester()
+        self.suggester = TokenSuggester(language())
+        """Completes commands as the interface names them (the study's language unless --ui-lang)."""
         self.note_events: list[LiveEvent] = self.session.events()
         self.pending_events: list[LiveEvent] = []
         """/theme and /phase accepted but not yet on disk: notes typed right after them

@@ -8,19 +8,27 @@ typist sends "/theme 2" and a note within milliseconds), so an accepted change i
 from __future__ import annotations
 
 from trodden.models.domain import InterviewStatus
+from trodden.models.notes.commands import command_words
 from trodden.models.notes.syntax import Command
 from trodden.models.storage.interviews import reopened
 from trodden.models.storage.live import LiveEvent
+from trodden.tui.i18n import N_, _, language
 
 from .messages import EventFailed, EventSaved, InterviewSaved, failure_text
 from .sent import Sent
 from .status import SaveStatus
 
-COMMAND_HELP = "commands: /theme N|name, /phase N|name, /pause, /resume, /end"
+COMMAND_HELP = N_("commands: /{theme} N|name, /{phase} N|name, /{pause}, /{resume}, /{end}")
 
-KEPT = "Your text is still in the input."
+KEPT = N_("Your text is still in the input.")
 
-CLEANED = "marked cleaned: notes are not added to it. ctrl+o reopens it (it will then need cleaning again)"
+CLEANED = N_("marked cleaned: notes are not added to it. ctrl+o reopens it (it will then need cleaning again)")
+
+
+def command_help() -> str:
+    """The commands as the interface's language names them (the English ones work too)."""
+    theme, phase, pause, resume, end = command_words(language())
+    return _(COMMAND_HELP).format(theme=theme, phase=phase, pause=pause, resume=resume, end=end)
 
 
 class SlashCommands(SaveStatus):
@@ -35,31 +43,35 @@ class SlashCommands(SaveStatus):
         if not self.cleaned or self.read_only:
             return False
         kept = self.kept_text()
-        self.say(f"Interview {self.interview.id} is {CLEANED}." + (f" {kept}" if kept else ""), error=True)
+        said = _("Interview {id} is {cleaned}.").format(id=self.interview.id, cleaned=_(CLEANED))
+        self.say(said + (f" {kept}" if kept else ""), error=True)
         return True
 
     def action_reopen(self) -> None:
         """ctrl+o: an interview marked cleaned takes notes again (and will need cleaning again)."""
         if self.read_only or not self.cleaned:
-            self.say("Only an interview marked cleaned needs reopening; this one takes notes.")
+            self.say(_("Only an interview marked cleaned needs reopening; this one takes notes."))
             return
         session = self.session
-        said = f"Interview {self.interview.id} reopened: notes can be added (clean it again afterwards)."
+        said = _("Interview {id} reopened: notes can be added (clean it again afterwards).").format(
+            id=self.interview.id
+        )
         self.save(lambda: InterviewSaved(session.save_interview(reopened(session.interview)), said))
 
     def run_command(self, command: Command, line: str) -> None:
         if not command.known:
             self.input.restore(line)
-            self.say(f"Unknown command /{command.name}; {COMMAND_HELP}. {KEPT}", error=True)
+            unknown = _("Unknown command /{name}; {commands}.").format(name=command.name, commands=command_help())
+            self.say(f"{unknown} {_(KEPT)}", error=True)
             return
         if command.name in ("theme", "phase"):
             self._change_theme_or_phase(command, line)
             return
         now = self.clock()
         change, said = {
-            "pause": (self.session.pause, "Paused: the clock stops until /resume."),
-            "resume": (self.session.resume, "Resumed."),
-            "end": (self.session.end, "Interview ended. ctrl+q quits (everything is saved)."),
+            "pause": (self.session.pause, _("Paused: the clock stops until /resume.")),
+            "resume": (self.session.resume, _("Resumed.")),
+            "end": (self.session.end, _("Interview ended. ctrl+q quits (everything is saved).")),
         }[command.name]
         self.save(lambda: InterviewSaved(change(now), said), Sent(line, None))
 
@@ -84,17 +96,22 @@ class SlashCommands(SaveStatus):
         """The theme/phase id for ``arg``, or None and what to tell the note-taker."""
         if kind == "theme":
             names = [theme.title for theme in self.store.guide.themes]
-            missing = "This study's interview guide has no themes yet."
+            missing = _("This study's interview guide has no themes yet.")
             found = self.store.guide.find_theme(arg) if arg and names else None
         else:
             names = [phase.name for phase in self.store.phases]
-            missing = "This study has no phases yet."
+            missing = _("This study has no phases yet.")
             found = self.store.data.find_phase(arg) if arg and names else None
         if not names:
-            return None, f"{missing} {KEPT}"
+            return None, f"{missing} {_(KEPT)}"
         if found is None:
             listing = ", ".join(f"{n} {name}" for n, name in enumerate(names, 1))
-            return None, f"No {kind} {arg!r}; give a number or name: {listing}. {KEPT}"
+            no = (
+                _("No theme {arg!r}; give a number or name: {listing}.")
+                if kind == "theme"
+                else _("No phase {arg!r}; give a number or name: {listing}.")
+            )
+            return None, f"{no.format(arg=arg, listing=listing)} {_(KEPT)}"
         return found.id, ""
 
     def on_event_saved(self, message: EventSaved) -> None:

@@ -1,4 +1,5 @@
-"""Channel and tag completion for the capture input, from those already used in the study.
+"""Channel, tag and command completion for the capture input: channels and tags from those already
+used in the study, commands in the study's language (``/pa`` → ``/paus`` in a Swedish study).
 
 The note-taker types ``@te`` and sees ``@telefon`` suggested (accepted with → or tab), so the
 same channel is spelled the same way in every interview.
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from textual.suggester import Suggester
 
 from trodden.models.domain import Note
+from trodden.models.notes.commands import complete_command
 
 _PARTIAL = re.compile(r"(?<![\w@#])([@#])(\w+(?:-\w+)*-?)$")
 
@@ -20,8 +22,9 @@ _PARTIAL = re.compile(r"(?<![\w@#])([@#])(\w+(?:-\w+)*-?)$")
 class TokenSuggester(Suggester):
     """Suggests the most used channel (``@``) or tag (``#``) that the last word starts."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en") -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.language = language
         self.channels: Counter[str] = Counter()
         self.tags: Counter[str] = Counter()
 
@@ -31,6 +34,8 @@ class TokenSuggester(Suggester):
             self.tags.update(note.tags)
 
     def complete(self, value: str) -> str | None:
+        if value.startswith("/"):
+            return complete_command(value, self.language)
         match = _PARTIAL.search(value)
         if match is None:
             return None

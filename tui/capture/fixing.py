@@ -15,12 +15,17 @@ from textual.actions import SkipAction
 from trodden.models.domain import Kind
 from trodden.models.notes.cleaning import draft_of
 from trodden.models.notes.syntax import NoteDraft, parse, render
+from trodden.tui.i18n import N_, _
 
 from .marks import KIND_NAMES, clock
 from .sending import SendingNotes
 from .sent import Sent, Target
 
-JUST_SENT = "the note just sent"
+JUST_SENT = N_("the note just sent")
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def next_valence(current: int | None, direction: int) -> int | None:
@@ -48,19 +53,19 @@ class FixingNotes(SendingNotes):
     def named(self, target: Target) -> str:
         """How the message line names a note: its time, or "the note just sent"."""
         if isinstance(target, Sent):
-            return JUST_SENT
+            return _(JUST_SENT)
         note = self.session.note(target)
-        return f"note {clock(note.t)}" if note is not None else f"note {target}"
+        return _("note {time}").format(time=clock(note.t) if note is not None else target)
 
     def _writable_target(self) -> Target | None:
         if self.read_only:
-            self.say("Read-only: notes cannot be changed here.", error=True)
+            self.say(_("Read-only: notes cannot be changed here."), error=True)
             return None
         if self.refuse_cleaned():
             return None
         target = self.target()
         if target is None:
-            self.say("No note yet.", error=True)
+            self.say(_("No note yet."), error=True)
         return target
 
     def _change_draft(self, change: Callable[[NoteDraft], NoteDraft], label: str) -> None:
@@ -84,10 +89,10 @@ class FixingNotes(SendingNotes):
 
     def action_toggle_kind(self, name: str) -> None:
         kind = Kind(name)
-        self._change_draft(lambda draft: draft.with_kind(kind, kind not in draft.kinds), KIND_NAMES[kind])
+        self._change_draft(lambda draft: draft.with_kind(kind, kind not in draft.kinds), _(KIND_NAMES[kind]))
 
     def action_feel(self, direction: int) -> None:
-        label = "heart" if direction > 0 else "thundercloud"
+        label = _("heart") if direction > 0 else _("thundercloud")
         self._change_draft(lambda draft: draft.with_valence(next_valence(draft.valence, direction)), label)
 
     def action_walk(self, step: int) -> None:
@@ -119,7 +124,11 @@ class FixingNotes(SendingNotes):
         self.picked = pending[position - len(view)] if position >= len(view) else None
         view.select(position if position < len(view) else None)
         name = self.named(self.picked) if self.picked is not None else self.named(view.selected_note.seq)
-        self.say(f"{name[0].upper()}{name[1:]} selected: F2-F8 change it, F9 edits, delete deletes, esc goes back.")
+        self.say(
+            _("{note} selected: F2-F8 change it, F9 edits, delete deletes, esc goes back.").format(
+                note=upper_first(name)
+            )
+        )
 
     def action_edit(self) -> None:
         if self.editing is not None:
@@ -144,14 +153,14 @@ class FixingNotes(SendingNotes):
         self.editing = target
         field.value = render(draft)
         field.cursor_position = len(field.value)
-        self.say(f"Editing {self.named(target)}: enter saves, esc cancels.")
+        self.say(_("Editing {note}: enter saves, esc cancels.").format(note=self.named(target)))
 
     def action_cancel(self) -> None:
         if self.editing is not None:
             self.editing = None
             self.input.value = self._stash
             self._stash = ""
-            self.say("Edit cancelled.")
+            self.say(_("Edit cancelled."))
             return
         if self.log_view.selected is not None or self.picked is not None:
             self.unpick()
@@ -168,13 +177,13 @@ class FixingNotes(SendingNotes):
         if target is None or self.editing is not None:
             raise SkipAction()
         if self.read_only:
-            self.say("Read-only: notes cannot be changed here.", error=True)
+            self.say(_("Read-only: notes cannot be changed here."), error=True)
             return
         if self.refuse_cleaned():
             return
         name = self.named(target)
-        self.say(f"{name[0].upper()}{name[1:]} deleted; ctrl+z brings it back.")
-        self.change_note(target, lambda session, seq: session.delete_note(seq), "deletion")
+        self.say(_("{note} deleted; ctrl+z brings it back.").format(note=upper_first(name)))
+        self.change_note(target, lambda session, seq: session.delete_note(seq), _("deletion"))
 
     def action_retheme(self) -> None:
         target = self._writable_target()
@@ -182,7 +191,8 @@ class FixingNotes(SendingNotes):
             return
         theme, phase = self.current("theme"), self.current("phase")
         name = self.named(target)
-        self.say(f"{name[0].upper()}{name[1:]} now has theme {self.theme_label()} and phase {self.phase_label()}.")
+        said = _("{note} now has theme {theme} and phase {phase}.")
+        self.say(said.format(note=upper_first(name), theme=self.theme_label(), phase=self.phase_label()))
         self.change_note(
-            target, lambda session, seq: session.update_note(seq, theme=theme, phase=phase), "theme and phase"
+            target, lambda session, seq: session.update_note(seq, theme=theme, phase=phase), _("theme and phase")
         )

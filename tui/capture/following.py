@@ -58,7 +58,7 @@ class FollowingGuide(SaveStatus):
 
     @work(thread=True, group="tokens", exit_on_error=False)
     def load_tokens(self) -> None:
-        by_interview, _ = self.store.all_notes()
+        by_interview, _problems = self.store.all_notes()
         others = [note for key, notes in by_interview.items() if key != self.interview.id for note in notes]
         self.post_message(TokensLoaded(others))
 

@@ -17,6 +17,7 @@ from textual.widget import Widget
 
 from trodden.models.names import visible
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 
 WIDE = "  │  "
 NARROW = " │ "
@@ -46,7 +47,7 @@ def _line(parts: HeaderParts, sep: str, *, study: bool, theme: str | None, phase
     if parts.clock_state:
         clock.append(*parts.clock_state)
     pieces.append(clock)
-    for label, name in (("Theme ", theme), ("Phase ", phase)):
+    for label, name in ((_("Theme") + " ", theme), (_("Phase") + " ", phase)):
         if name is not None:
             piece = Text(label)
             piece.append_text(literal(name, "bold", one_line=True))

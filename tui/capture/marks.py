@@ -15,7 +15,9 @@ from rich.text import Text
 
 from trodden.models.domain import Kind, Note
 from trodden.models.names import visible
+from trodden.models.notes.commands import command_words
 from trodden.models.notes.marks import CLOUD, HEART, KIND_SYMBOLS
+from trodden.tui.i18n import N_, _
 
 KIND_STYLES: dict[Kind, str] = {
     Kind.QUOTE: "bold cyan",
@@ -27,9 +29,9 @@ KIND_STYLES: dict[Kind, str] = {
 KIND_NAMES: dict[Kind, str] = {
     Kind.QUOTE: "quote",
     Kind.TOUCHPOINT: "touchpoint",
-    Kind.MOMENT: "moment of truth",
+    Kind.MOMENT: N_("moment of truth"),
     Kind.BACKSTAGE: "backstage",
-    Kind.QUESTION: "follow-up question",
+    Kind.QUESTION: N_("follow-up question"),
 }
 HEART_STYLE = "bold red"
 CLOUD_STYLE = "bold bright_blue"
@@ -107,33 +109,55 @@ def note_body(note: Note) -> Text:
 
 def legend_markup() -> str:
     """The symbol legend as Rich markup, for the help screen."""
-    parts = [f"[{HEART_STYLE}]{HEART}[/] heart (+1, ♥♥ +2)", f"[{CLOUD_STYLE}]{CLOUD}[/] thundercloud (-1, ☁☁ -2)"]
-    parts += [f"[{KIND_STYLES[kind]}]{escape(symbol)}[/] {KIND_NAMES[kind]}" for kind, symbol in KIND_SYMBOLS.items()]
+    parts = [
+        f"[{HEART_STYLE}]{HEART}[/] " + _("heart (+1, ♥♥ +2)"),
+        f"[{CLOUD_STYLE}]{CLOUD}[/] " + _("thundercloud (-1, ☁☁ -2)"),
+    ]
+    parts += [
+        f"[{KIND_STYLES[kind]}]{escape(symbol)}[/] {_(KIND_NAMES[kind])}" for kind, symbol in KIND_SYMBOLS.items()
+    ]
     return "   ".join(parts)
 
 
-HELP_INTRO = (
-    "[b]Capture syntax[/b]  (markers at the start of a note, in any order, then the words)\n"
-    + "\n".join(
-        f"  [b]{escape(f'{marker:<4}')}[/b] {meaning}"
-        for marker, meaning in [
-            ('"', "quote: the customer's own words (closing \" optional)"),
-            ("+ ++", "heart: positive feeling (+1 / +2)"),
-            ("- --", "thundercloud: negative feeling (-1 / -2)"),
-            ("*", "touchpoint / interaction"),
-            ("!", "moment-of-truth candidate"),
-            ("%", "backstage: internal people, policies, systems"),
-            ("?", "follow-up question for the interviewer"),
-            ("\\", "the rest is plain text (escapes a leading marker)"),
-        ]
+MARKERS = [
+    ('"', N_("quote: the customer's own words (closing \" optional)")),
+    ("+ ++", N_("heart: positive feeling (+1 / +2)")),
+    ("- --", N_("thundercloud: negative feeling (-1 / -2)")),
+    ("*", N_("touchpoint / interaction")),
+    ("!", N_("moment-of-truth candidate")),
+    ("%", N_("backstage: internal people, policies, systems")),
+    ("?", N_("follow-up question for the interviewer")),
+    ("\\", N_("the rest is plain text (escapes a leading marker)")),
+]
+
+
+def help_intro(language: str = "en") -> str:
+    """The capture syntax for F1, in the interface's language; the commands named as ``language``'s."""
+    theme, phase, pause, resume, end = command_words(language)
+    rows = "\n".join(f"  [b]{escape(f'{marker:<4}')}[/b] {_(meaning)}" for marker, meaning in MARKERS)
+    return (
+        _("[b]Capture syntax[/b]  (markers at the start of a note, in any order, then the words)")
+        + f"\n{rows}\n  "
+        + _("Anywhere in the words: [b]@channel[/b] (@telefon, @webshop) and [b]#tag[/b] (#förpackning).")
+        + "\n  "
+        + _(
+            "Example: [b]*- @phone on hold for 40 minutes[/b] is a touchpoint with a thundercloud on the phone channel."
+        )
+        + "\n\n"
+        + _(
+            "[b]Commands[/b]  [b]/{theme} N|name[/b] current guide theme · [b]/{phase} N|name[/b] current phase ·"
+            " [b]/{pause}[/b] · [b]/{resume}[/b] · [b]/{end}[/b]"
+        ).format(theme=theme, phase=phase, pause=pause, resume=resume, end=end)
+        + ("" if language == "en" else "\n  " + _("The English names work too: /theme, /phase, /pause, /resume, /end."))
+        + "\n  "
+        + _("Every note carries the current theme and phase (the interviewer's theme changes arrive by themselves).")
+        + "\n\n"
+        + _("[b]Symbols[/b]")
+        + "  "
+        + legend_markup()
+        + "\n\n"
+        + _(
+            "[b]Fixing on the fly[/b]  The kind and feeling keys change the last note, or the note picked with"
+            " ↑/↓. Enter sends; notes are saved to disk before they appear."
+        )
     )
-    + "\n  Anywhere in the words: [b]@channel[/b] (@telefon, @webshop) and [b]#tag[/b] (#förpackning).\n"
-    + "  Example: [b]*- @phone on hold for 40 minutes[/b] is a touchpoint with a thundercloud on the phone channel.\n"
-    + "\n[b]Commands[/b]  [b]/theme N|name[/b] current guide theme · [b]/phase N|name[/b] current phase ·"
-    + " [b]/pause[/b] · [b]/resume[/b] · [b]/end[/b]\n"
-    + "  Every note carries the current theme and phase (the interviewer's theme changes arrive by themselves).\n"
-    + "\n[b]Symbols[/b]  "
-    + legend_markup()
-    + "\n\n[b]Fixing on the fly[/b]  The kind and feeling keys change the last note, or the note picked with"
-    + " ↑/↓. Enter sends; notes are saved to disk before they appear."
-)

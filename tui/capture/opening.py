@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from trodden.models.names import visible
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 
 from .note_input import CaptureInput
@@ -54,10 +55,10 @@ class OpeningCaptureScreen(Screen):
         self.queued: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f"{self.title_text}  │  opening…", "bold", one_line=True), id="opening-header")
+        yield Static(literal(f"{self.title_text}  │  " + _("opening…"), "bold", one_line=True), id="opening-header")
         yield Static(id="opening-space")
         field = CaptureInput(
-            on_send=self.queue, placeholder="type a note: it is saved as soon as the interview is open"
+            on_send=self.queue, placeholder=_("type a note: it is saved as soon as the interview is open")
         )
         field.cursor_blink = self.blink
         yield field
@@ -70,7 +71,8 @@ class OpeningCaptureScreen(Screen):
     def queue(self, line: str) -> None:
         """Enter before the interview is open: kept, and saved first thing once it is."""
         self.queued.append(line)
-        header = f"{self.title_text}  │  opening…  │  {len(self.queued)} waiting to be saved"
+        waiting = _("{n} waiting to be saved").format(n=len(self.queued))
+        header = f"{self.title_text}  │  " + _("opening…") + f"  │  {waiting}"
         self.query_one("#opening-header", Static).update(literal(header, "bold", one_line=True))
 
     @work(thread=True, exit_on_error=False)

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from trodden.models.errors import StoreError
 from trodden.tui.actions import REGISTRY, Action, register
+from trodden.tui.i18n import _, language
 from trodden.tui.widgets.footer import FittingFooter
 
 from .asking_who import AskingWho
@@ -29,7 +30,7 @@ from .commands import CLEANED
 from .fixing import FixingNotes
 from .following import FOLLOW_EVERY, TOKENS_AFTER, FollowingGuide
 from .header import HeaderLine
-from .marks import HELP_INTRO
+from .marks import help_intro
 from .note_input import CaptureInput
 from .notes_log import NotesLog
 from .sent import Sent, parsed_note
@@ -68,7 +69,10 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
 
     CONTEXT = "capture"
     BINDINGS = ACTIONS
-    HELP_INTRO = HELP_INTRO
+
+    def help_intro(self) -> str:
+        return help_intro(language())
+
     AUTO_FOCUS = "#capture-input"
     CSS_PATH = "capture.tcss"
 
@@ -79,14 +83,16 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
         field = CaptureInput(
             on_send=self.send,
             on_key=self.run_key,
-            placeholder='type a note: "quote  + heart  - cloud  * touchpoint  ! moment  % backstage  ? follow-up  @channel #tag',
+            placeholder=_(
+                'type a note: "quote  + heart  - cloud  * touchpoint  ! moment  % backstage  ? follow-up  @channel #tag'
+            ),
             id="capture-input",
             suggester=self.suggester,
         )
         field.cursor_blink = self.blink
         self._field = field  # kept: at quit the input is unmounted before the screen
         if self.read_only:
-            field.placeholder = "read-only: following the note-taker's notes"
+            field.placeholder = _("read-only: following the note-taker's notes")
             field.disabled = True
         yield field
         yield FittingFooter(compact=True)
@@ -111,7 +117,11 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
         if self.source.guide_problem:
             self.say(self.source.guide_problem, error=True)
         elif self.read_only:
-            self.say(f"Read-only: interview {self.interview.id} is being written elsewhere; this view follows it.")
+            self.say(
+                _("Read-only: interview {id} is being written elsewhere; this view follows it.").format(
+                    id=self.interview.id
+                )
+            )
         elif self.cleaned:
             self.refuse_cleaned()
         self.set_interval(1.0, self.refresh_header)
@@ -126,7 +136,8 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
             self.waiting = [Sent(line, parsed_note(line), theme, phase, now) for line in queued if line.strip()]
             queued = []
             if self.waiting:
-                self.say(f"Interview {self.interview.id} is {CLEANED}. {self.kept_text()}", error=True)
+                said = _("Interview {id} is {cleaned}.").format(id=self.interview.id, cleaned=_(CLEANED))
+                self.say(f"{said} {self.kept_text()}", error=True)
         for line in queued:
             self.send(line)
         if typed:
@@ -163,7 +174,7 @@ def capture_screen_for(store, interview_id: str, notify: Callable[..., object]) 
     try:
         return CaptureScreen(open_capture(store, interview=interview_id))
     except Locked as error:
-        notify(f"{error} Opened read-only.", severity="warning", timeout=8)
+        notify(f"{error} " + _("Opened read-only."), severity="warning", timeout=8)
     except StoreError as error:
         notify(str(error), severity="error", timeout=8)
         return None

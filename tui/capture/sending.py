@@ -10,6 +10,7 @@ and the next Enter sends the kept lines again in the order they were typed, befo
 from __future__ import annotations
 
 from trodden.models.notes.syntax import Command, NoteDraft, parse
+from trodden.tui.i18n import _
 
 from .commands import SlashCommands
 from .messages import NoteSaved
@@ -23,7 +24,7 @@ class SendingNotes(SlashCommands):
         """Enter: a note, a command, or the end of an edit. The input is already empty."""
         if self.read_only:
             self.input.restore(line)
-            self.say("This interview is open read-only; nothing typed here is saved.", error=True)
+            self.say(_("This interview is open read-only; nothing typed here is saved."), error=True)
             return
         parsed = parse(line)
         if self.cleaned:
@@ -34,7 +35,7 @@ class SendingNotes(SlashCommands):
         if isinstance(parsed, Command):
             if self.editing is not None:
                 self.input.restore(line)
-                self.say("Finish the edit first (enter saves, esc cancels).", error=True)
+                self.say(_("Finish the edit first (enter saves, esc cancels)."), error=True)
                 return
             self.run_command(parsed, line)
             return
@@ -71,7 +72,7 @@ class SendingNotes(SlashCommands):
 
         def add() -> NoteSaved:
             if gate.blocked:
-                raise NotSaved(WAITING)
+                raise NotSaved(_(WAITING))
             try:
                 note = session.add_note(draft, raw=sent.line, theme=sent.theme, phase=sent.phase, wall=wall)
             except Exception:
@@ -91,7 +92,7 @@ class SendingNotes(SlashCommands):
     def _save_edit(self, draft: NoteDraft, line: str) -> None:
         if draft.is_empty:
             self.input.restore(line)
-            self.say("An empty note cannot be saved; esc cancels the edit, delete removes the note.", error=True)
+            self.say(_("An empty note cannot be saved; esc cancels the edit, delete removes the note."), error=True)
             return
         target = self.editing
         assert target is not None

@@ -18,6 +18,7 @@ from datetime import datetime
 
 from trodden.models.errors import StoreError
 from trodden.models.notes.syntax import NoteDraft, parse
+from trodden.tui.i18n import N_, _
 
 
 @dataclass(eq=False)
@@ -60,7 +61,7 @@ class NotSaved(StoreError):
     """The note a change was meant for was never stored (its save failed)."""
 
 
-WAITING = "a line typed before it was not saved, so it waits too (to keep the order)"
+WAITING = N_("a line typed before it was not saved, so it waits too (to keep the order)")
 
 
 def seq_of(target: Target) -> int:
@@ -68,7 +69,7 @@ def seq_of(target: Target) -> int:
     if isinstance(target, int):
         return target
     if target.seq is None:
-        raise NotSaved("the note it was for is not saved yet (its text is waiting to be sent again)")
+        raise NotSaved(_("the note it was for is not saved yet (its text is waiting to be sent again)"))
     return target.seq
 
 

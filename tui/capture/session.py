@@ -15,6 +15,7 @@ from trodden.models.storage.interviews import Clock, find_or_start, mark_live
 from trodden.models.storage.live import EventsLog
 from trodden.models.storage.session import InterviewSession
 from trodden.models.storage.store import StudyStore
+from trodden.tui.i18n import _
 
 
 @dataclass
@@ -71,5 +72,5 @@ def open_capture(
     try:
         guide_log = store.guide_events(found.id).open()
     except StoreError as error:
-        problem = f"cannot follow the interviewer: {error}"
+        problem = _("cannot follow the interviewer: {error}").format(error=error)
     return CaptureSource(store, session, guide_log, problem)

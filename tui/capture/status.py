@@ -19,6 +19,7 @@ from trodden.models.domain import InterviewStatus, Note
 from trodden.models.names import visible
 from trodden.models.storage.session import InterviewSession
 from trodden.models.undo import Step
+from trodden.tui.i18n import _
 from trodden.tui.writer import OnError, WriteFailed
 
 from .base import CaptureBase
@@ -42,19 +43,19 @@ class SaveStatus(CaptureBase):
         interview = self.interview
         state = None
         if interview.status is InterviewStatus.CLEANED:
-            state = (" cleaned", "yellow")
+            state = (" " + _("cleaned"), "yellow")
         elif interview.end is not None:
-            state = (" ended", "yellow")
+            state = (" " + _("ended"), "yellow")
         elif interview.paused:
-            state = (" paused", "bold yellow")
+            state = (" " + _("paused"), "bold yellow")
         if self.read_only:
-            status = ("read-only", "yellow")
+            status = (_("read-only"), "yellow")
         elif self.save_state == "error" or self.waiting:
-            status = ("✗ not saved", "bold red")
+            status = (_("✗ not saved"), "bold red")
         elif self.save_state == "saving":
-            status = ("… saving", "yellow")
+            status = (_("… saving"), "yellow")
         else:
-            status = ("✓ saved", "green")
+            status = (_("✓ saved"), "green")
         return HeaderParts(
             study=self.store.study.name,
             participant=interview.participant,
@@ -165,18 +166,19 @@ class SaveStatus(CaptureBase):
         count = len(self.waiting)
         first = self.waiting[0].line
         first = first if len(first) <= 40 else first[:39] + "…"
-        lines = f"{count} line{'s' if count > 1 else ''} waiting" + (
-            f" (first: “{first}”)" if count > 1 else f": “{first}”"
-        )
-        return f"{lines}; enter sends {'them' if count > 1 else 'it'} again, in the order typed."
+        if count > 1:
+            return _("{count} lines waiting (first: “{first}”); enter sends them again, in the order typed.").format(
+                count=count, first=first
+            )
+        return _("1 line waiting: “{first}”; enter sends it again, in the order typed.").format(first=first)
 
     def show_failure(self, error: str) -> None:
-        if error == WAITING and self._cause:
+        if error in (WAITING, _(WAITING)) and self._cause:
             error = self._cause  # the reason the first line failed says more than "waits too"
         self._cause = error
         self.save_state = "error"
         kept = self.kept_text()
-        self.say(f"NOT SAVED: {error}" + (f" · {kept}" if kept else ""), error=True)
+        self.say(_("NOT SAVED: {error}").format(error=error) + (f" · {kept}" if kept else ""), error=True)
 
     def on_save_failed(self, message: SaveFailed) -> None:
         if message.step is not None:

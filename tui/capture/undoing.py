@@ -10,6 +10,7 @@ F3 even if it is still being saved. The job changes only what the step changed
 from __future__ import annotations
 
 from trodden.models.notes.steps import carried_back
+from trodden.tui.i18n import _
 
 from .marks import clock
 from .messages import NoteSaved, StepFailed, StepSkipped, failure_text
@@ -26,30 +27,39 @@ class UndoingChanges(SendingNotes):
         self._carry(back=False)
 
     def _carry(self, *, back: bool) -> None:
-        verb = "undo" if back else "redo"
         if self.read_only:
-            self.say("Read-only: notes cannot be changed here.", error=True)
+            self.say(_("Read-only: notes cannot be changed here."), error=True)
             return
         if self.editing is not None:
-            self.say(f"Finish the edit first (enter saves, esc cancels), then {verb}.", error=True)
+            self.say(
+                _("Finish the edit first (enter saves, esc cancels), then undo.")
+                if back
+                else _("Finish the edit first (enter saves, esc cancels), then redo."),
+                error=True,
+            )
             return
         if self.refuse_cleaned():
             return
         step = self.history.undo() if back else self.history.redo()
         if step is None:
-            self.say(f"Nothing to {verb}.")
+            self.say(_("Nothing to undo.") if back else _("Nothing to redo."))
             return
         at, session = self.clock(), self.session
-        done = "Undone" if back else "Redone"
+        done = _("Undone: {step}, note {time}.") if back else _("Redone: {step}, note {time}.")
 
         def job() -> NoteSaved | StepSkipped:
             if not step.done or step.before is None or step.after is None:
-                return StepSkipped(f"Nothing to {verb}: the {step.label} was not saved.")
+                skipped = (
+                    _("Nothing to undo: the {step} was not saved.")
+                    if back
+                    else _("Nothing to redo: the {step} was not saved.")
+                )
+                return StepSkipped(skipped.format(step=step.label))
             before, after = (step.before, step.after) if back else (step.after, step.before)
             current = session.note(before.seq) or before
             note = carried_back(current, before, after, at)
             session.save_notes([note])
-            return NoteSaved(note, said=f"{done}: {step.label}, note {clock(note.t)}.")
+            return NoteSaved(note, said=done.format(step=step.label, time=clock(note.t)))
 
         self.save(job, on_error=lambda error: StepFailed(failure_text(error), step, back))
 

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Input
 
 from trodden.models.notes import cleaning
 from trodden.models.notes.cleaning import CleanError, line_of
+from trodden.tui.i18n import _
 
 from .view import CleanView
 
@@ -29,7 +30,7 @@ class LineEditing(CleanView):
         editor = self.query_one("#editor", Input)
         editor.focus()
         editor.cursor_position = len(editor.value)
-        self._say("editing: enter saves · esc cancels")
+        self._say(_("editing: enter saves · esc cancels"))
 
     def action_split(self) -> None:
         note = self.selected_note()
@@ -42,7 +43,7 @@ class LineEditing(CleanView):
         editor.focus()
         start = editor.value.find(note.text)
         editor.cursor_position = max(start, 0) + len(note.text) // 2
-        self._say("split: move the cursor to where the second note starts, then enter · esc cancels")
+        self._say(_("split: move the cursor to where the second note starts, then enter · esc cancels"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         note = self.selected_note()
@@ -59,7 +60,7 @@ class LineEditing(CleanView):
             return
         self.editing = False
         self.query_one(DataTable).focus()
-        self._apply("edit", [updated], select=note.seq)
+        self._apply(_("edit"), [updated], select=note.seq)
 
     def _split_at_cursor(self, editor: Input) -> None:
         note = self.selected_note()
@@ -68,7 +69,7 @@ class LineEditing(CleanView):
         self.editing = False
         line = line_of(note)
         if editor.value != line:
-            self._say("split needs the line unchanged: esc, then edit and split separately", error=True)
+            self._say(_("split needs the line unchanged: esc, then edit and split separately"), error=True)
             return
         start = max(line.find(note.text), 0)
         position = min(max(editor.cursor_position - start, 0), len(note.text))
@@ -78,7 +79,7 @@ class LineEditing(CleanView):
             self._say(str(error), error=True)
             return
         self.query_one(DataTable).focus()
-        self._apply("split", [first, second], select=second.seq)
+        self._apply(_("split"), [first, second], select=second.seq)
 
     def _cancel_edit(self) -> bool:
         """Esc in the editor: put the note's stored line back. False if the editor was not in use."""
@@ -90,5 +91,5 @@ class LineEditing(CleanView):
         note = self.selected_note()
         editor.value = line_of(note) if note else ""
         self.query_one(DataTable).focus()
-        self._say("edit cancelled")
+        self._say(_("edit cancelled"))
         return True

@@ -5,6 +5,8 @@ from __future__ import annotations
 from trodden.exporters.group_exports import write_group_exports
 from trodden.models.domain import InterviewStatus, Kind
 from trodden.models.notes import cleaning
+from trodden.tui.i18n import _
+from trodden.tui.words import word
 
 from .view import CleanView
 
@@ -23,7 +25,7 @@ class InterviewExport(CleanView):
 
         def job() -> str:
             session.set_status(status)
-            return f"interview marked {status.value}"
+            return _("interview marked {status}").format(status=word(status))
 
         self._submit(job)
         self._update_title()
@@ -33,7 +35,9 @@ class InterviewExport(CleanView):
             ]
             if unchecked:
                 self.notify(
-                    f"{len(unchecked)} changed quote(s) not checked verbatim; the export lists them as open points"
+                    _("{n} changed quote(s) not checked verbatim; the export lists them as open points").format(
+                        n=len(unchecked)
+                    )
                 )
 
     def action_export(self) -> None:
@@ -45,8 +49,8 @@ class InterviewExport(CleanView):
         folder = store.path / "exports"
 
         def job() -> str:
-            docx, _ = write_group_exports(store.data, session.interview, session.notes(), folder)
-            return f"exported (redacted) to {docx} and .md"
+            docx, _written = write_group_exports(store.data, session.interview, session.notes(), folder)
+            return _("exported (redacted) to {docx} and .md").format(docx=docx)
 
         self._submit(job)
         self._say("exporting…")

@@ -6,6 +6,7 @@ Kept apart from the screen so the list of what a cleaner can do reads as one pag
 from __future__ import annotations
 
 from trodden.tui.actions import Action, register
+from trodden.tui.i18n import N_
 
 ACTIONS = register(
     "clean",
@@ -190,7 +191,7 @@ ACTIONS = register(
     ],
 )
 
-HELP_INTRO = """[b]Cleaning an interview's notes[/b]
+HELP_INTRO = N_("""[b]Cleaning an interview's notes[/b]
 Walk every note: fix typos and shorthand in its line ([b]enter[/b]), using the capture syntax:
 [b]"[/b] quote  [b]+[/b]/[b]++[/b] heart  [b]-[/b]/[b]--[/b] thundercloud  [b]*[/b] touchpoint  [b]![/b] moment  [b]%[/b] backstage  [b]?[/b] follow-up  [b]@channel[/b]  [b]#tag[/b]
 Quotes must stay verbatim: [b]✎ changed[/b] means the words differ from what was typed live; check them and press [b]v[/b].
@@ -199,4 +200,4 @@ ID numbers, IBANs, addresses, the study's redaction terms); exports replace them
 [u on rgb(255,225,110)] Likely names [/] are replaced too: [b]a[/b] confirms one (it joins the study's terms), [b]o[/b] says it is not a name.
 With the recording's transcript ([b]i[/b] or [b]trodden transcript[/b]), each quote shows [b]✓ verbatim[/b], [b]≈ close[/b] or [b]not found[/b]:
 [b]w[/b] takes the words said · [b]<[/b] [b]>[/b] narrow/widen the span · [b]T[/b] the transcript panel ([b]q[/b] makes a line a quote) · [b]\\[[/b] [b]][/b] nudge the offset · [b]m[/b] speakers.
-Every change is saved at once and the words as typed stay in the note's history."""
+Every change is saved at once and the words as typed stay in the note's history.""")

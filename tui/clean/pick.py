@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 
 ACTIONS = register(
     "pick",
@@ -45,7 +46,7 @@ class NotePickScreen(ModalScreen[str | None]):
         with Vertical():
             yield Static(literal(self.title_text), classes="section-title")
             yield OptionList(*options, id="pick")
-            yield Static("[dim]enter picks · esc cancels[/]")
+            yield Static(_("[dim]enter picks · esc cancels[/]"))
 
     def on_mount(self) -> None:
         option_list = self.query_one(OptionList)

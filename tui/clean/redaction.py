@@ -12,6 +12,7 @@ from textual.message import Message
 from trodden.models.names import visible
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.study_file import StudyFile
+from trodden.tui.i18n import _
 
 from .terms import RedactionScreen, RedactionSettings
 from .view import CleanView
@@ -79,7 +80,7 @@ class RedactionEditing(CleanView):
     def _judge_name(self, *, is_name: bool) -> None:
         name = self._likely_name()
         if name is None:
-            self._say("no likely name in this note")
+            self._say(_("no likely name in this note"))
             return
         shown = visible(name)
 
@@ -90,7 +91,9 @@ class RedactionEditing(CleanView):
 
         def job() -> Message:
             self.store.update(change)
-            verdict = "added to the study's redaction terms" if is_name else "not a name: left as it is in exports"
+            verdict = (
+                _("added to the study's redaction terms") if is_name else _("not a name: left as it is in exports")
+            )
             return self.RedactionChanged(f"{shown}: {verdict}")
 
         self.writer.submit(job, on_error=self._not_saved)
@@ -100,5 +103,5 @@ class RedactionEditing(CleanView):
         self._cell_cache.clear()
         self._rebuild()
         count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
-        first = f"{message.text} · " if message.text else "redaction saved · "
-        self._say(f"{first}{count} notes with personal details highlighted")
+        first = message.text or _("redaction saved")
+        self._say(f"{first} · " + _("{count} notes with personal details highlighted").format(count=count))

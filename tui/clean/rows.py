@@ -13,6 +13,7 @@ from trodden.models.names import visible
 from trodden.models.notes.cleaning import original_text, quote_changed, text_changed
 from trodden.models.notes.redaction import LIKELY_NAME, Redactor
 from trodden.models.notes.syntax import MARKER_OF_KIND
+from trodden.tui.i18n import _
 
 REDACTION_STYLE = "bold black on rgb(255,170,120)"
 LIKELY_NAME_STYLE = "bold black on rgb(255,225,110) underline"
@@ -56,15 +57,15 @@ def marks(note: Note) -> Text:
 
 def flags(note: Note) -> Text:
     if note.deleted:
-        return Text("deleted", style="red")
+        return Text(_("deleted"), style="red")
     if note.has(Kind.QUOTE):
         if note.checked:
-            return Text("✓ verbatim", style="green")
+            return Text(_("✓ verbatim"), style="green")
         if quote_changed(note):
-            return Text("✎ changed", style="bold yellow")
-        return Text("unchecked", style="dim")
+            return Text(_("✎ changed"), style="bold yellow")
+        return Text(_("unchecked"), style="dim")
     if text_changed(note):
-        return Text("edited", style="dim")
+        return Text(_("edited"), style="dim")
     return Text("")
 
 
@@ -86,7 +87,7 @@ def cells(note: Note, redactor: Redactor, themes: dict[str, str], phases: dict[s
 def detail(note: Note | None, redactor: Redactor, themes: dict[str, str], phases: dict[str, str]) -> Text:
     """The selected note in full: words (highlighted), where it sits, what changed."""
     if note is None:
-        return Text("No note selected.", style="dim")
+        return Text(_("No note selected."), style="dim")
     text = Text()
     text.append(f"{mm_ss(note.t)}  ", style="bold")
     text.append_text(marks(note))
@@ -94,27 +95,30 @@ def detail(note: Note | None, redactor: Redactor, themes: dict[str, str], phases
     text.append_text(highlighted(note.text, redactor))
     where = []
     if note.theme:
-        where.append("theme: " + visible(themes.get(note.theme, note.theme)))
+        where.append(_("theme:") + " " + visible(themes.get(note.theme, note.theme)))
     if note.phase:
-        where.append("phase: " + visible(phases.get(note.phase, note.phase)))
+        where.append(_("phase:") + " " + visible(phases.get(note.phase, note.phase)))
     if note.channels:
-        where.append("channels: " + ", ".join("@" + visible(c) for c in note.channels))
+        where.append(_("channels:") + " " + ", ".join("@" + visible(c) for c in note.channels))
     if note.tags:
-        where.append("tags: " + ", ".join("#" + visible(t) for t in note.tags))
+        where.append(_("tags:") + " " + ", ".join("#" + visible(t) for t in note.tags))
     if where:
         text.append("\n" + " · ".join(where), style="dim")
     if text_changed(note):
-        text.append("\nas typed: ", style="yellow")
+        text.append("\n" + _("as typed:") + " ", style="yellow")
         text.append_text(highlighted(original_text(note), redactor))
     found = redactor.find(note.text)
     if found:
         kinds = sorted({span.kind for span in found})
         text.append(
-            f"\n{len(found)} personal detail(s) ({', '.join(kinds)}): replaced by markers in exports",
+            "\n"
+            + _("{n} personal detail(s) ({kinds}): replaced by markers in exports").format(
+                n=len(found), kinds=", ".join(kinds)
+            ),
             style=REDACTION_STYLE,
         )
     likely = [note.text[span.start : span.end] for span in found if span.kind == LIKELY_NAME]
     if likely:
-        text.append(f"\nlikely name: {visible(likely[0])}", style=LIKELY_NAME_STYLE)
-        text.append("  a: a name, redact it in every interview · o: not a name", style="dim")
+        text.append("\n" + _("likely name: {name}").format(name=visible(likely[0])), style=LIKELY_NAME_STYLE)
+        text.append(_("  a: a name, redact it in every interview · o: not a name"), style="dim")
     return text

@@ -23,6 +23,7 @@ from trodden.models.domain import Note
 from trodden.models.errors import Damaged, Locked, StoreError
 from trodden.models.notes.cleaning import CleanState
 from trodden.models.storage.session import InterviewSession
+from trodden.tui.i18n import _
 
 from .editing import LineEditing
 from .export import InterviewExport
@@ -64,7 +65,7 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
                 session = self.store.open_interview(self.interview_id, writable=True)
             except (Locked, Damaged) as error:  # someone else writes, or a damaged file must stay as it is
                 session = self.store.open_interview(self.interview_id, writable=False)
-                problem = f"read-only: {error}"
+                problem = _("read-only: {error}").format(error=error)
         except StoreError as error:
             self.post_message(self.Loaded(None, [], str(error)))
             return
@@ -89,7 +90,11 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
             self._say(message.problem, error=True)
         else:
             count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
-            self._say(f"{len(self.state.ordered())} notes · {count} with personal details highlighted")
+            self._say(
+                _("{n} notes · {count} with personal details highlighted").format(
+                    n=len(self.state.ordered()), count=count
+                )
+            )
         self.query_one(DataTable).focus()
         self.load_transcript()
 

@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 
 from trodden.models.domain import Kind
 from trodden.models.notes import cleaning
+from trodden.tui.i18n import _
 
 from .view import CleanView
 
@@ -18,7 +19,7 @@ class NoteSteps(CleanView):
         if note is None:
             return
         row = self.query_one(DataTable).cursor_row
-        label = "restore" if note.deleted else "delete"
+        label = _("restore") if note.deleted else _("delete")
         self._with_note(label, lambda n: cleaning.set_deleted(n, not n.deleted))
         if not self.show_deleted and self.rows:
             self.query_one(DataTable).move_cursor(row=min(row, len(self.rows) - 1))
@@ -29,14 +30,14 @@ class NoteSteps(CleanView):
         if note is None or not self._writable():
             return
         if note.deleted:
-            self._say("restore the note first (d)", error=True)
+            self._say(_("restore the note first (d)"), error=True)
             return
         following = self.state.neighbour_after(note.seq)
         if following is None:
-            self._say("this is the last note: nothing to join onto it", error=True)
+            self._say(_("this is the last note: nothing to join onto it"), error=True)
             return
         merged, gone = cleaning.merge(note, following, self.clock())
-        self._apply("join", [merged, gone], select=note.seq)
+        self._apply(_("join"), [merged, gone], select=note.seq)
 
     def action_undo(self) -> None:
         """Undo the last step; its write queues behind the step's own, so it can never overtake it."""
@@ -44,25 +45,26 @@ class NoteSteps(CleanView):
             return
         change = self.state.undo()
         if change is None:
-            self._say("nothing to undo")
+            self._say(_("nothing to undo"))
             return
         notes = list(change.after)
         session = self.session
         assert session is not None
+        undone = _("undo {label}").format(label=change.label.removeprefix("undo "))  # the model says "undo ..."
 
         def job() -> str:
             session.save_notes(notes)
-            return f"{change.label} (saved)"
+            return _("{label} (saved)").format(label=undone)
 
         self._submit(job)
         live = [note.seq for note in notes if not note.deleted]
         self._refresh([note.seq for note in notes], select=live[0] if live else None)
-        self._say(change.label)
+        self._say(undone)
 
     def action_toggle_deleted(self) -> None:
         self.show_deleted = not self.show_deleted
         self._rebuild()
-        self._say("showing deleted notes" if self.show_deleted else "deleted notes hidden")
+        self._say(_("showing deleted notes") if self.show_deleted else _("deleted notes hidden"))
 
     def action_next_flag(self) -> None:
         if not self.rows:
@@ -74,4 +76,4 @@ class NoteSteps(CleanView):
             if self.redactor.find(note.text) or (note.has(Kind.QUOTE) and not note.checked):
                 self.query_one(DataTable).move_cursor(row=index)
                 return
-        self._say("nothing left to check")
+        self._say(_("nothing left to check"))

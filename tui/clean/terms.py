@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 
 from trodden.tui.actions import Action, register
 from trodden.tui.base import LiteralInput, literal
+from trodden.tui.i18n import _
 
 ACTIONS = register(
     "redaction",
@@ -53,15 +54,19 @@ class RedactionScreen(ModalScreen[RedactionSettings | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(literal(f"Real name of {self.participant} (kept private, never exported)"))
-            name = LiteralInput(self.real_name, id="real-name", placeholder="e.g. Anna Svensson")
+            yield Static(
+                literal(
+                    _("Real name of {participant} (kept private, never exported)").format(participant=self.participant)
+                )
+            )
+            name = LiteralInput(self.real_name, id="real-name", placeholder=_("e.g. Anna Svensson"))
             name.cursor_blink = self.blink
             yield name
-            yield Static("Other words to redact in every interview, separated by commas (staff, places)")
-            terms = LiteralInput(", ".join(self.terms), id="terms", placeholder="e.g. Malin, Danderyds sjukhus")
+            yield Static(_("Other words to redact in every interview, separated by commas (staff, places)"))
+            terms = LiteralInput(", ".join(self.terms), id="terms", placeholder=_("e.g. Malin, Danderyds sjukhus"))
             terms.cursor_blink = self.blink
             yield terms
-            yield Static("[dim]enter or ctrl+s saves · tab moves · esc cancels[/]")
+            yield Static(_("[dim]enter or ctrl+s saves · tab moves · esc cancels[/]"))
 
     def on_mount(self) -> None:
         self.query_one("#real-name", Input).focus()

@@ -22,13 +22,15 @@ from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.session import InterviewSession
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
+from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
 from .rows import cells, detail
 
-COLUMNS = (("Time", 5), ("Marks", 5), ("Note", 0), ("Theme", 16), ("Phase", 12), ("Check", 10))
+COLUMNS = ((N_("Time"), 5), (N_("Marks"), 5), (N_("Note"), 0), (N_("Theme"), 16), (N_("Phase"), 12), (N_("Check"), 10))
 """The table's columns and widths; the note takes what the others leave (0 here)."""
 CELL_KEYS = tuple(label.lower() for label, _ in COLUMNS)
 
@@ -78,7 +80,7 @@ class CleanView(TroddenScreen):
         yield Static("", classes="screen-title", id="title")
         yield FittingTable(id="notes", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
-        editor = LiteralInput(placeholder="select a note; enter edits its line", id="editor", select_on_focus=False)
+        editor = LiteralInput(placeholder=_("select a note; enter edits its line"), id="editor", select_on_focus=False)
         editor.cursor_blink = self.blink
         yield editor
         yield Static("", id="message", classes="muted")
@@ -89,20 +91,20 @@ class CleanView(TroddenScreen):
         width = max(self.app.size.width, 60)
         note_width = max(width - 48 - 12 - 2, 20)  # other columns, cell padding, scrollbar
         for label, size in COLUMNS:
-            table.add_column(label, width=size or note_width, key=label.lower())
+            table.add_column(_(label), width=size or note_width, key=label.lower())
 
     # ------------------------------------------------------------- rendering
     def _update_title(self) -> None:
         interview = self.session.interview if self.session else None
-        text = Text(" Clean · ")
+        text = Text(" " + _("Clean") + " · ")
         if interview is None:
             text.append(literal(self.interview_id, one_line=True))
         else:
             text.append(literal(f"{interview.participant} · {interview.id} · ", one_line=True))
             style = "bold green" if interview.status is InterviewStatus.CLEANED else "yellow"
-            text.append(interview.status.value, style=style)
+            text.append(word(interview.status), style=style)
             if self.session and not self.session.writable:
-                text.append(" · read-only", style="bold red")
+                text.append(" · " + _("read-only"), style="bold red")
         self.query_one("#title", Static).update(text)
 
     def _visible(self) -> list[Note]:
@@ -175,10 +177,10 @@ class CleanView(TroddenScreen):
     # --------------------------------------------------------------- writing
     def _writable(self) -> bool:
         if self.session is None:
-            self._say("the notes are not loaded", error=True)
+            self._say(_("the notes are not loaded"), error=True)
             return False
         if not self.session.writable:
-            self._say("read-only: another trodden is writing this interview", error=True)
+            self._say(_("read-only: another trodden is writing this interview"), error=True)
             return False
         return True
 
@@ -191,7 +193,7 @@ class CleanView(TroddenScreen):
 
         def job() -> str:
             session.save_notes(notes)
-            return f"saved: {label}"
+            return _("saved: {label}").format(label=label)
 
         self._submit(job)
         self._refresh([note.seq for note in notes], select)
@@ -206,7 +208,7 @@ class CleanView(TroddenScreen):
         self.writer.submit(run, on_error=self._not_saved)
 
     def _not_saved(self, error: Exception) -> Message:
-        return self.Saved(f"NOT saved: {error}", error=True)
+        return self.Saved(_("NOT saved: {error}").format(error=error), error=True)
 
     def on_clean_view_saved(self, message: Saved) -> None:
         self._say(message.text, error=message.error)

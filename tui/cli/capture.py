@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 
 from trodden.models.errors import Locked, StoreError
-from trodden.models.storage.layout import looks_like_study
+from trodden.models.storage.layout import looks_like_study, study_language
 
-from .common import add_study_arg, open_study, participant_code, say
+from .common import add_study_arg, add_ui_lang_arg, open_study, participant_code, say
 from .participant import set_who
 
 
@@ -44,6 +44,7 @@ def register(sub) -> None:
         action="store_true",
         help="follow an interview another process is writing, without changing it",
     )
+    add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -79,7 +80,10 @@ def run(args) -> int:
     title = args.participant or args.interview or ""
     ask_who = args.participant is not None and not who and not args.read_only  # else it is known, or not ours
     app = TroddenApp(
-        None, start=lambda _store: OpeningCaptureScreen(open_source, f"trodden · {title}", ask_who=ask_who)
+        None,
+        start=lambda _store: OpeningCaptureScreen(open_source, f"trodden · {title}", ask_who=ask_who),
+        ui_lang=args.ui_lang,
+        study_language=study_language(args.dir),
     )
     try:
         result = app.run() or 0

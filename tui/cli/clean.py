@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from trodden.models.errors import StoreError
 
-from .common import add_study_arg, open_study
+from .common import add_study_arg, add_ui_lang_arg, open_study
 
 
 def register(sub) -> None:
@@ -20,6 +20,7 @@ def register(sub) -> None:
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--participant", metavar="CODE", help="the participant's latest interview")
     target.add_argument("--interview", metavar="ID", help="an interview by id")
+    add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -31,4 +32,4 @@ def run(args) -> int:
     from trodden.tui.app import run_app
     from trodden.tui.clean.screen import CleanScreen
 
-    return run_app(store.path, start=lambda opened: CleanScreen(opened, interview.id))
+    return run_app(store.path, start=lambda opened: CleanScreen(opened, interview.id), ui_lang=args.ui_lang)

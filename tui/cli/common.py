@@ -33,6 +33,19 @@ def add_study_arg(parser) -> None:
     parser.add_argument("dir", metavar="DIR", type=Path, help="the study folder")
 
 
+UI_LANGUAGES = ("en", "sv", "da")
+
+
+def add_ui_lang_arg(parser) -> None:
+    """``--ui-lang``: every command that opens the app takes it."""
+    parser.add_argument(
+        "--ui-lang",
+        choices=UI_LANGUAGES,
+        default=None,
+        help="the interface's language: en, sv or da (default: $TRODDEN_UI_LANG, else the study's language)",
+    )
+
+
 def open_study(path: Path) -> StudyStore:
     from trodden.models.storage.store import StudyStore  # pydantic: loaded only by commands that run
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import info
+from .common import add_ui_lang_arg, info
 from .sample import add_lang_arg
 
 
@@ -18,6 +18,7 @@ def register(sub) -> None:
         "--dir", type=Path, default=None, help="where to write it (default: a new folder under the user data directory)"
     )
     add_lang_arg(parser)
+    add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -33,4 +34,4 @@ def run(args) -> int:
     info(f"sample study written to {folder}")
     from trodden.tui.app import run_app
 
-    return run_app(store.path)
+    return run_app(store.path, ui_lang=args.ui_lang)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
 
-from .common import add_study_arg, info, open_study, participant_code
+from .common import add_study_arg, add_ui_lang_arg, info, open_study, participant_code
 
 
 def register(sub) -> None:
@@ -32,6 +32,7 @@ def register(sub) -> None:
         action="store_true",
         help="with --participant: start another interview even if the participant's last one is marked cleaned",
     )
+    add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -59,11 +60,11 @@ def run(args) -> int:
     if args.edit:
         from trodden.tui.guide.editor import GuideEditor
 
-        return run_app(store.path, start=GuideEditor)
+        return run_app(store.path, start=GuideEditor, ui_lang=args.ui_lang)
     interview_id = resolve_interview(store, args.participant, args.interview, new=args.new)
     if interview_id is None:
         info("no single interview under way: pick one in the overview and press g (or give --participant CODE)")
-        return run_app(store.path)
+        return run_app(store.path, ui_lang=args.ui_lang)
     from trodden.tui.guide.screen import GuideScreen
 
-    return run_app(store.path, start=lambda opened: GuideScreen(opened, interview_id))
+    return run_app(store.path, start=lambda opened: GuideScreen(opened, interview_id), ui_lang=args.ui_lang)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_study_arg, info, open_study, say, warn
+from .common import add_study_arg, add_ui_lang_arg, info, open_study, say, warn
 
 
 def register(sub) -> None:
@@ -49,6 +49,7 @@ def register(sub) -> None:
     )
     live.add_argument("--join", metavar="URL", help="join a map served with --host (DIR: your copy of the study)")
     parser.add_argument("--port", type=int, default=8765, help="the --host port (default: 8765)")
+    add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
 
@@ -124,7 +125,7 @@ def run(args) -> int:
         return MapScreen(store, who=who, watch=args.read_only, link=link.attach, live_note=link.note)
 
     try:
-        return run_app(args.dir, start=start)
+        return run_app(args.dir, start=start, ui_lang=args.ui_lang)
     finally:
         if link is not None:
             link.stop()

@@ -24,7 +24,7 @@ from trodden.models.errors import StoreError
 from trodden.models.names import visible
 from trodden.models.natural_sort import natural_sorted
 
-from .common import add_study_arg, info, open_study, participant_code, warn
+from .common import add_study_arg, add_ui_lang_arg, info, open_study, participant_code, warn
 
 if TYPE_CHECKING:
     from trodden.models.domain import Interview
@@ -52,6 +52,7 @@ def _add_options(parser) -> None:
         action="store_true",
         help="let the browser open the guide editor from the guide view (never its file import)",
     )
+    add_ui_lang_arg(parser)
 
 
 def register(sub) -> None:
@@ -60,7 +61,7 @@ def register(sub) -> None:
         help="serve one interview's guide view in a web browser (with an access token)",
         usage=(
             "trodden serve DIR [--participant CODE | --interview ID] [--allow-edit-guide] "
-            "[--host H] [--port P] [--public-url URL]"
+            "[--host H] [--port P] [--public-url URL] [--ui-lang en|sv|da]"
         ),
         description=(
             "Serve the guide view of one interview over HTTP with textual-serve, for a browser (a tablet on "
@@ -115,10 +116,11 @@ def served_interview(store: StudyStore, participant: str | None, interview: str 
     raise StoreError(f"serve: {len(under_way)} interviews are under way ({codes}): choose one with --participant CODE")
 
 
-def tab_command(study: str, interview_id: str, allow_edit_guide: bool) -> str:
+def tab_command(study: str, interview_id: str, allow_edit_guide: bool, ui_lang: str | None = None) -> str:
     """The shell command textual-serve starts per browser tab: the served guide view, nothing else."""
     words = [sys.executable, "-m", "trodden.tui.cli.serve_tab", study, interview_id]
-    return shlex.join([*words, "--allow-edit-guide"] if allow_edit_guide else words)
+    words += ["--allow-edit-guide"] if allow_edit_guide else []
+    return shlex.join([*words, "--ui-lang", ui_lang] if ui_lang else words)
 
 
 def public_url(host: str, port: int) -> str:
@@ -171,7 +173,7 @@ def run(args) -> int:
     except StoreError:
         listening.close()
         raise
-    command = tab_command(str(store.path.resolve()), interview.id, options.allow_edit_guide)
+    command = tab_command(str(store.path.resolve()), interview.id, options.allow_edit_guide, options.ui_lang)
     address = guard.url(base)
     info(f"trodden serve: the guide view of {visible(interview.participant)}'s interview ({interview.id}) only")
     info("Open this address on the tablet; it holds the access token, so share it only with the interviewer:")

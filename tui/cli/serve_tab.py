@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dir", type=Path)
     parser.add_argument("interview")
     parser.add_argument("--allow-edit-guide", action="store_true")
+    parser.add_argument("--ui-lang", choices=("en", "sv", "da"), default=None)
     args = parser.parse_args(argv)
     sys.stderr = VisibleStderr(sys.stderr)
 
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
             args.dir,
             start=lambda store: GuideScreen(store, interview_id),
             served=Served(allow_edit_guide=args.allow_edit_guide),
+            ui_lang=args.ui_lang,
         )
     except StoreError as error:
         print(f"trodden: error: {error}", file=sys.stderr)  # through VisibleStderr

@@ -25,6 +25,7 @@ from trodden.models.storage.store import StudyStore
 from trodden.models.undo import Step, UndoRedo
 from trodden.tui.actions import Action, register
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -60,7 +61,7 @@ Change = Callable[[Guide], Guide]
 class GuideEditor(GuideSaving, TroddenScreen):
     CONTEXT = "guide_editor"
     BINDINGS = ACTIONS
-    HELP_INTRO = (
+    HELP_INTRO = N_(
         "[b]Guide editor[/b]\n"
         "The interview guide is a list of themes, each with its questions. Every change is saved at once.\n"
         "Import reads a Markdown file: each heading is a theme, each list item under it a question;\n"
@@ -80,7 +81,8 @@ class GuideEditor(GuideSaving, TroddenScreen):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            literal(f"trodden · {self.store.study.name} · interview guide", one_line=True), classes="screen-title"
+            literal(_("trodden · {name} · interview guide").format(name=self.store.study.name), one_line=True),
+            classes="screen-title",
         )
         yield OptionList(id="outline")
         yield Static("", id="editor-message", classes="muted")
@@ -90,7 +92,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#outline", OptionList).border_title = "Themes and questions"
+        self.query_one("#outline", OptionList).border_title = _("Themes and questions")
         self._draw()
         self.query_one("#outline", OptionList).focus()
 
@@ -122,7 +124,9 @@ class GuideEditor(GuideSaving, TroddenScreen):
         if not rows:
             can_import = self.check_action("import_file", ()) is not False
             self._say(
-                "No themes yet: press t to add one" + (", or i to import a guide Markdown file." if can_import else ".")
+                _("No themes yet: press t to add one, or i to import a guide Markdown file.")
+                if can_import
+                else _("No themes yet: press t to add one.")
             )
             return
         ids = [row.id for row in rows]
@@ -136,7 +140,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
         option = self.query_one("#outline", OptionList).highlighted_option
         if option is None or option.id is None:
             return None
-        kind, _, ident = option.id.partition(":")
+        kind, _colon, ident = option.id.partition(":")
         return kind, ident
 
     def _theme_here(self) -> str | None:
@@ -159,7 +163,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
         prompt.add_class("-open")
         prompt.border_title = label
         self._mode = (what, ident)
-        self._say(f"{label} · enter saves · esc cancels")
+        self._say(_("{label} · enter saves · esc cancels").format(label=label))
         prompt.focus()
 
     def _close_prompt(self) -> None:
@@ -176,25 +180,25 @@ class GuideEditor(GuideSaving, TroddenScreen):
         what, ident = self._mode
         text = message.value
         if not text.strip():
-            self._say("Nothing typed; type a text, or esc to cancel.", error=True)
+            self._say(_("Nothing typed; type a text, or esc to cancel."), error=True)
             return
         if what == "import":
             self._import(text.strip())
             return
         self._close_prompt()
         if what == "add_theme":
-            self._save(lambda g: _tagged(edits.add_theme(g, text, after=ident), "t"), "Theme added.")
+            self._save(lambda g: _tagged(edits.add_theme(g, text, after=ident), "t"), _("Theme added."))
         elif what == "add_question" and ident is not None:
             after = self.selected()
             after_id = after[1] if after and after[0] == "q" else None
             self._save(
                 lambda g: _tagged(edits.add_question(g, ident, text, after=after_id), "q"),
-                "Question added.",
+                _("Question added."),
             )
         elif what == "rename" and ident is not None:
-            self._save(lambda g: (edits.rename_theme(g, ident, text), f"t:{ident}"), "Theme renamed.")
+            self._save(lambda g: (edits.rename_theme(g, ident, text), f"t:{ident}"), _("Theme renamed."))
         elif what == "edit_question" and ident is not None:
-            self._save(lambda g: (edits.edit_question(g, ident, text), f"q:{ident}"), "Question changed.")
+            self._save(lambda g: (edits.edit_question(g, ident, text), f"q:{ident}"), _("Question changed."))
 
     def _import(self, raw_path: str) -> None:
         if self.check_action("import_file", ()) is False:
@@ -203,30 +207,35 @@ class GuideEditor(GuideSaving, TroddenScreen):
         try:
             imported = parse_guide(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
-            self._say(f"Cannot read {path}: {error}", error=True)
+            self._say(_("Cannot read {path}: {error}").format(path=path, error=error), error=True)
             return
         if not imported.themes:
-            self._say(f"{path} has no themes: each Markdown heading is a theme, each list item a question.", True)
+            self._say(
+                _("{path} has no themes: each Markdown heading is a theme, each list item a question.").format(
+                    path=path
+                ),
+                True,
+            )
             return
         self._close_prompt()
 
         def change(guide: Guide) -> tuple[Guide, str | None]:
-            merged, _ = edits.append_guide(guide, imported)
+            merged, _added = edits.append_guide(guide, imported)
             first_new = merged.themes[len(guide.themes)].id if len(merged.themes) > len(guide.themes) else None
             return merged, f"t:{first_new}" if first_new else None
 
-        self._save(change, f"Imported {len(imported.themes)} theme(s) from {path.name}.")
+        self._save(change, _("Imported {n} theme(s) from {name}.").format(n=len(imported.themes), name=path.name))
 
     # ----------------------------------------------------------------- actions
     def action_add_theme(self) -> None:
-        self._ask("add_theme", self._theme_here(), "New theme title")
+        self._ask("add_theme", self._theme_here(), _("New theme title"))
 
     def action_add_question(self) -> None:
         theme = self._theme_here()
         if theme is None:
-            self._say("Add a theme first (t): questions belong to a theme.", error=True)
+            self._say(_("Add a theme first (t): questions belong to a theme."), error=True)
             return
-        self._ask("add_question", theme, "New question")
+        self._ask("add_question", theme, _("New question"))
 
     def action_edit(self) -> None:
         here = self.selected()
@@ -236,11 +245,11 @@ class GuideEditor(GuideSaving, TroddenScreen):
         if kind == "t":
             theme = next((t for t in self.guide.themes if t.id == ident), None)
             if theme is not None:
-                self._ask("rename", ident, "Theme title", theme.title)
+                self._ask("rename", ident, _("Theme title"), theme.title)
         else:
             question = next((q for t in self.guide.themes for q in t.questions if q.id == ident), None)
             if question is not None:
-                self._ask("edit_question", ident, "Question", question.text)
+                self._ask("edit_question", ident, _("Question"), question.text)
 
     def action_delete(self) -> None:
         here = self.selected()
@@ -249,14 +258,14 @@ class GuideEditor(GuideSaving, TroddenScreen):
         key = ":".join(here)
         if self._armed_delete != key:
             self._armed_delete = key
-            what = "theme and its questions" if here[0] == "t" else "question"
-            self._say(f"Press d again to delete this {what}.", error=True)
+            again = _("Press d again to delete this theme and its questions.")
+            self._say(again if here[0] == "t" else _("Press d again to delete this question."), error=True)
             return
         kind, ident = here
         if kind == "t":
-            self._save(lambda g: (edits.delete_theme(g, ident), None), "Theme deleted.")
+            self._save(lambda g: (edits.delete_theme(g, ident), None), _("Theme deleted."))
         else:
-            self._save(lambda g: (edits.delete_question(g, ident), None), "Question deleted.")
+            self._save(lambda g: (edits.delete_question(g, ident), None), _("Question deleted."))
 
     def action_move(self, step: int) -> None:
         here = self.selected()
@@ -264,20 +273,20 @@ class GuideEditor(GuideSaving, TroddenScreen):
             return
         kind, ident = here
         if kind == "t":
-            self._save(lambda g: (edits.move_theme(g, ident, step), f"t:{ident}"), "Moved.")
+            self._save(lambda g: (edits.move_theme(g, ident, step), f"t:{ident}"), _("Moved."))
         else:
-            self._save(lambda g: (edits.move_question(g, ident, step), f"q:{ident}"), "Moved.")
+            self._save(lambda g: (edits.move_question(g, ident, step), f"q:{ident}"), _("Moved."))
 
     def action_import_file(self) -> None:
         if self.check_action("import_file", ()) is False:
-            self._say("Import is not available in a browser: it reads a file on the server.", error=True)
+            self._say(_("Import is not available in a browser: it reads a file on the server."), error=True)
             return
-        self._ask("import", None, "Guide Markdown file to import (path)")
+        self._ask("import", None, _("Guide Markdown file to import (path)"))
 
     def action_back(self) -> None:
         if self._mode is not None:
             self._close_prompt()
-            self._say("Cancelled.")
+            self._say(_("Cancelled."))
             return
         if len(self.app.screen_stack) > 1:
             self.dismiss(None)

@@ -16,6 +16,7 @@ from trodden.models.guide import edits
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 from trodden.models.undo import Step, UndoRedo
+from trodden.tui.i18n import _
 from trodden.tui.writer import Writer
 
 
@@ -54,7 +55,8 @@ class GuideSaving:
     _draw: Callable[..., None]
     _say: Callable[..., None]
 
-    def _save(self, change: Callable[[Guide], tuple[Guide, str | None]], note: str = "Saved.") -> None:
+    def _save(self, change: Callable[[Guide], tuple[Guide, str | None]], note: str = "") -> None:
+        note = note or _("Saved.")
         self._armed_delete = None
         step: Step[Guide] = Step(note.rstrip(".").lower())
         self.history.record(step)
@@ -91,7 +93,7 @@ class GuideSaving:
         if message.error is not None:
             if message.carried is not None:
                 self.history.put_back(message.carried[0], undoable=message.carried[1])
-            self._say(f"Not saved: {message.error}", error=True)
+            self._say(_("Not saved: {error}").format(error=message.error), error=True)
             return
         assert message.guide is not None
         self.guide = message.guide
@@ -108,10 +110,9 @@ class GuideSaving:
         """ctrl+z / ctrl+y: queued behind the change it takes back, so it never overtakes it."""
         if self._mode is not None:
             return
-        verb = "undo" if back else "redo"
         step = self.history.undo() if back else self.history.redo()
         if step is None:
-            self._say(f"Nothing to {verb}.")
+            self._say(_("Nothing to undo.") if back else _("Nothing to redo."))
             return
         self._armed_delete = None
 
@@ -121,4 +122,6 @@ class GuideSaving:
             then, now = (step.before, step.after) if back else (step.after, step.before)
             return edits.reverted(guide, then, now), None
 
-        self._apply(change, f"{'Undone' if back else 'Redone'}: {step.label}.", None, (step, back))
+        self._apply(
+            change, (_("Undone: {step}.") if back else _("Redone: {step}.")).format(step=step.label), None, (step, back)
+        )

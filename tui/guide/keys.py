@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trodden.tui.actions import Action, register
+from trodden.tui.i18n import N_
 
 ACTIONS = register(
     "guide",
@@ -25,7 +26,7 @@ ACTIONS = register(
     ],
 )
 
-HELP_INTRO = (
+HELP_INTRO = N_(
     "[b]The interviewer's guide[/b]\n"
     "Left: the themes in order, the time spent on each ([b]▶[/b] current, [b]✓[/b] visited) and how many of "
     "its questions are ticked. Middle: the theme's questions, and the time on it in large figures. Right: "

@@ -14,6 +14,7 @@ from textual.widgets import OptionList
 from trodden.models.guide.link import Snapshot
 from trodden.models.guide.progress import step_theme
 from trodden.models.storage.live import EventKind, LiveEvent
+from trodden.tui.i18n import _
 
 from .served import served_of
 from .view import GuideView
@@ -35,7 +36,7 @@ class GuideRecording(GuideView):
         if self.snapshot is None:
             return False
         if self._read_only:
-            self._say("Another guide view leads this interview; this one only follows it.", error=True)
+            self._say(_("Another guide view leads this interview; this one only follows it."), error=True)
             return False
         event = LiveEvent(kind=kind, value=value, at=self.clock(), by="guide")
         self._pending.append(event)
@@ -52,7 +53,7 @@ class GuideRecording(GuideView):
     def on_guide_recording_not_saved(self, message: NotSaved) -> None:
         if message.event in self._pending:
             self._pending.remove(message.event)
-        self._say(f"Not saved: {message.error}", error=True)
+        self._say(_("Not saved: {error}").format(error=message.error), error=True)
         self._redraw()
 
     @on(OptionList.OptionSelected, "#themes")
@@ -68,11 +69,11 @@ class GuideRecording(GuideView):
         if self.snapshot is None or self.progress is None:
             return
         if not self.snapshot.guide.themes:
-            self._say("This study has no interview guide yet: press e to write one.")
+            self._say(_("This study has no interview guide yet: press e to write one."))
             return
         target = step_theme(self.snapshot.guide, self.progress.current, step)
         if target is None:
-            self._say("That was the last theme." if step > 0 else "This is the first theme.")
+            self._say(_("That was the last theme.") if step > 0 else _("This is the first theme."))
             return
         self._record("theme", target.id)
 
@@ -105,7 +106,7 @@ class GuideRecording(GuideView):
                 followups.highlighted = followups.get_option_index(open_ones[0].id)
                 option = followups.highlighted_option
         if option is None or option.id is None or self.progress is None:
-            self._say("No follow-up questions from the note-taker yet.")
+            self._say(_("No follow-up questions from the note-taker yet."))
             return
         asked = option.id in self.progress.asked
         self._record("followup_reopened" if asked else "followup_asked", option.id)
@@ -131,7 +132,7 @@ class GuideRecording(GuideView):
 
     def action_edit_guide(self) -> None:
         if self.check_action("edit_guide", ()) is False:
-            self._say("The guide cannot be edited from this browser (trodden serve --allow-edit-guide).", error=True)
+            self._say(_("The guide cannot be edited from this browser (trodden serve --allow-edit-guide)."), error=True)
             return
         from .editor import GuideEditor
 

@@ -21,6 +21,7 @@ from trodden.models.errors import StoreError
 from trodden.models.guide.link import Snapshot
 from trodden.models.storage.live import LiveEvent
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 
 from .keys import ACTIONS, HELP_INTRO
 from .recording import GuideRecording
@@ -54,10 +55,10 @@ class GuideScreen(GuideRecording):
             self.fatal = fatal
 
     def on_mount(self) -> None:
-        self.query_one("#themes", OptionList).border_title = "Themes"
-        self.query_one("#questions", OptionList).border_title = "Questions"
-        self.query_one("#followups", OptionList).border_title = "Follow-ups"
-        self.query_one("#feed", OptionList).border_title = "Latest notes"
+        self.query_one("#themes", OptionList).border_title = _("Themes")
+        self.query_one("#questions", OptionList).border_title = _("Questions")
+        self.query_one("#followups", OptionList).border_title = _("Follow-ups")
+        self.query_one("#feed", OptionList).border_title = _("Latest notes")
         self.query_one("#questions", OptionList).focus()
         self._follow()
         self.set_interval(1.0, self._tick_clock)
@@ -94,7 +95,7 @@ class GuideScreen(GuideRecording):
     def on_guide_screen_opened(self, message: Opened) -> None:
         self._read_only = message.read_only
         if message.read_only:
-            self._say("Another guide view already leads this interview: this one follows it and changes nothing.")
+            self._say(_("Another guide view already leads this interview: this one follows it and changes nothing."))
 
     def on_guide_screen_problem(self, message: Problem) -> None:
         self._say(message.text, error=True)

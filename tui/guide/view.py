@@ -23,6 +23,7 @@ from trodden.models.guide.progress import Progress, clock_text, compute
 from trodden.models.storage.live import LiveEvent
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -69,7 +70,7 @@ class GuideView(TroddenScreen):
                     yield Static("", id="theme-title")
                     with Vertical(id="clock-box"):
                         yield Digits("00:00", id="theme-clock")
-                        yield Static("on this theme", id="clock-label", classes="muted")
+                        yield Static(_("on this theme"), id="clock-label", classes="muted")
                 yield OptionList(id="questions")
             with Vertical(id="side-pane"):
                 yield OptionList(id="followups")
@@ -120,15 +121,15 @@ class GuideView(TroddenScreen):
         interview = self.snapshot.interview
         text = Text(" trodden · ", style="bold")
         text.append_text(literal(self.store.study.name, style="bold", one_line=True))
-        text.append("  ·  participant ")
+        text.append("  ·  " + _("participant") + " ")
         text.append_text(literal(interview.participant, style="bold", one_line=True))
         text.append(f"  ·  {clock_text(progress.elapsed)}")
         if interview.paused:
-            text.append("  paused", style="bold yellow")
+            text.append("  " + _("paused"), style="bold yellow")
         elif interview.status in (InterviewStatus.DONE, InterviewStatus.CLEANED):
-            text.append("  ended", style="bold cyan")
+            text.append("  " + _("ended"), style="bold cyan")
         if self._read_only:
-            text.append("  ·  following another guide view", style="yellow")
+            text.append("  ·  " + _("following another guide view"), style="yellow")
         self.query_one("#title", Static).update(text)
 
     def viewed_theme(self) -> GuideTheme | None:
@@ -148,7 +149,7 @@ class GuideView(TroddenScreen):
         title = self.query_one("#theme-title", Static)
         clock = self.query_one("#theme-clock", Digits)
         if not guide.themes:
-            title.update(Text("This study has no interview guide yet. Press e to write one.", style="bold"))
+            title.update(Text(_("This study has no interview guide yet. Press e to write one."), style="bold"))
             clock.update(clock_text(progress.elapsed))
             _replace(self.query_one("#questions", OptionList), [])
             return
@@ -157,12 +158,18 @@ class GuideView(TroddenScreen):
         number = guide.themes.index(theme) + 1
         head = Text()
         if theme.id == progress.current:
-            by = " · set by the note-taker" if progress.current_by == "notes" else ""
-            head.append(f"Theme {number} of {len(guide.themes)}{by}\n", style="dim")
+            by = " · " + _("set by the note-taker") if progress.current_by == "notes" else ""
+            head.append(_("Theme {number} of {n}{by}\n").format(number=number, n=len(guide.themes), by=by), style="dim")
         elif progress.current is None:
-            head.append(f"Theme {number} of {len(guide.themes)} · press n to start\n", style="yellow")
+            head.append(
+                _("Theme {number} of {n} · press n to start\n").format(number=number, n=len(guide.themes)),
+                style="yellow",
+            )
         else:
-            head.append(f"Theme {number} of {len(guide.themes)} · g makes it current\n", style="yellow")
+            head.append(
+                _("Theme {number} of {n} · g makes it current\n").format(number=number, n=len(guide.themes)),
+                style="yellow",
+            )
         head.append_text(literal(theme.title, style="bold"))
         title.update(head)
         clock.update(clock_text(progress.seconds.get(theme.id, 0.0)))
@@ -173,14 +180,16 @@ class GuideView(TroddenScreen):
         )
         # A theme title is user text: as a plain str Textual would read it as markup (and crash on "[/b]").
         questions.border_title = (
-            literal(f"Questions · {theme.title}", one_line=True) if theme.questions else "No questions in this theme"
+            literal(_("Questions · {title}").format(title=theme.title), one_line=True)
+            if theme.questions
+            else _("No questions in this theme")
         )
 
     def _draw_followups(self, progress: Progress) -> None:
         followups = self.query_one("#followups", OptionList)
         _replace(followups, [Option(followup_row(n, n.id in progress.asked), id=n.id) for n in progress.followups])
         open_count = len(progress.open_followups())
-        followups.border_title = f"Follow-ups · {open_count} open"
+        followups.border_title = _("Follow-ups · {open_count} open").format(open_count=open_count)
 
     def _draw_feed(self) -> None:
         assert self.snapshot is not None

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from trodden.tui.actions import Action, register
+from trodden.tui.i18n import N_
 
 _PLACE = [
     Action(
         f"map.place{n}",
         str(n),
         f"place({n})",
-        "Place in phase" if n == 1 else f"Phase {n}",
-        f"Inbox: place the note in phase {n}. Board: move the item to phase {n}",
+        N_("Place in phase") if n == 1 else N_("Phase {n}").format(n=n),
+        N_("Inbox: place the note in phase {n}. Board: move the item to phase {n}").format(n=n),
         show=n == 1,
     )
     for n in range(1, 10)
@@ -265,7 +266,7 @@ ACTIONS = register(
     ],
 )
 
-HELP_INTRO = (
+HELP_INTRO = N_(
     "[b]The mapping board.[/b] Phases are columns, lanes are rows. The inbox below holds the tagged notes "
     "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
     "to the same item with [b]a[/b] (or [b]=[/b] for the suggested one), pick quotes with [b]q[/b]. "

@@ -19,6 +19,7 @@ from textual.strip import Strip
 from trodden.models.map.board_model import BoardModel, Entry
 from trodden.models.map.journey_map import Lane
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 
 from .board_cells import CellPainter, render
 from .board_curve import curve_lines
@@ -123,7 +124,7 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
             header.append_text(title)
             header.append("│", style="dim")
         if not phases:
-            header.append("no phases yet: press A to add one", style="italic")
+            header.append(_("no phases yet: press A to add one"), style="italic")
         lines.append(header)
         cells.append(None)
         lines.append(Text("─" * (LABEL_WIDTH + column * count - 1), style="dim"))

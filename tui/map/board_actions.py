@@ -29,7 +29,9 @@ from trodden.models.map.edit import (
 from trodden.models.map.journey_map import ItemKind
 from trodden.models.map.similarity import duplicate_items
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, TextPanel
+from trodden.tui.words import word
 
 from .evidence import ItemScreen
 from .panels import quote_panel
@@ -47,7 +49,7 @@ class BoardActions(MapWriting):
                 return
             phase = next((p for p in self.phases if p.id == note.phase), None) or self.current_phase()
             if phase is None:
-                self.status("Add a phase first (A)", "yellow")
+                self.status(_("Add a phase first (A)"), "yellow")
                 return
             self._place(note, phase)
             return
@@ -61,7 +63,7 @@ class BoardActions(MapWriting):
             pick = next((q for q in self.journey.quotes if q.id == entry.ref), None)
             note = self.loaded.index.notes.get(pick.note) if pick else None
             if note is not None:
-                self.app.push_screen(TextPanel("Quote", quote_panel(note, self.loaded.index.participant(note))))
+                self.app.push_screen(TextPanel(_("Quote"), quote_panel(note, self.loaded.index.participant(note))))
             return
         item = self.current_item()
         if item is None:
@@ -78,12 +80,12 @@ class BoardActions(MapWriting):
                 if note is not None and item.phase:
                     self._edit(
                         lambda: pick_quote(self.journey, note, item.phase, self._new_id),
-                        f"Quote picked for {self.phase_name(item.phase)}",
+                        _("Quote picked for {phase_name}").format(phase_name=self.phase_name(item.phase)),
                     )
             elif result and result.startswith("detach:"):
                 note_id = result.removeprefix("detach:")
                 self._edit(
-                    lambda: remove_evidence(self.journey, item.id, note_id), "Note back in the inbox", inbox=True
+                    lambda: remove_evidence(self.journey, item.id, note_id), _("Note back in the inbox"), inbox=True
                 )
 
         self.app.push_screen(screen, done)
@@ -94,7 +96,9 @@ class BoardActions(MapWriting):
             return
         self.selected.symmetric_difference_update({item.id})
         self.refresh_board()
-        self.status(f"{len(self.selected)} selected: put the cursor on the item to keep and press g to merge")
+        self.status(
+            _("{n} selected: put the cursor on the item to keep and press g to merge").format(n=len(self.selected))
+        )
 
     def action_merge(self) -> None:
         item = self._need_item()
@@ -107,7 +111,7 @@ class BoardActions(MapWriting):
             self._fail(error)
             return
         self.selected.clear()
-        self.commit(change, f"Merged {len(sources)} into {item.title}; all evidence kept")
+        self.commit(change, _("Merged {n} into {title}; all evidence kept").format(n=len(sources), title=item.title))
         self._focus_item(item.id)
 
     def action_move_phase(self, step: int) -> None:
@@ -140,11 +144,16 @@ class BoardActions(MapWriting):
         def done(answer: str | None) -> None:
             if answer is None:
                 return
-            self._edit(lambda: promote_moment(self.journey, item.id, answer), "Moment of truth")
+            self._edit(lambda: promote_moment(self.journey, item.id, answer), _("Moment of truth"))
             self._focus_item(item.id)
 
         self.app.push_screen(
-            PromptScreen(f"Moment of truth: {item.title}", question, "the design question it raises", blink=self.blink),
+            PromptScreen(
+                _("Moment of truth: {title}").format(title=item.title),
+                question,
+                _("the design question it raises"),
+                blink=self.blink,
+            ),
             done,
         )
 
@@ -169,15 +178,20 @@ class BoardActions(MapWriting):
                     self._create(phase, kind, title, question or "")
 
                 self.app.push_screen(
-                    PromptScreen("Design question", self.question_lead_in(), blink=self.blink), questioned
+                    PromptScreen(_("Design question"), self.question_lead_in(), blink=self.blink), questioned
                 )
             else:
                 self._create(phase, kind, title, "")
 
-        label = {ItemKind.MOMENT: "moment of truth", ItemKind.BACKSTAGE: "backstage item"}.get(kind, "touchpoint")
+        label = {ItemKind.MOMENT: _("moment of truth"), ItemKind.BACKSTAGE: _("backstage item")}.get(
+            kind, _("touchpoint")
+        )
         self.app.push_screen(
             PromptScreen(
-                f"New {label} in {phase.name}", "", "no notes back it yet: it starts as a hypothesis", blink=self.blink
+                _("New {label} in {name}").format(label=label, name=phase.name),
+                "",
+                _("no notes back it yet: it starts as a hypothesis"),
+                blink=self.blink,
             ),
             titled,
         )
@@ -188,7 +202,7 @@ class BoardActions(MapWriting):
         except EditError as error:
             self._fail(error)
             return
-        self.commit(change, "Written (a hypothesis until notes back it)")
+        self.commit(change, _("Written (a hypothesis until notes back it)"))
         self._focus_item(change.items[0].id)
 
     def action_rename(self) -> None:
@@ -198,16 +212,16 @@ class BoardActions(MapWriting):
 
         def done(title: str | None) -> None:
             if title is not None:
-                self._edit(lambda: rename_item(self.journey, item.id, title), "Renamed")
+                self._edit(lambda: rename_item(self.journey, item.id, title), _("Renamed"))
 
-        self.app.push_screen(PromptScreen("Rename item", item.title, blink=self.blink), done)
+        self.app.push_screen(PromptScreen(_("Rename item"), item.title, blink=self.blink), done)
 
     def action_backstage(self) -> None:
         item = self._need_item()
         if item is None:
             return
         if item.kind is not ItemKind.BACKSTAGE:
-            self.status("Only backstage items have a kind (people, policy, system, staff)", "yellow")
+            self.status(_("Only backstage items have a kind (people, policy, system, staff)"), "yellow")
             return
         self._edit(lambda: cycle_backstage(self.journey, item.id))
 
@@ -218,22 +232,22 @@ class BoardActions(MapWriting):
         key = (entry.kind, entry.ref)
         if self._armed_remove != key:
             self._armed_remove = key
-            self.status("Press delete again to remove it (its notes go back to the inbox)", "yellow")
+            self.status(_("Press delete again to remove it (its notes go back to the inbox)"), "yellow")
             return
         self._armed_remove = None
         if entry.kind == "quote":
-            self._edit(lambda: remove_quote(self.journey, int(entry.ref)), "Quote removed", inbox=True)
+            self._edit(lambda: remove_quote(self.journey, int(entry.ref)), _("Quote removed"), inbox=True)
         elif self.in_hypothesis(int(entry.ref)) and self.journey.item(int(entry.ref)) is not None:
             self.ask_contradicted(self.journey.item(int(entry.ref)))  # hypothesis.HypothesisActions
         else:
-            self._edit(lambda: remove_item(self.journey, int(entry.ref)), "Item removed", inbox=True)
+            self._edit(lambda: remove_item(self.journey, int(entry.ref)), _("Item removed"), inbox=True)
 
     def action_cycle_kind(self) -> None:
         item = self._need_item()
         if item is None:
             return
         kind = ItemKind.BACKSTAGE if item.kind is ItemKind.TOUCHPOINT else ItemKind.TOUCHPOINT
-        self._edit(lambda: set_kind(self.journey, item.id, kind), f"Now a {kind.value} item")
+        self._edit(lambda: set_kind(self.journey, item.id, kind), _("Now a {kind} item").format(kind=word(kind)))
         self._focus_item(item.id)
 
     def action_duplicates(self) -> None:
@@ -241,7 +255,7 @@ class BoardActions(MapWriting):
             return
         suggestions = duplicate_items(self.journey, self.loaded.index)
         if not suggestions:
-            self.status("No likely duplicates (similar text, same phase and channel)")
+            self.status(_("No likely duplicates (similar text, same phase and channel)"))
             return
         options = []
         for suggestion in suggestions[:200]:
@@ -259,8 +273,8 @@ class BoardActions(MapWriting):
             if not key:
                 return
             keep, other = (int(part) for part in key.split(":"))
-            self._edit(lambda: merge_items(self.journey, keep, [other]), "Merged; all evidence kept")
+            self._edit(lambda: merge_items(self.journey, keep, [other]), _("Merged; all evidence kept"))
             self._focus_item(keep)
 
-        intro = Text("Enter merges the right item into the left one (all evidence is kept). Esc closes.")
-        self.app.push_screen(PickScreen("Likely duplicates", intro, options), done)
+        intro = Text(_("Enter merges the right item into the left one (all evidence is kept). Esc closes."))
+        self.app.push_screen(PickScreen(_("Likely duplicates"), intro, options), done)

@@ -13,8 +13,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.strip import Strip
 
-from trodden.models.map.board_model import LANE_TITLES, BoardModel, Line
+from trodden.models.map.board_model import BoardModel, Line
 from trodden.models.map.journey_map import Lane
+from trodden.tui.words import word
 
 from .board_text import LABEL_WIDTH, cell_text, line_text
 
@@ -61,7 +62,7 @@ class CellPainter:
     ) -> Strip:
         """Row ``row`` of ``lane``; ``cursor``: the phase whose cell is highlighted (None: none);
         ``marks``: phases where another researcher's cursor is (their initials)."""
-        label = LANE_TITLES[lane] if row == 0 else ""
+        label = word(lane) if row == 0 else ""
         if not model.phases:
             text = Text(label, style="bold")
             text.truncate(LABEL_WIDTH, pad=True)

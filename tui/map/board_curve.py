@@ -12,6 +12,7 @@ from rich.text import Text
 
 from trodden.models.map.board_model import BoardModel
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 from trodden.tui.widgets.charts import braille_curve, braille_points
 
 from .board_text import LABEL_WIDTH, cell_text, curve_label
@@ -28,7 +29,8 @@ def staff_lines(model: BoardModel, column: int) -> list[Text]:
     lines = []
     chart = braille_curve([point.value for point in model.staff_curve], column_width=column, rows=STAFF_ROWS)
     for row, chart_line in enumerate(chart):
-        label = Text(f"Staff ({len(model.staff)})" if row == 0 else (" view" if row == 1 else ""), style="bold blue")
+        first = _("Staff ({n})").format(n=len(model.staff))
+        label = Text(first if row == 0 else (" " + _("view") if row == 1 else ""), style="bold blue")
         label.truncate(LABEL_WIDTH, pad=True)
         label.append(chart_line, style="blue")
         lines.append(label)
@@ -48,7 +50,7 @@ def curve_lines(model: BoardModel, column: int, mode: str) -> tuple[list[Text], 
     values = [point.shown for point in model.curve]
     chart = braille_curve(values, column_width=column, rows=CURVE_ROWS)
     for row, chart_line in enumerate(chart):
-        label = Text("Curve" if row == 0 else "", style="bold")
+        label = Text(_("Curve") if row == 0 else "", style="bold")
         label.append(" +2" if row == 0 else (" -2" if row == CURVE_ROWS - 1 else ""), style="dim")
         label.truncate(LABEL_WIDTH, pad=True)
         styles = ["yellow" if p.override else "green" for p in model.curve]
@@ -63,7 +65,7 @@ def curve_lines(model: BoardModel, column: int, mode: str) -> tuple[list[Text], 
     lines += staff_lines(model, column)
     if mode == "touchpoints":
         points: list[tuple[float, float | None]] = []
-        for phase_index, (_, feelings) in enumerate(model.touchpoint_curve):
+        for phase_index, (_phase, feelings) in enumerate(model.touchpoint_curve):
             step = column / max(1, len(feelings))
             points += [(phase_index * column + step * (i + 0.5), v) for i, v in enumerate(feelings) if v is not None]
         chart = braille_points(points, width=column * len(model.phases), rows=CURVE_ROWS)

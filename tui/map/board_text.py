@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from trodden.models.map.board_model import (
-    BACKSTAGE_LABEL,
     ChannelLine,
     CurveLine,
     ItemLine,
@@ -23,6 +22,8 @@ from trodden.models.map.curve import CurvePoint
 from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, HEART
+from trodden.tui.i18n import _
+from trodden.tui.words import word
 
 LABEL_WIDTH = 14
 """columns of the lane titles, left of the phases"""
@@ -80,7 +81,7 @@ def item_text(line: ItemLine) -> Text:
     backing = f"{line.staff_n}/{line.staff_total}st+{line.n}c " if line.staff_total else f"{line.n}/{line.total} "
     text.append(backing, style="dim italic" if line.hypothesis else "bold dim")
     if line.backstage:
-        text.append(BACKSTAGE_LABEL[line.backstage] + ": ", style="cyan")
+        text.append(word(line.backstage) + ": ", style="cyan")
     text.append(visible(line.title), style="dim italic" if line.hypothesis else "")
     return text
 
@@ -99,12 +100,12 @@ def curve_label(point: CurvePoint) -> Text:
     """``+1.2 n=4 ±0.5`` or ``override +1 (was +0.4)``."""
     text = Text()
     if point.override is not None:
-        text.append(f"override {point.override.value:+.1f}", style="bold yellow")
+        text.append(_("override {value}").format(value=f"{point.override.value:+.1f}"), style="bold yellow")
         if point.value is not None:
-            text.append(f" (data {point.value:+.1f})", style="dim")
+            text.append(" " + _("(data {value})").format(value=f"{point.value:+.1f}"), style="dim")
         return text
     if point.value is None:
-        return Text("no feelings yet", style="dim")
+        return Text(_("no feelings yet"), style="dim")
     text.append(f"{point.value:+.1f}", style="bold")
     text.append(f" n={point.n} ±{point.spread:.1f}", style="dim")
     return text

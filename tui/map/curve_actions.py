@@ -9,6 +9,7 @@ from __future__ import annotations
 from trodden.models.domain import Phase
 from trodden.models.map.edit import set_mark
 from trodden.models.map.journey_map import CurveOverride, JourneyMap, Mark
+from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PromptScreen
 
 from .writing import MapWriting
@@ -23,7 +24,12 @@ class CurveActions(MapWriting):
             return
         self._edit(lambda: set_mark(self.journey, item.id, Mark(mark)))
         count = sum(1 for i in self.journey.items if i.mark is Mark(mark))
-        self.status(f"{count} {'hearts' if mark == 'heart' else 'thunderclouds'} on the map (the method: 3-5)")
+        said = (
+            _("{count} hearts on the map (the method: 3-5)")
+            if mark == "heart"
+            else _("{count} thunderclouds on the map (the method: 3-5)")
+        )
+        self.status(said.format(count=count))
 
     def action_override(self) -> None:
         phase = self.current_phase()
@@ -38,18 +44,22 @@ class CurveActions(MapWriting):
             if not answer:
                 override = None
             else:
-                value_text, _, reason = answer.partition(" ")
+                value_text, _space, reason = answer.partition(" ")
                 try:
                     value = float(value_text.replace(",", "."))
                     override = CurveOverride(phase=phase.id, value=value, reason=reason.strip())
                 except ValueError:
-                    self._fail(ValueError(f"{value_text!r} is not a value from -2 to 2"))
+                    self._fail(
+                        ValueError(_("{value_text!r} is not a value from -2 to 2").format(value_text=value_text))
+                    )
                     return
             self._set_override(phase, override)
 
         self.app.push_screen(
             PromptScreen(
-                f"Curve value for {phase.name} (-2..2, then an optional reason; empty to use the data)",
+                _("Curve value for {name} (-2..2, then an optional reason; empty to use the data)").format(
+                    name=phase.name
+                ),
                 f"{current.value:+g} {current.reason}".strip() if current else "",
                 blink=self.blink,
             ),
@@ -64,12 +74,16 @@ class CurveActions(MapWriting):
         self.journey = JourneyMap(items=self.journey.items, quotes=self.journey.quotes, overrides=overrides)
         self.store_later(self.session.set_override, self.phases, override, phase.id)
         self.refresh_board()
-        self.status("Curve value set by hand (shown as an override)" if override else "Curve from the data again")
+        self.status(_("Curve value set by hand (shown as an override)") if override else _("Curve from the data again"))
 
     def action_participant_lines(self) -> None:
         """Cycle the curve's detail: the curve, + one line per participant, + item by item."""
         modes = ["", "participants", "touchpoints"]
         self.curve_mode = modes[(modes.index(self.curve_mode) + 1) % len(modes)]
         self.refresh_board()
-        shown = {"": "the curve", "participants": "one line per participant", "touchpoints": "the curve per touchpoint"}
-        self.status(f"Curve: {shown[self.curve_mode]} (l for more)")
+        shown = {
+            "": _("the curve"),
+            "participants": _("one line per participant"),
+            "touchpoints": _("the curve per touchpoint"),
+        }
+        self.status(_("Curve: {shown} (l for more)").format(shown=shown[self.curve_mode]))

@@ -10,14 +10,15 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Kind
-from trodden.models.map.board_model import BACKSTAGE_LABEL
 from trodden.models.map.curve import item_feeling
 from trodden.models.map.evidence import NotesIndex, item_channels
 from trodden.models.map.journey_map import ItemKind, MapItem
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.words import word
 
 from .board_text import MARK_GLYPH, curve_label
 from .inbox import mm_ss
@@ -48,26 +49,29 @@ def item_summary(item: MapItem, index: NotesIndex, phase_name: str) -> Text:
     text = Text()
     text.append(visible(item.title), style="bold")
     text.append("\n")
-    kind = item.kind.value
+    kind = word(item.kind)
     if item.backstage:
-        kind += f" ({BACKSTAGE_LABEL[item.backstage]})"
-    text.append(f"{kind} in {visible(phase_name)} · backed by {backing_text(item, index, n, total)}", style="dim")
+        kind += f" ({word(item.backstage)})"
+    said = _("{kind} in {phase} · backed by {backing}")
+    text.append(
+        said.format(kind=kind, phase=visible(phase_name), backing=backing_text(item, index, n, total)), style="dim"
+    )
     if item.is_hypothesis:
-        text.append(" · HYPOTHESIS: no interview note backs it yet", style="bold yellow")
+        text.append(" · " + _("HYPOTHESIS: no interview note backs it yet"), style="bold yellow")
     if item.mark:
         glyph, style = MARK_GLYPH[item.mark]
-        text.append(f"  {glyph} {item.mark.value}", style=style)
+        text.append(f"  {glyph} {word(item.mark)}", style=style)
     channels = item_channels(item, index)
     if channels:
-        text.append("\nchannels: " + " ".join(f"@{visible(c)}" for c in channels), style="cyan")
+        text.append("\n" + _("channels:") + " " + " ".join(f"@{visible(c)}" for c in channels), style="cyan")
     feeling = item_feeling(item, index)
-    text.append("\nfeeling: ")
+    text.append("\n" + _("feeling:") + " ")
     text.append_text(curve_label(feeling))
     if feeling.per_participant:
         text.append("  (" + ", ".join(f"{visible(p)} {v:+.1f}" for p, v in feeling.per_participant.items()) + ")")
     staff = item_feeling(item, index, staff=True)
     if staff.value is not None:  # the staff's, apart: it is not the customers' feeling
-        text.append("\nstaff feeling: ", style="blue")
+        text.append("\n" + _("staff feeling:") + " ", style="blue")
         text.append_text(curve_label(staff))
     text.append_text(types_text(item, index))
     if item.design_question:
@@ -79,8 +83,9 @@ def backing_text(item: MapItem, index: NotesIndex, n: int, total: int) -> str:
     """``3 of 5 participants`` (customers); backstage, once staff were interviewed, says who backs
     it: ``2 of 3 staff, 1 customer``."""
     if item.kind is not ItemKind.BACKSTAGE or not index.staff:
-        return f"{n} of {total} participants"
-    return f"{len(index.staff_backers(item))} of {len(index.staff)} staff, {n} customer{'' if n == 1 else 's'}"
+        return _("{n} of {total} participants").format(n=n, total=total)
+    said = _("{staff} of {total} staff, 1 customer") if n == 1 else _("{staff} of {total} staff, {n} customers")
+    return said.format(staff=len(index.staff_backers(item)), total=len(index.staff), n=n)
 
 
 def types_text(item: MapItem, index: NotesIndex) -> Text:
@@ -88,10 +93,10 @@ def types_text(item: MapItem, index: NotesIndex) -> Text:
     counts = index.by_type(item)
     if all(not segment for segment, _ in counts):
         return Text()
-    named = ", ".join(f"{visible(segment or 'type not given', one_line=True)} {count}" for segment, count in counts)
-    text = Text(f"\ncustomer types: {named}", style="dim")
+    named = ", ".join(f"{visible(segment or _('type not given'), one_line=True)} {count}" for segment, count in counts)
+    text = Text("\n" + _("customer types: {named}").format(named=named), style="dim")
     if index.one_type_only(item):
-        text.append("  ◆ one customer type only", style="bold yellow")
+        text.append("  ◆ " + _("one customer type only"), style="bold yellow")
     return text
 
 
@@ -128,7 +133,7 @@ class ItemScreen(TranscriptContextView, ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = f"Item {self.item.id}: evidence"
+            box.border_title = _("Item {id}: evidence").format(id=self.item.id)
             yield Static(item_summary(self.item, self.index, self.phase_name), id="item-summary")
             notes = self.index.evidence(self.item)
             missing = [n for n in self.item.evidence if n not in self.index.notes]

@@ -18,6 +18,7 @@ from trodden.models.map.inbox_filter import InboxFilter, parse_filter
 from trodden.models.map.journey_map import JourneyMap, Lane
 from trodden.models.map.similarity import similar_items
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 
 from .inbox import Inbox
 from .writing import MapWriting
@@ -50,7 +51,8 @@ class InboxActions(MapWriting):
         self._suggestion = None
         self.query_one("#inbox-hint", Static).update(
             Text(
-                "1-9 place in phase · enter place in its own phase · a add to the board's item · q quote", style="dim"
+                _("1-9 place in phase · enter place in its own phase · a add to the board's item · q quote"),
+                style="dim",
             ),
             layout=False,
         )
@@ -77,15 +79,17 @@ class InboxActions(MapWriting):
         if message.note is not self.inbox_widget.note:
             return
         self._suggestion = message.item_id
-        text = Text("similar item: ", style="dim")
+        text = Text(_("similar item:") + " ", style="dim")
         text.append(visible(message.title), style="bold")
-        text.append("  (= to add the note to it)", style="dim")
+        text.append("  " + _("(= to add the note to it)"), style="dim")
         self.query_one("#inbox-hint", Static).update(text, layout=False)
 
     def action_place(self, number: int) -> None:
         phases = self.phases
         if not 1 <= number <= len(phases):
-            self.status(f"There is no phase {number} (the map has {len(phases)})", "yellow")
+            self.status(
+                _("There is no phase {number} (the map has {n})").format(number=number, n=len(phases)), "yellow"
+            )
             return
         phase = phases[number - 1]
         if self.inbox_focused:
@@ -93,50 +97,52 @@ class InboxActions(MapWriting):
         else:
             item = self._need_item()
             if item is not None:
-                self._edit(lambda: move_item(self.journey, item.id, phase.id), f"Moved to {phase.name}")
+                self._edit(
+                    lambda: move_item(self.journey, item.id, phase.id), _("Moved to {name}").format(name=phase.name)
+                )
                 self._focus_item(item.id)
 
     def _place(self, note: Note | None, phase: Phase) -> None:
         if note is None:
-            self.status("The inbox is empty (or the filter hides everything)", "yellow")
+            self.status(_("The inbox is empty (or the filter hides everything)"), "yellow")
             return
         try:
             if Kind.QUOTE in note.kinds and not ({Kind.TOUCHPOINT, Kind.BACKSTAGE, Kind.MOMENT} & set(note.kinds)):
                 change = pick_quote(self.journey, note, phase.id, self._new_id)
-                self.commit(change, f"Quote picked for {phase.name}", placed={note.id})
+                self.commit(change, _("Quote picked for {name}").format(name=phase.name), placed={note.id})
                 self.board.go_to(Lane.QUOTES, self.phases.index(phase), change.quotes[0].id)
                 return
             change = place_note(self.journey, note, phase.id, self._new_id)
         except EditError as error:
             self._fail(error)
             return
-        self.commit(change, f"Placed in {phase.name}", placed={note.id})
+        self.commit(change, _("Placed in {name}").format(name=phase.name), placed={note.id})
         self._focus_item(change.items[0].id)
 
     def action_attach(self) -> None:
         item = self.current_item()
         if item is None:
-            self.status("Put the board's cursor on the item the note backs, then press a in the inbox", "yellow")
+            self.status(_("Put the board's cursor on the item the note backs, then press a in the inbox"), "yellow")
             return
         self._attach_note(item.id)
 
     def action_attach_similar(self) -> None:
         if self._suggestion is None:
-            self.status("No similar item suggested for this note", "yellow")
+            self.status(_("No similar item suggested for this note"), "yellow")
             return
         self._attach_note(self._suggestion)
 
     def _attach_note(self, item_id: int) -> None:
         note = self.inbox_widget.note
         if note is None:
-            self.status("Highlight a note in the inbox first", "yellow")
+            self.status(_("Highlight a note in the inbox first"), "yellow")
             return
         try:
             change = add_evidence(self.journey, item_id, [note])
         except EditError as error:
             self._fail(error)
             return
-        self.commit(change, "Added as evidence", placed={note.id})
+        self.commit(change, _("Added as evidence"), placed={note.id})
         self._focus_item(item_id)
 
     def action_quote(self) -> None:
@@ -151,7 +157,7 @@ class InboxActions(MapWriting):
         except EditError as error:
             self._fail(error)
             return
-        self.commit(change, f"Quote picked for {phase.name}", placed={note.id})
+        self.commit(change, _("Quote picked for {name}").format(name=phase.name), placed={note.id})
 
     def action_column_filter(self) -> None:
         """The inbox notes of the board's current column: where they will land."""

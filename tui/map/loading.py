@@ -28,6 +28,7 @@ from trodden.models.map.opening import open_map
 from trodden.models.map.presence import Presence
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 
 from .changes import Shared
 from .writing import MapWriting
@@ -114,9 +115,11 @@ class MapLoading(MapWriting):
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
         banner = self.query_one("#map-banner", Static)
-        banner.update(literal(f"The map cannot be opened: {message.error}"))
+        banner.update(literal(_("The map cannot be opened: {error}").format(error=message.error)))
         banner.add_class("shown")
-        self.status("Nothing was changed. Restore the file from a backup, or move it away to start a new map.", "red")
+        self.status(
+            _("Nothing was changed. Restore the file from a backup, or move it away to start a new map."), "red"
+        )
 
     def on_map_loading_loaded(self, message: Loaded) -> None:
         if self.link is not None and message.session is not None:
@@ -143,11 +146,18 @@ class MapLoading(MapWriting):
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
         index = message.loaded.index
-        people = f"{len(index.participants)} customers" + (f", {len(index.staff)} staff" if index.staff else "")
-        status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {people}"
+        people = _("{n} customers").format(n=len(index.participants))
+        if index.staff:
+            people += ", " + _("{n} staff").format(n=len(index.staff))
+        status = _("{notes} notes from {interviews} interviews, {people}").format(
+            notes=len(index.notes), interviews=len(message.loaded.interviews), people=people
+        )
         if message.shared.conflicts and not problems:
-            status += f" · {message.shared.conflicts} edits made at the same time as another: w shows what changed"
-        self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
+            status += " · " + _("{n} edits made at the same time as another: w shows what changed").format(
+                n=message.shared.conflicts
+            )
+        left_out = " · " + _("left out: {problems}").format(problems=problems) if problems else ""
+        self.status(status + left_out, "red" if problems else "")
         if self.focus_item is not None:
             self._focus_item(self.focus_item)
             self.focus_item = None
@@ -207,5 +217,5 @@ class MapLoading(MapWriting):
 
     def action_reload(self) -> None:
         self.flush_writes()
-        self.status("Reloading…")
+        self.status(_("Reloading…"))
         self.load()

@@ -14,6 +14,7 @@ from textual.message import Message
 
 from trodden.models.domain import Phase
 from trodden.models.storage.study_file import StudyFile, new_id
+from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PromptScreen
 
 from .view import MapView
@@ -34,7 +35,7 @@ class PhaseEditing(MapView):
 
     def _update_phases(self, change: Callable[[StudyFile], None], message: str) -> None:
         if self.readonly:
-            self.status("Read-only: this map is being edited elsewhere", "yellow")
+            self.status(_("Read-only: this map is being edited elsewhere"), "yellow")
             return
 
         def job() -> Message:
@@ -65,11 +66,11 @@ class PhaseEditing(MapView):
                     if p.id == phase.id:
                         p.name = name.strip()
 
-            self._update_phases(rename, "Phase renamed")
+            self._update_phases(rename, _("Phase renamed"))
 
         self.app.push_screen(
             PromptScreen(
-                "Rename phase", phase.name, "name it after what the customer does and wants", blink=self.blink
+                _("Rename phase"), phase.name, _("name it after what the customer does and wants"), blink=self.blink
             ),
             done,
         )
@@ -89,10 +90,10 @@ class PhaseEditing(MapView):
                     p.order = order
                 data.phases = ordered
 
-            self._update_phases(add, "Phase added")
+            self._update_phases(add, _("Phase added"))
 
         self.app.push_screen(
-            PromptScreen("New phase", "", "what the customer does and wants in it", blink=self.blink), done
+            PromptScreen(_("New phase"), "", _("what the customer does and wants in it"), blink=self.blink), done
         )
 
     def action_phase_remove(self) -> None:
@@ -103,18 +104,23 @@ class PhaseEditing(MapView):
             1 for q in self.journey.quotes if q.phase == phase.id
         )
         if used:
-            self.status(f"{phase.name} holds {used} items or quotes: move them to another phase first", "yellow")
+            self.status(
+                _("{name} holds {used} items or quotes: move them to another phase first").format(
+                    name=phase.name, used=used
+                ),
+                "yellow",
+            )
             return
         if self._armed_remove != ("phase", phase.id):
             self._armed_remove = ("phase", phase.id)
-            self.status(f"Press X again to remove the phase {phase.name}", "yellow")
+            self.status(_("Press X again to remove the phase {name}").format(name=phase.name), "yellow")
             return
         self._armed_remove = None
 
         def remove(data: StudyFile) -> None:
             data.phases = [p for p in data.phases if p.id != phase.id]
 
-        self._update_phases(remove, "Phase removed")
+        self._update_phases(remove, _("Phase removed"))
 
     def action_phase_move(self, step: int) -> None:
         phase = self.current_phase()
@@ -131,5 +137,5 @@ class PhaseEditing(MapView):
                 p.order = order
             data.phases = ordered
 
-        self._update_phases(move, "Phase moved")
+        self._update_phases(move, _("Phase moved"))
         self.board.move(phase=step)

@@ -36,6 +36,7 @@ from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -125,20 +126,22 @@ class MapScreen(
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="map-top"):
-            yield Static(literal(f"trodden · map · {self.store.study.name}", one_line=True), id="map-title")
+            yield Static(
+                literal(_("trodden · map · {name}").format(name=self.store.study.name), one_line=True), id="map-title"
+            )
             yield Static("", id="map-saved")
         yield Static("", id="map-banner")
         yield Board(id="board")
         with Vertical(id="inbox-box") as box:
-            box.border_title = "Inbox"
+            box.border_title = _("Inbox")
             field = LiteralInput(
-                placeholder="filter: @channel #tag kind:quote theme:2 phase:1 P3 + - words", id="inbox-filter"
+                placeholder=_("filter: @channel #tag kind:quote theme:2 phase:1 P3 + - words"), id="inbox-filter"
             )
             field.cursor_blink = self.blink
             yield field
             yield Inbox(id="inbox")
             yield Static("", id="inbox-hint")
-        yield Static("Loading the notes of every interview…", id="map-status")
+        yield Static(_("Loading the notes of every interview…"), id="map-status")
         yield FittingFooter()
 
     def on_mount(self) -> None:

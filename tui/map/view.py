@@ -29,6 +29,8 @@ from trodden.models.map.map_session import MapSession
 from trodden.models.notes.marks import CLOUD, HEART
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
+from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
 from .board import Board
@@ -125,7 +127,7 @@ class MapView:
     def _need_item(self) -> MapItem | None:
         item = self.current_item()
         if item is None:
-            self.status("Put the board's cursor on an item first", "yellow")
+            self.status(_("Put the board's cursor on an item first"), "yellow")
         return item
 
     def _new_id(self, table: str) -> int:
@@ -133,7 +135,7 @@ class MapView:
         return self.session.next_id(table)
 
     def phase_name(self, phase_id: str | None) -> str:
-        return next((p.name for p in self.phases if p.id == phase_id), "no phase")
+        return next((p.name for p in self.phases if p.id == phase_id), _("no phase"))
 
     def _focus_item(self, item_id: int) -> None:
         found = self.board.find(item_id, (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE))
@@ -168,13 +170,17 @@ class MapView:
         hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
         clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
         moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
-        title = f"Map: {len(self.journey.items)} items · {HEART} {hearts}/3-5 · {CLOUD} {clouds}/3-5 · moments {moments}/2-4"
+        title = _("Map: {items} items · {heart} {hearts}/3-5 · {cloud} {clouds}/3-5 · moments {moments}/2-4").format(
+            items=len(self.journey.items), heart=HEART, hearts=hearts, cloud=CLOUD, clouds=clouds, moments=moments
+        )
         if self._titles.get("board") != title:
             self._titles["board"] = title
             set_border_title(self.board, title)
         box = self.query_one("#inbox-box")
         shown = len(self.inbox_widget.notes)
-        title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
+        title = _("Inbox: {shown} notes to place").format(shown=shown) + (
+            "" if self.filter.empty else " " + _("(filtered)")
+        )
         if self._titles.get("inbox") != title:
             self._titles["inbox"] = title
             set_border_title(box, title)
@@ -186,11 +192,11 @@ class MapView:
     def _show_saved(self) -> None:
         label = self.query_one("#map-saved", Static)
         if self.readonly:
-            label.update(Text("read-only", style="bold yellow"), layout=False)
+            label.update(Text(_("read-only"), style="bold yellow"), layout=False)
         elif self._unsaved:
-            label.update(Text("saving…", style="yellow"), layout=False)
+            label.update(Text(_("saving…"), style="yellow"), layout=False)
         else:
-            label.update(Text("saved ✓", style="green"), layout=False)
+            label.update(Text(_("saved ✓"), style="green"), layout=False)
 
     def _fail(self, error: Exception) -> None:
         self.status(str(error), "bold red")
@@ -224,10 +230,14 @@ class MapView:
         item = self.current_item()
         if item is not None and self.loaded is not None and self.board.has_focus:
             n, total = self.loaded.index.backing(item)
-            what = "hypothesis" if item.is_hypothesis else f"{n} of {total} participants"
-            self.status(f"{item.title} · {item.kind.value} · {what}{self.changed_by(item.id)} · enter: evidence")
+            what = _("hypothesis") if item.is_hypothesis else _("{n} of {total} participants").format(n=n, total=total)
+            self.status(
+                _("{title} · {value} · {what} · enter: evidence").format(
+                    title=item.title, value=word(item.kind), what=what + self.changed_by(item.id)
+                )
+            )
 
     def changed_by(self, item_id: int) -> str:
         """`` · last changed by AB 14:02 UTC`` for the status line ("" when unknown)."""
         who, at = self.shared_state.stamps.get(str(item_id), ("", ""))
-        return f" · last changed by {who} {at[11:16]} UTC" if who else ""
+        return " · " + _("last changed by {who} {at} UTC").format(who=who, at=at[11:16]) if who else ""

@@ -15,6 +15,7 @@ from textual.message import Message
 
 from trodden.models.map.edit import EditError
 from trodden.models.map.journey_map import Change
+from trodden.tui.i18n import _
 from trodden.tui.writer import WriteFailed
 
 from .view import MapView
@@ -46,7 +47,7 @@ class MapWriting(MapView):
         if self.session is None or self.loaded is None:
             return
         if self.readonly:
-            self.status(self.readonly or "Read-only", "yellow")
+            self.status(self.readonly or _("Read-only"), "yellow")
             return
         if not (change.items or change.quotes or change.drop_items or change.drop_quotes):
             return
@@ -73,10 +74,10 @@ class MapWriting(MapView):
         self.commit(change, message, inbox_changed=inbox)
 
     def action_undo(self) -> None:
-        self._step_history(self.history.undo(self.journey), "Undone", "Nothing to undo")
+        self._step_history(self.history.undo(self.journey), _("Undone"), _("Nothing to undo"))
 
     def action_redo(self) -> None:
-        self._step_history(self.history.redo(self.journey), "Redone", "Nothing to redo")
+        self._step_history(self.history.redo(self.journey), _("Redone"), _("Nothing to redo"))
 
     def _step_history(self, change: Change | None, done: str, empty: str) -> None:
         if change is None:
@@ -103,7 +104,7 @@ class MapWriting(MapView):
         self._unsaved = max(0, self._unsaved - 1)
         self._show_saved()
         if message.error is not None:
-            self.status(f"Not saved: {message.error}. Reloading the map as stored.", "bold red")
+            self.status(_("Not saved: {error}. Reloading the map as stored.").format(error=message.error), "bold red")
             self.load()  # loading.MapLoading: the map as stored replaces what the screen shows
 
     def on_write_failed(self, message: WriteFailed) -> None:

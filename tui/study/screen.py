@@ -12,16 +12,19 @@ from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.map.evidence import load_study_map
-from trodden.models.participants import PlanRow, overview_line, still_to_interview
+from trodden.models.participants import PlanRow, still_to_interview
 from trodden.models.stats import saturation_verdict
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
 from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
+from trodden.tui.words import language_name, word
 from trodden.tui.writer import Writer
 
 from .starting import StartingInterviews
+from .summary import overview_text, verdict_text
 
 ACTIONS = register(
     "study",
@@ -138,17 +141,29 @@ class StudyScreen(StartingInterviews, TroddenScreen):
 
     def _summary(self) -> Text:
         study = self.store.study
-        state = study.state.value if study.state else "state not chosen"
-        phases = " → ".join(phase.name for phase in self.store.phases) or "no phases yet"
+        state = word(study.state) if study.state else _("state not chosen")
+        phases = " → ".join(phase.name for phase in self.store.phases) or _("no phases yet")
         text = Text(" ")
-        text.append(f"{study.scope.value} journey · {state} · notes in {study.language}\n ", style="")
-        text.append_text(literal(study.purpose or "no purpose written yet"))
-        text.append_text(literal(f"\n Phases: {phases}"))
+        line = _("{scope} journey · {state} · in {language}").format(
+            scope=word(study.scope), state=state, language=language_name(study.language)
+        )
+        text.append(f"{line}\n ")
+        text.append_text(literal(study.purpose or _("no purpose written yet")))
+        text.append_text(literal("\n " + _("Phases: {phases}").format(phases=phases)))
         return text
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Interview", "Participant", "Type", "Date", "Status", "Notes", "Interviewer", "Note-taker")
+        table.add_columns(
+            _("Interview"),
+            _("Participant"),
+            _("Type"),
+            _("Date"),
+            _("Status"),
+            _("Notes"),
+            _("Interviewer"),
+            _("Note-taker"),
+        )
         self.load()
 
     @work(thread=True, exclusive=True, group="load")
@@ -172,25 +187,25 @@ class StudyScreen(StartingInterviews, TroddenScreen):
             verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, self.store.study.scope)
         except Exception:  # a damaged map or interview is named elsewhere; the line is only a summary
             return ""
-        return verdict.line()
+        return verdict_text(verdict)
 
     def on_study_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
         table = self.query_one(DataTable)
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
         self.query_one("#problems", Static).update(literal("\n".join(problems)))
-        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
+        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_text(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
         self.query_one("#enough", Static).update(literal(f" {message.enough}", one_line=True))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         self.planned = still_to_interview(self.store.participants, [row.interview for row in message.rows])
-        table.border_title = f"Interviews ({len(message.rows)}, {cleaned} cleaned)"
+        table.border_title = _("Interviews ({n}, {cleaned} cleaned)").format(n=len(message.rows), cleaned=cleaned)
         table.clear()
         kinds = {person.code.casefold(): person.kind_text for person in self.store.participants}
         for row in message.rows:
             interview = row.interview
-            status = Text(interview.status.value, style=STATUS_STYLE[interview.status])
+            status = Text(word(interview.status), style=STATUS_STYLE[interview.status])
             if row.live_now:
-                status.append(" ● now", style="bold red")
+                status.append(" ● " + _("now"), style="bold red")
             table.add_row(
                 literal(interview.id, one_line=True),
                 literal(interview.participant, one_line=True),
@@ -208,7 +223,7 @@ class StudyScreen(StartingInterviews, TroddenScreen):
                 literal(person.code, one_line=True),
                 literal(_short(person.kind_text), one_line=True),
                 "",
-                Text("planned", style="dim italic"),
+                Text(_("planned"), style="dim italic"),
                 *("", "", ""),
                 key=f"to-interview:{person.code}",
             )
@@ -247,7 +262,7 @@ class StudyScreen(StartingInterviews, TroddenScreen):
 
         interview = self.selected_interview()
         if interview is None:
-            self.notify("No interview highlighted: start one with 'trodden guide DIR --participant CODE'.")
+            self.notify(_("No interview highlighted: start one with 'trodden guide DIR --participant CODE'."))
             return
         self.app.push_screen(GuideScreen(self.store, interview.id))
 

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from trodden.tui.actions import Action, register
 from trodden.tui.base import LiteralInput, literal
+from trodden.tui.i18n import _
 
 from .footer import FittingFooter
 
@@ -48,7 +49,7 @@ class PromptScreen(ModalScreen[str | None]):
             field = LiteralInput(value=self.value, id="prompt-input", select_on_focus=False)
             field.cursor_blink = self.blink
             yield field
-            yield Static(literal(self.hint or "enter to save · esc to cancel"), id="prompt-hint")
+            yield Static(literal(self.hint or _("enter to save · esc to cancel")), id="prompt-hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

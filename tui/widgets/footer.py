@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual 8.2.8 exports no public FooterKey (pinned)
 
 from trodden.tui.actions import action_by_id
+from trodden.tui.i18n import action_text
 
 FIRST = ("app.help",)
 LAST = ("app.quit",)
@@ -101,11 +102,11 @@ class FittingFooter(Footer):
                     id=binding.id or binding.action,
                     key=binding.key,
                     key_display=self.app.get_key_display(binding),
-                    label=binding.description,
-                    short=action.short_label if action else binding.description,
+                    label=action_text(binding.description),
+                    short=action_text(action.short_label if action else binding.description),
                     action=binding.action,
                     enabled=enabled,
-                    tooltip=tooltip or binding.tooltip or binding.description,
+                    tooltip=action_text(tooltip or binding.tooltip or binding.description),
                 )
             )
         rank = dict.fromkeys(FIRST, 0) | dict.fromkeys(LAST, 2)
@@ -118,7 +119,9 @@ class FittingFooter(Footer):
 
     def _plan(self) -> tuple[Chosen, bool]:
         palette = self._palette()
-        shown = (self.app.get_key_display(palette.binding), palette.binding.description) if palette else None
+        shown = (
+            (self.app.get_key_display(palette.binding), action_text(palette.binding.description)) if palette else None
+        )
         width = self.size.width or self.app.size.width
         return plan(self.items(), width, shown, compact=self._prefer_compact)
 
@@ -142,11 +145,11 @@ class FittingFooter(Footer):
             yield FooterKey(
                 binding.key,
                 self.app.get_key_display(binding),
-                binding.description,
+                action_text(binding.description),
                 binding.action,
                 classes="-command-palette",
                 disabled=not palette.enabled,
-                tooltip=binding.tooltip or binding.description,
+                tooltip=action_text(binding.tooltip or binding.description),
             )
 
     def on_resize(self, _event: events.Resize) -> None:

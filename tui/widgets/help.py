@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from trodden.tui.actions import CONTEXT_TITLES, actions_for
+from trodden.tui.i18n import N_, _, action_text
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,f1,q", "dismiss", N_("Close"), id="help.close")]
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
@@ -41,11 +42,11 @@ class HelpScreen(ModalScreen[None]):
             for context in (self.context, "app"):
                 if context == "app" and self.context == "app" and context != self.context:
                     continue
-                yield Static(CONTEXT_TITLES.get(context, context), classes="help-title")
+                yield Static(_(CONTEXT_TITLES.get(context, context)), classes="help-title")
                 yield Static(self._table(context))
                 if self.context == "app":
                     break
-            yield Static("[dim]esc closes this help · ctrl+p searches every action by name[/]")
+            yield Static("[dim]" + _("esc closes this help · ctrl+p searches every action by name") + "[/]")
 
     def _table(self, context: str) -> Table:
         table = Table.grid(padding=(0, 2))
@@ -55,5 +56,5 @@ class HelpScreen(ModalScreen[None]):
             name = action.action.split("(", 1)[0]
             if self.allowed is not None and not self.allowed(context, name):
                 continue
-            table.add_row(action.key_display, action.help or action.description)
+            table.add_row(action.key_display, action_text(action.help or action.description))
         return table

@@ -1,0 +1,79 @@
+"""The interface catalogues as the i18n tests read them: every msgid of the screens, each translation."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from trodden.tui.i18n_extract import messages
+
+ROOT = Path(__file__).resolve().parents[1]
+LOCALE = ROOT / "tui" / "locale"
+LANGUAGES = ("sv", "da")
+
+IDENTICAL = {
+    "sv": {"(data {value})", "Filter", "Guide", "Status", "info", "system"},
+    "da": {
+        "(data {value})",
+        "Filter",
+        "Guide",
+        "Interview",
+        "Interviewer",
+        "Note",
+        "Status",
+        "Tags",
+        "episode",
+        "info",
+        "system",
+        "tags:",
+        "{participant} · {interview} · note {seq}",
+    },
+}
+"""The only entries spelled the same in the language as in English (checked: they are the word there)."""
+
+MARKUP = re.compile(r"(?<!\\)\[/?[a-z][^\]]*\]|\[/\]")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def extracted() -> set[str]:
+    """Every string the screens mark for translation (what ``pybabel extract -F babel.cfg`` finds)."""
+    found: set[str] = set()
+    for path in sorted((ROOT / "tui").rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith("tui/cli/") or path.name.startswith("i18n"):
+            continue
+        for _line, message in messages(path.read_text(encoding="utf-8")):
+            found.update(message if isinstance(message, tuple) else (message,))
+    return found
+
+
+def catalogue(lang: str):
+    with (LOCALE / lang / "LC_MESSAGES" / "trodden.po").open("rb") as file:
+        return read_po(file, locale=lang)
+
+
+NATIVE = {"live"}
+"""English words the Swedish and Danish interfaces use themselves ("Anteckna live", "Tag noter live")."""
+
+
+def english_fragments(lang: str) -> list[tuple[str, re.Pattern]]:
+    """Pieces of English that must not be on a screen drawn in ``lang``: each translated msgid's
+    words between its placeholders and markup (one piece per line), as whole words, when the piece
+    is not also in the translation. A one-word piece counts only as a whole msgid (a label or a
+    status word), not cut out of a sentence."""
+    found = []
+    for message in catalogue(lang):
+        if not message.id or message.string == message.id:
+            continue
+        for piece in re.split(r"\n", PLACEHOLDER.sub("\n", MARKUP.sub("\n", message.id))):
+            piece = piece.strip(" ·:;,.()|")
+            if not re.search(r"[A-Za-z]{3}", piece) or piece in message.string or piece in NATIVE:
+                continue
+            if " " not in piece and piece != message.id.strip(" ·:;,.()|"):
+                continue
+            found.append(
+                (message.id, re.compile(r"(?<![\w@#/:])" + re.escape(piece) + r"(?![\w:])"))
+            )  # theme:2, kind:quote: filter syntax
+    return found
