@@ -81,7 +81,7 @@ def _area(body: BodyXml, area: AreaSection, report: Report, width: float) -> Non
         labels["idea.outcome"],
     ]
     rows = [[i.kind_label, i.text, i.owner, i.status_label, i.effect, i.outcome] for i in area.ideas]
-    _table(body, [24, width - 124, 16, 18, 34, 32], headers, rows)
+    _table(body, [24, width - 130, 22, 18, 34, 32], headers, rows)  # "Ansvarig" / "Ansvarlig" on one line
 
 
 def areas(document: DocxDocument, body: BodyXml, report: Report) -> None:

@@ -64,6 +64,48 @@ def write_workshop(store: StudyStore, workshop: dict) -> None:
         for number, spec in enumerate(workshop.get("quotes", []), start=1):
             session.put_quote(QuotePick(id=number, note=note(spec["note"]), phase=phase_ids[spec["phase"]]))
     keep_hypothesis(store, workshop.get("hypothesis", []), phase_ids)
+    write_areas(store, workshop.get("areas", []), note)
+
+
+def write_areas(store: StudyStore, specs: list[dict], note: NoteFinder) -> None:
+    """The problem areas the group made of the moments of truth, with their write-ups,
+    quotes, priorities and ideas (``areas`` in workshop.json, by the moment's title)."""
+    from trodden.models.change.areas import area_for_moment
+    from trodden.models.change.plan import Idea, IdeaKind, IdeaStatus, PlanChange
+    from trodden.models.change.store import write_plan
+    from trodden.models.map.shared_doc import ordered_id
+
+    moments = {item.title: item for item in read_map(store.path).items if item.kind is ItemKind.MOMENT}
+    puts: list = []
+    for order, spec in enumerate(specs, start=1):
+        moment = moments.get(spec["from_moment"])
+        if moment is None:
+            raise SampleProblem(f"workshop.json: area {spec['title']!r} is of {spec['from_moment']!r}, no moment")
+        area = area_for_moment(moment, ordered_id(), order).model_copy(
+            update={
+                "title": spec["title"],
+                "experience": spec.get("experience", ""),
+                "quotes": [note(reference) for reference in spec.get("quotes", [])],
+                "impact": spec.get("impact"),
+                "effort": spec.get("effort"),
+            }
+        )
+        puts.append(area)
+        for number, idea in enumerate(spec.get("ideas", []), start=1):
+            puts.append(
+                Idea(
+                    id=ordered_id(),
+                    area=area.id,
+                    kind=IdeaKind(idea.get("kind", "action")),
+                    text=idea["text"],
+                    owner=idea.get("owner", ""),
+                    status=IdeaStatus(idea.get("status", "idea")),
+                    effect=idea.get("effect", ""),
+                    order=number,
+                )
+            )
+    if puts:
+        write_plan(store.path, PlanChange(puts=tuple(puts)))
 
 
 def keep_hypothesis(store: StudyStore, specs: list[dict], phase_ids: dict[int, str]) -> None:

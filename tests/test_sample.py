@@ -208,3 +208,13 @@ def test_the_drafted_hypothesis_is_kept_with_what_the_interviews_did_to_it(sampl
     assert sum(verdict.contradicted and bool(verdict.reason) for verdict in kept.verdicts.values()) == 3
     counts = {outcome.value: n for outcome, n in hypothesis_outcomes(kept, read_map(store.path)).counts().items()}
     assert counts == {"confirmed": 4, "contradicted": 3, "unbacked": 1, "removed": 0}
+
+
+def test_the_workshop_went_on_to_three_prioritised_problem_areas_with_ideas(sample) -> None:
+    from trodden.models.change.store import read_plan
+
+    _, store = sample
+    plan = read_plan(store.path)
+    assert len(plan.areas) == 3 and all(area.impact and area.effort and area.experience for area in plan.areas)
+    assert all(plan.ideas_of(area.id) for area in plan.areas)
+    assert all(area.quotes for area in plan.areas)
