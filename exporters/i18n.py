@@ -24,9 +24,9 @@ _WORDS: dict[str, dict[Language, str]] = {
     "state.unset": {"en": "Not chosen yet", "sv": "Inte valt ännu", "da": "Ikke valgt endnu"},
     "evidence.basis": {"en": "Based on", "sv": "Underlag", "da": "Grundlag"},
     "evidence.summary": {
-        "en": "{interviews} interviews with {participants} customers",
-        "sv": "{interviews} intervjuer med {participants} kunder",
-        "da": "{interviews} interviews med {participants} kunder",
+        "en": "{interviews} with {participants}",
+        "sv": "{interviews} med {participants}",
+        "da": "{interviews} med {participants}",
     },
     "period": {"en": "Interviews held", "sv": "Intervjuperiod", "da": "Interviewperiode"},
     "participants": {"en": "Participants", "sv": "Deltagare", "da": "Deltagere"},
@@ -91,8 +91,6 @@ _WORDS: dict[str, dict[Language, str]] = {
         "sv": "{s} av {S} medarbetare, {n} {customers}",
         "da": "{s} af {S} medarbejdere, {n} {customers}",
     },
-    "customer.one": {"en": "customer", "sv": "kund", "da": "kunde"},
-    "customer.many": {"en": "customers", "sv": "kunder", "da": "kunder"},
     "types.one": {"en": "one customer type only", "sv": "bara en kundtyp", "da": "kun én kundetype"},
     "type.unset": {"en": "type not given", "sv": "typ ej angiven", "da": "type ikke angivet"},
     "curve.intro": {

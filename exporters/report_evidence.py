@@ -12,6 +12,7 @@ from trodden.models.domain import Note
 from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling, staff_curve
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem
+from trodden.models.plurals import noun
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
@@ -127,7 +128,7 @@ class EvidenceBuilder:
         backs it: ``2 of 3 staff, 1 customer``."""
         if item.kind is not ItemKind.BACKSTAGE or not self.index.staff:
             return self.labels.f("backing", n=n, N=total)
-        customers = self.labels["customer.one" if n == 1 else "customer.many"]
+        customers = noun(n, "customer", self.labels.language)
         staff = len(self.index.staff_backers(item))
         return self.labels.f("backing.staff", s=staff, S=len(self.index.staff), n=n, customers=customers)
 

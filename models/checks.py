@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from trodden.models.map.evidence import NotesIndex, item_channels
 from trodden.models.map.journey_map import ItemKind, JourneyMap, Mark
 from trodden.models.notes.syntax import NoteDraft, parse
+from trodden.models.plurals import count, noun
 from trodden.models.storage.study_file import StudyFile
 
 from .checks_method import METHOD_CHECKS
@@ -115,8 +116,8 @@ def _count(code: str, label: str, count: int, low: int, high: int) -> Iterable[F
 def check_marks(data: StudyFile, interviews, index, journey: JourneyMap) -> Iterable[Finding]:
     hearts = sum(1 for item in journey.items if item.mark is Mark.HEART)
     clouds = sum(1 for item in journey.items if item.mark is Mark.CLOUD)
-    yield from _count("hearts-count", "hearts" if hearts != 1 else "heart", hearts, 3, 5)
-    yield from _count("clouds-count", "thunderclouds" if clouds != 1 else "thundercloud", clouds, 3, 5)
+    yield from _count("hearts-count", noun(hearts, "heart"), hearts, 3, 5)
+    yield from _count("clouds-count", noun(clouds, "thundercloud"), clouds, 3, 5)
 
 
 def check_moments(data: StudyFile, interviews, index, journey: JourneyMap) -> Iterable[Finding]:
@@ -136,7 +137,7 @@ def check_channels(data: StudyFile, interviews, index: NotesIndex, journey: Jour
         yield Finding(
             "single-channel",
             "warning",
-            f"{len(channels)} channel{'' if len(channels) == 1 else 's'}{only} {where}; a journey crosses channels, including where the company is absent",
+            f"{count(len(channels), 'channel')}{only} {where}; a journey crosses channels, including where the company is absent",
         )
 
 

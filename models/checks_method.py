@@ -16,6 +16,7 @@ from trodden.models.storage.study_file import StudyFile
 from .check_words import INSIDE_OUT_JOURNEY, INSIDE_OUT_PHASE, matches
 from .domain import Scope
 from .finding import Finding, quoted
+from .plurals import count as plural
 
 MAX_PHASES = 7
 GUIDANCE = {Scope.EPISODE: (10, 12), Scope.WHOLE: (15, 20)}
@@ -63,9 +64,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "da": "alle {count} interviewede kunder er af én kundetype ({segment}); rekruttér på tværs af kundetyper",
     },
     "interviews-few": {
-        "en": "{count} customer interviews; the method suggests {low}-{high} for {scope}",
-        "sv": "{count} kundintervjuer; metoden föreslår {low}-{high} för {scope}",
-        "da": "{count} kundeinterviews; metoden foreslår {low}-{high} for {scope}",
+        "en": "{interviews}; the method suggests {low}-{high} for {scope}",
+        "sv": "{interviews}; metoden föreslår {low}-{high} för {scope}",
+        "da": "{interviews}; metoden foreslår {low}-{high} for {scope}",
     },
     "backstage-heavy": {
         "en": "{back} backstage items against {front} on stage; keep backstage brief on a first journey",
@@ -151,7 +152,16 @@ def check_interview_count(data: StudyFile, interviews, index: NotesIndex, journe
     if count < low:
         scope = _SCOPE[data.study.scope][_lang(data)]
         yield Finding(
-            "interviews-few", "info", _say(data, "interviews-few", count=count, low=low, high=high, scope=scope)
+            "interviews-few",
+            "info",
+            _say(
+                data,
+                "interviews-few",
+                interviews=plural(count, "customer interview", _lang(data)),
+                low=low,
+                high=high,
+                scope=scope,
+            ),
         )
 
 

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from trodden.models.domain import Guide, Interview, InterviewStatus, Note, Participant, Phase, Study
 from trodden.models.errors import CorruptFile, StoreError, WriteFailed
 from trodden.models.names import clean_participant_code, safe_filename
+from trodden.models.plurals import count
 
 from .atomic import atomic_write, drop_stale_temp_files, make_dir
 from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
@@ -251,7 +252,7 @@ class StudyStore:
             return matches[-1]
         if damaged:
             raise next(problem for problem in damaged if Path(problem.path).parent.name == latest)
-        unreadable = f"; {len(problems)} interview(s) could not be read, e.g. {problems[0]}" if problems else ""
+        unreadable = f"; {count(len(problems), 'interview')} could not be read, e.g. {problems[0]}" if problems else ""
         raise StoreError(
             f"no interview {key!r} in {self.path} (give an interview id or a participant code){unreadable}"
         )

@@ -11,6 +11,7 @@ from textual.message import Message
 
 from trodden.models.names import visible
 from trodden.models.notes.redaction import Redactor
+from trodden.models.plurals import count as plural
 from trodden.models.storage.study_file import StudyFile
 
 from .terms import RedactionScreen, RedactionSettings
@@ -101,4 +102,4 @@ class RedactionEditing(CleanView):
         self._rebuild()
         count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
         first = f"{message.text} · " if message.text else "redaction saved · "
-        self._say(f"{first}{count} notes with personal details highlighted")
+        self._say(f"{first}{plural(count, 'note')} with personal details highlighted")

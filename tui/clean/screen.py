@@ -20,6 +20,7 @@ from textual.widgets import DataTable
 from trodden.models.domain import Note
 from trodden.models.errors import Damaged, Locked, StoreError
 from trodden.models.notes.cleaning import CleanState
+from trodden.models.plurals import count as plural
 from trodden.models.storage.session import InterviewSession
 
 from .editing import LineEditing
@@ -83,7 +84,7 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
             self._say(message.problem, error=True)
         else:
             count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
-            self._say(f"{len(self.state.ordered())} notes · {count} with personal details highlighted")
+            self._say(f"{plural(len(self.state.ordered()), 'note')} · {count} with personal details highlighted")
         self.query_one(DataTable).focus()
 
     def on_unmount(self) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
+from trodden.models.plurals import count as plural
 
 if TYPE_CHECKING:
     from trodden.models.notes.textimport import ImportResult
@@ -55,7 +56,9 @@ def run(args) -> int:
         store, report = import_document(document, args.dir)
         for line in report:
             warn(line)
-        info(f"imported {len(document.interviews) - len(report)} interview(s) into {store.path}")  # report: skipped
+        info(
+            f"imported {plural(len(document.interviews) - len(report), 'interview')} into {store.path}"
+        )  # report: skipped
         return 0
     if not args.participant:
         raise StoreError(f"{args.file}: a notes text file needs --participant CODE (or import a .json export)")
@@ -88,8 +91,8 @@ def run(args) -> int:
     for problem in result.problems:
         warn(f"{args.file.name} {problem}")
     info(
-        f"imported {count} note(s) into interview {interview_id}"
-        + (f"; {len(result.problems)} line(s) need a look (listed above)" if result.problems else "")
+        f"imported {plural(count, 'note')} into interview {interview_id}"
+        + (f"; {plural(len(result.problems), 'line')} need a look (listed above)" if result.problems else "")
     )
     return 0
 

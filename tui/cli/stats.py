@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from trodden.models.names import visible
+from trodden.models.plurals import noun
 from trodden.tui.widgets.charts import bar
 
 from .common import add_study_arg, left_out, open_study, say
@@ -68,7 +69,9 @@ def stats_lines(loaded, width: int = 30) -> list[str]:
     for y in yields:
         items = bar(y.new_items, peak, width)
         tags = "▒" * round(y.new_tags / peak * width) if peak else ""
-        lines.append(f"  {visible(y.interview):<24} +{y.new_items:<3} items +{y.new_tags:<3} tags  {items}{tags}")
+        lines.append(
+            f"  {visible(y.interview):<24} +{y.new_items:<3} {noun(y.new_items, 'item'):<5} +{y.new_tags:<3} {noun(y.new_tags, 'tag'):<4}  {items}{tags}"
+        )
     verdict = saturation_verdict(loaded.interviews, loaded.index, loaded.journey, loaded.data.study.scope)
     lines += ["", f"Enough interviews? ({loaded.data.study.scope.value} journey)"]
     lines.append(f"  {verdict.guidance_text()}")

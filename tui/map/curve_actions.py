@@ -9,6 +9,7 @@ from __future__ import annotations
 from trodden.models.domain import Phase
 from trodden.models.map.edit import set_mark
 from trodden.models.map.journey_map import CurveOverride, JourneyMap, Mark
+from trodden.models.plurals import count as plural
 from trodden.tui.widgets.dialogs import PromptScreen
 
 from .writing import MapWriting
@@ -23,7 +24,7 @@ class CurveActions(MapWriting):
             return
         self._edit(lambda: set_mark(self.journey, item.id, Mark(mark)))
         count = sum(1 for i in self.journey.items if i.mark is Mark(mark))
-        self.status(f"{count} {'hearts' if mark == 'heart' else 'thunderclouds'} on the map (the method: 3-5)")
+        self.status(f"{plural(count, 'heart' if mark == 'heart' else 'thundercloud')} on the map (the method: 3-5)")
 
     def action_override(self) -> None:
         phase = self.current_phase()

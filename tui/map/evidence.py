@@ -15,6 +15,7 @@ from trodden.models.map.curve import item_feeling
 from trodden.models.map.evidence import NotesIndex, item_channels
 from trodden.models.map.journey_map import ItemKind, MapItem
 from trodden.models.names import visible
+from trodden.models.plurals import count, noun
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
 from trodden.tui.widgets.footer import FittingFooter
@@ -78,8 +79,8 @@ def backing_text(item: MapItem, index: NotesIndex, n: int, total: int) -> str:
     """``3 of 5 participants`` (customers); backstage, once staff were interviewed, says who backs
     it: ``2 of 3 staff, 1 customer``."""
     if item.kind is not ItemKind.BACKSTAGE or not index.staff:
-        return f"{n} of {total} participants"
-    return f"{len(index.staff_backers(item))} of {len(index.staff)} staff, {n} customer{'' if n == 1 else 's'}"
+        return f"{n} of {noun(total, 'participant')}"
+    return f"{len(index.staff_backers(item))} of {count(len(index.staff), 'staff')}, {count(n, 'customer')}"
 
 
 def types_text(item: MapItem, index: NotesIndex) -> Text:

@@ -19,6 +19,7 @@ from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.opening import open_map
+from trodden.models.plurals import count
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import literal
 
@@ -84,8 +85,12 @@ class MapLoading(MapWriting):
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
         index = message.loaded.index
-        people = f"{len(index.participants)} customers" + (f", {len(index.staff)} staff" if index.staff else "")
-        status = f"{len(index.notes)} notes from {len(message.loaded.interviews)} interviews, {people}"
+        people = count(len(index.participants), "customer") + (
+            f", {count(len(index.staff), 'staff')}" if index.staff else ""
+        )
+        status = (
+            f"{count(len(index.notes), 'note')} from {count(len(message.loaded.interviews), 'interview')}, {people}"
+        )
         self.status(status + (f" · left out: {problems}" if problems else ""), "red" if problems else "")
 
     @work(thread=True, exclusive=True, group="follow", description="follow the editor")

@@ -10,6 +10,7 @@ from trodden.models.domain import Note
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap, Lane
 from trodden.models.names import visible
+from trodden.models.plurals import noun
 from trodden.models.stats import backing_counts, saturation
 from trodden.tui.widgets.charts import bar
 from trodden.tui.widgets.dialogs import PickScreen, TextPanel
@@ -84,7 +85,9 @@ def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Te
     yields = saturation(loaded.interviews, loaded.index, journey)
     peak = max((y.new for y in yields), default=0)
     for y in yields:
-        text.append(f"  {visible(y.interview):<24} +{y.new_items:<3} items +{y.new_tags:<3} tags ")
+        text.append(
+            f"  {visible(y.interview):<24} +{y.new_items:<3} {noun(y.new_items, 'item'):<5} +{y.new_tags:<3} {noun(y.new_tags, 'tag'):<4} "
+        )
         text.append(bar(y.new_items, peak, width), style="green")
         text.append(bar(y.new_tags, peak, width), style="cyan")
         text.append("\n")

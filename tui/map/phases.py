@@ -13,6 +13,7 @@ from collections.abc import Callable
 from textual.message import Message
 
 from trodden.models.domain import Phase
+from trodden.models.plurals import count
 from trodden.models.storage.study_file import StudyFile, new_id
 from trodden.tui.widgets.dialogs import PromptScreen
 
@@ -103,7 +104,9 @@ class PhaseEditing(MapView):
             1 for q in self.journey.quotes if q.phase == phase.id
         )
         if used:
-            self.status(f"{phase.name} holds {used} items or quotes: move them to another phase first", "yellow")
+            self.status(
+                f"{phase.name} holds {count(used, 'item or quote')}: move them to another phase first", "yellow"
+            )
             return
         if self._armed_remove != ("phase", phase.id):
             self._armed_remove = ("phase", phase.id)

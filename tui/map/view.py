@@ -25,6 +25,7 @@ from trodden.models.map.inbox_filter import InboxFilter
 from trodden.models.map.journey_map import ItemKind, JourneyMap, Lane, MapItem, Mark
 from trodden.models.map.map_session import MapSession
 from trodden.models.notes.marks import CLOUD, HEART
+from trodden.models.plurals import count
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import literal
 from trodden.tui.writer import Writer
@@ -151,13 +152,13 @@ class MapView:
         hearts = sum(1 for i in self.journey.items if i.mark is Mark.HEART)
         clouds = sum(1 for i in self.journey.items if i.mark is Mark.CLOUD)
         moments = sum(1 for i in self.journey.items if i.kind is ItemKind.MOMENT)
-        title = f"Map: {len(self.journey.items)} items · {HEART} {hearts}/3-5 · {CLOUD} {clouds}/3-5 · moments {moments}/2-4"
+        title = f"Map: {count(len(self.journey.items), 'item')} · {HEART} {hearts}/3-5 · {CLOUD} {clouds}/3-5 · moments {moments}/2-4"
         if self._titles.get("board") != title:
             self._titles["board"] = title
             set_border_title(self.board, title)
         box = self.query_one("#inbox-box")
         shown = len(self.inbox_widget.notes)
-        title = f"Inbox: {shown} notes to place" + ("" if self.filter.empty else " (filtered)")
+        title = f"Inbox: {count(shown, 'note')} to place" + ("" if self.filter.empty else " (filtered)")
         if self._titles.get("inbox") != title:
             self._titles["inbox"] = title
             set_border_title(box, title)
