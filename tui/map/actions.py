@@ -117,7 +117,7 @@ ACTIONS = register(
             "m",
             "promote",
             "Moment",
-            "Promote the item to a moment of truth, with a design question",
+            "Moment of truth, with a design question: the inbox's note (inbox) or the board's item (board)",
             short="★",
         ),
         Action("map.new_moment", "M", "new_moment", "New moment", "Write a moment of truth in this phase", show=False),
@@ -168,6 +168,14 @@ ACTIONS = register(
             "filter",
             "Filter",
             "Filter the inbox: @channel #tag kind:quote theme:2 phase:1 P3 + - words",
+        ),
+        Action(
+            "map.plain",
+            "p",
+            "plain_notes",
+            "Plain notes",
+            "Inbox: notes without a marker from cleaned interviews (the default), from all, or none",
+            show=False,
         ),
         Action(
             "map.clear_filter",

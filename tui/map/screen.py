@@ -26,7 +26,7 @@ from textual.widgets import Static
 
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.history import History
-from trodden.models.map.inbox_filter import InboxFilter
+from trodden.models.map.inbox_filter import PLAIN_MODES, InboxFilter
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
@@ -68,6 +68,7 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
         self.journey = JourneyMap()
         self.selected: set[int] = set()
         self.filter = InboxFilter()
+        self.plain_notes = PLAIN_MODES[0]
         self.curve_mode = ""
         self.history = History()
         self.writer = Writer(self, "map")
