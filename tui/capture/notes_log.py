@@ -57,6 +57,10 @@ class NotesLog(ScrollView, can_focus=False):
         self._base_style: Style | None = None
         self.selected: int | None = None
         """Index of the selected note, or None (typing new notes)."""
+        self._follow = True
+        """The newest note is in view and should stay so: the log was at its end when last scrolled
+        on a sized widget. A resize (a status line appearing, the terminal shrinking) or the first
+        layout of a reopened interview keeps the end in view rather than the old top line."""
 
     # ------------------------------------------------------------------ data
     @property
@@ -84,6 +88,7 @@ class NotesLog(ScrollView, can_focus=False):
         self._strips.clear()
         self.selected = self._index(selected_seq) if selected_seq is not None else None
         self._measure_all()
+        self._follow = True
         self.scroll_end(animate=False, immediate=True)
 
     def upsert(self, note: Note) -> None:
@@ -155,6 +160,7 @@ class NotesLog(ScrollView, can_focus=False):
         self.selected = index  # the strip cache is keyed by selection: nothing to forget
         self.refresh()
         if index is None:
+            self._follow = True
             self.scroll_end(animate=False, immediate=True)
         else:
             region = Region(0, self._starts[index], max(self._width, 1), self._heights[index])
@@ -212,16 +218,27 @@ class NotesLog(ScrollView, can_focus=False):
         super().notify_style_update()
         self._strips.clear()  # colours changed (theme): cached lines are stale
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.size.height > 0 and self.virtual_size.height > 0:  # not while the layout is still unsized
+            self._follow = new_value >= self.max_scroll_y
+
     def on_resize(self, event: events.Resize) -> None:
+        follow = self._follow
         width = max(event.size.width - 1, 0)  # the scrollbar gutter is always there
         if width != self._width:
             self._width = width
             self._body_cache.clear()
             self._strips.clear()
-            at_end = self.scroll_y >= self.max_scroll_y
             self._measure_all()
-            if at_end and self.selected is None:
-                self.scroll_end(animate=False, immediate=True)
+        if follow and self.selected is None:
+            # after the new height is laid out: a shorter log keeps its newest line, not its top one
+            self.call_after_refresh(self._keep_end)
+
+    def _keep_end(self) -> None:
+        if self.selected is None:
+            self.scroll_end(animate=False, immediate=True)
+            self._follow = True
 
     # --------------------------------------------------------------- rendering
     def _note_strips(self, index: int, base: Style) -> list[Strip]:
