@@ -80,7 +80,7 @@ class EvidenceBuilder:
 
     def source(self, note: Note) -> Source:
         text = note.text
-        quoted = self.labels.quoted(text)
+        quoted = self.labels.quoted(text) + (f" {note.remark}" if note.remark else "")
         return Source(
             note_id=note.id,
             interview=note.interview,

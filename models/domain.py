@@ -69,6 +69,9 @@ class Study(Model):
     state: JourneyState | None = None
     language: Language = "en"
     created: Date = Field(default_factory=Date.today)
+    bullets_are_clouds: bool = False
+    """A ``- `` at the start of a pasted or imported line is a thundercloud (True) or a list
+    bullet (False: ``syntax.unbullet``). Typed in capture it is always a thundercloud."""
 
 
 class Phase(Model):
@@ -208,6 +211,9 @@ class Note(Model):
     deleted: bool = False
     checked: bool = False
     """A quote whose words were checked as verbatim during cleaning (void once edited)."""
+    remark: str = ""
+    """A quote's words after its closing mark, the note-taker's own (``"Det var jobbigt" sa hon``:
+    ``sa hon``); empty for every other note. Shown and exported apart from the quoted words."""
 
     @field_validator("kinds")
     @classmethod
@@ -238,6 +244,7 @@ class Note(Model):
             t=t,
             wall=wall,
             text=draft.text,
+            remark=draft.remark,
             kinds=list(draft.kinds),
             valence=draft.valence,
             channels=list(draft.channels),

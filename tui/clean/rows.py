@@ -72,7 +72,7 @@ def cells(note: Note, redactor: Redactor, themes: dict[str, str], phases: dict[s
     row = [
         Text(mm_ss(note.t), style="dim"),
         marks(note),
-        highlighted(note.text, redactor, one_line=True),
+        highlighted(note.text + (f" — {note.remark}" if note.remark else ""), redactor, one_line=True),
         Text(visible(themes.get(note.theme or "", "")), style="italic"),
         Text(visible(phases.get(note.phase or "", ""))),
         flags(note),
@@ -92,6 +92,9 @@ def detail(note: Note | None, redactor: Redactor, themes: dict[str, str], phases
     text.append_text(marks(note))
     text.append("  ")
     text.append_text(highlighted(note.text, redactor))
+    if note.remark:  # a quote's words after its closing mark: the note-taker's, not verbatim
+        text.append(" — ", style="dim")
+        text.append_text(highlighted(note.remark, redactor))
     where = []
     if note.theme:
         where.append("theme: " + visible(themes.get(note.theme, note.theme)))

@@ -43,6 +43,11 @@ def register(sub) -> None:
     parser.add_argument("--start", metavar="HH:MM", help="notes text file: when the interview started")
     parser.add_argument("--interviewer", default="", help="notes text file: interviewer's initials")
     parser.add_argument("--note-taker", default="", help="notes text file: note-taker's initials")
+    parser.add_argument(
+        "--bullets-are-clouds",
+        action="store_true",
+        help="notes text file: a line's leading '- ' is a thundercloud (by default a list bullet, unless the study says so)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -69,7 +74,7 @@ def run(args) -> int:
     text, encoding_problem = read_text(args.file)
     if encoding_problem:
         warn(encoding_problem)
-    result = parse_notes_text(text, store.data)
+    result = parse_notes_text(text, store.data, bullets_are_clouds=args.bullets_are_clouds or None)
     result.problems.extend(timestamp_problems(text))
     result.problems.extend(
         f"line {note.line_number}: markers but no words; kept as an empty note to fill in when cleaning"

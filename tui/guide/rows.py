@@ -78,4 +78,7 @@ def note_row(note: Note) -> Text:
         text.append(" ")
     # channels and tags stay inside the text as typed (@telefon, #kö)
     text.append_text(literal(note.text, style="italic" if note.has(Kind.QUOTE) else ""))
+    if note.remark:
+        text.append(" — ", style="dim")
+        text.append_text(literal(note.remark))
     return text

@@ -44,10 +44,13 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
     text.append(f"{markers:<2} ", style="yellow")
     if Kind.QUOTE in note.kinds:
         text.append(f"“{visible(note.text, one_line=True)}”", style="italic")
+        if note.remark:
+            text.append(" " + visible(note.remark, one_line=True))
     else:
         text.append(visible(note.text, one_line=True))
-    tokens = [f"@{c}" for c in note.channels if f"@{c}" not in note.text.lower()]
-    tokens += [f"#{t}" for t in note.tags if f"#{t}" not in note.text.lower()]
+    words = f"{note.text} {note.remark}".lower()
+    tokens = [f"@{c}" for c in note.channels if f"@{c}" not in words]
+    tokens += [f"#{t}" for t in note.tags if f"#{t}" not in words]
     if tokens:
         text.append(visible("  " + " ".join(tokens), one_line=True), style="cyan")
     return text
