@@ -24,13 +24,6 @@ KIND_STYLES: dict[Kind, str] = {
     Kind.BACKSTAGE: "bold bright_black",
     Kind.QUESTION: "bold green",
 }
-KIND_NAMES: dict[Kind, str] = {
-    Kind.QUOTE: "quote",
-    Kind.TOUCHPOINT: "touchpoint",
-    Kind.MOMENT: "moment of truth",
-    Kind.BACKSTAGE: "backstage",
-    Kind.QUESTION: "follow-up question",
-}
 HEART_STYLE = "bold red"
 CLOUD_STYLE = "bold bright_blue"
 CHANNEL_STYLE = "green"
@@ -122,13 +115,6 @@ def note_body(note: Note, asked: bool = False) -> Text:
     return body
 
 
-def legend_markup() -> str:
-    """The symbol legend as Rich markup, for the help screen."""
-    parts = [f"[{HEART_STYLE}]{HEART}[/] heart (+1, ♥♥ +2)", f"[{CLOUD_STYLE}]{CLOUD}[/] thundercloud (-1, ☁☁ -2)"]
-    parts += [f"[{KIND_STYLES[kind]}]{escape(symbol)}[/] {KIND_NAMES[kind]}" for kind, symbol in KIND_SYMBOLS.items()]
-    return "   ".join(parts)
-
-
 HELP_INTRO = (
     "[b]Capture syntax[/b]  (markers at the start of a note, in any order, then the words)\n"
     + "\n".join(
@@ -149,8 +135,6 @@ HELP_INTRO = (
     + "\n[b]Commands[/b]  [b]/theme N|name[/b] current guide theme · [b]/phase N|name[/b] current phase ·"
     + " [b]/pause[/b] · [b]/resume[/b] · [b]/end[/b]\n"
     + "  Every note carries the current theme and phase (the interviewer's theme changes arrive by themselves).\n"
-    + "\n[b]Symbols[/b]  "
-    + legend_markup()
-    + "\n\n[b]Fixing on the fly[/b]  The kind and feeling keys change the last note, or the note picked with"
+    + "\n[b]Fixing on the fly[/b]  The kind and feeling keys change the last note, or the note picked with"
     + " ↑/↓. Enter sends; notes are saved to disk before they appear."
 )

@@ -11,8 +11,8 @@ from rich.text import Text
 from trodden.models.domain import Kind, Note
 from trodden.models.names import visible
 from trodden.models.notes.cleaning import original_text, quote_changed, text_changed
+from trodden.models.notes.marks import KIND_SYMBOLS, feeling_symbol
 from trodden.models.notes.redaction import LIKELY_NAME, Redactor
-from trodden.models.notes.syntax import MARKER_OF_KIND
 
 REDACTION_STYLE = "bold black on rgb(255,170,120)"
 LIKELY_NAME_STYLE = "bold black on rgb(255,225,110) underline"
@@ -41,16 +41,13 @@ def highlighted(text: str, redactor: Redactor, *, one_line: bool = False) -> Tex
 
 
 def marks(note: Note) -> Text:
-    """The capture markers of a note (``"++*``), so the screen reads like the syntax."""
+    """The note's symbols as capture shows them (``♥♥❝◆``: one vocabulary, ``models/notes/marks.py``);
+    the editor below shows the same note as the syntax it is typed in."""
     text = Text()
-    if note.has(Kind.QUOTE):
-        text.append('"', style="bold")
     if note.valence:
-        sign = "+" if note.valence > 0 else "-"
-        text.append(sign * abs(note.valence), style="bold green" if note.valence > 0 else "bold red")
+        text.append(feeling_symbol(note.valence), style="bold red" if note.valence > 0 else "bold bright_blue")
     for kind in note.kinds:
-        if kind is not Kind.QUOTE:
-            text.append(MARKER_OF_KIND[kind], style="bold cyan")
+        text.append(KIND_SYMBOLS[kind], style="bold cyan")
     return text
 
 

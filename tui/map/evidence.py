@@ -91,7 +91,7 @@ def types_text(item: MapItem, index: NotesIndex) -> Text:
     named = ", ".join(f"{visible(segment or 'type not given', one_line=True)} {count}" for segment, count in counts)
     text = Text(f"\ncustomer types: {named}", style="dim")
     if index.one_type_only(item):
-        text.append("  ◆ one customer type only", style="bold yellow")
+        text.append("  ! one customer type only", style="bold yellow")
     return text
 
 

@@ -29,6 +29,7 @@ from trodden.models.map.history import History
 from trodden.models.map.inbox_filter import PLAIN_MODES, InboxFilter
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
+from trodden.models.notes.marks import CLOUD, DOWN, HEART, LEVEL, STRONG_DOWN, STRONG_UP, UP
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.widgets.footer import FittingFooter
@@ -46,6 +47,13 @@ from .phases import PhaseEditing
 
 HINT_DELAY = 0.25
 """seconds the inbox cursor rests before a similar item is looked for"""
+
+
+BOARD_LEGEND = (
+    f"{HEART} heart · {CLOUD} thundercloud · {STRONG_UP}{UP}{LEVEL}{DOWN}{STRONG_DOWN} feeling"
+    " · n/N customers · ┆? hypothesis · F1: every symbol"
+)
+"""The map's symbols under the board (``models/notes/marks.py``; all of them in F1)."""
 
 
 class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditing, MapPanels, TroddenScreen):
@@ -85,7 +93,9 @@ class MapScreen(MapLoading, InboxActions, BoardActions, CurveActions, PhaseEditi
             yield Static(literal(f"trodden · map · {self.store.study.name}", one_line=True), id="map-title")
             yield Static("", id="map-saved")
         yield Static("", id="map-banner")
-        yield Board(id="board")
+        board = Board(id="board")
+        board.border_subtitle = BOARD_LEGEND
+        yield board
         with Vertical(id="inbox-box") as box:
             box.border_title = "Inbox"
             field = LiteralInput(
