@@ -8,6 +8,7 @@ user string goes through ``safe``.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from docx.shared import Mm, Pt, RGBColor
 
@@ -24,7 +25,11 @@ def _note_paragraph(document, note: ExportNote, labels: dict[str, str], *, with_
     time_run.bold = True
     if note.marks:
         paragraph.add_run(safe(note.marks) + "  ")
-    paragraph.add_run(safe(quoted(note, labels)))
+    if note.is_quote and note.remark:  # the customer's words in the quote's style, the note-taker's upright
+        paragraph.add_run(safe(quoted(replace(note, remark=""), labels)))
+        paragraph.add_run(" " + safe(note.remark)).italic = False
+    else:
+        paragraph.add_run(safe(quoted(note, labels)))
     meta = meta_line(note, labels)
     if with_theme and note.theme:
         meta = f"{note.theme} · {meta}" if meta else note.theme

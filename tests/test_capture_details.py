@@ -161,3 +161,26 @@ def test_join_then_split_gives_the_second_part_its_own_words_as_typed():
     head, tail = cleaning.split(joined, position, 3, at)
     assert head.raw == "hittade butiken" and tail.raw == '"det var enkelt"'
     assert not cleaning.text_changed(tail) and not cleaning.quote_changed(tail)
+
+
+def test_the_word_notes_set_a_quotes_remark_upright_outside_the_quote(tmp_path):
+    import io
+
+    from docx import Document
+
+    from trodden.exporters.interview_docx import render_docx
+
+    store = make_study(tmp_path / "s")
+    interview = store.new_interview("P1", start=START)
+    with store.open_interview(interview.id) as session:
+        session.add_note(parse('"Det var jobbigt" sa hon'), raw='"Det var jobbigt" sa hon', wall=START)
+        notes = session.notes()
+    document = Document(io.BytesIO(render_docx(build_interview_notes(store.data, interview, notes))))
+    runs = [
+        run
+        for paragraph in document.paragraphs
+        for run in paragraph.runs
+        if "jobbigt" in run.text or "sa hon" in run.text
+    ]
+    assert "Det var jobbigt" in runs[-2].text and "sa hon" not in runs[-2].text
+    assert runs[-1].text.strip() == "sa hon" and runs[-1].italic is False
