@@ -87,3 +87,27 @@ async def test_the_footer_shows_the_focused_panels_keys_and_help_has_the_legend(
                 parts.append(str(content))
         shown = "\n".join(parts)
     assert "Symbols" in shown and "touchpoint" in shown and "▲ △" in shown
+
+
+def test_the_guide_footer_shows_asked_only_with_the_follow_ups_focused(tmp_path):
+    import asyncio
+
+    from test_guide_snapshots import loaded as guide_loaded
+    from test_guide_snapshots import mid_interview
+    from textual.widgets import OptionList
+
+    async def run() -> tuple[set[str], set[str]]:
+        app = mid_interview(tmp_path)
+        async with app.run_test(size=(130, 34)) as pilot:
+            await guide_loaded(pilot)
+            footer = app.screen.query_one(FittingFooter)
+            app.screen.query_one("#questions", OptionList).focus()
+            await pilot.pause()
+            questions = {item.label for item in footer.items()}
+            app.screen.query_one("#followups", OptionList).focus()
+            await pilot.pause()
+            return questions, {item.label for item in footer.items()}
+
+    questions, followups = asyncio.run(run())
+    assert "Asked" not in questions and "Tick" in questions
+    assert "Asked" in followups
