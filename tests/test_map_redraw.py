@@ -40,7 +40,7 @@ async def drawn_from_scratch(pilot, screen) -> list[list[tuple[str, str]]]:
 @sync
 async def test_every_edit_shows_what_a_full_redraw_shows(tmp_path):
     store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], NOTES)
-    app = app_for(store)
+    app = app_for(store, hint_delay=3600)  # no similar-item hint turning up between the two pictures
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         steps = ["tab", "1", "1", "pagedown", "2", "tab", "shift+right", "space", "up", "g", "down", "shift+left"]
