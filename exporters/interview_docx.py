@@ -10,6 +10,7 @@ every user string goes through ``safe`` there.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from .docx_xml import BodyXml, cell_xml, paragraph_xml, proofing, row_xml, run_xml, table_xml, twips
 from .interview_notes import ExportNote, InterviewNotes, meta_line, quoted
@@ -22,7 +23,10 @@ def _note(body: BodyXml, note: ExportNote, labels: dict[str, str], *, with_theme
     runs = run_xml(note.time + "  ", bold=True)
     if note.marks:
         runs += run_xml(note.marks + "  ", colour=ACCENT)
-    runs += run_xml(quoted(note, labels), italic=note.is_quote)
+    if note.is_quote and note.remark:  # the customer's words in the quote's style, the note-taker's upright
+        runs += run_xml(quoted(replace(note, remark=""), labels), italic=True) + run_xml(" " + note.remark)
+    else:
+        runs += run_xml(quoted(note, labels), italic=note.is_quote)
     meta = meta_line(note, labels)
     if with_theme and note.theme:
         meta = f"{note.theme} · {meta}" if meta else note.theme

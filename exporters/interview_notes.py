@@ -49,6 +49,8 @@ class ExportNote:
     checked: bool
     as_typed: str | None
     """The words as typed in the interview, when they changed and changes are shown."""
+    remark: str = ""
+    """A quote's words after its closing mark (``sa hon``): shown after the quotation marks."""
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ def build_interview_notes(
             edited=quote_changed(note) and not note.checked,
             checked=note.checked and note.has(Kind.QUOTE),
             as_typed=clean(original_text(note)) if show_changes and changed else None,
+            remark=clean(note.remark),
         )
 
     exported = [(note, export_note(note)) for note in live]
@@ -247,14 +250,15 @@ def build_interview_notes(
 def quoted(note: ExportNote, labels: dict[str, str]) -> str:
     """The note's words, in quotation marks when it is a quote."""
     if note.is_quote:
-        return f"{labels['open_quote']}{note.text}{labels['close_quote']}"
+        quote = f"{labels['open_quote']}{note.text}{labels['close_quote']}"
+        return f"{quote} {note.remark}" if note.remark else quote  # the note-taker's words outside
     return note.text
 
 
 def meta_line(note: ExportNote, labels: dict[str, str]) -> str:
     """Channels and tags not already in the words, and the phase, as one plain line."""
     parts = []
-    in_text = find_tokens(note.text)
+    in_text = find_tokens(f"{note.text} {note.remark}")
     tokens = [f"@{c}" for c in note.channels if c not in in_text.channels]
     tokens += [f"#{t}" for t in note.tags if t not in in_text.tags]
     if tokens:

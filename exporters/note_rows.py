@@ -33,6 +33,8 @@ class NoteRow(NamedTuple):
     phase: str
     map_item: str
     text: str
+    remark: str = ""
+    """a quote's words after its closing mark: the note-taker's own, not the customer's"""
 
 
 def _valence(value: int | None) -> str:
@@ -101,6 +103,7 @@ def note_rows(
                         phase_name.get(phase, phase),
                         "; ".join(items_of.get(note.id, ())),
                         note.text,
+                        note.remark,
                     )
                 )
             )

@@ -18,6 +18,7 @@ from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
 from trodden.models.map.kept_hypothesis import KeptHypothesis
 from trodden.models.notes.redact_models import redact_model
+from trodden.models.plurals import count
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 
@@ -90,7 +91,11 @@ def assemble(
         participants=len(index.participants),
         participant_codes=index.participants,
         period=_period(with_notes),
-        basis=labels.f("evidence.summary", interviews=len(with_notes), participants=len(index.participants))
+        basis=labels.f(
+            "evidence.summary",
+            interviews=count(len(with_notes), "interview", labels.language),
+            participants=count(len(index.participants), "customer", labels.language),
+        )
         + (labels.f(_one("staff.basis", staff_interviews), n=staff_interviews) if staff_interviews else ""),
         generated=generated or date.today(),
         phases=sections,

@@ -10,6 +10,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from trodden.models.notes.marks import CLOUD, HEART
+
 from .docx_xml import cell_xml, paragraph_xml, row_xml, run_xml
 
 FONT = "Arial"
@@ -23,7 +25,7 @@ CLOUD_GREY = RGBColor(0x4B, 0x55, 0x63)
 HEADER_FILL = "1F4E79"
 LANE_FILL = "DCE6F1"
 ZEBRA_FILL = "F5F7FA"
-SYMBOL = {"heart": "♥", "cloud": "☁"}
+SYMBOL = {"heart": HEART, "cloud": CLOUD}  # the one vocabulary (models/notes/marks.py)
 SYMBOL_COLOUR = {"heart": HEART_RED, "cloud": CLOUD_GREY}
 
 

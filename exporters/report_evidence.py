@@ -14,6 +14,7 @@ from trodden.models.map.design_question import tidy
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem
 from trodden.models.natural_sort import natural_key, natural_sorted
+from trodden.models.plurals import noun
 from trodden.models.storage.study_file import StudyFile
 
 from .i18n import Labels
@@ -96,7 +97,7 @@ class EvidenceBuilder:
 
     def source(self, note: Note) -> Source:
         text = note.text
-        quoted = self.labels.quoted(text)
+        quoted = self.labels.quoted(text) + (f" {note.remark}" if note.remark else "")
         return Source(
             note_id=note.id,
             interview=note.interview,
@@ -147,7 +148,7 @@ class EvidenceBuilder:
         backs it: ``2 of 3 staff, 1 customer``."""
         if item.kind is not ItemKind.BACKSTAGE or not self.index.staff:
             return self.labels.f("backing", n=n, N=total)
-        customers = self.labels["customer.one" if n == 1 else "customer.many"]
+        customers = noun(n, "customer", self.labels.language)
         staff = len(self.index.staff_backers(item))
         return self.labels.f("backing.staff", s=staff, S=len(self.index.staff), n=n, customers=customers)
 

@@ -69,6 +69,9 @@ class Study(Model):
     state: JourneyState | None = None
     language: Language = "en"
     created: Date = Field(default_factory=Date.today)
+    bullets_are_clouds: bool = False
+    """A ``- `` at the start of a pasted or imported line is a thundercloud (True) or a list
+    bullet (False: ``syntax.unbullet``). Typed in capture it is always a thundercloud."""
     author: str = ""
     """who the study's Word files name as their author (the consultant or team), if anyone"""
 
@@ -218,6 +221,9 @@ class Note(Model):
     deleted: bool = False
     checked: bool = False
     """A quote whose words were checked as verbatim during cleaning (void once edited)."""
+    remark: str = ""
+    """A quote's words after its closing mark, the note-taker's own (``"Det var jobbigt" sa hon``:
+    ``sa hon``); empty for every other note. Shown and exported apart from the quoted words."""
 
     @field_validator("kinds")
     @classmethod
@@ -248,6 +254,7 @@ class Note(Model):
             t=t,
             wall=wall,
             text=draft.text,
+            remark=draft.remark,
             kinds=list(draft.kinds),
             valence=draft.valence,
             channels=list(draft.channels),

@@ -8,6 +8,7 @@ import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from textual.worker import WorkerCancelled
 from waiting import wait_until
 
 from trodden.models.domain import Guide, GuideTheme, Phase, Study
@@ -98,7 +99,10 @@ async def until(pilot, condition, what: str, *, timeout: float = 30.0, poke=None
     async def holds() -> bool:
         if poke is not None:
             poke()
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # the app is closing (what some tests wait for): its workers stop
+            pass
         return bool(condition())
 
     await wait_until(pilot, holds, what, timeout=timeout)

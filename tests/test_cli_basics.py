@@ -76,7 +76,7 @@ def test_import_into_an_existing_study_skips_what_is_there(tmp_path: Path, capsy
     code, _, err = _run(capsys, "import", store.path, tmp_path / "x.json")
     assert code == 0
     assert err.count("already in the study; skipped") == 2
-    assert "imported 0 interview(s)" in err
+    assert "imported 0 interviews" in err
 
 
 def _subcommands() -> list[str]:

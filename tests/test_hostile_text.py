@@ -111,7 +111,8 @@ async def test_capture(study):
     source = open_capture(store, interview=live, read_only=True)
     app = app_with(store, start=lambda s: CaptureScreen(source))
     try:
-        async with app.run_test(size=(160, 40)) as pilot:
+        # tall enough for all four long notes: the log shows its newest notes, the first at the top
+        async with app.run_test(size=(160, 50)) as pilot:
             await wait_until(pilot, lambda: "Touch:" in "".join(shown(app)), "the notes shown")
             await check(pilot, "Touch: [@click=app.quit]Welcome[/]", "[bold red]Loud[/]")
     finally:

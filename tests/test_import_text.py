@@ -89,7 +89,7 @@ def test_import_command_creates_a_done_interview(tmp_path, capsys):
     err = capsys.readouterr().err
     for expected in ("line 9: '12:xx' is not a time", "line 10: '99:99'", "nope", "/foo", "line 13"):
         assert expected in err
-    assert "imported 10 note(s) into interview 2026-03-09-P7" in err
+    assert "imported 10 notes into interview 2026-03-09-P7" in err
 
     notes, interview = stored_notes(tmp_path / "s", "2026-03-09-P7")
     assert interview.status is InterviewStatus.DONE

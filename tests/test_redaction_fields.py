@@ -40,7 +40,7 @@ REDACTED = {
     "Participant": {"real_name", "segment", "team"},
     "Interview": {"interviewer", "note_taker"},
     "InterviewRecord": {"interviewer", "note_taker", "notes"},
-    "Note": {"text", "channels", "tags", "history"},
+    "Note": {"text", "remark", "channels", "tags", "history"},
     "Revision": {"raw"},
     "JourneyMap": {"items", "overrides"},
     "MapItem": {"title", "channels", "design_question"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trodden.models.domain import Kind
-from trodden.models.notes.syntax import Command, NoteDraft, find_tokens, parse, render
+from trodden.models.notes.syntax import Command, NoteDraft, find_tokens, parse, render, unbullet
 
 Q, T, M, B, F = Kind.QUOTE, Kind.TOUCHPOINT, Kind.MOMENT, Kind.BACKSTAGE, Kind.QUESTION
 
@@ -14,11 +14,9 @@ Q, T, M, B, F = Kind.QUOTE, Kind.TOUCHPOINT, Kind.MOMENT, Kind.BACKSTAGE, Kind.Q
     ("line", "text", "kinds", "valence", "channels", "tags"),
     [
         ("*- @phone on hold for 40 minutes", "@phone on hold for 40 minutes", (T,), -1, ("phone",), ()),
-        ('"I just want it to live" ++', 'I just want it to live" ++', (Q,), None, (), ()),
         ('"Jag vill bara att den ska överleva"', "Jag vill bara att den ska överleva", (Q,), None, (), ()),
         ("”Det var så krångligt” @webbshop", "Det var så krångligt", (Q,), None, ("webbshop",), ()),
         ("»Jeg elsker planterne« @nabo #ø", "Jeg elsker planterne", (Q,), None, ("nabo",), ("ø",)),
-        ("„Planten døde efter en uge“ --", "Planten døde efter en uge“ --", (Q,), None, (), ()),
         ('-- "broken pot on arrival" @store', "broken pot on arrival", (Q,), -2, ("store",), ()),
         (
             "++! found the care guide @webshop #skötsel",
@@ -107,3 +105,49 @@ def test_with_kind_and_with_valence() -> None:
 
 def test_never_raises_on_non_strings() -> None:
     assert parse(None).text == "None"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "quote", "remark", "channels"),
+    [
+        ('"Det var jobbigt" sa hon', "Det var jobbigt", "sa hon", ()),
+        ("”Det var så krångligt” sa han om @webbshop", "Det var så krångligt", "sa han om @webbshop", ("webbshop",)),
+        ("»Det var besværligt« sagde hun", "Det var besværligt", "sagde hun", ()),
+        ('"I just want it to live" ++', "I just want it to live", "++", ()),
+        ("„Planten døde efter en uge“ --", "Planten døde efter en uge", "--", ()),
+        ('"He said "no" to me" @phone', 'He said "no" to me', "", ("phone",)),
+        ('"ett ord"utan mellanrum', 'ett ord"utan mellanrum', "", ()),
+        ('"no closing quote at all', "no closing quote at all", "", ()),
+    ],
+)
+def test_words_after_a_closing_quote_are_the_notes_own(line, quote, remark, channels) -> None:
+    draft = parse(line)
+    assert (draft.text, draft.remark, draft.channels) == (quote, remark, channels)
+    assert draft.kinds == (Q,)
+    assert parse(render(draft)) == draft
+
+
+def test_a_remark_joins_the_words_when_the_note_stops_being_a_quote() -> None:
+    draft = parse('"Det var jobbigt" sa hon')
+    plain = draft.with_kind(Q, False)
+    assert (plain.text, plain.remark, plain.kinds) == ("Det var jobbigt sa hon", "", ())
+
+
+@pytest.mark.parametrize(
+    ("pasted", "line"),
+    [
+        ("- leveransen kom sent", "leveransen kom sent"),
+        ("  - la hem kartan", "  la hem kartan"),
+        ("- - leveransen kom aldrig", "- leveransen kom aldrig"),
+        ("-- riktigt dåligt", "-- riktigt dåligt"),
+        ("-dåligt", "-dåligt"),
+        ("* en kontaktpunkt", "* en kontaktpunkt"),
+    ],
+)
+def test_a_pasted_lines_dash_bullet_is_a_bullet_not_a_thundercloud(pasted, line) -> None:
+    assert unbullet(pasted) == line
+
+
+def test_after_unbullet_a_feeling_needs_its_own_dash() -> None:
+    assert parse(unbullet("- leveransen kom sent")).valence is None
+    assert parse(unbullet("- - leveransen kom aldrig")).valence == -1

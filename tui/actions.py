@@ -7,7 +7,7 @@ palette entries and the help screen. Nothing else defines a key.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual.binding import Binding
 from textual.keys import format_key
@@ -33,6 +33,9 @@ class Action:
     """Offered in the command palette."""
     short: str = ""
     """Shorter footer label for narrow terminals (the description if empty)."""
+    panel: str = ""
+    """The id of the panel whose keys it is (``board``, ``inbox-box``): the footer shows it only while
+    that panel (or a widget in it) has the focus. Empty: the screen's key, always shown."""
 
     @property
     def short_label(self) -> str:
@@ -74,6 +77,11 @@ def bindings(context: str) -> list[Binding]:
         )
         for action in REGISTRY.get(context, [])
     ]
+
+
+def in_panel(panel: str, ids: set[str], actions: list[Action]) -> list[Action]:
+    """``actions`` with those named in ``ids`` given to ``panel`` (``Action.panel``)."""
+    return [replace(action, panel=panel) if action.id in ids else action for action in actions]
 
 
 def action_by_id(action_id: str) -> Action | None:

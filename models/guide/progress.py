@@ -68,6 +68,11 @@ def _toggled(events: Iterable[LiveEvent], on: EventKind, off: EventKind) -> set[
     return {value for value, is_on in state.items() if is_on}
 
 
+def asked_followups(events: Iterable[LiveEvent]) -> frozenset[str]:
+    """Ids of the follow-up notes the interviewer marked as asked (and did not reopen)."""
+    return frozenset(_toggled(events, "followup_asked", "followup_reopened"))
+
+
 @dataclass(frozen=True)
 class Progress:
     """Everything the guide view shows about where the interview stands."""
@@ -119,7 +124,7 @@ def compute(
         current=current,
         seconds=seconds,
         ticked=frozenset(_toggled(events, "question_done", "question_undone")),
-        asked=frozenset(_toggled(events, "followup_asked", "followup_reopened")),
+        asked=asked_followups(events),
         followups=tuple(note for note in notes if not note.deleted and note.has(Kind.QUESTION)),
         elapsed=interview_clock(interview, now),
         current_by=made_by,

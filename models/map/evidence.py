@@ -3,7 +3,7 @@ not yet placed, the phase a note counts in, and loading all of it for a study.""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -183,10 +183,17 @@ def placed_note_ids(journey: JourneyMap) -> set[str]:
     return {note_id for item in journey.items for note_id in item.evidence} | {q.note for q in journey.quotes}
 
 
-def inbox(index: NotesIndex, journey: JourneyMap) -> list[Note]:
-    """Tagged notes not yet placed on the map (plain untagged notes stay out of the way)."""
+def inbox(index: NotesIndex, journey: JourneyMap, plain_from: Collection[str] = frozenset()) -> list[Note]:
+    """Tagged notes not yet placed on the map; plain notes (no marker) only from the interviews in
+    ``plain_from`` (``inbox_filter.plain_interviews``: by default the cleaned ones, whose plain
+    notes were read through once more and are worth placing)."""
     placed = placed_note_ids(journey)
-    return [note for note in index.notes.values() if note.id not in placed and is_map_material(note)]
+    return [
+        note
+        for note in index.notes.values()
+        if note.id not in placed
+        and (is_map_material(note) or (note.interview in plain_from and note.text.strip() and not note.kinds))
+    ]
 
 
 def is_map_material(note: Note) -> bool:

@@ -10,10 +10,10 @@ any other word, matched in the note's text. Unknown ``key:`` prefixes are plain 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from trodden.models.domain import Kind, Note
+from trodden.models.domain import Interview, InterviewStatus, Kind, Note
 from trodden.models.storage.study_file import StudyFile
 
 from .evidence import NotesIndex
@@ -133,3 +133,31 @@ def parse_filter(query: str, data: StudyFile, participants: tuple[str, ...] = ()
         else:
             result.words.append(_fold(token))
     return result
+
+
+PLAIN_MODES = ("cleaned", "all", "none")
+"""Which notes without a marker reach the inbox: from cleaned interviews (the default), all, none.
+
+A note-taker marks what strikes them live, but much of a map's material is plain words; once an
+interview is cleaned its plain notes have been read again and belong in the inbox. During or right
+after an interview they would bury the marked notes, so they wait for the clean-up unless asked for.
+"""
+PLAIN_SAID = {
+    "cleaned": "Inbox: notes without a marker from cleaned interviews",
+    "all": "Inbox: notes without a marker from every interview",
+    "none": "Inbox: marked notes only",
+}
+
+
+def next_plain_mode(mode: str) -> str:
+    """The mode the toggle key goes to next: cleaned → all → none → cleaned."""
+    return PLAIN_MODES[(PLAIN_MODES.index(mode) + 1) % len(PLAIN_MODES)] if mode in PLAIN_MODES else PLAIN_MODES[0]
+
+
+def plain_interviews(interviews: Iterable[Interview], mode: str) -> frozenset[str]:
+    """The interviews whose plain notes the inbox shows in ``mode``."""
+    if mode == "all":
+        return frozenset(interview.id for interview in interviews)
+    if mode == "cleaned":
+        return frozenset(i.id for i in interviews if i.status is InterviewStatus.CLEANED)
+    return frozenset()

@@ -31,6 +31,7 @@ def draft_of(note: Note) -> NoteDraft:
         valence=note.valence,
         channels=tuple(note.channels),
         tags=tuple(note.tags),
+        remark=note.remark,
     )
 
 
@@ -98,6 +99,7 @@ def revised(note: Note, draft: NoteDraft, at: datetime) -> Note:
     return note.model_copy(
         update={
             "text": draft.text,
+            "remark": draft.remark,
             "kinds": sorted(set(draft.kinds), key=list(Kind).index),
             "valence": draft.valence,
             "channels": list(draft.channels),
@@ -159,15 +161,24 @@ def merge(first: Note, second: Note, at: datetime) -> tuple[Note, Note]:
         raise CleanError("a note cannot be merged with itself")
     valences = [v for v in (first.valence, second.valence) if v is not None]
     valence = max(valences, key=abs) if valences else None
-    text = f"{first.text.rstrip()} {second.text.lstrip()}".strip()
+    kinds = tuple(dict.fromkeys([*first.kinds, *second.kinds]))
+    # a remark (words after a quote) stays one only at the end of a quote
+    remark = second.remark if Kind.QUOTE in kinds else ""
+    words = [first.text, first.remark, second.text] + ([] if remark else [second.remark])
+    text = " ".join(part.strip() for part in words if part.strip())
     draft = NoteDraft(
         text=text,
-        kinds=tuple(dict.fromkeys([*first.kinds, *second.kinds])),
+        remark=remark,
+        kinds=kinds,
         valence=valence,
         channels=tuple(dict.fromkeys([*first.channels, *second.channels])),
         tags=tuple(dict.fromkeys([*first.tags, *second.tags])),
     )
-    merged = revised(first, draft, at).model_copy(
+    # the joined note's line as typed goes into the history too: a split at the join later
+    # gives the second part back the words typed for it (``split``)
+    typed = list(first.history) or [Revision(at=first.wall, raw=line_of(first))]
+    joined = second.history[:1] or [Revision(at=second.wall, raw=line_of(second))]
+    merged = revised(first.model_copy(update={"history": [*typed, *joined]}), draft, at).model_copy(
         update={
             "theme": first.theme or second.theme,
             "phase": first.phase or second.phase,
@@ -203,9 +214,10 @@ def split(note: Note, position: int, new_seq: int, at: datetime) -> tuple[Note, 
         valence=note.valence,
         channels=tuple(channels_tail),
         tags=tuple(tags_tail),
+        remark=note.remark,  # the words after the quote follow its end
     )
     first = revised(note, first_draft, at).model_copy(update={"checked": False})
-    base = note.history[:1] or [Revision(at=note.wall, raw=line_of(note))]
+    base = _typed_for(note, tail) or note.history[:1] or [Revision(at=note.wall, raw=line_of(note))]
     second = Note.from_draft(
         second_draft,
         interview=note.interview,
@@ -217,6 +229,18 @@ def split(note: Note, position: int, new_seq: int, at: datetime) -> tuple[Note, 
         theme=note.theme,
     )
     return first, second
+
+
+def _typed_for(note: Note, tail: str) -> list[Revision]:
+    """The line as typed of a note joined into ``note`` whose words start ``tail`` (``merge`` keeps
+    it in the history): split where they were joined, the second part's "as typed" is its own,
+    not the first note's."""
+    words = _words(tail)
+    for revision in reversed(note.history[1:]):
+        typed = _words(parse_line(revision.raw).text)
+        if typed and (words == typed or words.startswith(typed + " ")):
+            return [revision]
+    return []
 
 
 # ---------------------------------------------------------------- the undo stack

@@ -8,7 +8,8 @@ follow the other markers after a space: ``++ "I love it"``)::
     !   moment-of-truth candidate            %         backstage
     ?   follow-up question                   \\         the rest is plain text
 
-Anywhere in the words, ``@word`` is a channel and ``#word`` a tag. A line starting with
+After a quote's closing mark, words are the note-taker's own (``"Det var jobbigt" sa hon``:
+the quote ``Det var jobbigt``, the remark ``sa hon``). Anywhere in the words, ``@word`` is a channel and ``#word`` a tag. A line starting with
 ``/`` is a command (``/theme 2``, ``/phase Searching``, ``/pause``, ``/resume``, ``/end``; Swedish and
 Danish names too, ``/tema``, ``/fas``, ``/fortsätt``..., see ``commands.py``).
 
@@ -55,19 +56,23 @@ class NoteDraft:
     valence: int | None = None
     channels: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    remark: str = ""
+    """A quote's words after its closing mark: the note-taker's own, not the customer's."""
 
     @property
     def is_empty(self) -> bool:
-        return not (self.text.strip() or self.kinds or self.valence or self.channels or self.tags)
+        return not (self.text.strip() or self.remark or self.kinds or self.valence or self.channels or self.tags)
 
     def with_kind(self, kind: Kind, present: bool) -> NoteDraft:
         kinds = set(self.kinds) | {kind} if present else set(self.kinds) - {kind}
-        return _draft(self.text, kinds, self.valence, self.channels, self.tags)
+        if kind is Kind.QUOTE and not present and self.remark:  # no longer a quote: one line of words
+            return _draft(f"{self.text} {self.remark}".strip(), kinds, self.valence, self.channels, self.tags)
+        return _draft(self.text, kinds, self.valence, self.channels, self.tags, self.remark)
 
     def with_valence(self, valence: int | None) -> NoteDraft:
         if valence is not None:
             valence = max(-2, min(2, valence)) or None
-        return _draft(self.text, self.kinds, valence, self.channels, self.tags)
+        return _draft(self.text, self.kinds, valence, self.channels, self.tags, self.remark)
 
 
 @dataclass(frozen=True)
@@ -85,13 +90,14 @@ class Tokens:
     tags: tuple[str, ...] = field(default=())
 
 
-def _draft(text: str, kinds, valence, channels, tags) -> NoteDraft:
+def _draft(text: str, kinds, valence, channels, tags, remark: str = "") -> NoteDraft:
     return NoteDraft(
         text=text,
         kinds=tuple(sorted(set(kinds), key=list(Kind).index)),
         valence=valence,
         channels=tuple(channels),
         tags=tuple(tags),
+        remark=remark if Kind.QUOTE in kinds else "",
     )
 
 
@@ -148,21 +154,43 @@ def _parse_note(line: str) -> NoteDraft:
     valence = max(-2, min(2, plus - minus)) or None
 
     tokens = find_tokens(rest)
-    text = rest
+    text, remark = rest, ""
     if Kind.QUOTE in kinds:
-        text = _unquote(rest)
-    return _draft(text, kinds, valence, tokens.channels, tokens.tags)
+        text, remark = split_quote(rest)
+    return _draft(text, kinds, valence, tokens.channels, tokens.tags, remark)
 
 
-def _unquote(rest: str) -> str:
-    """The quoted words: up to the last closing quote if only channels/tags follow it."""
+def split_quote(rest: str) -> tuple[str, str]:
+    """(the quoted words, the note-taker's own words after them) of a quote's body.
+
+    The quote ends at its last closing mark that ends a word (a space, the end of the line, or
+    only channels and tags after it); words after it are a remark, not the customer's: ``Det var
+    jobbigt" sa hon`` -> (``Det var jobbigt``, ``sa hon``). A closing mark inside a word
+    (``"abc"def``) or none at all (the closing quote is optional) leaves every word quoted.
+    """
     for index in range(len(rest) - 1, -1, -1):
-        if rest[index] in QUOTE_CLOSERS:
-            tail = rest[index + 1 :]
-            if not _TOKEN.sub("", tail).strip():
-                return rest[:index].rstrip()
-            break
-    return rest
+        if rest[index] not in QUOTE_CLOSERS:
+            continue
+        tail = rest[index + 1 :]
+        only_tokens = not _TOKEN.sub("", tail).strip()
+        if only_tokens or tail[:1].isspace():
+            return rest[:index].rstrip(), "" if only_tokens else tail.strip()
+    return rest, ""
+
+
+_BULLET = re.compile(r"^(\s*)-[ \t]+(?=\S)")
+
+
+def unbullet(line: str) -> str:
+    """A pasted or imported line without its leading list bullet (``- item`` -> ``item``).
+
+    Typed in capture, ``- words`` is a thundercloud; but text pasted from a document or read
+    from a notes file is often a bulleted list, and every item would become a thundercloud.
+    So there the first ``- `` (a dash and a space) is a bullet; a feeling is then written
+    after it (``- - slow delivery``) or without the space (``-slow``, ``--`` both stay).
+    ``Study.bullets_are_clouds`` says the dash means a thundercloud after all.
+    """
+    return _BULLET.sub(r"\1", line, count=1)
 
 
 def render(draft: NoteDraft) -> str:
@@ -177,13 +205,16 @@ def render(draft: NoteDraft) -> str:
             markers += MARKER_OF_KIND[kind]
 
     text = draft.text
-    in_text = find_tokens(text)
+    in_text = find_tokens(f"{text} {draft.remark}" if draft.remark else text)
     extra = [f"@{c}" for c in draft.channels if c not in in_text.channels]
     extra += [f"#{t}" for t in draft.tags if t not in in_text.tags]
 
     if Kind.QUOTE in draft.kinds:
-        leading = ESCAPE if text[:1] in MARKER_CHARS or text[:1].isspace() else ""
+        escape = text[:1] in MARKER_CHARS or text[:1].isspace() or (not text and draft.remark)
+        leading = ESCAPE if escape else ""
         line = markers[1:] + f'"{leading}{text}"'  # the body's opening quote is the marker
+        if draft.remark:
+            line += " " + draft.remark
         return " ".join([line, *extra]) if extra else line
 
     needs_escape = (

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from trodden.models.domain import Note, Revision
 from trodden.models.storage.study_file import StudyFile
 
-from .syntax import Command, NoteDraft, parse
+from .syntax import Command, NoteDraft, parse, unbullet
 
 _TIMESTAMP = re.compile(r"^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:\s+|$)")
 
@@ -50,8 +50,13 @@ def parse_timestamp(line: str) -> tuple[float | None, str]:
     return float(total), line[match.end() :]
 
 
-def parse_notes_text(text: str, study: StudyFile) -> ImportResult:
-    """Parse a notes file against ``study`` (for resolving theme and phase names)."""
+def parse_notes_text(text: str, study: StudyFile, *, bullets_are_clouds: bool | None = None) -> ImportResult:
+    """Parse a notes file against ``study`` (for resolving theme and phase names).
+
+    A line's leading ``- `` is a list bullet, not a thundercloud, unless ``bullets_are_clouds``
+    (by default the study's setting): a notes file is a document, not lines typed in capture.
+    """
+    clouds = study.study.bullets_are_clouds if bullets_are_clouds is None else bullets_are_clouds
     result = ImportResult()
     theme: str | None = None
     phase: str | None = None
@@ -64,6 +69,8 @@ def parse_notes_text(text: str, study: StudyFile) -> ImportResult:
             result.problems.append(f"line {number}: time {rest and line.split()[0]} is earlier than the line before")
         if t is not None:
             last_t = t
+        if not clouds:
+            rest = unbullet(rest)
         parsed = parse(rest)
         if isinstance(parsed, Command):
             if parsed.name == "theme":

@@ -22,6 +22,7 @@ from trodden.models.domain import Guide, Interview, InterviewStatus, Note, Parti
 from trodden.models.errors import CorruptFile, StoreError, WriteFailed
 from trodden.models.names import clean_participant_code, safe_filename
 from trodden.models.natural_sort import natural_key
+from trodden.models.plurals import count
 
 from .atomic import atomic_write, drop_stale_temp_files, make_dir
 from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
@@ -255,7 +256,7 @@ class StudyStore(TranscriptStore):
             return matches[-1]
         if damaged:
             raise next(problem for problem in damaged if Path(problem.path).parent.name == latest)
-        unreadable = f"; {len(problems)} interview(s) could not be read, e.g. {problems[0]}" if problems else ""
+        unreadable = f"; {count(len(problems), 'interview')} could not be read, e.g. {problems[0]}" if problems else ""
         raise StoreError(
             f"no interview {key!r} in {self.path} (give an interview id or a participant code){unreadable}"
         )

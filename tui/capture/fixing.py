@@ -14,10 +14,11 @@ from textual.actions import SkipAction
 
 from trodden.models.domain import Kind
 from trodden.models.notes.cleaning import draft_of
+from trodden.models.notes.marks import KIND_NAMES
 from trodden.models.notes.syntax import NoteDraft, parse, render
 from trodden.tui.i18n import N_, _
 
-from .marks import KIND_NAMES, clock
+from .marks import clock
 from .sending import SendingNotes
 from .sent import Sent, Target
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from textual import work
 
 from trodden.models.errors import StoreError
+from trodden.models.guide.progress import asked_followups
 
 from .messages import Followed, TokensLoaded
 from .status import SaveStatus
@@ -50,6 +51,7 @@ class FollowingGuide(SaveStatus):
     def on_followed(self, message: Followed) -> None:
         if message.guide is not None:
             self.guide_events = message.guide
+            self.log_view.set_asked(asked_followups(message.guide))  # the interviewer's ticks show here
         if message.events is not None:
             self.note_events = message.events
         if message.notes is not None:

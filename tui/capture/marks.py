@@ -38,6 +38,10 @@ CLOUD_STYLE = "bold bright_blue"
 CHANNEL_STYLE = "green"
 TAG_STYLE = "bright_cyan"
 TIME_STYLE = "dim"
+ASKED = " ✓ asked"
+"""After a follow-up question the interviewer marked as asked in the guide view."""
+ASKED_STYLE = "green"
+DIVIDER_STYLE = "dim"
 
 TIME_WIDTH = 6
 """``mm:ss`` and a space: the gutter the wrapped lines of a note are indented by."""
@@ -69,7 +73,7 @@ def marks(note: Note) -> Text:
     return text
 
 
-def _pieces(note: Note) -> list[tuple[str, str]]:
+def _pieces(note: Note, asked: bool = False) -> list[tuple[str, str]]:
     """(text, style) pieces of a note's line after the time; ``note_body`` and
     ``note_plain`` are both built from these, so a measured width is the drawn width."""
     pieces: list[tuple[str, str]] = []
@@ -80,27 +84,40 @@ def _pieces(note: Note) -> list[tuple[str, str]]:
     if pieces:
         pieces.append((" ", ""))
     pieces.append((visible(note.text), "italic" if note.has(Kind.QUOTE) else ""))
-    plain = note.text.casefold()
+    if note.remark:  # the note-taker's own words after the quote: upright, after a dash
+        pieces += [(" — ", "dim"), (visible(note.remark), "")]
+    plain = f"{note.text} {note.remark}".casefold()
     for sign, words, style in (("@", note.channels, CHANNEL_STYLE), ("#", note.tags, TAG_STYLE)):
         for word in words:
             if f"{sign}{word}" not in plain:
                 pieces += [(" ", ""), (f"{sign}{visible(word)}", style)]
+    if asked and note.has(Kind.QUESTION):
+        pieces.append((ASKED, ASKED_STYLE))
     return pieces
 
 
-def note_plain(note: Note) -> str:
+def note_plain(note: Note, asked: bool = False) -> str:
     """The note's line as plain text (cheap: for measuring)."""
-    return "".join(text for text, _ in _pieces(note))
+    return "".join(text for text, _ in _pieces(note, asked))
 
 
-def note_body(note: Note) -> Text:
+def divider(theme: str | None, phase: str | None) -> Text:
+    """The quiet line above the first note of a new theme or phase: ``── theme 2 Finding plants``."""
+    parts = [
+        f"theme {visible(theme, one_line=True)}" if theme else "",
+        f"phase {visible(phase, one_line=True)}" if phase else "",
+    ]
+    return Text("── " + " · ".join(part for part in parts if part) + " ──", style=DIVIDER_STYLE, no_wrap=True)
+
+
+def note_body(note: Note, asked: bool = False) -> Text:
     """Marks, then the words (user text: never markup, control characters made visible).
 
     Channels and tags are highlighted where they stand in the words; those that are not
     in the words (a quote's trailing ``@phone``) are listed after them.
     """
     body = Text()
-    for text, style in _pieces(note):
+    for text, style in _pieces(note, asked):
         body.append(text, style=style)
     for match in _TOKEN.finditer(body.plain):
         body.stylize(CHANNEL_STYLE if match.group(1) == "@" else TAG_STYLE, match.start(), match.end())

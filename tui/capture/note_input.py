@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable
 
 from textual import events
 
+from trodden.models.notes.syntax import unbullet
 from trodden.tui.base import LiteralInput
 
 SEND_KEYS = ("enter", "ctrl+j")
@@ -39,8 +40,18 @@ class CaptureInput(LiteralInput):
         self.on_send = on_send
         self.on_key = on_key
         """Runs the screen's action for a key; False if the key is not the screen's (or it passed)."""
+        self.bullets_are_clouds = False
+        """A pasted line's leading ``- `` is a thundercloud, not a list bullet (the study's setting)."""
+        self.swallow_space = False
+        """Set by tab completion, which adds a space: the space a typist adds by habit right after
+        is not doubled (``@telefon  i kö``)."""
 
     async def _on_key(self, event: events.Key) -> None:
+        swallow, self.swallow_space = self.swallow_space, False
+        if swallow and event.key == "space" and self.cursor_at_end and self.value.endswith(" "):
+            event.stop()
+            event.prevent_default()
+            return
         if event.key in SEND_KEYS:
             event.stop()
             event.prevent_default()
@@ -61,7 +72,10 @@ class CaptureInput(LiteralInput):
     def _on_paste(self, event: events.Paste) -> None:
         """A pasted block becomes one line (a plain Input would keep only its first line)."""
         if event.text:
-            line = " ".join(part.strip() for part in event.text.splitlines() if part.strip())
+            parts = [part.strip() for part in event.text.splitlines() if part.strip()]
+            if not self.bullets_are_clouds:  # pasted from a document: "- " is a list bullet
+                parts = [unbullet(part) for part in parts]
+            line = " ".join(parts)
             selection = self.selection
             if selection.is_empty:
                 self.insert_text_at_cursor(line)

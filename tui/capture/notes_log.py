@@ -23,12 +23,13 @@ from textual.widget import Widget
 
 from trodden.models.domain import Note
 
+from .log_annotations import LogAnnotations
 from .marks import TIME_STYLE, TIME_WIDTH, clock, note_body, note_plain
 
 _MIN_TEXT_WIDTH = 10
 
 
-class NotesLog(ScrollView, can_focus=False):
+class NotesLog(LogAnnotations, ScrollView, can_focus=False):
     """Notes oldest first, newest at the bottom; one may be selected (↑/↓ on the screen)."""
 
     DEFAULT_CSS = """
@@ -52,11 +53,15 @@ class NotesLog(ScrollView, can_focus=False):
         self._heights: list[int] = []
         self._starts: list[int] = [0]
         self._body_cache: dict[int, Text] = {}
-        self._strips: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(512)
+        self._strips: LRUCache[tuple[int, int, bool], tuple[tuple | None, list[Strip]]] = LRUCache(512)
         self._width = 0
         self._base_style: Style | None = None
         self.selected: int | None = None
         """Index of the selected note, or None (typing new notes)."""
+        self._follow = True
+        """The newest note is in view and should stay so: the log was at its end when last scrolled
+        on a sized widget. A resize (a status line appearing, the terminal shrinking) or the first
+        layout of a reopened interview keeps the end in view rather than the old top line."""
 
     # ------------------------------------------------------------------ data
     @property
@@ -84,6 +89,7 @@ class NotesLog(ScrollView, can_focus=False):
         self._strips.clear()
         self.selected = self._index(selected_seq) if selected_seq is not None else None
         self._measure_all()
+        self._follow = True
         self.scroll_end(animate=False, immediate=True)
 
     def upsert(self, note: Note) -> None:
@@ -96,7 +102,7 @@ class NotesLog(ScrollView, can_focus=False):
         self._forget(note.seq)
         if index is not None:
             self._notes[index] = note
-            self._heights[index] = self._measure(note)
+            self._remeasure(index, index + 1)
             self._restart_from(index)
             self.refresh()
             return
@@ -104,7 +110,8 @@ class NotesLog(ScrollView, can_focus=False):
         at_end = position == len(self._notes)
         self._notes.insert(position, note)
         self._seqs.insert(position, note.seq)
-        self._heights.insert(position, self._measure(note))
+        self._heights.insert(position, self._height(position))
+        self._remeasure(position + 1)  # its divider depends on the note before it
         if self.selected is not None and position <= self.selected:
             self.selected += 1
         if at_end:
@@ -121,6 +128,7 @@ class NotesLog(ScrollView, can_focus=False):
             return
         del self._notes[index], self._seqs[index], self._heights[index]
         self._forget(seq)
+        self._remeasure(index)
         if self.selected is not None:
             if self.selected == index:
                 self.selected = min(index, len(self._notes) - 1) if self._notes else None
@@ -155,6 +163,7 @@ class NotesLog(ScrollView, can_focus=False):
         self.selected = index  # the strip cache is keyed by selection: nothing to forget
         self.refresh()
         if index is None:
+            self._follow = True
             self.scroll_end(animate=False, immediate=True)
         else:
             region = Region(0, self._starts[index], max(self._width, 1), self._heights[index])
@@ -172,13 +181,21 @@ class NotesLog(ScrollView, can_focus=False):
     def _body(self, note: Note) -> Text:
         body = self._body_cache.get(note.seq)
         if body is None:
-            body = self._body_cache[note.seq] = note_body(note)
+            body = self._body_cache[note.seq] = note_body(note, note.id in self.asked)
         return body
+
+    def _height(self, index: int) -> int:
+        return self._measure(self._notes[index]) + (1 if self._divider(index) else 0)
+
+    def _remeasure(self, *indexes: int) -> None:
+        for index in indexes:
+            if 0 <= index < len(self._notes):
+                self._heights[index] = self._height(index)
 
     def _measure(self, note: Note) -> int:
         if self._width <= 0:
             return 1
-        plain = note_plain(note)  # most notes fit one line: no Text built for them
+        plain = note_plain(note, note.id in self.asked)  # most notes fit one line: no Text built for them
         if "\n" not in plain and "\t" not in plain and cell_len(plain) <= self._text_width(note):
             return 1
         return len(self._wrap(note))
@@ -188,7 +205,7 @@ class NotesLog(ScrollView, can_focus=False):
         return list(lines) or [Text()]
 
     def _measure_all(self) -> None:
-        self._heights = [self._measure(note) for note in self._notes]
+        self._heights = [self._height(index) for index in range(len(self._notes))]
         self._starts = [0, *accumulate(self._heights)]
         self._update_virtual_size()
         self.refresh()
@@ -212,24 +229,36 @@ class NotesLog(ScrollView, can_focus=False):
         super().notify_style_update()
         self._strips.clear()  # colours changed (theme): cached lines are stale
 
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.size.height > 0 and self.virtual_size.height > 0:  # not while the layout is still unsized
+            self._follow = new_value >= self.max_scroll_y
+
     def on_resize(self, event: events.Resize) -> None:
+        follow = self._follow
         width = max(event.size.width - 1, 0)  # the scrollbar gutter is always there
         if width != self._width:
             self._width = width
             self._body_cache.clear()
             self._strips.clear()
-            at_end = self.scroll_y >= self.max_scroll_y
             self._measure_all()
-            if at_end and self.selected is None:
-                self.scroll_end(animate=False, immediate=True)
+        if follow and self.selected is None:
+            # after the new height is laid out: a shorter log keeps its newest line, not its top one
+            self.call_after_refresh(self._keep_end)
+
+    def _keep_end(self) -> None:
+        if self.selected is None:
+            self.scroll_end(animate=False, immediate=True)
+            self._follow = True
 
     # --------------------------------------------------------------- rendering
     def _note_strips(self, index: int, base: Style) -> list[Strip]:
         selected = index == self.selected
+        changed = self._divider(index)
         key = (self._notes[index].seq, self._width, selected)
-        strips = self._strips.get(key)
-        if strips is not None:
-            return strips
+        cached = self._strips.get(key)
+        if cached is not None and cached[0] == changed:  # drawn with the same divider (or none)
+            return cached[1]
         note = self._notes[index]
         style = base
         if selected:
@@ -240,15 +269,20 @@ class NotesLog(ScrollView, can_focus=False):
         gutter.append(clock(note.t).ljust(width), style=TIME_STYLE)
         indent = Text(" " * width)
         body = self._body(note)
-        lines = [body] if self._heights[index] == 1 and "\n" not in body.plain else self._wrap(note)
+        one_line = self._heights[index] == 1 + (1 if changed else 0) and "\n" not in body.plain
+        lines = [body] if one_line else self._wrap(note)
         strips = []
+        if changed:
+            line = self._divider_text(changed)
+            line.truncate(self.size.width, overflow="ellipsis")
+            strips.append(Strip(list(line.render(console))).crop_extend(0, self.size.width, base))
         for number, line in enumerate(lines):
             row = (gutter if number == 0 else indent).copy()
             row.append_text(line)
             row.stylize_before(style)
             segments = list(row.render(console))
             strips.append(Strip(segments).crop_extend(0, self.size.width, style))
-        self._strips[key] = strips
+        self._strips[key] = (changed, strips)
         return strips
 
     def render_lines(self, crop: Region) -> list[Strip]:

@@ -21,6 +21,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from trodden.models.errors import StoreError
+from trodden.models.guide.progress import asked_followups
 from trodden.tui.actions import REGISTRY, Action, register
 from trodden.tui.i18n import _, language
 from trodden.tui.widgets.footer import FittingFooter
@@ -90,6 +91,7 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
             suggester=self.suggester,
         )
         field.cursor_blink = self.blink
+        field.bullets_are_clouds = self.store.study.bullets_are_clouds
         self._field = field  # kept: at quit the input is unmounted before the screen
         if self.read_only:
             field.placeholder = _("read-only: following the note-taker's notes")
@@ -112,7 +114,11 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
             self.lost = unsaved
         notes = self.session.notes(include_deleted=True)
         self.suggester.learn(notes)
-        self.query_one(NotesLog).set_notes(notes)
+        log = self.query_one(NotesLog)
+        themes = {theme.id: f"{n} {theme.title}" for n, theme in enumerate(self.store.guide.themes, start=1)}
+        log.set_names(themes, {phase.id: phase.name for phase in self.store.phases})
+        log.set_asked(asked_followups(self.guide_events))
+        log.set_notes(notes)
         self.refresh_header()
         if self.source.guide_problem:
             self.say(self.source.guide_problem, error=True)

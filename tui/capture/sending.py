@@ -128,6 +128,7 @@ class SendingNotes(SlashCommands):
         if completed:
             field.value = completed + " "
             field.cursor_position = len(field.value)
+            field.swallow_space = True
 
     def keep_unsent(self) -> None:
         """Quitting: lines not saved and words not sent become notes rather than vanish.

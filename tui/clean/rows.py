@@ -11,8 +11,8 @@ from rich.text import Text
 from trodden.models.domain import Kind, Note
 from trodden.models.names import visible
 from trodden.models.notes.cleaning import original_text, quote_changed, text_changed
+from trodden.models.notes.marks import KIND_SYMBOLS, feeling_symbol
 from trodden.models.notes.redaction import LIKELY_NAME, Redactor
-from trodden.models.notes.syntax import MARKER_OF_KIND
 from trodden.tui.i18n import _
 
 REDACTION_STYLE = "bold black on rgb(255,170,120)"
@@ -42,16 +42,13 @@ def highlighted(text: str, redactor: Redactor, *, one_line: bool = False) -> Tex
 
 
 def marks(note: Note) -> Text:
-    """The capture markers of a note (``"++*``), so the screen reads like the syntax."""
+    """The note's symbols as capture shows them (``♥♥❝◆``: one vocabulary, ``models/notes/marks.py``);
+    the editor below shows the same note as the syntax it is typed in."""
     text = Text()
-    if note.has(Kind.QUOTE):
-        text.append('"', style="bold")
     if note.valence:
-        sign = "+" if note.valence > 0 else "-"
-        text.append(sign * abs(note.valence), style="bold green" if note.valence > 0 else "bold red")
+        text.append(feeling_symbol(note.valence), style="bold red" if note.valence > 0 else "bold bright_blue")
     for kind in note.kinds:
-        if kind is not Kind.QUOTE:
-            text.append(MARKER_OF_KIND[kind], style="bold cyan")
+        text.append(KIND_SYMBOLS[kind], style="bold cyan")
     return text
 
 
@@ -73,7 +70,7 @@ def cells(note: Note, redactor: Redactor, themes: dict[str, str], phases: dict[s
     row = [
         Text(mm_ss(note.t), style="dim"),
         marks(note),
-        highlighted(note.text, redactor, one_line=True),
+        highlighted(note.text + (f" — {note.remark}" if note.remark else ""), redactor, one_line=True),
         Text(visible(themes.get(note.theme or "", "")), style="italic"),
         Text(visible(phases.get(note.phase or "", ""))),
         flags(note),
@@ -93,6 +90,9 @@ def detail(note: Note | None, redactor: Redactor, themes: dict[str, str], phases
     text.append_text(marks(note))
     text.append("  ")
     text.append_text(highlighted(note.text, redactor))
+    if note.remark:  # a quote's words after its closing mark: the note-taker's, not verbatim
+        text.append(" — ", style="dim")
+        text.append_text(highlighted(note.remark, redactor))
     where = []
     if note.theme:
         where.append(_("theme:") + " " + visible(themes.get(note.theme, note.theme)))

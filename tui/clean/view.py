@@ -32,7 +32,20 @@ from .rows import cells, detail
 
 COLUMNS = ((N_("Time"), 5), (N_("Marks"), 5), (N_("Note"), 0), (N_("Theme"), 16), (N_("Phase"), 12), (N_("Check"), 10))
 """The table's columns and widths; the note takes what the others leave (0 here)."""
+NARROW = {"theme": 10, "phase": 9, "check": 8}
+"""Below ``WIDE`` columns theme, phase and check give room to the note: the note is what is cleaned."""
+WIDE = 110
 CELL_KEYS = tuple(label.lower() for label, _ in COLUMNS)
+
+
+def column_widths(width: int) -> dict[str, int]:
+    """Each column's width on a terminal ``width`` wide; the note takes the rest (at least 20)."""
+    widths = {label.lower(): size for label, size in COLUMNS}
+    if width < WIDE:
+        widths |= NARROW
+    others = sum(widths.values()) + 2 * len(COLUMNS) + 2  # cell padding, scrollbar
+    widths["note"] = max(max(width, 60) - others, 20)
+    return widths
 
 
 class CleanView(TroddenScreen):
@@ -74,6 +87,8 @@ class CleanView(TroddenScreen):
         self.rows: list[int] = []
         self.writer = Writer(self, "clean")
         self._cell_cache: dict[int, tuple[Note, list[Text]]] = {}
+        self._widths: dict[str, int] | None = None
+        """the columns' widths as laid out (None until mounted)"""
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -88,10 +103,18 @@ class CleanView(TroddenScreen):
 
     def _add_columns(self) -> None:
         table = self.query_one(DataTable)
-        width = max(self.app.size.width, 60)
-        note_width = max(width - 48 - 12 - 2, 20)  # other columns, cell padding, scrollbar
-        for label, size in COLUMNS:
-            table.add_column(_(label), width=size or note_width, key=label.lower())
+        self._widths = column_widths(self.app.size.width)
+        for label, _size in COLUMNS:
+            table.add_column(_(label), width=self._widths[label.lower()], key=label.lower())
+
+    def on_resize(self) -> None:
+        """A new terminal width lays the table out again (the note keeps what the others leave)."""
+        if self._widths is None or column_widths(self.app.size.width) == self._widths:
+            return
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        self._add_columns()
+        self._rebuild()
 
     # ------------------------------------------------------------- rendering
     def _update_title(self) -> None:

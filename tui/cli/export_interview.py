@@ -9,6 +9,7 @@ from pathlib import Path
 
 from trodden.exporters.group_exports import export_file_name
 from trodden.models.errors import StoreError, WriteFailed
+from trodden.models.plurals import count
 from trodden.models.storage.store import StudyStore
 
 from .common import BINARY_TO_TERMINAL, info, left_out, to_terminal, warn, word_file_here, write_output
@@ -72,7 +73,7 @@ def run_interview_export(store: StudyStore, args) -> int:
                 failed += 1
                 continue
             write_output(data, folder / export_file_name(interview.id, fmt), binary=fmt == "docx")
-        info(f"exported {len(interviews) - failed} interview(s) to {folder}")
+        info(f"exported {count(len(interviews) - failed, 'interview')} to {folder}")
         return max(left_out(store, problems), 1 if failed else 0)
 
     interview = store.find_interview(args.interview)

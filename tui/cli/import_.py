@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
+from trodden.models.plurals import count as plural
 
 if TYPE_CHECKING:
     from trodden.models.notes.textimport import ImportResult
@@ -42,6 +43,11 @@ def register(sub) -> None:
     parser.add_argument("--start", metavar="HH:MM", help="notes text file: when the interview started")
     parser.add_argument("--interviewer", default="", help="notes text file: interviewer's initials")
     parser.add_argument("--note-taker", default="", help="notes text file: note-taker's initials")
+    parser.add_argument(
+        "--bullets-are-clouds",
+        action="store_true",
+        help="notes text file: a line's leading '- ' is a thundercloud (by default a list bullet, unless the study says so)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -55,7 +61,9 @@ def run(args) -> int:
         store, report = import_document(document, args.dir)
         for line in report:
             warn(line)
-        info(f"imported {len(document.interviews) - len(report)} interview(s) into {store.path}")  # report: skipped
+        info(
+            f"imported {plural(len(document.interviews) - len(report), 'interview')} into {store.path}"
+        )  # report: skipped
         return 0
     if not args.participant:
         raise StoreError(f"{args.file}: a notes text file needs --participant CODE (or import a .json export)")
@@ -66,7 +74,7 @@ def run(args) -> int:
     text, encoding_problem = read_text(args.file)
     if encoding_problem:
         warn(encoding_problem)
-    result = parse_notes_text(text, store.data)
+    result = parse_notes_text(text, store.data, bullets_are_clouds=args.bullets_are_clouds or None)
     result.problems.extend(timestamp_problems(text))
     result.problems.extend(
         f"line {note.line_number}: markers but no words; kept as an empty note to fill in when cleaning"
@@ -88,8 +96,8 @@ def run(args) -> int:
     for problem in result.problems:
         warn(f"{args.file.name} {problem}")
     info(
-        f"imported {count} note(s) into interview {interview_id}"
-        + (f"; {len(result.problems)} line(s) need a look (listed above)" if result.problems else "")
+        f"imported {plural(count, 'note')} into interview {interview_id}"
+        + (f"; {plural(len(result.problems), 'line')} need a look (listed above)" if result.problems else "")
     )
     return 0
 

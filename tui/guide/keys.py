@@ -2,29 +2,52 @@
 
 from __future__ import annotations
 
-from trodden.tui.actions import Action, register
+from trodden.tui.actions import Action, in_panel, register
 from trodden.tui.i18n import N_
 
 ACTIONS = register(
     "guide",
     "Interview guide",
-    [
-        Action("guide.next", "n", "step_theme(1)", "Next theme", "Move on to the next theme (the note-taker follows)"),
-        Action("guide.prev", "p", "step_theme(-1)", "Previous", "Go back to the previous theme"),
-        Action(
-            "guide.tick",
-            "space",
-            "tick",
-            "Tick",
-            "Tick the highlighted question off, or mark the highlighted follow-up asked (again to undo)",
+    in_panel(
+        "themes",
+        {"guide.goto"},
+        in_panel(
+            "followups",
+            {"guide.asked"},
+            [
+                Action(
+                    "guide.next",
+                    "n",
+                    "step_theme(1)",
+                    "Next theme",
+                    "Move on to the next theme (the note-taker follows)",
+                ),
+                Action("guide.prev", "p", "step_theme(-1)", "Previous", "Go back to the previous theme"),
+                Action(
+                    "guide.tick",
+                    "space",
+                    "tick",
+                    "Tick",
+                    "Tick the highlighted question off, or mark the highlighted follow-up asked (again to undo)",
+                ),
+                Action(
+                    "guide.asked",
+                    "a",
+                    "toggle_asked",
+                    "Asked",
+                    "Mark the highlighted follow-up question asked (or not)",
+                ),
+                Action("guide.goto", "g", "go_to_theme", "Go to theme", "Make the highlighted theme the current one"),
+                Action(
+                    "guide.switch", "f", "switch_list", "Follow-ups", "Move between questions, follow-ups and themes"
+                ),
+                Action("guide.edit", "e", "edit_guide", "Edit guide", "Add, edit and reorder themes and questions"),
+                Action("guide.back", "escape", "back", "Back", "Back to the study overview", show=False),
+            ],
         ),
-        Action("guide.asked", "a", "toggle_asked", "Asked", "Mark the highlighted follow-up question asked (or not)"),
-        Action("guide.goto", "g", "go_to_theme", "Go to theme", "Make the highlighted theme the current one"),
-        Action("guide.switch", "f", "switch_list", "Follow-ups", "Move between questions, follow-ups and themes"),
-        Action("guide.edit", "e", "edit_guide", "Edit guide", "Add, edit and reorder themes and questions"),
-        Action("guide.back", "escape", "back", "Back", "Back to the study overview", show=False),
-    ],
+    ),
 )
+"""g (themes) and a (follow-ups) act on their list: the footer shows them while it has the focus."""
 
 HELP_INTRO = N_(
     "[b]The interviewer's guide[/b]\n"

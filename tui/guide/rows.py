@@ -19,11 +19,12 @@ KIND_MARKS = {kind: (KIND_SYMBOLS[kind], KIND_STYLES[kind]) for kind in KIND_SYM
 """The capture screen's symbols and colours, so both sides of the interview read alike."""
 
 
-def theme_row(number: int, theme: GuideTheme, progress: Progress) -> Table:
+def theme_row(number: int, theme: GuideTheme, progress: Progress, *, compact: bool = False) -> Table:
     """``▶  2 Finding the shop ···· 1/3  03:12``: current mark, number, title, ticks, time on it.
 
     A one-row grid so the title takes what room there is (ellipsis) and the figures stay
-    right-aligned, whatever the width of the pane.
+    right-aligned, whatever the width of the pane. ``compact`` (a narrow terminal) keeps the
+    title and the time only: the ticks are in the questions beside it.
     """
     seconds = progress.seconds.get(theme.id, 0.0)
     is_current = theme.id == progress.current
@@ -33,13 +34,16 @@ def theme_row(number: int, theme: GuideTheme, progress: Progress) -> Table:
         mark, style = Text("✓", style="green"), ""
     else:
         mark, style = Text(" "), ""
-    title = Text(f"{number:>2} ", style="dim")
+    title = Text(f"{number} " if compact else f"{number:>2} ", style="dim")
     title.append_text(literal(theme.title, style=style, one_line=True))
     figures = Text()
-    if theme.questions:
+    if theme.questions and not compact:
         done = sum(1 for question in theme.questions if question.id in progress.ticked)
         figures.append(f"{done}/{len(theme.questions)}  ", style="dim")
-    figures.append(clock_text(seconds) if seconds > 0 or is_current else "  ·  ", style="bold" if is_current else "dim")
+    if seconds > 0 or is_current:
+        figures.append(clock_text(seconds), style="bold" if is_current else "dim")
+    elif not compact:
+        figures.append("  ·  ", style="dim")
     grid = Table.grid(expand=True, padding=(0, 1))
     grid.add_column(width=1)
     grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
@@ -74,4 +78,7 @@ def note_row(note: Note) -> Text:
         text.append(" ")
     # channels and tags stay inside the text as typed (@telefon, #kö)
     text.append_text(literal(note.text, style="italic" if note.has(Kind.QUOTE) else ""))
+    if note.remark:
+        text.append(" — ", style="dim")
+        text.append_text(literal(note.remark))
     return text

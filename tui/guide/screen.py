@@ -37,6 +37,8 @@ class GuideScreen(GuideRecording):
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
     CSS_PATH = "guide.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    """Below 110 columns the big clock gives way to the theme's name and questions (``guide.tcss``)."""
 
     class Opened(Message):
         def __init__(self, read_only: bool) -> None:

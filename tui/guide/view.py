@@ -71,6 +71,7 @@ class GuideView(TroddenScreen):
                     with Vertical(id="clock-box"):
                         yield Digits("00:00", id="theme-clock")
                         yield Static(_("on this theme"), id="clock-label", classes="muted")
+                yield Static("", id="clock-line", classes="muted")  # the clock on narrow terminals
                 yield OptionList(id="questions")
             with Vertical(id="side-pane"):
                 yield OptionList(id="followups")
@@ -102,7 +103,11 @@ class GuideView(TroddenScreen):
         guide = self.snapshot.guide
         self._draw_title(progress)
         themes = self.query_one("#themes", OptionList)
-        rows = [Option(theme_row(i, theme, progress), id=theme.id) for i, theme in enumerate(guide.themes, 1)]
+        compact = self.has_class("-narrow")
+        rows = [
+            Option(theme_row(i, theme, progress, compact=compact), id=theme.id)
+            for i, theme in enumerate(guide.themes, 1)
+        ]
         _replace(themes, rows)
         if progress.current != self._shown_current:
             self._shown_current = progress.current
@@ -115,6 +120,11 @@ class GuideView(TroddenScreen):
         if lists:
             self._draw_followups(progress)
             self._draw_feed()
+
+    def on_resize(self) -> None:
+        """The themes list is drawn for the width (``theme_row``'s compact rows below 110 columns)."""
+        if self.progress is not None and self.snapshot is not None:
+            self.call_after_refresh(self._redraw, False)
 
     def _draw_title(self, progress: Progress) -> None:
         assert self.snapshot is not None
@@ -147,10 +157,9 @@ class GuideView(TroddenScreen):
         guide = self.snapshot.guide
         theme = self.viewed_theme()
         title = self.query_one("#theme-title", Static)
-        clock = self.query_one("#theme-clock", Digits)
         if not guide.themes:
             title.update(Text(_("This study has no interview guide yet. Press e to write one."), style="bold"))
-            clock.update(clock_text(progress.elapsed))
+            self._show_clock(clock_text(progress.elapsed))
             _replace(self.query_one("#questions", OptionList), [])
             return
         if theme is None:
@@ -172,7 +181,7 @@ class GuideView(TroddenScreen):
             )
         head.append_text(literal(theme.title, style="bold"))
         title.update(head)
-        clock.update(clock_text(progress.seconds.get(theme.id, 0.0)))
+        self._show_clock(clock_text(progress.seconds.get(theme.id, 0.0)))
         questions = self.query_one("#questions", OptionList)
         _replace(
             questions,
@@ -184,6 +193,12 @@ class GuideView(TroddenScreen):
             if theme.questions
             else _("No questions in this theme")
         )
+
+    def _show_clock(self, shown: str) -> None:
+        """The theme's clock: big digits on a wide terminal, one line under the title on a narrow
+        one (``guide.tcss``: the digits take 16 columns, the theme's name needs them more)."""
+        self.query_one("#theme-clock", Digits).update(shown)
+        self.query_one("#clock-line", Static).update(Text(f"{shown} on this theme"))
 
     def _draw_followups(self, progress: Progress) -> None:
         followups = self.query_one("#followups", OptionList)

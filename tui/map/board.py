@@ -27,6 +27,8 @@ from .board_text import LABEL_WIDTH
 
 MIN_COLUMN = 20
 TEXT_CACHE = 20_000
+STICKY = 2
+"""board lines that never scroll up: the phase names and the rule under them"""
 """board lines whose text is kept; beyond that the cache starts again (a long workshop)"""
 
 
@@ -88,7 +90,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._layout()
         self._clamp()
         top = self.scroll_offset.y
-        for y in range(top, top + self.scrollable_content_region.height):  # lines out of sight are drawn when shown
+        shown = [*range(STICKY), *range(top + STICKY, top + self.scrollable_content_region.height)]
+        for y in shown:  # lines out of sight are drawn when shown
             if (old_keys[y] if y < len(old_keys) else None) != (self._keys[y] if y < len(self._keys) else None):
                 self.refresh_line(y)
         self._refresh_cursor()
@@ -279,7 +282,8 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        line_y = scroll_y + y
+        # the phase names and the rule under them stay at the top while the lanes scroll up
+        line_y = y if y < STICKY else scroll_y + y
         width = self._width
         strip = self._strip(line_y)
         if not scroll_x:
@@ -288,6 +292,13 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         label = strip.crop_extend(0, LABEL_WIDTH, self.rich_style)
         cells = strip.crop_extend(LABEL_WIDTH + scroll_x, scroll_x + width, self.rich_style)
         return Strip.join([label, cells])
+
+    def refresh_line(self, y: int) -> None:
+        """Line ``y`` of the board; the sticky header lines are always on the top screen rows."""
+        if y < STICKY:
+            self.refresh(Region(0, y, max(self.virtual_size.width, self.size.width), 1))
+        else:
+            super().refresh_line(y)
 
     def _strip(self, line_y: int) -> Strip:
         """The whole line drawn, from the cache while its text, the cursor on it and the focus are the same."""

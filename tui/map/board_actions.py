@@ -136,6 +136,10 @@ class BoardActions(MapWriting):
         return lead_in(self.loaded.data.study.language if self.loaded is not None else "en")
 
     def action_promote(self) -> None:
+        """m: the inbox's note becomes a moment of truth (inbox focused), or the board's item does."""
+        if self.inbox_focused:
+            self.promote_note()
+            return
         item = self._need_item()
         if item is None or self.readonly:
             return

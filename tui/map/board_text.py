@@ -21,7 +21,7 @@ from trodden.models.map.board_model import (
 from trodden.models.map.curve import CurvePoint
 from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
-from trodden.models.notes.marks import CLOUD, HEART
+from trodden.models.notes.marks import CLOUD, HEART, feeling_level
 from trodden.tui.i18n import _
 from trodden.tui.words import word
 
@@ -32,17 +32,9 @@ MARK_GLYPH = {Mark.HEART: (HEART, "bold red"), Mark.CLOUD: (CLOUD, "bold blue")}
 
 
 def feeling_glyph(value: float | None) -> tuple[str, str]:
-    if value is None:
-        return "·", "dim"
-    if value >= 1:
-        return "▲", "green"
-    if value > 0:
-        return "△", "green"
-    if value <= -1:
-        return "▼", "red"
-    if value < 0:
-        return "▽", "red"
-    return "◆", "yellow"
+    """The symbol (``models/notes/marks.py``: one vocabulary) and colour of an averaged feeling."""
+    style = "dim" if value is None else "green" if value > 0 else "red" if value < 0 else "yellow"
+    return feeling_level(value), style
 
 
 def line_text(line: Line) -> Text:

@@ -96,7 +96,7 @@ def types_text(item: MapItem, index: NotesIndex) -> Text:
     named = ", ".join(f"{visible(segment or _('type not given'), one_line=True)} {count}" for segment, count in counts)
     text = Text("\n" + _("customer types: {named}").format(named=named), style="dim")
     if index.one_type_only(item):
-        text.append("  ◆ " + _("one customer type only"), style="bold yellow")
+        text.append("  ! " + _("one customer type only"), style="bold yellow")
     return text
 
 

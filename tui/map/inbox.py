@@ -19,9 +19,7 @@ from textual.strip import Strip
 from trodden.models.domain import Kind, Note, Phase
 from trodden.models.names import visible
 from trodden.models.natural_sort import natural_key
-from trodden.models.notes.syntax import MARKER_OF_KIND
-
-from .board_text import feeling_glyph
+from trodden.models.notes.marks import KIND_SYMBOLS, feeling_symbol
 
 STRIP_CACHE = 20_000
 """drawn inbox lines kept (beyond that the cache starts again)"""
@@ -33,22 +31,24 @@ def mm_ss(seconds: float) -> str:
 
 
 def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Text:
-    """``2 P3 12:34 ▲ *" text @web #tag``: phase, who, when, feeling, kinds, words."""
+    """``2 P3 12:34 ☁◆ text @web #tag``: phase, who, when, feeling and kinds (capture's symbols), words."""
     text = Text(no_wrap=True)
     number = phase_number.get(note.phase or "")
     text.append(f"{number if number else '·'} ", style="bold cyan" if number else "dim")
     text.append(f"{visible(participant, one_line=True):<4} ", style="bold")
     text.append(f"{mm_ss(note.t)} ", style="dim")
-    glyph, style = feeling_glyph(note.valence)
-    text.append(glyph, style=style)
-    markers = "".join(MARKER_OF_KIND[kind] for kind in note.kinds if kind is not Kind.QUOTE)
-    text.append(f"{markers:<2} ", style="yellow")
+    # the note's marks as the note-taker saw them in capture (one vocabulary: models/notes/marks.py)
+    marks = feeling_symbol(note.valence) + "".join(KIND_SYMBOLS[kind] for kind in note.kinds if kind is not Kind.QUOTE)
+    text.append(f"{marks:<3} ", style="red" if (note.valence or 0) > 0 else "blue" if note.valence else "yellow")
     if Kind.QUOTE in note.kinds:
         text.append(f"“{visible(note.text, one_line=True)}”", style="italic")
+        if note.remark:
+            text.append(" " + visible(note.remark, one_line=True))
     else:
         text.append(visible(note.text, one_line=True))
-    tokens = [f"@{c}" for c in note.channels if f"@{c}" not in note.text.lower()]
-    tokens += [f"#{t}" for t in note.tags if f"#{t}" not in note.text.lower()]
+    words = f"{note.text} {note.remark}".lower()
+    tokens = [f"@{c}" for c in note.channels if f"@{c}" not in words]
+    tokens += [f"#{t}" for t in note.tags if f"#{t}" not in words]
     if tokens:
         text.append(visible("  " + " ".join(tokens), one_line=True), style="cyan")
     return text

@@ -13,12 +13,13 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from trodden.models.domain import Kind, Note, Phase
-from trodden.models.map.edit import EditError, add_evidence, move_item, pick_quote, place_note
-from trodden.models.map.inbox_filter import InboxFilter, parse_filter
-from trodden.models.map.journey_map import JourneyMap, Lane
+from trodden.models.map.edit import EditError, add_evidence, move_item, pick_quote, place_note, title_for
+from trodden.models.map.inbox_filter import PLAIN_SAID, InboxFilter, next_plain_mode, parse_filter
+from trodden.models.map.journey_map import Change, ItemKind, JourneyMap, Lane
 from trodden.models.map.similarity import similar_items
 from trodden.models.names import visible
 from trodden.tui.i18n import _
+from trodden.tui.widgets.dialogs import PromptScreen
 
 from .inbox import Inbox
 from .writing import MapWriting
@@ -159,6 +160,33 @@ class InboxActions(MapWriting):
             return
         self.commit(change, _("Quote picked for {name}").format(name=phase.name), placed={note.id})
 
+    def promote_note(self) -> None:
+        """The inbox's highlighted note placed as a moment of truth (in its own phase), with a design question."""
+        note = self.inbox_widget.note
+        if note is None or self.readonly:
+            return
+        phase = next((p for p in self.phases if p.id == note.phase), None) or self.current_phase()
+        if phase is None:
+            self.status("Add a phase first (A)", "yellow")
+            return
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            try:
+                placed = place_note(self.journey, note, phase.id, self._new_id, kind=ItemKind.MOMENT)
+            except EditError as error:
+                self._fail(error)
+                return
+            item = placed.items[0].model_copy(update={"design_question": answer.strip()})
+            self.commit(Change(items=(item,)), f"Moment of truth in {phase.name}", placed={note.id})
+            self._focus_item(item.id)
+
+        title = f"Moment of truth: {title_for(note)}"
+        self.app.push_screen(
+            PromptScreen(title, "How might we ", "the design question it raises", blink=self.blink), done
+        )
+
     def action_column_filter(self) -> None:
         """The inbox notes of the board's current column: where they will land."""
         phase = self.current_phase()
@@ -168,6 +196,12 @@ class InboxActions(MapWriting):
         query = f"phase:{self.phases.index(phase) + 1}"
         field.value = "" if field.value == query else query
         field.set_class(bool(field.value), "shown")
+
+    def action_plain_notes(self) -> None:
+        """p: which notes without a marker the inbox shows (cleaned interviews', all, none)."""
+        self.plain_notes = next_plain_mode(self.plain_notes)
+        self.refresh_inbox()
+        self.status(PLAIN_SAID[self.plain_notes])
 
     def action_filter(self) -> None:
         field = self.query_one("#inbox-filter", Input)

@@ -31,9 +31,10 @@ from textual.widgets import Static
 
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.history import History
-from trodden.models.map.inbox_filter import InboxFilter
+from trodden.models.map.inbox_filter import PLAIN_MODES, InboxFilter
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
+from trodden.models.notes.marks import CLOUD, DOWN, HEART, LEVEL, STRONG_DOWN, STRONG_UP, UP
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.i18n import _
@@ -55,6 +56,13 @@ from .phases import PhaseEditing
 
 HINT_DELAY = 0.25
 """seconds the inbox cursor rests before a similar item is looked for"""
+
+
+BOARD_LEGEND = (
+    f"{HEART} heart · {CLOUD} thundercloud · {STRONG_UP}{UP}{LEVEL}{DOWN}{STRONG_DOWN} feeling"
+    " · n/N customers · ┆? hypothesis · F1: every symbol"
+)
+"""The map's symbols under the board (``models/notes/marks.py``; all of them in F1)."""
 
 
 class MapScreen(
@@ -106,6 +114,7 @@ class MapScreen(
         self.journey = JourneyMap()
         self.selected: set[int] = set()
         self.filter = InboxFilter()
+        self.plain_notes = PLAIN_MODES[0]
         self.curve_mode = ""
         self.history = History()
         self.kept = None
@@ -131,7 +140,9 @@ class MapScreen(
             )
             yield Static("", id="map-saved")
         yield Static("", id="map-banner")
-        yield Board(id="board")
+        board = Board(id="board")
+        board.border_subtitle = BOARD_LEGEND
+        yield board
         with Vertical(id="inbox-box") as box:
             box.border_title = _("Inbox")
             field = LiteralInput(

@@ -23,7 +23,7 @@ from trodden.models.map.board_model import build_board
 from trodden.models.map.curve import emotion_curve
 from trodden.models.map.evidence import StudyMapData, inbox
 from trodden.models.map.history import History
-from trodden.models.map.inbox_filter import InboxFilter
+from trodden.models.map.inbox_filter import InboxFilter, plain_interviews
 from trodden.models.map.journey_map import ItemKind, JourneyMap, Lane, MapItem, Mark
 from trodden.models.map.map_session import MapSession
 from trodden.models.notes.marks import CLOUD, HEART
@@ -69,6 +69,8 @@ class MapView:
     selected: set[int]
     """items selected for merging"""
     filter: InboxFilter
+    plain_notes: str
+    """which notes without a marker the inbox shows (``inbox_filter.PLAIN_MODES``)"""
     curve_mode: str
     history: History
     writer: Writer
@@ -125,6 +127,11 @@ class MapView:
         return self.journey.item(int(entry.ref))  # type: ignore[arg-type]
 
     def _need_item(self) -> MapItem | None:
+        """The board's item a key acts on; none while the inbox has the focus (keys act on the
+        focused panel: an item key pressed in the inbox must not change an item out of sight)."""
+        if self.inbox_focused:
+            self.status("This key changes a map item: tab to the board first", "yellow")
+            return None
         item = self.current_item()
         if item is None:
             self.status(_("Put the board's cursor on an item first"), "yellow")
@@ -159,7 +166,7 @@ class MapView:
         if self.loaded is None:
             return
         index = self.loaded.index
-        notes = inbox(index, self.journey)
+        notes = inbox(index, self.journey, plain_interviews(self.loaded.interviews, self.plain_notes))
         if not self.filter.empty:
             match = self.filter.predicate(index)
             notes = [note for note in notes if match(note)]

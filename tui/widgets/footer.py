@@ -92,11 +92,15 @@ class FittingFooter(Footer):
         """The screen's shown keys, one per action: Help first, Quit last, the screen's own between."""
         found: list[FooterItem] = []
         seen: set[str] = set()
+        focused = self.screen.focused
+        panels = {node.id for node in (focused, *focused.ancestors)} if focused is not None else set()
         for _namespace, binding, enabled, tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
-            seen.add(binding.action)
             action = action_by_id(binding.id or "")
+            if action is not None and action.panel and action.panel not in panels:
+                continue  # another panel's key: the footer shows the focused panel's keys
+            seen.add(binding.action)
             found.append(
                 FooterItem(
                     id=binding.id or binding.action,

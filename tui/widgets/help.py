@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from trodden.models.notes.marks import LEGEND
 from trodden.tui.actions import CONTEXT_TITLES, actions_for
 from trodden.tui.i18n import N_, _, action_text
 
@@ -46,7 +47,19 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(self._table(context))
                 if self.context == "app":
                     break
+            yield Static(_("Symbols"), classes="help-title")
+            yield Static(self._legend())
             yield Static("[dim]" + _("esc closes this help · ctrl+p searches every action by name") + "[/]")
+
+    @staticmethod
+    def _legend() -> Table:
+        """The one vocabulary of symbols (``models/notes/marks.py``): the same on every screen."""
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for symbols, meaning in LEGEND:
+            table.add_row(symbols, meaning)
+        return table
 
     def _table(self, context: str) -> Table:
         table = Table.grid(padding=(0, 2))
