@@ -218,3 +218,13 @@ def test_the_workshop_went_on_to_three_prioritised_problem_areas_with_ideas(samp
     assert len(plan.areas) == 3 and all(area.impact and area.effort and area.experience for area in plan.areas)
     assert all(plan.ideas_of(area.id) for area in plan.areas)
     assert all(area.quotes for area in plan.areas)
+
+
+def test_the_sample_notes_are_typed_capture_lines_so_a_leading_dash_is_a_thundercloud(sample) -> None:
+    _, store = sample
+    assert store.data.study.bullets_are_clouds
+    feelings = Counter()
+    for interview in store.interviews()[0]:
+        with store.open_interview(interview.id) as session:
+            feelings.update(note.valence for note in session.notes())
+    assert feelings[-1] >= 50 and feelings[-2] >= 25 and feelings[1] >= 25
