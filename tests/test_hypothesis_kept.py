@@ -135,3 +135,17 @@ def test_importing_the_first_interview_keeps_the_hypothesis(drafted, tmp_path):
     assert main(["import", str(drafted.path), str(notes), "--participant", "P1", "--date", "2026-03-02"]) == 0
     kept = read_hypothesis(drafted.path)
     assert kept is not None and len(kept.items) == 2
+
+
+@pytest.mark.parametrize("how", ["capture", "import"])
+def test_a_damaged_snapshot_never_stops_the_first_interview(drafted, tmp_path, how):
+    """The note-taker must be able to start; the damaged file is left as it is (the map and report name it)."""
+    damaged = drafted.path / "hypothesis.json"
+    damaged.write_bytes(b'{"format": 1, "items": [')
+    if how == "capture":
+        assert find_or_start(drafted, participant="P1", clock=lambda: LATER).participant == "P1"
+    else:
+        notes = tmp_path / "p1.txt"
+        notes.write_text("00:30 söker på växtens namn\n", encoding="utf-8")
+        assert main(["import", str(drafted.path), str(notes), "--participant", "P1", "--date", "2026-03-02"]) == 0
+    assert damaged.read_bytes() == b'{"format": 1, "items": ['

@@ -126,11 +126,14 @@ def keep_before_first_interview(store: StudyStore) -> KeptHypothesis | None:
     """The study's first interview is about to start: keep the map's hypothesis, once.
 
     Nothing is written if an interview exists already, a snapshot is kept, or the map has no
-    hypothesis items. A damaged map is not this step's to report: the interview still starts.
+    hypothesis items. A damaged map or snapshot is not this step's to report (the map and the
+    report name it) and is left as it is: the interview still starts.
     """
-    if store.interview_ids() or read_hypothesis(store.path) is not None:
+    if store.interview_ids():
         return None
     try:
+        if read_hypothesis(store.path) is not None:
+            return None
         journey = read_map(store.path)
     except StoreError:
         return None
@@ -138,7 +141,7 @@ def keep_before_first_interview(store: StudyStore) -> KeptHypothesis | None:
         return None
     try:
         return take_snapshot(store.path, how="first-interview", journey=journey)
-    except HypothesisExists:  # the guide and capture started together: the other one kept it
+    except StoreError:  # the guide and capture started together: the other one kept it (or holds its lock)
         return None
 
 
