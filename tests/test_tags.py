@@ -63,3 +63,14 @@ def test_the_list_counts_notes_and_customers(study: StudyStore, capsys) -> None:
     out = capsys.readouterr().out
     assert "@butik" in out and "2 notes  2 of 2 customers" in out
     assert main(["tags", str(study.path), "rename", "#nothing", "#x"]) == 2
+
+
+def test_a_new_name_that_is_no_tag_gets_a_clear_message_and_changes_nothing(study: StudyStore, capsys) -> None:
+    before = _notes_with(study, "channel", "butik")
+    for bad in ("", "@", "@[b]x", "två ord", "a\x1b[2J"):
+        assert main(["tags", str(study.path), "rename", "@butik", bad]) == 2, bad
+        err = capsys.readouterr().err
+        assert "is not a tag or channel name" in err and "unexpected" not in err
+    assert main(["tags", str(study.path), "merge", "@butik", "--into", "[b]"]) == 2
+    assert "is not a tag or channel name" in capsys.readouterr().err
+    assert _notes_with(study, "channel", "butik") == before
