@@ -52,6 +52,8 @@ class StudyFile(Model):
 def read_study_file(path: Path) -> StudyFile:
     """The ``study.json`` of the study folder ``path``; ``StudyNotFound`` or ``CorruptFile``."""
     file = path / STUDY_FILE
+    if path.exists() and not path.is_dir():
+        raise StudyNotFound(f"{path} is a file, not a study folder")
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
