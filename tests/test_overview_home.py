@@ -170,3 +170,21 @@ def test_tags_snapshot_80x24(tmp_path: Path, snap_compare) -> None:
 def test_tags_snapshot_160x48(tmp_path: Path, snap_compare) -> None:
     store = build_study(tmp_path / "study")
     assert snap_compare(_tags_app(store), terminal_size=(160, 48), run_before=_counted)
+
+
+def test_undo_on_the_tags_screen_with_nothing_done_says_so(tmp_path: Path) -> None:
+    """ctrl+z before any rename (or a second time after one undo) used to pop an empty history."""
+    store = build_study(tmp_path / "study")
+
+    async def run() -> tuple[bool, str]:
+        app = _tags_app(store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _counted(pilot)
+            await pilot.press("ctrl+z")
+            await wait_until(pilot, lambda: "Nothing to undo" in _screen_text(app), "the answer")
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            return app.is_running, _screen_text(app)
+
+    running, text = asyncio.run(run())
+    assert running and "Nothing to undo" in text

@@ -141,8 +141,7 @@ class TagsScreen(TroddenScreen):
         self.writer.submit(job, lambda error: self.Done(str(error), error=True))
 
     def action_undo(self) -> None:
-        if self._first_count:  # after a rename, the status keeps saying what it did
-            self._first_count = False
+        if not self.history:
             self._status("Nothing to undo here.")
             return
         done = self.history.pop()
