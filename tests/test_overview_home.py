@@ -188,3 +188,27 @@ def test_undo_on_the_tags_screen_with_nothing_done_says_so(tmp_path: Path) -> No
 
     running, text = asyncio.run(run())
     assert running and "Nothing to undo" in text
+
+
+def test_n_refuses_a_code_it_would_have_to_change_as_the_command_line_does(tmp_path: Path) -> None:
+    """``../[b]x`` was quietly filed as participant ``b-x``; ``trodden capture`` refuses it, so does ``n``."""
+    store = build_study(tmp_path / "study")
+    before = sorted(p.code for p in store.participants)
+
+    async def run() -> str:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _loaded(app, pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*"../[b]x", "enter")
+            said = lambda: " ".join(note.message for note in app._notifications)  # noqa: E731
+            await wait_until(pilot, lambda: "is not a participant code" in said(), "the refusal")
+            return type(app.screen).__name__
+
+    assert asyncio.run(run()) == "StudyScreen"
+    reopened = StudyStore.open(store.path)
+    assert sorted(p.code for p in reopened.participants) == before
+    assert "b-x" not in {i.participant for i in reopened.interviews()[0]}

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.message import Message
 
 from trodden.models.errors import StoreError
-from trodden.models.names import clean_participant_code
+from trodden.models.names import participant_code_as_typed
 from trodden.models.storage.interviews import find_or_start
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
@@ -52,7 +52,7 @@ class StartingInterviews(TroddenScreen):
         if not code:
             return
         try:
-            code = clean_participant_code(code)
+            code = participant_code_as_typed(code)  # as trodden capture --participant: never changed
         except StoreError as error:
             self.notify(str(error), severity="error")
             return
