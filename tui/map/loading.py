@@ -35,13 +35,19 @@ class MapLoading(MapWriting):
 
     class Loaded(Message):
         def __init__(
-            self, loaded: StudyMapData, session: MapSession | None, readonly: str, kept: KeptHypothesis | None = None
+            self,
+            loaded: StudyMapData,
+            session: MapSession | None,
+            readonly: str,
+            kept: KeptHypothesis | None = None,
+            kept_problem: str = "",
         ) -> None:
             super().__init__()
             self.loaded = loaded
             self.session = session
             self.readonly = readonly
             self.kept = kept
+            self.kept_problem = kept_problem
 
     class Followed(Message):
         def __init__(self, journey: JourneyMap, data: StudyFile | None) -> None:
@@ -61,12 +67,13 @@ class MapLoading(MapWriting):
         except (StoreError, ValidationError) as error:
             self.post_message(self.LoadFailed(error))
             return
+        kept, kept_problem = None, ""
         try:
             kept = read_hypothesis(self.store.path)
-        except StoreError as error:  # the map still opens; the damaged snapshot is named
+        except StoreError as error:  # the map still opens; the damaged snapshot is named (and by H)
             opened.loaded.problems.append(error)
-            kept = None
-        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, kept))
+            kept_problem = str(error)
+        self.post_message(self.Loaded(opened.loaded, opened.session, opened.readonly, kept, kept_problem))
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
@@ -81,6 +88,7 @@ class MapLoading(MapWriting):
         self.loaded = message.loaded
         self.journey = message.loaded.journey
         self.kept = message.kept
+        self.kept_problem = message.kept_problem
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly))
