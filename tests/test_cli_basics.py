@@ -181,3 +181,14 @@ def test_a_study_folder_that_is_missing_or_a_file_is_named_plainly(tmp_path: Pat
         assert result == 1 and err.count("\n") == 1, err
         assert "invalid choice" not in err and "Not a directory" not in err, err
         assert "does not exist" in err or "is a file, not a study folder" in err, err
+
+
+def test_the_overview_without_a_terminal_says_so_instead_of_waiting_forever(tmp_path: Path, capsys) -> None:
+    """``trodden DIR`` from a script or cron (stdin not a terminal) drew the app into the void and hung."""
+    from conftest import build_study
+
+    store = build_study(tmp_path / "study")
+    for argv in (["open", store.path], [store.path]):
+        assert main([str(arg) for arg in argv]) == 1  # pytest's stdin is no terminal
+        err = capsys.readouterr().err
+        assert "needs a terminal" in err and err.count("\n") == 1, err

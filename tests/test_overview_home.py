@@ -25,6 +25,7 @@ def test_open_and_a_bare_folder_open_the_overview(tmp_path: Path, monkeypatch, a
     store = build_study(tmp_path / "study")
     opened: list[tuple] = []
     monkeypatch.setattr("trodden.tui.app.run_app", lambda path, start=None: opened.append((path, start)) or 0)
+    monkeypatch.setattr("trodden.tui.cli.common.on_a_terminal", lambda: True)
     assert cli_main.main([*argv, str(store.path)]) == 0
     assert opened == [(store.path, None)]  # no start screen: the app opens on the overview
 
