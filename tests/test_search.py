@@ -166,3 +166,13 @@ def test_the_kept_index_is_read_again_once_a_note_is_written(store: StudyStore) 
     assert again is not first and [h.note.text for h in again.search(parse_query("krukväxt"))] == [
         "nya krukväxter @butik"
     ]
+
+
+def test_a_participant_the_study_does_not_have_is_named_not_just_zero(store: StudyStore, capsys) -> None:
+    """``--participant P03`` on a study of P1..P3 found nothing, silently: the README's example on the sample."""
+    index, _ = load_search(store)
+    assert index.unknown_participants(parse_query("p:P03 p:p1")) == ["p03"]
+    assert main(["search", str(store.path), "växt", "--participant", "P03"]) == 0
+    captured = capsys.readouterr()
+    assert "0 notes of" in captured.out and "no participant p03 in this study" in captured.err.casefold()
+    assert "P1, P2, P3" in captured.err

@@ -37,6 +37,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from trodden.models.natural_sort import natural_key
     from trodden.models.search.loading import load_search
     from trodden.models.search.query import Query, QueryError, parse_query
 
@@ -56,6 +57,9 @@ def run(args) -> int:
         return run_app(args.dir, start=SearchScreen)
     store = open_study(args.dir)
     index, loaded = load_search(store)
+    for code in index.unknown_participants(query):
+        known = sorted(index.codes(), key=natural_key)
+        warn(f"no participant {code} in this study ({', '.join(known) or 'none yet'})")
     hits = index.search(query)
     for hit in hits:
         say(hit_line(hit))
