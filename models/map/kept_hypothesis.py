@@ -93,7 +93,8 @@ def take_snapshot(
     journey: JourneyMap | None = None,
     taken: datetime | None = None,
 ) -> KeptHypothesis:
-    """Keep the map's hypothesis items now. Raises ``HypothesisExists`` if one is kept and not ``replace``.
+    """Keep the map's hypothesis items now. Raises ``HypothesisExists`` if one is kept and not ``replace``,
+    ``StoreError`` if the map has no hypothesis items.
 
     Replacing keeps the verdicts of items still in the new snapshot.
     """
@@ -107,6 +108,10 @@ def take_snapshot(
                 " replace it with --replace"
             )
         items = hypothesis_items(journey if journey is not None else read_map(study_path))
+        if not items:  # kept empty, it would stop the first interview keeping the hypothesis drafted later
+            raise StoreError(
+                "nothing to keep: the map has no items without evidence; draft the hypothesis on the map first"
+            )
         ids = {item.id for item in items}
         verdicts = {key: value for key, value in (old.verdicts if old else {}).items() if key in ids}
         kept = KeptHypothesis(how=how, items=items, verdicts=verdicts, taken=taken or datetime.now())  # type: ignore[arg-type]
