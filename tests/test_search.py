@@ -176,3 +176,19 @@ def test_a_participant_the_study_does_not_have_is_named_not_just_zero(store: Stu
     captured = capsys.readouterr()
     assert "0 notes of" in captured.out and "no participant p03 in this study" in captured.err.casefold()
     assert "P1, P2, P3" in captured.err
+
+
+def test_decomposed_letters_as_a_mac_pastes_them_are_the_same_letters(store: StudyStore) -> None:
+    """``ö`` as o + U+0308 (NFD: macOS file names, some editors) cut ``#förpackning`` to the tag ``fo``."""
+    import unicodedata
+
+    from trodden.models.notes.retag import clean_name
+    from trodden.models.notes.syntax import parse
+
+    nfd = unicodedata.normalize("NFD", "kartongen #förpackning @växtbutik")
+    draft = parse(nfd)
+    assert (draft.tags, draft.channels) == (("förpackning",), ("växtbutik",))
+    assert clean_name(unicodedata.normalize("NFD", "#Förpackning")) == "förpackning"
+    index, _ = load_search(store)
+    typed = parse_query(unicodedata.normalize("NFD", "växt"))
+    assert typed.words == ("växt",) and len(index.search(typed)) == len(index.search(parse_query("växt"))) > 0
