@@ -192,3 +192,21 @@ def test_decomposed_letters_as_a_mac_pastes_them_are_the_same_letters(store: Stu
     index, _ = load_search(store)
     typed = parse_query(unicodedata.normalize("NFD", "växt"))
     assert typed.words == ("växt",) and len(index.search(typed)) == len(index.search(parse_query("växt"))) > 0
+
+
+def test_a_damaged_map_leaves_search_and_tags_working_and_is_named(store: StudyStore, capsys) -> None:
+    """Search and tags are about notes: a damaged map file stopped both (and the rename) outright."""
+    damaged = next(store.path.glob("map.*json*"))
+    damaged.write_bytes(b"garbage{")
+    assert main(["search", str(store.path), "växt"]) == 1  # 1: something was left out, and named
+    captured = capsys.readouterr()
+    assert "4 notes of" in captured.out and damaged.name in captured.err and "left out" in captured.err
+    assert main(["tags", str(store.path)]) == 1
+    captured = capsys.readouterr()
+    assert "#leverans" in captured.out and damaged.name in captured.err
+    assert main(["tags", str(store.path), "rename", "#leverans", "#frakt"]) == 0  # tags are not on the map
+    assert "#leverans → #frakt" in capsys.readouterr().out
+    assert main(["tags", str(store.path), "rename", "@post", "@brev"]) == 1  # channels are: the map is skipped
+    captured = capsys.readouterr()
+    assert "@post → @brev" in captured.out and "skipped the map" in captured.err
+    assert damaged.read_bytes() == b"garbage{"

@@ -28,7 +28,7 @@ def run(args) -> int:
     from trodden.models.notes.retag import RetagError, token_counts
 
     store = open_study(args.dir)
-    loaded = load_study_map(store)
+    loaded = load_study_map(store, without_damaged_map=True)
     index = loaded.index
     counts = token_counts(list(index.notes.values()), index.participant_of, set(index.staff), len(index.participants))
     if args.action is None:
