@@ -372,3 +372,18 @@ async def test_search_and_tags(study):
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_until(pilot, lambda: "channels" in "".join(shown(app)), "the tags counted")
         shown(app)
+
+
+@pytest.mark.parametrize(
+    "args", [("search", "welcome"), ("search", "--participant", "P9"), ("tags",), ("study", "show")]
+)
+def test_the_new_commands_print_user_text_without_running_it(study, monkeypatch, capsys, args):
+    """``trodden search``, ``tags`` and ``study show`` print notes, names and settings: shown, never run."""
+    store, _, _ = study
+    command, *rest = args
+    code, out, err = to_tty(monkeypatch, capsys, command, str(store.path), *rest)
+    assert code in (0, 1), err
+    assert not RAW.search(out.replace("\t", " ")), repr(RAW.search(out))
+    assert not RAW.search(err.replace("\n", " "))
+    if args in (("search", "welcome"), ("study", "show")):
+        assert "[@click=app.quit]Welcome[/]" in out
