@@ -210,3 +210,12 @@ def test_a_damaged_map_leaves_search_and_tags_working_and_is_named(store: StudyS
     captured = capsys.readouterr()
     assert "@post → @brev" in captured.out and "skipped the map" in captured.err
     assert damaged.read_bytes() == b"garbage{"
+
+
+def test_no_query_with_stdin_not_a_terminal_lists_instead_of_waiting(store: StudyStore, capsys, monkeypatch) -> None:
+    """``trodden search DIR < file`` in a terminal opened the screen with no keyboard and waited forever."""
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # stdout a terminal; pytest's stdin is none
+    assert main(["search", str(store.path)]) == 0
+    assert "notes of" in capsys.readouterr().out

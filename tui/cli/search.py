@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_study_arg, left_out, open_study, say, warn
+from .common import add_study_arg, left_out, on_a_terminal, open_study, say, warn
 
 FILTERS = [
     ("--tag", "tag", "a tag (#packaging; the start of one is enough)"),
@@ -50,7 +50,7 @@ def run(args) -> int:
     except QueryError as error:
         warn(str(error))
         return 2
-    if query.is_empty and sys.stdout.isatty():  # nothing asked: the search screen, to type in
+    if query.is_empty and sys.stdout.isatty() and on_a_terminal():  # nothing asked: the search screen, to type in
         from trodden.tui.app import run_app
         from trodden.tui.search.screen import SearchScreen
 
