@@ -36,6 +36,16 @@ def clean_participant_code(code: str) -> str:
     return cleaned
 
 
+def participant_code_as_typed(code: str) -> str:
+    """A typed participant code, refused (``StoreError``) rather than quietly changed to fit a file name."""
+    cleaned = clean_participant_code(code)
+    if cleaned != code.strip():
+        raise StoreError(
+            f"{code!r} is not a participant code: use letters, digits, - and _ (like P3), e.g. {cleaned!r}"
+        )
+    return cleaned
+
+
 def visible(text: str, *, one_line: bool = False) -> str:
     """``text`` as display text: the one way user text reaches a terminal, a widget or a Word file.
 

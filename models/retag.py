@@ -2,7 +2,7 @@
 
 Every file keeps its one writer: each interview's notes are opened for writing in turn (its
 lock), so an interview being captured right now, whose note-taker holds that lock, is left
-as it is and named in ``skipped`` with the reason; so is a damaged one. The map is changed
+as it is and named in ``skipped`` with the reason; so is a damaged one, and one the disk refused (full). The map is changed
 through its own lock too (an editor with the map open keeps it; then the map is skipped).
 Evidence stays as it is: it points at note ids, which never change.
 
@@ -95,7 +95,11 @@ def retag(
                     before.append(note)
                     after.append(changed)
             if after:
-                session.save_notes(after)
+                try:
+                    session.save_notes(after)
+                except StoreError as error:  # a full disk: this one is left whole, what is done stays undoable
+                    result.skipped.append(f"{interview.id} ({interview.participant}): {error}; left as it was")
+                    continue
                 result.notes[interview.id] = (before, after)
     if kind == "channel":
         _retag_map(store, names, target, result)

@@ -22,6 +22,7 @@ KEYS: dict[str, str] = {
     "state": "current (how it is) or target (how it should be); 'none' for not chosen",
     "language": "the language of notes and reports: " + ", ".join(LANGUAGES),
     "redaction-terms": "words always redacted in exports, separated by commas ('' for none)",
+    "author": "who the Word files name as their author (the consultant or team; '' for none)",
 }
 """Every key ``set`` accepts, with what it means (shown by ``show`` and in errors)."""
 
@@ -76,6 +77,8 @@ def apply_setting(data: StudyFile, key: str, value: str) -> StudyFile:
         study.state = None if chosen == "none" else JourneyState(chosen)
     elif key == "language":
         study.language = _choice(key, value, list(LANGUAGES))  # type: ignore[assignment]
+    elif key == "author":
+        study.author = " ".join(value.split())  # one line: it goes into the files' properties
     else:
         data.redaction_terms = split_terms(value)
     return data
@@ -92,5 +95,6 @@ def current_value(data: StudyFile, key: str) -> str:
         "state": study.state.value if study.state else "none",
         "language": study.language,
         "redaction-terms": ", ".join(data.redaction_terms),
+        "author": study.author,
     }
     return values[key]

@@ -168,3 +168,28 @@ def test_lines_not_saved_are_printed_whichever_command_opened_the_app(tmp_path, 
     assert app_module.run_app(store.path) == 1
     err = capsys.readouterr().err
     assert "trodden: not saved: det var jobbigt ␛[2J" in err and "trodden: not saved: ? fråga om priset" in err
+
+
+def test_a_study_folder_that_is_missing_or_a_file_is_named_plainly(tmp_path: Path, capsys) -> None:
+    """``trodden DIR`` with a typo'd folder or a file: the study message, not argparse's list of commands."""
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    for argv in ([tmp_path / "nowhere"], [tmp_path / "notes.txt"], ["open", tmp_path / "notes.txt"]):
+        try:
+            result = main([str(arg) for arg in argv])
+        except SystemExit as exited:
+            result = exited.code
+        err = capsys.readouterr().err
+        assert result == 1 and err.count("\n") == 1, err
+        assert "invalid choice" not in err and "Not a directory" not in err, err
+        assert "does not exist" in err or "is a file, not a study folder" in err, err
+
+
+def test_the_overview_without_a_terminal_says_so_instead_of_waiting_forever(tmp_path: Path, capsys) -> None:
+    """``trodden DIR`` from a script or cron (stdin not a terminal) drew the app into the void and hung."""
+    from conftest import build_study
+
+    store = build_study(tmp_path / "study")
+    for argv in (["open", store.path], [store.path]):
+        assert main([str(arg) for arg in argv]) == 1  # pytest's stdin is no terminal
+        err = capsys.readouterr().err
+        assert "needs a terminal" in err and err.count("\n") == 1, err

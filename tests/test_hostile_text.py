@@ -20,6 +20,7 @@ from docx import Document
 from hostile_study import ATTACK, CLICK, CODES, LONG, SHOT, make_hostile_study
 from waiting import wait_until
 
+from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
 from trodden.tui.cli.main import main
 
@@ -99,6 +100,29 @@ async def test_overview_and_help(study, tmp_path, monkeypatch):
         await pilot.press("f1")
         await wait_until(pilot, lambda: type(app.screen).__name__ == "HelpScreen", "help")
         shown(app)
+    assert not list(tmp_path.rglob("*.svg"))
+
+
+@sync
+async def test_new_interview_pick_and_a_hostile_code(study, tmp_path, monkeypatch):
+    """``n``: the participants' customer types listed as typed; a typed code with markup is refused, shown as typed."""
+    store, _, _ = study
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.code for p in store.participants)
+    app = app_with(store)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await wait_until(pilot, lambda: app.screen.query_one("#interviews").row_count, "the interviews listed")
+        home = app.screen
+        await pilot.press("n")
+        await wait_until(pilot, lambda: app.screen is not home, "the pick list")
+        await pilot.pause()
+        assert "Segment: [@click=app.quit]Welcome[/]" in "\n".join(shown(app))  # no click: it would start one
+        await pilot.press("enter")  # "+ a new participant…" is first
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "PromptScreen", "the code prompt")
+        await pilot.press(*CLICK, "enter")
+        await wait_until(pilot, lambda: "Welcome[/]" in "".join(shown(app)), "the refusal, as typed")
+        assert app.screen is home and app.is_running
+    assert sorted(p.code for p in StudyStore.open(store.path).participants) == before
     assert not list(tmp_path.rglob("*.svg"))
 
 
@@ -349,3 +373,18 @@ async def test_search_and_tags(study):
     async with app.run_test(size=(160, 40)) as pilot:
         await wait_until(pilot, lambda: "channels" in "".join(shown(app)), "the tags counted")
         shown(app)
+
+
+@pytest.mark.parametrize(
+    "args", [("search", "welcome"), ("search", "--participant", "P9"), ("tags",), ("study", "show")]
+)
+def test_the_new_commands_print_user_text_without_running_it(study, monkeypatch, capsys, args):
+    """``trodden search``, ``tags`` and ``study show`` print notes, names and settings: shown, never run."""
+    store, _, _ = study
+    command, *rest = args
+    code, out, err = to_tty(monkeypatch, capsys, command, str(store.path), *rest)
+    assert code in (0, 1), err
+    assert not RAW.search(out.replace("\t", " ")), repr(RAW.search(out))
+    assert not RAW.search(err.replace("\n", " "))
+    if args in (("search", "welcome"), ("study", "show")):
+        assert "[@click=app.quit]Welcome[/]" in out

@@ -135,3 +135,28 @@ def test_importing_the_first_interview_keeps_the_hypothesis(drafted, tmp_path):
     assert main(["import", str(drafted.path), str(notes), "--participant", "P1", "--date", "2026-03-02"]) == 0
     kept = read_hypothesis(drafted.path)
     assert kept is not None and len(kept.items) == 2
+
+
+@pytest.mark.parametrize("how", ["capture", "import"])
+def test_a_damaged_snapshot_never_stops_the_first_interview(drafted, tmp_path, how):
+    """The note-taker must be able to start; the damaged file is left as it is (the map and report name it)."""
+    damaged = drafted.path / "hypothesis.json"
+    damaged.write_bytes(b'{"format": 1, "items": [')
+    if how == "capture":
+        assert find_or_start(drafted, participant="P1", clock=lambda: LATER).participant == "P1"
+    else:
+        notes = tmp_path / "p1.txt"
+        notes.write_text("00:30 söker på växtens namn\n", encoding="utf-8")
+        assert main(["import", str(drafted.path), str(notes), "--participant", "P1", "--date", "2026-03-02"]) == 0
+    assert damaged.read_bytes() == b'{"format": 1, "items": ['
+
+
+def test_a_snapshot_by_hand_of_an_empty_map_is_refused(tmp_path, capsys):
+    """An empty snapshot kept by hand before the map was drafted stopped the first interview keeping the real one."""
+    store = StudyStore.create(tmp_path / "s", Study(name="Tom"), [Phase(id="ph1", name="Hitta", order=1)])
+    assert main(["map", str(store.path), "--snapshot", "hypothesis"]) == 1
+    assert "nothing to keep" in capsys.readouterr().err
+    assert read_hypothesis(store.path) is None
+    write_hypothesis(store.path, store.phases, [{"phase": 1, "title": "Söker på växtens namn"}])
+    find_or_start(store, participant="P1", clock=lambda: LATER)  # the first interview keeps the drafted one
+    assert [item.title for item in read_hypothesis(store.path).items] == ["Söker på växtens namn"]

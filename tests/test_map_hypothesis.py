@@ -139,3 +139,16 @@ async def test_another_researchers_edit_arriving_between_the_two_deletes_keeps_t
         await pilot.press("delete")
         screen.flush_writes()
     assert read_map(store.path).item(3) is None and read_map(store.path).item(4) is not None
+
+
+@sync
+async def test_h_on_a_damaged_snapshot_names_it_instead_of_saying_none_is_kept(store):
+    """'No hypothesis kept yet ... keep them now with --snapshot' sent the group to a command that must refuse."""
+    (store.path / "hypothesis.json").write_bytes(b"{damaged")
+    async with app_for(store).run_test(size=(120, 30)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("H")
+        await pilot.pause()
+        said = str(screen.query_one("#map-status").render())
+    assert "No hypothesis kept yet" not in said and "hypothesis.json" in said and "cannot be shown" in said
+    assert (store.path / "hypothesis.json").read_bytes() == b"{damaged"

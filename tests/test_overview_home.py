@@ -26,6 +26,7 @@ def test_open_and_a_bare_folder_open_the_overview(tmp_path: Path, monkeypatch, a
     store = build_study(tmp_path / "study")
     opened: list[tuple] = []
     monkeypatch.setattr("trodden.tui.app.run_app", lambda path, start=None: opened.append((path, start)) or 0)
+    monkeypatch.setattr("trodden.tui.cli.common.on_a_terminal", lambda: True)
     assert cli_main.main([*argv, str(store.path)]) == 0
     assert opened == [(store.path, None)]  # no start screen: the app opens on the overview
 
@@ -175,3 +176,45 @@ def test_tags_snapshot_80x24(tmp_path: Path, snap_compare) -> None:
 def test_tags_snapshot_160x48(tmp_path: Path, snap_compare) -> None:
     store = build_study(tmp_path / "study")
     assert snap_compare(_tags_app(store), terminal_size=(160, 48), run_before=_counted)
+
+
+def test_undo_on_the_tags_screen_with_nothing_done_says_so(tmp_path: Path) -> None:
+    """ctrl+z before any rename (or a second time after one undo) used to pop an empty history."""
+    store = build_study(tmp_path / "study")
+
+    async def run() -> tuple[bool, str]:
+        app = _tags_app(store)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _counted(pilot)
+            await pilot.press("ctrl+z")
+            await wait_until(pilot, lambda: "Nothing to undo" in _screen_text(app), "the answer")
+            await pilot.press("ctrl+z")
+            await pilot.pause()
+            return app.is_running, _screen_text(app)
+
+    running, text = asyncio.run(run())
+    assert running and "Nothing to undo" in text
+
+
+def test_n_refuses_a_code_it_would_have_to_change_as_the_command_line_does(tmp_path: Path) -> None:
+    """``../[b]x`` was quietly filed as participant ``b-x``; ``trodden capture`` refuses it, so does ``n``."""
+    store = build_study(tmp_path / "study")
+    before = sorted(p.code for p in store.participants)
+
+    async def run() -> str:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(120, 30)) as pilot:
+            await _loaded(app, pilot)
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.press(*"../[b]x", "enter")
+            said = lambda: " ".join(note.message for note in app._notifications)  # noqa: E731
+            await wait_until(pilot, lambda: "is not a participant code" in said(), "the refusal")
+            return type(app.screen).__name__
+
+    assert asyncio.run(run()) == "StudyScreen"
+    reopened = StudyStore.open(store.path)
+    assert sorted(p.code for p in reopened.participants) == before
+    assert "b-x" not in {i.participant for i in reopened.interviews()[0]}

@@ -166,3 +166,60 @@ def test_the_kept_index_is_read_again_once_a_note_is_written(store: StudyStore) 
     assert again is not first and [h.note.text for h in again.search(parse_query("krukväxt"))] == [
         "nya krukväxter @butik"
     ]
+
+
+def test_a_participant_the_study_does_not_have_is_named_not_just_zero(store: StudyStore, capsys) -> None:
+    """``--participant P03`` on a study of P1..P3 found nothing, silently: the README's example on the sample."""
+    index, _ = load_search(store)
+    assert index.unknown_participants(parse_query("p:P03 p:p1")) == ["p03"]
+    assert main(["search", str(store.path), "växt", "--participant", "P03"]) == 0
+    captured = capsys.readouterr()
+    assert "0 notes of" in captured.out and "no participant p03 in this study" in captured.err.casefold()
+    assert "P1, P2, P3" in captured.err
+
+
+def test_decomposed_letters_as_a_mac_pastes_them_are_the_same_letters(store: StudyStore) -> None:
+    """``ö`` as o + U+0308 (NFD: macOS file names, some editors) cut ``#förpackning`` to the tag ``fo``."""
+    import unicodedata
+
+    from trodden.models.notes.retag import clean_name
+    from trodden.models.notes.syntax import parse
+
+    nfd = unicodedata.normalize("NFD", "kartongen #förpackning @växtbutik")
+    draft = parse(nfd)
+    assert (draft.tags, draft.channels) == (("förpackning",), ("växtbutik",))
+    assert clean_name(unicodedata.normalize("NFD", "#Förpackning")) == "förpackning"
+    index, _ = load_search(store)
+    typed = parse_query(unicodedata.normalize("NFD", "växt"))
+    assert typed.words == ("växt",) and len(index.search(typed)) == len(index.search(parse_query("växt"))) > 0
+
+
+def test_a_damaged_map_leaves_search_and_tags_working(store: StudyStore, capsys) -> None:
+    """Search and tags are about notes: a damaged map edit (a complete frame whose checksum fails, in
+    another researcher's file) must not stop them, and the file is never changed."""
+    import struct
+    import zlib
+
+    from trodden.models.map.map_session import MAP_FOLDER
+
+    payload = b"Ugarbage{"
+    damaged = store.path / MAP_FOLDER / "ZZ.updates"
+    damaged.parent.mkdir(exist_ok=True)
+    damaged.write_bytes(struct.pack(">II", len(payload), zlib.crc32(payload) ^ 1) + payload)
+    before = damaged.read_bytes()
+    assert main(["search", str(store.path), "växt"]) in (0, 1)
+    assert "4 notes of" in capsys.readouterr().out
+    assert main(["tags", str(store.path)]) in (0, 1)
+    assert "#leverans" in capsys.readouterr().out
+    assert main(["tags", str(store.path), "rename", "#leverans", "#frakt"]) == 0
+    assert "#leverans → #frakt" in capsys.readouterr().out
+    assert damaged.read_bytes() == before
+
+
+def test_no_query_with_stdin_not_a_terminal_lists_instead_of_waiting(store: StudyStore, capsys, monkeypatch) -> None:
+    """``trodden search DIR < file`` in a terminal opened the screen with no keyboard and waited forever."""
+    import sys
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # stdout a terminal; pytest's stdin is none
+    assert main(["search", str(store.path)]) == 0
+    assert "notes of" in capsys.readouterr().out

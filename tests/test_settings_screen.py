@@ -137,3 +137,21 @@ def test_snapshot_of_the_settings_screen(snap_compare, tmp_path, size):
         await pilot.pause()
 
     assert snap_compare(app_for(store), terminal_size=size, run_before=ready)
+
+
+def test_saved_terms_typed_without_spaces_are_not_unsaved_changes_after(store):
+    """'Malin,Kjell ' is stored as 'Malin, Kjell': escape after saving warned of unsaved changes, forever."""
+
+    async def go():
+        async with app_for(store).run_test(size=(100, 30)) as pilot:
+            screen = await settings(pilot)
+            screen.query_one("#set-redaction-terms").value = "Malin,Kjell ,malin"
+            await pilot.press("ctrl+s")
+            await saved(pilot, screen, "Saved: redaction-terms")
+            assert screen.changed() == {}
+            assert screen.typed()["redaction-terms"] == "Malin, Kjell"  # what is stored, shown
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: not isinstance(pilot.app.screen, SettingsScreen), "the screen closed")
+
+    run(go())
+    assert stored(store)["redaction_terms"] == ["Malin", "Kjell"]

@@ -127,7 +127,7 @@ def test_hand_edited_study_json(study: StudyStore, edit, match: str) -> None:
 
 def test_study_json_not_json(study: StudyStore) -> None:
     (study.path / "study.json").write_bytes(b"\xff\xfe")
-    with pytest.raises(CorruptFile, match=r"study\.json: is not valid JSON"):
+    with pytest.raises(CorruptFile, match=r"study\.json: is UTF-16 text"):  # its byte-order mark says so
         StudyStore.open(study.path)
 
 
@@ -218,3 +218,24 @@ def test_a_refused_writer_open_never_snapshots_over_the_files(study: StudyStore)
     with pytest.raises(CorruptFile, match=r"notes\.\*: note 1 is not valid \(interview: Field required\)"):
         study.open_interview(interview_id)
     assert snapshot_files(study.path) == before
+
+
+@pytest.mark.parametrize(
+    ("encoding", "said"),
+    [("latin-1", "is not UTF-8 text"), ("utf-16", "is UTF-16 text"), ("utf-8-sig", None)],
+)
+def test_a_study_file_saved_in_another_encoding(study: StudyStore, encoding: str, said: str | None) -> None:
+    """Saved by an editor as Latin-1 or UTF-16: named in words a person can act on, left as it is.
+    A UTF-8 byte-order mark (Notepad's) is no damage: the study opens."""
+    file = study.path / "study.json"
+    data = json.loads(file.read_text(encoding="utf-8"))
+    data["study"]["name"] = "Gröna växter på Nørrebro"
+    file.write_bytes(json.dumps(data, ensure_ascii=False).encode(encoding))
+    before = file.read_bytes()
+    if said is None:
+        assert StudyStore.open(study.path).study.name == "Gröna växter på Nørrebro"
+        return
+    with pytest.raises(CorruptFile) as caught:
+        StudyStore.open(study.path)
+    assert said in str(caught.value) and "save it as UTF-8" in str(caught.value) and "codec" not in str(caught.value)
+    assert file.read_bytes() == before

@@ -53,7 +53,7 @@ def test_set_each_key_and_show(folder, capsys):
 @pytest.mark.parametrize(
     ("key", "value", "says"),
     [
-        ("colour", "red", "the settings are: name, purpose, scope, state, language, redaction-terms"),
+        ("colour", "red", "the settings are: name, purpose, scope, state, language, redaction-terms, author"),
         ("scope", "half", "choose one of: whole, episode"),
         ("state", "future", "choose one of: current, target, none"),
         ("language", "fi", "choose one of: en, sv, da"),
@@ -83,3 +83,15 @@ def test_state_unset_names_the_command(language):
     data = StudyFile(study=Study(name="x", language=language))
     finding = next(f for f in check_state(data, [], None, None))
     assert "trodden study DIR set state current" in finding.message
+
+
+def test_the_author_named_in_word_files_can_be_changed_after_new(folder, tmp_path, capsys):
+    """``--author`` at ``new`` had no way back: a typo stayed in every Word file's properties."""
+    from docx import Document
+
+    assert main(["study", str(folder), "set", "author", "  Gröna Rum,  CX-teamet "]) == 0
+    assert stored(folder)["study"]["author"] == "Gröna Rum, CX-teamet"
+    assert main(["export", str(folder), "--format", "docx", "-o", str(tmp_path / "r.docx")]) == 0
+    assert Document(str(tmp_path / "r.docx")).core_properties.author == "Gröna Rum, CX-teamet"
+    assert main(["study", str(folder), "set", "author", ""]) == 0
+    assert "author" not in stored(folder)["study"]

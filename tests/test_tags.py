@@ -63,3 +63,39 @@ def test_the_list_counts_notes_and_customers(study: StudyStore, capsys) -> None:
     out = capsys.readouterr().out
     assert "@butik" in out and "2 notes  2 of 2 customers" in out
     assert main(["tags", str(study.path), "rename", "#nothing", "#x"]) == 2
+
+
+def test_a_new_name_that_is_no_tag_gets_a_clear_message_and_changes_nothing(study: StudyStore, capsys) -> None:
+    before = _notes_with(study, "channel", "butik")
+    for bad in ("", "@", "@[b]x", "två ord", "a\x1b[2J"):
+        assert main(["tags", str(study.path), "rename", "@butik", bad]) == 2, bad
+        err = capsys.readouterr().err
+        assert "is not a tag or channel name" in err and "unexpected" not in err
+    assert main(["tags", str(study.path), "merge", "@butik", "--into", "[b]"]) == 2
+    assert "is not a tag or channel name" in capsys.readouterr().err
+    assert _notes_with(study, "channel", "butik") == before
+
+
+def test_a_full_disk_half_way_names_what_was_left_and_keeps_the_undo(study: StudyStore, monkeypatch) -> None:
+    """The disk fills up at the second interview: the first stays renamed (and can be undone), the second is named."""
+    import errno
+
+    from trodden.models.errors import WriteFailed
+    from trodden.models.storage.session import InterviewSession
+
+    real = InterviewSession.save_notes
+    calls = []
+
+    def full_the_second_time(self, notes):
+        calls.append(self.interview.id)
+        if len(calls) == 2:
+            raise WriteFailed(self.folder / "notes.journal.1", OSError(errno.ENOSPC, "No space left on device"))
+        return real(self, notes)
+
+    monkeypatch.setattr(InterviewSession, "save_notes", full_the_second_time)
+    done = retag(study, "channel", ["butik"], "store")
+    monkeypatch.undo()
+    assert list(done.notes) == [calls[0]] and len(done.skipped) == 1
+    assert done.skipped[0].startswith(calls[1]) and "No space left" in done.skipped[0]
+    assert {n.interview for n in _notes_with(study, "channel", "butik")} == {calls[1]}  # left as it was
+    assert undo(study, done) == [] and len(_notes_with(study, "channel", "butik")) == 2

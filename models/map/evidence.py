@@ -250,9 +250,21 @@ def build_index(store: StudyStore) -> tuple[NotesIndex, list[Interview], list[St
     return NotesIndex.build(notes, participant_of, store.data.participants), interviews, problems
 
 
-def load_study_map(store: StudyStore, journey: JourneyMap | None = None) -> StudyMapData:
-    """Load study, interviews, notes and (unless given) the map, read-only."""
+def load_study_map(
+    store: StudyStore, journey: JourneyMap | None = None, *, without_damaged_map: bool = False
+) -> StudyMapData:
+    """Load study, interviews, notes and (unless given) the map, read-only.
+
+    ``without_damaged_map`` (search, tags: views of the notes): a map file that cannot be read is
+    named in ``problems`` and an empty map used, instead of refusing the notes too.
+    """
     index, interviews, problems = build_index(store)
     if journey is None:
-        journey = read_map(store.path)
+        try:
+            journey = read_map(store.path)
+        except StoreError as error:
+            if not without_damaged_map:
+                raise
+            problems.append(error)
+            journey = JourneyMap()
     return StudyMapData(store.data, interviews, index, journey, problems)

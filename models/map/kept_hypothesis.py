@@ -103,7 +103,8 @@ def take_snapshot(
     journey: JourneyMap | None = None,
     taken: datetime | None = None,
 ) -> KeptHypothesis:
-    """Keep the map's hypothesis items now. Raises ``HypothesisExists`` if one is kept and not ``replace``.
+    """Keep the map's hypothesis items now. Raises ``HypothesisExists`` if one is kept and not ``replace``,
+    ``StoreError`` if the map has no hypothesis items.
 
     Replacing keeps the verdicts of items still in the new snapshot.
     """
@@ -117,6 +118,10 @@ def take_snapshot(
                 " replace it with --replace"
             )
         items = hypothesis_items(journey if journey is not None else read_map(study_path))
+        if not items:  # kept empty, it would stop the first interview keeping the hypothesis drafted later
+            raise StoreError(
+                "nothing to keep: the map has no items without evidence; draft the hypothesis on the map first"
+            )
         ids = {item.id for item in items}
         verdicts = {key: value for key, value in (old.verdicts if old else {}).items() if key in ids}
         kept = KeptHypothesis(how=how, items=items, verdicts=verdicts, taken=taken or datetime.now())  # type: ignore[arg-type]
@@ -136,11 +141,14 @@ def keep_before_first_interview(store: StudyStore) -> KeptHypothesis | None:
     """The study's first interview is about to start: keep the map's hypothesis, once.
 
     Nothing is written if an interview exists already, a snapshot is kept, or the map has no
-    hypothesis items. A damaged map is not this step's to report: the interview still starts.
+    hypothesis items. A damaged map or snapshot is not this step's to report (the map and the
+    report name it) and is left as it is: the interview still starts.
     """
-    if store.interview_ids() or read_hypothesis(store.path) is not None:
+    if store.interview_ids():
         return None
     try:
+        if read_hypothesis(store.path) is not None:
+            return None
         journey = read_map(store.path)
     except StoreError:
         return None
@@ -148,7 +156,7 @@ def keep_before_first_interview(store: StudyStore) -> KeptHypothesis | None:
         return None
     try:
         return take_snapshot(store.path, how="first-interview", journey=journey)
-    except HypothesisExists:  # the guide and capture started together: the other one kept it
+    except StoreError:  # the guide and capture started together: the other one kept it (or holds its lock)
         return None
 
 

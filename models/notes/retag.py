@@ -9,6 +9,7 @@ that had both keeps ``B`` once.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -31,7 +32,7 @@ class RetagError(ValueError):
 
 def clean_name(name: str) -> str:
     """A new tag or channel name as the capture syntax would read it (sign dropped, lower case)."""
-    bare = name.strip().lstrip("#@").lower()
+    bare = unicodedata.normalize("NFC", name).strip().lstrip("#@").lower()
     if not _NAME.fullmatch(bare):
         raise RetagError(f"{name!r} is not a tag or channel name: letters, digits, _ and inner - only")
     return bare

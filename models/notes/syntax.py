@@ -21,6 +21,7 @@ rely on both.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from trodden.models.domain import Kind
@@ -114,7 +115,8 @@ def parse(line: str) -> NoteDraft | Command:
     """Parse one typed line. Never raises; anything it cannot read is plain text."""
     if not isinstance(line, str):
         line = str(line)
-    stripped = line.strip()
+    # one spelling of each letter: "ö" pasted as o + U+0308 (macOS) would end a #tag at the "o"
+    stripped = unicodedata.normalize("NFC", line).strip()
     if stripped.startswith("/") and not stripped.startswith("//"):
         name, _, arg = stripped[1:].partition(" ")
         name = name.lower()

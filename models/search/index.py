@@ -91,6 +91,8 @@ class SearchIndex:
             facets.interview_rank[interview.id] = rank
             person = people.get(interview.participant.casefold())
             facets.type_of[interview.participant] = person.kind_text if person else ""
+        for person in people.values():  # planned participants too: a filter on one is no typo
+            facets.type_of.setdefault(person.code, person.kind_text)
         facets.theme_titles = {theme.id: theme.title for theme in (guide.themes if guide else [])}
         facets.phase_names = {phase.id: phase.name for phase in phases}
         index.set_map(journey or JourneyMap())
@@ -152,6 +154,15 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._live)
+
+    def codes(self) -> list[str]:
+        """The study's participant codes, as written."""
+        return list(self.facets.type_of)
+
+    def unknown_participants(self, query: Query) -> list[str]:
+        """The query's participants the study does not have (a typo, or ``P3`` for ``P03``)."""
+        known = {code.casefold() for code in self.facets.type_of}
+        return [code for code in query.participants if code not in known]
 
     # ------------------------------------------------------------------ querying
     def word_matches(self, word: str) -> set[int]:

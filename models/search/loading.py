@@ -75,7 +75,7 @@ def load_search(store: StudyStore) -> tuple[SearchIndex, StudyMapData]:
         found = _cache.get(key)
     if found is not None and found[0] == stamp:
         return found[1], found[2]
-    loaded = load_study_map(store)
+    loaded = load_study_map(store, without_damaged_map=True)
     index = index_of(store, loaded)
     with _lock:
         _cache.clear()  # one study at a time: the one being worked on

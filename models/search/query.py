@@ -9,6 +9,7 @@ is just words.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from trodden.models.domain import Kind
@@ -107,6 +108,7 @@ def parse_query(text: str, base: Query | None = None) -> Query:
     Raises ``QueryError`` for a filter value that means nothing; words are never refused.
     """
     query = base or Query()
+    text = unicodedata.normalize("NFC", text)  # as the notes are (models/notes/syntax.py)
     free: list[str] = []
     for match in _PIECE.finditer(text):
         if match["sign"]:

@@ -55,6 +55,8 @@ class StudyFile(Model):
 def read_study_file(path: Path) -> StudyFile:
     """The ``study.json`` of the study folder ``path``; ``StudyNotFound`` or ``CorruptFile``."""
     file = path / STUDY_FILE
+    if path.exists() and not path.is_dir():
+        raise StudyNotFound(f"{path} is a file, not a study folder")
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
@@ -64,8 +66,12 @@ def read_study_file(path: Path) -> StudyFile:
     except OSError as error:
         raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
     try:
-        payload = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+        text = raw.decode("utf-8-sig")  # a byte-order mark (Notepad's) is no damage
+    except UnicodeDecodeError as error:
+        raise CorruptFile(file, _not_utf8(raw, error)) from None
+    try:
+        payload = json.loads(text)
+    except ValueError as error:
         raise CorruptFile(file, f"is not valid JSON ({error})") from None
     if isinstance(payload, dict) and isinstance(payload.get("format"), int) and payload["format"] > STUDY_FORMAT:
         raise CorruptFile(file, "was written by a newer trodden; upgrade to open it")
@@ -73,6 +79,13 @@ def read_study_file(path: Path) -> StudyFile:
         return StudyFile.model_validate(payload)
     except ValidationError as error:
         raise CorruptFile(file, first_problem(error)) from None
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
+    """What to do about a study file an editor saved in another encoding, in words a person can act on."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "is UTF-16 text; save it as UTF-8 in the editor that changed it"
+    return f"is not UTF-8 text (byte {error.start}; Latin-1?); save it as UTF-8 in the editor that changed it"
 
 
 def new_id(prefix: str, existing: Iterable[str]) -> str:

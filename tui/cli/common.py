@@ -52,6 +52,17 @@ def open_study(path: Path) -> StudyStore:
     return StudyStore.open(path)
 
 
+def on_a_terminal() -> bool:
+    """The app reads keys from stdin and draws on stderr (Textual): without both it would wait forever."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def needs_terminal(what: str) -> None:
+    """Refuse, in one line, to start the app where nobody can see it or type (a script, cron, a pipe)."""
+    if not on_a_terminal():
+        raise StoreError(f"{what} needs a terminal (its keys come from stdin, its screen goes to stderr)")
+
+
 def say(message: str, file=None) -> None:
     """One line (or lines) for a person to read: every message and report line goes here, so a
     file name, theme or note in it shows its control characters instead of running them."""

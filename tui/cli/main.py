@@ -69,11 +69,16 @@ def _is_validation_error(error: Exception) -> bool:
     return pydantic is not None and isinstance(error, pydantic.ValidationError)
 
 
+def _a_path(word: str) -> bool:
+    """A word meant as a folder: one that exists, or is written as a path (a typo'd command is neither)."""
+    return os.path.exists(word) or "/" in word or os.sep in word
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and not argv[0].startswith("-") and argv[0] not in _command_names() and os.path.isdir(argv[0]):
-        argv = ["open", *argv]  # ``trodden DIR``: your study's overview
+    if argv and not argv[0].startswith("-") and argv[0] not in _command_names() and _a_path(argv[0]):
+        argv = ["open", *argv]  # ``trodden DIR``: your study's overview (or why that path is none)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()

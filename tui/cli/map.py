@@ -136,6 +136,7 @@ def snapshot(args) -> int:
 
     store = open_study(args.dir)
     kept = take_snapshot(store.path, replace=args.replace)
-    items = "no items: the map has nothing without evidence" if not kept.items else f"{len(kept.items)} items"
-    say(f"kept the hypothesis journey: {items}; the report and the map's hypothesis view compare the map with it")
+    say(
+        f"kept the hypothesis journey: {len(kept.items)} items; the report and the map's hypothesis view compare the map with it"
+    )
     return 0

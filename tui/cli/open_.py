@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .common import add_study_arg
+from .common import add_study_arg, needs_terminal, open_study
 
 
 def register(sub) -> None:
@@ -20,4 +20,6 @@ def register(sub) -> None:
 def run(args) -> int:
     from trodden.tui.app import run_app
 
+    open_study(args.dir)  # a folder that is no study is named first, terminal or not
+    needs_terminal("the study overview")
     return run_app(args.dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_study_arg, left_out, open_study, say, warn
+from .common import add_study_arg, left_out, on_a_terminal, open_study, say, warn
 
 FILTERS = [
     ("--tag", "tag", "a tag (#packaging; the start of one is enough)"),
@@ -37,6 +37,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from trodden.models.natural_sort import natural_key
     from trodden.models.search.loading import load_search
     from trodden.models.search.query import Query, QueryError, parse_query
 
@@ -49,13 +50,16 @@ def run(args) -> int:
     except QueryError as error:
         warn(str(error))
         return 2
-    if query.is_empty and sys.stdout.isatty():  # nothing asked: the search screen, to type in
+    if query.is_empty and sys.stdout.isatty() and on_a_terminal():  # nothing asked: the search screen, to type in
         from trodden.tui.app import run_app
         from trodden.tui.search.screen import SearchScreen
 
         return run_app(args.dir, start=SearchScreen)
     store = open_study(args.dir)
     index, loaded = load_search(store)
+    for code in index.unknown_participants(query):
+        known = sorted(index.codes(), key=natural_key)
+        warn(f"no participant {code} in this study ({', '.join(known) or 'none yet'})")
     hits = index.search(query)
     for hit in hits:
         say(hit_line(hit))

@@ -28,7 +28,7 @@ def run(args) -> int:
     from trodden.models.notes.retag import RetagError, token_counts
 
     store = open_study(args.dir)
-    loaded = load_study_map(store)
+    loaded = load_study_map(store, without_damaged_map=True)
     index = loaded.index
     counts = token_counts(list(index.notes.values()), index.participant_of, set(index.staff), len(index.participants))
     if args.action is None:
@@ -54,7 +54,7 @@ def _notes(n: int) -> str:
 
 def _plan(args, known: set[tuple[str, str]]) -> tuple[str, list[str], str]:
     """(kind, sources, target) from ``rename OLD NEW`` or ``merge A B --into B``."""
-    from trodden.models.notes.retag import RetagError
+    from trodden.models.notes.retag import RetagError, clean_name
 
     if args.action == "rename":
         if len(args.names) != 2 or args.into:
@@ -71,6 +71,7 @@ def _plan(args, known: set[tuple[str, str]]) -> tuple[str, list[str], str]:
     missing = [name for name in sources if (kind, name.lstrip("#@").lower()) not in known]
     if missing:
         raise RetagError(f"no {kind} called {', '.join(missing)} in this study")
+    clean_name(target)  # a name that is no tag is refused here, with its message, before anything changes
     return kind, sources, target
 
 

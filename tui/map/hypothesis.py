@@ -66,9 +66,14 @@ class HypothesisActions(MapWriting):
     """The hypothesis view and the question on removing one of its items (a mixin of ``MapScreen``)."""
 
     kept: KeptHypothesis | None
+    kept_problem: str = ""
+    """why the kept hypothesis could not be read (a damaged file, left as it is); "" if it was"""
 
     def action_hypothesis(self) -> None:
         if self.loaded is None:
+            return
+        if self.kept is None and self.kept_problem:
+            self.status(f"The kept hypothesis cannot be shown: {self.kept_problem}", "red")
             return
         if self.kept is None:
             self.status(NOT_KEPT, "yellow")

@@ -54,6 +54,7 @@ class MapLoading(MapWriting):
             shared: Shared,
             kept: KeptHypothesis | None = None,
             stamp: tuple[int, int] | None = None,
+            kept_problem: str = "",
         ) -> None:
             super().__init__()
             self.loaded = loaded
@@ -62,6 +63,7 @@ class MapLoading(MapWriting):
             self.kept = kept
             self.shared = shared
             self.stamp = stamp
+            self.kept_problem = kept_problem
 
     class Followed(Message):
         def __init__(
@@ -103,13 +105,17 @@ class MapLoading(MapWriting):
             self.post_message(self.LoadFailed(error))
             return
         stamp = hypothesis_stamp(self.store.path)  # before reading: a change meanwhile is seen next tick
+        kept, kept_problem = None, ""
         try:
             kept = read_hypothesis(self.store.path)
-        except StoreError as error:  # the map still opens; the damaged snapshot is named
+        except StoreError as error:  # the map still opens; the damaged snapshot is named (and by H)
             opened.loaded.problems.append(error)
             kept = None
+            kept_problem = str(error)
         self.post_message(
-            self.Loaded(opened.loaded, opened.session, opened.readonly, Shared.of(opened.session), kept, stamp)
+            self.Loaded(
+                opened.loaded, opened.session, opened.readonly, Shared.of(opened.session), kept, stamp, kept_problem
+            )
         )
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
@@ -133,6 +139,7 @@ class MapLoading(MapWriting):
         self._shown_version = self.session.version if self.session else 0
         self.shared_state = message.shared
         self._kept_stamp = message.stamp
+        self.kept_problem = message.kept_problem
         self._board_cache = {}
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly or self.live_note))

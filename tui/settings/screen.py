@@ -63,6 +63,8 @@ class SettingsScreen(TroddenScreen):
         self.blink = blink
         self.writer = Writer(self, "settings")
         self._leaving = False
+        self._submitted: dict[str, str] = {}
+        """the settings of the save under way, as typed"""
 
     def compose(self) -> ComposeResult:
         data = self.store.data
@@ -140,6 +142,7 @@ class SettingsScreen(TroddenScreen):
                 apply_setting(data, key, value)
 
         done = "Saved: " + ", ".join(changes)
+        self._submitted = changes
         self.status("Saving…", "dim")
         self.writer.submit(lambda: self.Saved(self.store.update(change), done), on_error=self._not_saved)
 
@@ -152,6 +155,11 @@ class SettingsScreen(TroddenScreen):
             self.status(f"Not saved: {message.error}. What you typed is still here; ctrl+s tries again.", "bold red")
             return
         self.query_one("#title", Static).update(literal(f"trodden · settings · {self.store.study.name}", one_line=True))
+        for key, value in self._submitted.items():  # as stored ("a,b " is kept as "a, b"), unless typed over since
+            widget = self.query_one(f"#set-{key}")
+            if isinstance(widget, Input) and widget.value == value:
+                widget.value = current_value(self.store.data, key)
+        self._submitted = {}
         self._fill_participants()
         self.status(message.done, "green")
         if self._leaving:

@@ -17,7 +17,7 @@ from textual.message import Message
 
 from trodden.models.domain import Participant
 from trodden.models.errors import StoreError
-from trodden.models.names import clean_participant_code
+from trodden.models.names import participant_code_as_typed
 from trodden.models.participants import put_participant
 from trodden.models.storage.interviews import find_or_start
 from trodden.models.storage.study_file import StudyFile
@@ -59,7 +59,7 @@ class StartingInterviews(TroddenScreen):
         if not code:
             return
         try:
-            code = clean_participant_code(code)
+            code = participant_code_as_typed(code)  # as trodden capture --participant: never changed
         except StoreError as error:
             self.notify(str(error), severity="error")
             return

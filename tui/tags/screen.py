@@ -67,7 +67,7 @@ class TagsScreen(TroddenScreen):
 
     @work(thread=True, exclusive=True, group="count")
     def count(self) -> None:
-        loaded = load_study_map(self.store)
+        loaded = load_study_map(self.store, without_damaged_map=True)
         index = loaded.index
         notes = list(index.notes.values())
         self.post_message(self.Counted(token_counts(notes, index.participant_of, set(index.staff), len(index.participants))))  # fmt: skip
@@ -141,8 +141,7 @@ class TagsScreen(TroddenScreen):
         self.writer.submit(job, lambda error: self.Done(str(error), error=True))
 
     def action_undo(self) -> None:
-        if self._first_count:  # after a rename, the status keeps saying what it did
-            self._first_count = False
+        if not self.history:
             self._status("Nothing to undo here.")
             return
         done = self.history.pop()
