@@ -14,7 +14,7 @@ LOCALE = ROOT / "tui" / "locale"
 LANGUAGES = ("sv", "da")
 
 IDENTICAL = {
-    "sv": {"(data {value})", "Filter", "Guide", "Status", "info", "system"},
+    "sv": {"(data {value})", "Filter", "Guide", "Status", "Team", "info", "system"},
     "da": {
         "(data {value})",
         "Filter",
@@ -25,10 +25,14 @@ IDENTICAL = {
         "Note",
         "Status",
         "Tags",
+        "Team",
         "Type",
         "episode",
         "info",
+        "interviewer",
+        "prototype",
         "system",
+        "tag",
         "tags:",
         "{participant} · {interview} · note {seq}",
     },
