@@ -123,7 +123,7 @@ async def every_screen(tmp_path: Path, lang: str) -> None:
             ("s", "settings", lambda: app.screen.query("#participants")),
         ):
             await pilot.press(key)
-            await visit(pilot, seen, name, lambda: app.screen is not home and ready())
+            await visit(pilot, seen, name, lambda ready=ready: app.screen is not home and ready())
             await with_help(pilot, seen, name)
             await pilot.press("escape")
             await wait_until(pilot, lambda: app.screen is home, f"{name} closed")
