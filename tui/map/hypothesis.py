@@ -84,12 +84,14 @@ class HypothesisActions(MapWriting):
 
     def ask_contradicted(self, item: MapItem) -> None:
         """Removing a hypothesis item: contradicted (with a reason), or just removed; esc keeps it."""
-        intro = Text.from_markup(
-            _(
-                "This item was in the hypothesis drafted before the interviews. Did the interviews "
-                "[b]contradict[/b] it? Esc keeps the item."
-            )
+        sentence = _(
+            "This item was in the hypothesis drafted before the interviews. Did the interviews "
+            "{contradict} it? Esc keeps the item."
         )
+        before, _word, after = sentence.partition("{contradict}")
+        intro = Text(before)
+        intro.append(_("contradict"), style="bold")
+        intro.append(after)
         options = [
             ("contradicted", Text(_("Yes, contradicted: write why, then remove it"))),
             ("remove", Text(_("No, just remove it"))),
