@@ -14,19 +14,26 @@ LOCALE = ROOT / "tui" / "locale"
 LANGUAGES = ("sv", "da")
 
 IDENTICAL = {
-    "sv": {"(data {value})", "Filter", "Guide", "Status", "info", "system"},
+    "sv": {"(data {value})", "Filter", "Guide", "Status", "Team", "info", "system", "neutral (0)"},
     "da": {
+        "neutral (0)",
         "(data {value})",
         "Filter",
         "Guide",
         "Interview",
         "Interviewer",
+        "Matrix",
         "Note",
         "Status",
         "Tags",
+        "Team",
+        "Type",
         "episode",
         "info",
+        "interviewer",
+        "prototype",
         "system",
+        "tag",
         "tags:",
         "{participant} · {interview} · note {seq}",
     },

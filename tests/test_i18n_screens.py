@@ -2,7 +2,8 @@
 screen (the study's own words are Swedish here, so any English found is the interface's).
 
 One app per language visits the overview, capture, the guide view and editor, clean with its
-pickers, the map with its evidence, panels and prompts, F1 on each and the command palette.
+pickers, the map with its evidence, panels and prompts, the problem areas with their matrix and
+target map, the search, tags and settings, F1 on each and the command palette.
 """
 
 from __future__ import annotations
@@ -116,6 +117,16 @@ async def every_screen(tmp_path: Path, lang: str) -> None:
         await visit(pilot, seen, "palette", lambda: type(app.screen).__name__ == "CommandPalette")
         await pilot.press("escape")
         home = app.screen
+        for key, name, ready in (
+            ("slash", "search", lambda: app.screen.index is not None),
+            ("t", "tags", lambda: app.screen.rows),
+            ("s", "settings", lambda: app.screen.query("#participants")),
+        ):
+            await pilot.press(key)
+            await visit(pilot, seen, name, lambda ready=ready: app.screen is not home and ready())
+            await with_help(pilot, seen, name)
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is home, f"{name} closed")
         await pilot.press("g")
         await wait_until(pilot, lambda: type(app.screen).__name__ == "GuideScreen", "the guide view")
         await visit(pilot, seen, "guide view", lambda: app.screen.snapshot is not None)
@@ -169,6 +180,20 @@ async def every_screen(tmp_path: Path, lang: str) -> None:
             + [option.prompt.plain.split(" ", 1)[0] for option in checks.query_one("OptionList").options]
         )
         await pilot.press("escape")
+        await pilot.press("p")  # the problem areas: one made by title, its matrix, the target map
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "ChangeScreen" and app.screen.ready, "areas")
+        change = app.screen
+        await pilot.press("n")
+        await visit(pilot, seen, "problem areas: n", lambda: type(app.screen).__name__ == "PickScreen")
+        await pilot.press("enter")  # an area of its own, titled
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "PromptScreen", "the title prompt")
+        await pilot.press(*"Leveransen", "enter")
+        await visit(pilot, seen, "problem areas", lambda: change.plan.areas)
+        await with_help(pilot, seen, "problem areas")
+        for key in ("x", "T"):
+            await opened_by(pilot, seen, f"problem areas: {key}", key)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is board, "back on the map")
         app.pop_screen()
         assert app.screen is home
 

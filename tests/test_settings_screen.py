@@ -147,7 +147,7 @@ def test_saved_terms_typed_without_spaces_are_not_unsaved_changes_after(store):
             screen = await settings(pilot)
             screen.query_one("#set-redaction-terms").value = "Malin,Kjell ,malin"
             await pilot.press("ctrl+s")
-            await saved(pilot, screen, "Saved: redaction-terms")
+            await saved(pilot, screen, "Saved: redaction terms")
             assert screen.changed() == {}
             assert screen.typed()["redaction-terms"] == "Malin, Kjell"  # what is stored, shown
             await pilot.press("escape")

@@ -13,6 +13,7 @@ from textual.message import Message
 from trodden.models.errors import StoreError
 from trodden.models.participants import put_participant
 from trodden.models.storage.study_file import StudyFile
+from trodden.tui.i18n import _
 from trodden.tui.settings.person import PersonAnswer, PersonDialog
 
 from .base import CaptureBase
@@ -54,7 +55,9 @@ class AskingWho(CaptureBase):
     def on_asking_who_who_set(self, message: WhoSet) -> None:
         answer = message.answer
         if message.problem:
-            self.say(f"{answer.code} was not changed: {message.problem}", error=True)
+            self.say(
+                _("{code} was not changed: {problem}").format(code=answer.code, problem=message.problem), error=True
+            )
             return
         person = self.store.data.participant(answer.code)
         self.say(f"{answer.code}: {person.kind_text if person else answer.text}")

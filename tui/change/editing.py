@@ -17,6 +17,7 @@ from trodden.models.change.plan import ChangePlan, PlanChange, inverse
 from trodden.models.change.store import PlanStore
 from trodden.models.undo import UndoRedo
 from trodden.tui.base import TroddenScreen
+from trodden.tui.i18n import _
 from trodden.tui.writer import WriteFailed, Writer
 
 
@@ -49,7 +50,7 @@ class PlanEditing(TroddenScreen):
         if self.plans is None:
             return False
         if self.readonly:
-            self.status("Read-only: the map is being edited elsewhere", "yellow")
+            self.status(_("Read-only: the map is being edited elsewhere"), "yellow")
             return False
         if not change:
             return False
@@ -80,11 +81,11 @@ class PlanEditing(TroddenScreen):
 
     def action_undo(self) -> None:
         step = self.history.undo(lambda change: inverse(self.plan, change))
-        self._step(step, "Undone", "Nothing to undo")
+        self._step(step, _("Undone"), _("Nothing to undo"))
 
     def action_redo(self) -> None:
         step = self.history.redo(lambda change: inverse(self.plan, change))
-        self._step(step, "Redone", "Nothing to redo")
+        self._step(step, _("Redone"), _("Nothing to redo"))
 
     def _step(self, change: PlanChange | None, done: str, empty: str) -> None:
         if change is None:
@@ -95,10 +96,10 @@ class PlanEditing(TroddenScreen):
     def on_plan_editing_written(self, message: Written) -> None:
         self._unsaved = max(0, self._unsaved - 1)
         if message.error is not None:
-            self.status(f"Not saved: {message.error}. Reloading the plan as stored.", "bold red")
+            self.status(_("Not saved: {error}. Reloading the plan as stored.").format(error=message.error), "bold red")
             self.reload_plan()
         elif not self._unsaved:
-            self.query_one("#change-saved").update("✓ saved")  # type: ignore[attr-defined]
+            self.query_one("#change-saved").update(_("✓ saved"))  # type: ignore[attr-defined]
 
     def on_write_failed(self, message: WriteFailed) -> None:
         self.on_plan_editing_written(self.Written(message.error))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trodden.models.change.edit import add_idea, cycle_kind, cycle_status, delete_idea, update_idea
 from trodden.models.change.plan import Idea, IdeaKind
+from trodden.tui.i18n import _
 
 from .editing import PlanEditing
 
@@ -38,21 +39,21 @@ class IdeaActions(PlanEditing):
     def need_idea(self) -> Idea | None:
         idea = self.current_idea()
         if idea is None:
-            self.status("No idea here yet: a adds one", "yellow")
+            self.status(_("No idea here yet: a adds one"), "yellow")
         return idea
 
     def action_add_idea(self) -> None:
         area = self.need_area()  # type: ignore[attr-defined]
         if area is None:
             return
-        hint = "prototype: / job: When I ..., I want to ..., so I can ... / narrative: / action: (the default)"
+        hint = _("prototype: / job: When I ..., I want to ..., so I can ... / narrative: / action: (the default)")
 
         def save(text: str) -> None:
             kind, words = parse_idea(text)
-            if self.edit(lambda: add_idea(self.plan, area.id, words, self.new_id, kind=kind), "Idea added"):  # type: ignore[attr-defined]
+            if self.edit(lambda: add_idea(self.plan, area.id, words, self.new_id, kind=kind), _("Idea added")):  # type: ignore[attr-defined]
                 self.ideas_list.highlighted = len(self.plan.ideas_of(area.id)) - 1  # type: ignore[attr-defined]
 
-        self.ask("New idea", "", hint, save)  # type: ignore[attr-defined]
+        self.ask(_("New idea"), "", hint, save)  # type: ignore[attr-defined]
 
     def _ask_field(self, field: str, title: str, hint: str) -> None:
         idea = self.need_idea()
@@ -60,21 +61,21 @@ class IdeaActions(PlanEditing):
             return
 
         def save(text: str) -> None:
-            self.edit(lambda: update_idea(self.plan, idea.id, **{field: text.strip()}), "Saved")
+            self.edit(lambda: update_idea(self.plan, idea.id, **{field: text.strip()}), _("Saved"))
 
         self.ask(title, getattr(idea, field), hint, save)  # type: ignore[attr-defined]
 
     def action_edit_idea(self) -> None:
-        self._ask_field("text", "The idea", "")
+        self._ask_field("text", _("The idea"), "")
 
     def action_idea_owner(self) -> None:
-        self._ask_field("owner", "Owner", "initials, e.g. AB")
+        self._ask_field("owner", _("Owner"), _("initials, e.g. AB"))
 
     def action_idea_effect(self) -> None:
-        self._ask_field("effect", "Expected effect", "e.g. fewer calls about the invoice")
+        self._ask_field("effect", _("Expected effect"), _("e.g. fewer calls about the invoice"))
 
     def action_idea_outcome(self) -> None:
-        self._ask_field("outcome", "What happened", "what the team saw once it was tried")
+        self._ask_field("outcome", _("What happened"), _("what the team saw once it was tried"))
 
     def action_idea_kind(self) -> None:
         idea = self.need_idea()
@@ -90,6 +91,6 @@ class IdeaActions(PlanEditing):
         if self.ideas_list.has_focus:  # type: ignore[attr-defined]
             idea = self.need_idea()
             if idea is not None:
-                self.commit(delete_idea(self.plan, idea.id), "Idea removed; u brings it back")
+                self.commit(delete_idea(self.plan, idea.id), _("Idea removed; u brings it back"))
             return
         self.remove_area()  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trodden.tui.actions import Action, register
+from trodden.tui.i18n import N_
 
 ACTIONS = register(
     "change",
@@ -125,7 +126,7 @@ MATRIX_ACTIONS = register(
     ],
 )
 
-HELP_INTRO = (
+HELP_INTRO = N_(
     "[b]From map to change.[/b] Every moment of truth heads a problem area ([b]m[/b] makes the missing ones); "
     "add others from the map's thunderclouds or phases ([b]n[/b]). Write each up from the customer's side "
     "([b]w[/b]), pick verbatim quotes from its evidence ([b]q[/b]), set impact and effort ([b]p[/b], or move it "

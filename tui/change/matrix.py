@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from trodden.models.change.priority import sorted_areas
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 
 from .keys import MATRIX_ACTIONS
@@ -36,7 +37,7 @@ class MatrixScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Priority matrix"
+            box.border_title = _("Priority matrix")
             yield Static("", id="matrix-title")
             yield Static("", id="matrix")
         yield FittingFooter()

@@ -9,16 +9,17 @@ from __future__ import annotations
 from rich.text import Text
 
 from trodden.models.change.areas import AreaEvidence, MapSays
-from trodden.models.change.plan import Idea, IdeaStatus, ProblemArea
+from trodden.models.change.plan import Idea, IdeaStatus, ProblemArea, SourceKind
 from trodden.models.change.priority import Quadrant, quadrant
 from trodden.models.names import visible
+from trodden.tui.i18n import N_, _
 
 QUADRANT = {
-    Quadrant.QUICK_WIN: ("quick win", "bold green"),
-    Quadrant.BIG_BET: ("big bet", "bold blue"),
-    Quadrant.FILL_IN: ("fill-in", "yellow"),
-    Quadrant.MONEY_PIT: ("money pit", "red"),
-    Quadrant.UNSET: ("not prioritised", "dim"),
+    Quadrant.QUICK_WIN: (N_("quick win"), "bold green"),
+    Quadrant.BIG_BET: (N_("big bet"), "bold blue"),
+    Quadrant.FILL_IN: (N_("fill-in"), "yellow"),
+    Quadrant.MONEY_PIT: (N_("money pit"), "red"),
+    Quadrant.UNSET: (N_("not prioritised"), "dim"),
 }
 STATUS_STYLE = {
     IdeaStatus.IDEA: "dim",
@@ -27,7 +28,26 @@ STATUS_STYLE = {
     IdeaStatus.DONE: "green",
     IdeaStatus.DROPPED: "strike dim",
 }
-KIND_LABEL = {"prototype": "prototype", "job_to_be_done": "job", "narrative": "narrative", "action": "action"}
+KIND_LABEL = {
+    "prototype": N_("prototype"),
+    "job_to_be_done": N_("job"),
+    "narrative": N_("narrative"),
+    "action": N_("action"),
+}
+STATUS_WORD = {
+    IdeaStatus.IDEA: N_("idea"),
+    IdeaStatus.TRYING: N_("trying"),
+    IdeaStatus.DECIDED: N_("decided"),
+    IdeaStatus.DONE: N_("done"),
+    IdeaStatus.DROPPED: N_("dropped"),
+}
+SOURCE_WORD = {
+    SourceKind.MOMENT: N_("moment"),
+    SourceKind.CLOUD: N_("cloud"),
+    SourceKind.PHASE: N_("phase"),
+    SourceKind.CLUSTER: N_("cluster"),
+}
+"""The plan's stored words (English keys) as the interface says them."""
 
 
 def _signed(value: float | None) -> str:
@@ -43,9 +63,10 @@ def area_line(number: int, area: ProblemArea, evidence: AreaEvidence, ideas: int
     label, style = QUADRANT[quadrant(area)]
     if area.impact is not None and area.effort is not None:
         text.append(f"I{area.impact} E{area.effort} ", style="bold")
-    text.append(label, style=style)
+    text.append(_(label), style=style)
     text.append(f" · {evidence.n}/{evidence.total}", style="cyan")
-    text.append(f" · {ideas} idea{'' if ideas == 1 else 's'}", style="dim")
+    count = _("{n} idea") if ideas == 1 else _("{n} ideas")
+    text.append(" · " + count.format(n=ideas), style="dim")
     return text
 
 
@@ -55,48 +76,54 @@ def area_details(
     """The selected area: where it comes from, the write-up, quotes, questions, evidence, what the map says."""
     text = Text()
     text.append(visible(area.title), style="bold")
-    where = area.source.value.replace("_", " ") + (f" · {visible(phase_name, one_line=True)}" if phase_name else "")
+    source = SOURCE_WORD.get(area.source)
+    where = (_(source) if source else area.source.value.replace("_", " ")) + (
+        f" · {visible(phase_name, one_line=True)}" if phase_name else ""
+    )
     text.append(f"\n{where}", style="dim")
-    text.append("\n\nExperience: ", style="bold")
+    text.append("\n\n" + _("Experience:") + " ", style="bold")
     if area.experience:
         text.append(visible(area.experience))
     else:
-        text.append("not written yet (w)", style="dim italic")
+        text.append(_("not written yet (w)"), style="dim italic")
     for who, quote in quotes:
         text.append(f"\n  “{visible(quote)}”", style="italic")
         text.append(f" — {visible(who, one_line=True)}", style="dim")
-    text.append("\nDesign questions: ", style="bold")
+    text.append("\n" + _("Design questions:") + " ", style="bold")
     if area.design_questions:
         for question in area.design_questions:
             text.append(f"\n  • {visible(question)}")
     else:
-        text.append("none yet (d)", style="dim italic")
-    text.append("\nEvidence: ", style="bold")
-    text.append(f"{evidence.n} of {evidence.total} customers", style="cyan")
+        text.append(_("none yet (d)"), style="dim italic")
+    text.append("\n" + _("Evidence:") + " ", style="bold")
+    text.append(_("{n} of {total} customers").format(n=evidence.n, total=evidence.total), style="cyan")
     types = [(segment, n) for segment, n in evidence.by_type]
-    if any(segment for segment, _ in types):
-        text.append(": " + ", ".join(f"{visible(s or 'type not given', one_line=True)} {n}" for s, n in types))
-    text.append("\nThe map says: ", style="bold")
-    parts = [f"curve in its phase {_signed(says.depth)}"]
+    if any(segment for segment, _n in types):
+        unknown = _("type not given")
+        text.append(": " + ", ".join(f"{visible(s or unknown, one_line=True)} {n}" for s, n in types))
+    text.append("\n" + _("The map says:") + " ", style="bold")
+    parts = [_("curve in its phase {value}").format(value=_signed(says.depth))]
     if says.clouds:
         parts.append("☁ " + ", ".join(visible(c, one_line=True) for c in says.clouds))
     if says.staff_feeling is not None:
-        parts.append(f"staff view {_signed(says.staff_feeling)} ({says.staff_backing} staff)")
+        parts.append(
+            _("staff view {value} ({n} staff)").format(value=_signed(says.staff_feeling), n=says.staff_backing)
+        )
     text.append(" · ".join(parts))
-    text.append("\nPriority: ", style="bold")
+    text.append("\n" + _("Priority:") + " ", style="bold")
     label, style = QUADRANT[quadrant(area)]
     if area.impact is not None and area.effort is not None:
-        text.append(f"impact {area.impact} · effort {area.effort} · ")
-    text.append(label, style=style)
+        text.append(_("impact {impact} · effort {effort}").format(impact=area.impact, effort=area.effort) + " · ")
+    text.append(_(label), style=style)
     return text
 
 
 def idea_line(idea: Idea) -> Text:
     """``[trying] AB  job: When I ... → fewer calls``"""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"[{idea.status.value}]", style=STATUS_STYLE[idea.status])
+    text.append(f"[{_(STATUS_WORD.get(idea.status, idea.status.value))}]", style=STATUS_STYLE[idea.status])
     text.append(f" {visible(idea.owner, one_line=True) or '--':<3} ", style="bold")
-    text.append(f"{KIND_LABEL[idea.kind.value]}: ", style="magenta")
+    text.append(f"{_(KIND_LABEL[idea.kind.value])}: ", style="magenta")
     text.append(visible(idea.text, one_line=True))
     if idea.effect:
         text.append(f"  → {visible(idea.effect, one_line=True)}", style="green")
@@ -116,8 +143,8 @@ def matrix_text(numbered: list[tuple[int, ProblemArea]], selected: int | None) -
         if area.impact is not None and area.effort is not None:
             cells.setdefault((area.impact, area.effort), []).append((number, area.id))
     text = Text(no_wrap=True)
-    text.append("impact\n", style="bold")
-    rule = "   +" + "+".join("-" * CELL for _ in range(5)) + "+\n"
+    text.append(_("impact") + "\n", style="bold")
+    rule = "   +" + "+".join("-" * CELL for _cell in range(5)) + "+\n"
     for impact in range(5, 0, -1):
         text.append(rule, style="dim")
         text.append(f" {impact} |", style="bold")
@@ -143,9 +170,12 @@ def matrix_text(numbered: list[tuple[int, ProblemArea]], selected: int | None) -
         text.append("\n")
     text.append(rule, style="dim")
     text.append("    " + "".join(f"{effort:^{CELL + 1}}" for effort in range(1, 6)) + "\n", style="bold")
-    text.append("    effort →", style="bold")
-    text.append("\n    quick wins top left · big bets top right · money pits bottom right", style="dim")
+    text.append("    " + _("effort") + " →", style="bold")
+    text.append("\n    " + _("quick wins top left · big bets top right · money pits bottom right"), style="dim")
     unplaced = [number for number, area in numbered if area.impact is None or area.effort is None]
     if unplaced:
-        text.append("\n    not placed yet: " + ", ".join(str(n) for n in unplaced), style="yellow")
+        text.append(
+            "\n    " + _("not placed yet: {numbers}").format(numbers=", ".join(str(n) for n in unplaced)),
+            style="yellow",
+        )
     return text

@@ -28,6 +28,7 @@ from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
 from trodden.models.undo import UndoRedo
 from trodden.tui.base import literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -83,20 +84,21 @@ class ChangeScreen(AreaActions, IdeaActions):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="change-top"):
-            yield Static(literal(f"trodden · problem areas · {self.title_text}", one_line=True), id="change-title")
+            title = _("trodden · problem areas · {study}").format(study=self.title_text)
+            yield Static(literal(title, one_line=True), id="change-title")
             yield Static("", id="change-saved")
         with Horizontal(id="change-body"):
             with Vertical(id="areas-box") as box:
-                box.border_title = "Problem areas"
+                box.border_title = _("Problem areas")
                 yield OptionList(id="areas")
             with Vertical(id="detail-box"):
                 with VerticalScroll(id="detail-scroll") as scroll:
                     scroll.can_focus = False
                     yield Static("", id="detail")
                 with Vertical(id="ideas-box") as ideas:
-                    ideas.border_title = "Ideas and actions"
+                    ideas.border_title = _("Ideas and actions")
                     yield OptionList(id="ideas")
-        yield Static("Loading the problem areas…", id="change-status")
+        yield Static(_("Loading the problem areas…"), id="change-status")
         yield FittingFooter()
 
     def on_mount(self) -> None:
@@ -120,13 +122,15 @@ class ChangeScreen(AreaActions, IdeaActions):
     def on_change_screen_loaded(self, message: Loaded) -> None:
         if message.plan is None:
             self.readonly = True
-            self.status(f"The problem areas cannot be read: {message.error}. Nothing was changed.", "bold red")
+            unread = _("The problem areas cannot be read: {error}. Nothing was changed.").format(error=message.error)
+            self.status(unread, "bold red")
             return
         self.plan = message.plan
         self.ready = True
         self.refresh_views()
         count = len(self.plan.areas)
-        self.status(f"{count} problem area{'' if count == 1 else 's'}" + (" · read-only" if self.readonly else ""))
+        counted = (_("{n} problem area") if count == 1 else _("{n} problem areas")).format(n=count)
+        self.status(counted + (" · " + _("read-only") if self.readonly else ""))
         if self.then:
             action, self.then = self.then, ""
             getattr(self, f"action_{action}")()
@@ -155,7 +159,7 @@ class ChangeScreen(AreaActions, IdeaActions):
     def need_area(self) -> ProblemArea | None:
         area = self.current_area()
         if area is None:
-            self.status("No problem area yet: m makes one of every moment of truth, n a new one", "yellow")
+            self.status(_("No problem area yet: m makes one of every moment of truth, n a new one"), "yellow")
         return area
 
     def evidence_of(self, area: ProblemArea) -> AreaEvidence:
@@ -172,7 +176,7 @@ class ChangeScreen(AreaActions, IdeaActions):
     # ------------------------------------------------------------------ drawing
     def refresh_views(self) -> None:
         """Redraw the list (keeping the highlight), the selected area and its ideas."""
-        self.query_one("#change-saved", Static).update("saving…" if self._unsaved else "")
+        self.query_one("#change-saved", Static).update(_("saving…") if self._unsaved else "")
         areas = self.areas_list
         keep = areas.highlighted
         ordered = self.ordered()
@@ -194,7 +198,7 @@ class ChangeScreen(AreaActions, IdeaActions):
         keep = ideas.highlighted
         ideas.clear_options()
         if area is None:
-            detail.update(literal("No problem areas yet. Press m to make one of every moment of truth on the map."))
+            detail.update(literal(_("No problem areas yet. Press m to make one of every moment of truth on the map.")))
             return
         evidence = self.evidence_of(area)
         says = map_says(area, evidence, self.journey, self.curve, self.staff)

@@ -23,6 +23,7 @@ from trodden.models.change.plan import Fate, TargetItem
 from trodden.models.change.priority import sorted_areas
 from trodden.models.change.target import new_target_item, set_fate, set_target_value
 from trodden.models.names import visible
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.footer import FittingFooter
 
 from .keys import TARGET_ACTIONS
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
     from .area_actions import AreaActions
 
 FATE_STYLE = {Fate.KEEP: "dim", Fate.CHANGE: "yellow", Fate.REMOVE: "red", Fate.NEW: "green"}
+FATE_WORD = {Fate.KEEP: N_("keep"), Fate.CHANGE: N_("change"), Fate.REMOVE: N_("remove"), Fate.NEW: N_("new")}
+"""A target item's fate as the list says it (the stored value is the English key)."""
+
+
+def fate_word(fate: Fate) -> str:
+    return _(FATE_WORD.get(fate, fate.value))
 
 
 class TargetScreen(ModalScreen[None]):
@@ -44,7 +51,7 @@ class TargetScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as box:
-            box.border_title = "Target map"
+            box.border_title = _("Target map")
             yield Static("", id="target-curve")
             yield OptionList(id="target-items")
             yield Static("", id="target-side")
@@ -83,16 +90,18 @@ class TargetScreen(ModalScreen[None]):
         keep = items.highlighted
         items.clear_options()
         options = []
+        width = max(len(fate_word(fate)) for fate in Fate)
+        answers = _("answers {numbers}")
         for item in self.ordered():
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(f"[{item.fate.value:<6}] ", style=FATE_STYLE[item.fate])
+            line.append(f"[{fate_word(item.fate):<{width}}] ", style=FATE_STYLE[item.fate])
             line.append(f"{visible(owner.phase_name(item.phase), one_line=True)[:18]:<18} ", style="dim")  # type: ignore[attr-defined]
             line.append(visible(item.title, one_line=True), style="strike" if item.fate is Fate.REMOVE else "")
             if item.change:
                 line.append(f" → {visible(item.change, one_line=True)}", style="yellow")
             answered = [str(numbers[a]) for a in item.areas if a in numbers]
             if answered:
-                line.append(f"  answers {', '.join(answered)}", style="cyan")
+                line.append("  " + answers.format(numbers=", ".join(answered)), style="cyan")
             options.append(Option(line, id=str(item.id)))
         items.add_options(options)
         if options:
@@ -109,8 +118,8 @@ class TargetScreen(ModalScreen[None]):
         in_phase = [i for i in self.ordered() if i.phase == item.phase]
         table = Table(expand=True, box=box.SIMPLE_HEAD, padding=(0, 1))
         name = visible(self.owner.phase_name(item.phase), one_line=True)  # type: ignore[attr-defined]
-        table.add_column(Text(f"Current · {name}", style="bold"), ratio=1)
-        table.add_column(Text(f"Target · {name}", style="bold green"), ratio=1)
+        table.add_column(Text(_("Current · {phase}").format(phase=name), style="bold"), ratio=1)
+        table.add_column(Text(_("Target · {phase}").format(phase=name), style="bold green"), ratio=1)
         current = [
             Text(visible(i.title, one_line=True), style="strike dim" if i.fate is Fate.REMOVE else "")
             for i in in_phase
@@ -138,7 +147,8 @@ class TargetScreen(ModalScreen[None]):
     def action_fate(self, fate: str) -> None:
         item = self.current()
         if item is not None:
-            self._edit(lambda: set_fate(self.owner.plan, item.id, Fate(fate), item.change), f"Marked {fate}")
+            marked = _("Marked {fate}").format(fate=fate_word(Fate(fate)))
+            self._edit(lambda: set_fate(self.owner.plan, item.id, Fate(fate), item.change), marked)
 
     def action_change_item(self) -> None:
         item = self.current()
@@ -146,9 +156,10 @@ class TargetScreen(ModalScreen[None]):
             return
 
         def save(text: str) -> None:
-            self._edit(lambda: set_fate(self.owner.plan, item.id, Fate.CHANGE, text.strip()), "Marked change")
+            marked = _("Marked {fate}").format(fate=fate_word(Fate.CHANGE))
+            self._edit(lambda: set_fate(self.owner.plan, item.id, Fate.CHANGE, text.strip()), marked)
 
-        self.owner.ask("How does it change?", item.change, "a few words, e.g. one address field", save)
+        self.owner.ask(_("How does it change?"), item.change, _("a few words, e.g. one address field"), save)
 
     def action_new_item(self) -> None:
         item = self.current()
@@ -158,10 +169,10 @@ class TargetScreen(ModalScreen[None]):
 
         def save(title: str) -> None:
             self._edit(
-                lambda: new_target_item(self.owner.plan, phase, title, self.owner.new_id, areas), "New target item"
+                lambda: new_target_item(self.owner.plan, phase, title, self.owner.new_id, areas), _("New target item")
             )
 
-        self.owner.ask("New target item", "", "what the customer meets in the target state", save)
+        self.owner.ask(_("New target item"), "", _("what the customer meets in the target state"), save)
 
     def action_answers(self) -> None:
         item = self.current()
@@ -169,7 +180,7 @@ class TargetScreen(ModalScreen[None]):
         if item is None or area is None:
             return
         areas = [a for a in item.areas if a != area.id] if area.id in item.areas else [*item.areas, area.id]
-        self._edit(lambda: set_fate(self.owner.plan, item.id, item.fate, item.change, areas), "Saved")
+        self._edit(lambda: set_fate(self.owner.plan, item.id, item.fate, item.change, areas), _("Saved"))
 
     def action_value(self) -> None:
         item = self.current()
@@ -179,16 +190,16 @@ class TargetScreen(ModalScreen[None]):
         point = self.owner.plan.target_point(phase)
 
         def save(text: str) -> None:
-            value, _, reason = text.strip().partition(" ")
+            value, _space, reason = text.strip().partition(" ")
             try:
                 number = float(value.replace("−", "-").replace(",", "."))
             except ValueError:
-                self.owner.status("Start with a value from -2 to +2, then the reason", "bold red")
+                self.owner.status(_("Start with a value from -2 to +2, then the reason"), "bold red")
                 return
             self._edit(lambda: set_target_value(self.owner.plan, phase, number, reason.strip(), self.owner.new_id))
 
         now = f"{point.value:+.1f} {point.reason}".strip() if point else ""
-        self.owner.ask("Target curve: value, then the reason", now, "-2 to +2, e.g. 1.5 fewer calls", save)
+        self.owner.ask(_("Target curve: value, then the reason"), now, _("-2 to +2, e.g. 1.5 fewer calls"), save)
 
     def action_undo(self) -> None:
         self.owner.action_undo()

@@ -23,13 +23,20 @@ from trodden.models.transcript.check import Alignment, align, check_quote
 from trodden.models.transcript.model import SpeakerRole, Transcript
 from trodden.models.transcript.notes import with_said_words
 from trodden.models.transcript.quotes import QuoteMatch, resized
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.dialogs import PickScreen
 
-from .quote_rows import check_lines, offset_text, status_cell
+from .quote_rows import check_lines, offset_text, status_cell, status_word
 from .rows import detail
 from .view import CleanView
 
 NUDGE = 5.0
+ROLE_WORD = {
+    SpeakerRole.INTERVIEWER: N_("interviewer"),
+    SpeakerRole.PARTICIPANT: N_("participant"),
+    SpeakerRole.NOTE_TAKER: N_("note-taker"),
+}
+"""A transcript speaker's role as the speakers' list says it."""
 
 
 class QuoteChecking(CleanView):
@@ -91,11 +98,14 @@ class QuoteChecking(CleanView):
         for note in self.state.ordered():
             match = self.quote_match(note)
             if match is not None:
-                key = "checked by hand" if note.checked and not match.found else match.status.value
+                key = _("checked by hand") if note.checked and not match.found else status_word(match.status)
                 counts[key] = counts.get(key, 0) + 1
-        quotes = " · ".join(f"{count} {status}" for status, count in counts.items()) or "no quotes"
-        guessed = "" if self.transcript and self.transcript.speakers else " · speakers guessed: m to set"
-        return f"transcript: {offset_text(self.alignment.offset)} · quotes: {quotes}{guessed}"
+        quotes = " · ".join(f"{count} {status}" for status, count in counts.items()) or _("no quotes")
+        guessed = "" if self.transcript and self.transcript.speakers else " · " + _("speakers guessed: m to set")
+        summary = _("transcript: {offset} · quotes: {quotes}").format(
+            offset=offset_text(self.alignment.offset), quotes=quotes
+        )
+        return summary + guessed
 
     # ------------------------------------------------------------ matches
     def quote_match(self, note: Note) -> QuoteMatch | None:
@@ -131,11 +141,11 @@ class QuoteChecking(CleanView):
         if note is None:
             return None
         if not note.has(Kind.QUOTE):
-            self._say('not a quote: " marks it as one', error=True)
+            self._say(_('not a quote: " marks it as one'), error=True)
             return None
         match = self.quote_match(note)
         if match is None:
-            self._say("no transcript: import one with i (or 'trodden transcript')", error=True)
+            self._say(_("no transcript: import one with i (or 'trodden transcript')"), error=True)
             return None
         return note, match
 
@@ -144,11 +154,11 @@ class QuoteChecking(CleanView):
         found = self._selected_match()
         if found is None or not self._writable():
             return
-        _, match = found
+        match = found[1]
         if not match.said:
-            self._say("nothing found in the transcript to use: widen (>) or check by hand (v)", error=True)
+            self._say(_("nothing found in the transcript to use: widen (>) or check by hand (v)"), error=True)
             return
-        self._with_note("the transcript's words", lambda n: with_said_words(n, match.said, self.clock()))
+        self._with_note(_("the transcript's words"), lambda n: with_said_words(n, match.said, self.clock()))
 
     def action_resize_span(self, words: int) -> None:
         """< and >: the span a word shorter or longer at each end."""
@@ -157,17 +167,19 @@ class QuoteChecking(CleanView):
             return
         note, match = found
         if not match.said:
-            self._say("no span to resize: the quote was not found", error=True)
+            self._say(_("no span to resize: the quote was not found"), error=True)
             return
         changed = resized(self.alignment.index, note.text, match, words)
         self._matches[note.seq] = (note.text, changed)
         self._refresh([note.seq])
-        self._say(f"span: {len(changed.said.split())} words · {changed.status.value}")
+        self._say(
+            _("span: {n} words · {status}").format(n=len(changed.said.split()), status=status_word(changed.status))
+        )
 
     def action_nudge_offset(self, seconds: float) -> None:
         """[ and ]: the recording offset five seconds earlier or later, kept with the transcript."""
         if self.transcript is None or self.alignment is None:
-            self._say("no transcript: import one with i (or 'trodden transcript')", error=True)
+            self._say(_("no transcript: import one with i (or 'trodden transcript')"), error=True)
             return
         if not self._writable():
             return
@@ -176,7 +188,7 @@ class QuoteChecking(CleanView):
 
         def job() -> str:
             self.store.update_transcript(interview_id, offset=value)
-            return f"offset set to {value:+.1f} s (saved with the transcript)"
+            return _("offset set to {value} s (saved with the transcript)").format(value=f"{value:+.1f}")
 
         self._submit(job)
         self.load_transcript(self.transcript.model_copy(update={"offset": value}))
@@ -184,11 +196,11 @@ class QuoteChecking(CleanView):
     def action_speakers(self) -> None:
         """m: which speaker is the participant (the others are the interviewer)."""
         if self.transcript is None:
-            self._say("no transcript: import one with i (or 'trodden transcript')", error=True)
+            self._say(_("no transcript: import one with i (or 'trodden transcript')"), error=True)
             return
         roles = self.transcript.roles()
         options = [
-            (name, Text(visible(f"{name}  ({roles[name].value})", one_line=True)))
+            (name, Text(visible(f"{name}  ({_(ROLE_WORD.get(roles[name], roles[name].value))})", one_line=True)))
             for name in self.transcript.speaker_names()
         ]
 
@@ -196,8 +208,8 @@ class QuoteChecking(CleanView):
             if name is not None:
                 self._set_participant(name)
 
-        intro = Text("Whose words are the quotes? The others are taken as the interviewer.")
-        self.app.push_screen(PickScreen("The participant in the transcript", intro, options), chosen)
+        intro = Text(_("Whose words are the quotes? The others are taken as the interviewer."))
+        self.app.push_screen(PickScreen(_("The participant in the transcript"), intro, options), chosen)
 
     def _set_participant(self, name: str) -> None:
         if self.transcript is None or not self._writable():
@@ -211,7 +223,7 @@ class QuoteChecking(CleanView):
 
         def job() -> str:
             self.store.update_transcript(interview_id, speakers=speakers)
-            return f"{name} is the participant (saved with the transcript)"
+            return _("{name} is the participant (saved with the transcript)").format(name=name)
 
         self._submit(job)
         merged = {**self.transcript.speakers, **speakers}

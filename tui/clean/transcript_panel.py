@@ -24,6 +24,7 @@ from trodden.models.notes.redaction import Redactor
 from trodden.models.transcript.model import SpeakerRole, Transcript
 from trodden.models.transcript.notes import quote_from_cue
 from trodden.models.transcript.reading import read_transcript
+from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
 from .quote_check import QuoteChecking
@@ -76,7 +77,7 @@ class TranscriptPanelling(QuoteChecking):
 
     def action_toggle_transcript(self) -> None:
         if self.transcript is None:
-            self._say("no transcript: import one with i (or 'trodden transcript')", error=True)
+            self._say(_("no transcript: import one with i (or 'trodden transcript')"), error=True)
             return
         panel = self._panel()
         if panel is None:
@@ -118,13 +119,13 @@ class TranscriptPanelling(QuoteChecking):
     def action_quote_from_line(self) -> None:
         panel = self._panel()
         if panel is None or not panel.display or panel.highlighted is None:
-            self._say("show the transcript (T) and pick a line first", error=True)
+            self._say(_("show the transcript (T) and pick a line first"), error=True)
             return
         if self.transcript is None or self.alignment is None or self.session is None or not self._writable():
             return
         cue = self.transcript.cues[panel.highlighted]
         if self.transcript.roles().get(cue.speaker, SpeakerRole.PARTICIPANT) is not SpeakerRole.PARTICIPANT:
-            self._say("that line is not the participant's: quotes are their words (m sets who is who)", error=True)
+            self._say(_("that line is not the participant's: quotes are their words (m sets who is who)"), error=True)
             return
         try:
             note = quote_from_cue(
@@ -138,7 +139,7 @@ class TranscriptPanelling(QuoteChecking):
         except CleanError as error:
             self._say(str(error), error=True)
             return
-        self._apply("quote from the transcript", [note], select=note.seq)
+        self._apply(_("quote from the transcript"), [note], select=note.seq)
 
     # ------------------------------------------------------------ importing
     def action_import_transcript(self) -> None:
@@ -149,8 +150,8 @@ class TranscriptPanelling(QuoteChecking):
             if path and path.strip():
                 self._read_file(Path(path.strip()).expanduser())
 
-        hint = "a Teams/Zoom .vtt, .srt, Teams' Word .docx, or text with [hh:mm:ss] lines"
-        self.app.push_screen(PromptScreen("Import a transcript file", "", hint, blink=self.blink), chosen)
+        hint = _("a Teams/Zoom .vtt, .srt, Teams' Word .docx, or text with [hh:mm:ss] lines")
+        self.app.push_screen(PromptScreen(_("Import a transcript file"), "", hint, blink=self.blink), chosen)
 
     @work(thread=True, exclusive=True, group="transcript-file")
     def _read_file(self, path: Path) -> None:
@@ -168,18 +169,27 @@ class TranscriptPanelling(QuoteChecking):
             self._store_transcript(new)
             return
         options = [
-            ("replace", Text(visible(f"Replace it with {new.source} ({len(new.cues)} lines)", one_line=True))),
-            ("keep", Text("Keep the transcript it has")),
+            (
+                "replace",
+                Text(
+                    visible(
+                        _("Replace it with {source} ({n} lines)").format(source=new.source, n=len(new.cues)),
+                        one_line=True,
+                    )
+                ),
+            ),
+            ("keep", Text(_("Keep the transcript it has"))),
         ]
 
         def chosen(answer: str | None) -> None:
             if answer == "replace":
                 self._store_transcript(new)
             else:
-                self._say("transcript kept")
+                self._say(_("transcript kept"))
 
-        intro = Text(visible(f"This interview already has a transcript ({self.transcript.source}).", one_line=True))
-        self.app.push_screen(PickScreen("Replace the transcript?", intro, options), chosen)
+        already = _("This interview already has a transcript ({source}).").format(source=self.transcript.source)
+        intro = Text(visible(already, one_line=True))
+        self.app.push_screen(PickScreen(_("Replace the transcript?"), intro, options), chosen)
 
     def _store_transcript(self, transcript: Transcript) -> None:
         interview_id = self.interview_id
@@ -193,7 +203,7 @@ class TranscriptPanelling(QuoteChecking):
         self.redactor = Redactor.for_study(self.store.data)  # the speakers' names are redacted now
         self._cell_cache.clear()
         self._rebuild()
-        self._say(f"transcript stored: {len(message.transcript.cues)} lines; aligning…")
+        self._say(_("transcript stored: {n} lines; aligning…").format(n=len(message.transcript.cues)))
         self.load_transcript(message.transcript)
         if not message.transcript.speakers and len(message.transcript.speaker_names()) > 1:
             self.transcript = message.transcript

@@ -16,6 +16,7 @@ from trodden.models.map.journey_map import Lane
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.presence import Presence
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PickScreen
 
 from .view import MapView
@@ -81,7 +82,8 @@ class MapChanges(MapView):
         before, self.shared_state = self.shared_state.conflicts, shared
         if shared.conflicts and shared.conflicts != before:
             self.status(
-                f"{shared.conflicts} edits were made at the same time as another: w shows what changed", "yellow"
+                _("{n} edits made at the same time as another: w shows what changed").format(n=shared.conflicts),
+                "yellow",
             )
 
     def action_changes(self) -> None:
@@ -89,17 +91,17 @@ class MapChanges(MapView):
             return
         conflicts = self.session.conflicts()
         if not conflicts:
-            self.status("Nothing was changed by two people at once", "green")
+            self.status(_("Nothing was changed by two people at once"), "green")
             return
         options = [(str(number), self._conflict_line(c)) for number, c in enumerate(conflicts)]
-        intro = Text("Edits made at the same time, newest first. Enter takes the other side (ctrl+z undoes it).")
+        intro = Text(_("Edits made at the same time, newest first. Enter takes the other side (ctrl+z undoes it)."))
 
         def chosen(key: str | None) -> None:
             if key is not None:
                 self._take_other_side(conflicts[int(key)])
             self.board.focus()
 
-        self.app.push_screen(PickScreen("What changed", intro, options), chosen)
+        self.app.push_screen(PickScreen(_("What changed"), intro, options), chosen)
 
     def _conflict_line(self, conflict: Conflict) -> Text:
         line = Text(f"{conflict.lost.at[11:16]} ", style="dim")
@@ -108,7 +110,8 @@ class MapChanges(MapView):
 
     def _take_other_side(self, conflict: Conflict) -> None:
         if self.session is None or self.readonly:
-            self.status(self.readonly or "Read-only", "yellow")
+            self.status(self.readonly or _("Read-only"), "yellow")
             return
         change = self.session.revert(conflict)
-        self.commit(change, f"{conflict.title}: {conflict.lost.by}'s side taken", inbox_changed=True)  # type: ignore[attr-defined]
+        taken = _("{title}: {who}'s side taken").format(title=conflict.title, who=conflict.lost.by)
+        self.commit(change, taken, inbox_changed=True)  # type: ignore[attr-defined]

@@ -16,17 +16,18 @@ from trodden.models.map.hypothesis import Outcome, hypothesis_outcomes
 from trodden.models.map.journey_map import JourneyMap, MapItem
 from trodden.models.map.kept_hypothesis import KeptHypothesis, Verdict, record_verdict
 from trodden.models.names import visible
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, TextPanel
 
 from .writing import MapWriting
 
 HEADINGS = {
-    Outcome.CONFIRMED: ("Confirmed", "green"),
-    Outcome.CONTRADICTED: ("Contradicted", "red"),
-    Outcome.UNBACKED: ("Still unbacked", "yellow"),
-    Outcome.REMOVED: ("Removed, not called contradicted", "dim"),
+    Outcome.CONFIRMED: (N_("Confirmed"), "green"),
+    Outcome.CONTRADICTED: (N_("Contradicted"), "red"),
+    Outcome.UNBACKED: (N_("Still unbacked"), "yellow"),
+    Outcome.REMOVED: (N_("Removed, not called contradicted"), "dim"),
 }
-NOT_KEPT = (
+NOT_KEPT = N_(
     "No hypothesis kept yet: the study's first interview keeps the map's unbacked items,"
     " or keep them now with 'trodden map DIR --snapshot hypothesis'"
 )
@@ -40,25 +41,27 @@ def hypothesis_text(kept: KeptHypothesis, journey: JourneyMap, phases: list[Phas
     def line(item: MapItem, detail: str = "") -> Text:
         row = Text("  ")
         row.append(visible(item.title, one_line=True), style="bold")
-        row.append(visible(f"  {names.get(item.phase or '', 'no phase')}", one_line=True), style="dim")
+        row.append(visible(f"  {names.get(item.phase or '', _('no phase'))}", one_line=True), style="dim")
         if detail:
             row.append(visible(f"  {detail}", one_line=True))
         return row + Text("\n")
 
-    text = Text(f"Kept {kept.taken:%Y-%m-%d %H:%M}, {len(kept.items)} items drafted before the interviews.\n")
-    text.append("  ·  ".join(f"{HEADINGS[o][0]} {n}" for o, n in result.counts().items()) + "\n\n", style="dim")
+    kept_line = _("Kept {when}, {n} items drafted before the interviews.")
+    text = Text(kept_line.format(when=f"{kept.taken:%Y-%m-%d %H:%M}", n=len(kept.items)) + "\n")
+    text.append("  ·  ".join(f"{_(HEADINGS[o][0])} {n}" for o, n in result.counts().items()) + "\n\n", style="dim")
     for outcome, (heading, style) in HEADINGS.items():
         entries = result.of(outcome)
-        text.append(f"{heading} ({len(entries)})\n", style=f"bold {style}")
+        text.append(f"{_(heading)} ({len(entries)})\n", style=f"bold {style}")
         for entry in entries:
             detail = entry.reason
             if outcome is Outcome.CONFIRMED and entry.now is not None and entry.now.title != entry.item.title:
-                detail = f"now “{entry.now.title}”"
+                detail = _("now “{title}”").format(title=entry.now.title)
             text.append_text(line(entry.item, detail))
         text.append("\n")
-    text.append(f"New: what no one expected ({len(result.new)})\n", style="bold cyan")
+    text.append(_("New: what no one expected ({n})").format(n=len(result.new)) + "\n", style="bold cyan")
     for item in result.new:
-        text.append_text(line(item, f"{len(item.evidence)} notes" if item.evidence else "no notes yet"))
+        notes = _("{n} notes").format(n=len(item.evidence)) if item.evidence else _("no notes yet")
+        text.append_text(line(item, notes))
     return text
 
 
@@ -76,22 +79,27 @@ class HypothesisActions(MapWriting):
             self.status(f"The kept hypothesis cannot be shown: {self.kept_problem}", "red")
             return
         if self.kept is None:
-            self.status(NOT_KEPT, "yellow")
+            self.status(_(NOT_KEPT), "yellow")
             return
         body = hypothesis_text(self.kept, self.journey, self.phases)
-        self.app.push_screen(TextPanel("What the interviews did to the hypothesis", body))
+        self.app.push_screen(TextPanel(_("What the interviews did to the hypothesis"), body))
 
     def in_hypothesis(self, item_id: int) -> bool:
         return self.kept is not None and self.kept.has(item_id)
 
     def ask_contradicted(self, item: MapItem) -> None:
         """Removing a hypothesis item: contradicted (with a reason), or just removed; esc keeps it."""
-        intro = Text("This item was in the hypothesis drafted before the interviews. Did the interviews ")
-        intro.append("contradict", style="bold")
-        intro.append(" it? Esc keeps the item.")
+        sentence = _(
+            "This item was in the hypothesis drafted before the interviews. Did the interviews "
+            "{contradict} it? Esc keeps the item."
+        )
+        before, _word, after = sentence.partition("{contradict}")
+        intro = Text(before)
+        intro.append(_("contradict"), style="bold")
+        intro.append(after)
         options = [
-            ("contradicted", Text("Yes, contradicted: write why, then remove it")),
-            ("remove", Text("No, just remove it")),
+            ("contradicted", Text(_("Yes, contradicted: write why, then remove it"))),
+            ("remove", Text(_("No, just remove it"))),
         ]
 
         def reasoned(reason: str | None) -> None:
@@ -103,17 +111,21 @@ class HypothesisActions(MapWriting):
                 self._remove_with_verdict(item, Verdict(contradicted=False))
             elif answer == "contradicted":
                 prompt = PromptScreen(
-                    f"Contradicted: {item.title}", "", "why (what the interviews showed)", blink=self.blink
+                    _("Contradicted: {title}").format(title=item.title),
+                    "",
+                    _("why (what the interviews showed)"),
+                    blink=self.blink,
                 )
                 self.app.push_screen(prompt, reasoned)
 
-        self.app.push_screen(PickScreen(f"Remove “{visible(item.title, one_line=True)}”", intro, options), chosen)
+        title = _("Remove “{title}”").format(title=visible(item.title, one_line=True))
+        self.app.push_screen(PickScreen(title, intro, options), chosen)
 
     def _remove_with_verdict(self, item: MapItem, verdict: Verdict) -> None:
-        self._edit(lambda: remove_item(self.journey, item.id), "Item removed", inbox=True)
+        self._edit(lambda: remove_item(self.journey, item.id), _("Item removed"), inbox=True)
         if self.journey.item(item.id) is not None or self.kept is None:
             return  # not removed (read-only, or the edit failed): nothing to keep
         self.kept = self.kept.model_copy(update={"verdicts": {**self.kept.verdicts, item.id: verdict}})
         self.store_later(record_verdict, self.store.path, item.id, verdict)
         if verdict.contradicted:
-            self.status("Item removed; kept as contradicted by the interviews (H shows the hypothesis)", "green")
+            self.status(_("Item removed; kept as contradicted by the interviews (H shows the hypothesis)"), "green")

@@ -58,11 +58,11 @@ HINT_DELAY = 0.25
 """seconds the inbox cursor rests before a similar item is looked for"""
 
 
-BOARD_LEGEND = (
-    f"{HEART} heart · {CLOUD} thundercloud · {STRONG_UP}{UP}{LEVEL}{DOWN}{STRONG_DOWN} feeling"
-    " · n/N customers · ┆? hypothesis · F1: every symbol"
-)
-"""The map's symbols under the board (``models/notes/marks.py``; all of them in F1)."""
+def board_legend() -> str:
+    """The map's symbols under the board (``models/notes/marks.py``; all of them in F1)."""
+    return _(
+        "{heart} heart · {cloud} thundercloud · {scale} feeling · n/N customers · ┆? hypothesis · F1: every symbol"
+    ).format(heart=HEART, cloud=CLOUD, scale=f"{STRONG_UP}{UP}{LEVEL}{DOWN}{STRONG_DOWN}")
 
 
 class MapScreen(
@@ -141,7 +141,7 @@ class MapScreen(
             yield Static("", id="map-saved")
         yield Static("", id="map-banner")
         board = Board(id="board")
-        board.border_subtitle = BOARD_LEGEND
+        board.border_subtitle = board_legend()
         yield board
         with Vertical(id="inbox-box") as box:
             box.border_title = _("Inbox")

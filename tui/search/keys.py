@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trodden.tui.actions import Action, register
+from trodden.tui.i18n import N_
 
 ACTIONS = register(
     "search",
@@ -27,7 +28,7 @@ ACTIONS = register(
     ],
 )
 
-HELP_INTRO = (
+HELP_INTRO = N_(
     "Type words: a note is found when it has every word, with any ending (växt finds växter and växterna,"
     " the start of a word is enough). Filters: #tag @channel kind:quote feeling:- (+ ++ - -- none)"
     " p:P3 type:nurse theme:2 phase:home (a number or part of the name). ▣ marks a note on the map."

@@ -19,6 +19,7 @@ from trodden.models.search.loading import load_search
 from trodden.models.search.query import Query, QueryError, parse_query
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 
 from .keys import ACTIONS, HELP_INTRO
@@ -49,13 +50,14 @@ class SearchScreen(TroddenScreen):
         self.problems = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f" Search · {self.store.study.name}", one_line=True), classes="screen-title")
+        title = _("Search · {study}").format(study=self.store.study.name)
+        yield Static(literal(" " + title, one_line=True), classes="screen-title")
         yield LiteralInput(
             value=self.initial,
-            placeholder="words (any ending), #tag @channel kind:quote feeling:- p:P3 type: theme: phase:",
+            placeholder=_("words (any ending), #tag @channel kind:quote feeling:- p:P3 type: theme: phase:"),
             id="query",
         )
-        yield Static("reading the study…", id="search-status", classes="muted")
+        yield Static(_("reading the study…"), id="search-status", classes="muted")
         yield ResultsList(id="results")
         yield FittingFooter()
 
@@ -74,11 +76,12 @@ class SearchScreen(TroddenScreen):
 
     def on_search_screen_loaded(self, message: Loaded) -> None:
         if message.index is None:
-            self._status(f"cannot search: {message.problem}", error=True)
+            self._status(_("cannot search: {problem}").format(problem=message.problem), error=True)
             return
         self.index = message.index
         if message.loaded is not None and message.loaded.problems:
-            self.problems = "left out: " + "; ".join(str(problem) for problem in message.loaded.problems)
+            problems = "; ".join(str(problem) for problem in message.loaded.problems)
+            self.problems = _("left out: {problems}").format(problems=problems)
         self.run_query(self.query_one("#query", Input).value)
 
     @on(Input.Changed, "#query")
@@ -98,8 +101,11 @@ class SearchScreen(TroddenScreen):
         hits = self.index.search(query)
         self.query_one(ResultsList).show(hits, self.index, query)
         asked = " ".join(text.split())
-        found = f"{len(hits)} of {len(self.index)} notes: {asked}" if not query.is_empty else f"all {len(hits)} notes"
-        hint = " · enter opens it · tab to the list, m on the map" if hits else ""
+        if query.is_empty:
+            found = _("all {n} notes").format(n=len(hits))
+        else:
+            found = _("{n} of {total} notes: {query}").format(n=len(hits), total=len(self.index), query=asked)
+        hint = " · " + _("enter opens it · tab to the list, m on the map") if hits else ""
         self._status(found + hint + (f" · {self.problems}" if self.problems else ""))
 
     def _status(self, text: str, *, error: bool = False) -> None:
@@ -130,7 +136,7 @@ class SearchScreen(TroddenScreen):
 
         hit = self.query_one(ResultsList).current
         if hit is None:
-            self.notify("No note found to open: change the words or filters.")
+            self.notify(_("No note found to open: change the words or filters."))
             return
         self.app.push_screen(CleanScreen(self.store, hit.note.interview, select=hit.note.seq))
 
@@ -141,7 +147,7 @@ class SearchScreen(TroddenScreen):
         if hit is None:
             return
         if not hit.items:
-            self.notify("This note is not on the map yet: it waits in the map's inbox.")
+            self.notify(_("This note is not on the map yet: it waits in the map's inbox."))
             return
         self.app.push_screen(MapScreen(self.store, focus_item=hit.items[0]))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trodden.tui.actions import Action, register
+from trodden.tui.i18n import N_
 
 ACTIONS = register(
     "settings",
@@ -47,7 +48,7 @@ PERSON_ACTIONS = register(
     ],
 )
 
-HELP_INTRO = (
+HELP_INTRO = N_(
     "[b]The study's settings.[/b] Tab moves between the fields; [b]ctrl+s[/b] saves them all at once (a bad "
     "value is named and nothing is lost). Participants are saved one at a time from their own dialog: "
     "customers have a customer type, staff a team, suggested from the study's earlier values."

@@ -19,7 +19,9 @@ from trodden.models.errors import StoreError
 from trodden.models.names import clean_participant_code
 from trodden.models.participants import known_types
 from trodden.tui.base import LiteralInput, literal
+from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.words import word
 
 from .keys import PERSON_ACTIONS
 
@@ -40,15 +42,23 @@ def type_suggester(participants: list[Participant], role: Role) -> SuggestFromLi
 def code_problem(code: str, participants: list[Participant]) -> str:
     """Why ``code`` cannot be a new participant's ("" if it can)."""
     if not code:
-        return "Give the participant a code, such as P7"
+        return _("Give the participant a code, such as P7")
     try:
         cleaned = clean_participant_code(code)
     except StoreError as error:
         return str(error)
     if cleaned != code:
-        return f"Use letters, digits, - and _ in a code (like P7), e.g. {cleaned}"
+        return _("Use letters, digits, - and _ in a code (like P7), e.g. {code}").format(code=cleaned)
     taken = next((p.code for p in participants if p.code.casefold() == code.casefold()), None)
-    return f"{taken} is already a participant" if taken else ""
+    return _("{code} is already a participant").format(code=taken) if taken else ""
+
+
+def type_label(role: Role) -> str:
+    return _("Team") if role is Role.STAFF else _("Customer type")
+
+
+def type_placeholder(role: Role) -> str:
+    return _("warehouse") if role is Role.STAFF else _("first-time buyer")
 
 
 class PersonDialog(ModalScreen[PersonAnswer | None]):
@@ -68,23 +78,24 @@ class PersonDialog(ModalScreen[PersonAnswer | None]):
         person = self.person
         role = person.role if person else Role.CUSTOMER
         with Vertical(id="person-box") as box:
-            box.border_title = literal(f"Participant {person.code}" if person else "New participant", one_line=True)
-            yield Static("Code", classes="label")
+            title = _("Participant {code}").format(code=person.code) if person else _("New participant")
+            box.border_title = literal(title, one_line=True)
+            yield Static(_("Code"), classes="label")
             code = LiteralInput(person.code if person else "", placeholder="P7", id="person-code", compact=True)
             code.disabled = person is not None  # interviews are filed under it
             yield code
-            yield Static("Role", classes="label")
+            yield Static(_("Role"), classes="label")
             yield Select(
-                [("customer", Role.CUSTOMER), ("staff", Role.STAFF)],
+                [(word(Role.CUSTOMER), Role.CUSTOMER), (word(Role.STAFF), Role.STAFF)],
                 value=role,
                 allow_blank=False,
                 id="person-role",
                 compact=True,
             )
-            yield Static("Customer type" if role is Role.CUSTOMER else "Team", classes="label", id="person-type-label")
+            yield Static(type_label(role), classes="label", id="person-type-label")
             field = LiteralInput(
                 person.kind_text if person else "",
-                placeholder="first-time buyer",
+                placeholder=type_placeholder(Role.CUSTOMER),
                 suggester=type_suggester(self.participants, role),
                 id="person-type",
                 compact=True,
@@ -102,11 +113,10 @@ class PersonDialog(ModalScreen[PersonAnswer | None]):
         role = event.value if isinstance(event.value, Role) else Role.CUSTOMER
         field = self.query_one("#person-type", Input)
         field.suggester = type_suggester(self.participants, role)
-        field.placeholder = "warehouse" if role is Role.STAFF else "first-time buyer"
+        field.placeholder = type_placeholder(role)
         if self.person is not None:  # switching back and forth shows what each role had
             field.value = self.person.team if role is Role.STAFF else self.person.segment
-        label = "Team" if role is Role.STAFF else "Customer type"
-        self.query_one("#person-type-label", Static).update(label)
+        self.query_one("#person-type-label", Static).update(type_label(role))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

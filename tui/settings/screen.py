@@ -19,26 +19,44 @@ from trodden.models.settings import LANGUAGES, SettingError, apply_setting, curr
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
+from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
 from .keys import ACTIONS, HELP_INTRO
 from .person import PersonAnswer, PersonDialog
 
-TEXT_FIELDS = {"name": "Name", "purpose": "Purpose", "redaction-terms": "Redaction terms"}
+TEXT_FIELDS = {"name": N_("Name"), "purpose": N_("Purpose"), "redaction-terms": N_("Redaction terms")}
 CHOICES = {
-    "scope": ("Scope", [("whole journey", Scope.WHOLE.value), ("episode", Scope.EPISODE.value)]),
+    "scope": (N_("Scope"), [(N_("whole journey"), Scope.WHOLE.value), (N_("episode"), Scope.EPISODE.value)]),
     "state": (
-        "State",
+        N_("State"),
         [
-            ("not chosen", "none"),
-            ("current state", JourneyState.CURRENT.value),
-            ("target state", JourneyState.TARGET.value),
+            (N_("not chosen"), "none"),
+            (N_("current state"), JourneyState.CURRENT.value),
+            (N_("target state"), JourneyState.TARGET.value),
         ],
     ),
-    "language": ("Language", [(code, code) for code in LANGUAGES]),
+    "language": (N_("Language"), [(code, code) for code in LANGUAGES]),
 }
+"""The choices' labels are marked here and translated when the screen is drawn (``_choices``)."""
+
+
+def _label(key: str) -> str:
+    """A setting's label in the interface's language."""
+    return _(TEXT_FIELDS[key]) if key in TEXT_FIELDS else _(CHOICES[key][0])
+
+
+def _choices(key: str) -> tuple[str, list[tuple[str, str]]]:
+    """A choice field's label and options in the interface's language (a language stays its code)."""
+    label, options = CHOICES[key]
+    if key == "language":
+        return _(label), options
+    return _(label), [(_(shown), value) for shown, value in options]
+
+
 ORDER = ["name", "purpose", "scope", "state", "language", "redaction-terms"]
 
 
@@ -68,32 +86,31 @@ class SettingsScreen(TroddenScreen):
 
     def compose(self) -> ComposeResult:
         data = self.store.data
-        yield Static(
-            literal(f"trodden · settings · {data.study.name}", one_line=True), classes="screen-title", id="title"
-        )
+        yield Static(literal(self._title(), one_line=True), classes="screen-title", id="title")
         with Vertical(id="settings-form"):
             for key in ORDER:
                 with Horizontal(classes="setting"):
                     if key in TEXT_FIELDS:
-                        yield Static(TEXT_FIELDS[key], classes="label")
+                        yield Static(_(TEXT_FIELDS[key]), classes="label")
                         field = LiteralInput(current_value(data, key), id=f"set-{key}", compact=True)
                         field.cursor_blink = self.blink
                         yield field
                     else:
-                        label, options = CHOICES[key]
+                        label, options = _choices(key)
                         yield Static(label, classes="label")
                         value = current_value(data, key)
                         yield Select(options, value=value, allow_blank=False, id=f"set-{key}", compact=True)
-        yield Static(literal(" Redaction terms: words always hidden in exports, separated by commas"), classes="muted")
+        hint = _("Redaction terms: words always hidden in exports, separated by commas")
+        yield Static(literal(" " + hint), classes="muted")
         table = FittingTable(id="participants", cursor_type="row", zebra_stripes=True)
-        table.border_title = "Participants (ctrl+n adds, enter or ctrl+e edits)"
+        table.border_title = _("Participants (ctrl+n adds, enter or ctrl+e edits)")
         yield table
         yield Static("", id="settings-status")
         yield FittingFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Code", "Role", "Customer type / team")
+        table.add_columns(_("Code"), _("Role"), _("Customer type / team"))
         self._fill_participants()
         self.query_one("#set-name", Input).focus()
 
@@ -103,11 +120,16 @@ class SettingsScreen(TroddenScreen):
         for person in self.store.participants:
             table.add_row(
                 literal(person.code, one_line=True),
-                person.role.value,
+                word(person.role),
                 literal(person.kind_text or "–", one_line=True),
                 key=person.code,
             )
-        table.border_title = f"Participants: {len(self.store.participants)} (ctrl+n adds, enter or ctrl+e edits)"
+        table.border_title = _("Participants: {n} (ctrl+n adds, enter or ctrl+e edits)").format(
+            n=len(self.store.participants)
+        )
+
+    def _title(self) -> str:
+        return _("trodden · settings · {study}").format(study=self.store.study.name)
 
     def status(self, message: str, style: str = "") -> None:
         self.query_one("#settings-status", Static).update(literal(message, style))
@@ -127,7 +149,7 @@ class SettingsScreen(TroddenScreen):
     def action_save(self) -> None:
         changes = self.changed()
         if not changes:
-            self.status("Nothing to save: the settings are as stored", "dim")
+            self.status(_("Nothing to save: the settings are as stored"), "dim")
             return
         try:  # checked here first, so a bad value is named at once and the rest is not half-saved
             trial = self.store.data.model_copy(deep=True)
@@ -141,9 +163,9 @@ class SettingsScreen(TroddenScreen):
             for key, value in changes.items():
                 apply_setting(data, key, value)
 
-        done = "Saved: " + ", ".join(changes)
+        done = _("Saved: {fields}").format(fields=", ".join(_label(key).lower() for key in changes))
         self._submitted = changes
-        self.status("Saving…", "dim")
+        self.status(_("Saving…"), "dim")
         self.writer.submit(lambda: self.Saved(self.store.update(change), done), on_error=self._not_saved)
 
     def _not_saved(self, error: Exception) -> Message:
@@ -152,9 +174,12 @@ class SettingsScreen(TroddenScreen):
     def on_settings_screen_saved(self, message: Saved) -> None:
         if message.error is not None:
             self._leaving = False
-            self.status(f"Not saved: {message.error}. What you typed is still here; ctrl+s tries again.", "bold red")
+            text = _("Not saved: {error}. What you typed is still here; ctrl+s tries again.").format(
+                error=message.error
+            )
+            self.status(text, "bold red")
             return
-        self.query_one("#title", Static).update(literal(f"trodden · settings · {self.store.study.name}", one_line=True))
+        self.query_one("#title", Static).update(literal(self._title(), one_line=True))
         for key, value in self._submitted.items():  # as stored ("a,b " is kept as "a, b"), unless typed over since
             widget = self.query_one(f"#set-{key}")
             if isinstance(widget, Input) and widget.value == value:
@@ -184,7 +209,7 @@ class SettingsScreen(TroddenScreen):
         code = self._highlighted_code()
         person = self.store.data.participant(code) if code else None
         if person is None:
-            self.status("No participant highlighted: ctrl+n adds one", "yellow")
+            self.status(_("No participant highlighted: ctrl+n adds one"), "yellow")
             return
         self.app.push_screen(PersonDialog(self.store.participants, person, blink=self.blink), self._person_answered)
 
@@ -195,9 +220,11 @@ class SettingsScreen(TroddenScreen):
         def change(data: StudyFile) -> None:
             put_participant(data.participants, answer.code, answer.role, answer.text, new=answer.new)
 
-        kind = "staff" if answer.role is Role.STAFF else "customer"
-        done = f"{'Added' if answer.new else 'Changed'} {answer.code}: {kind}" + (
-            f", {answer.text.strip()}" if answer.text.strip() else ""
+        kind = word(Role.STAFF if answer.role is Role.STAFF else Role.CUSTOMER)
+        if answer.text.strip():
+            kind += f", {answer.text.strip()}"
+        done = (_("Added {code}: {kind}") if answer.new else _("Changed {code}: {kind}")).format(
+            code=answer.code, kind=kind
         )
         self.writer.submit(lambda: self.Saved(self.store.update(change), done), on_error=self._not_saved)
 
@@ -205,7 +232,7 @@ class SettingsScreen(TroddenScreen):
     def action_back(self) -> None:
         if self.changed() and not self._leaving:
             self._leaving = True
-            self.status("Unsaved changes: ctrl+s saves and goes back, escape again leaves them unsaved", "yellow")
+            self.status(_("Unsaved changes: ctrl+s saves and goes back, escape again leaves them unsaved"), "yellow")
             return
         self.dismiss(False)
 

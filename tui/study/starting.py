@@ -22,6 +22,7 @@ from trodden.models.participants import put_participant
 from trodden.models.storage.interviews import find_or_start
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.i18n import _
 from trodden.tui.settings.person import PersonAnswer, PersonDialog
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
@@ -39,18 +40,18 @@ class StartingInterviews(TroddenScreen):
             self.problem = problem
 
     def action_new_interview(self) -> None:
-        options = [(NEW, Text("+ a new participant…", style="bold"))]
+        options = [(NEW, Text(_("+ a new participant…"), style="bold"))]
         for person in self.store.participants:
             line = literal(person.code, one_line=True)
             if person.kind_text:
                 line.append_text(literal(f"  {person.kind_text}", "dim", one_line=True))
             options.append((person.code, line))
-        intro = Text("Whose interview? It opens in capture (their unfinished interview, if they have one).")
-        self.app.push_screen(PickScreen("Start an interview", intro, options), self._picked)
+        intro = Text(_("Whose interview? It opens in capture (their unfinished interview, if they have one)."))
+        self.app.push_screen(PickScreen(_("Start an interview"), intro, options), self._picked)
 
     def _picked(self, code: str | None) -> None:
         if code == NEW:
-            prompt = PromptScreen("New participant", hint="a code like P7: letters, digits, - and _")
+            prompt = PromptScreen(_("New participant"), hint=_("a code like P7: letters, digits, - and _"))
             self.app.push_screen(prompt, self._named)
         elif code:
             self._ask_who(code)

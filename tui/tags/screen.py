@@ -17,12 +17,16 @@ from trodden.models.notes.retag import RetagError, TokenCount, clean_name, token
 from trodden.models.retag import Retagged, retag, undo
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import TroddenScreen, literal
+from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.dialogs import PromptScreen
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
 from trodden.tui.writer import Writer
 
 from .keys import ACTIONS
+
+KIND_WORDS = {"tag": N_("tag"), "channel": N_("channel")}
+"""How a row's kind is said (the stored kinds are English keys)."""
 
 SIGNS = {"tag": "#", "channel": "@"}
 
@@ -53,13 +57,14 @@ class TagsScreen(TroddenScreen):
         self._first_count = True
 
     def compose(self) -> ComposeResult:
-        yield Static(literal(f" Tags and channels · {self.store.study.name}", one_line=True), classes="screen-title")
+        title = _("Tags and channels · {study}").format(study=self.store.study.name)
+        yield Static(literal(" " + title, one_line=True), classes="screen-title")
         yield FittingTable(id="tags", cursor_type="row", zebra_stripes=True)
-        yield Static("Counting…", id="tags-status", classes="muted")
+        yield Static(_("Counting…"), id="tags-status", classes="muted")
         yield FittingFooter()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Name", "Kind", "Notes", "Customers", "Staff")
+        self.query_one(DataTable).add_columns(_("Name"), _("Kind"), _("Notes"), _("Customers"), _("Staff"))
         self.count()
 
     def on_unmount(self) -> None:
@@ -80,16 +85,18 @@ class TagsScreen(TroddenScreen):
         for row in self.rows:
             table.add_row(
                 literal(SIGNS[row.kind] + row.name, one_line=True),
-                row.kind,
+                _(KIND_WORDS.get(row.kind, row.kind)),
                 str(row.notes),
-                f"{row.customers} of {row.of}",
+                _("{n} of {total}").format(n=row.customers, total=row.of),
                 str(row.staff) if row.staff else "",
             )
         tags = sum(1 for row in self.rows if row.kind == "tag")
         if self._first_count:  # after a rename, the status keeps saying what it did
             self._first_count = False
             self._status(
-                f"{tags} tags, {len(self.rows) - tags} channels · r rename · m merge into another · enter: notes"
+                _("{tags} tags, {channels} channels · r rename · m merge into another · enter: notes").format(
+                    tags=tags, channels=len(self.rows) - tags
+                )
             )
         if current in self.rows:
             table.move_cursor(row=self.rows.index(current))
@@ -115,12 +122,14 @@ class TagsScreen(TroddenScreen):
         if row is None:
             return
         name = SIGNS[row.kind] + row.name
-        hint = (
-            "its new name, in every note"
-            if how == "rename"
-            else f"the {row.kind} {name} joins (its name); ctrl+z undoes"
-        )
-        title = f"Rename {name}" if how == "rename" else f"Merge {name} into"
+        if how == "rename":
+            hint = _("its new name, in every note")
+            title = _("Rename {name}").format(name=name)
+        else:
+            hint = _("the {kind} {name} joins (its name); ctrl+z undoes").format(
+                kind=_(KIND_WORDS.get(row.kind, row.kind)), name=name
+            )
+            title = _("Merge {name} into").format(name=name)
         self.app.push_screen(PromptScreen(title, "" if how == "merge" else row.name, hint), lambda answer: self._retag(row, answer))  # fmt: skip
 
     def _retag(self, row: TokenCount, answer: str | None) -> None:
@@ -137,19 +146,21 @@ class TagsScreen(TroddenScreen):
             done = retag(store, row.kind, [row.name], target)
             return self.Done(done.summary(), done)
 
-        self._status("changing every note…")
+        self._status(_("changing every note…"))
         self.writer.submit(job, lambda error: self.Done(str(error), error=True))
 
     def action_undo(self) -> None:
         if not self.history:
-            self._status("Nothing to undo here.")
+            self._status(_("Nothing to undo here."))
             return
         done = self.history.pop()
         store = self.store
 
         def job() -> Message:
             kept = undo(store, done)
-            text = f"undone: {done.summary()}" + (f" · kept: {'; '.join(kept)}" if kept else "")
+            text = _("undone: {what}").format(what=done.summary())
+            if kept:
+                text += " · " + _("kept: {names}").format(names="; ".join(kept))
             return self.Done(text)
 
         self.writer.submit(job, lambda error: self.Done(str(error), error=True))
@@ -159,7 +170,7 @@ class TagsScreen(TroddenScreen):
         if message.done is not None:
             self.history.append(message.done)
             if message.done.skipped:
-                text += " · skipped: " + "; ".join(message.done.skipped)
+                text += " · " + _("skipped: {names}").format(names="; ".join(message.done.skipped))
         self._status(text, error=message.error or bool(message.done and message.done.skipped))
         self.count()
 

@@ -52,13 +52,13 @@ class HelpScreen(ModalScreen[None]):
             yield Static("[dim]" + _("esc closes this help · ctrl+p searches every action by name") + "[/]")
 
     @staticmethod
-    def _legend() -> Table:
+    def _legend() -> Table:  # the meanings are marked for translation in LEGEND_WORDS below
         """The one vocabulary of symbols (``models/notes/marks.py``): the same on every screen."""
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for symbols, meaning in LEGEND:
-            table.add_row(symbols, meaning)
+            table.add_row(symbols, _(meaning))
         return table
 
     def _table(self, context: str) -> Table:
@@ -71,3 +71,17 @@ class HelpScreen(ModalScreen[None]):
                 continue
             table.add_row(action.key_display, action_text(action.help or action.description))
         return table
+
+
+LEGEND_WORDS = (
+    N_("heart: positive feeling (+1, +2)"),
+    N_("thundercloud: negative feeling (-1, -2)"),
+    N_("feeling of an item's notes: +1 or more, above 0"),
+    N_("neutral (0)"),
+    N_("below 0, -1 or less"),
+    N_("no feeling noted"),
+    N_("customers backing an item, of all interviewed"),
+    N_("hypothesis: no note backs it yet"),
+)
+"""The meanings of ``models/notes/marks.LEGEND`` (the kinds' names are in the catalogue already), so
+``pybabel extract`` finds them and F1 shows them in the interface's language."""
