@@ -72,8 +72,10 @@ def style_id(document: DocxDocument, name: str) -> str:
 
 
 @functools.lru_cache(maxsize=128, typed=True)
-def _run_properties(bold: bool, italic: bool, size: float | None, colour: RGBColor | None, lang: str) -> str:
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+def _run_properties(bold: bool, italic: bool | None, size: float | None, colour: RGBColor | None, lang: str) -> str:
+    """``italic``: True sets it, None leaves it to the style, False turns a style's italic off."""
+    italic_xml = {True: "<w:i/>", False: '<w:i w:val="0"/>'}.get(italic, "")  # type: ignore[call-overload]
+    props = ("<w:b/>" if bold else "") + italic_xml
     if colour is not None:
         props += f'<w:color w:val="{colour}"/>'
     if size:
@@ -83,8 +85,11 @@ def _run_properties(bold: bool, italic: bool, size: float | None, colour: RGBCol
     return f"<w:rPr>{props}</w:rPr>" if props else ""
 
 
-def run_xml(text: str, *, bold=False, italic=False, size: float | None = None, colour: RGBColor | None = None) -> str:
-    """One run of text; tabs and line breaks become Word's own elements."""
+def run_xml(
+    text: str, *, bold=False, italic: bool | None = None, size: float | None = None, colour: RGBColor | None = None
+) -> str:
+    """One run of text; tabs and line breaks become Word's own elements. ``italic=False`` sets the
+    run upright in an italic style (a quote's remark in the Quote style)."""
     text = safe(text)
     if "\t" not in text and "\n" not in text:  # most runs: one piece of text
         content = f'<w:t xml:space="preserve">{xml_escape(text)}</w:t>' if text else ""

@@ -24,9 +24,11 @@ def _note(body: BodyXml, note: ExportNote, labels: dict[str, str], *, with_theme
     if note.marks:
         runs += run_xml(note.marks + "  ", colour=ACCENT)
     if note.is_quote and note.remark:  # the customer's words in the quote's style, the note-taker's upright
-        runs += run_xml(quoted(replace(note, remark=""), labels), italic=True) + run_xml(" " + note.remark)
+        runs += run_xml(quoted(replace(note, remark=""), labels), italic=True) + run_xml(
+            " " + note.remark, italic=False
+        )
     else:
-        runs += run_xml(quoted(note, labels), italic=note.is_quote)
+        runs += run_xml(quoted(note, labels), italic=True if note.is_quote else None)
     meta = meta_line(note, labels)
     if with_theme and note.theme:
         meta = f"{note.theme} · {meta}" if meta else note.theme

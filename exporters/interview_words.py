@@ -6,6 +6,8 @@ the glossary (docs/glossary.md), in one place.
 
 from __future__ import annotations
 
+from trodden.models.notes.marks import CLOUD, HEART
+
 LABELS = {
     "en": {
         "status.planned": "planned",
@@ -32,8 +34,8 @@ LABELS = {
         "minutes": "min",
         "unknown": "unknown",
         "quote": "quote (the participant's own words)",
-        "heart": "positive feeling (♥♥ strong)",
-        "cloud": "negative feeling (☁☁ strong)",
+        "heart": f"positive feeling ({HEART * 2} strong)",
+        "cloud": f"negative feeling ({CLOUD * 2} strong)",
         "touchpoint": "touchpoint",
         "moment": "moment of truth candidate",
         "backstage": "backstage",
@@ -74,8 +76,8 @@ LABELS = {
         "minutes": "min",
         "unknown": "okänd",
         "quote": "citat (deltagarens egna ord)",
-        "heart": "positiv känsla (♥♥ stark)",
-        "cloud": "negativ känsla (☁☁ stark)",
+        "heart": f"positiv känsla ({HEART * 2} stark)",
+        "cloud": f"negativ känsla ({CLOUD * 2} stark)",
         "touchpoint": "kontaktpunkt",
         "moment": "möjligt sanningens ögonblick",
         "backstage": "backstage",
@@ -116,8 +118,8 @@ LABELS = {
         "minutes": "min",
         "unknown": "ukendt",
         "quote": "citat (deltagerens egne ord)",
-        "heart": "positiv følelse (♥♥ stærk)",
-        "cloud": "negativ følelse (☁☁ stærk)",
+        "heart": f"positiv følelse ({HEART * 2} stærk)",
+        "cloud": f"negativ følelse ({CLOUD * 2} stærk)",
         "touchpoint": "kontaktpunkt",
         "moment": "muligt sandhedens øjeblik",
         "backstage": "backstage",

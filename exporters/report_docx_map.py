@@ -45,7 +45,9 @@ def curve_alt(labels: Labels, key: str, report: Report, staff: bool = False) -> 
 
 
 def _entry(entry: CellEntry, labels: Labels, size: float) -> str:
-    runs = mark_xml(entry.mark, size) + run_xml(entry.text, italic=entry.hypothesis or entry.override, size=size)
+    runs = mark_xml(entry.mark, size) + run_xml(
+        entry.text, italic=(entry.hypothesis or entry.override) or None, size=size
+    )
     if entry.hypothesis:
         runs += run_xml(f" ({labels['hypothesis']})", italic=True, colour=MUTED, size=size - 1)
     elif entry.backing:

@@ -20,7 +20,7 @@ def _item_bullet(body: BodyXml, item: Item, labels: Labels, *, phase: bool = Fal
     if phase:
         details.append(item.phase_name)
     runs = mark_xml(item.mark) + run_xml(item.title, bold=True)
-    runs += run_xml("  " + " · ".join(details), colour=MUTED, size=9, italic=item.hypothesis)
+    runs += run_xml("  " + " · ".join(details), colour=MUTED, size=9, italic=item.hypothesis or None)
     body.paragraph(runs, style="List Bullet")
 
 

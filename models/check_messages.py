@@ -130,6 +130,11 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "alla {count} intervjuade kunder är av en kundtyp ({segment}); rekrytera från fler kundtyper",
         "da": "alle {count} interviewede kunder er af én kundetype ({segment}); rekruttér på tværs af kundetyper",
     },
+    "interviews-few.one": {
+        "en": "1 customer interview; the method suggests {low}-{high} for {scope}",
+        "sv": "1 kundintervju; metoden föreslår {low}-{high} för {scope}",
+        "da": "1 kundeinterview; metoden foreslår {low}-{high} for {scope}",
+    },
     "interviews-few": {
         "en": "{count} customer interviews; the method suggests {low}-{high} for {scope}",
         "sv": "{count} kundintervjuer; metoden föreslår {low}-{high} för {scope}",

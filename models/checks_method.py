@@ -87,7 +87,16 @@ def check_interview_count(data: StudyFile, interviews, index: NotesIndex, journe
     if count < low:
         scope = say(data, f"scope.{data.study.scope.value}")
         yield Finding(
-            "interviews-few", "info", say(data, "interviews-few", count=count, low=low, high=high, scope=scope)
+            "interviews-few",
+            "info",
+            say(
+                data,
+                "interviews-few.one" if count == 1 else "interviews-few",
+                count=count,
+                low=low,
+                high=high,
+                scope=scope,
+            ),
         )
 
 

@@ -33,7 +33,7 @@ def test_swedish_and_danish_csv_split_on_semicolons_with_their_own_column_names(
         set(HEADERS) - {"interview", "text", "tags"}
     )  # the same word in Danish
     assert len(rows) == 12
-    wilted = next(row for row in rows if row[names[-1]].startswith("Plant arrived wilted"))
+    wilted = next(row for row in rows if row[names[COLUMNS.index("text")]].startswith("Plant arrived wilted"))
     kinds = {"sv": "kontaktpunkt, sanningens ögonblick", "da": "kontaktpunkt, sandhedens øjeblik"}
     assert wilted[names[COLUMNS.index("kinds")]] == kinds[language]
     assert wilted[names[COLUMNS.index("valence")]] == "-2"

@@ -75,6 +75,6 @@ def test_a_dialog_leaves_the_screen_behind_it_in_view(tmp_path: Path) -> None:
             return before, app.export_screenshot()
 
     before, during = (html.unescape(s).replace("\xa0", " ") for s in asyncio.run(run()))
-    assert "2026-10-06-P1" in before
+    assert "2026-10-05-P01" in before
     # the help box covers the middle; the overview's edge rows still show around it
     assert "Creating a thriving home" in during, "the overview vanished behind the help"

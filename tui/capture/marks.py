@@ -124,18 +124,6 @@ def note_body(note: Note, asked: bool = False) -> Text:
     return body
 
 
-def legend_markup() -> str:
-    """The symbol legend as Rich markup, for the help screen."""
-    parts = [
-        f"[{HEART_STYLE}]{HEART}[/] " + _("heart (+1, ♥♥ +2)"),
-        f"[{CLOUD_STYLE}]{CLOUD}[/] " + _("thundercloud (-1, ☁☁ -2)"),
-    ]
-    parts += [
-        f"[{KIND_STYLES[kind]}]{escape(symbol)}[/] {_(KIND_NAMES[kind])}" for kind, symbol in KIND_SYMBOLS.items()
-    ]
-    return "   ".join(parts)
-
-
 MARKERS = [
     ('"', N_("quote: the customer's own words (closing \" optional)")),
     ("+ ++", N_("heart: positive feeling (+1 / +2)")),
@@ -168,10 +156,6 @@ def help_intro(language: str = "en") -> str:
         + ("" if language == "en" else "\n  " + _("The English names work too: /theme, /phase, /pause, /resume, /end."))
         + "\n  "
         + _("Every note carries the current theme and phase (the interviewer's theme changes arrive by themselves).")
-        + "\n\n"
-        + _("[b]Symbols[/b]")
-        + "  "
-        + legend_markup()
         + "\n\n"
         + _(
             "[b]Fixing on the fly[/b]  The kind and feeling keys change the last note, or the note picked with"

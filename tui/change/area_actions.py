@@ -14,6 +14,7 @@ from trodden.models.change.target import set_target_value, start_target
 from trodden.models.domain import Kind
 from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
+from trodden.models.notes.marks import CLOUD, KIND_SYMBOLS
 from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
@@ -65,10 +66,17 @@ class AreaActions(PlanEditing):
             options.append(("cluster", Text("▦ " + cluster)))
         moment, cloud, in_phase = _("moment of truth: {title}"), _("thundercloud: {title}"), _("phase: {name}")
         for item in moments_without_area(self.plan, self.journey):
-            options.append((f"item:{item.id}", Text("★ " + moment.format(title=visible(item.title, one_line=True)))))
+            options.append(
+                (
+                    f"item:{item.id}",
+                    Text(f"{KIND_SYMBOLS[Kind.MOMENT]} " + moment.format(title=visible(item.title, one_line=True))),
+                )
+            )
         for item in self.journey.items:
             if item.mark is Mark.CLOUD:
-                options.append((f"item:{item.id}", Text("☁ " + cloud.format(title=visible(item.title, one_line=True)))))
+                options.append(
+                    (f"item:{item.id}", Text(f"{CLOUD} " + cloud.format(title=visible(item.title, one_line=True))))
+                )
         for phase in self.phases:
             options.append((f"phase:{phase.id}", Text("▤ " + in_phase.format(name=visible(phase.name, one_line=True)))))
         intro = Text(_("Where does the new problem area come from?"))

@@ -12,6 +12,7 @@ from trodden.models.change.areas import AreaEvidence, MapSays
 from trodden.models.change.plan import Idea, IdeaStatus, ProblemArea, SourceKind
 from trodden.models.change.priority import Quadrant, quadrant
 from trodden.models.names import visible
+from trodden.models.notes.marks import CLOUD
 from trodden.tui.i18n import N_, _
 
 QUADRANT = {
@@ -104,7 +105,7 @@ def area_details(
     text.append("\n" + _("The map says:") + " ", style="bold")
     parts = [_("curve in its phase {value}").format(value=_signed(says.depth))]
     if says.clouds:
-        parts.append("☁ " + ", ".join(visible(c, one_line=True) for c in says.clouds))
+        parts.append(f"{CLOUD} " + ", ".join(visible(c, one_line=True) for c in says.clouds))
     if says.staff_feeling is not None:
         parts.append(
             _("staff view {value} ({n} staff)").format(value=_signed(says.staff_feeling), n=says.staff_backing)
