@@ -50,6 +50,9 @@ async def loaded(pilot) -> None:
         step=0.01,
     )
     await pilot.pause()
+    feed = screen.query_one("#feed")  # the newest note in view, once laid out
+    await wait_until(pilot, lambda: feed.scroll_y == feed.max_scroll_y, "the feed at its newest note", step=0.01)
+    await pilot.pause()
 
 
 def test_guide_view_mid_interview(tmp_path, snap_compare):

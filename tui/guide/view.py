@@ -125,6 +125,7 @@ class GuideView(TroddenScreen):
         """The themes list is drawn for the width (``theme_row``'s compact rows below 110 columns)."""
         if self.progress is not None and self.snapshot is not None:
             self.call_after_refresh(self._redraw, False)
+            self._feed_to_end()
 
     def _draw_title(self, progress: Progress) -> None:
         assert self.snapshot is not None
@@ -217,7 +218,14 @@ class GuideView(TroddenScreen):
         feed.set_options([Option(note_row(note)) for note in notes])
         if notes:
             feed.highlighted = None
-            feed.scroll_end(animate=False)
+            self._feed_to_end()
+
+    def _feed_to_end(self) -> None:
+        """The newest note in view, however the feed is laid out: anchored to its end (a resize or a
+        longer wrap moves the end; a plain scroll_end could land a line short)."""
+        feed = self.query_one("#feed", OptionList)
+        feed.anchor()
+        feed.call_after_refresh(feed.scroll_end, animate=False)
 
     def on_option_list_option_highlighted(self, message: OptionList.OptionHighlighted) -> None:
         if message.option_list.id == "themes" and self.progress is not None:
