@@ -66,8 +66,12 @@ class NoteDraft:
 
     def with_kind(self, kind: Kind, present: bool) -> NoteDraft:
         kinds = set(self.kinds) | {kind} if present else set(self.kinds) - {kind}
-        if kind is Kind.QUOTE and not present and self.remark:  # no longer a quote: one line of words
-            return _draft(f"{self.text} {self.remark}".strip(), kinds, self.valence, self.channels, self.tags)
+        if kind is Kind.QUOTE and not present and Kind.QUOTE in self.kinds:  # no longer a quote: one line of words
+            words = f"{self.text} {self.remark}".strip()
+            shown = find_tokens(words)  # a channel or tag after the closing mark stays one of the words
+            extra = [f"@{c}" for c in self.channels if c not in shown.channels]
+            extra += [f"#{t}" for t in self.tags if t not in shown.tags]
+            return _draft(" ".join([words, *extra]).strip(), kinds, self.valence, self.channels, self.tags)
         return _draft(self.text, kinds, self.valence, self.channels, self.tags, self.remark)
 
     def with_valence(self, valence: int | None) -> NoteDraft:
@@ -212,7 +216,7 @@ def render(draft: NoteDraft) -> str:
     extra += [f"#{t}" for t in draft.tags if t not in in_text.tags]
 
     if Kind.QUOTE in draft.kinds:
-        escape = text[:1] in MARKER_CHARS or text[:1].isspace() or (not text and draft.remark)
+        escape = text[:1] in MARKER_CHARS or text[:1].isspace() or not text  # an empty quote: "\" stays one
         leading = ESCAPE if escape else ""
         line = markers[1:] + f'"{leading}{text}"'  # the body's opening quote is the marker
         if draft.remark:
