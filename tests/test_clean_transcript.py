@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 from transcript_kit import teams_vtt
 from waiting import wait_until
 
@@ -156,6 +156,15 @@ async def test_without_a_transcript_the_keys_say_how_to_get_one(tmp_path):
             assert "no transcript: import one with i" in str(screen.query_one("#message").render())
 
 
+async def type_path(pilot, path: Path) -> None:
+    """The file's path in the import prompt, then enter (a long tmp path typed key by key took seconds)."""
+    prompt = await wait_until(
+        pilot, lambda: pilot.app.screen.query(Input).first() if pilot.app.screen.query(Input) else None, "the prompt"
+    )
+    prompt.value = str(path)
+    await pilot.press("end", "enter")
+
+
 @run_async
 async def test_importing_in_the_app_asks_before_replacing(tmp_path):
     app, path, interview_id = make_app(tmp_path)
@@ -164,13 +173,13 @@ async def test_importing_in_the_app_asks_before_replacing(tmp_path):
     async with app.run_test(size=(120, 35)) as pilot:
         screen = await aligned(pilot)
         await pilot.press("i")
-        await pilot.press(*str(other), "enter")
+        await type_path(pilot, other)
         await wait_until(pilot, lambda: app.screen is not screen and "Replace" in str(app.screen.title_text), "the ask")
         await pilot.press("down", "enter")  # keep it
         await settle(pilot)
         assert StudyStore.open(path).transcript(interview_id).source == "möte.vtt"
         await pilot.press("i")
-        await pilot.press(*str(other), "enter")
+        await type_path(pilot, other)
         await wait_until(pilot, lambda: app.screen is not screen, "the ask")
         await pilot.press("enter")  # replace
         await settle(pilot)
@@ -192,7 +201,7 @@ async def test_importing_in_the_app_asks_who_the_participant_is(tmp_path):
 
         screen = await loaded(pilot)
         await pilot.press("i")
-        await pilot.press(*str(file), "enter")
+        await type_path(pilot, file)
         await wait_until(pilot, lambda: "participant" in str(getattr(app.screen, "title_text", "")), "the ask")
         await pilot.press("down", "enter")  # the second speaker, Anna Svensson
         await settle(pilot)

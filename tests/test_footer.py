@@ -69,11 +69,12 @@ async def test_capture_on_80_columns_shows_help_every_kind_key_and_quit(tmp_path
 @pilot_test
 async def test_the_full_width_footer_is_measured_right_at_every_width(tmp_path):
     """The overview's footer (not compact): at each width the last key shown is whole."""
-    from trodden.models.sample import write_sample
+    from conftest import build_study
+
     from trodden.models.storage.store import StudyStore
     from trodden.tui.app import TroddenApp
 
-    app = TroddenApp(StudyStore.open(write_sample(tmp_path / "study").path))
+    app = TroddenApp(StudyStore.open(build_study(tmp_path / "study").path))  # a small study: the footer is the same
     async with app.run_test(size=(100, 20)) as pilot:
         await app.workers.wait_for_complete()
         for width in range(40, 111, 2):
