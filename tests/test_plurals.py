@@ -78,3 +78,11 @@ def test_a_dialog_leaves_the_screen_behind_it_in_view(tmp_path: Path) -> None:
     assert "2026-10-05-P01" in before
     # the help box covers the middle; the overview's edge rows still show around it
     assert "Creating a thriving home" in during, "the overview vanished behind the help"
+
+
+def test_the_overview_says_one_more_type_in_the_singular(tmp_path: Path) -> None:
+    from trodden.tui.study.summary import overview_text
+
+    store = write_sample(tmp_path / "study")  # four customer types: three shown, one more
+    line = overview_text(store.participants, store.interviews()[0])
+    assert "1 more type" in line and "1 more types" not in line

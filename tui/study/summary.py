@@ -33,7 +33,8 @@ def overview_text(participants: Iterable[Participant], interviews: Iterable[Inte
         ranked = sorted(types.items(), key=lambda pair: -pair[1])
         shown = [f"{_short(name)} {count}" for name, count in ranked[:TYPES_SHOWN]]
         if len(ranked) > TYPES_SHOWN:
-            shown.append(_("{n} more types").format(n=len(ranked) - TYPES_SHOWN))
+            more = len(ranked) - TYPES_SHOWN
+            shown.append(_("1 more type") if more == 1 else _("{n} more types").format(n=more))
         parts.append(", ".join(shown))
     if staff:
         interviewed = sum(1 for row in staff if row.interviews)
