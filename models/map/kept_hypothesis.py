@@ -14,14 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from trodden.models.domain import Model
-from trodden.models.errors import CorruptFile, StoreError
+from trodden.models.errors import StoreError
 from trodden.models.storage.atomic import atomic_write, drop_stale_temp_files
 from trodden.models.storage.layout import HYPOTHESIS_FILE
 from trodden.models.storage.lockfile import FileLock
-from trodden.models.storage.model_json import first_problem, json_bytes
+from trodden.models.storage.model_json import json_bytes, read_model_file
 
 from .journey_map import JourneyMap, MapItem
 from .map_session import read_map
@@ -65,20 +65,7 @@ def hypothesis_items(journey: JourneyMap) -> list[MapItem]:
 
 def read_hypothesis(study_path: Path) -> KeptHypothesis | None:
     """The kept hypothesis, or None if none was taken; ``CorruptFile`` names a bad file."""
-    file = Path(study_path) / HYPOTHESIS_FILE
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
-    try:
-        kept = KeptHypothesis.model_validate_json(raw)
-    except ValidationError as error:
-        raise CorruptFile(file, first_problem(error)) from None
-    if kept.format > HYPOTHESIS_FORMAT:
-        raise CorruptFile(file, "was written by a newer trodden; upgrade to open it")
-    return kept
+    return read_model_file(Path(study_path) / HYPOTHESIS_FILE, KeptHypothesis, HYPOTHESIS_FORMAT)
 
 
 def hypothesis_stamp(study_path: Path) -> tuple[int, int] | None:

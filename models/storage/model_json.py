@@ -3,7 +3,14 @@ one is described to the person who has to fix it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TypeVar
+
 from pydantic import BaseModel, ValidationError
+
+from trodden.models.errors import CorruptFile
+
+M = TypeVar("M", bound=BaseModel)
 
 
 def json_bytes(model: BaseModel) -> bytes:
@@ -16,3 +23,21 @@ def first_problem(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ())) or "top level"
     return f"{where}: {first.get('msg', 'invalid')}"
+
+
+def read_model_file(file: Path, model: type[M], newest_format: int) -> M | None:
+    """The versioned JSON file ``file`` as ``model``; ``None`` if there is none. An unreadable,
+    invalid or newer-format file is a ``CorruptFile`` naming it (the file is never changed)."""
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
+    try:
+        loaded = model.model_validate_json(raw)
+    except ValidationError as error:
+        raise CorruptFile(file, first_problem(error)) from None
+    if getattr(loaded, "format", 0) > newest_format:
+        raise CorruptFile(file, "was written by a newer trodden; upgrade to open it")
+    return loaded

@@ -13,15 +13,13 @@ from pathlib import Path
 from types import EllipsisType
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from trodden.models.errors import CorruptFile, StoreError
+from trodden.models.errors import StoreError
 from trodden.models.transcript.model import TRANSCRIPT_FORMAT, SpeakerRole, Transcript
 
 from .atomic import atomic_write, drop_stale_temp_files
 from .layout import TRANSCRIPT_FILE
 from .lockfile import FileLock
-from .model_json import first_problem, json_bytes
+from .model_json import json_bytes, read_model_file
 
 if TYPE_CHECKING:
     from trodden.models.domain import Interview
@@ -33,20 +31,7 @@ TRANSCRIPT_LOCK = "transcript.lock"
 
 def read_transcript_file(folder: Path) -> Transcript | None:
     """The interview folder's transcript, ``None`` if it has none; ``CorruptFile`` if unreadable."""
-    file = Path(folder) / TRANSCRIPT_FILE
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as error:
-        raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
-    try:
-        transcript = Transcript.model_validate_json(raw)
-    except ValidationError as error:
-        raise CorruptFile(file, first_problem(error)) from None
-    if transcript.format > TRANSCRIPT_FORMAT:
-        raise CorruptFile(file, "was written by a newer trodden; upgrade to open it")
-    return transcript
+    return read_model_file(Path(folder) / TRANSCRIPT_FILE, Transcript, TRANSCRIPT_FORMAT)
 
 
 def write_transcript_file(
