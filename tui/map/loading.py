@@ -171,13 +171,19 @@ class MapLoading(MapWriting):
 
     def follow(self) -> None:
         """Look for the others' edits (map and phases) on the writer thread, behind our own; reread
-        the kept hypothesis when its file changed (a stat here, a read only then)."""
+        the kept hypothesis there too when its file changed (a stat, a read only then)."""
         session = self.session
         if session is None or self.loaded is None or self._following:
             return
-        sent, shown, store = self._submitted, self._shown_version, self.store
+        sent, shown, store, kept_stamp = self._submitted, self._shown_version, self.store, self._kept_stamp
 
         def look() -> Message:
+            stamp = hypothesis_stamp(store.path)
+            if stamp != kept_stamp:
+                try:
+                    self.post_message(self.KeptFollowed(read_hypothesis(store.path), stamp))
+                except StoreError as error:
+                    self.post_message(self.KeptFollowed(None, stamp, str(error)))
             changed = session.refresh()
             data_changed = store.reload()
             journey = session.load() if changed or data_changed or session.version != shown else None
@@ -190,12 +196,6 @@ class MapLoading(MapWriting):
         except RuntimeError:
             return  # the screen is closing
         self._following = True
-        stamp = hypothesis_stamp(self.store.path)
-        if stamp != self._kept_stamp:
-            try:
-                self.post_message(self.KeptFollowed(read_hypothesis(self.store.path), stamp))
-            except StoreError as error:
-                self.post_message(self.KeptFollowed(None, stamp, str(error)))
 
     def on_map_loading_followed(self, message: Followed) -> None:
         self._following = False
