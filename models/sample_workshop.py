@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from trodden.models.domain import Note
 from trodden.models.map.journey_map import BackstageKind, ItemKind, MapItem, Mark, QuotePick
 from trodden.models.map.kept_hypothesis import KeptHypothesis, Verdict, write_kept
-from trodden.models.map.map_session import MapSession, read_map
+from trodden.models.map.map_session import MapSession
 from trodden.models.storage.store import StudyStore
 
 from .sample import SampleProblem
@@ -43,11 +43,12 @@ def write_workshop(store: StudyStore, workshop: dict) -> None:
     note = NoteFinder(store)
     phase_ids = {phase.order: phase.id for phase in store.data.phases}
     order: dict[str, int] = {}
+    items: list[MapItem] = []
     with MapSession(store.path, writable=True) as session:
         for number, spec in enumerate(workshop.get("items", []), start=1):
             phase = phase_ids[spec["phase"]]
             order[phase] = order.get(phase, 0) + 1
-            session.put_item(
+            items.append(
                 MapItem(
                     id=number,
                     kind=ItemKind(spec.get("kind", "touchpoint")),
@@ -61,13 +62,14 @@ def write_workshop(store: StudyStore, workshop: dict) -> None:
                     design_question=spec.get("design_question", ""),
                 )
             )
+            session.put_item(items[-1])
         for number, spec in enumerate(workshop.get("quotes", []), start=1):
             session.put_quote(QuotePick(id=number, note=note(spec["note"]), phase=phase_ids[spec["phase"]]))
-    keep_hypothesis(store, workshop.get("hypothesis", []), phase_ids)
-    write_areas(store, workshop.get("areas", []), note)
+    keep_hypothesis(store, workshop.get("hypothesis", []), phase_ids, items)
+    write_areas(store, workshop.get("areas", []), note, items)
 
 
-def write_areas(store: StudyStore, specs: list[dict], note: NoteFinder) -> None:
+def write_areas(store: StudyStore, specs: list[dict], note: NoteFinder, items: list[MapItem]) -> None:
     """The problem areas the group made of the moments of truth, with their write-ups,
     quotes, priorities and ideas (``areas`` in workshop.json, by the moment's title)."""
     from trodden.models.change.areas import area_for_moment
@@ -75,7 +77,7 @@ def write_areas(store: StudyStore, specs: list[dict], note: NoteFinder) -> None:
     from trodden.models.change.store import write_plan
     from trodden.models.map.shared_doc import ordered_id
 
-    moments = {item.title: item for item in read_map(store.path).items if item.kind is ItemKind.MOMENT}
+    moments = {item.title: item for item in items if item.kind is ItemKind.MOMENT}
     puts: list = []
     for order, spec in enumerate(specs, start=1):
         moment = moments.get(spec["from_moment"])
@@ -108,7 +110,7 @@ def write_areas(store: StudyStore, specs: list[dict], note: NoteFinder) -> None:
         write_plan(store.path, PlanChange(puts=tuple(puts)))
 
 
-def keep_hypothesis(store: StudyStore, specs: list[dict], phase_ids: dict[int, str]) -> None:
+def keep_hypothesis(store: StudyStore, specs: list[dict], phase_ids: dict[int, str], on_map: list[MapItem]) -> None:
     """The journey the team drafted the day before the first interview, as ``hypothesis.json`` keeps it.
 
     A drafted item that ``became`` a workshop item shares its id (so the interviews confirmed it,
@@ -116,20 +118,21 @@ def keep_hypothesis(store: StudyStore, specs: list[dict], phase_ids: dict[int, s
     """
     if not specs:
         return
-    on_map = {item.title: item.id for item in read_map(store.path).items}
+    ids = {item.title: item.id for item in on_map}
+    drafted = _drafted(store)
     items, verdicts, spare = [], {}, 1000
     for order, spec in enumerate(specs, start=1):
         if spec.get("became"):
-            if spec["became"] not in on_map:
+            if spec["became"] not in ids:
                 raise SampleProblem(
                     f"workshop.json: hypothesis {spec['title']!r} became {spec['became']!r}, not on the map"
                 )
-            item_id = on_map[spec["became"]]
+            item_id = ids[spec["became"]]
         else:
             spare += 1
             item_id = spare
         if spec.get("contradicted"):
-            verdicts[item_id] = Verdict(contradicted=True, reason=spec["contradicted"], at=_drafted(store))
+            verdicts[item_id] = Verdict(contradicted=True, reason=spec["contradicted"], at=drafted)
         items.append(
             MapItem(
                 id=item_id,
@@ -140,7 +143,7 @@ def keep_hypothesis(store: StudyStore, specs: list[dict], phase_ids: dict[int, s
                 backstage=BackstageKind(spec["backstage"]) if spec.get("backstage") else None,
             )
         )
-    write_kept(store.path, KeptHypothesis(taken=_drafted(store), items=items, verdicts=verdicts))
+    write_kept(store.path, KeptHypothesis(taken=drafted, items=items, verdicts=verdicts))
 
 
 def _drafted(store: StudyStore) -> datetime:
