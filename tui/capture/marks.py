@@ -26,13 +26,6 @@ KIND_STYLES: dict[Kind, str] = {
     Kind.BACKSTAGE: "bold bright_black",
     Kind.QUESTION: "bold green",
 }
-KIND_NAMES: dict[Kind, str] = {
-    Kind.QUOTE: "quote",
-    Kind.TOUCHPOINT: "touchpoint",
-    Kind.MOMENT: N_("moment of truth"),
-    Kind.BACKSTAGE: "backstage",
-    Kind.QUESTION: N_("follow-up question"),
-}
 HEART_STYLE = "bold red"
 CLOUD_STYLE = "bold bright_blue"
 CHANNEL_STYLE = "green"

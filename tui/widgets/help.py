@@ -74,6 +74,7 @@ class HelpScreen(ModalScreen[None]):
 
 
 LEGEND_WORDS = (
+    *(N_("quote"), N_("touchpoint"), N_("moment of truth"), N_("backstage"), N_("follow-up question")),
     N_("heart: positive feeling (+1, +2)"),
     N_("thundercloud: negative feeling (-1, -2)"),
     N_("feeling of an item's notes: +1 or more, above 0"),
@@ -83,5 +84,5 @@ LEGEND_WORDS = (
     N_("customers backing an item, of all interviewed"),
     N_("hypothesis: no note backs it yet"),
 )
-"""The meanings of ``models/notes/marks.LEGEND`` (the kinds' names are in the catalogue already), so
-``pybabel extract`` finds them and F1 shows them in the interface's language."""
+"""The words of ``models/notes/marks.LEGEND`` (its ``KIND_NAMES`` first: capture's kind keys say them too),
+so ``pybabel extract`` finds them and F1 and capture show them in the interface's language."""
