@@ -8,23 +8,40 @@ the same run:
   backstage, chosen quotes, a curve override).
 - ``trodden export --format csv`` no slower than ``--format md`` on the same study.
 
+Each command's CPU time (user + system, from ``getrusage`` of the finished child) is printed
+beside the wall-clock figures, for information: on a machine shared with other work the wall
+clock waits for the CPU too, and the CPU seconds show what each command itself cost.
+
     .venv/bin/python bench/report.py [--quick] [--sizes 6000 20000 50000] [--runs 5] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from _pty import TRODDEN, machine, median, run, spread, verdict
+from _pty import TRODDEN, machine, median, ratio, run, spread, verdict
 from _study import make_study
+
+CPU: dict[str, list[float]] = {}
+"""Per command label, the CPU seconds (user + system) of each run."""
+
+
+def timed(label: str, argv: list[str]) -> float:
+    """Wall seconds of the whole command; its CPU seconds go to ``CPU[label]``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = run(argv)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU.setdefault(label, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return wall
 
 
 def export(study: Path, fmt: str, output: Path) -> float:
-    return run([TRODDEN, "export", str(study), "--format", fmt, "-o", str(output)])
+    return timed(fmt, [TRODDEN, "export", str(study), "--format", fmt, "-o", str(output)])
 
 
 def measure(folder: Path, notes: int, runs: int) -> None:
@@ -32,12 +49,13 @@ def measure(folder: Path, notes: int, runs: int) -> None:
     study, _, _ = make_study(folder, interviews=interviews, notes=notes, items=120, extras=True)
     markdown = folder / "report.md"
     export(study, "md", markdown)
+    CPU.clear()  # the first Markdown report (cold caches) is not one of the runs
     words = len(markdown.read_text(encoding="utf-8").split())
     print(f"\n## {notes:,} notes, {interviews} interviews, 120 map items: Markdown report {words:,} words")
     docx, pandoc, md, csv = [], [], [], []
     for _ in range(runs):
         docx.append(export(study, "docx", folder / "report.docx"))
-        pandoc.append(run(["pandoc", "-f", "gfm", str(markdown), "-o", str(folder / "pandoc.docx")]))
+        pandoc.append(timed("pandoc", ["pandoc", "-f", "gfm", str(markdown), "-o", str(folder / "pandoc.docx")]))
         md.append(export(study, "md", folder / "again.md"))
         csv.append(export(study, "csv", folder / "report.csv"))
     print(f"trodden export --format docx:         {spread(docx)}")
@@ -46,6 +64,11 @@ def measure(folder: Path, notes: int, runs: int) -> None:
     print(f"trodden export --format md:           {spread(md)}")
     print(f"trodden export --format csv:          {spread(csv)}")
     print(verdict(f"csv / md at {notes:,} notes", median(csv), median(md), 1.0))
+    cpu = {label: median(values) for label, values in CPU.items()}
+    print("CPU seconds (user + system), medians: " + ", ".join(f"{k} {v:.3f}" for k, v in cpu.items()))
+    print(ratio(f"CPU docx / pandoc at {notes:,} notes", cpu["docx"], cpu["pandoc"]))
+    print(ratio(f"CPU csv / md at {notes:,} notes", cpu["csv"], cpu["md"]))
+    CPU.clear()
 
 
 def main() -> int:

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import csv
 import io
+from operator import itemgetter
 
 from .i18n import Labels
-from .note_rows import NoteRow
+from .note_rows import VALENCE, NoteRow
 
 COLUMNS = list(NoteRow._fields)
 HEADERS = [name.replace("_", " ") for name in COLUMNS]
@@ -34,6 +35,16 @@ HEADERS = [name.replace("_", " ") for name in COLUMNS]
 _FORMULA_START = frozenset("=+-@\t\r")
 """First characters a spreadsheet reads as a formula (a set: ``"" in`` a string would be true)."""
 NORDIC = ("sv", "da")
+_FIRST = itemgetter(slice(0, 1))
+"""A cell's first character ("" for an empty cell), taken in C: ``map(_FIRST, row)``."""
+BOM = "\ufeff".encode()
+_VALENCES = frozenset(VALENCE.values())
+"""A row's feeling as written ("", "0", "-2".."+2"): numbers, never defused."""
+
+
+def _others(column: str) -> itemgetter:
+    """A row's cells but ``column``'s, as a tuple (in C)."""
+    return itemgetter(*(index for index, name in enumerate(COLUMNS) if name != column))
 
 
 def headers(language: str = "en") -> list[str]:
@@ -86,6 +97,14 @@ def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) ->
         kinds = _kinds_in(Labels(language))
         at = COLUMNS.index("kinds")
         rows = [row._replace(kinds=kinds(row[at])) for row in rows]
-    # rows are tuples: written as they are; only a cell that may be a formula is looked at
-    writer.writerows([_defuse(value) if value[:1] in start else value for value in row] for row in rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    # rows are tuples, written as they are: the first characters of a row's cells are looked at
+    # in C (``isdisjoint``), its feeling (``-1``, a number, never a formula) by its known values;
+    # only a row with a cell that may be a formula is copied, cell by cell
+    clean, valence, others = start.isdisjoint, COLUMNS.index("valence"), _others("valence")
+    writer.writerows(
+        row
+        if row[valence] in _VALENCES and clean(map(_FIRST, others(row)))
+        else [_defuse(value) if value[:1] in start else value for value in row]
+        for row in rows
+    )
+    return BOM + buffer.getvalue().encode("utf-8")  # the BOM apart: prefixing it would copy the text once more

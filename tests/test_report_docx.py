@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 import struct
 import zlib
 
@@ -183,6 +184,28 @@ def test_curve_png_draws_the_line():
     assert any(pixel(middle, y) == line for y in range(height))
     assert not any(pixel(width * 5 // 6, y) == line for y in range(height))
     assert curve_png([Dot(1.0)], width_mm=30, height_mm=10) == curve_png([Dot(1.0)], width_mm=30, height_mm=10)
+
+
+@pytest.mark.parametrize(("cx", "cy", "size"), [(37.4, 40.3, 17.7), (9.3, 12.77, 7.3), (2.0, 2.5, 2.0)])
+def test_curve_heart_is_sampled_like_one_sample_at_a_time(cx, cy, size):
+    """The heart icon's 4x4 samples are tested a row at a time; every pixel is as one sample
+    at a time gives (the picture's bytes do not change with the speed-up)."""
+    from trodden.exporters.curve_image import HEART, Canvas, _heart
+
+    drawn, expected = Canvas(90, 80), Canvas(90, 80)
+    _heart(drawn, cx, cy, size)
+    offsets = [(i + 0.5) / 4 for i in range(4)]
+    for y in range(math.floor(cy - size), math.ceil(cy + size)):
+        for x in range(math.floor(cx - size), math.ceil(cx + size)):
+            hits = 0
+            for ox in offsets:
+                for oy in offsets:
+                    u, v = (x + ox - cx) / size * 1.3, -(y + oy - cy) / size * 1.3 + 0.25
+                    hits += (u * u + v * v - 1) ** 3 - u * u * v**3 <= 0
+            if hits:
+                expected.blend(x, y, HEART, hits / 16)
+    assert drawn.pixels == expected.pixels
+    assert bytes(HEART) in drawn.pixels  # the heart is there, solid in its middle
 
 
 PPR = [

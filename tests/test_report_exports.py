@@ -62,6 +62,24 @@ def test_csv_quoting_and_formula_defusing():
     assert rows[1]["map item"] == "'+1 idea" and rows[1]["tags"] == "'@me"
 
 
+def test_csv_defuses_a_formula_in_any_column_whatever_the_rows_around_it():
+    """Rows are written as they are unless a cell may be a formula: every column, the feeling
+    too when it is not one of the numbers trodden writes, among plain rows and signed feelings."""
+    plain = NoteRow("i1", "P1", "0:00:05", "5", "quote", "+2", "web", "", "", "Köpa", "", "ok", "")
+    rows = [plain, plain._replace(valence="-1"), plain._replace(valence="")]
+    for column in NoteRow._fields:
+        for start in "=+-@\t\r":
+            rows.append(plain._replace(**{column: start + "cmd"}))
+    parsed = parse_csv(render(rows))
+    assert [row["valence"] for row in parsed[:3]] == ["+2", "-1", ""]
+    for row, written in zip(parsed[3:], rows[3:], strict=True):
+        changed = [name for name in NoteRow._fields if getattr(written, name) != plain[NoteRow._fields.index(name)]]
+        (column,) = changed
+        header = column.replace("_", " ")
+        assert row[header] == "'" + getattr(written, column), column
+        assert all(row[h.replace("_", " ")] == getattr(plain, h) for h in NoteRow._fields if h != column)
+
+
 def test_json_round_trip_with_map(tmp_path):
     store = make_study(tmp_path / "s")
     document, problems = build_document(store)

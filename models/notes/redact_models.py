@@ -15,6 +15,7 @@ import typing
 from collections.abc import Callable, Iterable
 from enum import Enum
 from functools import cache
+from operator import is_not
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -102,7 +103,7 @@ def _value(value: Any, redact: Redact) -> Any:
         return redact_model(value, redact)
     if isinstance(value, list | tuple):
         items = [_value(item, redact) for item in value]
-        if all(new is old for new, old in zip(items, value, strict=True)):
+        if not any(map(is_not, items, value)):
             return value
         return type(value)(items)
     if isinstance(value, dict):
@@ -113,7 +114,8 @@ def _value(value: Any, redact: Redact) -> Any:
 
 def redact_model(model: M, redact: Redact) -> M:
     """``model`` with every text field (nested ones too) passed through ``redact``, ``KEEP`` aside;
-    the very same object when nothing changed. Hot for 20,000 notes, hence the shapes."""
+    the very same object when nothing changed. Hot: 50,000 notes and their revisions each pass
+    through here in every export, hence the shapes, and ``map`` (a loop in C) over lists."""
     update = None
     fields = model.__dict__
     for name, shape in _plan(type(model)):
@@ -122,13 +124,13 @@ def redact_model(model: M, redact: Redact) -> M:
             if old is None or (new := redact(old)) == old:
                 continue
         elif shape == "strs":
-            if not old or (new := [redact(item) for item in old]) == old:
+            if not old or (new := list(map(redact, old))) == old:
                 continue
         elif shape == "models":
             if not old:
                 continue
             new = [redact_model(item, redact) for item in old]
-            if all(a is b for a, b in zip(new, old, strict=True)):
+            if not any(map(is_not, new, old)):
                 continue
         elif old is None or (new := _value(old, redact)) is old:
             continue
