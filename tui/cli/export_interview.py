@@ -35,8 +35,10 @@ def render_interview(store: StudyStore, interview_id: str, fmt: str, author: str
 
         return render_markdown(model).encode("utf-8")
     from trodden.exporters.interview_docx import render_docx
+    from trodden.exporters.redacted import document_author
 
-    return render_docx(model, " ".join((store.study.author if author is None else author).split()))
+    private = bool(options.get("include_private", False))
+    return render_docx(model, document_author(store.data, author, private=private, language=model.language))
 
 
 def run_interview_export(store: StudyStore, args) -> int:

@@ -50,7 +50,7 @@ def progress_bar(enabled: bool):
 
 def run_report_export(store, args) -> int:
     from trodden.exporters.note_rows import note_rows
-    from trodden.exporters.redacted import study_redactor
+    from trodden.exporters.redacted import document_author, study_redactor
     from trodden.exporters.report_reading import read_study
 
     fmt = args.format
@@ -100,8 +100,8 @@ def run_report_export(store, args) -> int:
             else:
                 from trodden.exporters.report_docx import render as render_docx
 
-                author = getattr(args, "author", None)
-                payload = render_docx(report, " ".join((store.study.author if author is None else author).split()))
+                author = document_author(store.data, getattr(args, "author", None), private=private, language=language)
+                payload = render_docx(report, author)
         progress("render", 1, 1)
     status = left_out(store, study.problems)
     write_output(payload, target, binary=fmt == "docx")
