@@ -51,6 +51,11 @@ LANGUAGE_NAMES = {"en": N_("English"), "sv": N_("Swedish"), "da": N_("Danish")}
 """A study's language as the interface names it (in a sentence: "notes in Swedish")."""
 
 
+ENDONYMS = {"sv": "Svenska", "da": "Dansk", "en": "English"}
+"""Each language in its own name, as a language picker shows it (settings): a reader finds their own
+language whatever the interface speaks, so these are never translated."""
+
+
 def language_name(code: str) -> str:
     return _(LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else code
 
