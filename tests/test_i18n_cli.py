@@ -117,3 +117,30 @@ def test_the_english_cli_says_one_in_the_singular(tmp_path, capsys):
     store = build_study(tmp_path / "s")
     _, out, _ = _run(capsys, "search", store.path, "kö")
     assert out.splitlines()[-1].startswith("1 note of ")
+
+
+SAYS = {"say", "warn", "info", "StoreError", "RetagError", "ArgumentTypeError", "SystemExit"}
+COMMAND_WORDS = {"trodden", "serve", "map", "participant", "participants", "DIR", "list"}
+"""Words a CLI line may carry untranslated: the program, its commands and settings keys as typed."""
+
+
+def test_no_cli_line_is_an_english_literal():
+    """Every sentence the command line says goes through ``_``/``ngettext``: a line built from a
+    literal holds only layout and command words (``trodden: {error}``, ``{code}  {role}``)."""
+    import ast
+    import re
+    from pathlib import Path
+
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[1] / "tui" / "cli").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+            first = node.args[0]
+            parts = first.values if isinstance(first, ast.JoinedStr) else [first]
+            text = " ".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+            words = set(re.findall(r"[A-Za-z]{3,}", text)) - COMMAND_WORDS
+            if name in SAYS and words:
+                found.append(f"{path.name}:{node.lineno} {sorted(words)}")
+    assert found == []

@@ -150,7 +150,7 @@ def _parse_date(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise StoreError(f"--date {value!r} is not a date like 2026-03-05") from None
+        raise StoreError(_("--date {value} is not a date like 2026-03-05").format(value=repr(value))) from None
 
 
 def _parse_time(value: str | None) -> time:
@@ -159,7 +159,7 @@ def _parse_time(value: str | None) -> time:
     try:
         return time.fromisoformat(value)
     except ValueError:
-        raise StoreError(f"--start {value!r} is not a time like 14:30") from None
+        raise StoreError(_("--start {value} is not a time like 14:30").format(value=repr(value))) from None
 
 
 def import_notes(

@@ -115,7 +115,7 @@ def run(args) -> int:
     if args.snapshot:
         return snapshot(args)
     if args.replace:
-        raise SystemExit("trodden map: error: --replace goes with --snapshot hypothesis")
+        raise SystemExit("trodden map: " + _("error: --replace goes with --snapshot hypothesis"))
     from trodden.tui.app import run_app
     from trodden.tui.map.screen import MapScreen
 

@@ -126,9 +126,11 @@ def served_interview(store: StudyStore, participant: str | None, interview: str 
         info(serving.format(participant=visible(under_way[0].participant), interview=under_way[0].id))
         return under_way[0]
     if not under_way:
-        raise StoreError("serve: no interview is under way: give --participant CODE (to start one) or --interview ID")
+        none = _("no interview is under way: give --participant CODE (to start one) or --interview ID")
+        raise StoreError("serve: " + none)
     codes = ", ".join(natural_sorted(visible(found.participant) for found in under_way))
-    raise StoreError(f"serve: {len(under_way)} interviews are under way ({codes}): choose one with --participant CODE")
+    several = _("{n} interviews are under way ({codes}): choose one with --participant CODE")
+    raise StoreError("serve: " + several.format(n=len(under_way), codes=codes))
 
 
 def tab_command(study: str, interview_id: str, allow_edit_guide: bool, ui_lang: str | None = None) -> str:
@@ -169,7 +171,7 @@ def run(args) -> int:
     try:
         from textual_serve.server import Server  # noqa: F401  (checked before the interview is started)
     except ImportError:
-        raise StoreError("textual-serve is not installed; pip install textual-serve") from None
+        raise StoreError(_("textual-serve is not installed; pip install textual-serve")) from None
     from .serve_guard import Guard, is_loopback
     from .serve_server import GuardedServer
 
@@ -177,12 +179,14 @@ def run(args) -> int:
     try:
         guard = Guard.for_address(options.host, options.port, base)
     except ValueError:
-        raise StoreError(f"--public-url {options.public_url!r} is not an http(s) address") from None
+        wrong = _("--public-url {address} is not an http(s) address").format(address=repr(options.public_url))
+        raise StoreError(wrong) from None
     try:
         family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
         listening = socket.create_server((options.host.strip("[]"), options.port), family=family)
     except OSError as error:
-        raise StoreError(f"cannot listen on {options.host} port {options.port}: {error.strerror or error}") from None
+        refused = _("cannot listen on {host} port {port}: {error}")
+        raise StoreError(refused.format(host=options.host, port=options.port, error=error.strerror or error)) from None
     try:
         interview = served_interview(store, options.participant, options.interview)
     except StoreError:
