@@ -17,6 +17,7 @@ from trodden.models.notes.redact_models import redact_model
 from trodden.models.storage.study_file import StudyFile
 
 from .csv_export import _FORMULA_START, _defuse
+from .i18n import Labels
 from .markdown_text import cell, table
 from .redacted import study_redactor
 
@@ -64,28 +65,40 @@ def action_rows(
 HEADERS = [f.name.replace("_", " ") for f in fields(ActionRow)]
 
 
-def render_text(rows: list[ActionRow]) -> str:
-    """For a stand-up: an area heading, then one line an idea (status, owner, what, effect)."""
+def render_text(rows: list[ActionRow], language: str = "en") -> str:
+    """For a stand-up: an area heading, then one line an idea (status, owner, what, effect), the fixed
+    words (status, kind) in ``language``."""
+    labels = Labels(language)
     if not rows:
-        return "No ideas or actions yet.\n"
+        return labels["actions.none"] + "\n"
     out: list[str] = []
     area = None
     for row in rows:
         if row.area_number != area:
             area = row.area_number
             out += ["" if out else None, f"{row.area_number}. {' '.join(row.area.split())}"]
-        line = f"  [{row.status}] {row.owner or '--'}  {row.kind.replace('_', ' ')}: {' '.join(row.idea.split())}"
+        status, kind = labels[f"status.{row.status}"], labels[f"idea.{row.kind}"].lower()
+        line = f"  [{status}] {row.owner or '--'}  {kind}: {' '.join(row.idea.split())}"
         if row.effect:
             line += f"  → {' '.join(row.effect.split())}"
         if row.outcome:
-            line += f"  (happened: {' '.join(row.outcome.split())})"
+            line += f"  ({labels.f('actions.happened', what=' '.join(row.outcome.split()))})"
         out.append(line)
     return "\n".join(line for line in out if line is not None) + "\n"
 
 
-def render_md(rows: list[ActionRow]) -> str:
-    body = [[cell(value) for value in astuple(row)] for row in rows]
-    return "# Ideas and actions\n\n" + (table([h.capitalize() for h in HEADERS], body) if rows else "None yet.") + "\n"
+def render_md(rows: list[ActionRow], language: str = "en") -> str:
+    """A page: the same rows as a table, headings and fixed words in ``language``."""
+    labels = Labels(language)
+    headers = ["#", labels["actions.area"], labels["idea.kind"], labels["idea.text"], labels["idea.owner"]]
+    headers += [labels["idea.status"], labels["idea.effect"], labels["idea.outcome"]]
+    body = [
+        [cell(value) for value in astuple(row)[:2]]
+        + [cell(labels[f"idea.{row.kind}"]), cell(row.idea), cell(row.owner), cell(labels[f"status.{row.status}"])]
+        + [cell(row.effect), cell(row.outcome)]
+        for row in rows
+    ]
+    return f"# {labels['area.ideas']}\n\n" + (table(headers, body) if rows else labels["actions.none_md"]) + "\n"
 
 
 def render_csv(rows: list[ActionRow]) -> bytes:

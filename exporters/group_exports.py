@@ -27,6 +27,7 @@ def write_group_exports(data: StudyFile, interview: Interview, notes: list[Note]
     from .interview_docx import render_docx
     from .interview_md import render_markdown
     from .interview_notes import build_interview_notes
+    from .redacted import document_author
 
     model = build_interview_notes(data, interview, notes)
     try:
@@ -35,6 +36,6 @@ def write_group_exports(data: StudyFile, interview: Interview, notes: list[Note]
         raise WriteFailed(folder, error) from error
     docx = folder / export_file_name(interview.id, "docx")
     markdown = folder / export_file_name(interview.id, "md")
-    atomic_write(docx, render_docx(model, data.study.author))
+    atomic_write(docx, render_docx(model, document_author(data, None, language=model.language)))
     atomic_write(markdown, render_markdown(model).encode("utf-8"))
     return docx, markdown

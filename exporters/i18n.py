@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from trodden.models.i18n import in_quotes
+
 from .i18n_change import CHANGE_WORDS
 
 Language = Literal["en", "sv", "da"]
@@ -242,8 +244,6 @@ _WORDS: dict[str, dict[Language, str]] = {
 
 _WORDS.update(CHANGE_WORDS)  # type: ignore[arg-type]
 
-_QUOTES: dict[Language, tuple[str, str]] = {"en": ("“", "”"), "sv": ("”", "”"), "da": ("»", "«")}
-
 
 class Labels:
     """The report's fixed words in one language: ``labels["purpose"]``, ``labels.f("backing", n=3, N=8)``."""
@@ -263,8 +263,7 @@ class Labels:
 
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks (quotes are always marked as quotes)."""
-        opening, closing = _QUOTES[self.language]
-        return f"{opening}{text}{closing}"
+        return in_quotes(text, self.language)
 
 
 def keys() -> list[str]:

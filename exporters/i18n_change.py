@@ -75,6 +75,14 @@ CHANGE_WORDS: dict[str, dict[str, str]] = {
     "idea.status": {"en": "Status", "sv": "Status", "da": "Status"},
     "idea.effect": {"en": "Expected effect", "sv": "Förväntad effekt", "da": "Forventet effekt"},
     "idea.outcome": {"en": "What happened", "sv": "Vad som hände", "da": "Hvad der skete"},
+    "actions.none": {
+        "en": "No ideas or actions yet.",
+        "sv": "Inga idéer eller åtgärder ännu.",
+        "da": "Ingen idéer eller handlinger endnu.",
+    },
+    "actions.happened": {"en": "happened: {what}", "sv": "hände: {what}", "da": "skete: {what}"},
+    "actions.none_md": {"en": "None yet.", "sv": "Inga ännu.", "da": "Ingen endnu."},
+    "actions.area": {"en": "Area", "sv": "Område", "da": "Område"},
     "idea.none": {"en": "No ideas yet.", "sv": "Inga idéer ännu.", "da": "Ingen idéer endnu."},
     "target": {"en": "Current and target state", "sv": "Nuläge och målbild", "da": "Nuværende tilstand og målbillede"},
     "target.intro": {

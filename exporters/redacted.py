@@ -28,6 +28,14 @@ def study_redactor(data: StudyFile, language: str | None = None) -> Redact:
     return memo(Redactor.for_study(data, language).redact)
 
 
+def document_author(data: StudyFile, author: str | None, *, private: bool = False, language: str | None = None) -> str:
+    """The author a Word file's properties name: ``--author`` or the study's, on one line, redacted like
+    every user-written field unless ``private``. Properties travel with the file as far as its text does,
+    and an author is often a person (the note-taker's own name)."""
+    text = " ".join((data.study.author if author is None else author).split())
+    return text if private or not text else study_redactor(data, language)(text)
+
+
 @dataclass(frozen=True)
 class StudyInputs:
     """What an export is built from; every piece of user text already redacted unless private."""

@@ -8,6 +8,7 @@ the glossary (docs/glossary.md) keeps the terms the same as the report's.
 
 from __future__ import annotations
 
+from .i18n import QUOTE_MARKS
 from .names import visible
 
 LANGUAGES = ("en", "sv", "da")
@@ -226,8 +227,6 @@ TITLES: dict[str, dict[str, str]] = {
 }
 """Each check's short name for a reader (the report's table); scripts use the code."""
 
-_QUOTES = {"en": ("“", "”"), "sv": ("”", "”"), "da": ("»", "«")}
-
 
 def language_of(data) -> str:
     """The study's language if trodden speaks it, else English (``StudyFile``)."""
@@ -248,5 +247,5 @@ def title(code: str, language: str) -> str:
 
 def quote(data, text: str) -> str:
     """User text in the study language's quotation marks, on one line, control characters made visible."""
-    opening, closing = _QUOTES[language_of(data)]
+    opening, closing = QUOTE_MARKS[language_of(data)]
     return f"{opening}{visible(text, one_line=True)}{closing}"

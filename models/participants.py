@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .domain import Interview, InterviewStatus, Participant, Role
 from .errors import StoreError
+from .i18n import _, ngettext
 from .names import clean_participant_code
 from .natural_sort import natural_key
 
@@ -101,7 +102,8 @@ class PlanRow:
 
     @property
     def status(self) -> str:
-        return "interviewed" if self.interviews else "planned"
+        """``interviewed`` or ``planned``, in the interface's language."""
+        return _("interviewed") if self.interviews else _("planned")
 
 
 def plan(participants: Iterable[Participant], interviews: Iterable[Interview]) -> list[PlanRow]:
@@ -131,19 +133,24 @@ def overview_line(participants: Iterable[Participant], interviews: Iterable[Inte
     customers = [row for row in rows if row.role is Role.CUSTOMER]
     staff = [row for row in rows if row.role is Role.STAFF]
     done = [row for row in customers if row.interviews]
-    parts = [f"Customers: {len(done)} of {len(customers)} interviewed"]
+    parts = [_("Customers: {done} of {total} interviewed").format(done=len(done), total=len(customers))]
     types: dict[str, int] = {}
     for row in done:
-        types[row.kind_text or "type not given"] = types.get(row.kind_text or "type not given", 0) + 1
+        name = row.kind_text or _("type not given")
+        types[name] = types.get(name, 0) + 1
     if types:  # most first; a long tail of one-off types is counted, not listed
         ranked = sorted(types.items(), key=lambda pair: -pair[1])
         shown = [f"{_short(name)} {count}" for name, count in ranked[:TYPES_SHOWN]]
         if len(ranked) > TYPES_SHOWN:
-            shown.append(f"{len(ranked) - TYPES_SHOWN} more types")
+            more = len(ranked) - TYPES_SHOWN
+            shown.append(ngettext("{n} more type", "{n} more types", more).format(n=more))
         parts.append(", ".join(shown))
     if staff:
         interviewed = sum(1 for row in staff if row.interviews)
-        parts.append(f"staff {interviewed}" + (f" of {len(staff)}" if interviewed != len(staff) else ""))
+        if interviewed == len(staff):
+            parts.append(_("staff {n}").format(n=interviewed))
+        else:
+            parts.append(_("staff {n} of {total}").format(n=interviewed, total=len(staff)))
     return " · ".join(parts)
 
 

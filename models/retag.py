@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from trodden.models.domain import Note
 from trodden.models.errors import Locked, StoreError
+from trodden.models.i18n import _, ngettext
 from trodden.models.map.journey_map import Change, MapItem
 from trodden.models.map.map_session import MapSession
 from trodden.models.notes.retag import TokenKind, clean_name, renamed_item, renamed_note
@@ -50,15 +51,12 @@ class Retagged:
     def summary(self) -> str:
         sign = "#" if self.kind == "tag" else "@"
         names = ", ".join(sign + name for name in self.sources)
-        text = f"{names} → {sign}{self.target}: {_count(self.note_count, 'note')}"
-        text += f" in {_count(len(self.notes), 'interview')}"
+        notes = ngettext("{n} note", "{n} notes", self.note_count).format(n=self.note_count)
+        interviews = ngettext("in {n} interview", "in {n} interviews", len(self.notes)).format(n=len(self.notes))
+        text = f"{names} → {sign}{self.target}: {notes} {interviews}"
         if self.item_count:
-            text += f", {_count(self.item_count, 'map item')}"
+            text += ", " + ngettext("{n} map item", "{n} map items", self.item_count).format(n=self.item_count)
         return text
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def retag(
@@ -68,7 +66,9 @@ def retag(
     target = clean_name(target)
     names = tuple(dict.fromkeys(clean_name(source) for source in sources if clean_name(source) != target))
     if not names:
-        raise StoreError(f"nothing to rename: the {kind} is already called {target}")
+        already = _("nothing to rename: the tag is already called {name}") if kind == "tag" else None
+        already = already or _("nothing to rename: the channel is already called {name}")
+        raise StoreError(already.format(name=target))
     at = at or datetime.now()
     result = Retagged(kind, names, target)
     interviews, problems = store.interviews()
@@ -77,13 +77,15 @@ def retag(
         try:
             session = store.open_interview(interview.id, writable=True)
         except Locked as error:
-            result.skipped.append(
-                f"{interview.id} ({interview.participant}): being written right now by {error.holder}"
-                " (an interview under way); its notes were left as they are: run this again after it"
+            busy = _(
+                "being written right now by {holder} (an interview under way); its notes were left as they are:"
+                " run this again after it"
             )
+            result.skipped.append(f"{interview.id} ({interview.participant}): " + busy.format(holder=error.holder))
             continue
         except StoreError as error:
-            result.skipped.append(f"{interview.id} ({interview.participant}): {error}; left as it is")
+            left = _("{error}; left as it is").format(error=error)
+            result.skipped.append(f"{interview.id} ({interview.participant}): {left}")
             continue
         with session:
             before, after = [], []
@@ -98,7 +100,8 @@ def retag(
                 try:
                     session.save_notes(after)
                 except StoreError as error:  # a full disk: this one is left whole, what is done stays undoable
-                    result.skipped.append(f"{interview.id} ({interview.participant}): {error}; left as it was")
+                    left = _("{error}; left as it was").format(error=error)
+                    result.skipped.append(f"{interview.id} ({interview.participant}): {left}")
                     continue
                 result.notes[interview.id] = (before, after)
     if kind == "channel":
@@ -121,9 +124,10 @@ def _retag_map(store: StudyStore, names: tuple[str, ...], target: str, result: R
                 session.apply(Change(items=tuple(after)))
             result.items = (before, after)
     except Locked as error:
-        result.skipped.append(f"the map: open for editing by {error.holder}; its hand-set channels were left")
+        busy = _("the map: open for editing by {holder}; its hand-set channels were left")
+        result.skipped.append(busy.format(holder=error.holder))
     except StoreError as error:
-        result.skipped.append(f"the map: {error}; left as it is")
+        result.skipped.append(_("the map: {error}; left as it is").format(error=error))
 
 
 def undo(store: StudyStore, done: Retagged) -> list[str]:
@@ -134,7 +138,9 @@ def undo(store: StudyStore, done: Retagged) -> list[str]:
             with store.open_interview(interview_id, writable=True) as session:
                 back = [old for old, new in zip(before, after, strict=True) if session.note(new.seq) == new]
                 if len(back) < len(after):
-                    kept.append(f"{interview_id}: {len(after) - len(back)} edited since, kept as edited")
+                    edited = len(after) - len(back)
+                    since = ngettext("{n} edited since, kept as edited", "{n} edited since, kept as edited", edited)
+                    kept.append(f"{interview_id}: " + since.format(n=edited))
                 if back:
                     session.save_notes(back)
         except StoreError as error:
@@ -148,5 +154,5 @@ def undo(store: StudyStore, done: Retagged) -> list[str]:
                 if back:
                     session.apply(Change(items=tuple(back)))
         except StoreError as error:
-            kept.append(f"the map: {error}")
+            kept.append(_("the map: {error}").format(error=error))
     return kept

@@ -14,7 +14,18 @@ LOCALE = ROOT / "tui" / "locale"
 LANGUAGES = ("sv", "da")
 
 IDENTICAL = {
-    "sv": {"(data {value})", "Filter", "Guide", "Status", "Team", "info", "system", "neutral (0)"},
+    "sv": {
+        "(data {value})",
+        "Filter",
+        "Guide",
+        "Status",
+        "Team",
+        "info",
+        "system",
+        "neutral (0)",
+        "status",
+        "argument %(argument_name)s: %(message)s",
+    },
     "da": {
         "neutral (0)",
         "(data {value})",
@@ -36,6 +47,10 @@ IDENTICAL = {
         "tag",
         "tags:",
         "{participant} · {interview} · note {seq}",
+        "status",
+        "argument %(argument_name)s: %(message)s",
+        ("{n} interview", "{n} interviews"),
+        ("{n} tag", "{n} tags"),
     },
 }
 """The only entries spelled the same in the language as in English (checked: they are the word there)."""
@@ -44,15 +59,15 @@ MARKUP = re.compile(r"(?<!\\)\[/?[a-z][^\]]*\]|\[/\]")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
-def extracted() -> set[str]:
-    """Every string the screens mark for translation (what ``pybabel extract -F babel.cfg`` finds)."""
-    found: set[str] = set()
-    for path in sorted((ROOT / "tui").rglob("*.py")):
-        relative = path.relative_to(ROOT).as_posix()
-        if relative.startswith("tui/cli/") or path.name.startswith("i18n"):
+def extracted() -> set[str | tuple[str, str]]:
+    """Every string the interface marks for translation (what ``pybabel extract -F babel.cfg`` finds):
+    the screens, the command line and the sentences models make; a plural as (singular, plural)."""
+    found: set[str | tuple[str, str]] = set()
+    for path in sorted([*(ROOT / "tui").rglob("*.py"), *(ROOT / "models").rglob("*.py")]):
+        if path.name.startswith("i18n"):
             continue
         for _line, message in messages(path.read_text(encoding="utf-8")):
-            found.update(message if isinstance(message, tuple) else (message,))
+            found.add(message)
     return found
 
 
@@ -72,15 +87,24 @@ def english_fragments(lang: str) -> list[tuple[str, re.Pattern]]:
     status word), not cut out of a sentence."""
     found = []
     for message in catalogue(lang):
-        if not message.id or message.string == message.id:
+        if not message.id:
             continue
-        for piece in re.split(r"\n", PLACEHOLDER.sub("\n", MARKUP.sub("\n", message.id))):
-            piece = piece.strip(" ·:;,.()|")
-            if not re.search(r"[A-Za-z]{3}", piece) or piece in message.string or piece in NATIVE:
+        translation = "\n".join(forms(message.string))
+        for msgid in forms(message.id):
+            if msgid == translation:
                 continue
-            if " " not in piece and piece != message.id.strip(" ·:;,.()|"):
-                continue
-            found.append(
-                (message.id, re.compile(r"(?<![\w@#/:])" + re.escape(piece) + r"(?![\w:])"))
-            )  # theme:2, kind:quote: filter syntax
+            for piece in re.split(r"\n", PLACEHOLDER.sub("\n", MARKUP.sub("\n", msgid))):
+                piece = piece.strip(" ·:;,.()|")
+                if not re.search(r"[A-Za-z]{3}", piece) or piece in translation or piece in NATIVE:
+                    continue
+                if " " not in piece and piece != msgid.strip(" ·:;,.()|"):
+                    continue
+                found.append(
+                    (msgid, re.compile(r"(?<![\w@#/:])" + re.escape(piece) + r"(?![\w:])"))
+                )  # theme:2, kind:quote: filter syntax
     return found
+
+
+def forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A catalogue entry's id or string as a tuple: a plural's forms, or the one string."""
+    return text if isinstance(text, tuple) else (text,)

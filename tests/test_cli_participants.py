@@ -63,7 +63,7 @@ def test_participant_add_edit_list(tmp_path, capsys):
     code, out, _ = _run(capsys, "participant", folder, "add", "P2", "--segment", "VÄXTÄLSKARE ")
     assert code == 0 and "new customer type" not in out  # matched to the study's spelling
     code, out, _ = _run(capsys, "participant", folder, "add", "P3", "--segment", "first-time buyer")
-    assert code == 0 and "new customer type 'first-time buyer'; the study's others: växtälskare" in out
+    assert code == 0 and "new customer type “first-time buyer”; the study's others: växtälskare" in out
     assert _run(capsys, "participant", folder, "add", "S1", "--staff", "kundtjänst")[0] == 0
     code, _, err = _run(capsys, "participant", folder, "add", "p1")
     assert code == 1 and "already a participant" in err

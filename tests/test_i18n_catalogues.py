@@ -7,13 +7,16 @@ from __future__ import annotations
 import gettext
 import io
 import json
+import re
 
 import pytest
-from i18n_kit import IDENTICAL, LANGUAGES, LOCALE, MARKUP, PLACEHOLDER, catalogue, extracted
+from i18n_kit import IDENTICAL, LANGUAGES, LOCALE, MARKUP, PLACEHOLDER, catalogue, extracted, forms
 
 from trodden.models.storage.layout import study_language
 from trodden.tui import i18n
 from trodden.tui.i18n_extract import messages
+
+PERCENT = re.compile(r"%\([a-z_]+\)[sr]|%[sr]")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -22,15 +25,22 @@ def test_every_string_of_the_screens_is_translated(lang):
     wanted = extracted()
     assert sorted(wanted - set(entries)) == [], f"not in {lang}'s .po: run pybabel extract/update (CONTRIBUTING.md)"
     assert sorted(set(entries) - wanted) == [], f"{lang}'s .po has entries no screen uses any more"
-    for msgid, message in entries.items():
-        assert message.string, f"{lang}: no translation for {msgid!r}"
-        assert "fuzzy" not in message.flags, f"{lang}: fuzzy {msgid!r}"
-        assert sorted(PLACEHOLDER.findall(message.string)) == sorted(PLACEHOLDER.findall(msgid)), msgid
-        assert sorted(MARKUP.findall(message.string)) == sorted(MARKUP.findall(msgid)), msgid
-        assert message.string.count("\n") == msgid.count("\n"), msgid
-        assert message.string.count("\\") == msgid.count("\\"), f"{lang}: markup escapes differ in {msgid!r}"
-        if message.string == msgid and any(char.isalpha() for char in msgid):
-            assert msgid in IDENTICAL[lang], f"{lang}: {msgid!r} left in English (or add it to IDENTICAL)"
+    for key, message in entries.items():
+        assert "fuzzy" not in message.flags, f"{lang}: fuzzy {key!r}"
+        msgid = forms(key)[-1]  # a plural's forms are checked against its plural msgid
+        if isinstance(key, tuple):
+            assert len(forms(message.string)) == 2, f"{lang}: {key!r} needs both plural forms"
+        for string in forms(message.string):
+            assert string, f"{lang}: no translation for {key!r}"
+            assert set(PLACEHOLDER.findall(string)) <= set(PLACEHOLDER.findall(msgid)), key
+            if not isinstance(key, tuple):
+                assert sorted(PLACEHOLDER.findall(string)) == sorted(PLACEHOLDER.findall(msgid)), key
+            assert sorted(MARKUP.findall(string)) == sorted(MARKUP.findall(msgid)), key
+            assert sorted(PERCENT.findall(string)) == sorted(PERCENT.findall(msgid)), key  # argparse's words
+            assert string.count("\n") == msgid.count("\n"), key
+            assert string.count("\\") == msgid.count("\\"), f"{lang}: markup escapes differ in {key!r}"
+        if forms(message.string) == forms(key) and any(char.isalpha() for char in msgid):
+            assert key in IDENTICAL[lang], f"{lang}: {key!r} left in English (or add it to IDENTICAL)"
 
 
 def test_the_extractor_reads_the_registry_as_declared():

@@ -42,7 +42,7 @@ WRITTEN: list[datetime] = []
 def swedish(tmp_path_factory) -> bytes:
     store = make_study(tmp_path_factory.mktemp("word") / "s", language="sv")
     target = store.path.parent / "rapport.docx"
-    args = ["export", str(store.path), "--format", "docx", "-o", str(target), "--author", "Anna Åberg"]
+    args = ["export", str(store.path), "--format", "docx", "-o", str(target), "--author", "Kundresebyrån AB"]
     WRITTEN.append(datetime.now(UTC).replace(microsecond=0))
     assert main(args) == 0
     WRITTEN.append(datetime.now(UTC))
@@ -79,7 +79,7 @@ def test_a_swedish_report_is_swedish_for_word(swedish):
     before, after = WRITTEN
     assert before <= properties.created.replace(tzinfo=UTC) <= after  # written now, not the template's 2013
     assert properties.modified == properties.created
-    assert (properties.author, properties.last_modified_by) == ("Anna Åberg", "Anna Åberg")
+    assert (properties.author, properties.last_modified_by) == ("Kundresebyrån AB", "Kundresebyrån AB")
     assert properties.title == "Creating a thriving home" and properties.subject == "Rapport: kundresa"
     assert properties.language == "sv-SE" and properties.keywords == "kundresa; kundresekarta"
     assert properties.comments == "" and properties.revision == 1
@@ -120,14 +120,28 @@ def test_danish_interview_notes_share_the_look_and_the_studys_author(tmp_path):
     written = target.read_bytes()
     assert_native(written, "da")
     document = Document(io.BytesIO(written))
-    assert document.core_properties.author == "Søren Ørsted"
+    assert document.core_properties.author == "[navn]"  # a person's name: redacted like the notes
     assert document.styles["Heading 1"].font.name == "Arial"  # the report's look (report_docx_style)
     assert document.paragraphs[0].style.name == "Title" and document.paragraphs[0].text == "Interviewnoter: P1"
 
 
+@pytest.mark.parametrize("private", [False, True])
+def test_the_author_is_redacted_like_every_user_written_field(tmp_path, private):
+    """A person's name as --author is a personal detail in the file's properties: redacted unless
+    --include-private (a consultancy's name is kept, as in the report above)."""
+    store = make_study(tmp_path / "s", language="sv")
+    target = tmp_path / "noter.docx"
+    args = ["export", str(store.path), "--format", "docx", "--interview", "P1", "-o", str(target)]
+    args += ["--author", "Anna  Åberg"] + (["--include-private"] if private else [])
+    assert main(args) == 0
+    properties = Document(str(target)).core_properties
+    expected = "Anna Åberg" if private else "[namn]"
+    assert (properties.author, properties.last_modified_by) == (expected, expected)
+
+
 def test_docx_without_o_is_named_after_the_study_here_and_never_escapes(tmp_path, monkeypatch, capsys):
     folder = tmp_path / "study"
-    assert main(["new", str(folder), "--name", "../../etc/passwd", "--language", "sv", "--author", "Kim Lund"]) == 0
+    assert main(["new", str(folder), "--name", "../../etc/passwd", "--language", "sv", "--author", "CX-teamet"]) == 0
     here = tmp_path / "a" / "b"
     here.mkdir(parents=True)
     monkeypatch.chdir(here)
@@ -140,7 +154,7 @@ def test_docx_without_o_is_named_after_the_study_here_and_never_escapes(tmp_path
     assert main(["export", str(folder), "--format", "docx"]) == 1  # never over a file unasked
     assert "--force" in capsys.readouterr().err and written[0].read_bytes() == before
     assert main(["export", str(folder), "--format", "docx", "--force"]) == 0
-    assert Document(str(written[0])).core_properties.author == "Kim Lund"  # the study's author
+    assert Document(str(written[0])).core_properties.author == "CX-teamet"  # the study's author
 
 
 def test_natural_order_of_participants():

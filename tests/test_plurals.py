@@ -81,7 +81,7 @@ def test_a_dialog_leaves_the_screen_behind_it_in_view(tmp_path: Path) -> None:
 
 
 def test_the_overview_says_one_more_type_in_the_singular(tmp_path: Path) -> None:
-    from trodden.tui.study.summary import overview_text
+    from trodden.models.participants import overview_line as overview_text
 
     store = write_sample(tmp_path / "study")  # four customer types: three shown, one more
     line = overview_text(store.participants, store.interviews()[0])

@@ -78,7 +78,7 @@ def test_the_command_line_finds_and_filters(store: StudyStore, capsys) -> None:
     assert main(["search", str(store.path), "--tag", "förpackning", "--kind", "backstage"]) == 0
     assert "1 note of 12 found" in capsys.readouterr().out
     assert main(["search", str(store.path), "feeling:maybe"]) == 2
-    assert "feeling 'maybe'" in capsys.readouterr().err
+    assert "feeling “maybe”" in capsys.readouterr().err
 
 
 async def _searched(pilot, query: str) -> ResultsList:

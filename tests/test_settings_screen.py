@@ -48,7 +48,12 @@ def test_change_purpose_scope_and_language(store):
             screen = await settings(pilot)
             await pilot.press("tab", *"Rätta först")  # the purpose: selected on focus, replaced
             await pilot.press("tab", "enter", "down", "enter")  # scope: whole -> episode
+            language = screen.query_one("#set-language")
+            assert "Svenska" in str(language.query_one("SelectCurrent Static").render())  # a name, not "sv"
             await pilot.press("tab", "tab", "enter", "down", "enter")  # language: sv -> da
+            await wait_until(
+                pilot, lambda: "Dansk" in str(language.query_one("SelectCurrent Static").render()), "Dansk"
+            )
             await pilot.press("ctrl+s")
             await saved(pilot, screen, "Saved: purpose, scope, language")
 

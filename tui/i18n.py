@@ -19,6 +19,8 @@ import os
 import re
 from pathlib import Path
 
+from trodden.models import i18n as models_i18n
+
 LANGUAGES = ("en", "sv", "da")
 DOMAIN = "trodden"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -58,7 +60,19 @@ def N_(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form that goes with ``n``: ``ngettext("{n} idea", "{n} ideas", n).format(n=n)``; the
+    catalogue's Plural-Forms decides (Swedish and Danish: one for 1, another for the rest)."""
     return _current.ngettext(singular, plural, n)
+
+
+def quote_marks() -> tuple[str, str]:
+    """The interface language's opening and closing quotation marks (as its reports use them)."""
+    return models_i18n.QUOTE_MARKS.get(_language, models_i18n.QUOTE_MARKS["en"])
+
+
+def quoted(text: str) -> str:
+    """``text`` in the interface language's quotation marks (”…” in Swedish, »…« in Danish)."""
+    return models_i18n.in_quotes(text, _language)
 
 
 def language() -> str:
@@ -82,6 +96,7 @@ def set_language(lang: str) -> str:
     global _current, _language
     _language = lang if lang in LANGUAGES else "en"
     _current = catalogue(_language)
+    models_i18n.install(_current, _language)  # the words models make, in the same language
     return _language
 
 

@@ -7,6 +7,7 @@ from enum import Enum
 
 from trodden.models.domain import InterviewStatus, JourneyState, Kind, Role, Scope
 from trodden.models.map.journey_map import BackstageKind, ItemKind, Lane, Mark
+from trodden.models.transcript.quotes import QuoteStatus
 from trodden.tui.i18n import N_, _
 
 WORDS: dict[Enum, str] = {
@@ -51,8 +52,28 @@ LANGUAGE_NAMES = {"en": N_("English"), "sv": N_("Swedish"), "da": N_("Danish")}
 """A study's language as the interface names it (in a sentence: "notes in Swedish")."""
 
 
+ENDONYMS = {"sv": "Svenska", "da": "Dansk", "en": "English"}
+"""Each language in its own name, as a language picker shows it (settings): a reader finds their own
+language whatever the interface speaks, so these are never translated."""
+
+
 def language_name(code: str) -> str:
     return _(LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else code
+
+
+QUOTE_STATUS_WORD = {
+    QuoteStatus.VERBATIM: N_("verbatim"),
+    QuoteStatus.CLOSE: N_("close"),
+    QuoteStatus.NOT_FOUND: N_("not found"),
+    QuoteStatus.NO_TRANSCRIPT: N_("no transcript"),
+}
+LEVEL_WORD = {"set by hand": N_("set by hand"), "high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+"""A quote match's status and the transcript offset's confidence as the clean screen and ``trodden
+transcript`` say them (the models' values are English keys)."""
+
+
+def quote_status_word(status: QuoteStatus) -> str:
+    return _(QUOTE_STATUS_WORD.get(status, status.value))
 
 
 def word(value: Enum) -> str:

@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import N_, _, in_quotes
 from .journey_map import Change, MapItem
 from .shared_doc import SharedDoc
 
 GONE = "_gone"
-FIELD_WORDS = {"phase": "moved it to", "title": "renamed it", "kind": "changed its lane", "order": "reordered it"}
+FIELD_NAMES = {"phase": N_("phase"), "title": N_("title"), "kind": N_("lane"), "order": N_("order")}
+"""An item's fields as the panel names them (translated where they are said)."""
 
 
 @dataclass(frozen=True)
@@ -40,19 +42,23 @@ class Conflict:
         """One line for the panel: who did what, and what the map kept."""
         when = self.lost.at[11:16]
         if self.field == GONE:
-            what = "merged it away" if self.kept.value not in (True, None) else "removed it"
-            return (
-                f"{self.title}: {self.kept.by} {what} while {self.lost.by} changed it ({when} UTC);"
-                f" kept removed, {self.lost.by}'s change is in it"
-            )
+            if self.kept.value not in (True, None):
+                what = _(
+                    "{kept} merged it away while {lost} changed it ({when} UTC); kept removed, {lost}'s change is in it"
+                )
+            else:
+                what = _(
+                    "{kept} removed it while {lost} changed it ({when} UTC); kept removed, {lost}'s change is in it"
+                )
+            return f"{self.title}: " + what.format(kept=self.kept.by, lost=self.lost.by, when=when)
 
         def shown(value: Any) -> str:
-            return phase_name(value) if self.field == "phase" else str(value)
+            return in_quotes(phase_name(value) if self.field == "phase" else str(value))
 
-        return (
-            f"{self.title}: {self.kept.by} set {self.field} to {shown(self.kept.value)!r},"
-            f" {self.lost.by} to {shown(self.lost.value)!r} at the same time ({when} UTC); kept {self.kept.by}'s"
-        )
+        said = _("{kept} set {field} to {value}, {lost} to {other} at the same time ({when} UTC); kept {kept}'s")
+        field = _(FIELD_NAMES[self.field]) if self.field in FIELD_NAMES else self.field
+        values = {"value": shown(self.kept.value), "other": shown(self.lost.value)}
+        return f"{self.title}: " + said.format(kept=self.kept.by, lost=self.lost.by, field=field, when=when, **values)
 
 
 def _ancestors(entries: dict[str, dict]) -> dict[str, set[str]]:

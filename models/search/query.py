@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from trodden.models.domain import Kind
 
+from ..i18n import _, in_quotes
 from .words import words
 
 FILTER_NAMES = {
@@ -91,14 +92,15 @@ def kind_named(value: str) -> Kind:
     found = [kind for kind in Kind if kind.value.startswith(folded)]
     if len(found) != 1:
         choices = ", ".join(kind.value for kind in Kind)
-        raise QueryError(f"kind {value!r} is not one of: {choices}")
+        raise QueryError(_("kind {value} is not one of: {choices}").format(value=in_quotes(value), choices=choices))
     return found[0]
 
 
 def feelings_named(value: str) -> tuple[int | None, ...]:
     found = FEELINGS.get(value.casefold())
     if found is None:
-        raise QueryError(f"feeling {value!r} is not one of: + ++ - -- positive negative none (or -2..2)")
+        wanted = _("feeling {value} is not one of: + ++ - -- positive negative none (or -2..2)")
+        raise QueryError(wanted.format(value=in_quotes(value)))
     return found
 
 

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from trodden.models.names import visible
 from trodden.tui.base import literal
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
 
 from .note_input import CaptureInput
@@ -71,7 +71,9 @@ class OpeningCaptureScreen(Screen):
     def queue(self, line: str) -> None:
         """Enter before the interview is open: kept, and saved first thing once it is."""
         self.queued.append(line)
-        waiting = _("{n} waiting to be saved").format(n=len(self.queued))
+        waiting = ngettext("{n} waiting to be saved", "{n} waiting to be saved", len(self.queued)).format(
+            n=len(self.queued)
+        )
         header = f"{self.title_text}  │  " + _("opening…") + f"  │  {waiting}"
         self.query_one("#opening-header", Static).update(literal(header, "bold", one_line=True))
 

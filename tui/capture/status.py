@@ -19,7 +19,7 @@ from trodden.models.domain import InterviewStatus, Note
 from trodden.models.names import visible
 from trodden.models.storage.session import InterviewSession
 from trodden.models.undo import Step
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext, quoted
 from trodden.tui.writer import OnError, WriteFailed
 
 from .base import CaptureBase
@@ -166,11 +166,12 @@ class SaveStatus(CaptureBase):
         count = len(self.waiting)
         first = self.waiting[0].line
         first = first if len(first) <= 40 else first[:39] + "…"
-        if count > 1:
-            return _("{count} lines waiting (first: “{first}”); enter sends them again, in the order typed.").format(
-                count=count, first=first
-            )
-        return _("1 line waiting: “{first}”; enter sends it again, in the order typed.").format(first=first)
+        waiting = ngettext(
+            "{count} line waiting: {first}; enter sends it again, in the order typed.",
+            "{count} lines waiting (first: {first}); enter sends them again, in the order typed.",
+            count,
+        )
+        return waiting.format(count=count, first=quoted(first))
 
     def show_failure(self, error: str) -> None:
         if error in (WAITING, _(WAITING)) and self._cause:

@@ -15,7 +15,7 @@ from trodden.models.domain import Kind
 from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, KIND_SYMBOLS
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
 from .editing import PlanEditing
@@ -56,13 +56,22 @@ class AreaActions(PlanEditing):
         if not change:
             self.status(_("Every moment of truth already heads a problem area"), "yellow")
             return
-        self.commit(change, _("{n} problem area(s) from the moments of truth").format(n=len(change.puts)))
+        made = ngettext(
+            "{n} problem area from the moments of truth",
+            "{n} problem areas from the moments of truth",
+            len(change.puts),
+        )
+        self.commit(change, made.format(n=len(change.puts)))
 
     def action_new_area(self) -> None:
         options: list[tuple[str, Text]] = [("title", Text("✎ " + _("A problem area of its own: type its title")))]
         chosen = [item for item in (self.journey.item(i) for i in self.selected) if item is not None]
         if chosen:
-            cluster = _("the {n} items selected on the board (a cluster)").format(n=len(chosen))
+            cluster = ngettext(
+                "the {n} item selected on the board (a cluster)",
+                "the {n} items selected on the board (a cluster)",
+                len(chosen),
+            ).format(n=len(chosen))
             options.append(("cluster", Text("▦ " + cluster)))
         moment, cloud, in_phase = _("moment of truth: {title}"), _("thundercloud: {title}"), _("phase: {name}")
         for item in moments_without_area(self.plan, self.journey):
@@ -198,7 +207,9 @@ class AreaActions(PlanEditing):
         area = self.need_area()
         if area is not None:
             ideas = len(self.plan.ideas_of(area.id))
-            removed = _("Area removed with {n} idea(s); u brings it back").format(n=ideas)
+            removed = ngettext(
+                "Area removed with {n} idea; u brings it back", "Area removed with {n} ideas; u brings it back", ideas
+            ).format(n=ideas)
             self.edit(lambda: delete_area(self.plan, area.id), removed)
 
     def action_start_target(self) -> None:
@@ -207,7 +218,12 @@ class AreaActions(PlanEditing):
             change = start_target(self.plan, self.phases, self.journey, self.curve, self.new_id)
             if not self.commit(change):
                 return
-            started = _("Target map started from the current map: {n} items kept").format(n=len(self.plan.target_items))
+            kept = len(self.plan.target_items)
+            started = ngettext(
+                "Target map started from the current map: {n} item kept",
+                "Target map started from the current map: {n} items kept",
+                kept,
+            ).format(n=kept)
             self.status(started, "green")
         self.app.push_screen(TargetScreen(self))
 

@@ -130,7 +130,7 @@ HELP_INTRO = N_(
     "[b]From map to change.[/b] Every moment of truth heads a problem area ([b]m[/b] makes the missing ones); "
     "add others from the map's thunderclouds or phases ([b]n[/b]). Write each up from the customer's side "
     "([b]w[/b]), pick verbatim quotes from its evidence ([b]q[/b]), set impact and effort ([b]p[/b], or move it "
-    "on the matrix with [b]x[/b]) and add ideas under it ([b]a[/b]): prototypes, jobs to be done, narratives, "
+    "on the matrix with [b]x[/b]; the list says I5 E2 for impact 5, effort 2) and add ideas under it ([b]a[/b]): prototypes, jobs to be done, narratives, "
     "actions, each with an owner and a status. Evidence (n of N customers) is computed from the linked items; "
     "staff never count in it. Saved as you go; [b]u[/b] undoes."
 )

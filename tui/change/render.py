@@ -13,7 +13,7 @@ from trodden.models.change.plan import Idea, IdeaStatus, ProblemArea, SourceKind
 from trodden.models.change.priority import Quadrant, quadrant
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, ngettext, quoted
 
 QUADRANT = {
     Quadrant.QUICK_WIN: (N_("quick win"), "bold green"),
@@ -63,10 +63,11 @@ def area_line(number: int, area: ProblemArea, evidence: AreaEvidence, ideas: int
     text.append("\n    ")
     label, style = QUADRANT[quadrant(area)]
     if area.impact is not None and area.effort is not None:
-        text.append(f"I{area.impact} E{area.effort} ", style="bold")
+        short = _("I{impact} E{effort}").format(impact=area.impact, effort=area.effort)  # impact, effort
+        text.append(short + " ", style="bold")
     text.append(_(label), style=style)
     text.append(f" · {evidence.n}/{evidence.total}", style="cyan")
-    count = _("{n} idea") if ideas == 1 else _("{n} ideas")
+    count = ngettext("{n} idea", "{n} ideas", ideas)
     text.append(" · " + count.format(n=ideas), style="dim")
     return text
 
@@ -88,7 +89,7 @@ def area_details(
     else:
         text.append(_("not written yet (w)"), style="dim italic")
     for who, quote in quotes:
-        text.append(f"\n  “{visible(quote)}”", style="italic")
+        text.append("\n  " + quoted(visible(quote)), style="italic")
         text.append(f" — {visible(who, one_line=True)}", style="dim")
     text.append("\n" + _("Design questions:") + " ", style="bold")
     if area.design_questions:
@@ -97,7 +98,8 @@ def area_details(
     else:
         text.append(_("none yet (d)"), style="dim italic")
     text.append("\n" + _("Evidence:") + " ", style="bold")
-    text.append(_("{n} of {total} customers").format(n=evidence.n, total=evidence.total), style="cyan")
+    backing = ngettext("{n} of {total} customer", "{n} of {total} customers", evidence.total)
+    text.append(backing.format(n=evidence.n, total=evidence.total), style="cyan")
     types = [(segment, n) for segment, n in evidence.by_type]
     if any(segment for segment, _n in types):
         unknown = _("type not given")

@@ -28,7 +28,7 @@ from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.map_session import MapSession
 from trodden.models.undo import UndoRedo
 from trodden.tui.base import literal
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -129,7 +129,7 @@ class ChangeScreen(AreaActions, IdeaActions):
         self.ready = True
         self.refresh_views()
         count = len(self.plan.areas)
-        counted = (_("{n} problem area") if count == 1 else _("{n} problem areas")).format(n=count)
+        counted = ngettext("{n} problem area", "{n} problem areas", count).format(n=count)
         self.status(counted + (" · " + _("read-only") if self.readonly else ""))
         if self.then:
             action, self.then = self.then, ""

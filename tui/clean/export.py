@@ -5,7 +5,7 @@ from __future__ import annotations
 from trodden.exporters.group_exports import write_group_exports
 from trodden.models.domain import InterviewStatus, Kind
 from trodden.models.notes import cleaning
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.words import word
 
 from .view import CleanView
@@ -35,9 +35,11 @@ class InterviewExport(CleanView):
             ]
             if unchecked:
                 self.notify(
-                    _("{n} changed quote(s) not checked verbatim; the export lists them as open points").format(
-                        n=len(unchecked)
-                    )
+                    ngettext(
+                        "{n} changed quote not checked verbatim; the export lists it as an open point",
+                        "{n} changed quotes not checked verbatim; the export lists them as open points",
+                        len(unchecked),
+                    ).format(n=len(unchecked))
                 )
 
     def action_export(self) -> None:

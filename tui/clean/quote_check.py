@@ -23,7 +23,7 @@ from trodden.models.transcript.check import Alignment, align, check_quote
 from trodden.models.transcript.model import SpeakerRole, Transcript
 from trodden.models.transcript.notes import with_said_words
 from trodden.models.transcript.quotes import QuoteMatch, resized
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen
 
 from .quote_rows import check_lines, offset_text, status_cell, status_word
@@ -173,7 +173,9 @@ class QuoteChecking(CleanView):
         self._matches[note.seq] = (note.text, changed)
         self._refresh([note.seq])
         self._say(
-            _("span: {n} words · {status}").format(n=len(changed.said.split()), status=status_word(changed.status))
+            ngettext("span: {n} word · {status}", "span: {n} words · {status}", len(changed.said.split())).format(
+                n=len(changed.said.split()), status=status_word(changed.status)
+            )
         )
 
     def action_nudge_offset(self, seconds: float) -> None:

@@ -8,22 +8,11 @@ from trodden.models.domain import Note
 from trodden.models.names import visible
 from trodden.models.transcript.align import Offset
 from trodden.models.transcript.quotes import QuoteMatch, QuoteStatus
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import _
+from trodden.tui.words import LEVEL_WORD
+from trodden.tui.words import quote_status_word as status_word
 
 from .rows import mm_ss
-
-STATUS_WORD = {
-    QuoteStatus.VERBATIM: N_("verbatim"),
-    QuoteStatus.CLOSE: N_("close"),
-    QuoteStatus.NOT_FOUND: N_("not found"),
-    QuoteStatus.NO_TRANSCRIPT: N_("no transcript"),
-}
-LEVEL_WORD = {"set by hand": N_("set by hand"), "high": N_("high"), "medium": N_("medium"), "low": N_("low")}
-"""A match's status and the offset's confidence as the screen says them (the models' values are English keys)."""
-
-
-def status_word(status: QuoteStatus) -> str:
-    return _(STATUS_WORD.get(status, status.value))
 
 
 def status_cell(match: QuoteMatch, note: Note) -> Text:

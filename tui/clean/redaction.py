@@ -12,7 +12,7 @@ from textual.message import Message
 from trodden.models.names import visible
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.study_file import StudyFile
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 
 from .terms import RedactionScreen, RedactionSettings
 from .view import CleanView
@@ -104,4 +104,7 @@ class RedactionEditing(CleanView):
         self._rebuild()
         count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
         first = message.text or _("redaction saved")
-        self._say(f"{first} · " + _("{count} notes with personal details highlighted").format(count=count))
+        highlighted = ngettext(
+            "{count} note with personal details highlighted", "{count} notes with personal details highlighted", count
+        )
+        self._say(f"{first} · " + highlighted.format(count=count))

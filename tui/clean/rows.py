@@ -13,7 +13,7 @@ from trodden.models.names import visible
 from trodden.models.notes.cleaning import original_text, quote_changed, text_changed
 from trodden.models.notes.marks import KIND_SYMBOLS, feeling_symbol
 from trodden.models.notes.redaction import LIKELY_NAME, Redactor
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 
 REDACTION_STYLE = "bold black on rgb(255,170,120)"
 LIKELY_NAME_STYLE = "bold black on rgb(255,225,110) underline"
@@ -112,9 +112,11 @@ def detail(note: Note | None, redactor: Redactor, themes: dict[str, str], phases
         kinds = sorted({span.kind for span in found})
         text.append(
             "\n"
-            + _("{n} personal detail(s) ({kinds}): replaced by markers in exports").format(
-                n=len(found), kinds=", ".join(kinds)
-            ),
+            + ngettext(
+                "{n} personal detail ({kinds}): replaced by a marker in exports",
+                "{n} personal details ({kinds}): replaced by markers in exports",
+                len(found),
+            ).format(n=len(found), kinds=", ".join(kinds)),
             style=REDACTION_STYLE,
         )
     likely = [note.text[span.start : span.end] for span in found if span.kind == LIKELY_NAME]

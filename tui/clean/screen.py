@@ -23,7 +23,7 @@ from trodden.models.domain import Note
 from trodden.models.errors import Damaged, Locked, StoreError
 from trodden.models.notes.cleaning import CleanState
 from trodden.models.storage.session import InterviewSession
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 
 from .editing import LineEditing
 from .export import InterviewExport
@@ -91,9 +91,11 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
         else:
             count = sum(1 for note in self.state.ordered() if self.redactor.find(note.text))
             self._say(
-                _("{n} notes · {count} with personal details highlighted").format(
-                    n=len(self.state.ordered()), count=count
-                )
+                ngettext("{n} note", "{n} notes", len(self.state.ordered())).format(n=len(self.state.ordered()))
+                + " · "
+                + ngettext(
+                    "{count} with personal details highlighted", "{count} with personal details highlighted", count
+                ).format(count=count)
             )
         self.query_one(DataTable).focus()
         self.load_transcript()

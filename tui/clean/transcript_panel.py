@@ -24,7 +24,7 @@ from trodden.models.notes.redaction import Redactor
 from trodden.models.transcript.model import SpeakerRole, Transcript
 from trodden.models.transcript.notes import quote_from_cue
 from trodden.models.transcript.reading import read_transcript
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
 from .quote_check import QuoteChecking
@@ -203,7 +203,12 @@ class TranscriptPanelling(QuoteChecking):
         self.redactor = Redactor.for_study(self.store.data)  # the speakers' names are redacted now
         self._cell_cache.clear()
         self._rebuild()
-        self._say(_("transcript stored: {n} lines; aligning…").format(n=len(message.transcript.cues)))
+        cues = len(message.transcript.cues)
+        self._say(
+            ngettext("transcript stored: {n} line; aligning…", "transcript stored: {n} lines; aligning…", cues).format(
+                n=cues
+            )
+        )
         self.load_transcript(message.transcript)
         if not message.transcript.speakers and len(message.transcript.speaker_names()) > 1:
             self.transcript = message.transcript

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trodden.models.check_codes import CODES
+from trodden.tui.i18n import _
 
 from .common import add_study_arg, info, left_out, open_study, say
 
@@ -10,15 +11,17 @@ from .common import add_study_arg, info, left_out, open_study, say
 def register(sub) -> None:
     parser = sub.add_parser(
         "check",
-        help="check the study and its map against the method's rules of thumb",
+        help=_("check the study and its map against the method's rules of thumb"),
         description=(
-            "Print one line per finding (code, severity, reason), in the study's language unless --lang. Exits 1 when there are warnings, or when an "
-            "unreadable interview or damaged file was left out of the checks."
+            _(
+                "Print one line per finding (code, severity, reason), in the study's language unless --lang. Exits 1 when there are warnings, or when an "
+                "unreadable interview or damaged file was left out of the checks."
+            )
         ),
         epilog="codes: " + "; ".join(f"{code}: {why}" for code, why in CODES.items()),
     )
     add_study_arg(parser)
-    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help="language of the messages")
+    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help=_("language of the messages"))
     parser.set_defaults(run=run)
 
 
@@ -34,7 +37,7 @@ def run(args) -> int:
     findings = run_checks(data, loaded.interviews, loaded.index, loaded.journey)
     findings = _with_transcripts(store, loaded, findings)
     if data.study.state is not None and data.study.state.value == "target":
-        info("a target-state study: its items need no interview evidence, so the evidence checks are left out")
+        info(_("a target-state study: its items need no interview evidence, so the evidence checks are left out"))
     for finding in findings:
         say(f"{finding.code}\t{word(data, f'severity.{finding.severity}')}\t{finding.message}")
     if not findings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from trodden.models.errors import StoreError
+from trodden.tui.i18n import _
 
 from .common import add_study_arg, add_ui_lang_arg, open_study
 
@@ -10,16 +11,18 @@ from .common import add_study_arg, add_ui_lang_arg, open_study
 def register(sub) -> None:
     parser = sub.add_parser(
         "clean",
-        help="clean an interview's notes before sharing them",
+        help=_("clean an interview's notes before sharing them"),
         description=(
-            "Open the clean screen for an interview: fix notes, check quotes verbatim, see personal details, "
-            "mark it cleaned, export it for the group."
+            _(
+                "Open the clean screen for an interview: fix notes, check quotes verbatim, see personal details, "
+                "mark it cleaned, export it for the group."
+            )
         ),
     )
     add_study_arg(parser)
     target = parser.add_mutually_exclusive_group(required=True)
-    target.add_argument("--participant", metavar="CODE", help="the participant's latest interview")
-    target.add_argument("--interview", metavar="ID", help="an interview by id")
+    target.add_argument("--participant", metavar="CODE", help=_("the participant's latest interview"))
+    target.add_argument("--interview", metavar="ID", help=_("an interview by id"))
     add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
@@ -28,7 +31,7 @@ def run(args) -> int:
     store = open_study(args.dir)
     interview = store.find_interview(args.interview or args.participant)
     if args.participant and interview.participant.casefold() != args.participant.casefold():
-        raise StoreError(f"no interview with participant {args.participant!r}")
+        raise StoreError(_("no interview with participant {code}").format(code=args.participant))
     from trodden.tui.app import run_app
     from trodden.tui.clean.screen import CleanScreen
 

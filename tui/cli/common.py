@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from trodden.models.errors import StoreError
 from trodden.models.names import clean_participant_code, visible
 from trodden.models.storage.atomic import atomic_write
+from trodden.tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
@@ -23,14 +24,13 @@ def participant_code(value: str) -> str:
     except StoreError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
     if cleaned != value.strip():
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a participant code: use letters, digits, - and _ (like P3), e.g. {cleaned!r}"
-        )
+        wrong = _("{value} is not a participant code: use letters, digits, - and _ (like P3), e.g. {cleaned}")
+        raise argparse.ArgumentTypeError(wrong.format(value=repr(value), cleaned=repr(cleaned)))
     return cleaned
 
 
 def add_study_arg(parser) -> None:
-    parser.add_argument("dir", metavar="DIR", type=Path, help="the study folder")
+    parser.add_argument("dir", metavar="DIR", type=Path, help=_("the study folder"))
 
 
 UI_LANGUAGES = ("en", "sv", "da")
@@ -42,7 +42,7 @@ def add_ui_lang_arg(parser) -> None:
         "--ui-lang",
         choices=UI_LANGUAGES,
         default=None,
-        help="the interface's language: en, sv or da (default: $TRODDEN_UI_LANG, else the study's language)",
+        help=_("the interface's language: en, sv or da (default: $TRODDEN_UI_LANG, else the study's language)"),
     )
 
 
@@ -60,7 +60,8 @@ def on_a_terminal() -> bool:
 def needs_terminal(what: str) -> None:
     """Refuse, in one line, to start the app where nobody can see it or type (a script, cron, a pipe)."""
     if not on_a_terminal():
-        raise StoreError(f"{what} needs a terminal (its keys come from stdin, its screen goes to stderr)")
+        needs = _("{what} needs a terminal (its keys come from stdin, its screen goes to stderr)")
+        raise StoreError(needs.format(what=what))
 
 
 def say(message: str, file=None) -> None:
@@ -70,7 +71,7 @@ def say(message: str, file=None) -> None:
 
 
 def warn(message: str) -> None:
-    say(f"trodden: warning: {message}", sys.stderr)
+    say("trodden: " + _("warning: {message}").format(message=message), sys.stderr)
 
 
 def left_out(store: StudyStore, problems: Iterable[object] = ()) -> int:
@@ -81,7 +82,7 @@ def left_out(store: StudyStore, problems: Iterable[object] = ()) -> int:
     for problem in [*problems, *store.damage]:
         if str(problem) not in named:
             named.append(str(problem))
-            warn(f"left out: {problem}")
+            warn(_("left out: {what}").format(what=problem))
     return 1 if named else 0
 
 
@@ -89,7 +90,8 @@ def info(message: str) -> None:
     say(message, sys.stderr)
 
 
-BINARY_TO_TERMINAL = "a Word file is not for the terminal: write it with -o FILE.docx, or redirect it (> FILE.docx)"
+BINARY_TO_TERMINAL = N_("a Word file is not for the terminal: write it with -o FILE.docx, or redirect it (> FILE.docx)")
+"""Translated where it is raised: ``StoreError(_(BINARY_TO_TERMINAL))``."""
 
 
 def word_file_here(output: Path | None, name: str, *, force: bool) -> Path | None:
@@ -99,7 +101,8 @@ def word_file_here(output: Path | None, name: str, *, force: bool) -> Path | Non
         return output
     target = Path.cwd() / name
     if target.exists() and not force:
-        raise StoreError(f"{target} already exists: add --force to replace it, or choose a file with -o")
+        exists = _("{target} already exists: add --force to replace it, or choose a file with -o")
+        raise StoreError(exists.format(target=target))
     return target
 
 
@@ -118,7 +121,7 @@ def write_output(data: bytes | str, output: Path | None, *, binary: bool = False
     if output is None or str(output) == "-":
         if sys.stdout.isatty():
             if binary:
-                raise StoreError(BINARY_TO_TERMINAL)
+                raise StoreError(_(BINARY_TO_TERMINAL))
             text = payload.decode("utf-8", errors="replace").replace("\r\n", "\n")
             payload = visible(text).encode("utf-8")
         sys.stdout.flush()
@@ -126,4 +129,4 @@ def write_output(data: bytes | str, output: Path | None, *, binary: bool = False
         sys.stdout.flush()
         return
     atomic_write(Path(output), payload)
-    info(f"wrote {output}")
+    info(_("wrote {file}").format(file=output))

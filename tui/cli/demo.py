@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trodden.tui.i18n import _
+
 from .common import add_ui_lang_arg, info
 from .sample import add_lang_arg
 
@@ -11,11 +13,14 @@ from .sample import add_lang_arg
 def register(sub) -> None:
     parser = sub.add_parser(
         "demo",
-        help="open the sample study in the app",
-        description="Write the sample study into a fresh folder under your data directory and open it.",
+        help=_("open the sample study in the app"),
+        description=_("Write the sample study into a fresh folder under your data directory and open it."),
     )
     parser.add_argument(
-        "--dir", type=Path, default=None, help="where to write it (default: a new folder under the user data directory)"
+        "--dir",
+        type=Path,
+        default=None,
+        help=_("where to write it (default: a new folder under the user data directory)"),
     )
     add_lang_arg(parser)
     add_ui_lang_arg(parser)
@@ -31,7 +36,7 @@ def run(args) -> int:
 
     folder = args.dir or Path(user_data_dir("trodden")) / f"demo-{datetime.now():%Y%m%d-%H%M%S}"
     store = write_sample(folder, args.lang)
-    info(f"sample study written to {folder}")
+    info(_("sample study written to {folder}").format(folder=folder))
     from trodden.tui.app import run_app
 
     return run_app(store.path, ui_lang=args.ui_lang)

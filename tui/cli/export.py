@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from trodden.tui.i18n import _
+
 from .common import add_study_arg, left_out, open_study, write_output
 
 FORMATS = ["json", "md", "docx", "csv"]
@@ -17,8 +19,8 @@ FORMATS = ["json", "md", "docx", "csv"]
 def register(sub) -> None:
     parser = sub.add_parser(
         "export",
-        help="export the study, an interview's notes, or the journey report",
-        description="Export the study as JSON, one interview's notes (--interview), or the journey report.",
+        help=_("export the study, an interview's notes, or the journey report"),
+        description=_("Export the study as JSON, one interview's notes (--interview), or the journey report."),
     )
     add_study_arg(parser)
     parser.add_argument("--format", required=True, choices=FORMATS)
@@ -27,36 +29,36 @@ def register(sub) -> None:
         "--output",
         type=Path,
         default=None,
-        help="file (or folder) to write, - for stdout; default: stdout (docx: a file named after the study)",
+        help=_("file (or folder) to write, - for stdout; default: stdout (docx: a file named after the study)"),
     )
     target = parser.add_mutually_exclusive_group()
-    target.add_argument("--interview", metavar="ID|CODE", help="export one interview's notes")
-    target.add_argument("--all-interviews", action="store_true", help="one notes file per interview into -o FOLDER")
+    target.add_argument("--interview", metavar="ID|CODE", help=_("export one interview's notes"))
+    target.add_argument("--all-interviews", action="store_true", help=_("one notes file per interview into -o FOLDER"))
     parser.add_argument(
         "--lang",
         choices=["en", "sv", "da"],
         default=None,
-        help="language of the file's words (default: the study's); sv/da CSV uses ;",
+        help=_("language of the file's words (default: the study's); sv/da CSV uses ;"),
     )
     parser.add_argument(
-        "--author", default=None, help="docx: the author in the file's properties (default: the study's)"
+        "--author", default=None, help=_("docx: the author in the file's properties (default: the study's)")
     )
-    parser.add_argument("--force", action="store_true", help="docx without -o: replace a file of the same name")
+    parser.add_argument("--force", action="store_true", help=_("docx without -o: replace a file of the same name"))
     parser.add_argument(
-        "--excel", action="store_true", help="csv: separate columns with ; as Swedish and Danish Excel expect"
+        "--excel", action="store_true", help=_("csv: separate columns with ; as Swedish and Danish Excel expect")
     )
     parser.add_argument(
         "--include-private",
         action="store_true",
-        help="include real names and unredacted personal details (off by default)",
+        help=_("include real names and unredacted personal details (off by default)"),
     )
     parser.add_argument(
-        "--show-changes", action="store_true", help="interview notes: show words as typed when cleaning changed them"
+        "--show-changes", action="store_true", help=_("interview notes: show words as typed when cleaning changed them")
     )
     parser.add_argument(
         "--with-transcript",
         action="store_true",
-        help="interview notes: add the recording's transcript (speakers by role, redacted)",
+        help=_("interview notes: add the recording's transcript (speakers by role, redacted)"),
     )
     parser.set_defaults(run=run)
 

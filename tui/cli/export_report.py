@@ -13,6 +13,7 @@ from pathlib import Path
 
 from trodden.models.errors import StoreError
 from trodden.models.names import safe_filename
+from trodden.tui.i18n import _
 
 from .common import BINARY_TO_TERMINAL, left_out, to_terminal, word_file_here, write_output
 
@@ -50,12 +51,14 @@ def progress_bar(enabled: bool):
 
 def run_report_export(store, args) -> int:
     from trodden.exporters.note_rows import note_rows
-    from trodden.exporters.redacted import study_redactor
+    from trodden.exporters.redacted import document_author, study_redactor
     from trodden.exporters.report_reading import read_study
 
     fmt = args.format
     if fmt not in EXTENSIONS:
-        raise StoreError(f"the journey report cannot be written as {fmt}; choose md, docx or csv")
+        raise StoreError(
+            _("the journey report cannot be written as {format}; choose md, docx or csv").format(format=fmt)
+        )
     private = bool(getattr(args, "include_private", False))
     language = args.lang or store.study.language
     title = (
@@ -68,7 +71,7 @@ def run_report_export(store, args) -> int:
         target = output_path(args.output, title, fmt)
     target = output_path(target, title, fmt)
     if fmt == "docx" and to_terminal(target):
-        raise StoreError(BINARY_TO_TERMINAL)
+        raise StoreError(_(BINARY_TO_TERMINAL))
     with progress_bar(sys.stderr.isatty()) as progress:
         study = read_study(store, progress)
         progress("render", 0, 1)
@@ -100,8 +103,8 @@ def run_report_export(store, args) -> int:
             else:
                 from trodden.exporters.report_docx import render as render_docx
 
-                author = getattr(args, "author", None)
-                payload = render_docx(report, " ".join((store.study.author if author is None else author).split()))
+                author = document_author(store.data, getattr(args, "author", None), private=private, language=language)
+                payload = render_docx(report, author)
         progress("render", 1, 1)
     status = left_out(store, study.problems)
     write_output(payload, target, binary=fmt == "docx")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from trodden.tui.i18n import _
+
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
 
@@ -13,24 +15,26 @@ from .common import add_study_arg, add_ui_lang_arg, info, open_study, participan
 def register(sub) -> None:
     parser = sub.add_parser(
         "guide",
-        help="the interviewer's guide view, in sync with the note-taker",
+        help=_("the interviewer's guide view, in sync with the note-taker"),
         description=(
-            "Follow the interview guide while the note-taker captures: themes, time per theme, questions to "
-            "tick off, and the note-taker's follow-up questions. Joins the participant's unfinished interview "
-            "or starts it. With --edit, edit the guide itself."
+            _(
+                "Follow the interview guide while the note-taker captures: themes, time per theme, questions to "
+                "tick off, and the note-taker's follow-up questions. Joins the participant's unfinished interview "
+                "or starts it. With --edit, edit the guide itself."
+            )
         ),
     )
     add_study_arg(parser)
     target = parser.add_mutually_exclusive_group()
     target.add_argument(
-        "--participant", metavar="CODE", type=participant_code, help="join (or start) this participant's interview"
+        "--participant", metavar="CODE", type=participant_code, help=_("join (or start) this participant's interview")
     )
-    target.add_argument("--interview", metavar="ID", help="open this interview (id, or a participant code)")
-    target.add_argument("--edit", action="store_true", help="add, edit and reorder the guide's themes and questions")
+    target.add_argument("--interview", metavar="ID", help=_("open this interview (id, or a participant code)"))
+    target.add_argument("--edit", action="store_true", help=_("add, edit and reorder the guide's themes and questions"))
     parser.add_argument(
         "--new",
         action="store_true",
-        help="with --participant: start another interview even if the participant's last one is marked cleaned",
+        help=_("with --participant: start another interview even if the participant's last one is marked cleaned"),
     )
     add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
@@ -63,7 +67,7 @@ def run(args) -> int:
         return run_app(store.path, start=GuideEditor, ui_lang=args.ui_lang)
     interview_id = resolve_interview(store, args.participant, args.interview, new=args.new)
     if interview_id is None:
-        info("no single interview under way: pick one in the overview and press g (or give --participant CODE)")
+        info(_("no single interview under way: pick one in the overview and press g (or give --participant CODE)"))
         return run_app(store.path, ui_lang=args.ui_lang)
     from trodden.tui.guide.screen import GuideScreen
 

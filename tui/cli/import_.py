@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
-from trodden.models.plurals import count as plural
+from trodden.tui.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from trodden.models.notes.textimport import ImportResult
@@ -27,26 +27,30 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 def register(sub) -> None:
     parser = sub.add_parser(
         "import",
-        help="import a JSON study export, or a notes text file",
+        help=_("import a JSON study export, or a notes text file"),
         description=(
-            "Import FILE into the study DIR. A .json file is a trodden study export (DIR is created if needed). "
-            "A .txt file is an interview's notes in the capture syntax, one note a line, each optionally "
-            "starting with mm:ss or hh:mm:ss; it needs --participant."
+            _(
+                "Import FILE into the study DIR. A .json file is a trodden study export (DIR is created if needed). "
+                "A .txt file is an interview's notes in the capture syntax, one note a line, each optionally "
+                "starting with mm:ss or hh:mm:ss; it needs --participant."
+            )
         ),
     )
     add_study_arg(parser)
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument(
-        "--participant", metavar="CODE", type=participant_code, help="notes text file: whose interview it is"
+        "--participant", metavar="CODE", type=participant_code, help=_("notes text file: whose interview it is")
     )
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="notes text file: the interview's date (default today)")
-    parser.add_argument("--start", metavar="HH:MM", help="notes text file: when the interview started")
-    parser.add_argument("--interviewer", default="", help="notes text file: interviewer's initials")
-    parser.add_argument("--note-taker", default="", help="notes text file: note-taker's initials")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help=_("notes text file: the interview's date (default today)"))
+    parser.add_argument("--start", metavar="HH:MM", help=_("notes text file: when the interview started"))
+    parser.add_argument("--interviewer", default="", help=_("notes text file: interviewer's initials"))
+    parser.add_argument("--note-taker", default="", help=_("notes text file: note-taker's initials"))
     parser.add_argument(
         "--bullets-are-clouds",
         action="store_true",
-        help="notes text file: a line's leading '- ' is a thundercloud (by default a list bullet, unless the study says so)",
+        help=_(
+            "notes text file: a line's leading '- ' is a thundercloud (by default a list bullet, unless the study says so)"
+        ),
     )
     parser.set_defaults(run=run)
 
@@ -54,19 +58,24 @@ def register(sub) -> None:
 def run(args) -> int:
     if args.file.suffix.lower() == ".json":
         if args.participant:
-            raise StoreError("--participant is for notes text files; a .json export names its own participants")
+            raise StoreError(_("--participant is for notes text files; a .json export names its own participants"))
         from trodden.models.interchange import import_document, load_document
 
         document = load_document(args.file)
         store, report = import_document(document, args.dir)
         for line in report:
             warn(line)
+        done = len(document.interviews) - len(report)  # report: skipped
         info(
-            f"imported {plural(len(document.interviews) - len(report), 'interview')} into {store.path}"
-        )  # report: skipped
+            ngettext("imported {n} interview into {folder}", "imported {n} interviews into {folder}", done).format(
+                n=done, folder=store.path
+            )
+        )
         return 0
     if not args.participant:
-        raise StoreError(f"{args.file}: a notes text file needs --participant CODE (or import a .json export)")
+        raise StoreError(
+            _("{file}: a notes text file needs --participant CODE (or import a .json export)").format(file=args.file)
+        )
     from trodden.models.notes.textimport import parse_notes_text
     from trodden.models.storage.store import StudyStore
 
@@ -83,7 +92,7 @@ def run(args) -> int:
     )
     result.problems.sort(key=_line_number)
     if not result.notes:
-        raise StoreError(f"{args.file} holds no notes (every line is blank or a /command)")
+        raise StoreError(_("{file} holds no notes (every line is blank or a /command)").format(file=args.file))
     interview_id, count = import_notes(
         store,
         result,
@@ -95,10 +104,15 @@ def run(args) -> int:
     )
     for problem in result.problems:
         warn(f"{args.file.name} {problem}")
-    info(
-        f"imported {plural(count, 'note')} into interview {interview_id}"
-        + (f"; {plural(len(result.problems), 'line')} need a look (listed above)" if result.problems else "")
+    said = ngettext(
+        "imported {n} note into interview {interview}", "imported {n} notes into interview {interview}", count
     )
+    said = said.format(n=count, interview=interview_id)
+    if result.problems:
+        lines = len(result.problems)
+        look = ngettext("{n} line needs a look (listed above)", "{n} lines need a look (listed above)", lines)
+        said += "; " + look.format(n=lines)
+    info(said)
     return 0
 
 
@@ -136,7 +150,7 @@ def _parse_date(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise StoreError(f"--date {value!r} is not a date like 2026-03-05") from None
+        raise StoreError(_("--date {value} is not a date like 2026-03-05").format(value=repr(value))) from None
 
 
 def _parse_time(value: str | None) -> time:
@@ -145,7 +159,7 @@ def _parse_time(value: str | None) -> time:
     try:
         return time.fromisoformat(value)
     except ValueError:
-        raise StoreError(f"--start {value!r} is not a time like 14:30") from None
+        raise StoreError(_("--start {value} is not a time like 14:30").format(value=repr(value))) from None
 
 
 def import_notes(

@@ -12,16 +12,20 @@ import sys
 
 from trodden.models.errors import StoreError
 from trodden.models.names import visible
+from trodden.tui import i18n
+from trodden.tui.i18n import _
 
+from . import argparse_words
 from .commands import COMMANDS
-from .common import say
+from .common import add_ui_lang_arg, say
 
 
 class ArgumentParser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line plus a hint, exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        said = _("{prog}: error: {message} (see '{prog} --help')").format(prog=self.prog, message=message)
+        self.exit(2, said + "\n")
 
     def _print_message(self, message: str, file=None) -> None:
         """Usage errors quote what was typed (``invalid choice: '...'``): shown, never run."""
@@ -52,14 +56,45 @@ def _command_names() -> set[str]:
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="trodden",
-        description="Customer-journey interviews and mapping, in the terminal.",
-        epilog="Start with 'trodden demo' to open the sample study.",
+        description=_("Customer-journey interviews and mapping, in the terminal."),
+        epilog=_("Start with 'trodden demo' to open the sample study."),
     )
-    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version and exit")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help=_("show the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     for command in COMMANDS:
         command.register(sub)
+    for command_parser in sub.choices.values():  # every command speaks the study's language, or --ui-lang
+        _with_ui_lang(command_parser)
     return parser
+
+
+def _with_ui_lang(parser: argparse.ArgumentParser) -> None:
+    """``--ui-lang`` on this command and on its own sub-commands (``participant DIR list --ui-lang sv``)."""
+    if "--ui-lang" not in parser._option_string_actions:
+        add_ui_lang_arg(parser)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for nested in action.choices.values():
+                _with_ui_lang(nested)
+
+
+def interface_language(argv: list[str]) -> str:
+    """The command line's language, chosen before its help is built: ``--ui-lang``, else
+    ``$TRODDEN_UI_LANG``, else the language of the study named on the line (or of ``new --language``)."""
+    from trodden.models.storage.layout import study_language
+
+    flags: dict[str, str] = {}
+    study: str | None = None
+    for index, word in enumerate(argv):
+        name, equals, value = word.partition("=")
+        if name in ("--ui-lang", "--language"):
+            given = value if equals else (argv[index + 1] if index + 1 < len(argv) else "")
+            flags.setdefault(name, given)
+        elif study is None and not word.startswith("-") and os.path.isdir(word):
+            study = study_language(word)
+    language = i18n.choose(flags.get("--ui-lang"), study or flags.get("--language"))
+    argparse_words.install()
+    return language
 
 
 def _is_validation_error(error: Exception) -> bool:
@@ -75,8 +110,19 @@ def _a_path(word: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    """Run one command; the interface's language is chosen for it and put back after (a caller in the
+    same process, a test, keeps its own)."""
+    before = i18n.language()
     argv = sys.argv[1:] if argv is None else list(argv)
+    interface_language(argv)
+    try:
+        return _run(argv)
+    finally:
+        i18n.set_language(before)
+
+
+def _run(argv: list[str]) -> int:
+    parser = build_parser()
     if argv and not argv[0].startswith("-") and argv[0] not in _command_names() and _a_path(argv[0]):
         argv = ["open", *argv]  # ``trodden DIR``: your study's overview (or why that path is none)
     args = parser.parse_args(argv)
@@ -89,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         say(f"trodden: {error}", sys.stderr)
         return 1
     except KeyboardInterrupt:
-        say("trodden: interrupted", sys.stderr)
+        say("trodden: " + _("interrupted"), sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
@@ -102,10 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         if os.environ.get("TRODDEN_DEBUG"):
             raise
         message = " ".join(str(error).split())  # always one line
-        say(
-            f"trodden: unexpected error: {type(error).__name__}: {message} (set TRODDEN_DEBUG=1 for details)",
-            sys.stderr,
-        )
+        text = _("unexpected error: {kind}: {message} (set TRODDEN_DEBUG=1 for details)")
+        say("trodden: " + text.format(kind=type(error).__name__, message=message), sys.stderr)
         return 1
 
 

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import sys
 
+from trodden.tui.i18n import _, ngettext
+
 from .common import add_study_arg, add_ui_lang_arg, info, open_study, say, warn
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "map",
-        help="assemble the journey map from the interviews' notes",
+        help=_("assemble the journey map from the interviews' notes"),
         description=(
-            "Open the mapping board. Several researchers can edit one map at once (one terminal each, or"
-            " one machine each on a shared or synced folder); each sees the others' edits within a second."
+            _(
+                "Open the mapping board. Several researchers can edit one map at once (one terminal each, or"
+                " one machine each on a shared or synced folder); each sees the others' edits within a second."
+            )
         ),
     )
     add_study_arg(parser)
@@ -25,19 +29,21 @@ def register(sub) -> None:
         "--snapshot",
         choices=["hypothesis"],
         help=(
-            "keep the map's hypothesis items (those without evidence) as the hypothesis journey, without"
-            " opening the board; the study's first interview does this by itself"
+            _(
+                "keep the map's hypothesis items (those without evidence) as the hypothesis journey, without"
+                " opening the board; the study's first interview does this by itself"
+            )
         ),
     )
     parser.add_argument(
-        "--replace", action="store_true", help="with --snapshot: replace a hypothesis snapshot already kept"
+        "--replace", action="store_true", help=_("with --snapshot: replace a hypothesis snapshot already kept")
     )
-    parser.add_argument("--read-only", action="store_true", help="only watch the map: change nothing")
+    parser.add_argument("--read-only", action="store_true", help=_("only watch the map: change nothing"))
     parser.add_argument(
         "--as",
         dest="who",
         metavar="INITIALS",
-        help="your initials on the map (asked once and remembered; also TRODDEN_RESEARCHER)",
+        help=_("your initials on the map (asked once and remembered; also TRODDEN_RESEARCHER)"),
     )
     live = parser.add_mutually_exclusive_group()
     live.add_argument(
@@ -45,10 +51,10 @@ def register(sub) -> None:
         nargs="?",
         const="127.0.0.1",
         metavar="ADDRESS",
-        help="also serve this map live over a WebSocket (default 127.0.0.1; 0.0.0.0 for the local network)",
+        help=_("also serve this map live over a WebSocket (default 127.0.0.1; 0.0.0.0 for the local network)"),
     )
-    live.add_argument("--join", metavar="URL", help="join a map served with --host (DIR: your copy of the study)")
-    parser.add_argument("--port", type=int, default=8765, help="the --host port (default: 8765)")
+    live.add_argument("--join", metavar="URL", help=_("join a map served with --host (DIR: your copy of the study)"))
+    parser.add_argument("--port", type=int, default=8765, help=_("the --host port (default: 8765)"))
     add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
@@ -64,16 +70,16 @@ def start_link(args):
     link = MapLink()
     if args.join:
         link.join(args.join)
-        link.note = f"Live: joined {args.join.split('?')[0]} (your edits and theirs meet as soon as it answers)"
+        joined = _("Live: joined {address} (your edits and theirs meet as soon as it answers)")
+        link.note = joined.format(address=args.join.split("?")[0])
         return link
 
     def guard_for(port: int) -> Guard:
         return Guard.for_address(args.host, port, public_url(args.host, port))
 
     guard = link.serve(args.host, args.port, guard_for)
-    link.note = (
-        f"Live: others join with  trodden map THEIR-COPY --join {map_url(guard, public_url(args.host, link.port))}"
-    )
+    address = map_url(guard, public_url(args.host, link.port))
+    link.note = _("Live: others join with  trodden map THEIR-COPY --join {address}").format(address=address)
     info(link.note)
     return link
 
@@ -84,14 +90,14 @@ def ask_initials(flag: str | None) -> str | None:
     from trodden.models.map import researcher
 
     if flag is not None and researcher.valid(flag) is None:
-        warn(f"--as {flag!r}: initials are 1-12 letters or digits (a - is allowed), like AB")
+        warn(_("--as {value}: initials are 1-12 letters or digits (a - is allowed), like AB").format(value=repr(flag)))
         return None
     found = researcher.current(flag)
     if found or not sys.stdin.isatty():
         return found or "anon"
     while True:
         try:
-            typed = input("Your initials, shown to the others on the map (asked once): ")
+            typed = input(_("Your initials, shown to the others on the map (asked once): "))
         except EOFError:
             return "anon"
         try:
@@ -101,7 +107,7 @@ def ask_initials(flag: str | None) -> str | None:
             continue
         except StoreError:  # no config folder to keep them in: this session only
             return researcher.valid(typed) or "anon"
-        info(f"Remembered in {researcher.config_path()}; --as changes it for one session.")
+        info(_("Remembered in {file}; --as changes it for one session.").format(file=researcher.config_path()))
         return initials
 
 
@@ -109,7 +115,7 @@ def run(args) -> int:
     if args.snapshot:
         return snapshot(args)
     if args.replace:
-        raise SystemExit("trodden map: error: --replace goes with --snapshot hypothesis")
+        raise SystemExit("trodden map: " + _("error: --replace goes with --snapshot hypothesis"))
     from trodden.tui.app import run_app
     from trodden.tui.map.screen import MapScreen
 
@@ -136,7 +142,10 @@ def snapshot(args) -> int:
 
     store = open_study(args.dir)
     kept = take_snapshot(store.path, replace=args.replace)
-    say(
-        f"kept the hypothesis journey: {len(kept.items)} items; the report and the map's hypothesis view compare the map with it"
+    kept_text = ngettext(
+        "kept the hypothesis journey: {n} item; the report and the map's hypothesis view compare the map with it",
+        "kept the hypothesis journey: {n} items; the report and the map's hypothesis view compare the map with it",
+        len(kept.items),
     )
+    say(kept_text.format(n=len(kept.items)))
     return 0

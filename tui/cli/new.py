@@ -6,22 +6,23 @@ import argparse
 from pathlib import Path
 
 from trodden.models.errors import StoreError
+from trodden.tui.i18n import _, quoted
 
 from .common import add_study_arg, info
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("new", help="create a new study", description="Create a new study folder.")
+    parser = sub.add_parser("new", help=_("create a new study"), description=_("Create a new study folder."))
     add_study_arg(parser)
-    parser.add_argument("--name", required=True, help="the journey's name, from the customer's side")
-    parser.add_argument("--purpose", default="", help="what the map is for")
+    parser.add_argument("--name", required=True, help=_("the journey's name, from the customer's side"))
+    parser.add_argument("--purpose", default="", help=_("what the map is for"))
     parser.add_argument("--scope", choices=["whole", "episode"], default="whole")
     parser.add_argument("--state", choices=["current", "target"], default=None)
-    parser.add_argument("--language", choices=["en", "sv", "da"], default="en", help="language of the notes")
-    parser.add_argument("--author", default="", help="the author named in the study's Word files")
-    parser.add_argument("--phase", action="append", default=[], metavar="NAME", help="a phase (repeat, in order)")
+    parser.add_argument("--language", choices=["en", "sv", "da"], default="en", help=_("language of the notes"))
+    parser.add_argument("--author", default="", help=_("the author named in the study's Word files"))
+    parser.add_argument("--phase", action="append", default=[], metavar="NAME", help=_("a phase (repeat, in order)"))
     parser.add_argument(
-        "--guide", type=Path, metavar="GUIDE.md", help="interview guide: headings are themes, list items questions"
+        "--guide", type=Path, metavar="GUIDE.md", help=_("interview guide: headings are themes, list items questions")
     )
     parser.add_argument(
         "--participant",
@@ -30,8 +31,10 @@ def register(sub) -> None:
         type=participant_spec,
         metavar="CODE[:ROLE[:TYPE]]",
         help=(
-            "a participant planned (repeat): P1:customer:'first-time buyer' (TYPE: the customer type) or "
-            "P7:staff:warehouse (TYPE: the team); ROLE defaults to customer"
+            _(
+                "a participant planned (repeat): P1:customer:'first-time buyer' (TYPE: the customer type) or "
+                "P7:staff:warehouse (TYPE: the team); ROLE defaults to customer"
+            )
         ),
     )
     parser.set_defaults(run=run)
@@ -57,9 +60,9 @@ def run(args) -> int:
         try:
             guide = parse_guide(args.guide.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
-            raise StoreError(f"cannot read guide {args.guide}: {error}") from None
+            raise StoreError(_("cannot read guide {file}: {error}").format(file=args.guide, error=error)) from None
         if not guide.themes:
-            raise StoreError(f"{args.guide} has no themes (each Markdown heading is a theme)")
+            raise StoreError(_("{file} has no themes (each Markdown heading is a theme)").format(file=args.guide))
     phases = [Phase(id=f"ph{i}", name=name, order=i) for i, name in enumerate(args.phase, start=1) if name.strip()]
     study = Study(
         name=args.name,
@@ -70,7 +73,7 @@ def run(args) -> int:
         author=" ".join(args.author.split()),
     )
     StudyStore.create(args.dir, study, phases, guide, planned(args.participant))
-    info(f"created study {args.name!r} in {args.dir}")
+    info(_("created study {name} in {folder}").format(name=quoted(args.name), folder=args.dir))
     return 0
 
 
@@ -81,7 +84,7 @@ def planned(people: list) -> list:
     kept: list = []
     for person in people:
         if any(other.code.casefold() == person.code.casefold() for other in kept):
-            raise StoreError(f"participant {person.code} is given twice")
+            raise StoreError(_("participant {code} is given twice").format(code=person.code))
         if person.is_staff:
             person.team = match_type(person.team, kept, staff=True)
         else:

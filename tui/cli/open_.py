@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from trodden.tui.i18n import _
+
 from .common import add_study_arg, needs_terminal, open_study
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "open",
-        help="open a study's overview (also: trodden DIR)",
+        help=_("open a study's overview (also: trodden DIR)"),
         description=(
-            "The study overview: start an interview (n), capture, guide, clean, map, search (/), tags (t) from here."
+            _("The study overview: start an interview (n), capture, guide, clean, map, search (/), tags (t) from here.")
         ),
     )
     add_study_arg(parser)

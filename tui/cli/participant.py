@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from trodden.models.errors import StoreError
 from trodden.models.names import visible
+from trodden.tui.i18n import N_, _, quoted
+from trodden.tui.words import word
 
 from .common import add_study_arg, open_study, participant_code, say, warn
 
@@ -16,21 +18,23 @@ from .common import add_study_arg, open_study, participant_code, say, warn
 def register(sub) -> None:
     parser = sub.add_parser(
         "participant",
-        help="add, edit and list participants (customers and staff)",
+        help=_("add, edit and list participants (customers and staff)"),
         description=(
-            "Participants are customers (with a customer type, free text such as 'first-time buyer') or "
-            "staff (with a team, such as 'warehouse'). Only customers count in the customer curve and in "
-            "n of N; staff interviews feed the staff view. Add participants before their interview to "
-            "plan who to recruit."
+            _(
+                "Participants are customers (with a customer type, free text such as 'first-time buyer') or "
+                "staff (with a team, such as 'warehouse'). Only customers count in the customer curve and in "
+                "n of N; staff interviews feed the staff view. Add participants before their interview to "
+                "plan who to recruit."
+            )
         ),
     )
     add_study_arg(parser)
     actions = parser.add_subparsers(dest="action", required=True, metavar="add|edit|list")
-    for name, text in (("add", "add a planned participant"), ("edit", "change a participant's role or type")):
-        action = actions.add_parser(name, help=text, description=text)
-        action.add_argument("code", metavar="CODE", type=participant_code, help="participant code, e.g. P3")
+    for name, text in (("add", N_("add a planned participant")), ("edit", N_("change a participant's role or type"))):
+        action = actions.add_parser(name, help=_(text), description=_(text))
+        action.add_argument("code", metavar="CODE", type=participant_code, help=_("participant code, e.g. P3"))
         add_who_args(action, edit=name == "edit")
-    actions.add_parser("list", help="list participants: role, team or customer type, planned or interviewed")
+    actions.add_parser("list", help=_("list participants: role, team or customer type, planned or interviewed"))
     parser.set_defaults(run=run)
 
 
@@ -40,11 +44,13 @@ def add_who_args(parser, *, edit: bool = False) -> None:
     who.add_argument(
         "--segment",
         metavar="TYPE",
-        help="a customer of this type, e.g. 'first-time buyer' (the study's types are listed by 'list')",
+        help=_("a customer of this type, e.g. 'first-time buyer' (the study's types are listed by 'list')"),
     )
-    who.add_argument("--staff", nargs="?", const="", metavar="TEAM", help="a member of staff, with their team or role")
+    who.add_argument(
+        "--staff", nargs="?", const="", metavar="TEAM", help=_("a member of staff, with their team or role")
+    )
     if edit:
-        who.add_argument("--customer", action="store_true", help="a customer again (keeps the customer type)")
+        who.add_argument("--customer", action="store_true", help=_("a customer again (keeps the customer type)"))
 
 
 def run(args) -> int:
@@ -59,10 +65,11 @@ def run(args) -> int:
         customer=getattr(args, "customer", False),
         create=args.action == "add",
     )
-    kind = f"staff ({person.team})" if person.is_staff and person.team else person.role.value
+    kind = _("staff ({team})").format(team=person.team) if person.is_staff and person.team else word(person.role)
     if not person.is_staff and person.segment:
         kind += f", {person.segment}"
-    say(f"{'added' if args.action == 'add' else 'changed'} {person.code}: {kind}")
+    done = _("added {code}: {kind}") if args.action == "add" else _("changed {code}: {kind}")
+    say(done.format(code=person.code, kind=kind))
     if note:
         say(note)
     return 0
@@ -82,11 +89,11 @@ def set_who(store, code: str, *, segment=None, staff=None, customer=False, creat
     def change(data) -> None:
         person = data.participant(code)
         if person is None and not create:
-            raise StoreError(
-                f"no participant {code} in {store.path}; add one with 'trodden participant DIR add {code}'"
-            )
+            missing = _("no participant {code} in {folder}; add one with 'trodden participant DIR add {code}'")
+            raise StoreError(missing.format(code=code, folder=store.path))
         if person is not None and create and not exists_ok:
-            raise StoreError(f"{person.code} is already a participant; change it with 'trodden participant DIR edit'")
+            already = _("{code} is already a participant; change it with 'trodden participant DIR edit'")
+            raise StoreError(already.format(code=person.code))
         if person is None:
             person = Participant(code=code)
             data.participants.append(person)
@@ -102,8 +109,10 @@ def set_who(store, code: str, *, segment=None, staff=None, customer=False, creat
     matched = person.team if person.is_staff else person.segment
     note = None
     if text and matched.casefold() not in {known.casefold() for known in before}:
-        what = "team" if person.is_staff else "customer type"
-        note = f"new {what} {matched!r}" + (f"; the study's others: {', '.join(before)}" if before else "")
+        new = _("new team {name}") if person.is_staff else _("new customer type {name}")
+        note = new.format(name=quoted(matched))
+        if before:
+            note += "; " + _("the study's others: {names}").format(names=", ".join(before))
     return person, note
 
 
@@ -113,16 +122,19 @@ def list_participants(store) -> int:
     interviews, problems = store.interviews()
     rows = plan(store.participants, interviews)
     if not rows:
-        say("no participants yet: add one with 'trodden participant DIR add P1 --segment TYPE'")
+        say(_("no participants yet: add one with 'trodden participant DIR add P1 --segment TYPE'"))
         return 0
     width = max(4, *(len(row.code) for row in rows))
-    kinds = max([len("team / customer type"), *(len(visible(row.kind_text, one_line=True)) for row in rows)])
-    say(f"{'code'.ljust(width)}  role      {'team / customer type'.ljust(kinds)}  status")
+    heads = [_("code"), _("role"), _("team / customer type"), _("status")]
+    width = max(width, len(heads[0]))
+    roles = max(8, len(heads[1]), *(len(word(row.role)) for row in rows))
+    kinds = max([len(heads[2]), *(len(visible(row.kind_text, one_line=True)) for row in rows)])
+    say(f"{heads[0].ljust(width)}  {heads[1].ljust(roles)}  {heads[2].ljust(kinds)}  {heads[3]}")
     for row in rows:
         held = f" ({row.interviews})" if row.interviews > 1 else ""
         kind = visible(row.kind_text, one_line=True) or "-"
-        say(f"{row.code.ljust(width)}  {row.role.value.ljust(8)}  {kind.ljust(kinds)}  {row.status}{held}")
+        say(f"{row.code.ljust(width)}  {word(row.role).ljust(roles)}  {kind.ljust(kinds)}  {row.status}{held}")
     say(overview_line(store.participants, interviews))
     for problem in problems:
-        warn(f"left out: {problem}")
+        warn(_("left out: {what}").format(what=problem))
     return 1 if problems else 0

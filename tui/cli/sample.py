@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trodden.tui.i18n import _, quoted
+
 from .common import add_study_arg, info
 
 
@@ -10,15 +12,15 @@ def add_lang_arg(parser) -> None:
         "--lang",
         choices=("en", "sv", "da"),
         default="en",
-        help="the study's language: en (default), sv (Swedish) or da (Danish)",
+        help=_("the study's language: en (default), sv (Swedish) or da (Danish)"),
     )
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "sample",
-        help="write the sample study to DIR",
-        description="Write the sample study (a plant shop's customer journey, finished up to the workshop) to DIR.",
+        help=_("write the sample study to DIR"),
+        description=_("Write the sample study (a plant shop's customer journey, finished up to the workshop) to DIR."),
     )
     add_study_arg(parser)
     add_lang_arg(parser)
@@ -29,5 +31,5 @@ def run(args) -> int:
     from trodden.models.sample import write_sample  # only this command needs it: start-up stays light
 
     store = write_sample(args.dir, args.lang)
-    info(f"wrote the sample study {store.study.name!r} to {args.dir}")
+    info(_("wrote the sample study {name} to {folder}").format(name=quoted(store.study.name), folder=args.dir))
     return 0

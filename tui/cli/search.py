@@ -4,35 +4,39 @@ from __future__ import annotations
 
 import sys
 
+from trodden.tui.i18n import N_, _, ngettext
+
 from .common import add_study_arg, left_out, on_a_terminal, open_study, say, warn
 
 FILTERS = [
-    ("--tag", "tag", "a tag (#packaging; the start of one is enough)"),
-    ("--channel", "channel", "a channel (@phone)"),
-    ("--kind", "kind", "quote, touchpoint, moment, backstage or question"),
-    ("--feeling", "feeling", "+ ++ - -- positive negative none, or -2..2"),
-    ("--participant", "participant", "a participant code (P3)"),
-    ("--type", "type", "part of the customer type (or staff team)"),
-    ("--theme", "theme", "a guide theme: its number or part of its title"),
-    ("--phase", "phase", "a journey phase: its number or part of its name"),
+    ("--tag", "tag", N_("a tag (#packaging; the start of one is enough)")),
+    ("--channel", "channel", N_("a channel (@phone)")),
+    ("--kind", "kind", N_("quote, touchpoint, moment, backstage or question")),
+    ("--feeling", "feeling", N_("+ ++ - -- positive negative none, or -2..2")),
+    ("--participant", "participant", N_("a participant code (P3)")),
+    ("--type", "type", N_("part of the customer type (or staff team)")),
+    ("--theme", "theme", N_("a guide theme: its number or part of its title")),
+    ("--phase", "phase", N_("a journey phase: its number or part of its name")),
 ]
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "search",
-        help="find notes by words (any ending), tag, channel, kind, feeling, participant, theme or phase",
+        help=_("find notes by words (any ending), tag, channel, kind, feeling, participant, theme or phase"),
         description=(
-            "Every note of the study, placed on the map or not, that has all the words (växt finds växter and"
-            " växterna; the start of a word is enough) and passes every filter. Filters can also be typed in the"
-            " query: #tag @channel kind:quote feeling:- p:P3 type:nurse theme:2 phase:home. With no query on a"
-            " terminal it opens the search screen."
+            _(
+                "Every note of the study, placed on the map or not, that has all the words (växt finds växter and"
+                " växterna; the start of a word is enough) and passes every filter. Filters can also be typed in the"
+                " query: #tag @channel kind:quote feeling:- p:P3 type:nurse theme:2 phase:home. With no query on a"
+                " terminal it opens the search screen."
+            )
         ),
     )
     add_study_arg(parser)
-    parser.add_argument("query", nargs="*", metavar="QUERY", help="words and typed filters")
+    parser.add_argument("query", nargs="*", metavar="QUERY", help=_("words and typed filters"))
     for flag, name, text in FILTERS:
-        parser.add_argument(flag, dest=f"filter_{name}", action="append", default=[], metavar="VALUE", help=text)
+        parser.add_argument(flag, dest=f"filter_{name}", action="append", default=[], metavar="VALUE", help=_(text))
     parser.set_defaults(run=run)
 
 
@@ -43,7 +47,7 @@ def run(args) -> int:
 
     query = Query()
     try:
-        for _, name, _ in FILTERS:
+        for _flag, name, _text in FILTERS:
             for value in getattr(args, f"filter_{name}"):
                 query = query.plus(name, value)
         query = parse_query(" ".join(args.query), query)
@@ -59,12 +63,13 @@ def run(args) -> int:
     index, loaded = load_search(store)
     for code in index.unknown_participants(query):
         known = sorted(index.codes(), key=natural_key)
-        warn(f"no participant {code} in this study ({', '.join(known) or 'none yet'})")
+        listed = ", ".join(known) or _("none yet")
+        warn(_("no participant {code} in this study ({known})").format(code=code, known=listed))
     hits = index.search(query)
     for hit in hits:
         say(hit_line(hit))
     total = len(index)
-    say(f"{count(len(hits), 'note')} of {total} found")
+    say(ngettext("{n} note of {total} found", "{n} notes of {total} found", len(hits)).format(n=len(hits), total=total))
     return left_out(store, loaded.problems)
 
 
@@ -78,12 +83,8 @@ def hit_line(hit) -> str:
     words = note.text.casefold()
     extra = [f"#{tag}" for tag in note.tags if f"#{tag}" not in words]
     extra += [f"@{channel}" for channel in note.channels if f"@{channel}" not in words]
-    placed = "  [on the map]" if hit.items else ""
+    placed = "  [" + _("on the map") + "]" if hit.items else ""
     return (
         " ".join([f"{hit.participant:<6} {whole // 60:02d}:{whole % 60:02d} {marks:<3}", note.text, *extra]).rstrip()
         + placed
     )
-
-
-def count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

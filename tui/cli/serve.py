@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from trodden.models.errors import StoreError
 from trodden.models.names import visible
 from trodden.models.natural_sort import natural_sorted
+from trodden.tui.i18n import _, ngettext
 
 from .common import add_study_arg, add_ui_lang_arg, info, open_study, participant_code, warn
 
@@ -32,25 +33,29 @@ if TYPE_CHECKING:
 
 
 def _add_options(parser) -> None:
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    parser.add_argument(
+        "--host", default="127.0.0.1", help=_("address to listen on (default: 127.0.0.1, this machine)")
+    )
+    parser.add_argument("--port", type=int, default=8000, help=_("port (default: 8000)"))
     parser.add_argument(
         "--public-url",
         default=None,
-        help="the address browsers use, if not http://HOST:PORT (behind a proxy, or with --host 0.0.0.0); "
-        "the only address served",
+        help=_(
+            "the address browsers use, if not http://HOST:PORT (behind a proxy, or with --host 0.0.0.0); "
+            "the only address served"
+        ),
     )
     parser.add_argument(
         "--participant",
         metavar="CODE",
         type=participant_code,
-        help="serve this participant's interview (joined or started)",
+        help=_("serve this participant's interview (joined or started)"),
     )
-    parser.add_argument("--interview", metavar="ID", help="serve this interview (id, or a participant code)")
+    parser.add_argument("--interview", metavar="ID", help=_("serve this interview (id, or a participant code)"))
     parser.add_argument(
         "--allow-edit-guide",
         action="store_true",
-        help="let the browser open the guide editor from the guide view (never its file import)",
+        help=_("let the browser open the guide editor from the guide view (never its file import)"),
     )
     add_ui_lang_arg(parser)
 
@@ -58,17 +63,19 @@ def _add_options(parser) -> None:
 def register(sub) -> None:
     parser = sub.add_parser(
         "serve",
-        help="serve one interview's guide view in a web browser (with an access token)",
+        help=_("serve one interview's guide view in a web browser (with an access token)"),
         usage=(
             "trodden serve DIR [--participant CODE | --interview ID] [--allow-edit-guide] "
             "[--host H] [--port P] [--public-url URL] [--ui-lang en|sv|da]"
         ),
         description=(
-            "Serve the guide view of one interview over HTTP with textual-serve, for a browser (a tablet on "
-            "the table). Give --participant or --interview; with neither, the one interview under way is "
-            "served. Prints an address with a random access token: every request needs it, and only that "
-            "address (Host and Origin) is answered. The browser gets the guide view only. Listens on "
-            "127.0.0.1 unless --host is given."
+            _(
+                "Serve the guide view of one interview over HTTP with textual-serve, for a browser (a tablet on "
+                "the table). Give --participant or --interview; with neither, the one interview under way is "
+                "served. Prints an address with a random access token: every request needs it, and only that "
+                "address (Host and Origin) is answered. The browser gets the guide view only. Listens on "
+                "127.0.0.1 unless --host is given."
+            )
         ),
     )
     add_study_arg(parser)
@@ -83,7 +90,9 @@ def split_rest(args) -> argparse.Namespace:
     """Serve's options, wherever they were given: before DIR, after it, or after ``--``."""
     rest = [word for word in args.rest if word != "--"]
     if "--edit" in rest:
-        raise StoreError("serve: the guide editor is not served on its own; --allow-edit-guide opens it from the guide")
+        raise StoreError(
+            "serve: " + _("the guide editor is not served on its own; --allow-edit-guide opens it from the guide")
+        )
     options = argparse.ArgumentParser(prog="trodden serve", add_help=False, exit_on_error=False)
     _add_options(options)
     options.set_defaults(**{key: value for key, value in vars(args).items() if key not in ("rest", "run", "dir")})
@@ -92,11 +101,16 @@ def split_rest(args) -> argparse.Namespace:
     except argparse.ArgumentError as error:
         raise StoreError(f"serve: {error}") from None
     if unknown:
-        raise StoreError(f"serve: unknown argument(s) {shlex.join(unknown)} (see 'trodden serve --help')")
+        unknown_text = ngettext(
+            "unknown argument {words} (see 'trodden serve --help')",
+            "unknown arguments {words} (see 'trodden serve --help')",
+            len(unknown),
+        ).format(words=shlex.join(unknown))
+        raise StoreError("serve: " + unknown_text)
     if parsed.participant and parsed.interview:
-        raise StoreError("serve: give --participant or --interview, not both")
+        raise StoreError("serve: " + _("give --participant or --interview, not both"))
     if not 0 < parsed.port < 65536:
-        raise StoreError(f"--port {parsed.port} is not a port number (1-65535)")
+        raise StoreError(_("--port {port} is not a port number (1-65535)").format(port=parsed.port))
     return parsed
 
 
@@ -108,12 +122,15 @@ def served_interview(store: StudyStore, participant: str | None, interview: str 
         return find_or_start(store, participant=participant, interview=interview)
     under_way = [found for found in store.interviews()[0] if found.status in UNFINISHED]
     if len(under_way) == 1:
-        info(f"serving the one interview under way: {visible(under_way[0].participant)} ({under_way[0].id})")
+        serving = _("serving the one interview under way: {participant} ({interview})")
+        info(serving.format(participant=visible(under_way[0].participant), interview=under_way[0].id))
         return under_way[0]
     if not under_way:
-        raise StoreError("serve: no interview is under way: give --participant CODE (to start one) or --interview ID")
+        none = _("no interview is under way: give --participant CODE (to start one) or --interview ID")
+        raise StoreError("serve: " + none)
     codes = ", ".join(natural_sorted(visible(found.participant) for found in under_way))
-    raise StoreError(f"serve: {len(under_way)} interviews are under way ({codes}): choose one with --participant CODE")
+    several = _("{n} interviews are under way ({codes}): choose one with --participant CODE")
+    raise StoreError("serve: " + several.format(n=len(under_way), codes=codes))
 
 
 def tab_command(study: str, interview_id: str, allow_edit_guide: bool, ui_lang: str | None = None) -> str:
@@ -154,7 +171,7 @@ def run(args) -> int:
     try:
         from textual_serve.server import Server  # noqa: F401  (checked before the interview is started)
     except ImportError:
-        raise StoreError("textual-serve is not installed; pip install textual-serve") from None
+        raise StoreError(_("textual-serve is not installed; pip install textual-serve")) from None
     from .serve_guard import Guard, is_loopback
     from .serve_server import GuardedServer
 
@@ -162,12 +179,14 @@ def run(args) -> int:
     try:
         guard = Guard.for_address(options.host, options.port, base)
     except ValueError:
-        raise StoreError(f"--public-url {options.public_url!r} is not an http(s) address") from None
+        wrong = _("--public-url {address} is not an http(s) address").format(address=repr(options.public_url))
+        raise StoreError(wrong) from None
     try:
         family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
         listening = socket.create_server((options.host.strip("[]"), options.port), family=family)
     except OSError as error:
-        raise StoreError(f"cannot listen on {options.host} port {options.port}: {error.strerror or error}") from None
+        refused = _("cannot listen on {host} port {port}: {error}")
+        raise StoreError(refused.format(host=options.host, port=options.port, error=error.strerror or error)) from None
     try:
         interview = served_interview(store, options.participant, options.interview)
     except StoreError:
@@ -175,17 +194,19 @@ def run(args) -> int:
         raise
     command = tab_command(str(store.path.resolve()), interview.id, options.allow_edit_guide, options.ui_lang)
     address = guard.url(base)
-    info(f"trodden serve: the guide view of {visible(interview.participant)}'s interview ({interview.id}) only")
-    info("Open this address on the tablet; it holds the access token, so share it only with the interviewer:")
+    only = _("trodden serve: the guide view of {participant}'s interview ({interview}) only")
+    info(only.format(participant=visible(interview.participant), interview=interview.id))
+    info(_("Open this address on the tablet; it holds the access token, so share it only with the interviewer:"))
     info(f"  {address}")
     if sys.stderr.isatty():
         info(qr_text(address))
     if not is_loopback(options.host):
-        warn(
-            f"listening on {options.host}: anyone on this network who has the address can use this guide. "
+        listening = _(
+            "listening on {host}: anyone on this network who has the address can use this guide. "
             "It is plain HTTP (not encrypted): use a network you trust."
         )
-    info("Only this address answers. ctrl+c stops serving.")
+        warn(listening.format(host=options.host))
+    info(_("Only this address answers. ctrl+c stops serving."))
     server = GuardedServer(
         command,
         guard=guard,

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 
 
 class VisibleStderr(io.TextIOBase):
@@ -32,7 +33,9 @@ class VisibleStderr(io.TextIOBase):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="trodden-serve-tab", description="one served guide view (for trodden serve)")
+    parser = argparse.ArgumentParser(
+        prog="trodden-serve-tab", description=_("one served guide view (for trodden serve)")
+    )
     parser.add_argument("dir", type=Path)
     parser.add_argument("interview")
     parser.add_argument("--allow-edit-guide", action="store_true")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from trodden.models.names import visible
+from trodden.tui.i18n import _
 from trodden.tui.widgets.charts import bar
 
 from .common import add_study_arg, left_out, open_study, say
@@ -13,14 +14,16 @@ from .common import add_study_arg, left_out, open_study, say
 def register(sub) -> None:
     parser = sub.add_parser(
         "stats",
-        help="how many customers back each item, tag and channel; what each interview added",
+        help=_("how many customers back each item, tag and channel; what each interview added"),
         description=(
-            "Counts of customers (n of N; staff interviews are not counted) per map item, tag and channel, "
-            "and saturation per interview."
+            _(
+                "Counts of customers (n of N; staff interviews are not counted) per map item, tag and channel, "
+                "and saturation per interview."
+            )
         ),
     )
     add_study_arg(parser)
-    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help="language of the output")
+    parser.add_argument("--lang", choices=["en", "sv", "da"], default=None, help=_("language of the output"))
     parser.add_argument(
         "--width",
         type=bar_width,
@@ -41,9 +44,12 @@ def bar_width(value: str) -> int:
     try:
         width = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of columns") from None
+        raise argparse.ArgumentTypeError(
+            _("{value} is not a whole number of columns").format(value=repr(value))
+        ) from None
     if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise argparse.ArgumentTypeError(f"{width} is not a bar width from {MIN_WIDTH} to {MAX_WIDTH} columns")
+        wrong = _("{width} is not a bar width from {low} to {high} columns")
+        raise argparse.ArgumentTypeError(wrong.format(width=width, low=MIN_WIDTH, high=MAX_WIDTH))
     return width
 
 

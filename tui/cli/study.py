@@ -6,6 +6,8 @@ elsewhere keeps its own changes. Participants have their own command (``trodden 
 
 from __future__ import annotations
 
+from trodden.tui.i18n import _
+
 from .common import add_study_arg, open_study, say
 
 
@@ -16,7 +18,7 @@ def register(sub) -> None:
     )
     parser = sub.add_parser(
         "study",
-        help="show or change the study's settings (name, purpose, scope, state, language, redaction terms, author)",
+        help=_("show or change the study's settings (name, purpose, scope, state, language, redaction terms, author)"),
         description=(
             f"Show or change what 'trodden new' set: {from_keys}. "
             "Participants are changed with 'trodden participant DIR add|edit|list'."
@@ -24,14 +26,14 @@ def register(sub) -> None:
     )
     add_study_arg(parser)
     actions = parser.add_subparsers(dest="action", required=True, metavar="show|set")
-    actions.add_parser("show", help="show the study's settings", description="Show the study's settings.")
+    actions.add_parser("show", help=_("show the study's settings"), description=_("Show the study's settings."))
     setter = actions.add_parser(
         "set",
-        help="change one setting",
+        help=_("change one setting"),
         description=f"Change one setting: {from_keys}. Example: trodden study DIR set state current",
     )
     setter.add_argument("key", metavar="KEY", help=from_keys)
-    setter.add_argument("value", metavar="VALUE", help="the new value ('' to empty a text)")
+    setter.add_argument("value", metavar="VALUE", help=_("the new value ('' to empty a text)"))
     parser.set_defaults(run=run)
 
 
@@ -43,7 +45,7 @@ def run(args) -> int:
     if args.action == "show":
         width = max(len(key) for key in KEYS)
         for key in KEYS:
-            say(f"{key.ljust(width)}  {current_value(store.data, key) or '(none)'}")
+            say(f"{key.ljust(width)}  {current_value(store.data, key) or _('(not set)')}")
         say(f"{'participants'.ljust(width)}  {len(store.participants)} ('trodden participant DIR list')")
         return 0
     try:
@@ -53,5 +55,5 @@ def run(args) -> int:
     except SettingError as error:
         raise StoreError(str(error)) from None
     after = current_value(data, key)
-    say(f"{key}: {after or '(none)'}" + ("" if after != before else " (unchanged)"))
+    say(f"{key}: {after or _('(not set)')}" + ("" if after != before else " " + _("(unchanged)")))
     return 0

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+from trodden.tui.i18n import _, ngettext
+
 from .common import add_study_arg, left_out, open_study, say, warn
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "tags",
-        help="list tags and channels with counts; rename or merge them in every note and on the map",
+        help=_("list tags and channels with counts; rename or merge them in every note and on the map"),
         description=(
-            "Without an action: every tag and channel, its notes and n of N customers. 'rename OLD NEW' and"
-            " 'merge A B --into B' change every note (a new revision: the words as typed stay in its history) and"
-            " the map's hand-set channels. Write #name for a tag, @name for a channel (a bare name is looked up)."
-            " An interview being captured right now is left as it is, and named."
+            _(
+                "Without an action: every tag and channel, its notes and n of N customers. 'rename OLD NEW' and"
+                " 'merge A B --into B' change every note (a new revision: the words as typed stay in its history) and"
+                " the map's hand-set channels. Write #name for a tag, @name for a channel (a bare name is looked up)."
+                " An interview being captured right now is left as it is, and named."
+            )
         ),
     )
     add_study_arg(parser)
-    parser.add_argument("action", nargs="?", choices=["rename", "merge"], help="rename OLD NEW, or merge A B --into B")
+    parser.add_argument(
+        "action", nargs="?", choices=["rename", "merge"], help=_("rename OLD NEW, or merge A B --into B")
+    )
     parser.add_argument("names", nargs="*", metavar="NAME")
-    parser.add_argument("--into", metavar="NAME", help="merge: the name they all get")
+    parser.add_argument("--into", metavar="NAME", help=_("merge: the name they all get"))
     parser.set_defaults(run=run)
 
 
@@ -34,11 +40,17 @@ def run(args) -> int:
     if args.action is None:
         for kind in ("tag", "channel"):
             rows = [row for row in counts if row.kind == kind]
-            say(f"{len(rows)} {kind}s" if len(rows) != 1 else f"1 {kind}")
+            heading = ngettext("{n} tag", "{n} tags", len(rows)) if kind == "tag" else None
+            say((heading or ngettext("{n} channel", "{n} channels", len(rows))).format(n=len(rows)))
             for row in rows:
                 sign = "#" if kind == "tag" else "@"
-                staff = f", {row.staff} staff" if row.staff else ""
-                say(f"  {sign + row.name:<24} {_notes(row.notes):>10}  {row.customers} of {row.of} customers{staff}")
+                backing = ngettext("{n} of {of} customer", "{n} of {of} customers", row.of).format(
+                    n=row.customers, of=row.of
+                )
+                if row.staff:
+                    backing += ", " + ngettext("{n} staff", "{n} staff", row.staff).format(n=row.staff)
+                notes = ngettext("{n} note", "{n} notes", row.notes).format(n=row.notes)
+                say(f"  {sign + row.name:<24} {notes:>10}  {backing}")
         return left_out(store, loaded.problems)
     try:
         kind, sources, target = _plan(args, {(row.kind, row.name) for row in counts})
@@ -48,29 +60,27 @@ def run(args) -> int:
     return _apply(store, kind, sources, target)
 
 
-def _notes(n: int) -> str:
-    return "1 note" if n == 1 else f"{n} notes"
-
-
 def _plan(args, known: set[tuple[str, str]]) -> tuple[str, list[str], str]:
     """(kind, sources, target) from ``rename OLD NEW`` or ``merge A B --into B``."""
     from trodden.models.notes.retag import RetagError, clean_name
 
     if args.action == "rename":
         if len(args.names) != 2 or args.into:
-            raise RetagError("rename takes two names: trodden tags DIR rename OLD NEW")
+            raise RetagError(_("rename takes two names: trodden tags DIR rename OLD NEW"))
         sources, target = [args.names[0]], args.names[1]
     else:
         if not args.into or not args.names:
-            raise RetagError("merge takes the names and where they go: trodden tags DIR merge A B --into B")
+            raise RetagError(_("merge takes the names and where they go: trodden tags DIR merge A B --into B"))
         sources, target = list(args.names), args.into
     kinds = {_kind(name, known) for name in [*sources, target]} - {None}
     if len(kinds) > 1:
-        raise RetagError("a tag and a channel cannot be merged: write #name for tags, @name for channels")
+        raise RetagError(_("a tag and a channel cannot be merged: write #name for tags, @name for channels"))
     kind = kinds.pop() if kinds else "tag"
     missing = [name for name in sources if (kind, name.lstrip("#@").lower()) not in known]
     if missing:
-        raise RetagError(f"no {kind} called {', '.join(missing)} in this study")
+        missing_one = _("no tag called {names} in this study") if kind == "tag" else None
+        missing_one = missing_one or _("no channel called {names} in this study")
+        raise RetagError(missing_one.format(names=", ".join(missing)))
     clean_name(target)  # a name that is no tag is refused here, with its message, before anything changes
     return kind, sources, target
 
@@ -85,7 +95,7 @@ def _kind(name: str, known: set[tuple[str, str]]) -> str | None:
     if len(found) > 1:
         from trodden.models.notes.retag import RetagError
 
-        raise RetagError(f"{name} is both a tag and a channel: write #{bare} or @{bare}")
+        raise RetagError(_("{name} is both a tag and a channel: write #{bare} or @{bare}").format(name=name, bare=bare))
     return found.pop() if found else None
 
 
@@ -95,5 +105,5 @@ def _apply(store, kind: str, sources: list[str], target: str) -> int:
     done = retag(store, kind, sources, target)  # type: ignore[arg-type]
     say(done.summary())
     for line in done.skipped:
-        warn(f"skipped {line}")
+        warn(_("skipped {what}").format(what=line))
     return 1 if done.skipped else 0

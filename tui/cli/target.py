@@ -3,17 +3,21 @@ the curve as it is), to mark what changes and set the target curve by hand."""
 
 from __future__ import annotations
 
+from trodden.tui.i18n import _, ngettext
+
 from .common import add_study_arg, left_out, open_study, say
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "target",
-        help="start the target map from the current map",
+        help=_("start the target map from the current map"),
         description=(
-            "Start the target map beside the current one: the same phases, every touchpoint and moment of truth "
-            "kept, the curve as it is now. Then mark items to change or remove, add new ones and set the target "
-            "curve in the map's problem-area screen (p, then T). Nothing is overwritten if one exists."
+            _(
+                "Start the target map beside the current one: the same phases, every touchpoint and moment of truth "
+                "kept, the curve as it is now. Then mark items to change or remove, add new ones and set the target "
+                "curve in the map's problem-area screen (p, then T). Nothing is overwritten if one exists."
+            )
         ),
     )
     add_study_arg(parser)
@@ -41,10 +45,23 @@ def run(args) -> int:
     plan = edit_plan(store.path, make)
     status = left_out(store, loaded.problems)
     if not started[0]:
-        say(f"The target map is already started ({len(plan.target_items)} items); nothing was changed.")
+        items = len(plan.target_items)
+        already = ngettext(
+            "The target map is already started ({n} item); nothing was changed.",
+            "The target map is already started ({n} items); nothing was changed.",
+            items,
+        )
+        say(already.format(n=items))
         return status
-    say(
-        f"Target map started: {len(plan.target_items)} items kept from the current map, "
-        f"{len(plan.target_curve)} phases on the target curve (set by hand from here)."
-    )
+    items = ngettext(
+        "Target map started: {n} item kept from the current map,",
+        "Target map started: {n} items kept from the current map,",
+        len(plan.target_items),
+    ).format(n=len(plan.target_items))
+    phases = ngettext(
+        "{n} phase on the target curve (set by hand from here).",
+        "{n} phases on the target curve (set by hand from here).",
+        len(plan.target_curve),
+    ).format(n=len(plan.target_curve))
+    say(f"{items} {phases}")
     return status

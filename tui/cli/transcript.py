@@ -11,6 +11,8 @@ import argparse
 from pathlib import Path
 
 from trodden.models.errors import StoreError
+from trodden.tui.i18n import _, ngettext, quoted
+from trodden.tui.words import LEVEL_WORD, quote_status_word
 
 from .common import add_study_arg, info, open_study, say, warn
 
@@ -30,24 +32,27 @@ def speaker_mapping(value: str) -> tuple[str, str]:
     name, sep, role = value.rpartition("=")
     role = ROLE_WORDS.get(role.strip().casefold(), "")
     if not sep or not name.strip() or not role:
-        raise argparse.ArgumentTypeError(
-            f'{value!r}: give NAME=ROLE, ROLE one of interviewer, participant, note-taker (e.g. "Anna Lind=participant")'
+        wanted = _(
+            '{value}: give NAME=ROLE, ROLE one of interviewer, participant, note-taker (e.g. "Anna Lind=participant")'
         )
+        raise argparse.ArgumentTypeError(wanted.format(value=repr(value)))
     return name.strip(), role
 
 
 def register(sub) -> None:
     parser = sub.add_parser(
         "transcript",
-        help="import a recording's transcript and check the quotes against it",
+        help=_("import a recording's transcript and check the quotes against it"),
         description=(
-            "Store FILE (a Teams/Zoom .vtt, .srt, Teams' Word .docx, or text with [hh:mm:ss] lines; UTF-8 or "
-            "UTF-16) as the interview's transcript, estimate where the notes sit in the recording, and check every "
-            "quote against the participant's words."
+            _(
+                "Store FILE (a Teams/Zoom .vtt, .srt, Teams' Word .docx, or text with [hh:mm:ss] lines; UTF-8 or "
+                "UTF-16) as the interview's transcript, estimate where the notes sit in the recording, and check every "
+                "quote against the participant's words."
+            )
         ),
     )
     add_study_arg(parser)
-    parser.add_argument("--interview", metavar="ID|CODE", required=True, help="an interview id or participant code")
+    parser.add_argument("--interview", metavar="ID|CODE", required=True, help=_("an interview id or participant code"))
     parser.add_argument("file", metavar="FILE", type=Path)
     parser.add_argument(
         "--speaker",
@@ -55,12 +60,12 @@ def register(sub) -> None:
         action="append",
         type=speaker_mapping,
         default=[],
-        help="who a speaker was: interviewer, participant or note-taker (repeat for each)",
+        help=_("who a speaker was: interviewer, participant or note-taker (repeat for each)"),
     )
     parser.add_argument(
-        "--offset", metavar="SECONDS", type=float, help="seconds into the recording when trodden's clock started"
+        "--offset", metavar="SECONDS", type=float, help=_("seconds into the recording when trodden's clock started")
     )
-    parser.add_argument("--replace", action="store_true", help="replace the interview's transcript if it has one")
+    parser.add_argument("--replace", action="store_true", help=_("replace the interview's transcript if it has one"))
     parser.set_defaults(run=run)
 
 
@@ -78,37 +83,52 @@ def run(args) -> int:
     for name, role in args.speaker:
         known = next((speaker for speaker in names if speaker.casefold() == name.casefold()), None)
         if known is None:
-            listed = ", ".join(names) or "none: the file names no speakers"
-            raise StoreError(f"{args.file} has no speaker {name!r} (its speakers: {listed})")
+            listed = ", ".join(names) or _("none: the file names no speakers")
+            missing = _("{file} has no speaker {name} (its speakers: {listed})")
+            raise StoreError(missing.format(file=args.file, name=repr(name), listed=listed))
         speakers[known] = SpeakerRole(role)
     transcript = transcript.model_copy(update={"speakers": speakers, "offset": args.offset})
     transcript = store.save_transcript(interview.id, transcript, replace=args.replace)
     with store.open_interview(interview.id, writable=False) as session:
         notes = session.notes()
-    info(f"stored {args.file.name} as the transcript of {interview.id}: {len(transcript.cues)} cues")
+    cues = len(transcript.cues)
+    stored = ngettext(
+        "stored {file} as the transcript of {interview}: {n} cue",
+        "stored {file} as the transcript of {interview}: {n} cues",
+        cues,
+    )
+    info(stored.format(file=args.file.name, interview=interview.id, n=cues))
     roles = transcript.roles()
     for name in names:
-        how = "" if name in transcript.speakers else " (guessed; set with --speaker)"
-        say(f"speaker {name}: {roles[name].value}{how}")
+        how = "" if name in transcript.speakers else " " + _("(guessed; set with --speaker)")
+        say(_("speaker {name}: {role}").format(name=name, role=roles[name].value) + how)
     result = align(transcript, interview, notes)
     offset = result.offset
-    agree = "" if offset.by_hand else f" ({offset.agreeing} of {offset.voting} matched notes agree)"
-    say(f"offset: {offset.seconds:+.1f} s ({clock(offset.seconds)}), confidence {offset.level}{agree}")
+    agree = ""
+    if not offset.by_hand:
+        agreeing = ngettext("({n} of {of} matched note agrees)", "({n} of {of} matched notes agree)", offset.agreeing)
+        agree = " " + agreeing.format(n=offset.agreeing, of=offset.voting)
+    said = _("offset: {seconds} s ({clock}), confidence {level}").format(
+        seconds=f"{offset.seconds:+.1f}",
+        clock=clock(offset.seconds),
+        level=_(LEVEL_WORD.get(offset.level, offset.level)),
+    )
+    say(said + agree)
     if offset.level == "low":
-        warn("the offset is uncertain: check a few notes in 'trodden clean', or give --offset SECONDS")
+        warn(_("the offset is uncertain: check a few notes in 'trodden clean', or give --offset SECONDS"))
     summary = result.summary()
     counts = " · ".join(
-        f"{summary.get(status, 0)} {status.value}"
+        f"{summary.get(status, 0)} {quote_status_word(status)}"
         for status in (QuoteStatus.VERBATIM, QuoteStatus.CLOSE, QuoteStatus.NOT_FOUND)
     )
-    say(f"quotes: {counts}" if result.quotes else "quotes: none in this interview")
+    say(_("quotes: {counts}").format(counts=counts) if result.quotes else _("quotes: none in this interview"))
     for note in notes:
         match = result.quotes.get(note.seq)
         if match is None or match.status is QuoteStatus.VERBATIM:
             continue
-        line = f"  {match.status.value:<9} {clock(note.t)}  \u201c{note.text}\u201d"
+        line = f"  {quote_status_word(match.status):<9} {clock(note.t)}  {quoted(note.text)}"
         if match.found:
-            line += f"  said: \u201c{match.said}\u201d ({match.score:.0f}%)"
+            line += "  " + _("said: {quote} ({score}%)").format(quote=quoted(match.said), score=f"{match.score:.0f}")
         say(line)
     return 0
 

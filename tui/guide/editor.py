@@ -25,7 +25,7 @@ from trodden.models.storage.store import StudyStore
 from trodden.models.undo import Step, UndoRedo
 from trodden.tui.actions import Action, register
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -224,7 +224,9 @@ class GuideEditor(GuideSaving, TroddenScreen):
             first_new = merged.themes[len(guide.themes)].id if len(merged.themes) > len(guide.themes) else None
             return merged, f"t:{first_new}" if first_new else None
 
-        self._save(change, _("Imported {n} theme(s) from {name}.").format(n=len(imported.themes), name=path.name))
+        themes = len(imported.themes)
+        said = ngettext("Imported {n} theme from {name}.", "Imported {n} themes from {name}.", themes)
+        self._save(change, said.format(n=themes, name=path.name))
 
     # ----------------------------------------------------------------- actions
     def action_add_theme(self) -> None:

@@ -29,7 +29,7 @@ from trodden.models.map.edit import (
 from trodden.models.map.journey_map import ItemKind
 from trodden.models.map.similarity import duplicate_items
 from trodden.models.names import visible
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, TextPanel
 from trodden.tui.words import word
 
@@ -111,7 +111,10 @@ class BoardActions(MapWriting):
             self._fail(error)
             return
         self.selected.clear()
-        self.commit(change, _("Merged {n} into {title}; all evidence kept").format(n=len(sources), title=item.title))
+        merged = ngettext(
+            "Merged {n} into {title}; all evidence kept", "Merged {n} into {title}; all evidence kept", len(sources)
+        )
+        self.commit(change, merged.format(n=len(sources), title=item.title))
         self._focus_item(item.id)
 
     def action_move_phase(self, step: int) -> None:

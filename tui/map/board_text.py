@@ -22,7 +22,7 @@ from trodden.models.map.curve import CurvePoint
 from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, HEART, feeling_level
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, quote_marks
 from trodden.tui.words import word
 
 LABEL_WIDTH = 14
@@ -81,9 +81,10 @@ def item_text(line: ItemLine) -> Text:
 def quote_text(words: str, participant: str, *, changed: bool = False) -> Text:
     """Verbatim, in quotation marks, with who said it; ``≠`` when edited since it was typed."""
     text = Text("≠ ", style="bold red") if changed else Text()
-    text.append("“", style="italic")
+    opening, closing = quote_marks()
+    text.append(opening, style="italic")
     text.append(visible(words), style="italic")
-    text.append("”", style="italic")
+    text.append(closing, style="italic")
     text.append(f" {visible(participant, one_line=True)}", style="dim")
     return text
 

@@ -16,10 +16,19 @@ from trodden.models.map.journey_map import Lane
 from trodden.models.map.map_session import MapSession
 from trodden.models.map.presence import Presence
 from trodden.models.names import visible
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen
 
 from .view import MapView
+
+
+def conflicts_text(n: int) -> str:
+    """The status line's count of edits the merge settled (the ``w`` panel lists them)."""
+    return ngettext(
+        "{n} edit made at the same time as another: w shows what changed",
+        "{n} edits made at the same time as another: w shows what changed",
+        n,
+    ).format(n=n)
 
 
 @dataclass(frozen=True)
@@ -81,10 +90,7 @@ class MapChanges(MapView):
             return
         before, self.shared_state = self.shared_state.conflicts, shared
         if shared.conflicts and shared.conflicts != before:
-            self.status(
-                _("{n} edits made at the same time as another: w shows what changed").format(n=shared.conflicts),
-                "yellow",
-            )
+            self.status(conflicts_text(shared.conflicts), "yellow")
 
     def action_changes(self) -> None:
         if self.session is None or self.loaded is None:

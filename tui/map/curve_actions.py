@@ -9,7 +9,7 @@ from __future__ import annotations
 from trodden.models.domain import Phase
 from trodden.models.map.edit import set_mark
 from trodden.models.map.journey_map import CurveOverride, JourneyMap, Mark
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PromptScreen
 
 from .writing import MapWriting
@@ -25,9 +25,13 @@ class CurveActions(MapWriting):
         self._edit(lambda: set_mark(self.journey, item.id, Mark(mark)))
         count = sum(1 for i in self.journey.items if i.mark is Mark(mark))
         said = (
-            _("{count} hearts on the map (the method: 3-5)")
+            ngettext("{count} heart on the map (the method: 3-5)", "{count} hearts on the map (the method: 3-5)", count)
             if mark == "heart"
-            else _("{count} thunderclouds on the map (the method: 3-5)")
+            else ngettext(
+                "{count} thundercloud on the map (the method: 3-5)",
+                "{count} thunderclouds on the map (the method: 3-5)",
+                count,
+            )
         )
         self.status(said.format(count=count))
 

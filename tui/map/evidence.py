@@ -16,7 +16,7 @@ from trodden.models.map.journey_map import ItemKind, MapItem
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.words import word
 
@@ -83,8 +83,8 @@ def backing_text(item: MapItem, index: NotesIndex, n: int, total: int) -> str:
     """``3 of 5 participants`` (customers); backstage, once staff were interviewed, says who backs
     it: ``2 of 3 staff, 1 customer``."""
     if item.kind is not ItemKind.BACKSTAGE or not index.staff:
-        return _("{n} of {total} participants").format(n=n, total=total)
-    said = _("{staff} of {total} staff, 1 customer") if n == 1 else _("{staff} of {total} staff, {n} customers")
+        return ngettext("{n} of {total} participant", "{n} of {total} participants", total).format(n=n, total=total)
+    said = ngettext("{staff} of {total} staff, {n} customer", "{staff} of {total} staff, {n} customers", n)
     return said.format(staff=len(index.staff_backers(item)), total=len(index.staff), n=n)
 
 

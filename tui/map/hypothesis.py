@@ -16,7 +16,7 @@ from trodden.models.map.hypothesis import Outcome, hypothesis_outcomes
 from trodden.models.map.journey_map import JourneyMap, MapItem
 from trodden.models.map.kept_hypothesis import KeptHypothesis, Verdict, record_verdict
 from trodden.models.names import visible
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, TextPanel
 
 from .writing import MapWriting
@@ -46,7 +46,11 @@ def hypothesis_text(kept: KeptHypothesis, journey: JourneyMap, phases: list[Phas
             row.append(visible(f"  {detail}", one_line=True))
         return row + Text("\n")
 
-    kept_line = _("Kept {when}, {n} items drafted before the interviews.")
+    kept_line = ngettext(
+        "Kept {when}, {n} item drafted before the interviews.",
+        "Kept {when}, {n} items drafted before the interviews.",
+        len(kept.items),
+    )
     text = Text(kept_line.format(when=f"{kept.taken:%Y-%m-%d %H:%M}", n=len(kept.items)) + "\n")
     text.append("  ·  ".join(f"{_(HEADINGS[o][0])} {n}" for o, n in result.counts().items()) + "\n\n", style="dim")
     for outcome, (heading, style) in HEADINGS.items():
@@ -60,7 +64,8 @@ def hypothesis_text(kept: KeptHypothesis, journey: JourneyMap, phases: list[Phas
         text.append("\n")
     text.append(_("New: what no one expected ({n})").format(n=len(result.new)) + "\n", style="bold cyan")
     for item in result.new:
-        notes = _("{n} notes").format(n=len(item.evidence)) if item.evidence else _("no notes yet")
+        backed = len(item.evidence)
+        notes = ngettext("{n} note", "{n} notes", backed).format(n=backed) if backed else _("no notes yet")
         text.append_text(line(item, notes))
     return text
 

@@ -20,6 +20,7 @@ from trodden.models.domain import Kind, Note, Phase
 from trodden.models.names import visible
 from trodden.models.natural_sort import natural_key
 from trodden.models.notes.marks import KIND_SYMBOLS, feeling_symbol
+from trodden.tui.i18n import quoted
 
 STRIP_CACHE = 20_000
 """drawn inbox lines kept (beyond that the cache starts again)"""
@@ -41,7 +42,7 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
     marks = feeling_symbol(note.valence) + "".join(KIND_SYMBOLS[kind] for kind in note.kinds if kind is not Kind.QUOTE)
     text.append(f"{marks:<3} ", style="red" if (note.valence or 0) > 0 else "blue" if note.valence else "yellow")
     if Kind.QUOTE in note.kinds:
-        text.append(f"“{visible(note.text, one_line=True)}”", style="italic")
+        text.append(quoted(visible(note.text, one_line=True)), style="italic")
         if note.remark:
             text.append(" " + visible(note.remark, one_line=True))
     else:

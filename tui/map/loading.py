@@ -28,9 +28,9 @@ from trodden.models.map.opening import open_map
 from trodden.models.map.presence import Presence
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import literal
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 
-from .changes import Shared
+from .changes import Shared, conflicts_text
 from .writing import MapWriting
 
 
@@ -153,16 +153,15 @@ class MapLoading(MapWriting):
         self.refresh_inbox()
         problems = "; ".join(str(p) for p in message.loaded.problems)
         index = message.loaded.index
-        people = _("{n} customers").format(n=len(index.participants))
+        people = ngettext("{n} customer", "{n} customers", len(index.participants)).format(n=len(index.participants))
         if index.staff:
-            people += ", " + _("{n} staff").format(n=len(index.staff))
-        status = _("{notes} notes from {interviews} interviews, {people}").format(
-            notes=len(index.notes), interviews=len(message.loaded.interviews), people=people
-        )
+            people += ", " + ngettext("{n} staff", "{n} staff", len(index.staff)).format(n=len(index.staff))
+        notes = ngettext("{n} note", "{n} notes", len(index.notes)).format(n=len(index.notes))
+        held = len(message.loaded.interviews)
+        interviews = ngettext("{n} interview", "{n} interviews", held).format(n=held)
+        status = _("{notes} from {interviews}, {people}").format(notes=notes, interviews=interviews, people=people)
         if message.shared.conflicts and not problems:
-            status += " · " + _("{n} edits made at the same time as another: w shows what changed").format(
-                n=message.shared.conflicts
-            )
+            status += " · " + conflicts_text(message.shared.conflicts)
         left_out = " · " + _("left out: {problems}").format(problems=problems) if problems else ""
         self.status(status + left_out, "red" if problems else "")
         if self.focus_item is not None:

@@ -11,7 +11,7 @@ from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap, Lane
 from trodden.models.names import visible
 from trodden.models.stats import backing_counts, saturation
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, quoted
 from trodden.tui.widgets.charts import bar
 from trodden.tui.widgets.dialogs import PickScreen, TextPanel
 
@@ -67,7 +67,7 @@ class MapPanels(MapView):
 
 def quote_panel(note: Note, participant: str) -> Text:
     text = Text()
-    text.append(f"“{visible(note.text)}”\n", style="italic bold")
+    text.append(quoted(visible(note.text)) + "\n", style="italic bold")
     text.append(
         "\n"
         + visible(

@@ -29,7 +29,7 @@ from trodden.models.map.map_session import MapSession
 from trodden.models.notes.marks import CLOUD, HEART
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import literal
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
@@ -185,7 +185,7 @@ class MapView:
             set_border_title(self.board, title)
         box = self.query_one("#inbox-box")
         shown = len(self.inbox_widget.notes)
-        title = _("Inbox: {shown} notes to place").format(shown=shown) + (
+        title = ngettext("Inbox: {shown} note to place", "Inbox: {shown} notes to place", shown).format(shown=shown) + (
             "" if self.filter.empty else " " + _("(filtered)")
         )
         if self._titles.get("inbox") != title:
@@ -237,7 +237,8 @@ class MapView:
         item = self.current_item()
         if item is not None and self.loaded is not None and self.board.has_focus:
             n, total = self.loaded.index.backing(item)
-            what = _("hypothesis") if item.is_hypothesis else _("{n} of {total} participants").format(n=n, total=total)
+            backing = ngettext("{n} of {total} participant", "{n} of {total} participants", total)
+            what = _("hypothesis") if item.is_hypothesis else backing.format(n=n, total=total)
             self.status(
                 _("{title} · {value} · {what} · enter: evidence").format(
                     title=item.title, value=word(item.kind), what=what + self.changed_by(item.id)

@@ -19,7 +19,7 @@ from trodden.models.search.loading import load_search
 from trodden.models.search.query import Query, QueryError, parse_query
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
-from trodden.tui.i18n import _
+from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
 
 from .keys import ACTIONS, HELP_INTRO
@@ -102,7 +102,7 @@ class SearchScreen(TroddenScreen):
         self.query_one(ResultsList).show(hits, self.index, query)
         asked = " ".join(text.split())
         if query.is_empty:
-            found = _("all {n} notes").format(n=len(hits))
+            found = ngettext("all {n} note", "all {n} notes", len(hits)).format(n=len(hits))
         else:
             found = _("{n} of {total} notes: {query}").format(n=len(hits), total=len(self.index), query=asked)
         hint = " · " + _("enter opens it · tab to the list, m on the map") if hits else ""

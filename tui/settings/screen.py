@@ -22,7 +22,7 @@ from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
-from trodden.tui.words import word
+from trodden.tui.words import ENDONYMS, word
 from trodden.tui.writer import Writer
 
 from .keys import ACTIONS, HELP_INTRO
@@ -39,7 +39,7 @@ CHOICES = {
             (N_("target state"), JourneyState.TARGET.value),
         ],
     ),
-    "language": (N_("Language"), [(code, code) for code in LANGUAGES]),
+    "language": (N_("Language"), [(ENDONYMS.get(code, code), code) for code in LANGUAGES]),
 }
 """The choices' labels are marked here and translated when the screen is drawn (``_choices``)."""
 
@@ -50,7 +50,8 @@ def _label(key: str) -> str:
 
 
 def _choices(key: str) -> tuple[str, list[tuple[str, str]]]:
-    """A choice field's label and options in the interface's language (a language stays its code)."""
+    """A choice field's label and options in the interface's language (a language is shown in its own
+    name, ``words.ENDONYMS``, and stored as its code)."""
     label, options = CHOICES[key]
     if key == "language":
         return _(label), options

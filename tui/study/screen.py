@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.map.evidence import load_study_map
-from trodden.models.participants import PlanRow, still_to_interview
+from trodden.models.participants import PlanRow, overview_line, still_to_interview
 from trodden.models.stats import saturation_verdict
 from trodden.models.storage.store import StudyStore
 from trodden.tui.actions import Action, register
@@ -24,7 +24,7 @@ from trodden.tui.words import language_name, word
 from trodden.tui.writer import Writer
 
 from .starting import StartingInterviews
-from .summary import overview_text, verdict_text
+from .summary import verdict_text
 
 ACTIONS = register(
     "study",
@@ -194,7 +194,7 @@ class StudyScreen(StartingInterviews, TroddenScreen):
         table = self.query_one(DataTable)
         problems = message.problems + [f"{row.interview.id}: {row.problem}" for row in message.rows if row.problem]
         self.query_one("#problems", Static).update(literal("\n".join(problems)))
-        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_text(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
+        self.query_one("#summary", Static).update(self._summary() + Text("\n ") + literal(overview_line(self.store.participants, [r.interview for r in message.rows]), one_line=True))  # fmt: skip
         self.query_one("#enough", Static).update(literal(f" {message.enough}", one_line=True))
         cleaned = sum(1 for row in message.rows if row.interview.status is InterviewStatus.CLEANED)
         self.planned = still_to_interview(self.store.participants, [row.interview for row in message.rows])

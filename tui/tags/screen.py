@@ -17,7 +17,7 @@ from trodden.models.notes.retag import RetagError, TokenCount, clean_name, token
 from trodden.models.retag import Retagged, retag, undo
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import TroddenScreen, literal
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, ngettext
 from trodden.tui.widgets.dialogs import PromptScreen
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
@@ -93,11 +93,10 @@ class TagsScreen(TroddenScreen):
         tags = sum(1 for row in self.rows if row.kind == "tag")
         if self._first_count:  # after a rename, the status keeps saying what it did
             self._first_count = False
-            self._status(
-                _("{tags} tags, {channels} channels · r rename · m merge into another · enter: notes").format(
-                    tags=tags, channels=len(self.rows) - tags
-                )
-            )
+            channels = len(self.rows) - tags
+            counted = ngettext("{n} tag", "{n} tags", tags).format(n=tags)
+            counted += ", " + ngettext("{n} channel", "{n} channels", channels).format(n=channels)
+            self._status(counted + " · " + _("r rename · m merge into another · enter: notes"))
         if current in self.rows:
             table.move_cursor(row=self.rows.index(current))
         table.focus()
