@@ -40,6 +40,7 @@ from pycrdt import Array, Doc, Map
 from pydantic import BaseModel
 
 from trodden.models.change.plan import Idea, ProblemArea, TargetItem, TargetPoint
+from trodden.models.domain import Phase
 
 from .journey_map import CurveOverride, MapItem, QuotePick
 
@@ -61,6 +62,7 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("items", MapItem),
         Collection("quotes", QuotePick),
         Collection("overrides", CurveOverride, key=lambda record: str(record.phase)),
+        Collection("phases", Phase, key=lambda record: str(record.id)),  # phase_doc.py
         # issue 16: the change plan (models/change/store.py)
         Collection("areas", ProblemArea),
         Collection("ideas", Idea),
