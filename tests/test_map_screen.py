@@ -141,6 +141,14 @@ async def test_two_researchers_edit_at_once_and_see_each_other(store):
             assert screen.readonly == ""
             other.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
             await wait_until(pilot, lambda: screen.journey.items, "the other's item on the board", step=0.02)
+            # who changed it shows on the board (a light mark on its cell) and in its evidence view
+            await wait_until(pilot, lambda: screen.board.others, "XY's mark on the item XY added", step=0.02)
+            assert list(screen.board.others.values()) == [{1: "✎XY"}]
+            screen.board.focus()
+            await pilot.press("right", "enter")
+            await wait_until(pilot, lambda: app.screen is not screen, "the item's evidence view")
+            assert "last changed by XY" in str(app.screen.query_one("#item-summary").render())
+            await pilot.press("escape", "left")
             await pilot.press("tab", "1")  # the screen places a note in phase 1 meanwhile
             assert screen.flush_writes(timeout=10)
 
@@ -154,9 +162,13 @@ async def test_two_researchers_edit_at_once_and_see_each_other(store):
             assert sorted(who for who, _ in other.stamps().values()) == ["AB", "XY"]
             # live cursors: the other's on its item shows as a mark on that cell, and ours reaches the other
             other.share_cursor(Presence("XY", "touchpoints", "ph2", 0, 1))
-            await wait_until(pilot, lambda: screen.board.others, "the other's cursor on the board", step=0.02)
+
+            def cursor_marks() -> list[str]:
+                return [mark for marks in screen.board.others.values() for mark in marks.values() if mark == "XY"]
+
+            await wait_until(pilot, cursor_marks, "the other's cursor on the board", step=0.02)
             (marks,) = screen.board.others.values()
-            assert list(marks.values()) == ["XY"]
+            assert list(marks.values()) == ["XY"]  # the cursor's mark, over the lighter one of its change
             await pilot.press("tab", "right")
             await wait_until(pilot, lambda: [p.who for p in other.others()] == ["AB"], "our cursor in the other's")
 
