@@ -16,6 +16,7 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
+from trodden.models.map.edit import reorder_item
 from trodden.models.map.journey_map import Change, ItemKind, MapItem, Mark
 from trodden.models.map.map_session import MapSession, read_map
 from trodden.models.map.presence import Presence
@@ -376,3 +377,23 @@ async def test_two_boards_on_one_folder_each_see_the_others_edit(store):
         assert cd.flush_writes(timeout=10)
         await wait_until(one, lambda: len(ab.journey.items) + len(ab.journey.quotes) == 2, "CD's edit on AB's board")
         assert ab.journey.items == cd.journey.items and ab.journey.quotes == cd.journey.quotes
+
+
+@sync
+async def test_what_changed_lists_two_reorders_at_once(store):
+    cell = [MapItem(id=n, phase="ph1", order=n, title=f"Idea {n}") for n in (1, 2, 3)]
+    with MapSession(store.path, writable=True, who="AB") as ab, MapSession(store.path, writable=True, who="XY") as xy:
+        ab.apply(Change(items=tuple(cell)))
+        xy.refresh()
+        ab.apply(reorder_item(ab.load(), 2, -1))
+        xy.apply(reorder_item(xy.load(), 2, 1))  # neither saw the other's
+    async with app_for(store, who="CD").run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("w")
+        await wait_until(pilot, lambda: pilot.app.screen is not screen, "the what-changed panel")
+        assert "reordered it at the same time" in str(
+            pilot.app.screen.query_one("OptionList").get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")
+        assert screen.flush_writes(timeout=10)
+        assert sorted(i.order for i in read_map(store.path).items) == [1, 2, 3] and screen.session.conflicts() == []
