@@ -1,15 +1,17 @@
 """Each shared record's short log of changes: who changed which fields, having seen which changes.
 
 Beside every record of the shared map (``shared_doc``) is a log of its last changes. An entry
-is ``{"e": id, "by", "at", "f": fields set, "p": the entries its writer had seen}``; ``p`` lists
-every entry in the writer's copy of the log (all of them were seen), so whether two entries were
-made at the same time is read off the two entries alone, whatever was trimmed between them
-(older logs list only the latest entries seen; the closure below reads both).
+is ``{"e": id, "by", "at", "f": fields set, "p": the latest entries its writer had seen}``; what
+an entry saw is the closure of ``p``. Entries sit in the log in an order that respects what was
+seen (each is appended after everything its writer had), so a log trimmed only at its start
+keeps every chain between the entries it keeps: two kept entries are read as made at the same
+time only if they were.
 
-Trimming keeps the last ``LOG_KEEP`` entries **and** every entry of an unresolved conflict
-(two entries made at the same time that set the same field, which no later entry having seen
-both set again), up to ``LOG_CAP`` in all: a busy session editing other fields of the item
-never pushes a conflict out of the "what changed" panel, and the log stays bounded.
+Trimming keeps the last ``LOG_KEEP`` entries, or more: everything from the oldest entry of an
+unresolved conflict on (two entries made at the same time that set the same field, which no
+later entry having seen both set again), up to ``LOG_CAP`` in all. A busy session editing other
+fields of the item never pushes a conflict out of the "what changed" panel, and the log stays
+bounded (beyond ``LOG_CAP`` entries after it, a conflict is dropped with the oldest).
 """
 
 from __future__ import annotations
@@ -75,10 +77,11 @@ def open_pairs(log: list[dict]) -> list[tuple[str, str, set[str]]]:
 
 
 def kept(log: list[dict]) -> set[str]:
-    """The entries to keep: the last ``LOG_KEEP``, and those of open conflicts (``LOG_CAP`` in all)."""
+    """The entries to keep: the last ``LOG_KEEP``, or all from the oldest open conflict's on
+    (``LOG_CAP`` at most), always a tail of the log so that no chain of ``p`` is cut."""
     ids = [str(e["e"]) for e in log if isinstance(e, dict) and "e" in e]
-    keep = set(ids[-LOG_KEEP:])
-    keep |= {key for a, b, _fields in open_pairs(log) for key in (a, b)}
-    if len(keep) > LOG_CAP:
-        keep = set([key for key in ids if key in keep][-LOG_CAP:])
-    return keep
+    start = max(0, len(ids) - LOG_KEEP)
+    pinned = {key for a, b, _fields in open_pairs(log) for key in (a, b)}
+    if pinned:
+        start = min(start, min(ids.index(key) for key in pinned))
+    return set(ids[max(start, len(ids) - LOG_CAP) :])

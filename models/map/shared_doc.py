@@ -224,8 +224,9 @@ class SharedDoc:
             self.logs[name][key] = log
         entries = [e for e in json.loads(str(log)) if isinstance(e, dict)]
         self._seq += 1
-        seen = [str(e["e"]) for e in entries if "e" in e]  # every entry here was seen: see change_log
-        entry = {"e": f"{self.client}.{self._seq}", "by": self.who, "at": at, "p": seen, "f": changed}
+        referenced = {p for e in entries for p in e.get("p", [])}
+        heads = [e["e"] for e in entries if e.get("e") not in referenced]  # the rest it saw through them
+        entry = {"e": f"{self.client}.{self._seq}", "by": self.who, "at": at, "p": heads, "f": changed}
         log.append(entry)
         keep = change_log.kept([*entries, entry])
         for index in range(len(entries) - 1, -1, -1):
