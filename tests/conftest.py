@@ -27,6 +27,13 @@ def english_interface(monkeypatch):
     set_language("en")  # a test that drew Swedish leaves no Swedish behind for pure tests after it
 
 
+@pytest.fixture(autouse=True)
+def researcher_initials(monkeypatch):
+    """The map's researcher is ``anon`` whatever the developer's own config says (the app would
+    otherwise ask for initials: tests/test_map_initials.py asks on purpose)."""
+    monkeypatch.setenv("TRODDEN_RESEARCHER", "anon")
+
+
 CLOCK = datetime(2026, 3, 2, 10, 0, 0)
 """The fixed 'now' of every crafted study: interviews start here, notes follow it."""
 

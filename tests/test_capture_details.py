@@ -184,3 +184,21 @@ def test_the_word_notes_set_a_quotes_remark_upright_outside_the_quote(tmp_path):
     ]
     assert "Det var jobbigt" in runs[-2].text and "sa hon" not in runs[-2].text
     assert runs[-1].text.strip() == "sa hon" and runs[-1].italic is False
+
+
+@pilot_test
+async def test_phase_takes_a_phase_the_workshop_added_on_the_shared_map_meanwhile(tmp_path):
+    from trodden.models.map import phase_doc
+    from trodden.models.map.map_session import MapSession
+
+    store = make_study(tmp_path / "s")
+    app, source = capture_app(store, FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_line(pilot, "before")
+        with MapSession(store.path, writable=True, who="AB") as map_:
+            phase, puts = phase_doc.added(map_.records("phases"), "Flyttar in", None)
+            map_.write(puts={"phases": puts})
+        await type_line(pilot, "/phase flyttar")
+        await type_line(pilot, "after")
+    source.close()
+    assert [n.phase for n in source.session.notes()] == [None, phase.id]

@@ -16,6 +16,7 @@ try:
 except ImportError:  # tests as a package
     from .map_kit import build_study
 
+from trodden.models.map.edit import reorder_item
 from trodden.models.map.journey_map import Change, ItemKind, MapItem, Mark
 from trodden.models.map.map_session import MapSession, read_map
 from trodden.models.map.presence import Presence
@@ -141,6 +142,14 @@ async def test_two_researchers_edit_at_once_and_see_each_other(store):
             assert screen.readonly == ""
             other.apply(Change(items=(MapItem(id=1, phase="ph2", title="Hypothesis: asks a friend"),)))
             await wait_until(pilot, lambda: screen.journey.items, "the other's item on the board", step=0.02)
+            # who changed it shows on the board (a light mark on its cell) and in its evidence view
+            await wait_until(pilot, lambda: screen.board.others, "XY's mark on the item XY added", step=0.02)
+            assert list(screen.board.others.values()) == [{1: "✎XY"}]
+            screen.board.focus()
+            await pilot.press("right", "enter")
+            await wait_until(pilot, lambda: app.screen is not screen, "the item's evidence view")
+            assert "last changed by XY" in str(app.screen.query_one("#item-summary").render())
+            await pilot.press("escape", "left")
             await pilot.press("tab", "1")  # the screen places a note in phase 1 meanwhile
             assert screen.flush_writes(timeout=10)
 
@@ -154,9 +163,13 @@ async def test_two_researchers_edit_at_once_and_see_each_other(store):
             assert sorted(who for who, _ in other.stamps().values()) == ["AB", "XY"]
             # live cursors: the other's on its item shows as a mark on that cell, and ours reaches the other
             other.share_cursor(Presence("XY", "touchpoints", "ph2", 0, 1))
-            await wait_until(pilot, lambda: screen.board.others, "the other's cursor on the board", step=0.02)
+
+            def cursor_marks() -> list[str]:
+                return [mark for marks in screen.board.others.values() for mark in marks.values() if mark == "XY"]
+
+            await wait_until(pilot, cursor_marks, "the other's cursor on the board", step=0.02)
             (marks,) = screen.board.others.values()
-            assert list(marks.values()) == ["XY"]
+            assert list(marks.values()) == ["XY"]  # the cursor's mark, over the lighter one of its change
             await pilot.press("tab", "right")
             await wait_until(pilot, lambda: [p.who for p in other.others()] == ["AB"], "our cursor in the other's")
 
@@ -364,3 +377,23 @@ async def test_two_boards_on_one_folder_each_see_the_others_edit(store):
         assert cd.flush_writes(timeout=10)
         await wait_until(one, lambda: len(ab.journey.items) + len(ab.journey.quotes) == 2, "CD's edit on AB's board")
         assert ab.journey.items == cd.journey.items and ab.journey.quotes == cd.journey.quotes
+
+
+@sync
+async def test_what_changed_lists_two_reorders_at_once(store):
+    cell = [MapItem(id=n, phase="ph1", order=n, title=f"Idea {n}") for n in (1, 2, 3)]
+    with MapSession(store.path, writable=True, who="AB") as ab, MapSession(store.path, writable=True, who="XY") as xy:
+        ab.apply(Change(items=tuple(cell)))
+        xy.refresh()
+        ab.apply(reorder_item(ab.load(), 2, -1))
+        xy.apply(reorder_item(xy.load(), 2, 1))  # neither saw the other's
+    async with app_for(store, who="CD").run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("w")
+        await wait_until(pilot, lambda: pilot.app.screen is not screen, "the what-changed panel")
+        assert "reordered it at the same time" in str(
+            pilot.app.screen.query_one("OptionList").get_option_at_index(0).prompt
+        )
+        await pilot.press("enter")
+        assert screen.flush_writes(timeout=10)
+        assert sorted(i.order for i in read_map(store.path).items) == [1, 2, 3] and screen.session.conflicts() == []

@@ -131,7 +131,11 @@ def test_two_sessions_on_one_folder_merge_each_others_edits(study):
         assert ab.load().items[0].title == "Asks a neighbour" and ab.load().items[0].phase == "ph3"
         cd.set_override(study.phases, CurveOverride(phase="ph2", value=1.5), "ph2")
         assert ab.refresh() and ab.load().overrides == [CurveOverride(phase="ph2", value=1.5)]
-    assert sorted(p.name for p in (study.path / "map").glob("*.updates")) == ["AB.updates", "CD.updates"]
+    assert sorted(p.name for p in (study.path / "map").glob("*.updates")) == [
+        "AB.updates",
+        "CD.updates",
+        "migrated-phases.updates",
+    ]
 
 
 def test_the_same_initials_twice_get_a_file_each(study):

@@ -5,7 +5,8 @@ others' files into it at random moments, often cut at a random byte (a half-copi
 researchers are killed at random moments (no compaction, sometimes a half-written frame left
 behind) and start again. At the end every file reaches everyone: all three maps are the same,
 the same as fresh readers merging the files in any order, and every acknowledged edit (its
-``apply`` returned) is in it.
+``apply`` returned) is in it. Phases too: each machine converts the same ``study.json`` phases
+(the same bytes everywhere), then they are added, renamed, reordered and removed at once.
 """
 
 from __future__ import annotations
@@ -18,13 +19,15 @@ from pathlib import Path
 import pytest
 from pycrdt import Doc
 
+from trodden.models.domain import Phase, Study
 from trodden.models.map import map_session as map_session_module
-from trodden.models.map import update_files
+from trodden.models.map import phase_doc, update_files
 from trodden.models.map.edit import EditError, merge_items, move_item, rename_item, reorder_item, set_mark
 from trodden.models.map.journey_map import Change, MapItem, Mark
 from trodden.models.map.map_session import MAP_FOLDER, MapSession
 from trodden.models.map.shared_doc import SharedDoc
 from trodden.models.map.update_files import UPDATE, frame, parse
+from trodden.models.storage.store import StudyStore
 
 WHO = ("A", "B", "C")
 EDITS = 300
@@ -41,6 +44,9 @@ class Researcher:
     def __init__(self, root: Path, who: str, rng: random.Random) -> None:
         self.who, self.rng = who, rng
         self.study = root / who
+        StudyStore.create(
+            self.study, Study(name="Hemma"), [Phase(id=p, name=p.upper(), order=n) for n, p in enumerate(PHASES)]
+        )
         self.folder = self.study / MAP_FOLDER
         self.folder.mkdir(parents=True)
         self.session = MapSession(self.study, writable=True, who=who).open()
@@ -54,6 +60,9 @@ class Researcher:
             self.journey = self.session.load()
         journey = self.journey
         live = [i.id for i in journey.items]
+        if rng.random() < 0.1:
+            self.edit_phases()
+            return
         roll = rng.random()
         try:
             if roll < 0.25 or not live:
@@ -79,8 +88,28 @@ class Researcher:
             return
         self.session.apply(change)
         self.journey = change.applied_to(journey)
+        self.acknowledged()
+
+    def acknowledged(self) -> None:
         client = self.session.shared.doc.client_id
         self.acked[client] = state_vector(self.session.shared.doc).get(client, 0)
+
+    def edit_phases(self) -> None:
+        """Add, rename, reorder or remove a phase, as the board's keys do."""
+        rng, records = self.rng, self.session.records("phases")
+        roll, puts, drops = rng.random(), [], []
+        ids = [p.id for p in records]
+        if roll < 0.3 or not records:
+            puts = phase_doc.added(records, f"{self.who} fas {rng.randrange(99)}", rng.choice([*ids, None]))[1]
+        elif roll < 0.6:
+            puts = phase_doc.renamed(records, rng.choice(ids), f"{self.who} å {rng.randrange(99)}")
+        elif roll < 0.92:
+            puts = phase_doc.moved(records, rng.choice(ids), rng.choice((-1, 1)))
+        else:
+            drops = [rng.choice(ids)]
+        if puts or drops:
+            self.session.write(puts={"phases": puts}, drops={"phases": drops})
+            self.acknowledged()
 
     def kill(self) -> None:
         """Killed mid-work: no compaction; sometimes half a frame was being written."""
@@ -144,14 +173,20 @@ def test_three_researchers_converge_and_lose_no_acknowledged_edit(tmp_path, monk
     maps = [r.session.load() for r in team]
     assert maps[0] == maps[1] == maps[2]
     assert len(maps[0].items) > 10
+    phases = [r.session.phases() for r in team]
+    assert phases[0] == phases[1] == phases[2]
+    assert [p.order for p in phases[0]] == list(range(1, len(phases[0]) + 1)) and len(phases[0]) > 3
     acked = {client: clock for r in team for client, clock in r.acked.items()}
     for researcher in team:
         known = state_vector(researcher.session.shared.doc)
         assert all(known.get(client, 0) >= clock for client, clock in acked.items())
     files = [r.session.file for r in team]
+    converted = [r.folder / "migrated-phases.updates" for r in team]
+    assert len({path.read_bytes() for path in converted}) == 1  # the same conversion on every machine
     for order in range(3):
-        fresh = merged_fresh(files, random.Random(order))
+        fresh = merged_fresh([*files, converted[order]], random.Random(order))
         assert fresh.records("items") == maps[0].items
+        assert phase_doc.live(fresh) == phases[0]
     for r in team:
         r.session.close()  # compacts: a snapshot plus any own edit still waiting
     together = tmp_path / "together"
@@ -159,3 +194,4 @@ def test_three_researchers_converge_and_lose_no_acknowledged_edit(tmp_path, monk
     for path in files[1:]:
         shutil.copy(path, together / MAP_FOLDER)
     assert MapSession(together, writable=False).open().load() == maps[0]
+    assert MapSession(together, writable=False).open().phases() == phases[0]

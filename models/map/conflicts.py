@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..i18n import N_, _, in_quotes
-from .journey_map import Change, MapItem
+from .change_log import GONE, open_pairs
+from .edit import cell_items
+from .journey_map import Change, JourneyMap, MapItem
 from .shared_doc import SharedDoc
 
-GONE = "_gone"
 FIELD_NAMES = {"phase": N_("phase"), "title": N_("title"), "kind": N_("lane"), "order": N_("order")}
 """An item's fields as the panel names them (translated where they are said)."""
 
@@ -52,6 +53,15 @@ class Conflict:
                 )
             return f"{self.title}: " + what.format(kept=self.kept.by, lost=self.lost.by, when=when)
 
+        if self.field == "order":
+            said = _(
+                "{kept} and {lost} reordered it at the same time ({when} UTC),"
+                " to place {value} and {other} in its cell; kept {kept}'s"
+            )
+            return f"{self.title}: " + said.format(
+                kept=self.kept.by, lost=self.lost.by, when=when, value=self.kept.value, other=self.lost.value
+            )
+
         def shown(value: Any) -> str:
             return in_quotes(phase_name(value) if self.field == "phase" else str(value))
 
@@ -61,58 +71,22 @@ class Conflict:
         return f"{self.title}: " + said.format(kept=self.kept.by, lost=self.lost.by, field=field, when=when, **values)
 
 
-def _ancestors(entries: dict[str, dict]) -> dict[str, set[str]]:
-    memo: dict[str, set[str]] = {}
-
-    def up(key: str) -> set[str]:
-        if key in memo:
-            return memo[key]
-        memo[key] = set()
-        found: set[str] = set()
-        for parent in entries[key].get("p", []):
-            if parent in entries:
-                found |= {parent, *up(parent)}
-        memo[key] = found
-        return found
-
-    return {key: up(key) for key in entries}
-
-
-def _writer(entry: dict) -> str:
-    return str(entry.get("e", "")).split(".")[0]
-
-
 def item_conflicts(key: str, fields: dict, log: list[dict]) -> list[Conflict]:
     """The unresolved conflicts in one item's log (``fields``: the item as stored now)."""
     entries = {str(e["e"]): e for e in log if "e" in e}
-    seen = _ancestors(entries)
-    order = list(entries)
     title = str(fields.get("title", key))
     out = []
-    for i, a_key in enumerate(order):
-        for b_key in order[i + 1 :]:
-            a, b = entries[a_key], entries[b_key]
-            if _writer(a) == _writer(b) or a_key in seen[b_key] or b_key in seen[a_key]:
-                continue
-            later = [k for k in order if a_key in seen[k] and b_key in seen[k]]
-            for field, conflict in _pair(int(key), title, fields, a, b):
-                if not any(field in entries[k].get("f", {}) for k in later):
-                    out.append(conflict)
-    return out
-
-
-def _pair(item: int, title: str, fields: dict, a: dict, b: dict):
-    fa, fb = a.get("f", {}), b.get("f", {})
-    if bool(fa.get(GONE)) != bool(fb.get(GONE)) and fields.get(GONE):
-        gone, other = (a, b) if fa.get(GONE) else (b, a)
-        if set(other.get("f", {})) - {GONE}:
-            yield GONE, Conflict(item, title, GONE, _side(gone, gone["f"][GONE]), _side(other, None))
-        return
-    for field in sorted((set(fa) & set(fb)) - {GONE}):
-        if fa[field] == fb[field]:
+    for a_key, b_key, clashing in open_pairs(log):
+        a, b = entries[a_key], entries[b_key]
+        if GONE in clashing:
+            if fields.get(GONE):
+                gone, other = (a, b) if a["f"].get(GONE) else (b, a)
+                out.append(Conflict(int(key), title, GONE, _side(gone, gone["f"][GONE]), _side(other, None)))
             continue
-        kept, lost = (a, b) if fields.get(field) == fa[field] else (b, a)
-        yield field, Conflict(item, title, field, _side(kept, kept["f"][field]), _side(lost, lost["f"][field]))
+        for field in sorted(clashing):
+            kept, lost = (a, b) if fields.get(field) == a["f"][field] else (b, a)
+            out.append(Conflict(int(key), title, field, _side(kept, kept["f"][field]), _side(lost, lost["f"][field])))
+    return out
 
 
 def _side(entry: dict, value: Any) -> Side:
@@ -138,4 +112,13 @@ def revert(doc: SharedDoc, conflict: Conflict) -> Change:
     item = MapItem.model_validate(SharedDoc.clean(fields))
     if conflict.field == GONE:
         return Change(items=(item,), revive=(item.id,))
+    if conflict.field == "order":
+        return _reordered(doc, item, int(conflict.lost.value))
     return Change(items=(item.model_copy(update={conflict.field: conflict.lost.value}),))
+
+
+def _reordered(doc: SharedDoc, item: MapItem, place: int) -> Change:
+    """The item at ``place`` (1-based) of its cell as it is now, the cell numbered afresh."""
+    cell = [i for i in cell_items(JourneyMap(items=doc.records("items")), item.phase, item.kind) if i.id != item.id]
+    cell.insert(max(0, min(place - 1, len(cell))), item)
+    return Change(items=tuple(i.model_copy(update={"order": n}) for n, i in enumerate(cell, start=1) if i.order != n))

@@ -8,18 +8,13 @@ ends with the same map whatever order the files arrive in. See ``shared_doc`` fo
 of the document and **how to add a collection**, ``update_files`` for the file format,
 ``migration`` for studies from before (``map.*``, kept untouched).
 
-The API the screens and the CLI use: ``MapSession(study, writable=..., who=...)`` as a context
-manager, ``load()`` (a ``JourneyMap``), ``apply(Change)`` (one fsync), ``put_item``/
-``delete_item``/``put_quote``/``delete_quote``/``set_override``, ``next_id``, ``refresh()``,
-``stamps()`` (who last changed what), ``conflicts()``/``revert()`` (edits made at the same time),
-``share_cursor()``/``others()`` (live cursors), ``listeners``/``receive()``/``state()``/``missing()``
-(a live link), ``damage``; and ``read_map``/``write_hypothesis``. All of it is safe to call from
-several threads (one lock).
-
-A new collection (issue 16's areas, ideas, target state) is declared in ``shared_doc.COLLECTIONS``;
-then ``write(puts={"areas": [area]}, drops={"areas": ["7"]})`` stores it (one fsync, undo-able by
-putting the old record back) and ``self.shared.records("areas")`` reads it (add it to ``load`` or
-give it its own reader).
+The API: ``MapSession(study, writable=..., who=...)`` as a context manager, ``load()`` (a
+``JourneyMap``), ``phases()`` (``phase_doc``), ``apply(Change)`` (one fsync), ``put_item``/
+``delete_item``/``put_quote``/``delete_quote``/``set_override``, ``next_id``, ``refresh()``, ``stamps()``,
+``conflicts()``/``revert()``, ``share_cursor()``/``others()``, ``listeners``/``receive()``/``state()``/
+``missing()`` (a live link), ``damage``; ``read_map``/``write_hypothesis``. Thread-safe (one lock).
+A collection declared in ``shared_doc.COLLECTIONS`` is stored with ``write(puts=..., drops=...)``
+(one fsync) and read with ``records(name)``.
 """
 
 from __future__ import annotations
@@ -34,7 +29,7 @@ from trodden.models.domain import Phase
 from trodden.models.errors import CorruptFile, Locked, ReadOnly, WriteFailed
 from trodden.models.storage.model_json import first_problem
 
-from . import researcher
+from . import phase_doc, researcher
 from .conflicts import Conflict, find_conflicts, revert
 from .journey_map import BackstageKind, Change, CurveOverride, ItemKind, JourneyMap, MapItem, QuotePick
 from .migration import has_old_map, migrate
@@ -65,10 +60,8 @@ class MapSession:
         self._merge = Merge(self.shared.doc)
         self.own: OwnFile | None = None
         self.followers: dict[Path, Follower] = {}
-        self.broken: WriteFailed | None = None
-        """set when an edit reached memory but not the disk: the session must be reopened"""
-        self.version = 0
-        """counts the changes seen (own and others'), so a screen knows when to redraw"""
+        self.broken: WriteFailed | None = None  # an edit reached memory, not the disk: reopen
+        self.version = 0  # the changes seen (own and others'): a screen knows when to redraw
         self._mutex = threading.RLock()
         self._local = False
         self._captured: list[bytes] = []
@@ -96,6 +89,7 @@ class MapSession:
                 self.own = self._open_own()
                 self._apply(self.own.path, self.own_frames)
             self._read_others()
+            phase_doc.convert(self.shared, self.path, self.folder if self._writable else None)
             self._subscription = self.shared.doc.observe(self._capture)
             if self.own and self.own.frames_since_snapshot >= COMPACT_EVERY:
                 self._compact()
@@ -196,6 +190,11 @@ class MapSession:
                 )
             except ValidationError as error:
                 raise CorruptFile(self.folder, f"holds a map entry that is not valid: {first_problem(error)}") from None
+
+    def phases(self) -> list[Phase]:
+        """The journey's phases in order, numbered 1..n (``phase_doc``)."""
+        with self._mutex:
+            return phase_doc.live(self.shared)
 
     def records(self, name: str) -> list:
         """The live records of any collection (``shared_doc.COLLECTIONS``), e.g. the change plan's."""

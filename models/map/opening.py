@@ -58,6 +58,7 @@ def open_map(
                 session = MapSession(store.path, writable=False, who=who).open()
     else:
         session.refresh()
+    store.follow_phases(session)  # the phases on screen, in capture's and the exports' store: the map's
     loaded = load_study_map(store, session.load())
     freeze_loaded_objects()
     return OpenedMap(loaded, session, readonly)

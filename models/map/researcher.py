@@ -7,6 +7,7 @@ who last changed an item. Found, first to last: the ``--as`` flag, ``TRODDEN_RES
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import re
@@ -44,6 +45,15 @@ def current(flag: str | None = None) -> str | None:
         if candidate and valid(candidate):
             return valid(candidate)
     return remembered()
+
+
+def default() -> str:
+    """The initials used when none are given (Esc in the app's dialog): the login name's, or ``anon``."""
+    try:
+        login = getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container)
+        login = ""
+    return valid(login[:12]) or "anon"
 
 
 def remember(initials: str) -> str:

@@ -17,9 +17,9 @@ field). ``SharedDoc.put/drop/records`` then store and read it; nothing else chan
 Bookkeeping fields start with ``_`` and are never given to the model: ``_by``/``_at`` (who
 last changed the record and when) and ``_gone`` (a removed record is kept as a tombstone, so a
 rename made at the same moment as a merge is not silently lost: see ``conflicts.py``). Beside
-each collection, ``<name>.log`` keeps per record the last ``LOG_KEEP`` changes, each naming
-the changes its writer had seen, from which concurrent edits are found (kept apart so that
-reading the map does not read the logs).
+each collection, ``<name>.log`` keeps per record its last changes and those of unresolved
+conflicts, each naming the changes its writer had seen (``change_log``), from which concurrent
+edits are found (kept apart so that reading the map does not read the logs).
 
 Ids: a new record's id is a random integer in [2**32, 2**53) (``new_id``): two researchers
 creating items at once never pick the same (odds about 1 in 10**15 per pair), ids stay exact
@@ -40,11 +40,11 @@ from pycrdt import Array, Doc, Map
 from pydantic import BaseModel
 
 from trodden.models.change.plan import Idea, ProblemArea, TargetItem, TargetPoint
+from trodden.models.domain import Phase
 
+from . import change_log
 from .journey_map import CurveOverride, MapItem, QuotePick
 
-LOG_KEEP = 12
-"""changes remembered per record: enough to see what two people did at the same time"""
 ID_LOW, ID_HIGH = 1 << 32, 1 << 53
 
 
@@ -61,6 +61,7 @@ COLLECTIONS: dict[str, Collection] = {
         Collection("items", MapItem),
         Collection("quotes", QuotePick),
         Collection("overrides", CurveOverride, key=lambda record: str(record.phase)),
+        Collection("phases", Phase, key=lambda record: str(record.id)),  # phase_doc.py
         # issue 16: the change plan (models/change/store.py)
         Collection("areas", ProblemArea),
         Collection("ideas", Idea),
@@ -222,13 +223,15 @@ class SharedDoc:
             log = Array([])
             self.logs[name][key] = log
         entries = [e for e in json.loads(str(log)) if isinstance(e, dict)]
-        referenced = {p for e in entries for p in e.get("p", [])}
-        heads = [e["e"] for e in entries if e.get("e") not in referenced]
         self._seq += 1
-        log.append({"e": f"{self.client}.{self._seq}", "by": self.who, "at": at, "p": heads, "f": changed})
-        extra = len(log) - LOG_KEEP
-        if extra > 0:
-            del log[0:extra]
+        referenced = {p for e in entries for p in e.get("p", [])}
+        heads = [e["e"] for e in entries if e.get("e") not in referenced]  # the rest it saw through them
+        entry = {"e": f"{self.client}.{self._seq}", "by": self.who, "at": at, "p": heads, "f": changed}
+        log.append(entry)
+        keep = change_log.kept([*entries, entry])
+        for index in range(len(entries) - 1, -1, -1):
+            if str(entries[index].get("e")) not in keep:
+                del log[index]
 
     def log(self, name: str, key: str) -> list[dict]:
         """The record's last changes, oldest first (see ``conflicts``)."""

@@ -2,7 +2,8 @@
 
 ::
 
-    study.json                      study, phases, guide, participants (``StudyFile``)
+    study.json                      study, guide, participants, phases until a map exists (``StudyFile``)
+    map/<who>.updates               the journey map and its phases (``models.map.map_session``)
     interviews/<id>/interview.json  the interview's metadata (written by the notes writer)
     interviews/<id>/notes.*         the notes: a ``DurableDB`` (snapshot + fsynced journal)
     hypothesis.json                 the hypothesis journey as kept before the interviews

@@ -29,6 +29,7 @@ from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
 from .live import GUIDE_DB, EventsLog
 from .lockfile import FileLock, held_elsewhere
 from .model_json import first_problem, json_bytes
+from .phases import StudyPhases
 from .session import InterviewSession
 from .study_file import StudyFile, read_study_file
 from .transcripts import TranscriptStore
@@ -47,13 +48,18 @@ def _folder_participants(folder: str) -> set[str]:
     return {code, re.sub(r"-\d+$", "", code)}
 
 
-class StudyStore(TranscriptStore):
+class StudyStore(StudyPhases, TranscriptStore):
     """A study folder. Cheap to open: interviews' notes load only when asked for."""
 
     def __init__(self, path: Path, data: StudyFile) -> None:
         self.path = Path(path)
-        self.data = data
+        self.file_data = data
+        """``study.json`` as stored (its phases are those of before the shared map: see ``data``)"""
         self._stamp = self._study_stamp()
+        self._phases: list[Phase] | None = None
+        self._phases_seen: object = None
+        self._live_map = None
+        self._data: StudyFile | None = None
         self.damage: list[CorruptFile] = []
         """Damage found in files opened through this store (read-only, with the rest
         shown), once each, so a command can name it and exit non-zero."""
@@ -119,30 +125,28 @@ class StudyStore(TranscriptStore):
             return None
 
     def reload(self) -> bool:
-        """Re-read ``study.json`` if another process changed it; True if it did."""
+        """Re-read ``study.json`` and the phases if another process changed them; True if they did."""
+        changed = False
         stamp = self._study_stamp()
-        if stamp == self._stamp:
-            return False
-        self.data = read_study_file(self.path)
-        self._stamp = stamp
-        return True
+        if stamp != self._stamp:
+            self.file_data = read_study_file(self.path)
+            self._stamp = stamp
+            self._data = None
+            changed = True
+        return self._phases_changed(changed) or changed
 
     # ------------------------------------------------------------- study level
     @property
     def study(self) -> Study:
-        return self.data.study
-
-    @property
-    def phases(self) -> list[Phase]:
-        return sorted(self.data.phases, key=lambda phase: phase.order)
+        return self.file_data.study
 
     @property
     def guide(self) -> Guide:
-        return self.data.guide
+        return self.file_data.guide
 
     @property
     def participants(self) -> list[Participant]:
-        return list(self.data.participants)
+        return list(self.file_data.participants)
 
     def update(self, change: Callable[[StudyFile], StudyFile | None]) -> StudyFile:
         """Locked read-modify-write of ``study.json``: re-read, change, atomic replace.
@@ -157,14 +161,15 @@ class StudyStore(TranscriptStore):
             result = change(current) or current
             result = StudyFile.model_validate(result.model_dump())
             atomic_write(self.path / STUDY_FILE, json_bytes(result))
-            self.data = result
+            self.file_data = result
+            self._data = None
             self._stamp = self._study_stamp()
-        return result
+        return self.data
 
     def ensure_participant(self, code: str) -> Participant:
         """The participant with ``code``, created if new."""
         code = clean_participant_code(code)
-        existing = self.data.participant(code)
+        existing = self.file_data.participant(code)
         if existing is not None:
             return existing
 

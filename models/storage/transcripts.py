@@ -52,7 +52,7 @@ def write_transcript_file(
 class TranscriptStore:
     """``StudyStore``'s transcript methods: each interview's transcript, through the store like its notes."""
 
-    data: StudyFile
+    file_data: StudyFile
 
     def interview_dir(self, interview_id: str) -> Path:  # pragma: no cover - StudyStore's
         raise NotImplementedError
@@ -111,7 +111,7 @@ class TranscriptStore:
         return write_transcript_file(self.interview_dir(interview_id), change)
 
     def _add_speaker_names(self, names: list[str]) -> None:
-        known = {name.casefold() for name in self.data.speaker_names}
+        known = {name.casefold() for name in self.file_data.speaker_names}
         if all(name.casefold() in known for name in names):
             return
 

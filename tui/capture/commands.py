@@ -8,6 +8,7 @@ typist sends "/theme 2" and a note within milliseconds), so an accepted change i
 from __future__ import annotations
 
 from trodden.models.domain import InterviewStatus
+from trodden.models.errors import StoreError
 from trodden.models.notes.commands import command_words
 from trodden.models.notes.syntax import Command
 from trodden.models.storage.interviews import reopened
@@ -99,6 +100,10 @@ class SlashCommands(SaveStatus):
             missing = _("This study's interview guide has no themes yet.")
             found = self.store.guide.find_theme(arg) if arg and names else None
         else:
+            try:  # the workshop may have added or renamed a phase on the shared map meanwhile
+                self.store.reload()
+            except StoreError:
+                pass  # a half-synced study.json: the phases as last read
             names = [phase.name for phase in self.store.phases]
             missing = _("This study has no phases yet.")
             found = self.store.data.find_phase(arg) if arg and names else None

@@ -69,7 +69,12 @@ class BoardActions(MapWriting):
         if item is None:
             return
         screen = ItemScreen(
-            item, self.loaded.index, self.phase_name(item.phase), readonly=bool(self.readonly), store=self.store
+            item,
+            self.loaded.index,
+            self.phase_name(item.phase),
+            readonly=bool(self.readonly),
+            store=self.store,
+            changed=self.changed_by(item.id, others_only=True).removeprefix(" · "),
         )
 
         def done(result: str | None) -> None:

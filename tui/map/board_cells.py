@@ -27,6 +27,8 @@ def render(text: Text, console: Console) -> Strip:
     return Strip([s for s in text.render(console) if s.text != "\n"])
 
 
+CHANGED = "✎"
+"""starts a mark that says who changed the item a moment ago (not where their cursor is)"""
 COLOURS = ("magenta", "cyan", "yellow", "green", "bright_blue", "bright_red")
 
 
@@ -87,7 +89,8 @@ class CellPainter:
         mark: str | None = None,
     ) -> Strip:
         """One cell (after the lane ``label`` for the first); the row's base style is the label's bold.
-        ``mark``: another researcher's initials, drawn in their colour at the cell's right end."""
+        ``mark``: another researcher's initials, drawn in their colour at the cell's right end
+        (``✎AB``: AB changed the item a moment ago, in their colour without a background)."""
         focused = on_cursor and focused
         key = (line, column, on_cursor, focused, label, mark)
         strip = self._cells.get(key)
@@ -102,7 +105,10 @@ class CellPainter:
                 text.stylize(
                     Style(reverse=True, bold=True) if focused else Style(reverse=True), start, start + column - 1
                 )
-            if mark:
+            if mark and mark.startswith(CHANGED):  # changed by another researcher a moment ago
+                tag = Text(mark, style=f"bold {researcher_colour(mark[1:])}")
+                text = text[: max(start, start + column - 1 - len(tag))] + tag + Text("│", style="dim")
+            elif mark:
                 tag = Text(f"▐{mark}", style=f"bold black on {researcher_colour(mark)}")
                 text = text[: max(start, start + column - 1 - len(tag))] + tag + Text("│", style="dim")
             strip = self._cells[key] = render(text, console)

@@ -8,6 +8,7 @@ edit, so it can be undone). The list is the same on every machine.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from rich.text import Text
 
@@ -19,7 +20,12 @@ from trodden.models.names import visible
 from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen
 
+from .board_cells import CHANGED
 from .view import MapView
+
+ITEM_LANES = (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE)
+RECENT = timedelta(minutes=10)
+"""how long an item another researcher changed carries their mark on the board"""
 
 
 def conflicts_text(n: int) -> str:
@@ -50,6 +56,8 @@ class MapChanges(MapView):
     """Who changed what, and where the others are (a mixin of ``MapScreen``)."""
 
     _others: tuple[Presence, ...]
+    stamps_at_load: dict[str, tuple[str, str]] = {}
+    """who last changed each item when the map was (re)loaded: what changed before gets no mark"""
 
     def share_cursor(self) -> None:
         """Tell the others where this cursor is (on the writer thread: a small file)."""
@@ -69,12 +77,19 @@ class MapChanges(MapView):
             pass  # closing
 
     def show_others(self) -> None:
-        """A coloured mark with their initials on the cell each other researcher's cursor is on."""
+        """A coloured mark with their initials on the cell each other researcher's cursor is on, and
+        a lighter one (``✎AB``) on items another researcher changed since the map was loaded (10 min)."""
         board, marks = self.board, {}
         phase_ids = [p.id for p in self.phases]
         lanes = board.lanes
+        for item_id, who in self.recently_changed().items():
+            found = board.find(item_id, ITEM_LANES)
+            if found is not None and board.model is not None:
+                lane, phase = found
+                row = next(i for i, e in enumerate(board.model.cell(lane, phase)) if e.ref == item_id)
+                marks.setdefault((lanes.index(lane), row), {})[phase] = CHANGED + visible(who, one_line=True)[:3]
         for other in self._others:
-            found = board.find(other.item, (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE)) if other.item else None
+            found = board.find(other.item, ITEM_LANES) if other.item else None
             if found is not None and board.model is not None:
                 lane, phase = found
                 row = next(i for i, e in enumerate(board.model.cell(lane, phase)) if e.ref == other.item)
@@ -84,6 +99,16 @@ class MapChanges(MapView):
                 continue
             marks.setdefault((lanes.index(lane), row), {})[phase] = visible(other.who, one_line=True)[:4]
         board.set_others(marks)
+
+    def recently_changed(self) -> dict[int, str]:
+        """Items another researcher changed since this map was loaded, in the last ``RECENT``: id -> who."""
+        me = self.session.who if self.session is not None else None
+        newer = (datetime.now(UTC) - RECENT).isoformat(timespec="seconds")
+        return {
+            int(key): who
+            for key, (who, at) in self.shared_state.stamps.items()
+            if key.isdigit() and who and who != me and at >= newer and self.stamps_at_load.get(key) != (who, at)
+        }
 
     def show_shared(self, shared: Shared | None) -> None:
         if shared is None:

@@ -122,9 +122,11 @@ class ItemScreen(TranscriptContextView, ModalScreen[str | None]):
     CSS_PATH = "map.tcss"
 
     def __init__(
-        self, item: MapItem, index: NotesIndex, phase_name: str, *, readonly: bool = False, store=None
+        self, item: MapItem, index: NotesIndex, phase_name: str, *, readonly: bool = False, store=None, changed=""
     ) -> None:
         super().__init__()
+        self.changed = changed
+        """``last changed by AB 14:02 UTC`` on a shared map ("" unknown)"""
         self.store = store
         self.item = item
         self.index = index
@@ -134,7 +136,10 @@ class ItemScreen(TranscriptContextView, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical() as box:
             box.border_title = _("Item {id}: evidence").format(id=self.item.id)
-            yield Static(item_summary(self.item, self.index, self.phase_name), id="item-summary")
+            summary = item_summary(self.item, self.index, self.phase_name)
+            if self.changed:
+                summary.append("\n" + self.changed, style="dim")
+            yield Static(summary, id="item-summary")
             notes = self.index.evidence(self.item)
             missing = [n for n in self.item.evidence if n not in self.index.notes]
             options = [Option(evidence_line(note, self.index.participant(note)), id=note.id) for note in notes]

@@ -138,6 +138,7 @@ class MapLoading(MapWriting):
         self.kept = message.kept
         self._shown_version = self.session.version if self.session else 0
         self.shared_state = message.shared
+        self.stamps_at_load = message.shared.stamps  # changes.MapChanges: later ones get a mark
         self._kept_stamp = message.stamp
         self.kept_problem = message.kept_problem
         self._board_cache = {}

@@ -1,9 +1,10 @@
-"""Editing the phases from the board: rename, add, remove, reorder (``study.json``).
+"""Editing the phases from the board: rename, add, remove, reorder (in the shared map).
 
-A mixin of ``MapScreen``: phases live in ``study.json`` (``StudyStore.update``, a locked
-read-modify-write), not in the map, so capture and guide see them too. The update runs on
-the screen's writer thread, after the map writes before it, so two quick edits land in
-the order they were made and ``flush_writes`` waits for them too.
+A mixin of ``MapScreen``: phases are records of the shared map document
+(``models.map.phase_doc``), so two researchers editing phases at once both keep their work,
+and capture, the guide and the exports see them through the store. The edit runs on the
+screen's writer thread, after the map writes before it, so two quick edits land in the order
+they were made and ``flush_writes`` waits for them too.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Callable
 from textual.message import Message
 
 from trodden.models.domain import Phase
-from trodden.models.storage.study_file import StudyFile, new_id
+from trodden.models.map import phase_doc
+from trodden.models.storage.study_file import StudyFile
 from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PromptScreen
 
@@ -24,7 +26,7 @@ class PhaseEditing(MapView):
     """Phase actions for the map screen (uses its status, cursor, store and map)."""
 
     class PhasesStored(Message):
-        """A phase edit is in the study file (``data`` as it is now), or failed (``error``)."""
+        """A phase edit is in the map (``data``: the study as it is now), or failed (``error``)."""
 
         def __init__(self, data: StudyFile | None, said: str, error: Exception | None = None) -> None:
             super().__init__()
@@ -33,13 +35,19 @@ class PhaseEditing(MapView):
             """what the status line says once it is stored"""
             self.error = error
 
-    def _update_phases(self, change: Callable[[StudyFile], None], message: str) -> None:
-        if self.readonly:
+    def _update_phases(self, change: Callable[[list[Phase]], tuple[list[Phase], list[str]]], message: str) -> None:
+        """Store what ``change`` makes of the phases as stored (records to put, ids to drop)."""
+        session = self.session
+        if self.readonly or session is None:
             self.status(_("Read-only: this map is being edited elsewhere"), "yellow")
             return
 
         def job() -> Message:
-            return self.PhasesStored(self.store.update(change), message)
+            puts, drops = change(session.records("phases"))
+            if puts or drops:
+                session.write(puts={"phases": puts}, drops={"phases": drops})
+            self.store.reload()
+            return self.PhasesStored(self.store.data, message)
 
         self.writer.submit(job, on_error=lambda error: self.PhasesStored(None, message, error))
 
@@ -61,10 +69,8 @@ class PhaseEditing(MapView):
             if not name or not name.strip():
                 return
 
-            def rename(data: StudyFile) -> None:
-                for p in data.phases:
-                    if p.id == phase.id:
-                        p.name = name.strip()
+            def rename(records: list[Phase]) -> tuple[list[Phase], list[str]]:
+                return phase_doc.renamed(records, phase.id, name), []
 
             self._update_phases(rename, _("Phase renamed"))
 
@@ -82,13 +88,8 @@ class PhaseEditing(MapView):
             if not name or not name.strip():
                 return
 
-            def add(data: StudyFile) -> None:
-                ordered = sorted(data.phases, key=lambda p: p.order)
-                position = next((i + 1 for i, p in enumerate(ordered) if after and p.id == after.id), len(ordered))
-                ordered.insert(position, Phase(id=new_id("ph", [p.id for p in data.phases]), name=name.strip()))
-                for order, p in enumerate(ordered, start=1):
-                    p.order = order
-                data.phases = ordered
+            def add(records: list[Phase]) -> tuple[list[Phase], list[str]]:
+                return phase_doc.added(records, name, after.id if after else None)[1], []
 
             self._update_phases(add, _("Phase added"))
 
@@ -117,8 +118,8 @@ class PhaseEditing(MapView):
             return
         self._armed_remove = None
 
-        def remove(data: StudyFile) -> None:
-            data.phases = [p for p in data.phases if p.id != phase.id]
+        def remove(records: list[Phase]) -> tuple[list[Phase], list[str]]:
+            return [], [phase.id]
 
         self._update_phases(remove, _("Phase removed"))
 
@@ -127,15 +128,8 @@ class PhaseEditing(MapView):
         if phase is None:
             return
 
-        def move(data: StudyFile) -> None:
-            ordered = sorted(data.phases, key=lambda p: p.order)
-            index = next(i for i, p in enumerate(ordered) if p.id == phase.id)
-            target = index + step
-            if 0 <= target < len(ordered):
-                ordered[index], ordered[target] = ordered[target], ordered[index]
-            for order, p in enumerate(ordered, start=1):
-                p.order = order
-            data.phases = ordered
+        def move(records: list[Phase]) -> tuple[list[Phase], list[str]]:
+            return phase_doc.moved(records, phase.id, step), []
 
         self._update_phases(move, _("Phase moved"))
         self.board.move(phase=step)

@@ -245,7 +245,10 @@ class MapView:
                 )
             )
 
-    def changed_by(self, item_id: int) -> str:
-        """`` · last changed by AB 14:02 UTC`` for the status line ("" when unknown)."""
+    def changed_by(self, item_id: int, *, others_only: bool = False) -> str:
+        """`` · last changed by AB 14:02 UTC`` for the status line ("" when unknown; ``others_only``:
+        also when it was this researcher)."""
         who, at = self.shared_state.stamps.get(str(item_id), ("", ""))
+        if others_only and self.session is not None and who == self.session.who:
+            return ""
         return " · " + _("last changed by {who} {at} UTC").format(who=who, at=at[11:16]) if who else ""

@@ -118,4 +118,5 @@ class MapWriting(MapView):
     def on_unmount(self) -> None:
         self.writer.close()
         if self.session is not None:
+            self.store.follow_phases(None)
             self.session.close()

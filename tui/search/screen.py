@@ -141,7 +141,7 @@ class SearchScreen(TroddenScreen):
         self.app.push_screen(CleanScreen(self.store, hit.note.interview, select=hit.note.seq))
 
     def action_open_on_map(self) -> None:
-        from trodden.tui.map.screen import MapScreen
+        from trodden.tui.map.initials import open_map_screen
 
         hit = self.query_one(ResultsList).current
         if hit is None:
@@ -149,7 +149,7 @@ class SearchScreen(TroddenScreen):
         if not hit.items:
             self.notify(_("This note is not on the map yet: it waits in the map's inbox."))
             return
-        self.app.push_screen(MapScreen(self.store, focus_item=hit.items[0]))
+        open_map_screen(self.app, self.store, focus_item=hit.items[0])
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

@@ -272,9 +272,9 @@ class StudyScreen(StartingInterviews, TroddenScreen):
         self.app.push_screen(GuideEditor(self.store))
 
     def action_open_map(self) -> None:
-        from trodden.tui.map.screen import MapScreen
+        from trodden.tui.map.initials import open_map_screen
 
-        self.app.push_screen(MapScreen(self.store))
+        open_map_screen(self.app, self.store)
 
     def action_settings(self) -> None:
         from trodden.tui.settings.screen import SettingsScreen
