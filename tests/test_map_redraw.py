@@ -3,6 +3,9 @@ exactly what drawing everything from scratch gives, after every kind of key."""
 
 from __future__ import annotations
 
+from trodden.models.map.journey_map import JourneyMap, MapItem
+from trodden.tui.map.loading import same_records
+
 try:
     from map_kit import build_study
     from test_map_screen import app_for, loaded, sync
@@ -53,3 +56,32 @@ async def test_every_edit_shows_what_a_full_redraw_shows(tmp_path):
             await pilot.pause()
             shown = screen_lines(app)
             assert shown == await drawn_from_scratch(pilot, screen), f"stale lines after {key!r}"
+
+
+@sync
+async def test_scrollbars_show_what_a_full_redraw_shows(tmp_path):
+    """Scrollbars are redrawn only in the cells their thumb changes (tui/widgets/scrollbars.py):
+    on a map that scrolls, they must still look as drawn whole, after places, merges and moves."""
+    many = {"P1": [f"{1 + n % 2}|{'+-'[n % 2]}* visit number {n} @web" for n in range(30)]}
+    store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], many)
+    app = app_for(store, hint_delay=3600)
+    async with app.run_test(size=(100, 20)) as pilot:
+        screen = await loaded(pilot)
+        steps = ["tab", "1", "1", "pagedown", "1", "tab", "shift+right", "space", "up", "g", "u", "tab", "end", "2"]
+        for key in steps:
+            await pilot.press(key)
+            await pilot.pause()
+            shown = screen_lines(app)
+            for bar in (screen.board.vertical_scrollbar, screen.inbox_widget.vertical_scrollbar):
+                bar.refresh()
+            assert shown == await drawn_from_scratch(pilot, screen), f"stale scrollbar after {key!r}"
+
+
+def test_a_map_read_back_in_another_order_keeps_the_inbox():
+    """After an own edit the follower reads the map back from the shared document, whose order
+    may differ (a new item): the board is redrawn, the 20,000-note inbox is not rebuilt."""
+    first, second = MapItem(id=1, title="Finds the shop"), MapItem(id=2, title="Waters the plant")
+    shown = JourneyMap(items=[first, second])
+    assert same_records(JourneyMap(items=[second, first]), shown)
+    assert not same_records(JourneyMap(items=[second]), shown)
+    assert not same_records(JourneyMap(items=[second, first.model_copy(update={"phase": "ph2"})]), shown)

@@ -20,6 +20,7 @@ from trodden.models.map.board_model import BoardModel, Entry
 from trodden.models.map.journey_map import Lane
 from trodden.models.names import visible
 from trodden.tui.i18n import _
+from trodden.tui.widgets.scrollbars import QuietScrollbars, resize
 
 from .board_cells import CellPainter, render
 from .board_curve import curve_lines
@@ -39,7 +40,7 @@ class Cursor:
     row: int = 0
 
 
-class Board(ScrollView, can_focus=True, inherit_bindings=False):
+class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False):
     """The map board. ``model`` is set by the screen; the cursor picks an entry (styles: ``map.tcss``)."""
 
     class CursorMoved(Message):
@@ -154,10 +155,9 @@ class Board(ScrollView, can_focus=True, inherit_bindings=False):
         self._keys = [self._line_key(line) for line in lines]
         size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
-            # a new size needs a layout (scrollbars), not a repaint of every line: set_model
-            # redraws the lines that changed (the reactive's own refresh would redraw all)
-            self.set_reactive(Board.virtual_size, size)
-            self.refresh(layout=True, repaint=False)
+            # only the scrollbars depend on it: no layout of the screen, no bar redrawn whole
+            # (set_model redraws the lines that changed)
+            resize(self, size)
 
     def _line_key(self, line: Text | tuple[Lane, int]) -> tuple:
         """What a line says, as a value: its text, or the entries of its cells (which are values)."""

@@ -21,6 +21,7 @@ from trodden.models.names import visible
 from trodden.models.natural_sort import natural_key
 from trodden.models.notes.marks import KIND_SYMBOLS, feeling_symbol
 from trodden.tui.i18n import quoted
+from trodden.tui.widgets.scrollbars import QuietScrollbars, resize
 
 STRIP_CACHE = 20_000
 """drawn inbox lines kept (beyond that the cache starts again)"""
@@ -55,7 +56,7 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
     return text
 
 
-class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
+class Inbox(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False):
     """The notes not yet on the map, one line each; the cursor picks a note (styles: ``map.tcss``)."""
 
     class Highlighted(Message):
@@ -86,7 +87,7 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
         self.waiting = Counter(note.phase for note in self.notes if note.phase)
         self._cache.clear()
         self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
-        self.virtual_size = Size(self.size.width, len(self.notes))
+        resize(self, Size(self.size.width, len(self.notes)))
         self.refresh()
         self._announce()
 
@@ -108,9 +109,9 @@ class Inbox(ScrollView, can_focus=True, inherit_bindings=False):
                     del self.waiting[note.phase]
         if len(self.notes) != before:
             self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
-            # one line fewer: a layout for the scrollbar, and a redraw of the lines that moved up only
-            self.set_reactive(Inbox.virtual_size, Size(self.size.width, len(self.notes)))
-            self.refresh(layout=True, repaint=False)
+            # one line fewer: no screen layout, the scrollbar redrawn only if its thumb moves
+            # (widgets/scrollbars.py), and a redraw of the lines that moved up only
+            resize(self, Size(self.size.width, len(self.notes)))
             top = self.scroll_offset.y
             first = max(min(first, self.cursor), top)
             self.refresh_lines(first, top + self.scrollable_content_region.height - first)

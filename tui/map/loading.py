@@ -34,6 +34,15 @@ from .changes import Shared, conflicts_text
 from .writing import MapWriting
 
 
+def same_records(one: JourneyMap, other: JourneyMap) -> bool:
+    """The same items, quotes and overrides, in any order (what the inbox depends on)."""
+    return (
+        {item.id: item for item in one.items} == {item.id: item for item in other.items}
+        and {pick.id: pick for pick in one.quotes} == {pick.id: pick for pick in other.quotes}
+        and one.overrides == other.overrides
+    )
+
+
 class MapLoading(MapWriting):
     """Load, reload (F5) and follow (a mixin of ``MapScreen``)."""
 
@@ -205,9 +214,17 @@ class MapLoading(MapWriting):
         if message.data is not None:
             self.loaded.data = message.data
         if message.journey is not None and message.sent == self._submitted:
+            # after each own edit the map is read back (the version moved): when it is the map
+            # shown, the 20,000-note inbox is not rebuilt and redrawn (~25 ms on the UI thread
+            # half a second after every key, in the way of the next one)
+            same = message.data is None and message.journey == self.journey
+            reordered = not same and message.data is None and same_records(message.journey, self.journey)
             self.journey = message.journey
             self._shown_version = message.version
-            self.refresh_inbox()
+            if reordered:  # a new item read back in the document's order: the inbox is the same
+                self.refresh_board()
+            elif not same:
+                self.refresh_inbox()
             self.show_shared(message.shared)
         elif message.data is not None:
             self.refresh_inbox()
