@@ -231,3 +231,25 @@ async def test_a_key_matches_again_only_a_quote_whose_words_changed(tmp_path, mo
         assert matched == [2, 2]  # the words said, then back to the typed words: remembered
         assert check_cell(screen, 2).startswith("≈ close")
         await settle(pilot)
+
+
+@run_async
+async def test_next_to_check_passes_quotes_the_transcript_confirms_or_checked_by_hand(tmp_path):
+    app, path, interview_id = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await aligned(pilot)
+        await go_to(pilot, screen, 1)
+        await pilot.press("n")
+        assert screen.selected_seq() == 2  # close: still to check
+        await pilot.press("w")  # the words said: verbatim now
+        assert check_cell(screen, 2).startswith("✓ verbatim")
+        await go_to(pilot, screen, 1)
+        await pilot.press("n")
+        assert screen.selected_seq() == 5  # the phone number; the verbatim quote is passed
+        await pilot.press("ctrl+z", "v")  # back to the typed words, accepted by hand
+        await go_to(pilot, screen, 1)
+        await pilot.press("n")
+        assert screen.selected_seq() == 5
+        await settle(pilot)
+    (quote,) = [note for note in stored_notes(path, interview_id)[0] if note.seq == 2]
+    assert quote.checked and quote.text != SAID[2]

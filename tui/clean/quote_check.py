@@ -22,7 +22,7 @@ from trodden.models.transcript.align import nudged
 from trodden.models.transcript.check import Alignment, align, check_quote
 from trodden.models.transcript.model import SpeakerRole, Transcript
 from trodden.models.transcript.notes import with_said_words
-from trodden.models.transcript.quotes import QuoteMatch, resized
+from trodden.models.transcript.quotes import QuoteMatch, QuoteStatus, resized
 from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.dialogs import PickScreen
 
@@ -133,6 +133,13 @@ class QuoteChecking(CleanView):
         if match is None:
             match = self._matched[key] = check_quote(self.alignment, note, self.session.interview)
         return match
+
+    def quote_needs_check(self, note: Note) -> bool:
+        """Close, not found or not yet matched, and not accepted by hand: a verbatim quote is done."""
+        if not super().quote_needs_check(note):
+            return False
+        match = self.quote_match(note)
+        return match is None or match.status is not QuoteStatus.VERBATIM
 
     def _cells(self, note: Note) -> list[Text]:
         cells = super()._cells(note)

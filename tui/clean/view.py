@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from trodden.models.domain import InterviewStatus, Note
+from trodden.models.domain import InterviewStatus, Kind, Note
 from trodden.models.notes.cleaning import CleanError, CleanState, line_of
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.session import InterviewSession
@@ -179,6 +179,11 @@ class CleanView(TroddenScreen):
         editor = self.query_one("#editor", Input)
         if not self.editing:
             editor.value = line_of(note) if note else ""
+
+    def quote_needs_check(self, note: Note) -> bool:
+        """A quote nobody has checked yet (``n`` stops at it); with a transcript, only one whose
+        words the transcript does not confirm (quote_check.py)."""
+        return note.has(Kind.QUOTE) and not note.checked
 
     def _detail(self, note: Note | None) -> Text:
         """The detail panel's text for ``note`` (the transcript's check adds its lines)."""
