@@ -59,9 +59,10 @@ class FittingTable(DataTable):
         One relocation of every row for the whole change (DataTable's ``remove_row`` rebuilds the
         locations once per row removed, and ``add_row`` can only append).
         """
-        wanted = [RowKey(key) for key in keys]
         for key, cells in new.items():  # appended first: the table stays whole until it is reordered
             self.add_row(*cells, key=key)
+        held = {row_key.value: row_key for row_key in self.rows}  # a new RowKey costs more than a lookup
+        wanted = [held[key] for key in keys]
         keep = set(wanted)
         for row_key in [row_key for row_key in self._row_locations if row_key not in keep]:
             del self.rows[row_key]
