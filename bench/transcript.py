@@ -5,13 +5,15 @@ transcript panel open (issue 17: import+align under 1 s; keys within 50 ms).
    10-60 s after the words they record, the recording started 95 s into trodden's clock: time
    ``read_transcript`` (webvtt-py) and ``align`` (offset, every note's span, every quote's match),
    as ``trodden transcript`` runs them; the median of ``--runs``.
-2. The clean screen on that interview, in this process under Pilot (headless), the transcript
-   panel open (T): ``down`` moves the selection and the panel follows; ``>`` widens a quote's span
-   and re-matches it; ``w`` takes the words said (a stored, undoable step). Each key is timed
-   from Pilot sending it to the screen having processed it and gone idle (``pilot.pause``), with
-   the panel open and, as the baseline in the same run, closed: the ratio is what the panel costs.
+2. The clean screen (``trodden clean`` run in this process under Pilot, headless, every frame turned
+   into terminal output as a real run does: ``_inprocess.ScreenProbe``) on interviews of 300 and
+   about 4,000 notes (``--notes``): ``down``, ``"`` (toggle a quote), ``j`` (join), ``ctrl+z`` (undo
+   the join), ``>`` (widen a quote's span) and ``w`` (take the words said). Each key is timed from
+   sent to the first frame showing its change (wall) and by the UI thread's CPU until the screen is
+   quiet (cpu: hardly depends on what else the shared machine runs), with the transcript panel open
+   and, as the baseline in the same run, closed.
 
-    .venv/bin/python bench/transcript.py [--runs 5] [--keys 30]
+    .venv/bin/python bench/transcript.py [--runs 5] [--keys 15] [--notes 300 5000]
 """
 
 from __future__ import annotations
