@@ -6,13 +6,13 @@ Word and Mermaid only lay its fields out. ``build_report`` reads the study and c
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from trodden.models.change.plan import ChangePlan
 from trodden.models.check_messages import title as check_title
 from trodden.models.checks import Finding, in_language, run_checks
-from trodden.models.checks_transcript import without_verified
+from trodden.models.checks_transcript import transcript_findings, without_verified
 from trodden.models.domain import Interview, JourneyState, Note
 from trodden.models.map.evidence import NotesIndex
 from trodden.models.map.journey_map import BackstageKind, ItemKind, JourneyMap, MapItem, Mark
@@ -21,9 +21,10 @@ from trodden.models.notes.redact_models import redact_model
 from trodden.models.plurals import count
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
+from trodden.models.transcript.check import Alignment
 
 from .i18n import Labels
-from .redacted import export_inputs, study_redactor
+from .redacted import export_inputs, no_redaction, study_redactor
 from .report_change import area_sections, matrix_alt, target_section
 from .report_evidence import EvidenceBuilder, unique
 from .report_hypothesis import hypothesis_section
@@ -43,15 +44,19 @@ def assemble(
     hypothesis: KeptHypothesis | None = None,
     plan: ChangePlan | None = None,
     verified: frozenset[str] = frozenset(),
+    alignments: Mapping[str, Alignment] | None = None,
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
     Every piece of user text (notes, items, phases, the study's purpose...) is redacted as a
     whole before the report is built (``redacted.export_inputs``): personal details become
     markers like ``[name]`` unless ``private``. ``verified``: ids of quotes the transcripts show
-    were said word for word (``report_reading``); the evidence appendix says so.
+    were said word for word (``report_reading``); the evidence appendix says so. ``alignments``:
+    the interviews' transcripts set against their notes; the checks list the quotes they do not
+    confirm (``quote-unverified``, ``quote-differs``), the words said redacted like the notes.
     """
     labels = Labels(language or data.study.language)
+    said = no_redaction if private else study_redactor(data, labels.language)  # the study as given: real names
     if hypothesis is not None and not private:  # the kept items and the group's reasons are user text too
         hypothesis = redact_model(hypothesis, study_redactor(data, labels.language))
     inputs = export_inputs(data, interviews, notes, journey, private=private, language=labels.language, plan=plan)
@@ -79,6 +84,10 @@ def assemble(
         in_language(data, labels.language), interviews, index, journey
     )  # messages in the report's language
     findings = without_verified(findings, verified)
+    if alignments:
+        findings += transcript_findings(
+            in_language(data, labels.language), interviews, notes, dict(alignments), said
+        )  # redacted notes, redacted words said
     return Report(
         labels=labels,
         language=labels.language,
@@ -234,5 +243,6 @@ def build_report(
         hypothesis=study.hypothesis,
         plan=study.plan,
         verified=study.verified,
+        alignments=study.alignments,
     )
     return report, study.problems

@@ -25,6 +25,7 @@ from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
+from trodden.models.transcript.check import Alignment
 from trodden.models.transcript.study import study_alignments, verified_ids
 
 FREEZE_AT = 1000
@@ -49,6 +50,8 @@ class StudyData:
     """problem areas, ideas and the target map (empty when none was started)"""
     verified: frozenset[str] = frozenset()
     """Ids of the quotes verified against their interview's transcript (word for word)."""
+    alignments: dict[str, Alignment] = field(default_factory=dict)
+    """Each interview with a transcript set against its notes (the checks' quote findings)."""
 
 
 @contextmanager
@@ -87,6 +90,7 @@ def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData
         hypothesis=hypothesis,
         plan=read_plan(store.path),
         verified=verified_ids(alignments, notes),
+        alignments=alignments,
     )
 
 

@@ -146,3 +146,14 @@ def test_a_step_that_changes_nothing_is_not_an_undo_step():
     state = CleanState.of([note(1, "a")])
     state.apply("theme", [cleaning.set_theme(state.notes[1], None)])
     assert not state.can_undo
+
+
+def test_the_reading_order_is_kept_between_steps_and_follows_every_step_and_undo():
+    state = CleanState.of([note(1, "first", t=10.0), note(2, "second", t=20.0), note(3, "third", t=30.0)])
+    assert [n.seq for n in state.ordered()] == [1, 2, 3]
+    state.ordered().pop()  # a caller's copy: the kept order is not changed by it
+    state.apply("delete", [cleaning.set_deleted(state.notes[2], True)])
+    assert [n.seq for n in state.ordered()] == [1, 3]
+    assert [n.seq for n in state.ordered(include_deleted=True)] == [1, 2, 3]
+    state.undo()
+    assert [n.seq for n in state.ordered()] == [1, 2, 3]

@@ -212,3 +212,44 @@ async def test_importing_in_the_app_asks_who_the_participant_is(tmp_path):
         }
         assert stored.data.speaker_names == ["Maja Lind", "Anna Svensson"]
         await wait_until(pilot, lambda: screen.alignment is not None, "the alignment")
+
+
+@run_async
+async def test_a_key_matches_again_only_a_quote_whose_words_changed(tmp_path, monkeypatch):
+    import trodden.tui.clean.quote_check as quote_check
+
+    matched: list[int] = []
+    real = quote_check.check_quote
+    monkeypatch.setattr(quote_check, "check_quote", lambda a, note, i: matched.append(note.seq) or real(a, note, i))
+    app, _path, _interview_id = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await aligned(pilot)
+        await go_to(pilot, screen, 2)
+        await pilot.press("plus", "down", "up", "j", "ctrl+z")  # a feeling, moves, a join undone
+        assert matched == [2]  # the joined words only; the quote's own words were matched on the worker
+        await pilot.press("w", "ctrl+z")
+        assert matched == [2, 2]  # the words said, then back to the typed words: remembered
+        assert check_cell(screen, 2).startswith("≈ close")
+        await settle(pilot)
+
+
+@run_async
+async def test_next_to_check_passes_quotes_the_transcript_confirms_or_checked_by_hand(tmp_path):
+    app, path, interview_id = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await aligned(pilot)
+        await go_to(pilot, screen, 1)
+        await pilot.press("n")
+        assert screen.selected_seq() == 2  # close: still to check
+        await pilot.press("w")  # the words said: verbatim now
+        assert check_cell(screen, 2).startswith("✓ verbatim")
+        await go_to(pilot, screen, 1)
+        await pilot.press("n")
+        assert screen.selected_seq() == 5  # the phone number; the verbatim quote is passed
+        await pilot.press("ctrl+z", "v")  # back to the typed words, accepted by hand
+        await go_to(pilot, screen, 1)
+        await pilot.press("n")
+        assert screen.selected_seq() == 5
+        await settle(pilot)
+    (quote,) = [note for note in stored_notes(path, interview_id)[0] if note.seq == 2]
+    assert quote.checked and quote.text != SAID[2]

@@ -22,6 +22,7 @@ from trodden.models.map.map_session import MapSession, read_map
 from trodden.models.map.presence import Presence
 from trodden.tui.app import TroddenApp
 from trodden.tui.map.screen import MapScreen
+from trodden.tui.widgets.dialogs import PickScreen
 
 NOTES = {
     "P1": [
@@ -260,7 +261,7 @@ async def test_checks_panel_jumps_to_the_hypothesis(store):
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await loaded(pilot)
         await pilot.press("c")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), "the checks (run on a worker)")
         await pilot.press(*["down"] * codes.index("no-evidence"), "enter")
         await pilot.pause()
         assert app.screen is screen

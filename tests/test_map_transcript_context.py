@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from report_study import make_study
 from transcript_kit import teams_vtt
 from waiting import wait_until
@@ -17,7 +18,14 @@ from trodden.tui.map.evidence import ItemScreen
 from trodden.tui.map.transcript_context import TranscriptContext
 
 
-def test_the_highlighted_note_shows_the_lines_said_around_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("ui_lang", "words"),
+    [
+        ("en", ("participant", "interviewer", "in the transcript")),
+        ("sv", ("deltagare", "intervjuare", "i transkriptet")),
+    ],
+)
+def test_the_highlighted_note_shows_the_lines_said_around_it(tmp_path: Path, ui_lang: str, words) -> None:
     store = make_study(tmp_path / "study")
     interview = store.find_interview("P1")
     with store.open_interview(interview.id, writable=False) as session:
@@ -28,7 +36,7 @@ def test_the_highlighted_note_shows_the_lines_said_around_it(tmp_path: Path) -> 
     )
     index = load_study_map(store).index
     item = next(item for item in read_map(store).items if item.id == 1)  # P1/1 and P2/1 back it
-    app = TroddenApp(store, start=lambda s: ItemScreen(item, index, "Dreaming of green", store=s))
+    app = TroddenApp(store, start=lambda s: ItemScreen(item, index, "Dreaming of green", store=s), ui_lang=ui_lang)
 
     async def run() -> tuple[str, bool]:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -43,6 +51,8 @@ def test_the_highlighted_note_shows_the_lines_said_around_it(tmp_path: Path) -> 
             return shown, context.display
 
     shown, displayed = asyncio.run(run())
-    assert "participant: " + said[1] in shown
-    assert "interviewer: Och hur var det sen?" in shown
+    participant, interviewer, heading = words
+    assert shown.startswith(heading + " (")
+    assert f"{participant}: " + said[1] in shown
+    assert f"{interviewer}: Och hur var det sen?" in shown
     assert not displayed

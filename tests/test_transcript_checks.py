@@ -63,3 +63,11 @@ def test_messages_in_english_and_danish(study: StudyStore, language: str, start:
     alignments, _ = study_alignments(study, [found], notes)
     (finding,) = transcript_findings(data, [found], notes, alignments)
     assert finding.message.startswith(start.format(id=f"{interview}/1"))
+
+
+def test_lang_sets_the_quote_findings_language_like_the_others(study: StudyStore, capsys) -> None:
+    interview = _with_transcript(study, {1: "Jag vill bara att mina blommor ska må bra."})
+    main(["check", str(study.path), "--lang", "da"])
+    lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("quote-")]
+    assert [line.split("\t")[:2] for line in lines] == [["quote-differs", "advarsel"]]
+    assert lines[0].split("\t")[2].startswith(f"citatet {interview}/1 »Jag vill")

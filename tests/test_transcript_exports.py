@@ -61,6 +61,33 @@ def test_the_report_marks_quotes_verified_against_the_transcript(tmp_path: Path,
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "title", "name"), [("en", "Quote differs", "[name]"), ("sv", "Citat avviker", "[namn]")]
+)
+def test_the_reports_checks_list_a_quote_the_transcript_does_not_confirm(tmp_path: Path, lang, title, name) -> None:
+    """quote-differs in the report's checks (Markdown and Word), in its language, the words said
+    redacted (the participant said her own name, a speaker's name in the transcript)."""
+    store = make_study(tmp_path / "study")
+    interview = store.find_interview("P1")
+    with store.open_interview(interview.id, writable=False) as session:
+        notes = session.notes()
+    said = {2: "I just wanted someone, Karin Holm, to tell me which plant survives in my dark flat"}
+    vtt = teams_vtt(notes, interview.start, participant="Karin Holm", said=said)
+    store.save_transcript(interview.id, parse_transcript(vtt.encode(), Path("p1.vtt")))
+    md, docx = tmp_path / "r.md", tmp_path / "r.docx"
+    assert main(["export", str(store.path), "--format", "md", "--lang", lang, "-o", str(md)]) == 0
+    rows = [line for line in md.read_text(encoding="utf-8").splitlines() if title in line]
+    escaped = name.replace("[", "\\[").replace("]", "\\]")  # Markdown: a marker is not a link
+    assert len(rows) == 1 and "2026-03-02-P1/2" in rows[0] and f"someone, {escaped}, to tell me" in rows[0]
+    assert main(["export", str(store.path), "--format", "docx", "--lang", lang, "-o", str(docx)]) == 0
+    (table,) = [t for t in Document(str(docx)).tables if any(title in c.text for c in t.columns[1].cells)]
+    (row,) = [r for r in table.rows if r.cells[1].text.startswith(title)]
+    assert f"someone, {name}, to tell me" in row.cells[2].text and row.cells[3].text == "2026-03-02-P1/2"
+    assert "Karin" not in md.read_text(encoding="utf-8")
+    assert all("Karin" not in p.text for p in Document(str(docx)).paragraphs)
+    assert all("Karin" not in c.text for t in Document(str(docx)).tables for r in t.rows for c in r.cells)
+
+
 def test_the_interview_notes_carry_the_transcript_redacted(sample, tmp_path: Path, capsys) -> None:
     store, interview_id = sample
     out = tmp_path / "p1.md"

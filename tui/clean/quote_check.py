@@ -13,21 +13,20 @@ from __future__ import annotations
 from rich.text import Text
 from textual import work
 from textual.message import Message
-from textual.widgets import Static
 
 from trodden.models.domain import Kind, Note
 from trodden.models.errors import StoreError
 from trodden.models.names import visible
+from trodden.models.storage.gc_policy import freeze_loaded_objects, paused_gc
 from trodden.models.transcript.align import nudged
 from trodden.models.transcript.check import Alignment, align, check_quote
 from trodden.models.transcript.model import SpeakerRole, Transcript
 from trodden.models.transcript.notes import with_said_words
-from trodden.models.transcript.quotes import QuoteMatch, resized
+from trodden.models.transcript.quotes import QuoteMatch, QuoteStatus, resized
 from trodden.tui.i18n import N_, _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen
 
 from .quote_rows import check_lines, offset_text, status_cell, status_word
-from .rows import detail
 from .view import CleanView
 
 NUDGE = 5.0
@@ -37,6 +36,11 @@ ROLE_WORD = {
     SpeakerRole.NOTE_TAKER: N_("note-taker"),
 }
 """A transcript speaker's role as the speakers' list says it."""
+
+
+def match_key(note: Note) -> tuple:
+    """What a quote's match depends on besides the alignment: its words and when it was typed."""
+    return (note.text, note.t, note.wall)
 
 
 class QuoteChecking(CleanView):
@@ -50,13 +54,17 @@ class QuoteChecking(CleanView):
             self.transcript = transcript
             self.alignment = alignment
             self.problem = problem
+            self.matched: dict[tuple, QuoteMatch] = {}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.transcript: Transcript | None = None
         self.alignment: Alignment | None = None
         self._matches: dict[int, tuple[str, QuoteMatch]] = {}
-        """Each quote's match, with the text it was made for (a new text is matched again)."""
+        """A quote's span as widened or narrowed (< >), with the text it was made for."""
+        self._matched: dict[tuple, QuoteMatch] = {}
+        """Every match made against this alignment, by the quote's words and time: a key re-matches
+        only a quote whose words changed, and an undo finds the old words' match here."""
 
     # ------------------------------------------------------------ loading
     def load_transcript(self, transcript: Transcript | None = None) -> None:
@@ -74,15 +82,20 @@ class QuoteChecking(CleanView):
         except StoreError as error:
             self.post_message(self.TranscriptChecked(None, None, str(error)))
             return
-        result = align(transcript, interview, notes) if transcript is not None else None
-        self.post_message(self.TranscriptChecked(transcript, result))
+        with paused_gc():  # the index is tens of thousands of objects, kept while the screen is open:
+            result = align(transcript, interview, notes) if transcript is not None else None
+            freeze_loaded_objects()  # out of the collector's scans (a full pass stalled keys 100+ ms)
+        checked = self.TranscriptChecked(transcript, result)
+        if result is not None:  # the quotes matched here are not matched again on the UI thread
+            checked.matched = {match_key(n): result.quotes[n.seq] for n in notes if n.seq in result.quotes}
+        self.post_message(checked)
 
     def on_quote_checking_transcript_checked(self, message: TranscriptChecked) -> None:
         if message.problem:
             self._say(message.problem, error=True)
             return
         self.transcript, self.alignment = message.transcript, message.alignment
-        self._matches = {}
+        self._matches, self._matched = {}, dict(message.matched)
         quotes = [note.seq for note in self.state.ordered() if note.has(Kind.QUOTE)]
         self._refresh(quotes)
         if message.alignment is not None:
@@ -112,11 +125,21 @@ class QuoteChecking(CleanView):
         """The quote's match (None for a note that is not a quote or with no transcript loaded)."""
         if self.alignment is None or self.session is None or not note.has(Kind.QUOTE):
             return None
-        cached = self._matches.get(note.seq)
-        if cached is None or cached[0] != note.text:
-            cached = (note.text, check_quote(self.alignment, note, self.session.interview))
-            self._matches[note.seq] = cached
-        return cached[1]
+        resized = self._matches.get(note.seq)
+        if resized is not None and resized[0] == note.text:
+            return resized[1]
+        key = match_key(note)
+        match = self._matched.get(key)
+        if match is None:
+            match = self._matched[key] = check_quote(self.alignment, note, self.session.interview)
+        return match
+
+    def quote_needs_check(self, note: Note) -> bool:
+        """Close, not found or not yet matched, and not accepted by hand: a verbatim quote is done."""
+        if not super().quote_needs_check(note):
+            return False
+        match = self.quote_match(note)
+        return match is None or match.status is not QuoteStatus.VERBATIM
 
     def _cells(self, note: Note) -> list[Text]:
         cells = super()._cells(note)
@@ -125,15 +148,12 @@ class QuoteChecking(CleanView):
             return cells
         return [*cells[:-1], status_cell(match, note)]
 
-    def _show_selected(self) -> None:
-        super()._show_selected()
-        note = self.selected_note()
+    def _detail(self, note: Note | None) -> Text:
+        text = super()._detail(note)
         match = self.quote_match(note) if note is not None else None
-        if note is None or match is None:
-            return
-        text = detail(note, self.redactor, self.themes, self.phases)
-        text.append_text(check_lines(match, note))
-        self.query_one("#detail", Static).update(text)
+        if note is not None and match is not None:
+            text.append_text(check_lines(match, note))
+        return text
 
     # ------------------------------------------------------------ actions
     def _selected_match(self) -> tuple[Note, QuoteMatch] | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.widgets import DataTable
 
-from trodden.models.domain import Kind
 from trodden.models.notes import cleaning
 from trodden.tui.i18n import _
 
@@ -73,7 +72,7 @@ class NoteSteps(CleanView):
         for offset in range(1, len(self.rows) + 1):
             index = (start + offset) % len(self.rows)
             note = self.state.notes[self.rows[index]]
-            if self.redactor.find(note.text) or (note.has(Kind.QUOTE) and not note.checked):
+            if not note.deleted and (self.redactor.find(note.text) or self.quote_needs_check(note)):
                 self.query_one(DataTable).move_cursor(row=index)
                 return
         self._say(_("nothing left to check"))

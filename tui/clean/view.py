@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from trodden.models.domain import InterviewStatus, Note
+from trodden.models.domain import InterviewStatus, Kind, Note
 from trodden.models.notes.cleaning import CleanError, CleanState, line_of
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.session import InterviewSession
@@ -154,31 +154,40 @@ class CleanView(TroddenScreen):
         return cached[1]
 
     def _refresh(self, seqs: list[int], select: int | None = None) -> None:
-        """Update changed rows in place, drop removed ones; rebuild only when rows appear."""
-        table = self.query_one(DataTable)
+        """Update changed rows in place, drop removed ones, put new ones where they belong.
+
+        Only the changed rows are drawn again (``FittingTable.update_row``): a key must not cost
+        the whole table on a long interview (bench/transcript.py).
+        """
+        table = self.query_one(FittingTable)
         wanted = [note.seq for note in self._visible()]
         if wanted != self.rows:
-            gone = set(self.rows) - set(wanted)
-            if [seq for seq in self.rows if seq not in gone] != wanted:
-                self._rebuild(select)
-                return
-            for seq in gone:
-                table.remove_row(str(seq))
+            shown = set(self.rows)
+            new = {str(seq): self._cells(self.state.notes[seq]) for seq in wanted if seq not in shown}
+            table.arrange([str(seq) for seq in wanted], new)
             self.rows = wanted
         for seq in seqs:
             if seq in self.rows:
-                for key, value in zip(CELL_KEYS, self._cells(self.state.notes[seq]), strict=True):
-                    table.update_cell(str(seq), key, value)
+                table.update_row(str(seq), self._cells(self.state.notes[seq]))
         if select is not None and select in self.rows:
             table.move_cursor(row=self.rows.index(select))
         self._show_selected()
 
     def _show_selected(self) -> None:
         note = self.selected_note()
-        self.query_one("#detail", Static).update(detail(note, self.redactor, self.themes, self.phases))
+        self.query_one("#detail", Static).update(self._detail(note))
         editor = self.query_one("#editor", Input)
         if not self.editing:
             editor.value = line_of(note) if note else ""
+
+    def quote_needs_check(self, note: Note) -> bool:
+        """A quote nobody has checked yet (``n`` stops at it); with a transcript, only one whose
+        words the transcript does not confirm (quote_check.py)."""
+        return note.has(Kind.QUOTE) and not note.checked
+
+    def _detail(self, note: Note | None) -> Text:
+        """The detail panel's text for ``note`` (the transcript's check adds its lines)."""
+        return detail(note, self.redactor, self.themes, self.phases)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         widget = self.query_one("#message", Static)

@@ -35,7 +35,7 @@ def run(args) -> int:
     missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     data = in_language(loaded.data, getattr(args, "lang", None))  # the study's language unless --lang
     findings = run_checks(data, loaded.interviews, loaded.index, loaded.journey)
-    findings = _with_transcripts(store, loaded, findings)
+    findings = _with_transcripts(store, loaded, data, findings)
     if data.study.state is not None and data.study.state.value == "target":
         info(_("a target-state study: its items need no interview evidence, so the evidence checks are left out"))
     for finding in findings:
@@ -45,14 +45,13 @@ def run(args) -> int:
     return 1 if has_warnings(findings) or missing else 0
 
 
-def _with_transcripts(store, loaded, findings: list) -> list:
+def _with_transcripts(store, loaded, data, findings: list) -> list:
     """``findings`` and the quotes checked against the interviews' transcripts (a damaged transcript
-    is left out and named); a picked quote verified against its transcript is verbatim."""
-    from trodden.models.checks_transcript import transcript_findings, without_verified
-    from trodden.models.transcript.study import notes_by_interview, study_alignments, verified_ids
+    is left out and named), their messages in ``data``'s language (--lang) like the others."""
+    from trodden.models.checks_transcript import with_transcripts
+    from trodden.models.transcript.study import notes_by_interview
 
     notes = notes_by_interview(loaded.index.notes.values())
-    alignments, problems = study_alignments(store, loaded.interviews, notes)
+    findings, problems = with_transcripts(store, data, loaded.interviews, notes, findings)
     loaded.problems.extend(problems)
-    extra = transcript_findings(loaded.data, loaded.interviews, notes, alignments)
-    return without_verified(findings, verified_ids(alignments, notes)) + extra
+    return findings

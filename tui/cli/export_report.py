@@ -95,6 +95,7 @@ def run_report_export(store, args) -> int:
                 hypothesis=study.hypothesis,
                 plan=study.plan,
                 verified=study.verified,
+                alignments=study.alignments,
             )
             if fmt == "md":
                 from trodden.exporters.report_md import render as render_md

@@ -4,13 +4,17 @@ saturation, and a quote with its history."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
+from textual.message import Message
 
-from trodden.models.checks import run_checks
+from trodden.models.checks import Finding, run_checks
+from trodden.models.checks_transcript import with_transcripts
 from trodden.models.domain import Note
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap, Lane
 from trodden.models.names import visible
 from trodden.models.stats import backing_counts, saturation
+from trodden.models.transcript.study import notes_by_interview
 from trodden.tui.i18n import N_, _, quoted
 from trodden.tui.widgets.charts import bar
 from trodden.tui.widgets.dialogs import PickScreen, TextPanel
@@ -24,10 +28,28 @@ SEVERITY = {"warning": N_("warning"), "info": N_("info")}
 class MapPanels(MapView):
     """Checks and stats actions for the map screen."""
 
+    class ChecksFound(Message):
+        """The method checks, with the quotes checked against the interviews' transcripts (a worker's)."""
+
+        def __init__(self, findings: list[Finding]) -> None:
+            super().__init__()
+            self.findings = findings
+
     def action_checks(self) -> None:
         if self.loaded is None:
             return
-        findings = run_checks(self.loaded.data, self.loaded.interviews, self.loaded.index, self.journey)
+        self.run_checks(self.loaded, self.journey.model_copy(deep=True))
+
+    @work(thread=True, exclusive=True, group="checks", description="run the method checks")
+    def run_checks(self, loaded: StudyMapData, journey: JourneyMap) -> None:
+        """Off the UI thread: the quote checks read and align every transcript."""
+        findings = run_checks(loaded.data, loaded.interviews, loaded.index, journey)
+        notes = notes_by_interview(loaded.index.notes.values())
+        findings, _problems = with_transcripts(self.store, loaded.data, loaded.interviews, notes, findings)
+        self.post_message(self.ChecksFound(findings))  # a damaged transcript is left out, as by 'trodden check'
+
+    def on_map_panels_checks_found(self, message: ChecksFound) -> None:
+        findings = message.findings
         if not findings:
             self.status(_("No findings: the map follows the method's rules of thumb"), "green")
             return
@@ -45,19 +67,25 @@ class MapPanels(MapView):
         intro = Text(
             _("Enter jumps to the phase or item a finding is about ('trodden check --help' explains each code).")
         )
+        self.app.push_screen(PickScreen(_("Method checks"), intro, options), lambda key: self._jump(findings, key))
 
-        def jump(key: str | None) -> None:
-            if key is None:
-                return
-            subject = findings[int(key)].subject
-            phase_ids = [p.id for p in self.phases]
-            if subject in phase_ids:
-                self.board.go_to(Lane.TOUCHPOINTS, phase_ids.index(subject))
-            elif subject.isdigit():
-                self._focus_item(int(subject))
-            self.board.focus()
-
-        self.app.push_screen(PickScreen(_("Method checks"), intro, options), jump)
+    def _jump(self, findings: list[Finding], key: str | None) -> None:
+        """To the phase or item a finding is about; a quote's finding shows the quote and its history."""
+        if key is None or self.loaded is None:
+            return
+        subject = findings[int(key)].subject
+        phase_ids = [p.id for p in self.phases]
+        note = self.loaded.index.notes.get(subject)
+        if subject in phase_ids:
+            self.board.go_to(Lane.TOUCHPOINTS, phase_ids.index(subject))
+        elif subject.isdigit():
+            self._focus_item(int(subject))
+        elif note is not None:
+            backed = next((item for item in self.journey.items if subject in item.evidence), None)
+            if backed is not None:
+                self._focus_item(backed.id)
+            self.app.push_screen(TextPanel(_("Quote"), quote_panel(note, self.loaded.index.participant(note))))
+        self.board.focus()
 
     def action_stats(self) -> None:
         if self.loaded is None:

@@ -17,6 +17,7 @@ from trodden.models.map.evidence import NotesIndex
 from trodden.models.names import visible
 from trodden.models.transcript.check import Alignment, align
 from trodden.models.transcript.model import SpeakerRole
+from trodden.tui.i18n import N_, _
 
 from .inbox import mm_ss
 
@@ -30,24 +31,37 @@ class TranscriptContext(Static):
     """
 
 
+ROLE_WORD = {
+    SpeakerRole.INTERVIEWER: N_("interviewer"),
+    SpeakerRole.PARTICIPANT: N_("participant"),
+    SpeakerRole.NOTE_TAKER: N_("note-taker"),
+}
+LEVEL_WORD = {"set by hand": N_("set by hand"), "high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+"""A speaker's role and the offset's confidence as the panel says them (the models' values are English keys)."""
+
+
 def context_text(alignment: Alignment, seq: int) -> Text:
     """The note's span and a line either side, speakers by role (the panel is on this machine)."""
     span = alignment.spans.get(seq)
     if span is None:
-        return Text("not placed in the transcript", style="dim")
+        return Text(_("not placed in the transcript"), style="dim")
     transcript = alignment.index.transcript
     roles = transcript.roles()
     first, last = max(span[0] - AROUND, 0), min(span[1] + AROUND, len(transcript.cues) - 1)
+    offset = alignment.offset
+    level = _(LEVEL_WORD.get(offset.level, offset.level))
     text = Text()
-    text.append(f"in the transcript (offset {alignment.offset.seconds:+.0f} s, {alignment.offset.level}):", style="dim")
+    text.append(
+        _("in the transcript (offset {offset} s, {level}):").format(offset=f"{offset.seconds:+.0f}", level=level),
+        style="dim",
+    )
     for number in range(first, last + 1):
         cue = transcript.cues[number]
         role = roles.get(cue.speaker)
         inside = span[0] <= number <= span[1]
         text.append(f"\n{mm_ss(cue.start)} ", style="dim")
-        text.append(
-            f"{role.value if role else 'speaker'}: ", style="cyan" if role is SpeakerRole.PARTICIPANT else "dim"
-        )
+        said_by = _(ROLE_WORD[role]) if role in ROLE_WORD else _("speaker")
+        text.append(f"{said_by}: ", style="cyan" if role is SpeakerRole.PARTICIPANT else "dim")
         text.append(visible(cue.text, one_line=True), style="bold" if inside else "dim")
     return text
 
