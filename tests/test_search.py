@@ -242,7 +242,7 @@ def test_notes_stored_decomposed_are_found_by_composed_words_tags_and_marked(sto
     decomposed = SearchIndex.build([nfd], loaded.interviews, language="sv")
     for typed in ("får", "växt", "kön", "#förp", unicodedata.normalize("NFD", "växterna")):
         assert len(decomposed.search(parse_query(typed))) == 1, typed
-    assert decomposed.search(parse_query("va")) == [] or len(decomposed.search(parse_query("va"))) == 0
+    assert len(decomposed.search(parse_query("xterna"))) == 0  # the word is not cut at the combining mark
     spans = decomposed.spans(nfd.text, parse_query("växt"))
     assert [unicodedata.normalize("NFC", nfd.text[start:end]) for start, end in spans] == ["växterna"]
 
