@@ -11,6 +11,8 @@ progress, the journey map) using the same ``DurableDB``.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -311,6 +313,25 @@ class StudyStore(TranscriptStore):
     def guide_events(self, interview_id: str, *, writable: bool = False) -> EventsLog:
         """The interviewer's live events of an interview (open it; ``refresh`` to follow)."""
         return EventsLog(self.interview_dir(interview_id), GUIDE_DB, writable=writable, side="guide")
+
+    def notes_stamp(self, *, leaving_out: str | None = None) -> tuple:
+        """Name, size and change time of every interview's notes files (``leaving_out`` one): a
+        few hundred ``stat`` calls that tell whether any note changed (a rename by another process)
+        without reading them. Any write changes a file's size or time."""
+        stamps = []
+        for interview_id in self.interview_ids():
+            if interview_id == leaving_out:
+                continue
+            try:
+                entries = list(os.scandir(self.interview_dir(interview_id)))
+            except (OSError, StoreError):
+                continue
+            for entry in entries:
+                if entry.name.startswith((NOTES_DB, INTERVIEW_FILE)) and not entry.name.endswith(".lock"):
+                    with contextlib.suppress(OSError):
+                        info = entry.stat()
+                        stamps.append((interview_id, entry.name, info.st_size, info.st_mtime_ns))
+        return tuple(sorted(stamps))
 
     def all_notes(self, *, include_deleted: bool = False) -> tuple[dict[str, list[Note]], list[StoreError]]:
         """The notes of every interview (read-only), keyed by interview id."""

@@ -29,7 +29,7 @@ from trodden.tui.widgets.footer import FittingFooter
 from .asking_who import AskingWho
 from .commands import CLEANED
 from .fixing import FixingNotes
-from .following import FOLLOW_EVERY, TOKENS_AFTER, FollowingGuide
+from .following import FOLLOW_EVERY, TOKENS_AFTER, TOKENS_EVERY, FollowingGuide
 from .header import HeaderLine
 from .marks import help_intro
 from .note_input import CaptureInput
@@ -140,6 +140,7 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
         # Completion words from the whole study: wanted soon, but not before the first frame
         # (reading every interview competes with the screen coming up).
         self.set_timer(TOKENS_AFTER, self.load_tokens)
+        self.set_interval(TOKENS_EVERY, self.load_tokens)  # read again only if another interview changed
         queued, typed = self._carried
         self._carried = ([], "")
         if self.cleaned and not self.read_only:  # kept, one line each, until ctrl+o and enter
