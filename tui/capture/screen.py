@@ -56,7 +56,7 @@ ACTIONS = register(
         Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels", panel=TYPING_OR_NOTE),
         Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False),
         Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False),
-        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", panel="notes", short="Del"),
+        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", panel="notes"),
         Action("capture.undo", "ctrl+z", "undo", "Undo", "Take back the last change to a note: kind, feeling, edit, delete, theme and phase", show=False),
         Action("capture.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False),
         Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False),
