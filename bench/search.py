@@ -8,7 +8,9 @@ Target (issue 15): query to results under 100 ms, median.
 - Whole command in a pty: ``trodden search DIR`` (the search screen), typing the queries one
   key at a time, each key timed from the byte written to the screen showing the new count;
   next to the bare Textual app (bench/bare_app.py) whose key writes one status line (the
-  floor). Also ``trodden search DIR QUERY`` as a whole command (start, read, index, print).
+  floor). Also ``trodden search DIR QUERY`` as a whole command (start, read, index, print),
+  run in turns with ``trodden stats DIR`` (start and read every interview and the map, no index:
+  the floor a one-shot command cannot go under without a cache) and a bare ``python -c pass``.
 
     .venv/bin/python bench/search.py [--quick] [--runs 5] [--repeats 20] [--keep DIR]
 """
@@ -18,11 +20,12 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _pty import TRODDEN, Terminal, absolute, line_changed, machine, median, python_script, ratio, run, spread
+from _pty import TRODDEN, Terminal, absolute, line_changed, machine, median, python_script, ratio, run, spread, verdict
 from _study import make_study
 
 QUERIES = [
@@ -77,6 +80,18 @@ def typed_keys(study: Path, export: Path) -> tuple[list[float], list[float]]:
     return ours, bare
 
 
+def whole_command(study: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
+    """The whole command and its floors, in turns, so the machine's load falls on each alike."""
+    whole: list[float] = []
+    stats: list[float] = []
+    bare: list[float] = []
+    for _ in range(runs):
+        whole.append(run([TRODDEN, "search", str(study), "växterna"]))
+        stats.append(run([TRODDEN, "stats", str(study)]))
+        bare.append(run([sys.executable, "-c", "pass"]))
+    return whole, stats, bare
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smoke run: 2,000 notes, few repeats")
@@ -99,9 +114,12 @@ def main() -> None:
     print(f"bare app key -> a status line (the floor):            {spread(bare, 'ms')}")
     print(absolute("typed key -> results on screen", median(ours), 0.100))
     print(ratio("typed key / bare app key", median(ours), median(bare)))
-    whole = [run([TRODDEN, "search", str(study), "växterna"]) for _ in range(args.runs)]
+    whole, stats, bare_python = whole_command(study, args.runs)
     print(f"trodden search DIR växterna (whole command, printed): {spread(whole)}")
     print(f"  (per run: {', '.join(f'{value:.2f}' for value in whole)}; stdev {statistics.pstdev(whole):.3f} s)")
+    print(f"trodden stats DIR (the floor: start, read the study):    {spread(stats)}")
+    print(f"python -c pass (the interpreter alone):                  {spread(bare_python)}")
+    print(verdict("whole search / trodden stats", median(whole), median(stats), 1.25))
     print(machine("end"))
     if args.keep is None:
         shutil.rmtree(folder, ignore_errors=True)

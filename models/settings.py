@@ -23,10 +23,19 @@ KEYS: dict[str, str] = {
     "language": "the language of notes and reports: " + ", ".join(LANGUAGES),
     "redaction-terms": "words always redacted in exports, separated by commas ('' for none)",
     "author": "who the Word files name as their author (the consultant or team; '' for none)",
+    "bullets-are-clouds": "yes: a pasted or imported line's leading '- ' is a thundercloud; no: a list bullet, dropped",
 }
 """Every key ``set`` accepts, with what it means (shown by ``show`` and in errors)."""
 
-ALIASES = {"redaction": "redaction-terms", "redaction_terms": "redaction-terms", "terms": "redaction-terms"}
+ALIASES = {
+    "redaction": "redaction-terms",
+    "redaction_terms": "redaction-terms",
+    "terms": "redaction-terms",
+    "bullets": "bullets-are-clouds",
+    "bullets_are_clouds": "bullets-are-clouds",
+}
+YES = ("yes", "true", "on", "1")
+NO = ("no", "false", "off", "0")
 
 
 class SettingError(ValueError):
@@ -79,6 +88,11 @@ def apply_setting(data: StudyFile, key: str, value: str) -> StudyFile:
         study.language = _choice(key, value, list(LANGUAGES))  # type: ignore[assignment]
     elif key == "author":
         study.author = " ".join(value.split())  # one line: it goes into the files' properties
+    elif key == "bullets-are-clouds":
+        folded = value.strip().casefold()
+        if folded not in YES + NO:
+            raise SettingError(f"{key} cannot be {value!r}; choose one of: yes, no")
+        study.bullets_are_clouds = folded in YES
     else:
         data.redaction_terms = split_terms(value)
     return data
@@ -96,5 +110,6 @@ def current_value(data: StudyFile, key: str) -> str:
         "language": study.language,
         "redaction-terms": ", ".join(data.redaction_terms),
         "author": study.author,
+        "bullets-are-clouds": "yes" if study.bullets_are_clouds else "no",
     }
     return values[key]

@@ -384,8 +384,9 @@ def run_cli_in_child(tmp_path: Path, argv: list[str], preload: str = "") -> dict
         (["export", "{study}", "--format", "md"], 0),
         (["--help"], 0),
         (["actions", "{study}", "--format", "csv"], 0),
+        (["search", "{study}", "plant"], 0),
     ],
-    ids=["export --help", "check", "stats", "export md", "--help", "actions"],
+    ids=["export --help", "check", "stats", "export md", "--help", "actions", "search"],
 )
 def test_commands_without_a_screen_never_load_textual(study, tmp_path: Path, argv: list[str], code: int) -> None:
     argv = [arg.format(study=study.path) for arg in argv]

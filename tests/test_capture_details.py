@@ -92,6 +92,7 @@ async def test_tab_completion_does_not_double_the_space(tmp_path):
     app, source = capture_app(store, FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         screen = pilot.app.screen
+        await until(pilot, lambda: screen._tokens_stamp is not None, "the study's words are read")
         screen.suggester.channels.update(["telefonsupport"])
         await pilot.press(*"hon ringde @tele")
         await pilot.press("tab")

@@ -240,3 +240,30 @@ async def test_a_note_typed_before_its_theme_change_is_on_disk_still_carries_it(
     assert [(e.kind, e.value) for e in events] == [("theme", "th2"), ("phase", "ph2")]
     assert [(n.text, n.theme, n.phase) for n in notes] == [("kunden ringde om leveransen", "th2", "ph2")]
     source.close()
+
+
+@pilot_test
+async def test_completion_forgets_a_tag_renamed_by_another_process(tmp_path):
+    """Capture read the other interviews' tags once: a rename in ``trodden tags`` was suggested until restart."""
+    from trodden.models.notes.syntax import parse
+    from trodden.models.retag import retag
+    from trodden.models.storage.store import StudyStore
+
+    store = make_study(tmp_path / "s")
+    other = store.new_interview("P9")
+    with store.open_interview(other.id) as session:
+        session.add_note(parse("* called @telefonsupport about #förpackning"))
+    app, source = capture_app(store, FakeClock())
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = pilot.app.screen
+        await until(pilot, lambda: "förpackning" in screen.suggester.tags, "the study's words are read")
+        seen = screen._tokens_stamp
+        screen.load_tokens()  # nothing changed: not read again
+        await pilot.pause()
+        assert screen._tokens_stamp is seen
+        retag(StudyStore.open(tmp_path / "s"), "tag", ["förpackning"], "packaging")  # another process
+        screen.load_tokens()  # what the 5-second look does
+        await until(pilot, lambda: "förpackning" not in screen.suggester.tags, "the rename to be seen")
+        await pilot.press(*"om #pack", "tab")
+        assert screen.input.value == "om #packaging "
+    source.close()

@@ -50,3 +50,19 @@ def test_completion_offers_the_study_languages_names():
     suggester = TokenSuggester("sv")
     assert suggester.complete("/sl") == "/slut"
     assert suggester.complete("note @te") is None
+
+
+def test_the_other_interviews_words_are_replaced_and_this_ones_kept():
+    from trodden.models.notes.syntax import parse
+
+    def note(line: str):
+        draft = parse(line)
+        return type("N", (), {"channels": list(draft.channels), "tags": list(draft.tags)})()
+
+    suggester = TokenSuggester("sv")
+    suggester.learn([note("egen #förpackning")])
+    suggester.learn_others([note("andra #förvaring @telefon")])
+    assert suggester.complete("x #förv") == "x #förvaring" and suggester.complete("x @te") == "x @telefon"
+    suggester.learn_others([note("andra #lager")])  # renamed elsewhere: the old name is gone
+    assert suggester.complete("x #förv") is None and suggester.complete("x @te") is None
+    assert suggester.complete("x #förp") == "x #förpackning"  # this interview's own stays

@@ -223,3 +223,55 @@ def test_no_query_with_stdin_not_a_terminal_lists_instead_of_waiting(store: Stud
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # stdout a terminal; pytest's stdin is none
     assert main(["search", str(store.path)]) == 0
     assert "notes of" in capsys.readouterr().out
+
+
+def test_notes_stored_decomposed_are_found_by_composed_words_tags_and_marked(store: StudyStore) -> None:
+    """A note written in NFD (an old import, a Mac's file) was indexed as ``va`` + ``xterna``."""
+    import unicodedata
+
+    from trodden.models.search.index import SearchIndex
+
+    index, loaded = load_search(store)
+    note = index.search(parse_query("kylan"))[0].note
+    nfd = note.model_copy(
+        update={
+            "text": unicodedata.normalize("NFD", "Får växterna i kön"),
+            "tags": [unicodedata.normalize("NFD", "förpackning")],
+        }
+    )
+    decomposed = SearchIndex.build([nfd], loaded.interviews, language="sv")
+    for typed in ("får", "växt", "kön", "#förp", unicodedata.normalize("NFD", "växterna")):
+        assert len(decomposed.search(parse_query(typed))) == 1, typed
+    assert len(decomposed.search(parse_query("xterna"))) == 0  # the word is not cut at the combining mark
+    spans = decomposed.spans(nfd.text, parse_query("växt"))
+    assert [unicodedata.normalize("NFC", nfd.text[start:end]) for start, end in spans] == ["växterna"]
+
+
+@pytest.mark.parametrize("typed", ["p:", "p:  växt", 'p:""', "kind:", "theme: växt"])
+def test_a_filter_with_no_value_is_named_not_searched_for(typed: str) -> None:
+    """``p:`` alone searched for the word "p" and found nothing, silently."""
+    name = typed.split(":")[0]
+    with pytest.raises(QueryError, match=f"^{name}: needs a value, as in"):
+        parse_query(typed)
+
+
+def test_the_command_line_names_an_empty_filter(store: StudyStore, capsys) -> None:
+    assert main(["search", str(store.path), "växt", "--participant", ""]) == 2
+    assert "participant: needs a value, as in p:P3" in capsys.readouterr().err
+    assert main(["search", str(store.path), "p:"]) == 2
+    assert "p: needs a value" in capsys.readouterr().err
+
+
+def test_the_screen_says_a_filter_needs_a_value_then_finds_once_it_has_one(store: StudyStore) -> None:
+    async def run() -> tuple[str, str, int]:
+        app = TroddenApp(store, start=lambda s: SearchScreen(s))
+        async with app.run_test(size=(100, 24)) as pilot:
+            results = await _searched(pilot, "p:")
+            said = str(app.screen.query_one("#search-status").render())
+            await pilot.press("P", "3")
+            await pilot.pause()
+            return said, str(app.screen.query_one("#search-status").render()), len(results.hits)
+
+    said, then, found = asyncio.run(run())
+    assert "p: needs a value, as in p:P3" in said
+    assert found == 3 and "3 of 12 notes: p:P3" in then

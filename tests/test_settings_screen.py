@@ -63,6 +63,20 @@ def test_change_purpose_scope_and_language(store):
     assert study["name"] == "Creating a thriving home"  # untouched
 
 
+def test_bullets_are_clouds_is_chosen_on_the_screen(store):
+    async def go():
+        async with app_for(store).run_test(size=(100, 30)) as pilot:
+            screen = await settings(pilot)
+            assert str(screen.query_one("#set-bullets-are-clouds").value) == "no"
+            screen.query_one("#set-bullets-are-clouds").focus()
+            await pilot.press("enter", "down", "enter", "ctrl+s")  # a list bullet -> a thundercloud
+            await saved(pilot, screen, "Saved: pasted '- '")
+
+    assert stored(store)["study"].get("bullets_are_clouds", False) is False
+    run(go())
+    assert stored(store)["study"]["bullets_are_clouds"] is True
+
+
 def test_a_bad_value_is_named_and_nothing_is_lost(store):
     before = (store.path / "study.json").read_bytes()
 

@@ -57,6 +57,7 @@ def test_set_each_key_and_show(folder, capsys):
         ("scope", "half", "choose one of: whole, episode"),
         ("state", "future", "choose one of: current, target, none"),
         ("language", "fi", "choose one of: en, sv, da"),
+        ("bullets", "kanske", "choose one of: yes, no"),
         ("name", "  ", "cannot be empty"),
         ("participants", "P1", "trodden participant DIR"),
     ],
@@ -95,3 +96,20 @@ def test_the_author_named_in_word_files_can_be_changed_after_new(folder, tmp_pat
     assert Document(str(tmp_path / "r.docx")).core_properties.author == "Gröna Rum, CX-teamet"
     assert main(["study", str(folder), "set", "author", ""]) == 0
     assert "author" not in stored(folder)["study"]
+
+
+def test_bullets_are_clouds_is_set_and_shown_and_import_follows_it(folder, capsys):
+    """The setting about a pasted line's leading '- ' was only reachable by editing study.json."""
+    from trodden.models.notes.textimport import parse_notes_text
+
+    assert main(["study", str(folder), "set", "bullets-are-clouds", "yes"]) == 0
+    assert stored(folder)["study"]["bullets_are_clouds"] is True
+    capsys.readouterr()
+    assert main(["study", str(folder), "show"]) == 0
+    assert any(line.split() == ["bullets-are-clouds", "yes"] for line in capsys.readouterr().out.splitlines())
+    note = parse_notes_text("- kön på telefon var lång", StudyStore.open(folder).data).notes[0]
+    assert note.draft.valence is not None and note.draft.valence < 0
+    assert main(["study", str(folder), "set", "bullets", "No"]) == 0
+    assert stored(folder)["study"]["bullets_are_clouds"] is False
+    note = parse_notes_text("- kön på telefon var lång", StudyStore.open(folder).data).notes[0]
+    assert note.draft.valence is None and note.draft.text.startswith("kön")

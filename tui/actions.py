@@ -35,7 +35,8 @@ class Action:
     """Shorter footer label for narrow terminals (the description if empty)."""
     panel: str = ""
     """The id of the panel whose keys it is (``board``, ``inbox-box``): the footer shows it only while
-    that panel (or a widget in it) has the focus. Empty: the screen's key, always shown."""
+    that panel (or a widget in it) has the focus (``TroddenScreen.footer_panels``). Several ids, separated
+    by spaces: shown for any of them. Empty: the screen's key, always shown."""
 
     @property
     def short_label(self) -> str:

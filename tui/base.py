@@ -21,6 +21,18 @@ class TroddenScreen(Screen):
         """The help screen's paragraph in the interface's language."""
         return _(self.HELP_INTRO)
 
+    def footer_panels(self) -> set[str]:
+        """The ids of the panels whose keys the footer shows (``Action.panel``): by default the focused
+        widget and its ancestors. A screen whose one input keeps the focus while the user works on
+        something else (capture's selected note) names that instead."""
+        return focus_panels(self)
+
+
+def focus_panels(screen: Screen) -> set[str]:
+    """The ids of ``screen``'s focused widget and of every widget around it."""
+    focused = screen.focused
+    return {node.id for node in (focused, *focused.ancestors) if node.id} if focused is not None else set()
+
 
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:
     """User text as a Rich ``Text``: the one way user text reaches a widget.

@@ -14,7 +14,7 @@ from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 
 from .journey_map import JourneyMap, MapItem
-from .map_session import read_map
+from .map_session import MapSession, read_map
 
 
 @dataclass(frozen=True)
@@ -256,15 +256,18 @@ def load_study_map(
     """Load study, interviews, notes and (unless given) the map, read-only.
 
     ``without_damaged_map`` (search, tags: views of the notes): a map file that cannot be read is
-    named in ``problems`` and an empty map used, instead of refusing the notes too.
+    named in ``problems`` and an empty map used, instead of refusing the notes too; so is a damaged
+    edit the map's reading skipped (what is said to be on the map may be short of it).
     """
     index, interviews, problems = build_index(store)
-    if journey is None:
+    if journey is None and without_damaged_map:
         try:
-            journey = read_map(store.path)
+            with MapSession(store.path, writable=False) as session:
+                journey = session.load()
+                problems += [StoreError(str(damage)) for damage in session.damage]
         except StoreError as error:
-            if not without_damaged_map:
-                raise
             problems.append(error)
             journey = JourneyMap()
+    elif journey is None:
+        journey = read_map(store.path)
     return StudyMapData(store.data, interviews, index, journey, problems)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from trodden.models.domain import Note
 
 from .query import Query
+from .words import nfc
 
 Sets = dict[object, set[int]]
 
@@ -68,9 +69,9 @@ class FacetSets:
             chosen.append(union)
 
         if query.tags:
-            where(self.tags, None, lambda key: any(str(key).casefold().startswith(p) for p in query.tags))
+            where(self.tags, None, lambda key: any(nfc(str(key).casefold()).startswith(p) for p in query.tags))
         if query.channels:
-            where(self.channels, None, lambda key: any(str(key).casefold().startswith(p) for p in query.channels))
+            where(self.channels, None, lambda key: any(nfc(str(key).casefold()).startswith(p) for p in query.channels))
         if query.kinds:
             where(self.kinds, query.kinds)
         if query.feelings:

@@ -18,7 +18,7 @@ from trodden.models.map.journey_map import JourneyMap
 
 from .facets import FacetSets, Names
 from .query import Query
-from .words import WORD, stemmer_for, word_spans
+from .words import WORD, nfc, stemmer_for, word_spans
 
 
 @dataclass(frozen=True)
@@ -146,10 +146,13 @@ class SearchIndex:
 
     @staticmethod
     def _note_words(note: Note) -> set[str]:
-        """The note's words, and its tags' and channels' (a tag may not be in the words)."""
-        found = set(WORD.findall(note.text.casefold()))
+        """The note's words, and its tags' and channels' (a tag may not be in the words).
+
+        In NFC, as the query is: a note stored decomposed (``a`` + ring, from a Mac's file or
+        an old import) still has the word ``får``."""
+        found = set(WORD.findall(nfc(note.text.casefold())))
         for token in (*note.tags, *note.channels):
-            found.update(WORD.findall(token.casefold()))
+            found.update(WORD.findall(nfc(token.casefold())))
         return found
 
     def __len__(self) -> int:
@@ -233,6 +236,7 @@ class SearchIndex:
         stems = {self.stem(word) for word in query.words}
         found = []
         for start, end, folded in word_spans(text):
+            folded = nfc(folded)  # spans stay the text's own: only the word compared is composed
             if any(folded.startswith(word) for word in query.words) or any(
                 folded.startswith(stem) and self.stem(folded) == stem for stem in stems
             ):

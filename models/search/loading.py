@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from trodden.models.map.evidence import StudyMapData, load_study_map
 from trodden.models.map.map_session import MAP_FOLDER
+from trodden.models.storage.gc_policy import freeze_loaded_objects, paused_gc
 from trodden.models.storage.layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
 
 from .index import SearchIndex
@@ -75,8 +76,10 @@ def load_search(store: StudyStore) -> tuple[SearchIndex, StudyMapData]:
         found = _cache.get(key)
     if found is not None and found[0] == stamp:
         return found[1], found[2]
-    loaded = load_study_map(store, without_damaged_map=True)
-    index = index_of(store, loaded)
+    with paused_gc():  # a million objects built: no collector passes over them meanwhile
+        loaded = load_study_map(store, without_damaged_map=True)
+        index = index_of(store, loaded)
+        freeze_loaded_objects()  # kept for the process (the screen's next ctrl+f): out of later scans
     with _lock:
         _cache.clear()  # one study at a time: the one being worked on
         _cache[key] = (stamp, index, loaded)

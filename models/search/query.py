@@ -30,6 +30,18 @@ FILTER_NAMES = {
 }
 """``name:`` in a query -> the ``Query`` field it adds to (``p:`` is short for participant)."""
 
+EXAMPLES = {
+    "tags": "#packaging",
+    "channels": "@phone",
+    "kinds": "kind:quote",
+    "feelings": "feeling:-",
+    "participants": "p:P3",
+    "types": "type:collector",
+    "themes": "theme:2",
+    "phases": "phase:home",
+}
+"""A filter written right, for the message when one is given no value."""
+
 _PIECE = re.compile(r'(?P<name>\w+):"(?P<quoted>[^"]*)"?|(?P<sign>[#@])(?P<token>[\w-]+)|(?P<plain>\S+)')
 
 FEELINGS = {
@@ -77,9 +89,10 @@ class Query:
     def plus(self, name: str, value: str) -> Query:
         """This query with one more filter value (``name`` as typed: ``tag``, ``p``, ``kind``...)."""
         attribute = FILTER_NAMES[name]
+        value = unicodedata.normalize("NFC", value)  # as the index has the notes' words
         value = value.strip().lstrip("#@") if attribute in ("tags", "channels") else value.strip()
-        if not value:
-            return self
+        if not value:  # "p:" alone found the word "p", or nothing, without a word why
+            raise QueryError(f"{name}: needs a value, as in {EXAMPLES[attribute]}")
         if attribute == "kinds":
             return replace(self, kinds=(*self.kinds, kind_named(value)))
         if attribute == "feelings":
@@ -120,7 +133,7 @@ def parse_query(text: str, base: Query | None = None) -> Query:
         name, colon, value = piece.partition(":")
         if match["name"] and match["name"].casefold() in FILTER_NAMES:
             query = query.plus(match["name"].casefold(), match["quoted"] or "")
-        elif colon and name.casefold() in FILTER_NAMES and value:
+        elif colon and name.casefold() in FILTER_NAMES:
             query = query.plus(name.casefold(), value)
         else:
             free.append(piece)

@@ -9,6 +9,7 @@ not words, so they are never shown: they only decide which notes match.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -16,9 +17,16 @@ import snowballstemmer
 
 WORD = re.compile(r"\w+")
 """A word: letters and digits in any script (å ä ö æ ø included), split at anything else."""
+_SPAN_WORD = re.compile(r"\w[\w\u0300-\u036f]*")
+"""A word as written, with the combining marks of a decomposed (NFD) å ä ö kept in it."""
 
 ALGORITHMS = {"en": "english", "sv": "swedish", "da": "danish"}
 """The study's language (``Study.language``) -> its Snowball algorithm."""
+
+
+def nfc(text: str) -> str:
+    """``text`` composed (``a`` + combining ring -> ``å``), cheaply when it already is (nearly always)."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def words(text: str) -> Iterator[str]:
@@ -32,7 +40,7 @@ def word_spans(text: str) -> Iterator[tuple[int, int, str]]:
     Case folding can change a word's length (ß -> ss), so spans come from the text as written
     and each word is folded on its own.
     """
-    for match in WORD.finditer(text):
+    for match in _SPAN_WORD.finditer(text):
         yield match.start(), match.end(), match.group().casefold()
 
 

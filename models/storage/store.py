@@ -29,6 +29,7 @@ from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
 from .live import GUIDE_DB, EventsLog
 from .lockfile import FileLock, held_elsewhere
 from .model_json import first_problem, json_bytes
+from .notes_stamp import NotesStamp
 from .phases import StudyPhases
 from .session import InterviewSession
 from .study_file import StudyFile, read_study_file
@@ -48,7 +49,7 @@ def _folder_participants(folder: str) -> set[str]:
     return {code, re.sub(r"-\d+$", "", code)}
 
 
-class StudyStore(StudyPhases, TranscriptStore):
+class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
     """A study folder. Cheap to open: interviews' notes load only when asked for."""
 
     def __init__(self, path: Path, data: StudyFile) -> None:

@@ -62,8 +62,7 @@ class CaptureBase(TroddenScreen):
         self.guide_events: list[LiveEvent] = source.guide_log.events() if source.guide_log else []
         self.save_state = "saved"
         """What the header says about the notes on screen: "saved", "saving" or "error"."""
-        self.editing: Target | None = None
-        """The note being edited in the input (F9), else None."""
+        self._editing: Target | None = None
         self._stash = ""
         """What was in the input when an edit began; it comes back after the edit."""
         self.history: UndoRedo[Step[Note]] = UndoRedo()
@@ -77,14 +76,43 @@ class CaptureBase(TroddenScreen):
         """The last reason a save failed, said again while later lines wait behind it."""
         self.gate = Gate()
         """Once a new note fails, the ones queued behind it wait too (``sent.py``)."""
-        self.picked: Sent | None = None
-        """↑ picked a note that is still being saved: the log selects it once it is there."""
+        self._picked: Sent | None = None
         self.waiting: list[Sent] = []
         """Lines not saved (a full disk, a cleaned interview), in the order typed: Enter sends them again."""
         self._field: CaptureInput | None = None
         """The input, kept from compose: at quit it is unmounted before the screen."""
         self._follower: Worker | None = None
         self._source_closed = False
+
+    @property
+    def editing(self) -> Target | None:
+        """The note being edited in the input (F9), else None."""
+        return self._editing
+
+    @editing.setter
+    def editing(self, target: Target | None) -> None:
+        self._editing = target
+        self.refresh_bindings()  # the footer shows the edit's keys (``footer_panels``)
+
+    @property
+    def picked(self) -> Sent | None:
+        """↑ picked a note that is still being saved: the log selects it once it is there."""
+        return self._picked
+
+    @picked.setter
+    def picked(self, sent: Sent | None) -> None:
+        self._picked = sent
+        self.refresh_bindings()
+
+    def footer_panels(self) -> set[str]:
+        """The input keeps the focus, so the footer follows what the keys act on: the line being
+        edited, a note selected in the log (↑), or the note being typed."""
+        if self._editing is not None:
+            return {"editing"}
+        logs = self.query(NotesLog)
+        if self._picked is not None or (logs and logs.first().selected is not None):
+            return {"notes"}
+        return super().footer_panels()
 
     @property
     def read_only(self) -> bool:

@@ -27,11 +27,30 @@ class TokenSuggester(Suggester):
         self.language = language
         self.channels: Counter[str] = Counter()
         self.tags: Counter[str] = Counter()
+        """Every name known, with its uses: this interview's and the others' together."""
+        self._own: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+        self._others: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
 
     def learn(self, notes: Iterable[Note]) -> None:
+        """This interview's notes, as they are saved (added to what is known)."""
+        own_channels, own_tags = self._own
         for note in notes:
+            own_channels.update(note.channels)
+            own_tags.update(note.tags)
             self.channels.update(note.channels)
             self.tags.update(note.tags)
+
+    def learn_others(self, notes: Iterable[Note]) -> None:
+        """The other interviews' notes as they are now, replacing what was read of them before: a
+        tag renamed in another process (``trodden tags``) stops being suggested."""
+        channels: Counter[str] = Counter()
+        tags: Counter[str] = Counter()
+        for note in notes:
+            channels.update(note.channels)
+            tags.update(note.tags)
+        self._others = (channels, tags)
+        self.channels = self._own[0] + channels
+        self.tags = self._own[1] + tags
 
     def complete(self, value: str) -> str | None:
         if value.startswith("/"):

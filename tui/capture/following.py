@@ -10,6 +10,7 @@ writer's new notes. Shortly after opening, the other interviews' notes are read 
 from __future__ import annotations
 
 from textual import work
+from textual.worker import Worker
 
 from trodden.models.errors import StoreError
 from trodden.models.guide.progress import asked_followups
@@ -19,6 +20,10 @@ from .status import SaveStatus
 
 TOKENS_AFTER = 0.5
 """Seconds after opening before the study's channels and tags are read for completion."""
+
+TOKENS_EVERY = 5.0
+"""Seconds between looks (a few hundred ``stat`` calls) at whether another interview's notes changed:
+a tag renamed elsewhere stops being completed. Read again only when they did."""
 
 FOLLOW_EVERY = 0.5
 """Seconds between looks at the interviewer's events: theme changes show within a second."""
@@ -58,11 +63,26 @@ class FollowingGuide(SaveStatus):
             self.log_view.set_notes(message.notes)
         self.refresh_header()
 
-    @work(thread=True, group="tokens", exit_on_error=False)
+    _tokens_stamp: tuple | None = None
+    """The other interviews' notes files as last read for completion (None: not read yet)."""
+    _tokens_reader: Worker | None = None
+
     def load_tokens(self) -> None:
+        """Look (one look at a time: a large study takes a while to read) for the study's words."""
+        if self._tokens_reader is None or self._tokens_reader.is_finished:
+            self._tokens_reader = self._load_tokens()
+
+    @work(thread=True, group="tokens", exit_on_error=False)
+    def _load_tokens(self) -> None:
+        """Read the other interviews' channels and tags, if their files changed since the last time."""
+        own = self.interview.id
+        stamp = self.store.notes_stamp(leaving_out=own)  # before reading: a change meanwhile is read next time
+        if stamp == self._tokens_stamp:
+            return
         by_interview, _problems = self.store.all_notes()
-        others = [note for key, notes in by_interview.items() if key != self.interview.id for note in notes]
-        self.post_message(TokensLoaded(others))
+        others = [note for key, notes in by_interview.items() if key != own for note in notes]
+        self.post_message(TokensLoaded(others, stamp))
 
     def on_tokens_loaded(self, message: TokensLoaded) -> None:
-        self.suggester.learn(message.notes)
+        self._tokens_stamp = message.stamp
+        self.suggester.learn_others(message.notes)

@@ -108,6 +108,8 @@ class Followed(Message):
 class TokensLoaded(Message):
     """The other interviews' notes, read for @channel and #tag completion."""
 
-    def __init__(self, notes: list[Note]) -> None:
+    def __init__(self, notes: list[Note], stamp: tuple) -> None:
         super().__init__()
         self.notes = notes
+        self.stamp = stamp
+        """The files they were read from, as they were (``StudyStore.notes_stamp``)."""

@@ -23,7 +23,7 @@ from collections.abc import Awaitable, Callable
 from textual import events
 
 from trodden.models.notes.syntax import unbullet
-from trodden.tui.base import LiteralInput
+from trodden.tui.base import LiteralInput, TroddenScreen
 
 SEND_KEYS = ("enter", "ctrl+j")
 
@@ -68,6 +68,14 @@ class CaptureInput(LiteralInput):
             event.prevent_default()
             return
         await super()._on_key(event)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """With a note selected, delete deletes it (the screen's key, run first by ``on_key``): the
+        input's own delete steps aside so the footer shows the screen's."""
+        screen = self.screen
+        if action == "delete_right" and isinstance(screen, TroddenScreen) and "notes" in screen.footer_panels():
+            return False
+        return super().check_action(action, parameters)
 
     def _on_paste(self, event: events.Paste) -> None:
         """A pasted block becomes one line (a plain Input would keep only its first line)."""

@@ -162,6 +162,7 @@ class NotesLog(LogAnnotations, ScrollView, can_focus=False):
             index = max(0, min(index, len(self._notes) - 1))
         self.selected = index  # the strip cache is keyed by selection: nothing to forget
         self.refresh()
+        self.screen.refresh_bindings()  # the footer shows a selected note's keys
         if index is None:
             self._follow = True
             self.scroll_end(animate=False, immediate=True)

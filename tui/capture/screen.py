@@ -29,13 +29,18 @@ from trodden.tui.widgets.footer import FittingFooter
 from .asking_who import AskingWho
 from .commands import CLEANED
 from .fixing import FixingNotes
-from .following import FOLLOW_EVERY, TOKENS_AFTER, FollowingGuide
+from .following import FOLLOW_EVERY, TOKENS_AFTER, TOKENS_EVERY, FollowingGuide
 from .header import HeaderLine
 from .marks import help_intro
 from .note_input import CaptureInput
 from .notes_log import NotesLog
 from .sent import Sent, parsed_note
 from .undoing import UndoingChanges
+
+TYPING_OR_NOTE = "capture-input notes"
+"""Panels of capture's footer (``footer_panels``): ``capture-input`` while typing a new note, ``notes``
+while a note is selected in the log (↑), ``editing`` while one is edited in the input (F9). F2-F8 act
+on the line being edited, else the selected note, else the last one: always shown."""
 
 ACTIONS = register(
     "capture",
@@ -48,16 +53,16 @@ ACTIONS = register(
         Action("capture.question", "f6", "toggle_kind('question')", "?Follow", "Toggle follow-up question ?", short="?"),
         Action("capture.heart", "f7", "feel(1)", "♥Heart", "Heart on the last or selected note: ♥, ♥♥, none", short="♥"),
         Action("capture.cloud", "f8", "feel(-1)", "☁Cloud", "Thundercloud: ☁, ☁☁, none", short="☁"),
-        Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels"),
+        Action("capture.edit", "f9", "edit", "Edit", "Edit the selected (or last) note in the input; enter saves, esc cancels", panel=TYPING_OR_NOTE),
         Action("capture.earlier", "up", "walk(-1)", "Earlier", "Select an earlier note", show=False),
         Action("capture.later", "down", "walk(1)", "Later", "Select a later note (past the last one: back to typing)", show=False),
-        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", show=False),
+        Action("capture.delete", "delete", "delete_note", "Delete", "Delete the selected note (ctrl+z brings it back)", panel="notes"),
         Action("capture.undo", "ctrl+z", "undo", "Undo", "Take back the last change to a note: kind, feeling, edit, delete, theme and phase", show=False),
         Action("capture.redo", "ctrl+y", "redo", "Redo", "Do again the last change ctrl+z took back", show=False),
         Action("capture.retheme", "ctrl+t", "retheme", "Re-theme", "Give the selected (or last) note the current theme and phase", show=False),
         Action("capture.reopen", "ctrl+o", "reopen", "Reopen", "Reopen an interview marked cleaned, to add notes (it then needs cleaning again)", show=False),
         Action("capture.complete", "tab", "complete", "Complete", "Accept the suggested @channel or #tag", show=False),
-        Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", show=False),
+        Action("capture.cancel", "escape", "cancel", "Back", "Cancel the edit, or leave the selected note; with nothing to cancel and the input empty, back to the study overview (if opened from it)", panel="notes editing"),
     ],
 )  # fmt: skip
 KEYS = {key.strip(): action.action for action in REGISTRY["capture"] for key in action.key.split(",")}
@@ -135,6 +140,7 @@ class CaptureScreen(FixingNotes, UndoingChanges, FollowingGuide, AskingWho):
         # Completion words from the whole study: wanted soon, but not before the first frame
         # (reading every interview competes with the screen coming up).
         self.set_timer(TOKENS_AFTER, self.load_tokens)
+        self.set_interval(TOKENS_EVERY, self.load_tokens)  # read again only if another interview changed
         queued, typed = self._carried
         self._carried = ([], "")
         if self.cleaned and not self.read_only:  # kept, one line each, until ctrl+o and enter

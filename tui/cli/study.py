@@ -14,11 +14,14 @@ from .common import add_study_arg, open_study, say
 def register(sub) -> None:
     from_keys = (
         "name, purpose, scope (whole|episode), state (current|target|none), language (en|sv|da), redaction-terms,"
-        " author"
+        " author, bullets-are-clouds (yes|no: a pasted line's leading '- ' is a thundercloud, or a list bullet)"
     )
     parser = sub.add_parser(
         "study",
-        help=_("show or change the study's settings (name, purpose, scope, state, language, redaction terms, author)"),
+        help=_(
+            "show or change the study's settings (name, purpose, scope, state, language, redaction terms, author,"
+            " bullets-are-clouds)"
+        ),
         description=(
             f"Show or change what 'trodden new' set: {from_keys}. "
             "Participants are changed with 'trodden participant DIR add|edit|list'."

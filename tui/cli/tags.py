@@ -15,7 +15,8 @@ def register(sub) -> None:
             _(
                 "Without an action: every tag and channel, its notes and n of N customers. 'rename OLD NEW' and"
                 " 'merge A B --into B' change every note (a new revision: the words as typed stay in its history) and"
-                " the map's hand-set channels. Write #name for a tag, @name for a channel (a bare name is looked up)."
+                " the map's hand-set channels; renaming onto a name the study already has merges the two, so it asks"
+                " for --merge. Write #name for a tag, @name for a channel (a bare name is looked up)."
                 " An interview being captured right now is left as it is, and named."
             )
         ),
@@ -26,6 +27,9 @@ def register(sub) -> None:
     )
     parser.add_argument("names", nargs="*", metavar="NAME")
     parser.add_argument("--into", metavar="NAME", help=_("merge: the name they all get"))
+    parser.add_argument(
+        "--merge", action="store_true", help=_("rename: NEW may be a name the study already has (the two become one)")
+    )
     parser.set_defaults(run=run)
 
 
@@ -81,7 +85,15 @@ def _plan(args, known: set[tuple[str, str]]) -> tuple[str, list[str], str]:
         missing_one = _("no tag called {names} in this study") if kind == "tag" else None
         missing_one = missing_one or _("no channel called {names} in this study")
         raise RetagError(missing_one.format(names=", ".join(missing)))
-    clean_name(target)  # a name that is no tag is refused here, with its message, before anything changes
+    cleaned = clean_name(target)  # a name that is no tag is refused here, with its message, before anything changes
+    sign = "#" if kind == "tag" else "@"
+    taken = (kind, cleaned) in known and cleaned not in {clean_name(name) for name in sources}
+    if args.action == "rename" and taken and not args.merge:
+        raise RetagError(
+            _("{new} already exists: renaming {old} to it would merge the two; add --merge to do that").format(
+                new=sign + cleaned, old=sign + clean_name(sources[0])
+            )
+        )
     return kind, sources, target
 
 

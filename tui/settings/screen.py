@@ -40,6 +40,10 @@ CHOICES = {
         ],
     ),
     "language": (N_("Language"), [(ENDONYMS.get(code, code), code) for code in LANGUAGES]),
+    "bullets-are-clouds": (
+        N_("Pasted '- '"),
+        [(N_("a list bullet (dropped)"), "no"), (N_("a thundercloud"), "yes")],
+    ),
 }
 """The choices' labels are marked here and translated when the screen is drawn (``_choices``)."""
 
@@ -58,7 +62,7 @@ def _choices(key: str) -> tuple[str, list[tuple[str, str]]]:
     return _(label), [(_(shown), value) for shown, value in options]
 
 
-ORDER = ["name", "purpose", "scope", "state", "language", "redaction-terms"]
+ORDER = ["name", "purpose", "scope", "state", "language", "bullets-are-clouds", "redaction-terms"]
 
 
 class SettingsScreen(TroddenScreen):

@@ -18,7 +18,7 @@ from trodden.models.retag import Retagged, retag, undo
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.i18n import N_, _, ngettext
-from trodden.tui.widgets.dialogs import PromptScreen
+from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
 from trodden.tui.writer import Writer
@@ -37,9 +37,11 @@ class TagsScreen(TroddenScreen):
     CSS_PATH = "tags.tcss"
 
     class Counted(Message):
-        def __init__(self, rows: list[TokenCount]) -> None:
+        def __init__(self, rows: list[TokenCount], problems: list[str]) -> None:
             super().__init__()
             self.rows = rows
+            self.problems = problems
+            """What the count left out (a damaged map file, an unreadable interview), named on screen."""
 
     class Done(Message):
         def __init__(self, text: str, done: Retagged | None = None, error: bool = False) -> None:
@@ -75,7 +77,8 @@ class TagsScreen(TroddenScreen):
         loaded = load_study_map(self.store, without_damaged_map=True)
         index = loaded.index
         notes = list(index.notes.values())
-        self.post_message(self.Counted(token_counts(notes, index.participant_of, set(index.staff), len(index.participants))))  # fmt: skip
+        rows = token_counts(notes, index.participant_of, set(index.staff), len(index.participants))
+        self.post_message(self.Counted(rows, [str(problem) for problem in [*loaded.problems, *self.store.damage]]))
 
     def on_tags_screen_counted(self, message: Counted) -> None:
         table = self.query_one(DataTable)
@@ -91,7 +94,10 @@ class TagsScreen(TroddenScreen):
                 str(row.staff) if row.staff else "",
             )
         tags = sum(1 for row in self.rows if row.kind == "tag")
-        if self._first_count:  # after a rename, the status keeps saying what it did
+        if message.problems:  # counted without it: the counts may be short, so it is said, always
+            problems = "; ".join(dict.fromkeys(message.problems))
+            self._status(_("left out: {problems}").format(problems=problems), error=True)
+        elif self._first_count:  # after a rename, the status keeps saying what it did
             self._first_count = False
             channels = len(self.rows) - tags
             counted = ngettext("{n} tag", "{n} tags", tags).format(n=tags)
@@ -129,9 +135,10 @@ class TagsScreen(TroddenScreen):
                 kind=_(KIND_WORDS.get(row.kind, row.kind)), name=name
             )
             title = _("Merge {name} into").format(name=name)
-        self.app.push_screen(PromptScreen(title, "" if how == "merge" else row.name, hint), lambda answer: self._retag(row, answer))  # fmt: skip
+        self.app.push_screen(PromptScreen(title, "" if how == "merge" else row.name, hint), lambda answer: self._answered(row, how, answer))  # fmt: skip
 
-    def _retag(self, row: TokenCount, answer: str | None) -> None:
+    def _answered(self, row: TokenCount, how: str, answer: str | None) -> None:
+        """A rename onto a name the study already has is a merge: asked first, not done silently."""
         if not answer:
             return
         try:
@@ -139,6 +146,34 @@ class TagsScreen(TroddenScreen):
         except RetagError as error:
             self._status(str(error), error=True)
             return
+        taken = any(other.kind == row.kind and other.name == target for other in self.rows)
+        if how != "rename" or not taken or target == row.name:
+            self._retag(row, target)
+            return
+        sign = SIGNS[row.kind]
+        other = next(other for other in self.rows if other.kind == row.kind and other.name == target)
+        exists = (
+            _("{target} already exists (1 note): renaming {name} to it merges the two.")
+            if other.notes == 1
+            else _("{target} already exists ({n} notes): renaming {name} to it merges the two.")
+        )
+        intro = exists.format(target=sign + target, n=other.notes, name=sign + row.name)
+        merge = _("Merge {name} into {target} (ctrl+z undoes)")
+        options = [
+            ("merge", literal(merge.format(name=sign + row.name, target=sign + target), one_line=True)),
+            ("keep", literal(_("Keep both: choose another name"), one_line=True)),
+        ]
+
+        def chosen(answer: str | None) -> None:
+            if answer == "merge":
+                self._retag(row, target)
+            else:
+                self._status(_("nothing renamed"))
+
+        title = _("Merge into {target}?").format(target=sign + target)
+        self.app.push_screen(PickScreen(title, literal(intro), options), chosen)
+
+    def _retag(self, row: TokenCount, target: str) -> None:
         store = self.store
 
         def job() -> Message:

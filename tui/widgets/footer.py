@@ -22,6 +22,7 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # Textual 8.2.8 exports no public FooterKey (pinned)
 
 from trodden.tui.actions import action_by_id
+from trodden.tui.base import TroddenScreen, focus_panels
 from trodden.tui.i18n import action_text
 
 FIRST = ("app.help",)
@@ -92,13 +93,13 @@ class FittingFooter(Footer):
         """The screen's shown keys, one per action: Help first, Quit last, the screen's own between."""
         found: list[FooterItem] = []
         seen: set[str] = set()
-        focused = self.screen.focused
-        panels = {node.id for node in (focused, *focused.ancestors)} if focused is not None else set()
+        screen = self.screen
+        panels = screen.footer_panels() if isinstance(screen, TroddenScreen) else focus_panels(screen)
         for _namespace, binding, enabled, tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             action = action_by_id(binding.id or "")
-            if action is not None and action.panel and action.panel not in panels:
+            if action is not None and action.panel and panels.isdisjoint(action.panel.split()):
                 continue  # another panel's key: the footer shows the focused panel's keys
             seen.add(binding.action)
             found.append(
