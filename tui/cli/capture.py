@@ -7,7 +7,7 @@ import sys
 from trodden.models.errors import Locked, StoreError
 from trodden.models.storage.layout import looks_like_study, study_language
 
-from .common import add_study_arg, add_ui_lang_arg, open_study, participant_code, say
+from .common import add_study_arg, add_ui_lang_arg, needs_terminal, open_study, participant_code, say
 from .participant import set_who
 
 
@@ -55,6 +55,7 @@ def run(args) -> int:
         raise StoreError("--segment and --staff say who a participant is: use them with --participant, not read-only")
     if not looks_like_study(args.dir):
         open_study(args.dir)  # not a study: raises the store's own clear message
+    needs_terminal("trodden capture")  # before the participant is created or the study opened
     from trodden.tui.app import TroddenApp, report_unsaved
     from trodden.tui.capture.opening import OpeningCaptureScreen
 

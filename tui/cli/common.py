@@ -54,13 +54,34 @@ def open_study(path: Path) -> StudyStore:
 
 def on_a_terminal() -> bool:
     """The app reads keys from stdin and draws on stderr (Textual): without both it would wait forever."""
-    return sys.stdin.isatty() and sys.stderr.isatty()
+    return not not_a_terminal()
+
+
+WITHOUT_A_TERMINAL = "trodden export, check, stats, search, tags or actions"
+
+
+class NoTerminal(Exception):
+    """A screen asked for where nobody can see it or type: the command line says so and exits 2."""
+
+
+def not_a_terminal() -> list[str]:
+    """The standard streams that are not a terminal (stdout too: ``trodden map | cat`` is a script's habit)."""
+    streams = (("stdin", sys.stdin), ("stdout", sys.stdout), ("stderr", sys.stderr))
+    return [name for name, stream in streams if stream is None or not stream.isatty()]
 
 
 def needs_terminal(what: str) -> None:
-    """Refuse, in one line, to start the app where nobody can see it or type (a script, cron, a pipe)."""
+    """Refuse at once, in one line, to start the app where nobody can see it or type (a script,
+    cron, a pipe): it would otherwise wait for keys forever. Called after the arguments are
+    checked and before anything is written or Textual is loaded."""
     if not on_a_terminal():
-        raise StoreError(f"{what} needs a terminal (its keys come from stdin, its screen goes to stderr)")
+        missing = not_a_terminal()
+        streams = " and ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
+        raise NoTerminal(
+            f"'{what}' is a screen and needs a terminal, but {streams}"
+            f" {'is not one' if len(missing) == 1 else 'are not terminals'} (a pipe, a script or cron?);"
+            f" without a terminal, use {WITHOUT_A_TERMINAL}"
+        )
 
 
 def say(message: str, file=None) -> None:

@@ -14,7 +14,7 @@ from trodden.models.errors import StoreError
 from trodden.models.names import visible
 
 from .commands import COMMANDS
-from .common import say
+from .common import NoTerminal, say
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return int(args.run(args) or 0)
+    except NoTerminal as error:
+        say(f"trodden: {error}", sys.stderr)
+        return 2
     except StoreError as error:
         say(f"trodden: {error}", sys.stderr)
         return 1

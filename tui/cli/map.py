@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from .common import add_study_arg, add_ui_lang_arg, info, open_study, say, warn
+from .common import add_study_arg, add_ui_lang_arg, info, needs_terminal, open_study, say, warn
 
 
 def register(sub) -> None:
@@ -110,6 +110,8 @@ def run(args) -> int:
         return snapshot(args)
     if args.replace:
         raise SystemExit("trodden map: error: --replace goes with --snapshot hypothesis")
+    open_study(args.dir)  # a folder that is no study is named first, terminal or not
+    needs_terminal("trodden map")  # before initials are asked or a link is served
     from trodden.tui.app import run_app
     from trodden.tui.map.screen import MapScreen
 
