@@ -46,8 +46,7 @@ def test_every_screen_command_refuses_without_a_terminal(tmp_path: Path) -> None
     child = subprocess.run(
         [sys.executable, "-c", CHILD, json.dumps(commands)],
         stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        capture_output=True,  # stdout and stderr are pipes too
         text=True,
         timeout=120,  # a guard against the old hang only; nothing here is timed
         check=False,
