@@ -59,6 +59,12 @@ def test_set_each_key_and_show(folder, capsys):
         ("language", "fi", "choose one of: en, sv, da"),
         ("name", "  ", "cannot be empty"),
         ("participants", "P1", "trodden participant DIR"),
+        ("name", "x\ny", "the name must be one line of plain text, but it has a line break (␊) at character 2"),
+        ("name", "\x1b[31mröd\x1b[0m", "it has a control character (␛) at character 1"),
+        ("name", "a\u2028b", "a line break (␊) at character 2"),
+        ("purpose", "Vad?\r\nVarför?", "the purpose must be one line of plain text, but it has a line break (␍)"),
+        ("author", "Gröna\nRum", "the author must be one line of plain text"),
+        ("redaction", "Svensson\x07", "the redaction terms must be one line"),
     ],
 )
 def test_bad_keys_and_values_are_refused_and_change_nothing(folder, capsys, key, value, says):
@@ -95,3 +101,12 @@ def test_the_author_named_in_word_files_can_be_changed_after_new(folder, tmp_pat
     assert Document(str(tmp_path / "r.docx")).core_properties.author == "Gröna Rum, CX-teamet"
     assert main(["study", str(folder), "set", "author", ""]) == 0
     assert "author" not in stored(folder)["study"]
+
+
+def test_new_takes_the_same_one_line_rule(tmp_path, capsys):
+    """``trodden new`` refuses what ``study set`` would: nothing is created."""
+    assert main(["new", str(tmp_path / "n"), "--name", "Hem", "--phase", "Hitta\x1b]0;pwned\x07"]) == 1
+    assert (
+        "the phase name must be one line of plain text, but it has a control character (␛)" in capsys.readouterr().err
+    )
+    assert not (tmp_path / "n").exists()
