@@ -60,7 +60,11 @@ def on_a_terminal() -> bool:
 WITHOUT_A_TERMINAL = "trodden export, check, stats, search, tags or actions"
 
 
-class NoTerminal(Exception):
+class UsageError(Exception):
+    """Options that do not go together (argparse cannot say so): one line, exit 2, like argparse."""
+
+
+class NoTerminal(UsageError):
     """A screen asked for where nobody can see it or type: the command line says so and exits 2."""
 
 

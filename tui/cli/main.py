@@ -14,7 +14,7 @@ from trodden.models.errors import StoreError
 from trodden.models.names import visible
 
 from .commands import COMMANDS
-from .common import NoTerminal, say
+from .common import NoTerminal, UsageError, say
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except NoTerminal as error:
         say(f"trodden: {error}", sys.stderr)
+        return 2
+    except UsageError as error:
+        say(f"trodden {args.command}: error: {error} (see 'trodden {args.command} --help')", sys.stderr)
         return 2
     except StoreError as error:
         say(f"trodden: {error}", sys.stderr)
