@@ -84,6 +84,8 @@ def backing_text(item: MapItem, index: NotesIndex, n: int, total: int) -> str:
     it: ``2 of 3 staff, 1 customer``."""
     if item.kind is not ItemKind.BACKSTAGE or not index.staff:
         return _("{n} of {total} participants").format(n=n, total=total)
+    if n == 0:  # staff alone: no "0 customers" beside it, as if customers had been counted
+        return _("{staff} of {total} staff").format(staff=len(index.staff_backers(item)), total=len(index.staff))
     said = _("{staff} of {total} staff, 1 customer") if n == 1 else _("{staff} of {total} staff, {n} customers")
     return said.format(staff=len(index.staff_backers(item)), total=len(index.staff), n=n)
 
