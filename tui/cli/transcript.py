@@ -85,7 +85,9 @@ def run(args) -> int:
     transcript = store.save_transcript(interview.id, transcript, replace=args.replace)
     with store.open_interview(interview.id, writable=False) as session:
         notes = session.notes()
-    info(f"stored {args.file.name} as the transcript of {interview.id}: {len(transcript.cues)} cues")
+    info(
+        f"stored {args.file.name} as the transcript of {interview.id}: {len(transcript.cues)} cue{'' if len(transcript.cues) == 1 else 's'}"
+    )
     roles = transcript.roles()
     for name in names:
         how = "" if name in transcript.speakers else " (guessed; set with --speaker)"
