@@ -57,12 +57,19 @@ def start_link(args):
     """The live link asked for, started before the board (the URL is printed first); None if none."""
     if not (args.host or args.join):
         return None
+    from trodden.models.errors import StoreError
+
     from .map_link import MapLink, map_url
     from .serve import public_url
     from .serve_guard import Guard
 
     link = MapLink()
     if args.join:
+        from .map_link import join_problem
+
+        problem = join_problem(args.join)
+        if problem:
+            raise StoreError(problem)
         link.join(args.join)
         link.note = f"Live: joined {args.join.split('?')[0]} (your edits and theirs meet as soon as it answers)"
         return link
