@@ -56,6 +56,10 @@ LABELS = {"name": "name", "purpose": "purpose", "author": "author", "redaction-t
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
+MAX_LENGTH = {"name": 200, "author": 200, "phase name": 200, "purpose": 2000}
+"""Longer than this is a paste gone wrong, not a name: it would fill every title, header and file name."""
+
+
 def one_line(what: str, value: str) -> str:
     """``value`` if it is one line of plain text; else ``SettingError`` naming the first character
     that is not (as ``visible`` shows it) and where. Every text setting is one line, as the settings
@@ -69,6 +73,9 @@ def one_line(what: str, value: str) -> str:
                 f"the {what} must be one line of plain text, but it has {kind} ({shown}) at character {position}:"
                 " type it again without"
             )
+    longest = MAX_LENGTH.get(what)
+    if longest is not None and len(value.strip()) > longest:
+        raise SettingError(f"the {what} is at most {longest} characters; this one has {len(value.strip())}")
     return value
 
 

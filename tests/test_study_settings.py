@@ -65,6 +65,8 @@ def test_set_each_key_and_show(folder, capsys):
         ("purpose", "Vad?\r\nVarför?", "the purpose must be one line of plain text, but it has a line break (␍)"),
         ("author", "Gröna\nRum", "the author must be one line of plain text"),
         ("redaction", "Svensson\x07", "the redaction terms must be one line"),
+        ("name", "å" * 10_000, "the name is at most 200 characters; this one has 10000"),
+        ("author", "../../etc " * 30, "the author is at most 200 characters"),
     ],
 )
 def test_bad_keys_and_values_are_refused_and_change_nothing(folder, capsys, key, value, says):
