@@ -130,6 +130,7 @@ _WORDS: dict[str, dict[Language, str]] = {
     "none": {"en": "None yet.", "sv": "Inga ännu.", "da": "Ingen endnu."},
     "backing": {"en": "{n} of {N} customers", "sv": "{n} av {N} kunder", "da": "{n} af {N} kunder"},
     "backing.short": {"en": "{n}/{N}", "sv": "{n}/{N}", "da": "{n}/{N}"},
+    "backing.short.staff": {"en": "staff {s}", "sv": "personal {s}", "da": "personale {s}"},
     "hypothesis": {"en": "hypothesis", "sv": "hypotes", "da": "hypotese"},
     "heart": {"en": "heart", "sv": "hjärta", "da": "hjerte"},
     "cloud": {"en": "thundercloud", "sv": "åskmoln", "da": "tordensky"},

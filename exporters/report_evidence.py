@@ -133,7 +133,7 @@ class EvidenceBuilder:
             n=n,
             total=total,
             backing=self.backing(item, n, total),
-            backing_short=self.labels.f("backing.short", n=n, N=total),
+            backing_short=self.backing_short(item, n, total),
             backers=tuple(natural_sorted(self.index.backers(item) if backstage else self.index.customer_backers(item))),
             hypothesis=item.is_hypothesis,
             design_question=tidy(item.design_question),
@@ -151,6 +151,16 @@ class EvidenceBuilder:
         customers = noun(n, "customer", self.labels.language)
         staff = len(self.index.staff_backers(item))
         return self.labels.f("backing.staff", s=staff, S=len(self.index.staff), n=n, customers=customers)
+
+    def backing_short(self, item: MapItem, n: int, total: int) -> str:
+        """``3/8`` (customers), as on the map's board; backstage backed by staff says so apart:
+        ``staff 2`` or ``1/8 · staff 2``, never ``0/8`` as if no one had said it."""
+        short = self.labels.f("backing.short", n=n, N=total)
+        staff = len(self.index.staff_backers(item)) if item.kind is ItemKind.BACKSTAGE else 0
+        if not staff:
+            return short
+        said = self.labels.f("backing.short.staff", s=staff)
+        return f"{short} · {said}" if n else said
 
     def by_type(self, item: MapItem) -> str:
         """``first-time buyer 2, plant lover 1``: empty when no customer type was given at all."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .domain import Interview, InterviewStatus, Participant, Role
 from .errors import StoreError
 from .i18n import _, ngettext
-from .names import clean_participant_code
+from .names import clean_participant_code, visible
 from .natural_sort import natural_key
 
 ROLES = tuple(role.value for role in Role)
@@ -40,6 +40,10 @@ def parse_spec(spec: str) -> Participant:
     return Participant(code=cleaned, segment=text)
 
 
+MAX_TYPE = 100
+"""the longest customer type or team name taken (they head columns, charts and the overview)"""
+
+
 def known_types(participants: Iterable[Participant], *, staff: bool = False) -> list[str]:
     """The study's customer types (``staff``: teams), as first written, in first-seen order."""
     seen: dict[str, str] = {}
@@ -51,8 +55,17 @@ def known_types(participants: Iterable[Participant], *, staff: bool = False) -> 
 
 def match_type(text: str, participants: Iterable[Participant], *, staff: bool = False) -> str:
     """``text`` as the study already spells it ("First-time  buyer" -> "first-time buyer"), so
-    one customer type is not counted as two; a new type is kept as typed (spaces tidied)."""
+    one customer type is not counted as two; a new type is kept as typed (spaces tidied). A type
+    or team is a name, as a study's settings are: a control character or a paste of over
+    ``MAX_TYPE`` characters is refused (``StoreError``), naming it."""
     text = " ".join(text.split())
+    what = "team" if staff else "customer type"
+    hidden = next((char for char in text if visible(char, one_line=True) != char), None)
+    if hidden is not None:
+        shown = visible(hidden, one_line=True)
+        raise StoreError(f"a {what} is one line of plain text, but {visible(text)!r} has a control character ({shown})")
+    if len(text) > MAX_TYPE:
+        raise StoreError(f"a {what} is at most {MAX_TYPE} characters; this one has {len(text)}")
     for known in known_types(participants, staff=staff):
         if known.casefold() == text.casefold():
             return known

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import get_args
 
 from trodden.models.domain import JourneyState, Language, Scope
+from trodden.models.names import visible
 from trodden.models.storage.study_file import StudyFile
 
 LANGUAGES: tuple[str, ...] = get_args(Language)
@@ -59,6 +60,34 @@ def split_terms(value: str) -> list[str]:
     return terms
 
 
+LABELS = {"name": "name", "purpose": "purpose", "author": "author", "redaction-terms": "redaction terms"}
+
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+MAX_LENGTH = {"name": 200, "author": 200, "phase name": 200, "purpose": 2000}
+"""Longer than this is a paste gone wrong, not a name: it would fill every title, header and file name."""
+
+
+def one_line(what: str, value: str) -> str:
+    """``value`` if it is one line of plain text; else ``SettingError`` naming the first character
+    that is not (as ``visible`` shows it) and where. Every text setting is one line, as the settings
+    screen's fields are: a line break or an escape sequence in a study's name would break every
+    title, table row and file property it reaches, and is never what was meant (a paste, a script)."""
+    for position, char in enumerate(value, start=1):
+        if visible(char, one_line=True) != char:
+            kind = "a line break" if char in LINE_BREAKS else "a tab" if char == "\t" else "a control character"
+            shown = visible(char, one_line=True).replace(" ", "\u2409")  # a tab shows as ␉ here
+            raise SettingError(
+                f"the {what} must be one line of plain text, but it has {kind} ({shown}) at character {position}:"
+                " type it again without"
+            )
+    longest = MAX_LENGTH.get(what)
+    if longest is not None and len(value.strip()) > longest:
+        raise SettingError(f"the {what} is at most {longest} characters; this one has {len(value.strip())}")
+    return value
+
+
 def normal_key(key: str) -> str:
     """The key as ``KEYS`` names it; ``SettingError`` listing the keys if it is none of them."""
     folded = key.strip().casefold()
@@ -73,6 +102,8 @@ def apply_setting(data: StudyFile, key: str, value: str) -> StudyFile:
     """Set ``key`` to ``value`` in ``data`` (changed in place and returned)."""
     key = normal_key(key)
     study = data.study
+    if key in LABELS:
+        one_line(LABELS[key], value)
     if key == "name":
         if not value.strip():
             raise SettingError("the name cannot be empty")
@@ -87,7 +118,7 @@ def apply_setting(data: StudyFile, key: str, value: str) -> StudyFile:
     elif key == "language":
         study.language = _choice(key, value, list(LANGUAGES))  # type: ignore[assignment]
     elif key == "author":
-        study.author = " ".join(value.split())  # one line: it goes into the files' properties
+        study.author = " ".join(value.split())  # single spaces: it goes into the files' properties
     elif key == "bullets-are-clouds":
         folded = value.strip().casefold()
         if folded not in YES + NO:

@@ -178,6 +178,7 @@ def test_trodden_guide_says_so_for_a_cleaned_interview(tmp_path, capsys, monkeyp
 
     opened: list = []
     monkeypatch.setattr("trodden.tui.app.run_app", lambda *args, **kwargs: opened.append(args) or 0)
+    monkeypatch.setattr("trodden.tui.cli.common.on_a_terminal", lambda: True)
     store = make_study(tmp_path / "s")
     cleaned = _cleaned(store)
     assert main(["guide", str(tmp_path / "s"), "--participant", "P1"]) == 1

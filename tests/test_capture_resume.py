@@ -83,7 +83,8 @@ async def test_notes_on_screen_survive_an_unclean_stop(tmp_path):
     screen_close()
 
 
-def test_cli_says_when_the_interview_is_locked(tmp_path, capsys):
+def test_cli_says_when_the_interview_is_locked(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("trodden.tui.cli.common.on_a_terminal", lambda: True)  # the lock is the point here
     folder = tmp_path / "s"
     store = make_study(folder)
     source = open_capture(store, participant="P1", clock=FakeClock())

@@ -190,6 +190,6 @@ def test_the_overview_without_a_terminal_says_so_instead_of_waiting_forever(tmp_
 
     store = build_study(tmp_path / "study")
     for argv in (["open", store.path], [store.path]):
-        assert main([str(arg) for arg in argv]) == 1  # pytest's stdin is no terminal
+        assert main([str(arg) for arg in argv]) == 2  # a usage problem, like argparse; pytest's stdin is no terminal
         err = capsys.readouterr().err
         assert "needs a terminal" in err and err.count("\n") == 1, err

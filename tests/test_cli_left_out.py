@@ -124,3 +124,27 @@ def test_check_that_left_out_an_interview_exits_1_even_without_warnings(broken_p
     monkeypatch.setattr(trodden.models.checks, "has_warnings", lambda findings: False)
     code, _, err = _run(capsys, "check", build_study(store.path.parent / "whole").path)
     assert code == 0 and "left out" not in err
+
+
+@pytest.mark.parametrize(
+    ("where", "content"),
+    [
+        ("hypothesis", b'{"format": 1, "items": [{"id": '),  # cut off mid-write by another tool
+        ("hypothesis", b'{"format": 99, "items": []}'),  # a newer trodden's
+        ("transcript", b'{"format": 1, "cues": [{"start": "soon"}]}'),  # valid JSON, not a transcript
+        ("transcript", b"\xff\xfe\x00garbage"),
+    ],
+)
+def test_check_names_a_damaged_versioned_file_and_leaves_it_alone(study, capsys, monkeypatch, where, content) -> None:
+    """``check`` passed over a damaged hypothesis.json (never read) and transcript.json (named too late)."""
+    import trodden.models.checks
+    from trodden.models.storage.layout import HYPOTHESIS_FILE, TRANSCRIPT_FILE
+
+    folder = study.path if where == "hypothesis" else study.interview_dir(study.find_interview("P1").id)
+    damaged = folder / (HYPOTHESIS_FILE if where == "hypothesis" else TRANSCRIPT_FILE)
+    damaged.write_bytes(content)
+    monkeypatch.setattr(trodden.models.checks, "has_warnings", lambda findings: False)  # only the damage counts
+    code, out, err = _run(capsys, "check", study.path)
+    assert code == 1 and f"trodden: warning: left out: {damaged}: " in err, err
+    assert "(the file was left untouched)" in err and out  # the findings are still printed
+    assert damaged.read_bytes() == content

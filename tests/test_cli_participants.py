@@ -86,7 +86,13 @@ def test_participant_add_edit_list(tmp_path, capsys):
 def test_participant_list_shows_control_characters_not_runs_them(tmp_path, capsys):
     folder = tmp_path / "s"
     assert _run(capsys, "new", folder, "--name", "x")[0] == 0
-    assert _run(capsys, "participant", folder, "add", "P1", "--segment", "\x1b[2Jevil\x07")[0] == 0
+    assert _run(capsys, "participant", folder, "add", "P1", "--segment", "\x1b[2Jevil\x07")[0] == 1  # refused
+    from trodden.models.domain import Participant
+
+    def hostile(data) -> None:  # as an imported or older study may hold it
+        data.participants.append(Participant(code="P1", segment="\x1b[2Jevil\x07"))
+
+    StudyStore.open(folder).update(hostile)
     _, out, _ = _run(capsys, "participant", folder, "list")
     assert "\x1b" not in out and "\x07" not in out and "␛[2Jevil␇" in out
 
@@ -103,6 +109,7 @@ def test_capture_segment_and_staff_set_the_participant(tmp_path, capsys, monkeyp
         return 0
 
     monkeypatch.setattr(TroddenApp, "run", run)
+    monkeypatch.setattr("trodden.tui.cli.common.on_a_terminal", lambda: True)
     assert _run(capsys, "capture", folder, "--participant", "P2", "--segment", "Plant Lover")[0] == 0
     assert _run(capsys, "capture", folder, "--participant", "S1", "--staff", "warehouse")[0] == 0
     assert opened == ["P2", "S1"]
@@ -114,3 +121,20 @@ def test_capture_segment_and_staff_set_the_participant(tmp_path, capsys, monkeyp
     code, _, err = _run(capsys, "capture", folder, "--interview", "x", "--staff", "warehouse")
     assert code == 1 and "use them with --participant" in err
     assert [p.role for p in StudyStore.open(folder).participants] == [Role.CUSTOMER, Role.CUSTOMER, Role.STAFF]
+
+
+@pytest.mark.parametrize(
+    ("who", "says"),
+    [
+        (["--segment", "ny\x1b[31mkund"], "a customer type is one line of plain text, but 'ny␛[31mkund' has a"),
+        (["--staff", "lager\x07"], "a team is one line of plain text"),
+        (["--segment", "å" * 101], "a customer type is at most 100 characters; this one has 101"),
+    ],
+)
+def test_a_type_or_team_with_control_characters_or_a_paste_is_refused(tmp_path, capsys, who, says):
+    folder = tmp_path / "s"
+    assert _run(capsys, "new", folder, "--name", "Hem")[0] == 0
+    before = (folder / "study.json").read_bytes()
+    code, _, err = _run(capsys, "participant", folder, "add", "P1", *who)
+    assert code == 1 and says in err and "\x1b" not in err, err
+    assert (folder / "study.json").read_bytes() == before

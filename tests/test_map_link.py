@@ -85,3 +85,34 @@ def test_the_host_refuses_a_wrong_token_origin_or_host(two_copies, token, origin
         assert asyncio.run(attempt()) == 403
     finally:
         link.stop()
+
+
+def test_join_says_at_once_when_the_url_or_the_token_is_wrong(two_copies, monkeypatch, capsys):
+    """Before, the board opened and waited for edits forever, asking again every 2 s."""
+    from trodden.tui.cli.main import main
+    from trodden.tui.cli.map_link import join_problem
+
+    host_dir, joiner_dir = two_copies
+    opened: list = []
+    monkeypatch.setattr("trodden.tui.cli.common.on_a_terminal", lambda: True)
+    monkeypatch.setattr("trodden.tui.app.run_app", lambda *args, **kwargs: opened.append(args) or 0)
+    link = MapLink()
+    guard = serve(link)
+    right = map_url(guard, public_url("127.0.0.1", link.port))
+    try:
+        with MapSession(host_dir, writable=True, who="AB") as ours:
+            link.attach(ours)
+            wrong = right.replace(guard.token, "not-the-token")
+            for url, says in (
+                (wrong, "the host at 127.0.0.1:"),
+                (right.replace("ws://", "http://"), "is not a map's address"),
+                (right.split("?")[0], "is not a map's address"),
+            ):
+                assert main(["map", str(joiner_dir), "--as", "CD", "--join", url]) == 1
+                error = capsys.readouterr().err
+                assert says in error and error.count("\n") == 1, error
+            assert "refused to join: the token is wrong" in join_problem(wrong)
+            assert join_problem(right) is None
+    finally:
+        link.stop()
+    assert opened == []

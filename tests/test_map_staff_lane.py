@@ -83,7 +83,7 @@ def test_the_board_draws_the_staff_view_under_the_customer_curve(tmp_path):
     assert values and "+1.5 n=2" in values[0]
     staff_values = next(line for line in lines[staff:] if "n=" in line)
     assert "-2.0 n=1" in staff_values and "-1.0 n=1" in staff_values
-    assert any("1/1st+1c" in line and "Packing rules" in line for line in lines)
+    assert any("1/2 · staff 1 Packing rules" in line for line in lines)  # customers n/N, staff apart
     assert "backed by 1 of 1 staff, 1 customer" in lines[-1]
     assert "staff feeling: -2.0 n=1" in lines[-1]
 
@@ -109,3 +109,31 @@ def test_snapshot_of_the_board_with_the_staff_view(snap_compare, tmp_path):
 
     app = TroddenApp(store, start=lambda s: MapScreen(s, blink=False))
     assert snap_compare(app, terminal_size=(110, 40), run_before=run_before)
+
+
+def test_backstage_backed_by_staff_alone_says_staff_on_the_board_and_in_the_report(tmp_path, capsys):
+    """It showed ``0/2`` in the report's map (and ``1/1st+0c`` on the board), as if customers had
+    been counted and none found; now both say ``staff 1``, and the customers' n of N is left alone."""
+    from trodden.models.map.board_model import build_board
+    from trodden.models.map.curve import emotion_curve
+    from trodden.models.map.evidence import load_study_map
+    from trodden.models.map.journey_map import Lane
+    from trodden.tui.cli.main import main
+    from trodden.tui.map.board_text import item_text
+
+    store = make_store(tmp_path, staff=True)
+    with store.open_interview(store.find_interview("S1").id) as session:
+        returns = session.notes()[1].id
+    with MapSession(store.path, writable=True) as session:
+        session.put_item(
+            MapItem(id=2, kind=ItemKind.BACKSTAGE, phase="ph2", title="Returns pile up", evidence=[returns])
+        )
+    loaded = load_study_map(store)
+    phases = loaded.data.phases
+    board = build_board(phases, loaded.journey, loaded.index, emotion_curve(phases, loaded.index, loaded.journey))
+    shown = {entry.line.title: item_text(entry.line).plain for entry in board.cells[(Lane.BACKSTAGE, "ph2")]}
+    assert shown["Returns pile up"].endswith("staff 1 Returns pile up") and "0/" not in shown["Returns pile up"]
+    assert main(["export", str(store.path), "--format", "md"]) == 0
+    report = capsys.readouterr().out
+    assert "Returns pile up (staff 1)" in report and "Packing rules (1/2 · staff 1)" in report
+    assert "Returns pile up** · 1 of 1 staff, 0 customers" in report  # the long form keeps saying both

@@ -60,6 +60,14 @@ def test_set_each_key_and_show(folder, capsys):
         ("bullets", "kanske", "choose one of: yes, no"),
         ("name", "  ", "cannot be empty"),
         ("participants", "P1", "trodden participant DIR"),
+        ("name", "x\ny", "the name must be one line of plain text, but it has a line break (␊) at character 2"),
+        ("name", "\x1b[31mröd\x1b[0m", "it has a control character (␛) at character 1"),
+        ("name", "a\u2028b", "a line break (␊) at character 2"),
+        ("purpose", "Vad?\r\nVarför?", "the purpose must be one line of plain text, but it has a line break (␍)"),
+        ("author", "Gröna\nRum", "the author must be one line of plain text"),
+        ("redaction", "Svensson\x07", "the redaction terms must be one line"),
+        ("name", "å" * 10_000, "the name is at most 200 characters; this one has 10000"),
+        ("author", "../../etc " * 30, "the author is at most 200 characters"),
     ],
 )
 def test_bad_keys_and_values_are_refused_and_change_nothing(folder, capsys, key, value, says):
@@ -113,3 +121,12 @@ def test_bullets_are_clouds_is_set_and_shown_and_import_follows_it(folder, capsy
     assert stored(folder)["study"]["bullets_are_clouds"] is False
     note = parse_notes_text("- kön på telefon var lång", StudyStore.open(folder).data).notes[0]
     assert note.draft.valence is None and note.draft.text.startswith("kön")
+
+
+def test_new_takes_the_same_one_line_rule(tmp_path, capsys):
+    """``trodden new`` refuses what ``study set`` would: nothing is created."""
+    assert main(["new", str(tmp_path / "n"), "--name", "Hem", "--phase", "Hitta\x1b]0;pwned\x07"]) == 1
+    assert (
+        "the phase name must be one line of plain text, but it has a control character (␛)" in capsys.readouterr().err
+    )
+    assert not (tmp_path / "n").exists()

@@ -73,6 +73,8 @@ def test_a_new_name_that_is_no_tag_gets_a_clear_message_and_changes_nothing(stud
         assert "is not a tag or channel name" in err and "unexpected" not in err
     assert main(["tags", str(study.path), "merge", "@butik", "--into", "[b]"]) == 2
     assert "is not a tag or channel name" in capsys.readouterr().err
+    assert main(["tags", str(study.path), "rename", "@butik", "@" + "å" * 10_000]) == 2  # a paste gone wrong
+    assert "a tag or channel name is at most 60 characters; this one has 10000" in capsys.readouterr().err
     assert _notes_with(study, "channel", "butik") == before
 
 

@@ -106,7 +106,7 @@ def test_unknown_encoding_is_refused_naming_the_file(tmp_path: Path) -> None:
     ("name", "data", "says"),
     [
         ("empty.txt", b"just some words\nno times\n", "holds no timed transcript lines"),
-        ("bad.docx", b"not a zip at all", "is not a readable Word file"),
+        ("bad.docx", b"not a zip at all", r"is not a Word file \(a \.docx is a zip package, and this is not one\)"),
         ("photo.vtt", bytes(range(256)) * 4, "is not a text transcript"),
     ],
 )
@@ -127,3 +127,42 @@ def test_the_most_talkative_unmapped_speaker_is_guessed_participant() -> None:
     assert transcript.roles() == {"Bo": SpeakerRole.INTERVIEWER, "Anna": SpeakerRole.PARTICIPANT}
     mapped = transcript.model_copy(update={"speakers": {"Bo": SpeakerRole.PARTICIPANT}})
     assert mapped.roles() == {"Bo": SpeakerRole.PARTICIPANT, "Anna": SpeakerRole.INTERVIEWER}
+
+
+def _zip(tmp_path: Path, name: str, members: dict[str, bytes]) -> Path:
+    import zipfile
+
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for member, data in members.items():
+            package.writestr(member, data)
+    return path
+
+
+def test_a_word_file_that_would_unpack_too_large_is_refused_unread(tmp_path: Path, monkeypatch) -> None:
+    """A zip bomb named .docx: refused by its table of contents, before python-docx inflates it."""
+    import trodden.models.transcript.reading as reading
+
+    monkeypatch.setattr(reading, "MAX_UNPACKED_BYTES", 10_000)  # the rule, without inflating 100 MB here
+    opened: list = []
+    monkeypatch.setattr("docx.Document", lambda *args: opened.append(args))
+    bomb = _zip(tmp_path, "möte.docx", {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<" * 20_000})
+    with pytest.raises(StoreError, match=r"möte\.docx would unpack to 0\.0 MB \(a zip bomb, or not a transcript\)"):
+        read_transcript(bomb)
+    assert opened == []
+
+
+def test_a_zip_without_a_word_document_is_named(tmp_path: Path) -> None:
+    other = _zip(tmp_path, "bilder.docx", {"photo.jpg": b"\xff\xd8"})
+    with pytest.raises(StoreError, match=r"bilder\.docx is a zip package but holds no Word document"):
+        read_transcript(other)
+
+
+def test_a_file_too_large_for_a_transcript_is_refused_unread(tmp_path: Path, monkeypatch) -> None:
+    """50 MB (a recording chosen by mistake): named with its size, never read into memory."""
+    big = tmp_path / "inspelning.vtt"
+    with big.open("wb") as file:
+        file.truncate(50 * 1024 * 1024)  # sparse: nothing written
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("the file was read"))
+    with pytest.raises(StoreError, match=r"inspelning\.vtt is 50\.0 MB, too large for a transcript"):
+        read_transcript(big)

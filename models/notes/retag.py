@@ -24,6 +24,9 @@ SIGN = {"tag": "#", "channel": "@"}
 _TOKEN = re.compile(r"(?<![\w@#])([@#])(\w+(?:-\w+)*)")
 """The capture syntax's token (models/notes/syntax.py): a sign not glued to a word, a word, inner hyphens."""
 _NAME = re.compile(r"\w+(?:-\w+)*")
+MAX_NAME = 60
+"""A new tag or channel name longer than this is a sentence pasted by mistake (every note, table
+row and column it reaches would carry it), not a name."""
 
 
 class RetagError(ValueError):
@@ -35,6 +38,8 @@ def clean_name(name: str) -> str:
     bare = unicodedata.normalize("NFC", name).strip().lstrip("#@").lower()
     if not _NAME.fullmatch(bare):
         raise RetagError(f"{name!r} is not a tag or channel name: letters, digits, _ and inner - only")
+    if len(bare) > MAX_NAME:
+        raise RetagError(f"a tag or channel name is at most {MAX_NAME} characters; this one has {len(bare)}")
     return bare
 
 

@@ -35,6 +35,15 @@ _SAVE_AS = "save it as UTF-8 (or export it again from Teams/Zoom) and import it 
 _ZOOM_SPEAKER = re.compile(r"^(?P<speaker>[^\W\d][^:\d]{0,40}?):\s+(?P<text>\S.*)$", re.DOTALL)
 """Zoom and some SubRip files put the speaker before the words: ``Anna Lind: words`` (up to four words)."""
 KINDS = ("vtt", "srt", "docx", "text")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""A transcript file larger than this is refused unread: a 3-hour Teams transcript is about 1 MB."""
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+"""A Word file that unpacks to more than this (by its own table of contents) is refused before
+python-docx inflates it: a zip bomb would otherwise fill the memory."""
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def decode(raw: bytes, name: object) -> str:
@@ -92,6 +101,12 @@ def read_transcript(path: Path | str, *, now: datetime | None = None) -> Transcr
     """The transcript in ``path``; ``StoreError`` (naming the file) if it cannot be read or holds none."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:  # before reading it: a recording or a disk image chosen by mistake
+            raise StoreError(
+                f"{path} is {_megabytes(size)}, too large for a transcript (even a long interview's is well under"
+                f" {_megabytes(MAX_FILE_BYTES)}): is it the recording itself? Give the .vtt, .srt, .docx or .txt"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise StoreError(f"{path} does not exist") from None
@@ -171,9 +186,32 @@ def _text_cues(text: str, path: Path) -> list[Cue]:
 def _docx_cues(raw: bytes, path: Path) -> list[Cue]:
     from docx import Document
 
+    _check_word_package(raw, path)
     try:
         document = Document(io.BytesIO(raw))
     except Exception as error:  # python-docx raises several kinds for a file that is not Word
         raise StoreError(f"{path} is not a readable Word file ({type(error).__name__})") from None
     lines = [line for paragraph in document.paragraphs for line in paragraph.text.splitlines()]
     return read_lines(lines)
+
+
+def _check_word_package(raw: bytes, path: Path) -> None:
+    """``StoreError`` for a .docx that is no zip, holds no Word document, or would unpack to more
+    than ``MAX_UNPACKED_BYTES``: each named plainly, before python-docx reads any of it."""
+    import zipfile
+
+    again = "export the transcript again from Teams (.docx or .vtt)"
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise StoreError(
+            f"{path} is not a Word file (a .docx is a zip package, and this is not one); {again}"
+        ) from None
+    if "word/document.xml" not in {member.filename for member in members}:
+        raise StoreError(f"{path} is a zip package but holds no Word document (word/document.xml); {again}")
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise StoreError(
+            f"{path} would unpack to {_megabytes(unpacked)} (a zip bomb, or not a transcript); refused unread"
+        )

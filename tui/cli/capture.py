@@ -8,7 +8,7 @@ from trodden.models.errors import Locked, StoreError
 from trodden.models.storage.layout import looks_like_study, study_language
 from trodden.tui.i18n import _
 
-from .common import add_study_arg, add_ui_lang_arg, open_study, participant_code, say
+from .common import add_study_arg, add_ui_lang_arg, needs_terminal, open_study, participant_code, say
 from .participant import set_who
 
 
@@ -64,6 +64,7 @@ def run(args) -> int:
         )
     if not looks_like_study(args.dir):
         open_study(args.dir)  # not a study: raises the store's own clear message
+    needs_terminal("trodden capture")  # before the participant is created or the study opened
     from trodden.tui.app import TroddenApp, report_unsaved
     from trodden.tui.capture.opening import OpeningCaptureScreen
 

@@ -32,10 +32,11 @@ def run(args) -> int:
 
     store = open_study(args.dir)
     loaded = load_study_map(store)
-    missing = left_out(store, loaded.problems)  # checks on part of the study must not pass quietly
     data = in_language(loaded.data, getattr(args, "lang", None))  # the study's language unless --lang
     findings = run_checks(data, loaded.interviews, loaded.index, loaded.journey)
     findings = _with_transcripts(store, loaded, data, findings)
+    loaded.problems.extend(_kept_hypothesis_problems(store))
+    missing = left_out(store, loaded.problems)  # after every read: checks on part of the study must not pass quietly
     if data.study.state is not None and data.study.state.value == "target":
         info(_("a target-state study: its items need no interview evidence, so the evidence checks are left out"))
     for finding in findings:
@@ -55,3 +56,16 @@ def _with_transcripts(store, loaded, data, findings: list) -> list:
     findings, problems = with_transcripts(store, data, loaded.interviews, notes, findings)
     loaded.problems.extend(problems)
     return findings
+
+
+def _kept_hypothesis_problems(store) -> list:
+    """A damaged ``hypothesis.json`` named (file and why), read only: the report and the map's
+    hypothesis view would go on without it, so the check is where it must be seen."""
+    from trodden.models.errors import StoreError
+    from trodden.models.map.kept_hypothesis import read_hypothesis
+
+    try:
+        read_hypothesis(store.path)
+    except StoreError as error:
+        return [error]
+    return []

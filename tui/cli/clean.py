@@ -5,7 +5,7 @@ from __future__ import annotations
 from trodden.models.errors import StoreError
 from trodden.tui.i18n import _
 
-from .common import add_study_arg, add_ui_lang_arg, open_study
+from .common import add_study_arg, add_ui_lang_arg, needs_terminal, open_study
 
 
 def register(sub) -> None:
@@ -32,6 +32,7 @@ def run(args) -> int:
     interview = store.find_interview(args.interview or args.participant)
     if args.participant and interview.participant.casefold() != args.participant.casefold():
         raise StoreError(_("no interview with participant {code}").format(code=args.participant))
+    needs_terminal("trodden clean")
     from trodden.tui.app import run_app
     from trodden.tui.clean.screen import CleanScreen
 

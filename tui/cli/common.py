@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from trodden.models.errors import StoreError
 from trodden.models.names import clean_participant_code, visible
 from trodden.models.storage.atomic import atomic_write
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
@@ -54,14 +54,45 @@ def open_study(path: Path) -> StudyStore:
 
 def on_a_terminal() -> bool:
     """The app reads keys from stdin and draws on stderr (Textual): without both it would wait forever."""
-    return sys.stdin.isatty() and sys.stderr.isatty()
+    return not not_a_terminal()
+
+
+WITHOUT_A_TERMINAL = "trodden export, check, stats, search, tags or actions"
+
+
+class UsageError(Exception):
+    """Options that do not go together (argparse cannot say so): one line, exit 2, like argparse."""
+
+
+class NoTerminal(UsageError):
+    """A screen asked for where nobody can see it or type: the command line says so and exits 2."""
+
+
+def not_a_terminal() -> list[str]:
+    """The standard streams that are not a terminal (stdout too: ``trodden map | cat`` is a script's habit)."""
+    streams = (("stdin", sys.stdin), ("stdout", sys.stdout), ("stderr", sys.stderr))
+    return [name for name, stream in streams if stream is None or not stream.isatty()]
 
 
 def needs_terminal(what: str) -> None:
-    """Refuse, in one line, to start the app where nobody can see it or type (a script, cron, a pipe)."""
+    """Refuse at once, in one line, to start the app where nobody can see it or type (a script,
+    cron, a pipe): it would otherwise wait for keys forever. Called after the arguments are
+    checked and before anything is written or Textual is loaded."""
     if not on_a_terminal():
-        needs = _("{what} needs a terminal (its keys come from stdin, its screen goes to stderr)")
-        raise StoreError(needs.format(what=what))
+        missing = not_a_terminal()
+        streams = (
+            missing[0]
+            if len(missing) == 1
+            else _("{some} and {last}").format(some=", ".join(missing[:-1]), last=missing[-1])
+        )
+        said = ngettext(
+            "'{what}' is a screen and needs a terminal, but {streams} is not one (a pipe, a script or cron?);"
+            " without a terminal, use {commands}",
+            "'{what}' is a screen and needs a terminal, but {streams} are not terminals (a pipe, a script or"
+            " cron?); without a terminal, use {commands}",
+            len(missing),
+        )
+        raise NoTerminal(said.format(what=what, streams=streams, commands=WITHOUT_A_TERMINAL))
 
 
 def say(message: str, file=None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from trodden.tui.i18n import _
 
-from .common import add_ui_lang_arg, info
+from .common import add_ui_lang_arg, info, needs_terminal
 from .sample import add_lang_arg
 
 
@@ -34,6 +34,7 @@ def run(args) -> int:
 
     from trodden.models.sample import write_sample
 
+    needs_terminal("trodden demo")  # before the sample is written: nothing left behind
     folder = args.dir or Path(user_data_dir("trodden")) / f"demo-{datetime.now():%Y%m%d-%H%M%S}"
     store = write_sample(folder, args.lang)
     info(_("sample study written to {folder}").format(folder=folder))

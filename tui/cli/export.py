@@ -11,7 +11,7 @@ from pathlib import Path
 
 from trodden.tui.i18n import _
 
-from .common import add_study_arg, left_out, open_study, write_output
+from .common import UsageError, add_study_arg, left_out, open_study, write_output
 
 FORMATS = ["json", "md", "docx", "csv"]
 
@@ -63,7 +63,30 @@ def register(sub) -> None:
     parser.set_defaults(run=run)
 
 
+ONLY_FOR = {
+    "excel": ({"csv"}, "--excel only applies to --format csv (it separates the columns with ;)"),
+    "author": ({"docx"}, "--author only applies to --format docx (it names the Word file's author)"),
+    "force": ({"docx"}, "--force only applies to --format docx (it replaces a Word file of the same name)"),
+}
+"""Options that only mean something for some formats: asked for with another, they are refused
+rather than silently ignored (a script would believe its CSV has ; or its report an author)."""
+
+INTERVIEW_ONLY = {"show_changes": "--show-changes", "with_transcript": "--with-transcript"}
+
+
+def refuse_what_would_be_ignored(args) -> None:
+    """``UsageError`` (exit 2) for an option the chosen export would not use, naming where it applies."""
+    for name, (formats, message) in ONLY_FOR.items():
+        if getattr(args, name, None) not in (None, False) and args.format not in formats:
+            raise UsageError(f"{message}, not to --format {args.format}")
+    notes = bool(args.interview or args.all_interviews)
+    for name, flag in INTERVIEW_ONLY.items():
+        if getattr(args, name, False) and not notes:
+            raise UsageError(f"{flag} only applies to interview notes (with --interview or --all-interviews)")
+
+
 def run(args) -> int:
+    refuse_what_would_be_ignored(args)
     store = open_study(args.dir)
     if args.interview or args.all_interviews:
         from .export_interview import run_interview_export

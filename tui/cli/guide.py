@@ -9,7 +9,7 @@ from trodden.tui.i18n import _
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
 
-from .common import add_study_arg, add_ui_lang_arg, info, open_study, participant_code
+from .common import add_study_arg, add_ui_lang_arg, info, needs_terminal, open_study, participant_code
 
 
 def register(sub) -> None:
@@ -59,6 +59,7 @@ def resolve_interview(
 
 def run(args) -> int:
     store = open_study(args.dir)
+    needs_terminal("trodden guide")  # before an interview is started for --participant
     from trodden.tui.app import run_app
 
     if args.edit:

@@ -17,7 +17,7 @@ from trodden.tui.i18n import _
 
 from . import argparse_words
 from .commands import COMMANDS
-from .common import add_ui_lang_arg, say
+from .common import NoTerminal, UsageError, add_ui_lang_arg, say
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -131,6 +131,13 @@ def _run(argv: list[str]) -> int:
         return 0
     try:
         return int(args.run(args) or 0)
+    except NoTerminal as error:
+        say(f"trodden: {error}", sys.stderr)
+        return 2
+    except UsageError as error:
+        said = _("trodden {command}: error: {error} (see 'trodden {command} --help')")
+        say(said.format(command=args.command, error=error), sys.stderr)
+        return 2
     except StoreError as error:
         say(f"trodden: {error}", sys.stderr)
         return 1

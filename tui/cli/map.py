@@ -10,7 +10,7 @@ import sys
 
 from trodden.tui.i18n import _, ngettext
 
-from .common import add_study_arg, add_ui_lang_arg, info, open_study, say, warn
+from .common import add_study_arg, add_ui_lang_arg, info, needs_terminal, open_study, say, warn
 
 
 def register(sub) -> None:
@@ -63,12 +63,19 @@ def start_link(args):
     """The live link asked for, started before the board (the URL is printed first); None if none."""
     if not (args.host or args.join):
         return None
+    from trodden.models.errors import StoreError
+
     from .map_link import MapLink, map_url
     from .serve import public_url
     from .serve_guard import Guard
 
     link = MapLink()
     if args.join:
+        from .map_link import join_problem
+
+        problem = join_problem(args.join)
+        if problem:
+            raise StoreError(problem)
         link.join(args.join)
         joined = _("Live: joined {address} (your edits and theirs meet as soon as it answers)")
         link.note = joined.format(address=args.join.split("?")[0])
@@ -116,6 +123,8 @@ def run(args) -> int:
         return snapshot(args)
     if args.replace:
         raise SystemExit("trodden map: " + _("error: --replace goes with --snapshot hypothesis"))
+    open_study(args.dir)  # a folder that is no study is named first, terminal or not
+    needs_terminal("trodden map")  # before initials are asked or a link is served
     from trodden.tui.app import run_app
     from trodden.tui.map.screen import MapScreen
 

@@ -18,7 +18,7 @@ import asyncio
 import threading
 from urllib.parse import urlsplit
 
-from aiohttp import ClientError, ClientSession, WSMsgType, web
+from aiohttp import ClientError, ClientSession, ClientTimeout, WSMsgType, WSServerHandshakeError, web
 
 from trodden.models.map.map_session import MapSession
 
@@ -155,6 +155,10 @@ class MapLink:
                     async with client.ws_connect(url, headers={"Origin": origin}, max_msg_size=MAX_MESSAGE) as ws:
                         self.ready.set()
                         await self._talk(ws, relay=False)
+                except WSServerHandshakeError as error:
+                    self.error = error
+                    if error.status == 403:  # a wrong token stays wrong: asking again every 2 s helps nobody
+                        return
                 except (TimeoutError, OSError, ValueError, RuntimeError, ClientError) as error:
                     self.error = error
                 if not self._stopping:
@@ -165,3 +169,37 @@ def map_url(guard: Guard, public: str) -> str:
     """``ws://host:port/map?token=...``: what a joiner passes to ``--join``."""
     base = public.rstrip("/").replace("http://", "ws://", 1).replace("https://", "wss://", 1)
     return f"{base}{PATH}?{TOKEN_PARAM}={guard.token}"
+
+
+def join_problem(url: str) -> str | None:
+    """Why ``--join URL`` cannot work, found before the board opens; None if it may (a host not
+    answering yet is fine: the joiner keeps trying). A URL that is not the host's ``ws://`` address
+    with its token, or a host that refuses the token, Host or Origin, is said at once instead of a
+    board that waits for edits forever."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("ws", "wss") or not parts.hostname or f"{TOKEN_PARAM}=" not in parts.query:
+        return (
+            f"--join {url!r} is not a map's address: give the ws://HOST:PORT/map?{TOKEN_PARAM}=... line"
+            " that 'trodden map DIR --host' printed, whole"
+        )
+
+    async def knock() -> int | None:
+        origin = f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
+        async with ClientSession(timeout=ClientTimeout(total=10)) as client:
+            try:
+                async with client.ws_connect(url, headers={"Origin": origin}, max_msg_size=MAX_MESSAGE):
+                    return 101
+            except WSServerHandshakeError as error:
+                return error.status
+            except (TimeoutError, OSError, ValueError, RuntimeError, ClientError):
+                return None
+
+    status = asyncio.run(knock())
+    if status == 403:
+        return (
+            f"the host at {parts.netloc} refused to join: the token is wrong or from an earlier run"
+            " (each --host prints a new one), or the address differs from the one it printed; copy its line again"
+        )
+    if status not in (None, 101):
+        return f"{parts.netloc} answered {status}: it is not a trodden map served with --host"
+    return None

@@ -53,7 +53,16 @@ def participant_spec(value: str):
 def run(args) -> int:
     from trodden.models.domain import Phase, Study
     from trodden.models.guide.markdown import parse_guide
+    from trodden.models.settings import SettingError, one_line
     from trodden.models.storage.store import StudyStore
+
+    try:  # the same rule as 'trodden study DIR set' and the settings screen: one line each
+        for what, value in (("name", args.name), ("purpose", args.purpose), ("author", args.author)):
+            one_line(what, value)
+        for name in args.phase:
+            one_line("phase name", name)
+    except SettingError as error:
+        raise StoreError(str(error)) from None
 
     guide = None
     if args.guide:

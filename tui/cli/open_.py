@@ -23,5 +23,5 @@ def run(args) -> int:
     from trodden.tui.app import run_app
 
     open_study(args.dir)  # a folder that is no study is named first, terminal or not
-    needs_terminal("the study overview")
+    needs_terminal("trodden open")
     return run_app(args.dir)

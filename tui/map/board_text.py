@@ -69,13 +69,21 @@ def item_text(line: ItemLine) -> Text:
         text.append(glyph, style=style)
     glyph, style = feeling_glyph(line.feeling)
     text.append(glyph, style=style)
-    # backstage, once staff were interviewed, says who backs it: "2/3st+1c" (staff of staff, customers)
-    backing = f"{line.staff_n}/{line.staff_total}st+{line.n}c " if line.staff_total else f"{line.n}/{line.total} "
-    text.append(backing, style="dim italic" if line.hypothesis else "bold dim")
+    text.append(backing_short(line) + " ", style="dim italic" if line.hypothesis else "bold dim")
     if line.backstage:
         text.append(word(line.backstage) + ": ", style="cyan")
     text.append(visible(line.title), style="dim italic" if line.hypothesis else "")
     return text
+
+
+def backing_short(line: ItemLine) -> str:
+    """``3/5``: customers of customers interviewed (staff never count in it); backstage backed by
+    staff says so apart, as the report's map does: ``staff 2`` or ``1/5 · staff 2``, never ``0/5``."""
+    backing = f"{line.n}/{line.total}"
+    if not line.staff_n:
+        return backing
+    staff = _("staff {n}").format(n=line.staff_n)
+    return f"{backing} · {staff}" if line.n else staff
 
 
 def quote_text(words: str, participant: str, *, changed: bool = False) -> Text:

@@ -84,6 +84,8 @@ def backing_text(item: MapItem, index: NotesIndex, n: int, total: int) -> str:
     it: ``2 of 3 staff, 1 customer``."""
     if item.kind is not ItemKind.BACKSTAGE or not index.staff:
         return ngettext("{n} of {total} participant", "{n} of {total} participants", total).format(n=n, total=total)
+    if n == 0:  # staff alone: no "0 customers" beside it, as if customers had been counted
+        return _("{staff} of {total} staff").format(staff=len(index.staff_backers(item)), total=len(index.staff))
     said = ngettext("{staff} of {total} staff, {n} customer", "{staff} of {total} staff, {n} customers", n)
     return said.format(staff=len(index.staff_backers(item)), total=len(index.staff), n=n)
 

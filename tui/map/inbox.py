@@ -83,13 +83,31 @@ class Inbox(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
         self._phase_number = {phase.id: n for n, phase in enumerate(sorted(phases, key=lambda p: p.order), start=1)}
         self._participant = participant_of
         interview = {iid: natural_key(iid) for iid in {n.interview for n in notes}}  # P2 before P10, once each
+        before = self.note
         self.notes = sorted(notes, key=lambda n: (order.get(n.phase or "", 10**6), interview[n.interview], n.seq))
         self.waiting = Counter(note.phase for note in self.notes if note.phase)
         self._cache.clear()
-        self.cursor = min(self.cursor, max(0, len(self.notes) - 1))
+        self.cursor = self._same_note(before)
         resize(self, Size(self.size.width, len(self.notes)))
+        self._keep_in_view()
         self.refresh()
-        self._announce()
+        if self.note != before:  # a refresh that leaves the same note highlighted, unchanged, says nothing
+            self._announce()
+
+    def _same_note(self, before: Note | None) -> int:
+        """Where the note highlighted before a refresh is now (notes placed or removed elsewhere
+        move it), so the reader's cursor stays on their note; else the same place, clamped."""
+        if before is not None:
+            for at, note in enumerate(self.notes):
+                if note.id == before.id:
+                    return at
+        return min(self.cursor, max(0, len(self.notes) - 1))
+
+    def _keep_in_view(self) -> None:
+        top = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        if height > 0 and not top <= self.cursor < top + height:
+            self.scroll_to(y=max(0, self.cursor - height // 2), animate=False)
 
     def remove(self, note_ids: set[str]) -> None:
         """Take placed notes out, keeping the cursor where it was."""

@@ -34,6 +34,7 @@ from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
 from .board import Board
+from .evidence import backing_text
 from .inbox import Inbox
 
 if TYPE_CHECKING:
@@ -237,8 +238,7 @@ class MapView:
         item = self.current_item()
         if item is not None and self.loaded is not None and self.board.has_focus:
             n, total = self.loaded.index.backing(item)
-            backing = ngettext("{n} of {total} participant", "{n} of {total} participants", total)
-            what = _("hypothesis") if item.is_hypothesis else backing.format(n=n, total=total)
+            what = _("hypothesis") if item.is_hypothesis else backing_text(item, self.loaded.index, n, total)
             self.status(
                 _("{title} · {value} · {what} · enter: evidence").format(
                     title=item.title, value=word(item.kind), what=what + self.changed_by(item.id)
