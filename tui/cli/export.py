@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trodden.tui.i18n import _
+from trodden.tui.i18n import N_, _
 
 from .common import UsageError, add_study_arg, left_out, open_study, write_output
 
@@ -64,9 +64,9 @@ def register(sub) -> None:
 
 
 ONLY_FOR = {
-    "excel": ({"csv"}, "--excel only applies to --format csv (it separates the columns with ;)"),
-    "author": ({"docx"}, "--author only applies to --format docx (it names the Word file's author)"),
-    "force": ({"docx"}, "--force only applies to --format docx (it replaces a Word file of the same name)"),
+    "excel": ({"csv"}, N_("--excel only applies to --format csv (it separates the columns with ;)")),
+    "author": ({"docx"}, N_("--author only applies to --format docx (it names the Word file's author)")),
+    "force": ({"docx"}, N_("--force only applies to --format docx (it replaces a Word file of the same name)")),
 }
 """Options that only mean something for some formats: asked for with another, they are refused
 rather than silently ignored (a script would believe its CSV has ; or its report an author)."""
@@ -78,11 +78,12 @@ def refuse_what_would_be_ignored(args) -> None:
     """``UsageError`` (exit 2) for an option the chosen export would not use, naming where it applies."""
     for name, (formats, message) in ONLY_FOR.items():
         if getattr(args, name, None) not in (None, False) and args.format not in formats:
-            raise UsageError(f"{message}, not to --format {args.format}")
+            raise UsageError(_("{message}, not to --format {format}").format(message=_(message), format=args.format))
     notes = bool(args.interview or args.all_interviews)
     for name, flag in INTERVIEW_ONLY.items():
         if getattr(args, name, False) and not notes:
-            raise UsageError(f"{flag} only applies to interview notes (with --interview or --all-interviews)")
+            only = _("{flag} only applies to interview notes (with --interview or --all-interviews)")
+            raise UsageError(only.format(flag=flag))
 
 
 def run(args) -> int:

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from aiohttp import ClientError, ClientSession, ClientTimeout, WSMsgType, WSServerHandshakeError, web
 
 from trodden.models.map.map_session import MapSession
+from trodden.tui.i18n import _
 
 from .serve_guard import TOKEN_PARAM, Guard
 
@@ -178,10 +179,11 @@ def join_problem(url: str) -> str | None:
     board that waits for edits forever."""
     parts = urlsplit(url)
     if parts.scheme not in ("ws", "wss") or not parts.hostname or f"{TOKEN_PARAM}=" not in parts.query:
-        return (
-            f"--join {url!r} is not a map's address: give the ws://HOST:PORT/map?{TOKEN_PARAM}=... line"
+        said = _(
+            "--join {url} is not a map's address: give the ws://HOST:PORT/map?{param}=... line"
             " that 'trodden map DIR --host' printed, whole"
         )
+        return said.format(url=repr(url), param=TOKEN_PARAM)
 
     async def knock() -> int | None:
         origin = f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
@@ -196,10 +198,13 @@ def join_problem(url: str) -> str | None:
 
     status = asyncio.run(knock())
     if status == 403:
-        return (
-            f"the host at {parts.netloc} refused to join: the token is wrong or from an earlier run"
+        said = _(
+            "the host at {host} refused to join: the token is wrong or from an earlier run"
             " (each --host prints a new one), or the address differs from the one it printed; copy its line again"
         )
+        return said.format(host=parts.netloc)
     if status not in (None, 101):
-        return f"{parts.netloc} answered {status}: it is not a trodden map served with --host"
+        return _("{host} answered {status}: it is not a trodden map served with --host").format(
+            host=parts.netloc, status=status
+        )
     return None
