@@ -80,11 +80,11 @@ NATIVE = {"live"}
 """English words the Swedish and Danish interfaces use themselves ("Anteckna live", "Tag noter live")."""
 
 
-def english_fragments(lang: str) -> list[tuple[str, re.Pattern]]:
+def english_pieces(lang: str) -> list[tuple[str, str, re.Pattern]]:
     """Pieces of English that must not be on a screen drawn in ``lang``: each translated msgid's
     words between its placeholders and markup (one piece per line), as whole words, when the piece
     is not also in the translation. A one-word piece counts only as a whole msgid (a label or a
-    status word), not cut out of a sentence."""
+    status word), not cut out of a sentence. Each as (msgid, the piece, its whole-word pattern)."""
     found = []
     for message in catalogue(lang):
         if not message.id:
@@ -99,12 +99,31 @@ def english_fragments(lang: str) -> list[tuple[str, re.Pattern]]:
                     continue
                 if " " not in piece and piece != msgid.strip(" ·:;,.()|"):
                     continue
-                found.append(
-                    (msgid, re.compile(r"(?<![\w@#/:])" + re.escape(piece) + r"(?![\w:])"))
-                )  # theme:2, kind:quote: filter syntax
+                # not after @ # / : nor before : (theme:2, kind:quote: the filter syntax)
+                pattern = re.compile(r"(?<![\w@#/:])" + re.escape(piece) + r"(?![\w:])")
+                found.append((msgid, piece, pattern))
     return found
 
 
 def forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
     """A catalogue entry's id or string as a tuple: a plural's forms, or the one string."""
     return text if isinstance(text, tuple) else (text,)
+
+
+def english_fragments(lang: str) -> list[tuple[str, re.Pattern]]:
+    """``english_pieces`` as (msgid, pattern)."""
+    return [(msgid, pattern) for msgid, _piece, pattern in english_pieces(lang)]
+
+
+def english_on_screen(lang: str, seen: dict[str, str]) -> list[str]:
+    """Every English piece found in ``seen`` (where -> text drawn there), one line each, sorted.
+
+    A piece's plain substring test comes before its regular expression: the pattern can only
+    match where the piece is, and most pieces are on no screen, so the scan stays cheap
+    (thousands of pieces times dozens of screens)."""
+    left = set()
+    for msgid, piece, pattern in english_pieces(lang):
+        for where, text in seen.items():
+            if piece in text and (match := pattern.search(text)):
+                left.add(f"{where}: {match.group()!r} (from {msgid[:60]!r})")
+    return sorted(left)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from i18n_kit import english_fragments
+from i18n_kit import english_on_screen
 from rich.console import Console
 from waiting import wait_until
 
@@ -197,13 +197,5 @@ async def every_screen(tmp_path: Path, lang: str) -> None:
         app.pop_screen()
         assert app.screen is home
 
-    fragments = english_fragments(lang)
-    left = sorted(
-        {
-            f"{where}: {pattern.search(text).group()!r} (from {msgid[:60]!r})"
-            for where, text in seen.items()
-            for msgid, pattern in fragments
-            if pattern.search(text)
-        }
-    )
+    left = english_on_screen(lang, seen)
     assert left == [], "English on screen:\n" + "\n".join(left)
