@@ -105,7 +105,7 @@ def _read_notes(
     readable = []
     for done, interview in enumerate(interviews, start=1):
         try:
-            with store.open_interview(interview.id, writable=False) as session:
+            with store.read_notes(interview) as session:
                 notes[interview.id] = session.notes()
             readable.append(interview)
         except StoreError as error:  # a broken interview is named, never fatal

@@ -17,7 +17,9 @@ import re
 
 Found = list[tuple[int, int]]
 
-_NUMBER_START = re.compile(r"\d+")
+_NUMBER_START = re.compile(r"(?<![a-z\d])\d+")
+"""A number not straight after a lower-case a-z letter: one after it (``n00001``, ``mp3``) never
+counts (the two characters before it are not all capitals), so the regex skips it in C."""
 
 
 def has_number(text: str) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from trodden.models.errors import CorruptFile, Damaged, ReadOnly, StoreError, WriteFailed
@@ -48,8 +49,10 @@ class DurableDB(MemoryTables):
     holds everything; the error is kept in ``snapshot_error`` and retried later.
     """
 
-    def __init__(self, folder: Path, name: str, *, writable: bool, compact_every: int = 2000) -> None:
+    def __init__(self, folder: Path, name: str, *, writable: bool, compact_every: int = 2000, parse=parse_snapshot):
+        """``parse``: a reader's own snapshot parse (``notes_snapshot``); a writer's stays plain documents."""
         super().__init__()
+        self._parse: Callable[[bytes, Path], tuple[Tables, int]] = parse_snapshot if writable else parse
         self.folder = Path(folder)
         self.name = name
         self.writable = writable
@@ -149,7 +152,7 @@ class DurableDB(MemoryTables):
         raw, stamp = read_snapshot(self.snapshot_path)
         self._snapshot_stamp = stamp
         if raw is not None:
-            tables, covered = parse_snapshot(raw, self.snapshot_path)
+            tables, covered = self._parse(raw, self.snapshot_path)
             self._memory.update(tables)
             self._covered = covered
         for number in self._segments():

@@ -26,6 +26,8 @@ from .journal import Doc, Put
 from .layout import INTERVIEW_FILE, NOTES_DB
 from .live import EVENTS_TABLE, LiveEvent
 from .model_json import first_problem, json_bytes
+from .notes_snapshot import parse_notes_snapshot
+from .snapshot import parse_snapshot
 
 if TYPE_CHECKING:
     from .store import StudyStore
@@ -36,12 +38,15 @@ _NOTES = TypeAdapter(list[Note])
 class InterviewSession:
     """One interview's metadata and notes, open for writing (one process) or reading."""
 
-    def __init__(self, store: StudyStore, interview: Interview, *, writable: bool) -> None:
+    def __init__(self, store: StudyStore, interview: Interview, *, writable: bool, once: bool = False) -> None:
+        """``once``: read-only, to read the notes once (an export): the snapshot's notes are parsed
+        and validated in one pass (``notes_snapshot``)."""
         self.store = store
         self.interview = interview
         self.writable = writable
         self.folder = store.interview_dir(interview.id)
-        self.db = DurableDB(self.folder, NOTES_DB, writable=writable)
+        parse = parse_notes_snapshot if once and not writable else parse_snapshot
+        self.db = DurableDB(self.folder, NOTES_DB, writable=writable, parse=parse)
         self._notes: dict[int, Note] = {}
         self._max_seq = 0  # kept, not computed: adding a note must not be O(n)
         self._mutex = threading.RLock()
@@ -85,7 +90,12 @@ class InterviewSession:
 
     def _rebuild_cache(self) -> None:
         pairs = list(self.db.docs("notes"))
-        notes = self._validate([doc for _, doc in pairs])
+        docs = [doc for _, doc in pairs if type(doc) is dict]  # all but notes validated with the snapshot
+        if len(docs) == len(pairs):
+            notes = self._validate(docs)
+        else:  # each note validated once: in the snapshot's pass, or here (from the journal)
+            validated = iter(self._validate(docs))
+            notes = [doc if type(doc) is not dict else next(validated) for _, doc in pairs]
         for (key, _), note in zip(pairs, notes, strict=True):
             if note.seq != key:  # hand-edited: two entries could claim one number
                 raise CorruptFile(self.db.path.with_name(f"{NOTES_DB}.*"), f"entry {key} says it is note {note.seq}")

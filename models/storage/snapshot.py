@@ -10,6 +10,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from trodden.models.errors import CorruptFile
 
@@ -62,13 +63,19 @@ def parse_snapshot(raw: bytes, path: Path) -> tuple[Tables, int]:
         raise CorruptFile(path, "is not a trodden table file (nested too deeply)") from None
     except ValueError as error:
         raise CorruptFile(path, f"is not valid JSON ({error})") from None
+    return checked_tables(data, path)
+
+
+def checked_tables(data: Any, path: Path, documents: tuple[type, ...] = (dict,)) -> tuple[Tables, int]:
+    """Parsed snapshot ``data`` as (tables, last journal segment they hold), once it is seen to be
+    a trodden table file; ``documents``: what a document may be (a reader's validated models too)."""
     if not isinstance(data, dict):
         raise CorruptFile(path, "is not a trodden table file (expected a JSON object of tables)")
     for table, rows in data.items():
         if not isinstance(rows, dict):
             raise CorruptFile(path, f"table {table!r} is not a JSON object")
         for key, doc in rows.items():
-            if not key.isdigit() or not isinstance(doc, dict):
+            if not key.isdigit() or not isinstance(doc, documents):
                 raise CorruptFile(path, f"table {table!r} entry {key!r} is not a document")
     meta = data.pop(META_TABLE, {}).get("1", {})
     version, covered = meta.get("format", FORMAT), meta.get("journal", 0)
