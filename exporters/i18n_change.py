@@ -41,6 +41,11 @@ CHANGE_WORDS: dict[str, dict[str, str]] = {
         "sv": "personalens vy {value} ({n} medarbetare bakom)",
         "da": "medarbejdernes syn {value} ({n} medarbejdere bag)",
     },
+    "says.staff_phase": {
+        "en": "staff view in the phase {value}",
+        "sv": "personalens vy i fasen {value}",
+        "da": "medarbejdernes syn i fasen {value}",
+    },
     "impact": {"en": "Impact", "sv": "Nytta", "da": "Gevinst"},
     "effort": {"en": "Effort", "sv": "Insats", "da": "Indsats"},
     "priority.unset": {"en": "not prioritised yet", "sv": "inte prioriterat ännu", "da": "ikke prioriteret endnu"},

@@ -87,11 +87,15 @@ def _source(area: ProblemArea, build: EvidenceBuilder) -> str:
 def _says(says, labels) -> str:
     parts = []
     if says.depth is not None:
-        parts.append(labels.f("says.depth", value=signed(says.depth)))
+        parts.append(labels.f("says.depth", value=labels.number(signed(says.depth))))
     if says.clouds:
         parts.append(labels.f("says.clouds", titles=", ".join(says.clouds)))
     if says.staff_feeling is not None:
-        parts.append(labels.f("says.staff", value=signed(says.staff_feeling), n=says.staff_backing))
+        value = labels.number(signed(says.staff_feeling))  # the phase's staff feeling, in the language's form
+        if says.staff_backing:  # staff who back the area itself; "0 staff behind it" read as a contradiction
+            parts.append(labels.f("says.staff", value=value, n=says.staff_backing))
+        else:
+            parts.append(labels.f("says.staff_phase", value=value))
     return " · ".join(parts) or labels["feeling.none"]
 
 

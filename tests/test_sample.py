@@ -228,3 +228,14 @@ def test_the_sample_notes_are_typed_capture_lines_so_a_leading_dash_is_a_thunder
         with store.open_interview(interview.id) as session:
             feelings.update(note.valence for note in session.notes())
     assert feelings[-1] >= 50 and feelings[-2] >= 25 and feelings[1] >= 25
+
+
+def test_what_the_map_says_of_an_area_reads_in_the_languages_numbers(sample, tmp_path, capsys) -> None:
+    """The areas' "what the map says": the phase's staff view with the language's decimal mark, and
+    no "(0 staff behind it)" beside it when no member of staff backs the area itself."""
+    lang, store = sample
+    assert main(["export", str(store.path), "--format", "md", "-o", str(tmp_path / "r.md")]) == 0
+    says = [line for line in (tmp_path / "r.md").read_text(encoding="utf-8").splitlines() if "−1" in line]
+    staff = {"en": "staff view in the phase −1.2", "sv": "personalens vy i fasen −1,2", "da": "i fasen −1,2"}[lang]
+    assert any(staff in line for line in says)
+    assert not re.search(r"\(0 (staff|medarbetare|medarbejdere)", "\n".join(says))

@@ -109,9 +109,11 @@ def area_details(
     if says.clouds:
         parts.append(f"{CLOUD} " + ", ".join(visible(c, one_line=True) for c in says.clouds))
     if says.staff_feeling is not None:
-        parts.append(
-            _("staff view {value} ({n} staff)").format(value=_signed(says.staff_feeling), n=says.staff_backing)
-        )
+        value = _signed(says.staff_feeling)  # the phase's staff feeling; the area's own staff only when there are any
+        if says.staff_backing:
+            parts.append(_("staff view {value} ({n} staff)").format(value=value, n=says.staff_backing))
+        else:
+            parts.append(_("staff view in the phase {value}").format(value=value))
     text.append(" · ".join(parts))
     text.append("\n" + _("Priority:") + " ", style="bold")
     label, style = QUADRANT[quadrant(area)]
