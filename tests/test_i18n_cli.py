@@ -144,3 +144,12 @@ def test_no_cli_line_is_an_english_literal():
             if name in SAYS and words:
                 found.append(f"{path.name}:{node.lineno} {sorted(words)}")
     assert found == []
+
+
+def test_sample_speaks_the_language_of_the_study_it_writes(tmp_path, capsys, monkeypatch):
+    """``trodden sample DIR --lang da`` said "wrote the sample study" in English: its study is Danish."""
+    monkeypatch.delenv(i18n.ENV, raising=False)
+    code, _, err = _run(capsys, "sample", tmp_path / "da", "--lang", "da")
+    assert code == 0 and "skrev eksempelundersøgelsen" in err and "wrote" not in err
+    code, _, err = _run(capsys, "sample", tmp_path / "sv", "--lang=sv")
+    assert code == 0 and "skrev exempelstudien" in err

@@ -80,13 +80,16 @@ def _with_ui_lang(parser: argparse.ArgumentParser) -> None:
 
 def interface_language(argv: list[str]) -> str:
     """The command line's language, chosen before its help is built: ``--ui-lang``, else
-    ``$TRODDEN_UI_LANG``, else the language of the study named on the line (or of ``new --language``)."""
+    ``$TRODDEN_UI_LANG``, else the language of the study named on the line (or of ``new --language``,
+    or of the study ``sample``/``demo --lang`` writes)."""
     from trodden.models.storage.layout import study_language
 
     flags: dict[str, str] = {}
     study: str | None = None
     for index, word in enumerate(argv):
         name, equals, value = word.partition("=")
+        if name == "--lang" and argv[:1] and argv[0] in ("sample", "demo"):
+            name = "--language"  # the sample's language: the study it writes speaks it from the start
         if name in ("--ui-lang", "--language"):
             given = value if equals else (argv[index + 1] if index + 1 < len(argv) else "")
             flags.setdefault(name, given)
