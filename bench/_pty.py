@@ -68,6 +68,7 @@ class Terminal:
         self.chunks: queue.Queue[tuple[float, bytes]] = queue.Queue()
         env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "PYTEST"))}
         env.update(TERM="xterm-256color", COLORTERM="truecolor", LANG="C.UTF-8", COLUMNS=str(cols), LINES=str(rows))
+        env.setdefault("TRODDEN_RESEARCHER", "BN")  # the map asks a researcher's initials once: not in a bench
         self.fd, child_end = os.openpty()
         fcntl.ioctl(child_end, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))  # sized before it starts
         self.started = time.perf_counter()
