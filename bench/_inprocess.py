@@ -101,8 +101,13 @@ def run_command(args: list[str], script: Script, cols: int = 160, rows: int = 50
         asyncio.run(drive())
         return app.return_code
 
+    from trodden.tui.cli import common
+
     App.run = run_headless  # type: ignore[method-assign]
+    on_a_terminal = common.on_a_terminal
+    common.on_a_terminal = lambda: True  # headless by design: the screen is the probe's, not a terminal's
     try:
         main.load()(args)
     finally:
         App.run = original  # type: ignore[method-assign]
+        common.on_a_terminal = on_a_terminal
