@@ -6,14 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pycrdt import Doc
 
 from trodden.exporters.report_assemble import build_report
 from trodden.exporters.report_md import render
 from trodden.models.domain import Phase, Study
 from trodden.models.interchange import build_document
 from trodden.models.map import phase_doc
+from trodden.models.map.conflicts import find_conflicts, phase_revert
 from trodden.models.map.journey_map import MapItem
 from trodden.models.map.map_session import MapSession
+from trodden.models.map.shared_doc import SharedDoc
 from trodden.models.storage.store import StudyStore
 
 PHASES = [Phase(id=f"ph{i}", name=name, order=i) for i, name in enumerate(["Drömmer", "Köper", "Vårdar"], start=1)]
@@ -107,3 +110,95 @@ def test_a_phase_removed_while_another_put_an_item_in_it_stays_while_it_holds_th
         assert names(ab.phases()) == names(cd.phases()) == ["Drömmer", "Köper", "Vårdar"]
         ab.delete_item(7)
         assert names(ab.phases()) == ["Drömmer", "Vårdar"]
+
+
+# ---------------------------------------------------------------- what changed, for phases
+
+
+def two_docs() -> tuple[SharedDoc, SharedDoc]:
+    """Two researchers whose documents both hold the converted phases."""
+    base = phase_doc.conversion(PHASES)
+    first, second = SharedDoc(Doc(), who="AB"), SharedDoc(Doc(), who="CD")
+    for doc in (first, second):
+        doc.doc.apply_update(base)
+    return first, second
+
+
+def merged_both_ways(first: SharedDoc, second: SharedDoc) -> None:
+    """Each takes the other's updates (AB's arrive at CD, CD's at AB: two orders of the same edits)."""
+    mine, theirs = first.doc.get_update(), second.doc.get_update()
+    first.doc.apply_update(theirs)
+    second.doc.apply_update(mine)
+
+
+def renamed(doc: SharedDoc, phase_id: str, name: str) -> None:
+    for phase in phase_doc.renamed(doc.records("phases"), phase_id, name):
+        doc.put("phases", phase)
+
+
+def take_other_side(doc: SharedDoc, conflict) -> None:
+    with doc.doc.transaction():
+        for phase in phase_revert(doc, conflict):
+            doc.put("phases", phase, revive=True)
+
+
+def test_two_renames_of_one_phase_at_once_are_listed_and_one_key_takes_the_other_side():
+    first, second = two_docs()
+    renamed(first, "ph2", "Väljer")
+    renamed(second, "ph2", "Betalar")
+    merged_both_ways(first, second)
+    (conflict,) = find_conflicts(first)
+    assert find_conflicts(second) == [conflict] and conflict.collection == "phases" and conflict.item == "ph2"
+    kept = phase_doc.live(first)[1].name
+    assert phase_doc.live(second)[1].name == kept == conflict.kept.value != conflict.lost.value
+    assert conflict.describe().startswith(f"Phase {kept}: ") and "at the same time" in conflict.describe()
+    take_other_side(second, conflict)
+    merged_both_ways(first, second)
+    assert phase_doc.live(first)[1].name == phase_doc.live(second)[1].name == conflict.lost.value
+    assert find_conflicts(first) == find_conflicts(second) == []
+
+
+def test_a_phase_removed_while_another_renamed_it_is_listed_and_reverting_brings_it_back():
+    first, second = two_docs()
+    with first.doc.transaction():
+        first.drop("phases", "ph3")
+    renamed(second, "ph3", "Sköter om")
+    merged_both_ways(first, second)
+    (conflict,) = find_conflicts(second)
+    assert find_conflicts(first) == [conflict] and conflict.field == "_gone" and conflict.kept.by == "AB"
+    assert names(phase_doc.live(second)) == ["Drömmer", "Köper"]
+    assert "removed it while CD changed it" in conflict.describe()
+    take_other_side(first, conflict)
+    merged_both_ways(first, second)
+    for doc in (first, second):
+        assert names(phase_doc.live(doc)) == ["Drömmer", "Köper", "Sköter om"] and find_conflicts(doc) == []
+
+
+def test_one_phase_moved_two_ways_at_once_is_listed_and_reverting_takes_the_other_place():
+    first, second = two_docs()
+    with first.doc.transaction():
+        for phase in phase_doc.moved(first.records("phases"), "ph2", -1):
+            first.put("phases", phase)
+    with second.doc.transaction():
+        for phase in phase_doc.moved(second.records("phases"), "ph2", 1):
+            second.put("phases", phase)
+    merged_both_ways(first, second)
+    (conflict,) = find_conflicts(first)
+    assert find_conflicts(second) == [conflict] and conflict.field == "order"
+    assert "moved it at the same time" in conflict.describe()
+    before = names(phase_doc.live(first))
+    take_other_side(second, conflict)
+    merged_both_ways(first, second)
+    after = names(phase_doc.live(first))
+    assert after == names(phase_doc.live(second)) != before
+    assert {tuple(before), tuple(after)} == {("Köper", "Drömmer", "Vårdar"), ("Drömmer", "Vårdar", "Köper")}
+    assert find_conflicts(first) == find_conflicts(second) == []
+
+
+def test_phase_edits_one_after_the_other_are_no_conflict():
+    first, second = two_docs()
+    renamed(first, "ph2", "Väljer")
+    merged_both_ways(first, second)
+    renamed(second, "ph2", "Betalar")
+    merged_both_ways(first, second)
+    assert find_conflicts(first) == find_conflicts(second) == []

@@ -176,6 +176,9 @@ def test_three_researchers_converge_and_lose_no_acknowledged_edit(tmp_path, monk
     phases = [r.session.phases() for r in team]
     assert phases[0] == phases[1] == phases[2]
     assert [p.order for p in phases[0]] == list(range(1, len(phases[0]) + 1)) and len(phases[0]) > 3
+    conflicts = [r.session.conflicts() for r in team]
+    assert conflicts[0] == conflicts[1] == conflicts[2]  # every machine lists the same, phases' too
+    assert any(c.collection == "phases" for c in conflicts[0])
     acked = {client: clock for r in team for client, clock in r.acked.items()}
     for researcher in team:
         known = state_vector(researcher.session.shared.doc)

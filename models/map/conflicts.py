@@ -6,6 +6,10 @@ another was renaming it. Both edits are in the item's log (``SharedDoc.log``), e
 changes its writer had seen (``p``); two entries neither of which had seen the other were made
 at the same time. A conflict stays listed until someone edits that field again having seen
 both (a revert does exactly that), so every machine lists the same conflicts.
+
+Phases are records of the same document with the same logs: two renames of one phase, two
+moves of it, or a removal while another renamed it are listed the same way (``collection``
+``phases``), and ``phase_revert`` gives the phase records that take the other side.
 """
 
 from __future__ import annotations
@@ -13,14 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from trodden.models.domain import Phase
+
 from ..i18n import N_, _, in_quotes
 from .change_log import GONE, open_pairs
 from .edit import cell_items
 from .journey_map import Change, JourneyMap, MapItem
 from .shared_doc import SharedDoc
 
-FIELD_NAMES = {"phase": N_("phase"), "title": N_("title"), "kind": N_("lane"), "order": N_("order")}
-"""An item's fields as the panel names them (translated where they are said)."""
+FIELD_NAMES = {
+    "phase": N_("phase"),
+    "title": N_("title"),
+    "kind": N_("lane"),
+    "order": N_("order"),
+    "name": N_("name"),
+}
+"""An item's (or a phase's) fields as the panel names them (translated where they are said)."""
 
 
 @dataclass(frozen=True)
@@ -32,16 +44,26 @@ class Side:
 
 @dataclass(frozen=True)
 class Conflict:
-    item: int
+    item: int | str
+    """the record's key: an item's id, or a phase's id (``collection`` "phases")"""
     title: str
     field: str
     """the field both set, or ``_gone``: one removed (merged) the item while the other changed it"""
     kept: Side
     lost: Side
+    collection: str = "items"
 
     def describe(self, phase_name=lambda phase: str(phase)) -> str:
         """One line for the panel: who did what, and what the map kept."""
+        if self.collection == "phases":
+            return _("Phase {name}").format(name=self.title) + ": " + self._said(phase_name)
+        return f"{self.title}: " + self._said(phase_name)
+
+    def _said(self, phase_name) -> str:
         when = self.lost.at[11:16]
+        if self.collection == "phases" and self.field == "order":
+            said = _("{kept} and {lost} moved it at the same time ({when} UTC); kept {kept}'s place")
+            return said.format(kept=self.kept.by, lost=self.lost.by, when=when)
         if self.field == GONE:
             if self.kept.value not in (True, None):
                 what = _(
@@ -51,14 +73,14 @@ class Conflict:
                 what = _(
                     "{kept} removed it while {lost} changed it ({when} UTC); kept removed, {lost}'s change is in it"
                 )
-            return f"{self.title}: " + what.format(kept=self.kept.by, lost=self.lost.by, when=when)
+            return what.format(kept=self.kept.by, lost=self.lost.by, when=when)
 
         if self.field == "order":
             said = _(
                 "{kept} and {lost} reordered it at the same time ({when} UTC),"
                 " to place {value} and {other} in its cell; kept {kept}'s"
             )
-            return f"{self.title}: " + said.format(
+            return said.format(
                 kept=self.kept.by, lost=self.lost.by, when=when, value=self.kept.value, other=self.lost.value
             )
 
@@ -68,24 +90,26 @@ class Conflict:
         said = _("{kept} set {field} to {value}, {lost} to {other} at the same time ({when} UTC); kept {kept}'s")
         field = _(FIELD_NAMES[self.field]) if self.field in FIELD_NAMES else self.field
         values = {"value": shown(self.kept.value), "other": shown(self.lost.value)}
-        return f"{self.title}: " + said.format(kept=self.kept.by, lost=self.lost.by, field=field, when=when, **values)
+        return said.format(kept=self.kept.by, lost=self.lost.by, field=field, when=when, **values)
 
 
-def item_conflicts(key: str, fields: dict, log: list[dict]) -> list[Conflict]:
-    """The unresolved conflicts in one item's log (``fields``: the item as stored now)."""
+def item_conflicts(key: str, fields: dict, log: list[dict], collection: str = "items") -> list[Conflict]:
+    """The unresolved conflicts in one record's log (``fields``: the record as stored now)."""
     entries = {str(e["e"]): e for e in log if "e" in e}
-    title = str(fields.get("title", key))
+    title = str(fields.get("name" if collection == "phases" else "title", key))
+    ident: int | str = int(key) if collection == "items" else key
     out = []
     for a_key, b_key, clashing in open_pairs(log):
         a, b = entries[a_key], entries[b_key]
         if GONE in clashing:
             if fields.get(GONE):
                 gone, other = (a, b) if a["f"].get(GONE) else (b, a)
-                out.append(Conflict(int(key), title, GONE, _side(gone, gone["f"][GONE]), _side(other, None)))
+                out.append(Conflict(ident, title, GONE, _side(gone, gone["f"][GONE]), _side(other, None), collection))
             continue
         for field in sorted(clashing):
             kept, lost = (a, b) if fields.get(field) == a["f"][field] else (b, a)
-            out.append(Conflict(int(key), title, field, _side(kept, kept["f"][field]), _side(lost, lost["f"][field])))
+            sides = _side(kept, kept["f"][field]), _side(lost, lost["f"][field])
+            out.append(Conflict(ident, title, field, *sides, collection))
     return out
 
 
@@ -94,20 +118,24 @@ def _side(entry: dict, value: Any) -> Side:
 
 
 def find_conflicts(doc: SharedDoc) -> list[Conflict]:
-    """Every unresolved conflict on the map's items, newest first."""
+    """Every unresolved conflict on the map's items and phases, newest first."""
     found = []
     for key, fields in doc.raw("items"):
         if key.isdigit():
             log = doc.log("items", key)
             if len(log) > 1:
                 found += item_conflicts(key, fields, log)
+    for key, fields in doc.raw("phases"):
+        log = doc.log("phases", key)
+        if len(log) > 1 and "id" in fields and "name" in fields:
+            found += item_conflicts(key, fields, log, "phases")
     return sorted(found, key=lambda c: c.lost.at, reverse=True)
 
 
 def revert(doc: SharedDoc, conflict: Conflict) -> Change:
     """The change that takes the other side: the lost value back, or the removed item back."""
     fields = dict(doc.raw("items")).get(str(conflict.item))
-    if fields is None:
+    if fields is None or conflict.collection != "items":
         return Change()
     item = MapItem.model_validate(SharedDoc.clean(fields))
     if conflict.field == GONE:
@@ -122,3 +150,16 @@ def _reordered(doc: SharedDoc, item: MapItem, place: int) -> Change:
     cell = [i for i in cell_items(JourneyMap(items=doc.records("items")), item.phase, item.kind) if i.id != item.id]
     cell.insert(max(0, min(place - 1, len(cell))), item)
     return Change(items=tuple(i.model_copy(update={"order": n}) for n, i in enumerate(cell, start=1) if i.order != n))
+
+
+def phase_revert(doc: SharedDoc, conflict: Conflict) -> list[Phase]:
+    """The phase records that take the other side (to put, which brings a removed phase back):
+    the lost name, the lost place (its ``order`` number), or the removed phase as it is now."""
+    fields = dict(doc.raw("phases")).get(str(conflict.item))
+    if fields is None or conflict.collection != "phases" or "id" not in fields or "name" not in fields:
+        return []
+    phase = Phase.model_validate(SharedDoc.clean(fields))
+    if conflict.field == GONE:
+        return [phase]
+    value = int(conflict.lost.value) if conflict.field == "order" else conflict.lost.value
+    return [phase.model_copy(update={conflict.field: value})]

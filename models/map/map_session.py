@@ -30,7 +30,7 @@ from trodden.models.errors import CorruptFile, Locked, ReadOnly, WriteFailed
 from trodden.models.storage.model_json import first_problem
 
 from . import phase_doc, researcher
-from .conflicts import Conflict, find_conflicts, revert
+from .conflicts import Conflict, find_conflicts, phase_revert, revert
 from .journey_map import BackstageKind, Change, CurveOverride, ItemKind, JourneyMap, MapItem, QuotePick
 from .migration import has_old_map, migrate
 from .presence import Presence, drop_presence, read_presence, write_presence
@@ -211,10 +211,11 @@ class MapSession:
         with self._mutex:
             return find_conflicts(self.shared)
 
-    def revert(self, conflict: Conflict) -> Change:
-        """The change that takes the side the merge dropped (apply it like any edit)."""
+    def revert(self, conflict: Conflict) -> Change | list[Phase]:
+        """What takes the side the merge dropped: a change to apply, or for a phase records to ``write``."""
         with self._mutex:
-            return revert(self.shared, conflict)
+            taking = phase_revert if conflict.collection == "phases" else revert
+            return taking(self.shared, conflict)
 
     def next_id(self, table: str) -> int:
         """A fresh id no other researcher will pick (random, see ``shared_doc``)."""

@@ -200,6 +200,10 @@ class SharedDoc:
             changed["_gone"] = None
         if changed and self.stamp:
             self._stamp(name, key, target, changed)
+        elif changed and self.logs[name].get(key) is None:
+            # a conversion's record gets its (empty) log now: two researchers' first edits of it
+            # then append to one log, rather than each creating one and the merge keeping one
+            self.logs[name][key] = Array([])
         return bool(changed)
 
     def drop(self, name: str, key: str, *, into: str = "") -> bool:

@@ -143,6 +143,9 @@ class MapChanges(MapView):
         if self.session is None or self.readonly:
             self.status(self.readonly or _("Read-only"), "yellow")
             return
-        change = self.session.revert(conflict)
         taken = _("{title}: {who}'s side taken").format(title=conflict.title, who=conflict.lost.by)
-        self.commit(change, taken, inbox_changed=True)  # type: ignore[attr-defined]
+        taking = self.session.revert(conflict)
+        if isinstance(taking, list):  # a phase's records: a phase edit, on the writer thread (``phases``)
+            self._update_phases(lambda _records: (taking, []), taken)  # type: ignore[attr-defined]
+            return
+        self.commit(taking, taken, inbox_changed=True)  # type: ignore[attr-defined]
