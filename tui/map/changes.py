@@ -125,7 +125,9 @@ class MapChanges(MapView):
             self.status(_("Nothing was changed by two people at once"), "green")
             return
         options = [(str(number), self._conflict_line(c)) for number, c in enumerate(conflicts)]
-        intro = Text(_("Edits made at the same time, newest first. Enter takes the other side (ctrl+z undoes it)."))
+        intro = Text(
+            _("Edits made at the same time, newest first. Enter takes the other side (ctrl+z undoes it for an item).")
+        )
 
         def chosen(key: str | None) -> None:
             if key is not None:
