@@ -30,3 +30,39 @@ def test_a_swedish_study_refuses_a_setting_in_swedish(tmp_path, capsys, monkeypa
     _, _, err = _run(capsys, "study", store.path, "set", "name", "", "--ui-lang", "en")
     assert err.strip() == "trodden: the name cannot be empty"
     assert i18n.language() == "en"
+
+
+def test_storage_errors_say_their_words_in_the_language_and_keep_paths_as_data(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv(i18n.ENV, raising=False)
+    empty = tmp_path / "tom [bold]mapp"  # a path that looks like markup stays as it is
+    empty.mkdir()
+    code, _, err = _run(capsys, "tags", empty, "--ui-lang", "sv")
+    assert code == 1
+    assert err.strip() == f"trodden: {empty} är ingen trodden-studie (ingen study.json); skapa en med 'trodden new'"
+    _, _, err = _run(capsys, "tags", tmp_path / "saknas", "--ui-lang", "da")
+    assert err.strip() == f"trodden: {tmp_path / 'saknas'} findes ikke"
+    _, _, err = _run(capsys, "tags", empty)
+    assert err.strip() == f"trodden: {empty} is not a trodden study (no study.json); create one with 'trodden new'"
+
+
+def test_a_full_disk_a_lock_and_a_damaged_file_in_swedish():
+    import errno
+
+    from trodden.models.errors import CorruptFile, Locked, WriteFailed, unreadable
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    i18n.set_language("sv")
+    assert str(WriteFailed("/s/x.json", full, doing="write", then="nothing was left behind")) == (
+        "kunde inte skriva /s/x.json: Det finns inget utrymme kvar på enheten; inget lämnades kvar"
+    )
+    assert str(WriteFailed("/s/x", OSError(errno.EIO, "Input/output error"))) == (
+        "kunde inte spara till /s/x: Input/output error"  # a rare reason stays the system's own
+    )
+    assert str(Locked("/s/map", "en annan process")).startswith("/s/map är redan öppen för skrivning av en annan")
+    assert str(CorruptFile("/s/study.json", unreadable(PermissionError(errno.EACCES, "Permission denied")))) == (
+        "/s/study.json: kan inte läsas (Åtkomst nekad) (filen lämnades orörd)"
+    )
+    i18n.set_language("en")
+    assert str(WriteFailed("/s/x", full, doing="open for writing")) == (
+        "could not open for writing /s/x: No space left on device"
+    )
