@@ -66,3 +66,35 @@ def test_a_full_disk_a_lock_and_a_damaged_file_in_swedish():
     assert str(WriteFailed("/s/x", full, doing="open for writing")) == (
         "could not open for writing /s/x: No space left on device"
     )
+
+
+def test_transcripts_that_cannot_be_read_are_named_in_danish_and_swedish(tmp_path):
+    import pytest
+
+    from trodden.models.errors import StoreError
+    from trodden.models.transcript.reading import read_transcript
+
+    fake = tmp_path / "möte.docx"
+    fake.write_bytes(b"not a zip at all")
+    latin = tmp_path / "möte.vtt"
+    latin.write_bytes("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nS\xe5 s\xe4ger jag\n".encode("latin-1"))
+    i18n.set_language("da")
+    with pytest.raises(StoreError) as refused:
+        read_transcript(fake)
+    assert str(refused.value) == (
+        f"{fake} er ikke en Word-fil (en .docx er en zip-pakke, og det er denne ikke); "
+        "eksporter transskriptionen igen fra Teams (.docx eller .vtt)"
+    )
+    i18n.set_language("sv")
+    with pytest.raises(StoreError) as refused:
+        read_transcript(latin)
+    assert str(refused.value).startswith(
+        f"{latin} har ingen känd teckenkodning (varken UTF-8 eller UTF-16, rad 4); spara"
+    )
+    with pytest.raises(StoreError) as refused:
+        read_transcript(tmp_path / "saknas.vtt")
+    assert str(refused.value) == f"{tmp_path / 'saknas.vtt'} finns inte"
+    i18n.set_language("en")
+    with pytest.raises(StoreError) as refused:
+        read_transcript(fake)
+    assert "is not a Word file (a .docx is a zip package, and this is not one); export" in str(refused.value)
