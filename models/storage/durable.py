@@ -111,13 +111,8 @@ class DurableDB(MemoryTables):
 
         They were skipped and everything else was read; only a read-only open gets here.
         """
-        return [
-            CorruptFile(
-                path,
-                _("line {line} is damaged (not a journal record); everything else in it was read").format(line=line),
-            )
-            for path, line in self._reading.damaged
-        ]
+        damaged = _("line {line} is damaged (not a journal record); everything else in it was read")
+        return [CorruptFile(path, damaged.format(line=line)) for path, line in self._reading.damaged]
 
     @property
     def torn_lines(self) -> int:
