@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .domain import note_id
-from .errors import StoreError
+from .errors import StoreError, system_reason
+from .i18n import _
 from .names import PARTICIPANT_CODE_MAX, clean_participant_code, safe_filename
 
 if TYPE_CHECKING:
@@ -50,16 +51,17 @@ def read_import_file(path: Path, limit: int, what: str) -> bytes:
     try:
         with open(path, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise StoreError(f"{path} is not a regular file; give {what}")
+                raise StoreError(_("{path} is not a regular file; give {what}").format(path=path, what=_(what)))
             raw = handle.read(limit + 1)
     except FileNotFoundError:
-        raise StoreError(f"{path} does not exist") from None
+        raise StoreError(_("{path} does not exist").format(path=path)) from None
     except IsADirectoryError:
-        raise StoreError(f"{path} is a folder; give {what}") from None
+        raise StoreError(_("{path} is a folder; give {what}").format(path=path, what=_(what))) from None
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror}") from None
+        raise StoreError(_("cannot read {path}: {reason}").format(path=path, reason=system_reason(error))) from None
     if len(raw) > limit:
-        raise StoreError(f"{path} is larger than {limit >> 20:,} MiB, too large for {what}")
+        message = _("{path} is larger than {size} MiB, too large for {what}")
+        raise StoreError(message.format(path=path, size=f"{limit >> 20:,}", what=_(what)))
     return raw
 
 

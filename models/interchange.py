@@ -24,6 +24,7 @@ from trodden.models.storage.store import StudyStore
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
+from .i18n import N_
 from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem, read_import_file
 
 FORMAT_NAME = "trodden-study"
@@ -167,7 +168,7 @@ def load_document(path: Path) -> StudyDocument:
 
 
 def _read_json(path: Path):
-    raw = read_import_file(path, MAX_FILE_BYTES, "a study export (.json)")
+    raw = read_import_file(path, MAX_FILE_BYTES, N_("a study export (.json)"))
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:

@@ -26,14 +26,16 @@ def parse_spec(spec: str) -> Participant:
     The text after the second colon is the customer type (customers) or team (staff) and
     may itself hold colons. Raises ``StoreError`` with a one-line reason.
     """
-    code, _, rest = spec.partition(":")
-    role_text, _, text = rest.partition(":")
+    code, _sep, rest = spec.partition(":")
+    role_text, _sep, text = rest.partition(":")
     cleaned = clean_participant_code(code)
     if cleaned != code.strip():
-        raise StoreError(f"{code!r} is not a participant code: use letters, digits, - and _ (like P3)")
+        message = _("{code} is not a participant code: use letters, digits, - and _ (like P3)")
+        raise StoreError(message.format(code=repr(code)))
     role = role_text.strip().casefold() or Role.CUSTOMER.value
     if role not in ROLES:
-        raise StoreError(f"{spec!r}: the role is {' or '.join(ROLES)}, not {role_text.strip()!r} (CODE:ROLE:TYPE)")
+        message = _("{spec}: the role is {roles}, not {role} (CODE:ROLE:TYPE)")
+        raise StoreError(message.format(spec=repr(spec), roles=" or ".join(ROLES), role=repr(role_text.strip())))
     text = " ".join(text.split())
     if role == Role.STAFF:
         return Participant(code=cleaned, role=Role.STAFF, team=text)
@@ -59,13 +61,15 @@ def match_type(text: str, participants: Iterable[Participant], *, staff: bool = 
     or team is a name, as a study's settings are: a control character or a paste of over
     ``MAX_TYPE`` characters is refused (``StoreError``), naming it."""
     text = " ".join(text.split())
-    what = "team" if staff else "customer type"
+    what = _("a team") if staff else _("a customer type")
     hidden = next((char for char in text if visible(char, one_line=True) != char), None)
     if hidden is not None:
         shown = visible(hidden, one_line=True)
-        raise StoreError(f"a {what} is one line of plain text, but {visible(text)!r} has a control character ({shown})")
+        message = _("{what} is one line of plain text, but {text} has a control character ({shown})")
+        raise StoreError(message.format(what=what, text=repr(visible(text)), shown=shown))
     if len(text) > MAX_TYPE:
-        raise StoreError(f"a {what} is at most {MAX_TYPE} characters; this one has {len(text)}")
+        message = _("{what} is at most {longest} characters; this one has {length}")
+        raise StoreError(message.format(what=what, longest=MAX_TYPE, length=len(text)))
     for known in known_types(participants, staff=staff):
         if known.casefold() == text.casefold():
             return known
@@ -92,9 +96,9 @@ def put_participant(participants: list[Participant], code: str, role: Role, text
     code = clean_participant_code(code)
     person = next((p for p in participants if p.code.casefold() == code.casefold()), None)
     if new and person is not None:
-        raise StoreError(f"{person.code} is already a participant")
+        raise StoreError(_("{code} is already a participant").format(code=person.code))
     if not new and person is None:
-        raise StoreError(f"no participant {code}")
+        raise StoreError(_("no participant {code}").format(code=code))
     if person is None:
         person = Participant(code=code)
         participants.append(person)

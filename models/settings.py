@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import get_args
 
 from trodden.models.domain import JourneyState, Language, Scope
+from trodden.models.i18n import N_, _
 from trodden.models.names import visible
 from trodden.models.storage.study_file import StudyFile
 
@@ -46,8 +47,14 @@ class SettingError(ValueError):
 def _choice(key: str, value: str, choices: list[str]) -> str:
     folded = value.strip().casefold()
     if folded not in choices:
-        raise SettingError(f"{key} cannot be {value!r}; choose one of: {', '.join(choices)}")
+        raise SettingError(_refused(key, value, choices))
     return folded
+
+
+def _refused(key: str, value: str, choices: list[str]) -> str:
+    """The key as typed and the valid values stay as they are: they are what the user types back."""
+    message = _("{key} cannot be {value}; choose one of: {choices}")
+    return message.format(key=key, value=repr(value), choices=", ".join(choices))
 
 
 def split_terms(value: str) -> list[str]:
@@ -61,6 +68,17 @@ def split_terms(value: str) -> list[str]:
 
 
 LABELS = {"name": "name", "purpose": "purpose", "author": "author", "redaction-terms": "redaction terms"}
+
+THE = {
+    "name": N_("the name"),
+    "purpose": N_("the purpose"),
+    "author": N_("the author"),
+    "redaction terms": N_("the redaction terms"),
+    "phase name": N_("the phase name"),
+}
+"""Each text setting as a message names it, a whole phrase so a language can give it its own article."""
+
+KINDS = {"line break": N_("a line break"), "tab": N_("a tab"), "control": N_("a control character")}
 
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -76,16 +94,23 @@ def one_line(what: str, value: str) -> str:
     title, table row and file property it reaches, and is never what was meant (a paste, a script)."""
     for position, char in enumerate(value, start=1):
         if visible(char, one_line=True) != char:
-            kind = "a line break" if char in LINE_BREAKS else "a tab" if char == "\t" else "a control character"
+            kind = "line break" if char in LINE_BREAKS else "tab" if char == "\t" else "control"
             shown = visible(char, one_line=True).replace(" ", "\u2409")  # a tab shows as ␉ here
-            raise SettingError(
-                f"the {what} must be one line of plain text, but it has {kind} ({shown}) at character {position}:"
+            message = _(
+                "{what} must be one line of plain text, but it has {kind} ({shown}) at character {position}:"
                 " type it again without"
             )
+            raise SettingError(message.format(what=_named(what), kind=_(KINDS[kind]), shown=shown, position=position))
     longest = MAX_LENGTH.get(what)
     if longest is not None and len(value.strip()) > longest:
-        raise SettingError(f"the {what} is at most {longest} characters; this one has {len(value.strip())}")
+        message = _("{what} is at most {longest} characters; this one has {length}")
+        raise SettingError(message.format(what=_named(what), longest=longest, length=len(value.strip())))
     return value
+
+
+def _named(what: str) -> str:
+    """``what`` as a message names it: \"the name\", in the installed language."""
+    return _(THE[what]) if what in THE else f"the {what}"
 
 
 def normal_key(key: str) -> str:
@@ -93,8 +118,9 @@ def normal_key(key: str) -> str:
     folded = key.strip().casefold()
     folded = ALIASES.get(folded, folded)
     if folded not in KEYS:
-        hint = " (participants: 'trodden participant DIR add|edit|list')" if folded.startswith("participant") else ""
-        raise SettingError(f"no setting {key!r}; the settings are: {', '.join(KEYS)}{hint}")
+        hint = _(" (participants: 'trodden participant DIR add|edit|list')") if folded.startswith("participant") else ""
+        message = _("no setting {key}; the settings are: {keys}{hint}")
+        raise SettingError(message.format(key=repr(key), keys=", ".join(KEYS), hint=hint))
     return folded
 
 
@@ -106,7 +132,7 @@ def apply_setting(data: StudyFile, key: str, value: str) -> StudyFile:
         one_line(LABELS[key], value)
     if key == "name":
         if not value.strip():
-            raise SettingError("the name cannot be empty")
+            raise SettingError(_("the name cannot be empty"))
         study.name = value.strip()
     elif key == "purpose":
         study.purpose = value.strip()
@@ -122,7 +148,7 @@ def apply_setting(data: StudyFile, key: str, value: str) -> StudyFile:
     elif key == "bullets-are-clouds":
         folded = value.strip().casefold()
         if folded not in YES + NO:
-            raise SettingError(f"{key} cannot be {value!r}; choose one of: yes, no")
+            raise SettingError(_refused(key, value, ["yes", "no"]))
         study.bullets_are_clouds = folded in YES
     else:
         data.redaction_terms = split_terms(value)

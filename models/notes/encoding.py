@@ -21,6 +21,7 @@ import codecs
 import unicodedata
 
 from trodden.models.errors import StoreError
+from trodden.models.i18n import N_, _
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16 LE: its BOM starts the same way
@@ -29,7 +30,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 (Notepad's Unicode)"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 (big-endian)"),
 )
-_SAVE_AS = "open it in a text editor, save it as UTF-8 and import it again"
+_SAVE_AS = N_("open it in a text editor, save it as UTF-8 and import it again")
+_NOT_TEXT = N_("{path} is not a text file (it holds NUL bytes); give a .txt file of notes")
 _INSIDE_WORDS = "’'-·"
 """Non-letters that do sit between two letters in real text (don’t, e-mail)."""
 _UNLIKELY_LETTERS = "ŒœŠšŽžŸƒ"
@@ -43,27 +45,26 @@ def decode_notes_file(raw: bytes, path: object) -> tuple[str, str | None]:
             try:
                 return _text(raw.decode(codec), path), None
             except UnicodeDecodeError as error:
-                raise StoreError(
-                    f"{path} starts like {name} text but is not (at byte {error.start}); {_SAVE_AS}"
-                ) from None
+                message = _("{path} starts like {codec} text but is not (at byte {byte}); {advice}")
+                raise StoreError(message.format(path=path, codec=name, byte=error.start, advice=_(_SAVE_AS))) from None
     if b"\0" in raw:
         codec = _utf16_without_bom(raw)
         if codec is None:
-            raise StoreError(f"{path} is not a text file (it holds NUL bytes); give a .txt file of notes")
+            raise StoreError(_(_NOT_TEXT).format(path=path))
         try:
             return _text(raw.decode(codec), path), None
         except UnicodeDecodeError:
-            raise StoreError(f"{path} is not a text file (it holds NUL bytes); give a .txt file of notes") from None
+            raise StoreError(_(_NOT_TEXT).format(path=path)) from None
     try:
         return _text(raw.decode("utf-8"), path), None
     except UnicodeDecodeError as error:
         first_bad = error.start
     text = raw.decode("cp1252", errors="replace")
     if _plausible(text):
-        return _text(text, path), (
-            f"{path} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the notes"
-        )
-    raise StoreError(f"{path} is not UTF-8 ({_where(raw, first_bad)}) and looks like {_likely(raw)}; {_SAVE_AS}")
+        said = _("{path} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the notes")
+        return _text(text, path), said.format(path=path)
+    message = _("{path} is not UTF-8 ({where}) and looks like {likely}; {advice}")
+    raise StoreError(message.format(path=path, where=_where(raw, first_bad), likely=_likely(raw), advice=_(_SAVE_AS)))
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -83,7 +84,8 @@ def _text(text: str, path: object) -> str:
     """``text`` unless it is plainly not text: NUL characters, or control characters galore."""
     controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
     if "\0" in text or controls > max(8, len(text) // 20):
-        raise StoreError(f"{path} is not a text file (it holds control characters); give a .txt file of notes")
+        message = _("{path} is not a text file (it holds control characters); give a .txt file of notes")
+        raise StoreError(message.format(path=path))
     return text
 
 
@@ -106,12 +108,12 @@ def _plausible(text: str) -> bool:
 def _likely(raw: bytes) -> str:
     """A name for the encoding the bytes most likely are in, for the message."""
     if _has_utf8_letters(raw):
-        return "UTF-8 mixed with another encoding (parts pasted from elsewhere?)"
+        return _("UTF-8 mixed with another encoding (parts pasted from elsewhere?)")
     for codec, name in (("cp850", "DOS (code page 850)"), ("mac_roman", "Mac Roman")):
         text = raw.decode(codec, errors="replace")
         if _plausible(text) and any(char in "åäöæøÅÄÖÆØ" for char in text):
             return name
-    return "an 8-bit encoding other than Windows-1252"
+    return _("an 8-bit encoding other than Windows-1252")
 
 
 def _has_utf8_letters(raw: bytes) -> bool:
@@ -121,4 +123,4 @@ def _has_utf8_letters(raw: bytes) -> bool:
 
 def _where(raw: bytes, offset: int) -> str:
     line = raw.count(b"\n", 0, offset) + 1
-    return f"line {line}"
+    return _("line {line}").format(line=line)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from trodden.models.errors import WriteFailed
+from trodden.models.i18n import N_
 
 TMP_SUFFIX = ".tmp"
 
@@ -77,7 +78,7 @@ def build_folder(path: Path, build: Callable[[Path], object]) -> None:
         shutil.rmtree(staging, ignore_errors=True)
         cause = error.error if isinstance(error, WriteFailed) else error
         if isinstance(cause, OSError):  # name the folder asked for, not the staging one
-            raise WriteFailed(path, cause, doing="write", then="nothing was left behind") from error
+            raise WriteFailed(path, cause, doing="write", then=N_("nothing was left behind")) from error
         raise
     fsync_dir(path.parent)
 

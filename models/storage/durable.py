@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from trodden.models.errors import CorruptFile, Damaged, ReadOnly, StoreError, WriteFailed
+from trodden.models.i18n import _
 
 from .atomic import atomic_write, drop_stale_temp_files, fsync_dir, make_dir
 from .gc_policy import paused_gc, request_freeze
@@ -100,10 +101,9 @@ class DurableDB(MemoryTables):
         if not damaged:
             return
         path, line = damaged[0]
-        more = f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else ""
-        raise Damaged(
-            path, f"line {line} is damaged (not a journal record){more}; it opens only read-only until repaired"
-        )
+        more = _(" (and {n} more)").format(n=len(damaged) - 1) if len(damaged) > 1 else ""
+        message = _("line {line} is damaged (not a journal record){more}; it opens only read-only until repaired")
+        raise Damaged(path, message.format(line=line, more=more))
 
     @property
     def damage(self) -> list[CorruptFile]:
@@ -111,10 +111,8 @@ class DurableDB(MemoryTables):
 
         They were skipped and everything else was read; only a read-only open gets here.
         """
-        return [
-            CorruptFile(path, f"line {line} is damaged (not a journal record); everything else in it was read")
-            for path, line in self._reading.damaged
-        ]
+        damaged = _("line {line} is damaged (not a journal record); everything else in it was read")
+        return [CorruptFile(path, damaged.format(line=line)) for path, line in self._reading.damaged]
 
     @property
     def torn_lines(self) -> int:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trodden.models.errors import CorruptFile
+from trodden.models.errors import CorruptFile, system_reason, unreadable
+from trodden.models.i18n import _
 
 Doc = dict[str, Any]
 
@@ -143,7 +144,7 @@ class JournalReading:
         except FileNotFoundError:
             return []
         except OSError as error:
-            raise CorruptFile(path, f"cannot be read ({error.strerror})") from error
+            raise CorruptFile(path, unreadable(error)) from error
         decoded = decode_lines(data)
         before = self._lines.get(number, 0)
         self.damaged += [(path, before + index + 1) for index in decoded.bad]
@@ -165,7 +166,7 @@ def segment_numbers(folder: Path, name: str) -> list[int]:
     except FileNotFoundError:
         return []
     except OSError as error:
-        raise CorruptFile(folder, f"cannot be listed ({error.strerror})") from error
+        raise CorruptFile(folder, _("cannot be listed ({reason})").format(reason=system_reason(error))) from error
     return sorted(
         int(entry[len(prefix) :]) for entry in entries if entry.startswith(prefix) and entry[len(prefix) :].isdigit()
     )

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from trodden.models.errors import Locked, WriteFailed
+from trodden.models.i18n import _
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -105,9 +106,11 @@ class FileLock:
         """Who holds the lock, as a phrase for an error message."""
         try:
             info = json.loads(self.path.read_text(encoding="utf-8") or "{}")
-            return f"process {info['pid']} on {info['host']} (since {info['since']})"
+            return _("process {pid} on {host} (since {since})").format(
+                pid=info["pid"], host=info["host"], since=info["since"]
+            )
         except (OSError, ValueError, KeyError, TypeError):
-            return "another process"
+            return _("another process")
 
     def release(self) -> None:
         if self._fd is None:

@@ -8,7 +8,8 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from trodden.models.errors import CorruptFile
+from trodden.models.errors import NEWER, CorruptFile, unreadable
+from trodden.models.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,11 +34,11 @@ def read_model_file(file: Path, model: type[M], newest_format: int) -> M | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
+        raise CorruptFile(file, unreadable(error)) from error
     try:
         loaded = model.model_validate_json(raw)
     except ValidationError as error:
         raise CorruptFile(file, first_problem(error)) from None
     if getattr(loaded, "format", 0) > newest_format:
-        raise CorruptFile(file, "was written by a newer trodden; upgrade to open it")
+        raise CorruptFile(file, _(NEWER))
     return loaded

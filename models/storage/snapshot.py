@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from trodden.models.errors import CorruptFile
+from trodden.models.errors import NEWER, CorruptFile, unreadable
+from trodden.models.i18n import _
 
 from .journal import Doc
 
@@ -58,11 +59,11 @@ def parse_snapshot(raw: bytes, path: Path) -> tuple[Tables, int]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise CorruptFile(path, "is not UTF-8 text") from None
+        raise CorruptFile(path, _("is not UTF-8 text")) from None
     except RecursionError:
         raise CorruptFile(path, "is not a trodden table file (nested too deeply)") from None
     except ValueError as error:
-        raise CorruptFile(path, f"is not valid JSON ({error})") from None
+        raise CorruptFile(path, _("is not valid JSON ({error})").format(error=error)) from None
     return checked_tables(data, path)
 
 
@@ -82,7 +83,7 @@ def checked_tables(data: Any, path: Path, documents: tuple[type, ...] = (dict,))
     if type(version) is not int or type(covered) is not int or covered < 0:
         raise CorruptFile(path, f"has a broken {META_TABLE} table")
     if version > FORMAT:
-        raise CorruptFile(path, "was written by a newer trodden; upgrade to open it")
+        raise CorruptFile(path, _(NEWER))
     return data, covered
 
 
@@ -95,7 +96,7 @@ def read_snapshot(path: Path) -> tuple[bytes | None, Stamp | None]:
     except FileNotFoundError:
         return None, None
     except OSError as error:
-        raise CorruptFile(path, f"cannot be read ({error.strerror})") from error
+        raise CorruptFile(path, unreadable(error)) from error
 
 
 def snapshot_stamp(path: Path) -> Stamp | None:
@@ -105,5 +106,5 @@ def snapshot_stamp(path: Path) -> Stamp | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise CorruptFile(path, f"cannot be read ({error.strerror})") from error
+        raise CorruptFile(path, unreadable(error)) from error
     return (stat.st_ino, stat.st_mtime_ns, stat.st_size)

@@ -19,7 +19,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from trodden.models.domain import Guide, Interview, InterviewStatus, Note, Participant, Phase, Study
-from trodden.models.errors import CorruptFile, StoreError, WriteFailed
+from trodden.models.errors import CorruptFile, StoreError, WriteFailed, unreadable
+from trodden.models.i18n import _
 from trodden.models.names import clean_participant_code, safe_filename
 from trodden.models.natural_sort import natural_key
 from trodden.models.plurals import count
@@ -83,11 +84,11 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
     ) -> StudyStore:
         path = Path(path)
         if (path / STUDY_FILE).exists():
-            raise StoreError(f"{path} already holds a study")
+            raise StoreError(_("{path} already holds a study").format(path=path))
         if path.exists() and not path.is_dir():
-            raise StoreError(f"{path} is a file, not a folder")
+            raise StoreError(_("{path} is a file, not a folder").format(path=path))
         if path.exists() and any(path.iterdir()):
-            raise StoreError(f"{path} is not empty; choose a new or empty folder")
+            raise StoreError(_("{path} is not empty; choose a new or empty folder").format(path=path))
         data = StudyFile(
             study=study,
             phases=list(phases),
@@ -188,7 +189,7 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
     def interview_dir(self, interview_id: str) -> Path:
         safe = safe_filename(interview_id, fallback="")
         if not safe or safe != interview_id:
-            raise StoreError(f"{interview_id!r} is not an interview id")
+            raise StoreError(_("{id} is not an interview id").format(id=repr(interview_id)))
         return self.interviews_dir / interview_id
 
     def interview_ids(self) -> list[str]:
@@ -202,15 +203,20 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
         try:
             raw = file.read_bytes()
         except FileNotFoundError:
-            raise StoreError(f"no interview {interview_id!r} in {self.path}") from None
+            raise StoreError(_("no interview {id} in {path}").format(id=repr(interview_id), path=self.path)) from None
         except OSError as error:
-            raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
+            raise CorruptFile(file, unreadable(error)) from error
         try:
             interview = Interview.model_validate_json(raw)
         except ValidationError as error:
             raise CorruptFile(file, first_problem(error)) from None
         if interview.id != interview_id:
-            raise CorruptFile(file, f"says its id is {interview.id!r}, but its folder is {interview_id!r}")
+            raise CorruptFile(
+                file,
+                _("says its id is {id}, but its folder is {folder}").format(
+                    id=repr(interview.id), folder=repr(interview_id)
+                ),
+            )
         return interview
 
     def interviews(self) -> tuple[list[Interview], list[StoreError]]:
@@ -228,7 +234,7 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
                 problems.append(error)
         for orphan in self._orphan_note_folders():
             problems.append(
-                CorruptFile(orphan / INTERVIEW_FILE, "is missing, so the notes in this folder cannot be shown")
+                CorruptFile(orphan / INTERVIEW_FILE, _("is missing, so the notes in this folder cannot be shown"))
             )
         found.sort(key=lambda interview: (interview.date, interview.start or datetime.min, natural_key(interview.id)))
         return found, problems

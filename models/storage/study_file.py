@@ -10,7 +10,8 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from trodden.models.domain import Guide, Model, Participant, Phase, Study
-from trodden.models.errors import CorruptFile, StudyNotFound
+from trodden.models.errors import NEWER, CorruptFile, StudyNotFound, unreadable
+from trodden.models.i18n import _
 
 from .layout import STUDY_FILE
 from .model_json import first_problem
@@ -56,15 +57,16 @@ def read_study_file(path: Path) -> StudyFile:
     """The ``study.json`` of the study folder ``path``; ``StudyNotFound`` or ``CorruptFile``."""
     file = path / STUDY_FILE
     if path.exists() and not path.is_dir():
-        raise StudyNotFound(f"{path} is a file, not a study folder")
+        raise StudyNotFound(_("{path} is a file, not a study folder").format(path=path))
     try:
         raw = file.read_bytes()
     except FileNotFoundError:
         if not path.exists():
-            raise StudyNotFound(f"{path} does not exist") from None
-        raise StudyNotFound(f"{path} is not a trodden study (no {STUDY_FILE}); create one with 'trodden new'") from None
+            raise StudyNotFound(_("{path} does not exist").format(path=path)) from None
+        message = _("{path} is not a trodden study (no {file}); create one with 'trodden new'")
+        raise StudyNotFound(message.format(path=path, file=STUDY_FILE)) from None
     except OSError as error:
-        raise CorruptFile(file, f"cannot be read ({error.strerror})") from error
+        raise CorruptFile(file, unreadable(error)) from error
     try:
         text = raw.decode("utf-8-sig")  # a byte-order mark (Notepad's) is no damage
     except UnicodeDecodeError as error:
@@ -72,9 +74,9 @@ def read_study_file(path: Path) -> StudyFile:
     try:
         payload = json.loads(text)
     except ValueError as error:
-        raise CorruptFile(file, f"is not valid JSON ({error})") from None
+        raise CorruptFile(file, _("is not valid JSON ({error})").format(error=error)) from None
     if isinstance(payload, dict) and isinstance(payload.get("format"), int) and payload["format"] > STUDY_FORMAT:
-        raise CorruptFile(file, "was written by a newer trodden; upgrade to open it")
+        raise CorruptFile(file, _(NEWER))
     try:
         return StudyFile.model_validate(payload)
     except ValidationError as error:
@@ -84,8 +86,10 @@ def read_study_file(path: Path) -> StudyFile:
 def _not_utf8(raw: bytes, error: UnicodeDecodeError) -> str:
     """What to do about a study file an editor saved in another encoding, in words a person can act on."""
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return "is UTF-16 text; save it as UTF-8 in the editor that changed it"
-    return f"is not UTF-8 text (byte {error.start}; Latin-1?); save it as UTF-8 in the editor that changed it"
+        return _("is UTF-16 text; save it as UTF-8 in the editor that changed it")
+    return _("is not UTF-8 text (byte {byte}; Latin-1?); save it as UTF-8 in the editor that changed it").format(
+        byte=error.start
+    )
 
 
 def new_id(prefix: str, existing: Iterable[str]) -> str:

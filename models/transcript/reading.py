@@ -19,7 +19,8 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from trodden.models.errors import StoreError
+from trodden.models.errors import StoreError, system_reason
+from trodden.models.i18n import N_, _
 
 from .lines import read_lines
 from .model import Cue, Transcript
@@ -31,7 +32,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_SAVE_AS = "save it as UTF-8 (or export it again from Teams/Zoom) and import it again"
+_SAVE_AS = N_("save it as UTF-8 (or export it again from Teams/Zoom) and import it again")
 _ZOOM_SPEAKER = re.compile(r"^(?P<speaker>[^\W\d][^:\d]{0,40}?):\s+(?P<text>\S.*)$", re.DOTALL)
 """Zoom and some SubRip files put the speaker before the words: ``Anna Lind: words`` (up to four words)."""
 KINDS = ("vtt", "srt", "docx", "text")
@@ -53,22 +54,24 @@ def decode(raw: bytes, name: object) -> str:
             try:
                 return raw.decode(codec)
             except UnicodeDecodeError:
-                raise StoreError(f"{name} starts like {codec.upper()} text but is not; {_SAVE_AS}") from None
+                message = _("{name} starts like {codec} text but is not; {advice}")
+                raise StoreError(message.format(name=name, codec=codec.upper(), advice=_(_SAVE_AS))) from None
     if b"\0" in raw:
         codec = _utf16_without_bom(raw)
         if codec is None:
-            raise StoreError(
-                f"{name} is not a text transcript (it holds binary data); give a .vtt, .srt, .docx or .txt"
-            )
+            message = _("{name} is not a text transcript (it holds binary data); give a .vtt, .srt, .docx or .txt")
+            raise StoreError(message.format(name=name))
         try:
             return raw.decode(codec)
         except UnicodeDecodeError:
-            raise StoreError(f"{name} is not readable text (broken UTF-16); {_SAVE_AS}") from None
+            message = _("{name} is not readable text (broken UTF-16); {advice}")
+            raise StoreError(message.format(name=name, advice=_(_SAVE_AS))) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        raise StoreError(f"{name} is not in a known encoding (not UTF-8 or UTF-16, line {line}); {_SAVE_AS}") from None
+        message = _("{name} is not in a known encoding (not UTF-8 or UTF-16, line {line}); {advice}")
+        raise StoreError(message.format(name=name, line=line, advice=_(_SAVE_AS))) from None
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -103,15 +106,17 @@ def read_transcript(path: Path | str, *, now: datetime | None = None) -> Transcr
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:  # before reading it: a recording or a disk image chosen by mistake
-            raise StoreError(
-                f"{path} is {_megabytes(size)}, too large for a transcript (even a long interview's is well under"
-                f" {_megabytes(MAX_FILE_BYTES)}): is it the recording itself? Give the .vtt, .srt, .docx or .txt"
+            message = _(
+                "{path} is {size}, too large for a transcript (even a long interview's is well under {limit}):"
+                " is it the recording itself? Give the .vtt, .srt, .docx or .txt"
             )
+            raise StoreError(message.format(path=path, size=_megabytes(size), limit=_megabytes(MAX_FILE_BYTES)))
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise StoreError(f"{path} does not exist") from None
+        raise StoreError(_("{path} does not exist").format(path=path)) from None
     except OSError as error:
-        raise StoreError(f"{path} cannot be read ({error.strerror})") from None
+        message = _("{path} cannot be read ({reason})")
+        raise StoreError(message.format(path=path, reason=system_reason(error))) from None
     return parse_transcript(raw, path, now=now)
 
 
@@ -125,10 +130,11 @@ def parse_transcript(raw: bytes, path: Path, *, now: datetime | None = None) -> 
         reader = {"vtt": _vtt_cues, "srt": _srt_cues, "text": _text_cues}[kind]
         cues = reader(text, path)
     if not cues:
-        raise StoreError(
-            f"{path} holds no timed transcript lines (read as {kind}); "
+        message = _(
+            "{path} holds no timed transcript lines (read as {kind}); "
             "give a WebVTT (.vtt), SubRip (.srt), Teams Word (.docx) or text file with [hh:mm:ss] lines"
         )
+        raise StoreError(message.format(path=path, kind=kind))
     cues.sort(key=lambda cue: (cue.start, cue.end))
     return Transcript(source=path.name, kind=kind, imported=now or datetime.now(), cues=cues)
 
@@ -140,7 +146,7 @@ def _vtt_cues(text: str, path: Path) -> list[Cue]:
     try:
         captions = webvtt.from_buffer(io.StringIO(text.lstrip("\ufeff")))
     except (MalformedFileError, ValueError) as error:
-        raise StoreError(f"{path} is not a readable WebVTT file ({error})") from None
+        raise StoreError(_("{path} is not a readable WebVTT file ({error})").format(path=path, error=error)) from None
     cues = []
     for caption in captions:
         words = " ".join(caption.text.split())
@@ -160,7 +166,7 @@ def _srt_cues(text: str, path: Path) -> list[Cue]:
     try:
         subtitles = list(srt.parse(text.lstrip("\ufeff"), ignore_errors=True))
     except (srt.SRTParseError, ValueError) as error:
-        raise StoreError(f"{path} is not a readable SubRip file ({error})") from None
+        raise StoreError(_("{path} is not a readable SubRip file ({error})").format(path=path, error=error)) from None
     cues = []
     for subtitle in subtitles:
         words = " ".join(re.sub(r"<[^>]+>", "", subtitle.content).split())
@@ -190,7 +196,8 @@ def _docx_cues(raw: bytes, path: Path) -> list[Cue]:
     try:
         document = Document(io.BytesIO(raw))
     except Exception as error:  # python-docx raises several kinds for a file that is not Word
-        raise StoreError(f"{path} is not a readable Word file ({type(error).__name__})") from None
+        message = _("{path} is not a readable Word file ({error})")
+        raise StoreError(message.format(path=path, error=type(error).__name__)) from None
     lines = [line for paragraph in document.paragraphs for line in paragraph.text.splitlines()]
     return read_lines(lines)
 
@@ -200,18 +207,17 @@ def _check_word_package(raw: bytes, path: Path) -> None:
     than ``MAX_UNPACKED_BYTES``: each named plainly, before python-docx reads any of it."""
     import zipfile
 
-    again = "export the transcript again from Teams (.docx or .vtt)"
+    again = _("export the transcript again from Teams (.docx or .vtt)")
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as package:
             members = package.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise StoreError(
-            f"{path} is not a Word file (a .docx is a zip package, and this is not one); {again}"
-        ) from None
+        message = _("{path} is not a Word file (a .docx is a zip package, and this is not one); {advice}")
+        raise StoreError(message.format(path=path, advice=again)) from None
     if "word/document.xml" not in {member.filename for member in members}:
-        raise StoreError(f"{path} is a zip package but holds no Word document (word/document.xml); {again}")
+        message = _("{path} is a zip package but holds no Word document (word/document.xml); {advice}")
+        raise StoreError(message.format(path=path, advice=again))
     unpacked = sum(member.file_size for member in members)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise StoreError(
-            f"{path} would unpack to {_megabytes(unpacked)} (a zip bomb, or not a transcript); refused unread"
-        )
+        message = _("{path} would unpack to {size} (a zip bomb, or not a transcript); refused unread")
+        raise StoreError(message.format(path=path, size=_megabytes(unpacked)))

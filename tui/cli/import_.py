@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
-from trodden.tui.i18n import _, ngettext
+from trodden.tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from trodden.models.notes.textimport import ImportResult
@@ -121,7 +121,7 @@ def read_text(path: Path) -> tuple[str, str | None]:
     from trodden.models.import_checks import MAX_TEXT_FILE_BYTES, read_import_file
     from trodden.models.notes.encoding import decode_notes_file
 
-    return decode_notes_file(read_import_file(path, MAX_TEXT_FILE_BYTES, "a notes text file"), path)
+    return decode_notes_file(read_import_file(path, MAX_TEXT_FILE_BYTES, N_("a notes text file")), path)
 
 
 _BAD_TIMESTAMP = re.compile(r"^\s*(\d{1,2}:[\d:]*\S*)")
