@@ -329,12 +329,15 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
         """The interviewer's live events of an interview (open it; ``refresh`` to follow)."""
         return EventsLog(self.interview_dir(interview_id), GUIDE_DB, writable=writable, side="guide")
 
-    def all_notes(self, *, include_deleted: bool = False) -> tuple[dict[str, list[Note]], list[StoreError]]:
-        """The notes of every interview (read-only), keyed by interview id."""
+    def all_notes(
+        self, *, include_deleted: bool = False, leaving_out: str | None = None
+    ) -> tuple[dict[str, list[Note]], list[StoreError]]:
+        """The notes of every interview (read-only; ``leaving_out`` one, as ``notes_stamp``), keyed by id."""
         notes: dict[str, list[Note]] = {}
-        problems: list[StoreError] = []
         found, problems = self.interviews()
         for interview in found:
+            if interview.id == leaving_out:
+                continue
             try:
                 session = self.read_notes(interview)
             except StoreError as error:

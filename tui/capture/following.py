@@ -79,8 +79,8 @@ class FollowingGuide(SaveStatus):
         stamp = self.store.notes_stamp(leaving_out=own)  # before reading: a change meanwhile is read next time
         if stamp == self._tokens_stamp:
             return
-        by_interview, _problems = self.store.all_notes()
-        others = [note for key, notes in by_interview.items() if key != own for note in notes]
+        by_interview, _problems = self.store.all_notes(leaving_out=own)  # its own notes are on screen already
+        others = [note for notes in by_interview.values() for note in notes]
         self.post_message(TokensLoaded(others, stamp))
 
     def on_tokens_loaded(self, message: TokensLoaded) -> None:
