@@ -140,7 +140,9 @@ def appendix(body: BodyXml, report: Report) -> None:
         meta = f"{item.kind_label} · {item.phase_name} · {evidence_status(item, labels)}"
         body.paragraph(run_xml(meta, italic=True, size=9, colour=MUTED), style="Normal", keep_next=bool(item.evidence))
         for source in item.evidence:
-            runs = run_xml(f"{source.participant} {source.time}  ", bold=True, size=9) + run_xml(source.text, size=9)
+            runs = run_xml(f"{source.participant} {source.time}  ", bold=True, size=9) + run_xml(
+                source.as_evidence, size=9
+            )
             if source.verified:
                 runs += run_xml(f"  ({labels['verified']})", italic=True, size=9, colour=MUTED)
             body.paragraph(runs, style="List Bullet", space_after=1)

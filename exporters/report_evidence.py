@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trodden.models.domain import Note
+from trodden.models.domain import Kind, Note
 from trodden.models.map.curve import CurvePoint, emotion_curve, item_feeling, staff_curve
 from trodden.models.map.design_question import tidy
 from trodden.models.map.evidence import NotesIndex
@@ -108,6 +108,7 @@ class EvidenceBuilder:
             short=self.labels.quoted(shorten(text)),
             valence=note.valence,
             verified=note.id in self.verified,
+            is_quote=note.has(Kind.QUOTE),
         )
 
     def item(self, item: MapItem) -> Item:

@@ -177,7 +177,7 @@ def render(report: Report) -> str:
         out += [f"### {cell(item.title)}", "", f"*{item.kind_label} · {cell(item.phase_name)} · {status}*", ""]
         for source in item.evidence:
             verified = f" *({labels['verified']})*" if source.verified else ""
-            out.append(f"- {cell(source.participant)} {source.time} — {cell(source.text)}{verified}")
+            out.append(f"- {cell(source.participant)} {source.time} — {cell(source.as_evidence)}{verified}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

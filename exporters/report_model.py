@@ -66,6 +66,13 @@ class Source:
     valence: int | None
     verified: bool = False
     """A quote whose words the interview's transcript shows were said, word for word."""
+    is_quote: bool = False
+
+    @property
+    def as_evidence(self) -> str:
+        """The note as the evidence appendix lists it: a quote in quotation marks, as everywhere
+        (the method: nobody may mistake a customer's words for the team's analysis)."""
+        return self.quoted if self.is_quote else self.text
 
 
 @dataclass(frozen=True)

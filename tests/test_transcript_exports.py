@@ -39,6 +39,7 @@ def _quotes(store: StudyStore, interview_id: str) -> list[str]:
 
 
 def test_the_report_marks_quotes_verified_against_the_transcript(tmp_path: Path, capsys) -> None:
+    """The appendix lists a quote in quotation marks, as everywhere (the method's rule), then the mark."""
     store = make_study(tmp_path / "study")
     with MapSession(store.path, writable=True) as session:
         session.put_item(MapItem(id=50, phase="ph1", order=9, title="Wants advice", evidence=["2026-03-02-P1/2"]))
@@ -51,13 +52,13 @@ def test_the_report_marks_quotes_verified_against_the_transcript(tmp_path: Path,
     appendix = (tmp_path / "r.md").read_text(encoding="utf-8").split("## Appendix: evidence")[1]
     verified = [line for line in appendix.splitlines() if line.endswith("*(verified against the transcript)*")]
     assert verified == [
-        "- P1 02:10 — I just wanted someone to tell me which plant survives my dark flat "
+        "- P1 02:10 — “I just wanted someone to tell me which plant survives my dark flat” "
         "*(verified against the transcript)*"
     ]
     assert main(["export", str(store.path), "--format", "docx", "-o", str(tmp_path / "r.docx")]) == 0
     paragraphs = [p.text for p in Document(str(tmp_path / "r.docx")).paragraphs]
     assert [text for text in paragraphs if text.endswith("(verified against the transcript)")] == [
-        "P1 02:10  I just wanted someone to tell me which plant survives my dark flat  (verified against the transcript)"
+        "P1 02:10  “I just wanted someone to tell me which plant survives my dark flat”  (verified against the transcript)"
     ]
 
 

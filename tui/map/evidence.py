@@ -16,7 +16,7 @@ from trodden.models.map.journey_map import ItemKind, MapItem
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
-from trodden.tui.i18n import _, ngettext
+from trodden.tui.i18n import _, ngettext, quoted
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.words import word
 
@@ -107,7 +107,7 @@ def evidence_line(note, participant: str) -> Text:
     text.append(f"{visible(participant):<4} {mm_ss(note.t)} ", style="bold")
     text.append(f"{visible(note.interview)}  ", style="dim")
     if Kind.QUOTE in note.kinds:
-        text.append(f"“{visible(note.text)}”", style="italic")
+        text.append(quoted(visible(note.text)), style="italic")
     else:
         text.append(visible(note.text))
     if note.valence:
