@@ -123,5 +123,5 @@ def test_the_overview_lists_who_is_left_and_c_starts_their_interview(tmp_path: P
             await pilot.press("ctrl+q")
 
     asyncio.run(run())
-    assert shown[1:3] == ["P3", "plant lover"] and shown[4] == "planned"
+    assert shown[0:2] == ["P3", "plant lover"] and shown[3] == "planned"
     assert StudyStore.open(store.path).find_interview("P3").participant == "P3"

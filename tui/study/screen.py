@@ -154,8 +154,9 @@ class StudyScreen(StartingInterviews, TroddenScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        # The interview's id (date and participant again) goes last: at 80 columns the counts
+        # must not be cut at the screen's edge, where "30" notes would read "3".
         table.add_columns(
-            _("Interview"),
             _("Participant"),
             _("Type"),
             _("Date"),
@@ -163,6 +164,7 @@ class StudyScreen(StartingInterviews, TroddenScreen):
             _("Notes"),
             _("Interviewer"),
             _("Note-taker"),
+            _("Interview"),
         )
         self.load()
 
@@ -207,7 +209,6 @@ class StudyScreen(StartingInterviews, TroddenScreen):
             if row.live_now:
                 status.append(" ● " + _("now"), style="bold red")
             table.add_row(
-                literal(interview.id, one_line=True),
                 literal(interview.participant, one_line=True),
                 literal(_short(kinds.get(interview.participant.casefold(), "")), one_line=True),
                 interview.date.isoformat(),
@@ -215,16 +216,17 @@ class StudyScreen(StartingInterviews, TroddenScreen):
                 "?" if row.notes is None else str(row.notes),
                 literal(interview.interviewer, one_line=True),
                 literal(interview.note_taker, one_line=True),
+                literal(interview.id, one_line=True),
                 key=interview.id,
             )
         for person in self.planned:  # after the interviews: who is left, with their type
             table.add_row(
-                Text("—", style="dim"),
                 literal(person.code, one_line=True),
                 literal(_short(person.kind_text), one_line=True),
                 "",
                 Text(_("planned"), style="dim italic"),
                 *("", "", ""),
+                Text("—", style="dim"),
                 key=f"to-interview:{person.code}",
             )
 
