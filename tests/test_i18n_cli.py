@@ -153,3 +153,18 @@ def test_sample_speaks_the_language_of_the_study_it_writes(tmp_path, capsys, mon
     assert code == 0 and "skrev eksempelundersøgelsen" in err and "wrote" not in err
     code, _, err = _run(capsys, "sample", tmp_path / "sv", "--lang=sv")
     assert code == 0 and "skrev exempelstudien" in err
+
+
+def test_screens_print_decimals_with_the_languages_sign():
+    """The curve on the board, the target map and the transcript offset: ``+1,3`` in Swedish and Danish."""
+    from trodden.models.map.curve import CurvePoint
+    from trodden.tui.map.board_text import curve_label
+
+    point = CurvePoint(key="ph1", value=1.25, n=4, spread=0.5)
+    i18n.set_language("sv")
+    assert curve_label(point).plain == "+1,2 n=4 ±0,5"
+    assert i18n.number(-0.5) == "-0,5"
+    i18n.set_language("da")
+    assert i18n.number(2.0) == "+2,0"
+    i18n.set_language("en")
+    assert curve_label(point).plain == "+1.2 n=4 ±0.5"

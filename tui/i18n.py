@@ -79,6 +79,13 @@ def language() -> str:
     return _language
 
 
+def number(value: float, spec: str = "+.1f") -> str:
+    """``value`` formatted by ``spec`` with the language's decimal sign: ``+1,3`` in Swedish and
+    Danish, ``+1.3`` in English (as the reports print it)."""
+    text = format(value, spec)
+    return text.replace(".", ",") if _language in ("sv", "da") else text
+
+
 def resolve(ui_lang: str | None = None, study_language: str | None = None) -> str:
     """The interface language: the flag, else the environment, else the study's, else English."""
     for candidate in (ui_lang, os.environ.get(ENV), study_language):

@@ -15,7 +15,7 @@ from trodden.models.domain import Kind
 from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, KIND_SYMBOLS
-from trodden.tui.i18n import N_, _, ngettext
+from trodden.tui.i18n import N_, _, ngettext, number
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
 
 from .editing import PlanEditing
@@ -233,7 +233,7 @@ class AreaActions(PlanEditing):
             self.status(_("Choose an area that belongs to a phase"), "yellow")
             return
         point = self.plan.target_point(area.phase)
-        now = f"{point.value:+.1f} {point.reason}".strip() if point else ""
+        now = f"{number(point.value)} {point.reason}".strip() if point else ""
 
         def save(text: str) -> None:
             value, _space, reason = text.strip().partition(" ")

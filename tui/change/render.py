@@ -14,6 +14,7 @@ from trodden.models.change.priority import Quadrant, quadrant
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD
 from trodden.tui.i18n import N_, _, ngettext, quoted
+from trodden.tui.i18n import number as decimal
 
 QUADRANT = {
     Quadrant.QUICK_WIN: (N_("quick win"), "bold green"),
@@ -52,7 +53,7 @@ SOURCE_WORD = {
 
 
 def _signed(value: float | None) -> str:
-    return f"{value:+.1f}" if value is not None else "–"
+    return decimal(value) if value is not None else "–"
 
 
 def area_line(number: int, area: ProblemArea, evidence: AreaEvidence, ideas: int = 0) -> Text:

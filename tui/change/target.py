@@ -23,7 +23,7 @@ from trodden.models.change.plan import Fate, TargetItem
 from trodden.models.change.priority import sorted_areas
 from trodden.models.change.target import new_target_item, set_fate, set_target_value
 from trodden.models.names import visible
-from trodden.tui.i18n import N_, _
+from trodden.tui.i18n import N_, _, number
 from trodden.tui.widgets.footer import FittingFooter
 
 from .keys import TARGET_ACTIONS
@@ -79,9 +79,9 @@ class TargetScreen(ModalScreen[None]):
             point = owner.plan.target_point(phase.id)
             now = shown.get(phase.id)
             curve.append(f"{visible(phase.name, one_line=True)}: ", style="bold")
-            curve.append(f"{now:+.1f}" if now is not None else "–")
+            curve.append(number(now) if now is not None else "–")
             curve.append(" → ")
-            curve.append(f"{point.value:+.1f}" if point else "–", style="bold green")
+            curve.append(number(point.value) if point else "–", style="bold green")
             if point and point.reason:
                 curve.append(f"  {visible(point.reason, one_line=True)}", style="dim")
             curve.append("\n")
@@ -198,7 +198,7 @@ class TargetScreen(ModalScreen[None]):
                 return
             self._edit(lambda: set_target_value(self.owner.plan, phase, number, reason.strip(), self.owner.new_id))
 
-        now = f"{point.value:+.1f} {point.reason}".strip() if point else ""
+        now = f"{number(point.value)} {point.reason}".strip() if point else ""
         self.owner.ask(_("Target curve: value, then the reason"), now, _("-2 to +2, e.g. 1.5 fewer calls"), save)
 
     def action_undo(self) -> None:

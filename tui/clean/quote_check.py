@@ -23,7 +23,7 @@ from trodden.models.transcript.check import Alignment, align, check_quote
 from trodden.models.transcript.model import SpeakerRole, Transcript
 from trodden.models.transcript.notes import with_said_words
 from trodden.models.transcript.quotes import QuoteMatch, QuoteStatus, resized
-from trodden.tui.i18n import N_, _, ngettext
+from trodden.tui.i18n import N_, _, ngettext, number
 from trodden.tui.widgets.dialogs import PickScreen
 
 from .quote_rows import check_lines, offset_text, status_cell, status_word
@@ -210,7 +210,7 @@ class QuoteChecking(CleanView):
 
         def job() -> str:
             self.store.update_transcript(interview_id, offset=value)
-            return _("offset set to {value} s (saved with the transcript)").format(value=f"{value:+.1f}")
+            return _("offset set to {value} s (saved with the transcript)").format(value=number(value))
 
         self._submit(job)
         self.load_transcript(self.transcript.model_copy(update={"offset": value}))

@@ -11,7 +11,7 @@ import argparse
 from pathlib import Path
 
 from trodden.models.errors import StoreError
-from trodden.tui.i18n import _, ngettext, quoted
+from trodden.tui.i18n import _, ngettext, number, quoted
 from trodden.tui.words import LEVEL_WORD, quote_status_word
 
 from .common import add_study_arg, info, open_study, say, warn
@@ -109,7 +109,7 @@ def run(args) -> int:
         agreeing = ngettext("({n} of {of} matched note agrees)", "({n} of {of} matched notes agree)", offset.agreeing)
         agree = " " + agreeing.format(n=offset.agreeing, of=offset.voting)
     said = _("offset: {seconds} s ({clock}), confidence {level}").format(
-        seconds=f"{offset.seconds:+.1f}",
+        seconds=number(offset.seconds),
         clock=clock(offset.seconds),
         level=_(LEVEL_WORD.get(offset.level, offset.level)),
     )

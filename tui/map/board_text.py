@@ -22,7 +22,7 @@ from trodden.models.map.curve import CurvePoint
 from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, HEART, feeling_level
-from trodden.tui.i18n import _, quote_marks
+from trodden.tui.i18n import _, number, quote_marks
 from trodden.tui.words import word
 
 LABEL_WIDTH = 14
@@ -101,14 +101,14 @@ def curve_label(point: CurvePoint) -> Text:
     """``+1.2 n=4 ±0.5`` or ``override +1 (was +0.4)``."""
     text = Text()
     if point.override is not None:
-        text.append(_("override {value}").format(value=f"{point.override.value:+.1f}"), style="bold yellow")
+        text.append(_("override {value}").format(value=number(point.override.value)), style="bold yellow")
         if point.value is not None:
-            text.append(" " + _("(data {value})").format(value=f"{point.value:+.1f}"), style="dim")
+            text.append(" " + _("(data {value})").format(value=number(point.value)), style="dim")
         return text
     if point.value is None:
         return Text(_("no feelings yet"), style="dim")
-    text.append(f"{point.value:+.1f}", style="bold")
-    text.append(f" n={point.n} ±{point.spread:.1f}", style="dim")
+    text.append(number(point.value), style="bold")
+    text.append(f" n={point.n} ±{number(point.spread, '.1f')}", style="dim")
     return text
 
 

@@ -16,7 +16,7 @@ from trodden.models.map.journey_map import ItemKind, MapItem
 from trodden.models.names import visible
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
-from trodden.tui.i18n import _, ngettext, quoted
+from trodden.tui.i18n import _, ngettext, number, quoted
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.words import word
 
@@ -68,7 +68,7 @@ def item_summary(item: MapItem, index: NotesIndex, phase_name: str) -> Text:
     text.append("\n" + _("feeling:") + " ")
     text.append_text(curve_label(feeling))
     if feeling.per_participant:
-        text.append("  (" + ", ".join(f"{visible(p)} {v:+.1f}" for p, v in feeling.per_participant.items()) + ")")
+        text.append("  (" + ", ".join(f"{visible(p)} {number(v)}" for p, v in feeling.per_participant.items()) + ")")
     staff = item_feeling(item, index, staff=True)
     if staff.value is not None:  # the staff's, apart: it is not the customers' feeling
         text.append("\n" + _("staff feeling:") + " ", style="blue")
