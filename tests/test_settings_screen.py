@@ -47,6 +47,7 @@ def test_change_purpose_scope_and_language(store):
         async with app_for(store).run_test(size=(100, 30)) as pilot:
             screen = await settings(pilot)
             await pilot.press("tab", *"Rätta först")  # the purpose: selected on focus, replaced
+            await pilot.press("tab", *"  Åsa   Ørsted  ")  # the author, for the Word files' properties
             await pilot.press("tab", "enter", "down", "enter")  # scope: whole -> episode
             language = screen.query_one("#set-language")
             assert "Svenska" in str(language.query_one("SelectCurrent Static").render())  # a name, not "sv"
@@ -55,11 +56,12 @@ def test_change_purpose_scope_and_language(store):
                 pilot, lambda: "Dansk" in str(language.query_one("SelectCurrent Static").render()), "Dansk"
             )
             await pilot.press("ctrl+s")
-            await saved(pilot, screen, "Saved: purpose, scope, language")
+            await saved(pilot, screen, "Saved: purpose, author, scope, language")
 
     run(go())
     study = stored(store)["study"]
     assert (study["purpose"], study["scope"], study["language"]) == ("Rätta först", "episode", "da")
+    assert study["author"] == "Åsa Ørsted"  # single spaces, as the CLI stores it
     assert study["name"] == "Creating a thriving home"  # untouched
 
 

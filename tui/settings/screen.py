@@ -28,7 +28,12 @@ from trodden.tui.writer import Writer
 from .keys import ACTIONS, HELP_INTRO
 from .person import PersonAnswer, PersonDialog
 
-TEXT_FIELDS = {"name": N_("Name"), "purpose": N_("Purpose"), "redaction-terms": N_("Redaction terms")}
+TEXT_FIELDS = {
+    "name": N_("Name"),
+    "purpose": N_("Purpose"),
+    "author": N_("Author"),
+    "redaction-terms": N_("Redaction terms"),
+}
 CHOICES = {
     "scope": (N_("Scope"), [(N_("whole journey"), Scope.WHOLE.value), (N_("episode"), Scope.EPISODE.value)]),
     "state": (
@@ -62,7 +67,7 @@ def _choices(key: str) -> tuple[str, list[tuple[str, str]]]:
     return _(label), [(_(shown), value) for shown, value in options]
 
 
-ORDER = ["name", "purpose", "scope", "state", "language", "bullets-are-clouds", "redaction-terms"]
+ORDER = ["name", "purpose", "author", "scope", "state", "language", "bullets-are-clouds", "redaction-terms"]
 
 
 class SettingsScreen(TroddenScreen):
