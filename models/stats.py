@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trodden.models.map.evidence import NotesIndex
-from trodden.models.map.journey_map import JourneyMap
+from trodden.models.map.journey_map import ItemKind, JourneyMap
 
 from .domain import Interview, InterviewStatus, Scope
 from .stats_words import word
@@ -49,11 +49,19 @@ class InterviewYield:
 
 
 def backing_counts(index: NotesIndex, journey: JourneyMap) -> list[Backing]:
-    """Map items, then tags, then channels; most-backed first within each (customers only)."""
+    """Map items, then tags, then channels; most-backed first within each (customers only).
+
+    A backstage item only staff back is a row of its own kind, ``backstage``, counted among the
+    staff interviewed: listed as "0 of N customers" it would read as an item nobody backs."""
     total = len(index.participants)
-    items = [
-        Backing("item", item.title, len(index.customer_backers(item)), total, str(item.id)) for item in journey.items
-    ]
+    items, staff_only = [], []
+    for item in journey.items:
+        customers = len(index.customer_backers(item))
+        staff = len(index.staff_backers(item)) if item.kind is ItemKind.BACKSTAGE else 0
+        if staff and not customers:  # what only staff told: counted among staff, never as "0 of N" customers
+            staff_only.append(Backing("backstage", item.title, staff, len(index.staff), str(item.id)))
+        else:
+            items.append(Backing("item", item.title, customers, total, str(item.id)))
     tags: dict[str, set[str]] = {}
     channels: dict[str, set[str]] = {}
     for note in index.notes.values():
@@ -65,6 +73,7 @@ def backing_counts(index: NotesIndex, journey: JourneyMap) -> list[Backing]:
         for channel in note.channels:
             channels.setdefault(channel, set()).add(who)
     rows = sorted(items, key=lambda b: (-b.n, b.label.casefold()))
+    rows += sorted(staff_only, key=lambda b: (-b.n, b.label.casefold()))
     rows += sorted(
         (Backing("tag", tag, len(who), total, tag) for tag, who in tags.items()),
         key=lambda b: (-b.n, b.label),

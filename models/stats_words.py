@@ -12,6 +12,11 @@ WORDS: dict[str, dict[str, str]] = {
         "sv": "Punkter på kartan (kunder, n av N: intervjuer med personal räknas inte)",
         "da": "Punkter på kortet (kunder, n af N: interviews med medarbejdere tælles ikke med)",
     },
+    "heading.backstage": {
+        "en": "Backstage only staff told of (staff, n of N staff interviewed)",
+        "sv": "Bakom kulisserna, bara från personalen (personal, n av N intervjuade)",
+        "da": "Bag kulisserne, kun fra medarbejdere (medarbejdere, n af N interviewede)",
+    },
     "heading.tag": {
         "en": "Tags (customers, n of N: staff interviews are not counted)",
         "sv": "Taggar (kunder, n av N: intervjuer med personal räknas inte)",

@@ -15,6 +15,7 @@ from trodden.models.map.board_model import build_board
 from trodden.models.map.curve import emotion_curve, item_feeling, staff_curve
 from trodden.models.map.evidence import load_study_map
 from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem
+from trodden.models.map.map_session import MapSession
 from trodden.models.stats import backing_counts, saturation
 
 
@@ -143,6 +144,41 @@ def test_stats_and_saturation_count_customers_only(study):
     assert rows[("tag", "slow")] == (1, 2)  # P2; S1's #slow is staff's
     assert ("channel", "scanner") not in rows
     assert [row.participant for row in saturation(loaded.interviews, loaded.index, JourneyMap())] == ["P1", "P2"]
+
+
+def test_stats_list_what_only_staff_told_of_among_the_staff(study, capsys):
+    """A backstage item only staff back is "1 of 2 staff", not "0 of 2" customers; one a customer
+    backs too stays among the customers' items."""
+    from trodden.tui.cli.main import main
+
+    loaded = load_study_map(study)
+    notes = {note.text: note.id for note in loaded.index.notes.values()}
+    journey = JourneyMap(
+        items=[
+            MapItem(
+                id=1,
+                kind=ItemKind.BACKSTAGE,
+                title="crashes",
+                evidence=[notes["the packing system crashes #slow @scanner"]],
+            ),
+            MapItem(
+                id=2,
+                kind=ItemKind.BACKSTAGE,
+                title="rules",
+                evidence=[notes["packing rules are silly"], notes["the warehouse staff hate the packing rules"]],
+            ),
+        ]
+    )
+    rows = {(row.kind, row.label): (row.n, row.total) for row in backing_counts(loaded.index, journey)}
+    assert rows[("backstage", "crashes")] == (1, 2) and ("item", "crashes") not in rows
+    assert rows[("item", "rules")] == (1, 2) and ("backstage", "rules") not in rows
+    with MapSession(study.path, writable=True) as session:
+        for item in journey.items:
+            session.put_item(item.model_copy(update={"phase": "ph1"}))
+    assert main(["stats", str(study.path)]) == 0
+    out = capsys.readouterr().out
+    staff_section = out.split("Backstage only staff told of")[1].split("\n\n")[0]
+    assert "1 of 2   crashes" in staff_section and "rules" not in staff_section
 
 
 def test_interchange_keeps_roles_and_reads_version_1(study, tmp_path):

@@ -62,8 +62,10 @@ def stats_lines(loaded, width: int = 30, language: str | None = None) -> list[st
     rows = backing_counts(loaded.index, loaded.journey)
     lines: list[str] = []
     of = word(lang, "of")
-    for kind in ("item", "tag", "channel"):
+    for kind in ("item", "backstage", "tag", "channel"):
         section = [row for row in rows if row.kind == kind]
+        if kind == "backstage" and not section:
+            continue  # only when staff told of something no customer did
         lines.append(word(lang, f"heading.{kind}"))
         if not section:
             lines.append(f"  {word(lang, 'none')}")

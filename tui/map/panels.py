@@ -116,9 +116,18 @@ def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Te
     """The stats panel: participants per item, tag and channel, then saturation."""
     rows = backing_counts(loaded.index, journey)
     text = Text()
-    for kind, heading in (("item", _("Map items")), ("tag", _("Tags")), ("channel", _("Channels"))):
-        text.append(_("{heading} (participants, n of N)").format(heading=heading) + "\n", style="bold")
+    sections = (
+        ("item", _("Map items")),
+        ("backstage", _("Backstage only staff told of")),
+        ("tag", _("Tags")),
+        ("channel", _("Channels")),
+    )
+    for kind, heading in sections:
         section = [row for row in rows if row.kind == kind]
+        if kind == "backstage" and not section:
+            continue
+        counted = _("{heading} (staff, n of N)") if kind == "backstage" else _("{heading} (customers, n of N)")
+        text.append(counted.format(heading=heading) + "\n", style="bold")
         if not section:
             text.append("  " + _("none yet") + "\n", style="dim")
         for row in section:
