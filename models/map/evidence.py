@@ -100,10 +100,11 @@ class NotesIndex:
         return self._feelings(self.staff_feeling)
 
     def _feelings(self, counts) -> tuple[tuple[str, str, int, str | None], ...]:
+        participant = self.participant
         return tuple(
-            (note.id, self.participant(note), note.valence, note.phase)  # type: ignore[misc]
+            (note.id, participant(note), note.valence, note.phase)  # type: ignore[misc]
             for note in self.counted()
-            if counts(note)
+            if note.valence is not None and counts(note)  # no feeling counts in no view: skipped first
         )
 
     def counted(self) -> Iterable[Note | NoteFacts]:

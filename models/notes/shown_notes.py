@@ -13,6 +13,7 @@ user-written text at all.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from operator import attrgetter
 from typing import NamedTuple
 
 from trodden.models.domain import Kind, Note
@@ -31,6 +32,8 @@ class NoteFacts(NamedTuple):
 
 
 FACTS = NoteFacts._fields
+_FACTS_OF = attrgetter(*FACTS)
+"""A note's facts as a plain tuple, read in C."""
 assert not set(FACTS) & set(text_fields(Note)), "a note's facts must hold no redacted (user-written) field"
 
 
@@ -41,6 +44,7 @@ class ShownNotes(Mapping[str, Note]):
         self._notes = notes
         self._redact = redact
         self._shown: dict[str, Note] = {}
+        self._facts: tuple[NoteFacts, ...] | None = None
 
     def __getitem__(self, note_id: str) -> Note:
         shown = self._shown.get(note_id)
@@ -57,9 +61,12 @@ class ShownNotes(Mapping[str, Note]):
     def __len__(self) -> int:
         return len(self._notes)
 
-    def facts(self) -> Iterator[NoteFacts]:
-        """Every note's ``NoteFacts``, none of it redacted (there is nothing in them to redact)."""
-        return (NoteFacts(n.id, n.interview, n.valence, n.kinds, n.phase) for n in self._notes.values())
+    def facts(self) -> tuple[NoteFacts, ...]:
+        """Every note's ``NoteFacts``, none of it redacted (there is nothing in them to redact);
+        made once (the curve, the staff view and the checks each count the notes)."""
+        if self._facts is None:
+            self._facts = tuple(map(NoteFacts._make, map(_FACTS_OF, self._notes.values())))
+        return self._facts
 
     @property
     def read(self) -> frozenset[str]:
