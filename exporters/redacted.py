@@ -4,10 +4,16 @@ Markdown, Word, CSV, the interview notes and JSON build their output from what t
 returns, so no renderer decides what to redact and a field added to the study, a note or the
 map is redacted in every format at once (``redact_model`` redacts every text field but ids and
 codes). ``private`` (``--include-private``) hands the study through unchanged.
+
+The journey report takes its notes one way further (``shown_notes``): it counts every note but
+shows a few hundred, so each note is redacted as it is read (``ShownNotes``), and what counts
+the notes reads only facts with no text in them. Any note a report shows is still redacted as a
+whole by ``redact_model``; the notes it does not show are simply never read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from trodden.models.change.plan import ChangePlan
@@ -15,6 +21,7 @@ from trodden.models.domain import Interview, Note
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.notes.redact_models import Redact, memo, redact_all, redact_model
 from trodden.models.notes.redaction import Redactor
+from trodden.models.notes.shown_notes import ShownNotes
 from trodden.models.storage.study_file import StudyFile
 
 
@@ -71,3 +78,15 @@ def export_inputs(
         journey=redact_model(journey, redact),
         plan=redact_model(plan, redact),
     )
+
+
+def shown_notes(
+    data: StudyFile, *, private: bool = False, language: str | None = None
+) -> Callable[[dict[str, Note]], Mapping[str, Note]] | None:
+    """For ``NotesIndex.build(shown=...)``: the study's notes by id, each redacted the first time a
+    format reads it (``ShownNotes``) unless ``private``. A report counts every note but shows a few
+    hundred; it reads the rest only as ``ShownNotes.facts``, which hold no text."""
+    if private:
+        return None
+    redact = study_redactor(data, language)
+    return lambda notes: ShownNotes(notes, redact)

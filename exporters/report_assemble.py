@@ -24,7 +24,7 @@ from trodden.models.storage.study_file import StudyFile
 from trodden.models.transcript.check import Alignment
 
 from .i18n import Labels
-from .redacted import export_inputs, no_redaction, study_redactor
+from .redacted import export_inputs, no_redaction, shown_notes, study_redactor
 from .report_change import area_sections, matrix_alt, target_section
 from .report_evidence import EvidenceBuilder, unique
 from .report_hypothesis import hypothesis_section
@@ -48,9 +48,10 @@ def assemble(
 ) -> Report:
     """The report of a study and its map. Pure: same inputs, same report.
 
-    Every piece of user text (notes, items, phases, the study's purpose...) is redacted as a
-    whole before the report is built (``redacted.export_inputs``): personal details become
-    markers like ``[name]`` unless ``private``. ``verified``: ids of quotes the transcripts show
+    Every piece of user text (items, phases, the study's purpose...) is redacted as a whole
+    before the report is built (``redacted.export_inputs``), and every note as the report reads
+    it (``redacted.shown_notes``: the notes it shows; the others are only counted, never read):
+    personal details become markers like ``[name]`` unless ``private``. ``verified``: ids of quotes the transcripts show
     were said word for word (``report_reading``); the evidence appendix says so. ``alignments``:
     the interviews' transcripts set against their notes; the checks list the quotes they do not
     confirm (``quote-unverified``, ``quote-differs``), the words said redacted like the notes.
@@ -59,10 +60,14 @@ def assemble(
     said = no_redaction if private else study_redactor(data, labels.language)  # the study as given: real names
     if hypothesis is not None and not private:  # the kept items and the group's reasons are user text too
         hypothesis = redact_model(hypothesis, study_redactor(data, labels.language))
-    inputs = export_inputs(data, interviews, notes, journey, private=private, language=labels.language, plan=plan)
-    data, interviews, notes, journey = inputs.data, inputs.interviews, inputs.notes, inputs.journey
+    inputs = export_inputs(data, interviews, {}, journey, private=private, language=labels.language, plan=plan)
+    shown = shown_notes(data, private=private, language=labels.language)  # notes: redacted as they are read
+    data, interviews, journey = inputs.data, inputs.interviews, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
-    index = NotesIndex.build(notes, participant_of, data.participants)
+    index = NotesIndex.build(notes, participant_of, data.participants, shown=shown)
+    has_notes = {key for key, batch in notes.items() if batch}
+    alignments = dict(alignments or {})
+    notes = {key: [index.notes[n.id] for n in notes[key] if n.id in index.notes] for key in alignments if key in notes}
     build = EvidenceBuilder(data, index, journey, labels, verified)
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
@@ -76,8 +81,8 @@ def assemble(
     unphased = tuple(
         item for item in all_items if item.kind == ItemKind.TOUCHPOINT and (item.phase_id or "") not in phase_order
     )
-    with_notes = [i for i in interviews if notes.get(i.id) and not index.is_staff(i.participant)]  # customers'
-    staff_interviews = sum(1 for i in interviews if notes.get(i.id) and index.is_staff(i.participant))
+    with_notes = [i for i in interviews if i.id in has_notes and not index.is_staff(i.participant)]  # customers'
+    staff_interviews = sum(1 for i in interviews if i.id in has_notes and index.is_staff(i.participant))
     state = data.study.state
     areas = area_sections(inputs.plan, build)
     findings = run_checks(
@@ -86,8 +91,8 @@ def assemble(
     findings = without_verified(findings, verified)
     if alignments:
         findings += transcript_findings(
-            in_language(data, labels.language), interviews, notes, dict(alignments), said
-        )  # redacted notes, redacted words said
+            in_language(data, labels.language), interviews, notes, alignments, said
+        )  # the transcribed interviews' notes as shown (redacted), redacted words said
     return Report(
         labels=labels,
         language=labels.language,

@@ -1,7 +1,8 @@
 """Map items and their notes turned into report pieces: ``Item``, ``Source`` and ``Feeling``.
 
-The study given here is already redacted as a whole (``redacted.export_inputs``), so the
-report's pieces never see a participant's real name and nothing here decides what to redact.
+The study given here is already redacted as a whole (``redacted.export_inputs``) and its notes
+are redacted as they are read (``redacted.shown_notes``), so the report's pieces never see a
+participant's real name and nothing here decides what to redact.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def check_segments(data: StudyFile, interviews, index: NotesIndex, journey) -> I
 def check_interview_count(data: StudyFile, interviews, index: NotesIndex, journey) -> Iterable[Finding]:
     """Customer interviews held (with notes), staff never counted."""
     low, high = GUIDANCE[data.study.scope]
-    held = {i.id for i in interviews if i.id in index.participant_of} & {n.interview for n in index.notes.values()}
+    held = {i.id for i in interviews if i.id in index.participant_of} & index.interviews_with_notes
     count = sum(1 for i in held if not index.is_staff(index.participant_of[i]))
     if count < low:
         scope = say(data, f"scope.{data.study.scope.value}")

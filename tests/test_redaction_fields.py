@@ -140,3 +140,13 @@ def test_ids_and_codes_are_left_alone() -> None:
     assert redacted.map.overrides[0].reason == "[x]"
     assert redacted.hypothesis.items[0].title == "[x]" and redacted.hypothesis.items[0].evidence == ["p1"]
     assert redacted.hypothesis.verdicts[1].reason == "[x]"
+
+
+def test_every_note_text_field_is_shown_redacted_or_left_out_of_the_csv() -> None:
+    """The CSV redacts a note's text fields as it makes the row (``note_rows.SHOWN``); a new text
+    field of ``Note`` fails here until it is put in SHOWN (redacted) or NOT_SHOWN (never written)."""
+    from trodden.exporters.note_rows import NOT_SHOWN, SHOWN
+    from trodden.models.domain import Note
+
+    assert sorted(SHOWN + NOT_SHOWN) == sorted(text_fields(Note))
+    assert not set(SHOWN) & set(NOT_SHOWN)

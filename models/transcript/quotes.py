@@ -20,8 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-
 from .index import TranscriptIndex
 from .words import WordDiff, diff, normal_words
 
@@ -72,6 +70,8 @@ def _region_best(index: TranscriptIndex, quote: str, count: int, first: int, las
         offsets.append(position)
         position += len(word) + 1
     text = " ".join(norms)
+    from rapidfuzz import fuzz  # here: a report of a study without transcripts never loads it
+
     aligned = fuzz.partial_ratio_alignment(quote, text)
     if aligned is None:
         return 0.0, first, first
@@ -140,6 +140,8 @@ def span_match(index: TranscriptIndex, text: str, start: int, end: int) -> Quote
     said = index.said(start, end)
     typed = normal_words(text)
     norms = [word.norm for word in words]
+    from rapidfuzz import fuzz  # here: a report of a study without transcripts never loads it
+
     score = fuzz.ratio(" ".join(typed), " ".join(norms))
     if typed == norms:
         status = QuoteStatus.VERBATIM

@@ -15,8 +15,7 @@ from trodden.models.names import visible
 from trodden.tui import i18n
 from trodden.tui.i18n import _
 
-from . import argparse_words
-from .commands import COMMANDS
+from . import argparse_words, commands
 from .common import NoTerminal, UsageError, add_ui_lang_arg, say
 
 
@@ -50,10 +49,12 @@ def package_version() -> str:
 
 
 def _command_names() -> set[str]:
-    return {command.__name__.rpartition(".")[2].rstrip("_") for command in COMMANDS}
+    return set(commands.NAMES)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``only``: with that one command alone, for running it (the line
+    parses the same, and no other command's module is imported)."""
     parser = ArgumentParser(
         prog="trodden",
         description=_("Customer-journey interviews and mapping, in the terminal."),
@@ -61,8 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=VersionAction, nargs=0, help=_("show the version and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    for command in COMMANDS:
-        command.register(sub)
+    for name in [only] if only else commands.MODULES:
+        commands.load(name).register(sub)
     for command_parser in sub.choices.values():  # every command speaks the study's language, or --ui-lang
         _with_ui_lang(command_parser)
     return parser
@@ -125,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str]) -> int:
-    parser = build_parser()
     if argv and not argv[0].startswith("-") and argv[0] not in _command_names() and _a_path(argv[0]):
         argv = ["open", *argv]  # ``trodden DIR``: your study's overview (or why that path is none)
+    parser = build_parser(argv[0] if argv and argv[0] in _command_names() else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
