@@ -8,7 +8,7 @@ the same run:
   backstage, chosen quotes, a curve override).
 - ``trodden export --format csv`` no slower than ``--format md`` on the same study.
 
-trodden's bytecode is compiled before the runs (``compiled``), so every command starts as an
+trodden's bytecode is compiled before the runs (``_pty.compiled``, with the machine line), so every command starts as an
 installed copy does. Each command's CPU time (user + system, from ``getrusage`` of the finished child) is printed
 beside the wall-clock figures, for information: on a machine shared with other work the wall
 clock waits for the CPU too, and the CPU seconds show what each command itself cost.
@@ -19,9 +19,6 @@ clock waits for the CPU too, and the CPU seconds show what each command itself c
 from __future__ import annotations
 
 import argparse
-import compileall
-import importlib.util
-import os
 import resource
 import shutil
 import sys
@@ -33,18 +30,6 @@ from _study import make_study
 
 CPU: dict[str, list[float]] = {}
 """Per command label, the CPU seconds (user + system) of each run."""
-
-
-def compiled() -> str:
-    """trodden's bytecode written before anything is measured, as ``pip install`` does: with
-    ``PYTHONDONTWRITEBYTECODE`` set (as on the development VM) every command would otherwise
-    compile trodden's ~400 modules from source, ~0.2 s of CPU no installed copy pays."""
-    for package in ("trodden.models", "trodden.exporters", "trodden.tui"):
-        spec = importlib.util.find_spec(package)
-        for folder in spec.submodule_search_locations if spec else ():
-            compileall.compile_dir(folder, quiet=1)
-    flag = os.environ.get("PYTHONDONTWRITEBYTECODE")
-    return f"bytecode: trodden compiled first, as installed (PYTHONDONTWRITEBYTECODE={flag or 'unset'})"
 
 
 def timed(label: str, argv: list[str]) -> float:
@@ -100,7 +85,6 @@ def main() -> int:
     if args.quick:
         args.sizes, args.runs = [600], 2
     print(machine())
-    print(compiled())
     root = args.keep or Path(tempfile.mkdtemp(prefix="trodden-bench-report-"))
     for notes in args.sizes:
         measure(root / f"notes-{notes}", notes, args.runs)
