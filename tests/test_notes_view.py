@@ -105,6 +105,12 @@ async def test_keys_and_clicks_move_the_cursor_the_header_stays_and_enter_choose
         await pilot.click(NotesView, offset=(3, 5))  # the same cell again: chooses it
         await pilot.pause()
         assert app.chosen == ["3", "5"]
+        plain = view.render_line(2)
+        await pilot.hover(NotesView, offset=(3, 2))  # the mouse over the second row marks it faintly
+        await pilot.pause()
+        assert view._hover == 1 and view.render_line(2).text == plain.text and view.render_line(2) != plain
+        await pilot.press("up")  # until a key moves the cursor
+        assert view._hover is None and view.render_line(2) == plain
 
 
 @run_async

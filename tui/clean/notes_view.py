@@ -48,6 +48,7 @@ class NotesView(ScrollView, can_focus=True):
         "datatable--cursor",
         "datatable--even-row",
         "datatable--odd-row",
+        "datatable--hover",
     }
     DEFAULT_CSS = """
     NotesView {
@@ -67,6 +68,7 @@ class NotesView(ScrollView, can_focus=True):
         & > .datatable--header { text-style: bold; background: $panel; color: $foreground; }
         &:ansi > .datatable--header { background: ansi_bright_blue; color: ansi_default; }
         & > .datatable--even-row { background: $surface-lighten-1 50%; }
+        & > .datatable--hover { background: $block-hover-background; }
         & > .datatable--cursor {
             background: $block-cursor-blurred-background;
             color: $block-cursor-blurred-foreground;
@@ -111,9 +113,11 @@ class NotesView(ScrollView, can_focus=True):
         self._segments: dict[str, list[list[Segment]]] = {}
         """each row's cells rendered (padded, cut, own styles only): dropped when the row changes"""
         self._column = 0
+        self._hover: int | None = None
+        """the row under the mouse (shown faintly, as DataTable does, until a key moves the cursor)"""
         """the column of the cell clicked last (a second click on it chooses the row)"""
         self._styles: tuple[Style, ...] = ()
-        """the widget's, header's, even and odd rows' and cursor's styles as last drawn"""
+        """the widget's, header's, even and odd rows', cursor's and hover's styles as last drawn"""
         self._lines: dict[tuple[str | None, int, int, int], Strip] = {}
         """drawn lines by (row or None for the header, header/even/odd/cursor, width, scroll x): a row moved
         a line down is a lookup"""
@@ -215,27 +219,45 @@ class NotesView(ScrollView, can_focus=True):
         region = Region(int(self.scroll_x), self.cursor_row + 1, max(self.size.width, 1), 1)
         self.scroll_to_region(region, animate=animate, spacing=Spacing(1, 0, 0, 0), force=True)
 
+    def _key_to(self, row: int) -> None:
+        self._set_hover(None)  # the keyboard took over from the mouse
+        self.move_cursor(row=row)
+
     def action_cursor_up(self) -> None:
-        self.move_cursor(row=self.cursor_row - 1)
+        self._key_to(self.cursor_row - 1)
 
     def action_cursor_down(self) -> None:
-        self.move_cursor(row=self.cursor_row + 1)
+        self._key_to(self.cursor_row + 1)
 
     def action_page_up(self) -> None:
-        self.move_cursor(row=self.cursor_row - max(self.size.height - 1, 1))
+        self._key_to(self.cursor_row - max(self.size.height - 1, 1))
 
     def action_page_down(self) -> None:
-        self.move_cursor(row=self.cursor_row + max(self.size.height - 1, 1))
+        self._key_to(self.cursor_row + max(self.size.height - 1, 1))
 
     def action_first(self) -> None:
-        self.move_cursor(row=0)
+        self._key_to(0)
 
     def action_last(self) -> None:
-        self.move_cursor(row=len(self.rows) - 1)
+        self._key_to(len(self.rows) - 1)
 
     def action_select_cursor(self) -> None:
         if self.rows:
             self.post_message(self.RowSelected(self, self.cursor_row, self.rows[self.cursor_row]))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        row = event.y - 1 + int(self.scroll_y)
+        self._set_hover(row if event.y >= 1 and 0 <= row < len(self.rows) else None)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
+
+    def _set_hover(self, row: int | None) -> None:
+        if row != self._hover:
+            for line in (self._hover, row):
+                if line is not None:
+                    self.refresh_line(line + 1)
+            self._hover = row
 
     def on_click(self, event: events.Click) -> None:
         """A click moves the cursor to its row; a click on the cell clicked last chooses the row.
@@ -279,6 +301,7 @@ class NotesView(ScrollView, can_focus=True):
             self.rich_style,
             *(self._component(name) for name in ("datatable--header", "datatable--even-row", "datatable--odd-row")),
             self._component("datatable--cursor"),
+            self._component("datatable--hover"),
         )
         if styles != self._styles:
             self._styles = styles
@@ -293,7 +316,7 @@ class NotesView(ScrollView, can_focus=True):
         elif row >= len(self.rows):
             return Strip.blank(width, self._styles[0])
         else:
-            key, kind = self.rows[row], 3 if row == self.cursor_row else 1 + row % 2
+            key, kind = self.rows[row], 3 if row == self.cursor_row else 1 + row % 2 + (3 if row == self._hover else 0)
         held = self._lines.get((key, kind, width, scroll_x))
         if held is None:
             if len(self._lines) > 4 * max(self.size.height, 10):
@@ -302,13 +325,16 @@ class NotesView(ScrollView, can_focus=True):
         return held
 
     def _line(self, key: str | None, kind: int, width: int, scroll_x: int) -> Strip:
-        """Row ``key``'s line (the header's for None); ``kind``: 0 header, 1 even, 2 odd, 3 cursor row."""
-        base, header, even, odd, cursor = self._styles
+        """Row ``key``'s line (the header's for None); ``kind``: 0 header, 1 even, 2 odd, 3 cursor row,
+        4 and 5 even and odd under the mouse."""
+        base, header, even, odd, cursor, hover = self._styles
         post = Style.null()
         if key is None:
             style, cells = header, [column.label for column in self.columns]
         else:
-            style, cells = (odd if kind == 2 else even), self._cells[key]
+            style, cells = (odd if kind in (2, 5) else even), self._cells[key]
+        if kind > 3:
+            style += hover
         if kind == 3:
             style += cursor
             post = Style.from_color(color=cursor.color)  # the cursor's text colour wins, a highlight's background stays
