@@ -137,3 +137,20 @@ async def test_a_join_and_its_undo_are_drawn_and_stored(tmp_path):
         assert drawn(view) == before and screen.selected_seq() == 3
         notes = {note.seq: note for note in stored_notes(path, interview_id)[0]}
         assert not notes[4].deleted and notes[3].text == "hittade butiken via grannen #word-of-mouth"
+
+
+@run_async
+async def test_enter_right_after_a_move_edits_the_note_the_cursor_is_on(tmp_path):
+    """A key typed fast after ``down`` arrives before the move's redraw of the editor: the edit
+    must still start from the new note's line (it saved the previous note's words into it)."""
+    app, path, interview_id = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await loaded(pilot)
+        view = screen.query_one(NotesView)
+        view.move_cursor(row=1)
+        screen.action_edit()  # before the cursor's RowHighlighted is handled
+        await pilot.press("end", "x", "enter")
+        await settle(pilot)
+        notes = {note.seq: note for note in stored_notes(path, interview_id)[0]}
+        assert notes[2].text == "Jag älskar när det växer" and notes[2].channels == ["instagramx"]
+        assert notes[1].text == "Intro: Anna Svensson, works at ICA Maxi"

@@ -24,11 +24,13 @@ class LineEditing(CleanView):
         self.action_edit()
 
     def action_edit(self) -> None:
-        if self.selected_note() is None or not self._writable():
+        note = self.selected_note()
+        if note is None or not self._writable():
             return
         self.split_mode = False
         self.editing = True
         editor = self.query_one("#editor", Input)
+        editor.value = line_of(note)  # a key typed right after a move comes before the move's redraw
         editor.focus()
         editor.cursor_position = len(editor.value)
         self._say(_("editing: enter saves · esc cancels"))
