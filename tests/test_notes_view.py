@@ -154,3 +154,28 @@ async def test_enter_right_after_a_move_edits_the_note_the_cursor_is_on(tmp_path
         notes = {note.seq: note for note in stored_notes(path, interview_id)[0]}
         assert notes[2].text == "Jag älskar när det växer" and notes[2].channels == ["instagramx"]
         assert notes[1].text == "Intro: Anna Svensson, works at ICA Maxi"
+
+
+@run_async
+async def test_rows_coming_and_going_bring_and_drop_the_scrollbar_and_keep_the_scroll_in_range():
+    """A row more or less lays nothing out; a scrollbar that comes or goes does (notes_view.py)."""
+    app = ViewApp(rows=3)
+    async with app.run_test(size=(40, 10)) as pilot:
+        view = app.query_one(NotesView)
+        await pilot.pause()
+        assert not view.show_vertical_scrollbar
+        many = [str(number) for number in range(1, 31)]
+        view.arrange(many, {key: [Text(f"note {key}"), Text("")] for key in many[3:]})
+        await pilot.pause()
+        assert view.show_vertical_scrollbar and view.scrollable_content_region.width == 40 - 2
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y > 0 and drawn(view)[-1].split() == ["note", "30"]
+        view.arrange(many[:20], {})
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y and drawn(view)[-1].split() == ["note", "20"]
+        assert view.cursor_row == 19
+        view.arrange(many[:2], {})
+        await pilot.pause()
+        assert not view.show_vertical_scrollbar and view.scroll_y == 0
+        assert [line.split() for line in drawn(view)] == [["Note", "Check"], ["note", "1"], ["note", "2"]]

@@ -27,7 +27,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -87,6 +87,10 @@ class NotesView(ScrollView, can_focus=True):
     ]
 
     cursor_row: reactive[int] = reactive(0, repaint=False)
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """A row more or less needs no layout of the screen (a layout pass measures every widget and
+    redraws every scrollbar); ``_resized`` updates the scrollbars, and a scrollbar that comes or goes
+    lays the screen out by itself (``show_vertical_scrollbar`` is a layout reactive)."""
 
     class RowHighlighted(Message):
         """The cursor is on a new row (or the rows under it changed)."""
@@ -193,6 +197,7 @@ class NotesView(ScrollView, can_focus=True):
         size = Size(width, len(self.rows) + 1)
         if size != self.virtual_size:
             self.virtual_size = size
+            self._scroll_update(size)  # Textual's own step after a layout: scrollbars and scroll limits
         self.cursor_row = self._clamp(self.cursor_row)
         self.refresh()
 
