@@ -40,8 +40,9 @@ class Column:
     """the content's width; the cell is two wider (padding)"""
 
 
-class NotesView(ScrollView, can_focus=True):
-    """Rows of ``Text`` cells under a header, a row cursor, zebra stripes; rows kept by key."""
+class RowLines(ScrollView):
+    """Rows of ``Text`` cells under a header, kept by key, one line a row; a row cursor and zebra
+    stripes. Each row's cells are rendered once a version and each line kept by row and kind."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "datatable--header",
@@ -50,63 +51,11 @@ class NotesView(ScrollView, can_focus=True):
         "datatable--odd-row",
         "datatable--hover",
     }
-    DEFAULT_CSS = """
-    NotesView {
-        background: $surface;
-        color: $foreground;
-        height: 1fr;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .datatable--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .datatable--header { background-tint: $foreground 5%; }
-        }
-        &:dark > .datatable--even-row { background: $surface-darken-1 40%; }
-        & > .datatable--header { text-style: bold; background: $panel; color: $foreground; }
-        &:ansi > .datatable--header { background: ansi_bright_blue; color: ansi_default; }
-        & > .datatable--even-row { background: $surface-lighten-1 50%; }
-        & > .datatable--hover { background: $block-hover-background; }
-        & > .datatable--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-    }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Select", show=False),
-        Binding("up", "cursor_up", "Cursor up", show=False),
-        Binding("down", "cursor_down", "Cursor down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home,ctrl+home", "first", "Top", show=False),
-        Binding("end,ctrl+end", "last", "Bottom", show=False),
-    ]
-
     cursor_row: reactive[int] = reactive(0, repaint=False)
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """A row more or less needs no layout of the screen (a layout pass measures every widget and
     redraws every scrollbar); ``_resized`` updates the scrollbars, and a scrollbar that comes or goes
     lays the screen out by itself (``show_vertical_scrollbar`` is a layout reactive)."""
-
-    class RowHighlighted(Message):
-        """The cursor is on a new row (or the rows under it changed)."""
-
-        def __init__(self, view: NotesView, cursor_row: int, row_key: str | None) -> None:
-            super().__init__()
-            self.view = view
-            self.cursor_row = cursor_row
-            self.row_key = row_key
-
-        @property
-        def control(self) -> NotesView:
-            return self.view
-
-    class RowSelected(RowHighlighted):
-        """Enter (or a click on the cursor's row) chose the row."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -116,15 +65,14 @@ class NotesView(ScrollView, can_focus=True):
         self._cells: dict[str, list[Text]] = {}
         self._segments: dict[str, list[list[Segment]]] = {}
         """each row's cells rendered (padded, cut, own styles only): dropped when the row changes"""
-        self._column = 0
-        self._hover: int | None = None
-        """the row under the mouse (shown faintly, as DataTable does, until a key moves the cursor)"""
-        """the column of the cell clicked last (a second click on it chooses the row)"""
+        self._lines: dict[tuple[str | None, int, int, int], Strip] = {}
+        """drawn lines by (row or None for the header, kind, width, scroll x): a row moved a line
+        down is a lookup"""
         self._styles: tuple[Style, ...] = ()
         """the widget's, header's, even and odd rows', cursor's and hover's styles as last drawn"""
-        self._lines: dict[tuple[str | None, int, int, int], Strip] = {}
-        """drawn lines by (row or None for the header, header/even/odd/cursor, width, scroll x): a row moved
-        a line down is a lookup"""
+        self._hover: int | None = None
+        """the row under the mouse (shown faintly, as DataTable does, until a key moves the cursor)"""
+        self._column = 0
         """the column of the cell clicked last (a second click on it chooses the row)"""
 
     # ------------------------------------------------------------- contents
@@ -203,6 +151,131 @@ class NotesView(ScrollView, can_focus=True):
 
     def _clamp(self, row: int) -> int:
         return max(0, min(row, len(self.rows) - 1))
+
+    # -------------------------------------------------------------- drawing
+    def _rendered(self, key: str | None, cells: Sequence[Text]) -> list[list[Segment]]:
+        """The cells as segments: padded by one, cut at the column's width, their own styles only."""
+        held = self._segments.get(key) if key is not None else None
+        if held is not None:
+            return held
+        console = self.app.console
+        rendered = []
+        for column, cell in zip(self.columns, cells, strict=False):
+            options = self.app.console_options.update_dimensions(column.width + 2, 1).update(no_wrap=True)
+            rendered.append(console.render_lines(Padding(cell, (0, 1)), options)[0])
+        if key is not None:
+            self._segments[key] = rendered
+        return rendered
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The colours are looked up once a pass (focus and theme change them), not once a line."""
+        styles = (
+            self.rich_style,
+            *(self._component(name) for name in ("datatable--header", "datatable--even-row", "datatable--odd-row")),
+            self._component("datatable--cursor"),
+            self._component("datatable--hover"),
+        )
+        if styles != self._styles:
+            self._styles = styles
+            self._lines.clear()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width, scroll_x = self.size.width, int(self.scroll_x)
+        row = y - 1 + int(self.scroll_y)
+        if y == 0:
+            key, kind = None, 0
+        elif row >= len(self.rows):
+            return Strip.blank(width, self._styles[0])
+        else:
+            key, kind = self.rows[row], 3 if row == self.cursor_row else 1 + row % 2 + (3 if row == self._hover else 0)
+        held = self._lines.get((key, kind, width, scroll_x))
+        if held is None:
+            if len(self._lines) > 4 * max(self.size.height, 10):
+                self._lines.clear()  # lines of rows long scrolled past
+            held = self._lines[(key, kind, width, scroll_x)] = self._line(key, kind, width, scroll_x)
+        return held
+
+    def _line(self, key: str | None, kind: int, width: int, scroll_x: int) -> Strip:
+        """Row ``key``'s line (the header's for None); ``kind``: 0 header, 1 even, 2 odd, 3 cursor row,
+        4 and 5 even and odd under the mouse."""
+        base, header, even, odd, cursor, hover = self._styles
+        post = Style.null()
+        if key is None:
+            style, cells = header, [column.label for column in self.columns]
+        else:
+            style, cells = (odd if kind in (2, 5) else even), self._cells[key]
+        if kind > 3:
+            style += hover
+        if kind == 3:
+            style += cursor
+            post = Style.from_color(color=cursor.color)  # the cursor's text colour wins, a highlight's background stays
+        segments: list[Segment] = []
+        for cell in self._rendered(key, cells):
+            segments.extend(Segment.apply_style(cell, style, post))
+        used = sum(column.width + 2 for column in self.columns)
+        segments.append(Segment(" " * max(0, width - used), style))
+        strip = Strip(segments).crop(scroll_x, scroll_x + width)
+        return strip.adjust_cell_length(width, base).simplify()
+
+    def _component(self, name: str) -> Style:
+        return self.get_component_styles(name).rich_style
+
+
+class NotesView(RowLines, can_focus=True):
+    """The notes table: ``RowLines`` with DataTable's look, keys, messages and mouse."""
+
+    DEFAULT_CSS = """
+    NotesView {
+        background: $surface;
+        color: $foreground;
+        height: 1fr;
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .datatable--cursor {
+                background: $block-cursor-background;
+                color: $block-cursor-foreground;
+                text-style: $block-cursor-text-style;
+            }
+            & > .datatable--header { background-tint: $foreground 5%; }
+        }
+        &:dark > .datatable--even-row { background: $surface-darken-1 40%; }
+        & > .datatable--header { text-style: bold; background: $panel; color: $foreground; }
+        &:ansi > .datatable--header { background: ansi_bright_blue; color: ansi_default; }
+        & > .datatable--even-row { background: $surface-lighten-1 50%; }
+        & > .datatable--hover { background: $block-hover-background; }
+        & > .datatable--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: $block-cursor-blurred-text-style;
+        }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", "Select", show=False),
+        Binding("up", "cursor_up", "Cursor up", show=False),
+        Binding("down", "cursor_down", "Cursor down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home,ctrl+home", "first", "Top", show=False),
+        Binding("end,ctrl+end", "last", "Bottom", show=False),
+    ]
+
+    class RowHighlighted(Message):
+        """The cursor is on a new row (or the rows under it changed)."""
+
+        def __init__(self, view: NotesView, cursor_row: int, row_key: str | None) -> None:
+            super().__init__()
+            self.view = view
+            self.cursor_row = cursor_row
+            self.row_key = row_key
+
+        @property
+        def control(self) -> NotesView:
+            return self.view
+
+    class RowSelected(RowHighlighted):
+        """Enter (or a click on the cursor's row) chose the row."""
 
     # --------------------------------------------------------------- cursor
     def move_cursor(self, *, row: int, animate: bool = False) -> None:
@@ -284,72 +357,3 @@ class NotesView(ScrollView, can_focus=True):
         self.move_cursor(row=row)
         if chosen:
             self.action_select_cursor()
-
-    # -------------------------------------------------------------- drawing
-    def _rendered(self, key: str | None, cells: Sequence[Text]) -> list[list[Segment]]:
-        """The cells as segments: padded by one, cut at the column's width, their own styles only."""
-        held = self._segments.get(key) if key is not None else None
-        if held is not None:
-            return held
-        console = self.app.console
-        rendered = []
-        for column, cell in zip(self.columns, cells, strict=False):
-            options = self.app.console_options.update_dimensions(column.width + 2, 1).update(no_wrap=True)
-            rendered.append(console.render_lines(Padding(cell, (0, 1)), options)[0])
-        if key is not None:
-            self._segments[key] = rendered
-        return rendered
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        """The colours are looked up once a pass (focus and theme change them), not once a line."""
-        styles = (
-            self.rich_style,
-            *(self._component(name) for name in ("datatable--header", "datatable--even-row", "datatable--odd-row")),
-            self._component("datatable--cursor"),
-            self._component("datatable--hover"),
-        )
-        if styles != self._styles:
-            self._styles = styles
-            self._lines.clear()
-        return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        width, scroll_x = self.size.width, int(self.scroll_x)
-        row = y - 1 + int(self.scroll_y)
-        if y == 0:
-            key, kind = None, 0
-        elif row >= len(self.rows):
-            return Strip.blank(width, self._styles[0])
-        else:
-            key, kind = self.rows[row], 3 if row == self.cursor_row else 1 + row % 2 + (3 if row == self._hover else 0)
-        held = self._lines.get((key, kind, width, scroll_x))
-        if held is None:
-            if len(self._lines) > 4 * max(self.size.height, 10):
-                self._lines.clear()  # lines of rows long scrolled past
-            held = self._lines[(key, kind, width, scroll_x)] = self._line(key, kind, width, scroll_x)
-        return held
-
-    def _line(self, key: str | None, kind: int, width: int, scroll_x: int) -> Strip:
-        """Row ``key``'s line (the header's for None); ``kind``: 0 header, 1 even, 2 odd, 3 cursor row,
-        4 and 5 even and odd under the mouse."""
-        base, header, even, odd, cursor, hover = self._styles
-        post = Style.null()
-        if key is None:
-            style, cells = header, [column.label for column in self.columns]
-        else:
-            style, cells = (odd if kind in (2, 5) else even), self._cells[key]
-        if kind > 3:
-            style += hover
-        if kind == 3:
-            style += cursor
-            post = Style.from_color(color=cursor.color)  # the cursor's text colour wins, a highlight's background stays
-        segments: list[Segment] = []
-        for cell in self._rendered(key, cells):
-            segments.extend(Segment.apply_style(cell, style, post))
-        used = sum(column.width + 2 for column in self.columns)
-        segments.append(Segment(" " * max(0, width - used), style))
-        strip = Strip(segments).crop(scroll_x, scroll_x + width)
-        return strip.adjust_cell_length(width, base).simplify()
-
-    def _component(self, name: str) -> Style:
-        return self.get_component_styles(name).rich_style
