@@ -135,7 +135,7 @@ def keys(study: Path, interview_id: str, rounds: int, *, panel: bool) -> dict[st
             await pilot.press("T")
         quotes = [seq for seq in screen.rows if screen.state.notes[seq].kinds]
         for number in range(rounds):
-            screen.query_one("DataTable").move_cursor(row=screen.rows.index(quotes[number % len(quotes)]) - 1)
+            screen.query_one("#notes").move_cursor(row=screen.rows.index(quotes[number % len(quotes)]) - 1)
             for key, name in STEPS:
                 if name is None:
                     await pilot.press(key)

@@ -6,12 +6,13 @@ import asyncio
 import functools
 from datetime import datetime
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from waiting import wait_until
 
 from trodden.models.notes.redaction import LIKELY_NAME
 from trodden.models.storage.store import StudyStore
 from trodden.tui.app import TroddenApp
+from trodden.tui.clean.notes_view import NotesView
 from trodden.tui.clean.rows import LIKELY_NAME_STYLE
 from trodden.tui.clean.screen import CleanScreen
 
@@ -46,7 +47,7 @@ async def _on_names_note(pilot) -> CleanScreen:
         return screen if isinstance(screen, CleanScreen) and screen.rows else None
 
     screen = await wait_until(pilot, ready, "the clean screen to load its notes")
-    screen.query_one(DataTable).move_cursor(row=screen.rows.index(len(NAMES_LINES)))
+    screen.query_one(NotesView).move_cursor(row=screen.rows.index(len(NAMES_LINES)))
     await pilot.pause()
     return screen
 
@@ -70,7 +71,7 @@ async def test_likely_names_are_highlighted_and_named_in_the_detail(tmp_path):
         assert _likely(screen) == ["Erik Johansson", "Rose Garden"]
         detail = screen.query_one("#detail", Static).render()
         assert "likely name: Erik Johansson" in str(detail)
-        row = screen.query_one(DataTable).get_row(str(len(NAMES_LINES)))
+        row = screen.query_one(NotesView).get_row(str(len(NAMES_LINES)))
         styled = [str(span.style) for span in row[2].spans]
         assert LIKELY_NAME_STYLE in styled
 

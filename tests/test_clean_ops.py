@@ -157,3 +157,34 @@ def test_the_reading_order_is_kept_between_steps_and_follows_every_step_and_undo
     assert [n.seq for n in state.ordered(include_deleted=True)] == [1, 2, 3]
     state.undo()
     assert [n.seq for n in state.ordered()] == [1, 2, 3]
+
+
+def test_the_kept_reading_order_is_the_sorted_one_after_any_steps_and_undos():
+    """Steps that move no note keep the order without a sort (a long interview's keys stay fast):
+    after every step of a seeded random walk it is the order a fresh sort gives."""
+    import random
+
+    chance = random.Random(17)
+    at = datetime(2026, 3, 5, 12, 0)
+    notes = [note(seq, f"note {seq} ord", t=float(10 * (seq // 2))) for seq in range(1, 13)]
+    state = CleanState.of([n.model_copy(update={"history": []}) if n.seq % 2 else n for n in notes])  # as captured
+    for _ in range(150):
+        live = state.ordered()
+        picked = chance.choice(live)
+        step = chance.randrange(6)
+        if step == 0:
+            state.apply("quote", [cleaning.toggle_kind(picked, Kind.QUOTE, at)])
+        elif step == 1:
+            state.apply("edit", [cleaning.edit(picked, picked.text + " mer", at)])
+        elif step == 2 and picked is not live[-1]:
+            state.apply("join", list(cleaning.merge(picked, state.neighbour_after(picked.seq), at)))
+        elif step == 3 and " " in picked.text:
+            state.apply("split", list(cleaning.split(picked, picked.text.index(" "), state.next_seq(), at)))
+        elif step == 4 and len(live) > 4:
+            state.apply("delete", [cleaning.set_deleted(picked, True)])
+        else:
+            state.undo()
+        fresh = cleaning.reading_order(list(state.notes.values()))
+        assert [n.seq for n in state.ordered(include_deleted=True)] == [n.seq for n in fresh]
+        assert state.ordered(include_deleted=True) == fresh  # the notes as they are now, not as sorted
+        assert [n.seq for n in state.ordered()] == [n.seq for n in fresh if not n.deleted]

@@ -6,12 +6,13 @@ import asyncio
 import functools
 from datetime import datetime
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 from waiting import wait_until
 
 from trodden.models.domain import InterviewStatus, Kind
 from trodden.models.notes.cleaning import line_of
 from trodden.tui.app import TroddenApp
+from trodden.tui.clean.notes_view import NotesView
 from trodden.tui.clean.screen import CleanScreen
 
 try:
@@ -57,7 +58,7 @@ async def settle(pilot) -> None:
 
 
 async def go_to(pilot, screen: CleanScreen, seq: int) -> None:
-    screen.query_one(DataTable).move_cursor(row=screen.rows.index(seq))
+    screen.query_one(NotesView).move_cursor(row=screen.rows.index(seq))
     await pilot.pause()
 
 
@@ -142,7 +143,7 @@ async def test_escape_cancels_an_edit_without_saving(tmp_path):
         screen.query_one("#editor", Input).value = "something else"
         await pilot.press("escape")
         await settle(pilot)
-        assert screen.query_one(DataTable).has_focus
+        assert screen.query_one(NotesView).has_focus
         assert {n.seq: n for n in stored_notes(path, interview_id)[0]}[1].text.startswith("Intro")
 
 

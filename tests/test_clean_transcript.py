@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 from transcript_kit import teams_vtt
 from waiting import wait_until
 
@@ -14,6 +14,7 @@ from trodden.models.storage.store import StudyStore
 from trodden.models.transcript.model import SpeakerRole
 from trodden.models.transcript.reading import parse_transcript
 from trodden.tui.app import TroddenApp
+from trodden.tui.clean.notes_view import NotesView
 from trodden.tui.clean.screen import CleanScreen
 from trodden.tui.clean.transcript_panel import TranscriptPanel
 
@@ -47,7 +48,7 @@ async def aligned(pilot) -> CleanScreen:
 
 
 def check_cell(screen: CleanScreen, seq: int) -> str:
-    return str(screen.query_one(DataTable).get_cell(str(seq), "check"))
+    return str(screen.query_one(NotesView).get_cell(str(seq), "check"))
 
 
 @run_async
@@ -133,7 +134,7 @@ async def test_an_interviewers_line_is_not_made_a_quote_and_the_offset_is_nudged
         panel.highlighted = 0
         await pilot.press("q")
         assert "not the participant's" in str(screen.query_one("#message").render())
-        screen.query_one(DataTable).focus()
+        screen.query_one(NotesView).focus()
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert StudyStore.open(path).transcript(interview_id).offset == estimate + 5

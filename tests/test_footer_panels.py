@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from test_capture_support import FakeClock, capture_app, make_study, pilot_test, settle, type_line
 from test_clean_transcript import aligned, make_app
-from textual.widgets import DataTable
 
+from trodden.tui.clean.notes_view import NotesView
 from trodden.tui.clean.transcript_panel import TranscriptPanel
 from trodden.tui.widgets.footer import FittingFooter
 
@@ -37,7 +37,7 @@ async def test_the_clean_footer_shows_the_focused_panels_keys(tmp_path):
         panel = labels(screen)
         assert "Line as quote" in panel and not {"Edit", "Join", "Delete"} & panel
         assert {"Undo", "Cleaned", "Back"} <= panel  # the screen's own keys stay
-        screen.query_one(DataTable).focus()
+        screen.query_one(NotesView).focus()
         await pilot.pause()
         assert labels(screen) == table
 

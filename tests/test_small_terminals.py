@@ -73,19 +73,20 @@ def test_the_clean_table_lays_out_again_on_resize(tmp_path):
     from test_clean_screen import loaded as clean_loaded
     from test_clean_screen import make_app as clean_app
     from test_clean_screen import settle as clean_settle
-    from textual.widgets import DataTable
+
+    from trodden.tui.clean.notes_view import NotesView
 
     async def run() -> tuple[dict, dict, list[str]]:
         app, _, _ = clean_app(tmp_path)
         async with app.run_test(size=(160, 48)) as pilot:
             await clean_loaded(pilot)
             await clean_settle(pilot)
-            table = app.screen.query_one(DataTable)
-            wide = {str(key.value): column.width for key, column in table.columns.items()}
+            table = app.screen.query_one(NotesView)
+            wide = {column.key: column.width for column in table.columns}
             await pilot.resize_terminal(80, 24)
             await pilot.pause()
             await pilot.pause()
-            narrow = {str(key.value): column.width for key, column in table.columns.items()}
+            narrow = {column.key: column.width for column in table.columns}
             return wide, narrow, painted(app)
 
     wide, narrow, rows = asyncio.run(run())

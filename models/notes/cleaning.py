@@ -72,17 +72,27 @@ def quote_changed(note: Note) -> bool:
 
 def reading_order(notes: list[Note]) -> list[Note]:
     """Notes by time; a note split off another comes right after it."""
+    return _reading(notes)[0]
+
+
+def _reading(notes: list[Note]) -> tuple[list[Note], dict[int, tuple], dict[tuple, int]]:
+    """The reading order, each note's sort key by seq, and where each first line came from (the
+    smallest seq that has it: a split's parts share their first line, the part made first leads)."""
     origin: dict[tuple, int] = {}
     for note in sorted(notes, key=lambda n: n.seq):
         if note.history:
-            first = note.history[0]
-            origin.setdefault((first.at, first.raw), note.seq)
+            origin.setdefault(_first(note), note.seq)
+    keys = {note.seq: _reading_key(note, origin) for note in notes}
+    return sorted(notes, key=lambda note: keys[note.seq]), keys, origin
 
-    def key(note: Note) -> tuple:
-        parent = origin.get((note.history[0].at, note.history[0].raw), note.seq) if note.history else note.seq
-        return (note.t, parent, note.seq)
 
-    return sorted(notes, key=key)
+def _first(note: Note) -> tuple:
+    return (note.history[0].at, note.history[0].raw)
+
+
+def _reading_key(note: Note, origin: dict[tuple, int]) -> tuple:
+    parent = origin.get(_first(note), note.seq) if note.history else note.seq
+    return (note.t, parent, note.seq)
 
 
 # ------------------------------------------------------------------- operations
@@ -267,16 +277,42 @@ class CleanState:
     _order: dict[bool, list[Note]] = field(default_factory=dict, repr=False, compare=False)
     """``ordered``'s answers until the next step or undo: the clean screen asks on every key, and
     sorting a 5,000-note interview each time cost a key 10+ ms (change ``notes`` only by steps)."""
+    _sorted: tuple[dict[int, tuple], dict[tuple, int], dict[int, int]] = field(
+        default_factory=lambda: ({}, {}, {}), repr=False, compare=False
+    )
+    """as last sorted: each note's sort key and place (by seq), and the first lines' origins; a step
+    that moves no note (a mark, new words, a join and its undo) keeps the order without a sort"""
 
     @classmethod
     def of(cls, notes: list[Note]) -> CleanState:
         return cls({note.seq: note for note in notes})
 
     def ordered(self, *, include_deleted: bool = False) -> list[Note]:
+        if True not in self._order:
+            notes, keys, origin = _reading(list(self.notes.values()))
+            self._order[True] = notes
+            self._sorted = (keys, origin, {note.seq: place for place, note in enumerate(notes)})
         if include_deleted not in self._order:
-            notes = reading_order(list(self.notes.values()))
-            self._order[include_deleted] = notes if include_deleted else [n for n in notes if not n.deleted]
+            self._order[False] = [note for note in self._order[True] if not note.deleted]
         return list(self._order[include_deleted])
+
+    def _stepped(self, notes: tuple[Note, ...]) -> None:
+        """``notes`` were just put in ``self.notes``: keep the reading order if none of them moved."""
+        full = self._order.get(True)
+        self._order.clear()
+        if full is None:
+            return
+        keys, origin, places = self._sorted
+        for note in notes:
+            if note.seq not in keys:
+                return  # a new note: sort again when asked
+            if note.history and _first(note) not in origin:
+                origin[_first(note)] = note.seq  # a note's first edit: it leads its own line
+            if _reading_key(note, origin) != keys[note.seq]:
+                return
+        for note in notes:
+            full[places[note.seq]] = note
+        self._order[True] = full
 
     def next_seq(self) -> int:
         return max(self.notes, default=0) + 1
@@ -299,7 +335,7 @@ class CleanState:
         change = Change(label, before, after)
         for note in after:
             self.notes[note.seq] = note
-        self._order.clear()
+        self._stepped(after)
         if changed:
             self.undo_stack.append(change)
             del self.undo_stack[: -self.limit]
@@ -312,7 +348,7 @@ class CleanState:
         change = self.undo_stack.pop()
         for note in change.before:
             self.notes[note.seq] = note
-        self._order.clear()
+        self._stepped(change.before)
         return Change(f"undo {change.label}", change.after, change.before)
 
     @property

@@ -6,28 +6,31 @@ redraw never overwrites them; ``split_mode`` makes enter split at the cursor ins
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from trodden.models.notes import cleaning
 from trodden.models.notes.cleaning import CleanError, line_of
 from trodden.tui.i18n import _
 
+from .notes_view import NotesView
 from .view import CleanView
 
 
 class LineEditing(CleanView):
     """enter/e edits the selected note's line; s splits it where the cursor is; esc cancels."""
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_notes_view_row_selected(self, event: NotesView.RowSelected) -> None:
         """Enter on a row (the table takes the key before the screen): edit the note."""
         self.action_edit()
 
     def action_edit(self) -> None:
-        if self.selected_note() is None or not self._writable():
+        note = self.selected_note()
+        if note is None or not self._writable():
             return
         self.split_mode = False
         self.editing = True
         editor = self.query_one("#editor", Input)
+        editor.value = line_of(note)  # a key typed right after a move comes before the move's redraw
         editor.focus()
         editor.cursor_position = len(editor.value)
         self._say(_("editing: enter saves · esc cancels"))
@@ -59,7 +62,7 @@ class LineEditing(CleanView):
             self._say(str(error), error=True)
             return
         self.editing = False
-        self.query_one(DataTable).focus()
+        self.query_one(NotesView).focus()
         self._apply(_("edit"), [updated], select=note.seq)
 
     def _split_at_cursor(self, editor: Input) -> None:
@@ -78,7 +81,7 @@ class LineEditing(CleanView):
         except CleanError as error:
             self._say(str(error), error=True)
             return
-        self.query_one(DataTable).focus()
+        self.query_one(NotesView).focus()
         self._apply(_("split"), [first, second], select=second.seq)
 
     def _cancel_edit(self) -> bool:
@@ -90,6 +93,6 @@ class LineEditing(CleanView):
         self.editing = False
         note = self.selected_note()
         editor.value = line_of(note) if note else ""
-        self.query_one(DataTable).focus()
+        self.query_one(NotesView).focus()
         self._say(_("edit cancelled"))
         return True

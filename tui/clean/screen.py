@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from textual import work
 from textual.message import Message
-from textual.widgets import DataTable
 
 from trodden.models.domain import Note
 from trodden.models.errors import Damaged, Locked, StoreError
@@ -29,6 +28,7 @@ from .editing import LineEditing
 from .export import InterviewExport
 from .keys import ACTIONS, HELP_INTRO
 from .marks import NoteMarks
+from .notes_view import NotesView
 from .redaction import RedactionEditing
 from .steps import NoteSteps
 from .transcript_panel import TranscriptPanelling
@@ -84,7 +84,7 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
         self._update_title()
         self._rebuild(self.select_first)
         if self.select_first in self.rows:  # opened at a note (search): scroll to it once laid out
-            table = self.query_one(DataTable)
+            table = self.query_one(NotesView)
             self.call_after_refresh(table.move_cursor, row=self.rows.index(self.select_first), animate=False)
         if message.problem:
             self._say(message.problem, error=True)
@@ -97,7 +97,7 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
                     "{count} with personal details highlighted", "{count} with personal details highlighted", count
                 ).format(count=count)
             )
-        self.query_one(DataTable).focus()
+        self.query_one(NotesView).focus()
         self.load_transcript()
 
     def on_unmount(self) -> None:

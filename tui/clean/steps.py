@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
 from trodden.models.notes import cleaning
 from trodden.tui.i18n import _
 
+from .notes_view import NotesView
 from .view import CleanView
 
 
@@ -17,11 +16,11 @@ class NoteSteps(CleanView):
         note = self.selected_note()
         if note is None:
             return
-        row = self.query_one(DataTable).cursor_row
+        row = self.query_one(NotesView).cursor_row
         label = _("restore") if note.deleted else _("delete")
         self._with_note(label, lambda n: cleaning.set_deleted(n, not n.deleted))
         if not self.show_deleted and self.rows:
-            self.query_one(DataTable).move_cursor(row=min(row, len(self.rows) - 1))
+            self.query_one(NotesView).move_cursor(row=min(row, len(self.rows) - 1))
             self._show_selected()
 
     def action_merge(self) -> None:
@@ -68,11 +67,11 @@ class NoteSteps(CleanView):
     def action_next_flag(self) -> None:
         if not self.rows:
             return
-        start = self.query_one(DataTable).cursor_row
+        start = self.query_one(NotesView).cursor_row
         for offset in range(1, len(self.rows) + 1):
             index = (start + offset) % len(self.rows)
             note = self.state.notes[self.rows[index]]
             if not note.deleted and (self.redactor.find(note.text) or self.quote_needs_check(note)):
-                self.query_one(DataTable).move_cursor(row=index)
+                self.query_one(NotesView).move_cursor(row=index)
                 return
         self._say(_("nothing left to check"))

@@ -54,7 +54,10 @@ class TranscriptPanel(OptionList):
         if cue is None or self.has_focus or not 0 <= cue < self.option_count:
             return
         self.highlighted = cue
-        self.call_after_refresh(self.scroll_to, y=max(cue - 2, 0), animate=False)  # after a new panel's layout
+        if self.size.height:  # laid out: scroll in this frame (after it, the panel was drawn twice a key)
+            self.scroll_to(y=max(cue - 2, 0), animate=False, immediate=True)
+        else:
+            self.call_after_refresh(self.scroll_to, y=max(cue - 2, 0), animate=False)  # after a new panel's layout
 
 
 class TranscriptPanelling(QuoteChecking):
