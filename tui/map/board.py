@@ -65,8 +65,9 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
         self._lane_rows: list[int] = []
         self._cursor_y: dict[tuple[int, int], int] = {}
         self._column = MIN_COLUMN
-        self._keys: list[tuple] = []
-        """per line: a value that changes whenever the line's text does (what is drawn is cached by it)"""
+        self._keys: list[tuple | None] = []
+        """per line: a value that changes whenever the line's text does (what is drawn is cached by it),
+        worked out when the line is first drawn or compared (None until then: most lines are out of sight)"""
         self._strips: dict[tuple, Strip] = {}
         """drawn lines by (key, cursor column, focus): an edit redraws only the lines whose text changed"""
         self._painter = CellPainter()
@@ -93,7 +94,8 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
         top = self.scroll_offset.y
         shown = [*range(STICKY), *range(top + STICKY, top + self.scrollable_content_region.height)]
         for y in shown:  # lines out of sight are drawn when shown
-            if (old_keys[y] if y < len(old_keys) else None) != (self._keys[y] if y < len(self._keys) else None):
+            old = old_keys[y] if y < len(old_keys) else None
+            if old is None or old != (self._key(y) if y < len(self._keys) else None):
                 self.refresh_line(y)
         self._refresh_cursor()
 
@@ -152,12 +154,18 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
             lines.append(Text("┈" * (LABEL_WIDTH + column * count - 1), style="dim"))
             cells.append(None)
         self._lines, self._line_cell = lines, cells
-        self._keys = [self._line_key(line) for line in lines]
+        self._keys = [None] * len(lines)
         size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
             # only the scrollbars depend on it: no layout of the screen, no bar redrawn whole
             # (set_model redraws the lines that changed)
             resize(self, size)
+
+    def _key(self, y: int) -> tuple:
+        key = self._keys[y]
+        if key is None:
+            key = self._keys[y] = self._line_key(self._lines[y])
+        return key
 
     def _line_key(self, line: Text | tuple[Lane, int]) -> tuple:
         """What a line says, as a value: its text, or the entries of its cells (which are values)."""
@@ -306,7 +314,7 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
             return Strip.blank(0)
         on_cursor = self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases
         marks = self.others.get(self._line_cell[line_y] or (-1, -1), {})
-        key = (self._keys[line_y], self.cursor.phase if on_cursor else None, on_cursor and self.has_focus, str(marks))
+        key = (self._key(line_y), self.cursor.phase if on_cursor else None, on_cursor and self.has_focus, str(marks))
         strip = self._strips.get(key)
         if strip is None:
             strip = self._strips[key] = self._render_full_line(line_y, bool(on_cursor))
