@@ -167,17 +167,9 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
     def _key(self, y: int) -> tuple:
         key = self._keys[y]
         if key is None:
-            key = self._keys[y] = self._line_key(self._lines[y])
+            assert self.model is not None
+            key = self._keys[y] = line_key(self.model, self._column, self._lines[y])
         return key
-
-    def _line_key(self, line: Text | tuple[Lane, int]) -> tuple:
-        """What a line says, as a value: its text, or the entries of its cells (which are values)."""
-        if isinstance(line, Text):
-            return ("text", line.plain, tuple(line.spans), str(line.style))
-        assert self.model is not None
-        lane, row = line
-        cells = (self.model.cell(lane, p) for p in range(len(self.model.phases)))
-        return ("cells", lane, row, self._column, tuple(c[row].line if row < len(c) else None for c in cells))
 
     # ----------------------------------------------------------------- cursor
     def entry(self) -> Entry | None:
@@ -348,3 +340,12 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def line_key(model: BoardModel, column: int, line: Text | tuple[Lane, int]) -> tuple:
+    """What a board line says, as a value: its text, or the entries of its cells (which are values)."""
+    if isinstance(line, Text):
+        return ("text", line.plain, tuple(line.spans), str(line.style))
+    lane, row = line
+    cells = (model.cell(lane, p) for p in range(len(model.phases)))
+    return ("cells", lane, row, column, tuple(c[row].line if row < len(c) else None for c in cells))
