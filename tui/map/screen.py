@@ -130,6 +130,7 @@ class MapScreen(
         self._suggestion = None
         self._board_cache = {}
         self._board_builder = None
+        self._curve_stale = False
         self._hint_timer = None
         self._titles = {}
         self._follow_timer = None

@@ -60,7 +60,7 @@ class MapWriting(MapView):
         else:
             if placed:
                 self.inbox_widget.remove(set(placed))
-            self.refresh_board()
+            self.refresh_board(curve_later=True)
         if message:
             self.status(message, "green")
 
