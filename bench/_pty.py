@@ -104,25 +104,33 @@ class Terminal:
 
         A burst is chunks read within 5 ms of each other: one frame, however many reads it took.
         The screen is checked between bursts, so a later frame never hides an earlier one's time.
+        The whole burst is read before any of it is parsed: pyte (pure Python, ~1 ms a KB) parsing
+        one chunk while the next arrives would hold the interpreter lock the reader thread needs to
+        note the next chunk's time, so a big frame (a board redrawn, ~18 KB) read late by the
+        bench's own parsing, not by the app.
         """
         try:
             when, data = self.pending or self.chunks.get(timeout=max(timeout, 0.0))
         except queue.Empty:
             return None
         self.pending = None
-        while True:
-            if not data:
-                self.pending = (when, data)  # keep the end visible for later calls
-                raise EOFError(f"{self.argv[0]} ended before showing what was asked:\n" + "\n".join(self.lines()))
-            self.stream.feed(data)
+        burst = []
+        while data:
+            burst.append(data)
             try:
-                next_when, data = self.chunks.get_nowait()
+                next_when, data = self.chunks.get(timeout=BURST)
             except queue.Empty:
-                return when
+                break
             if next_when - when > BURST:
                 self.pending = (next_when, data)
-                return when
+                break
             when = next_when
+        for chunk in burst:
+            self.stream.feed(chunk)
+        if not data and self.pending is None:
+            self.pending = (when, data)  # keep the end visible for later calls
+            raise EOFError(f"{self.argv[0]} ended before showing what was asked:\n" + "\n".join(self.lines()))
+        return when
 
     def wait_for(self, check: Check, timeout: float = 120.0) -> float:
         """The perf_counter time at which the screen first satisfied ``check`` (text, or test of lines)."""

@@ -74,3 +74,24 @@ def test_a_writer_that_never_wrote_starts_no_thread() -> None:
     writer = Writer(Owner(), "idle")  # type: ignore[arg-type]
     assert not writer.busy and writer.wait_idle(0) and writer.close(0)
     assert "trodden-idle-writer" not in {thread.name for thread in threading.enumerate()}
+
+
+def test_held_jobs_wait_in_order_until_released_and_a_hold_lapses_by_itself() -> None:
+    owner, stored = Owner(), []
+    writer = Writer(owner, "test")  # type: ignore[arg-type]
+    writer.hold(600)  # a key's frame being drawn: the jobs queue behind it
+    for number in range(3):
+        writer.submit(lambda number=number: stored.append(number))
+    assert writer.busy and stored == []
+    writer.release()
+    assert writer.wait_idle(5) and stored == [0, 1, 2]
+    ran = threading.Event()
+    writer.hold(0.001)  # never released: the hold lapses, nothing waits for a frame that never comes
+    writer.submit(ran.set)
+    assert ran.wait(5)
+    writer.hold(600)
+    writer.submit(lambda: stored.append("flushed"))
+    assert writer.wait_idle(5) and stored[-1] == "flushed"  # waiting for the writes ends a hold
+    writer.hold(600)
+    writer.submit(lambda: stored.append("closed"))
+    assert writer.close() and stored[-1] == "closed"  # so does closing: nothing is lost

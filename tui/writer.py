@@ -7,6 +7,11 @@ can take 5-50 ms). A job is a plain function that returns the message to post to
 done (or None); if it raises, ``on_error`` turns the error into the message instead. Textual's
 ``post_message`` is thread-safe, so state still changes only in the screen's ``on_...`` handlers.
 
+A screen whose key must show within a frame can ``hold`` the writer while it draws and ``release`` it after
+the frame (``after_frame``): the jobs wait, in order, instead of taking the interpreter's lock from the UI
+thread mid-frame (a map edit's CRDT update and fsync cost 3-10 ms of CPU). A hold lapses by itself after
+a moment, so nothing waits for a frame that never comes, and ``wait_idle``/``close`` end it first.
+
 A thread of its own rather than a Textual worker per write: workers run side by side (order is lost) and
 starting one costs about half a millisecond, more than a journal append.
 """
@@ -14,6 +19,7 @@ starting one costs about half a millisecond, more than a journal append.
 from __future__ import annotations
 
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -53,6 +59,8 @@ class Writer:
         self._idle.set()
         self._closing = False
         self._thread: threading.Thread | None = None
+        self._held_until = 0.0
+        """``time.monotonic()`` until which queued jobs wait (0: not held)"""
 
     def submit(self, job: Job, on_error: OnError | None = None) -> None:
         """Queue ``job`` after everything submitted before it. Raises once the writer is closed."""
@@ -66,6 +74,35 @@ class Writer:
                 self._thread.start()
             self._wake.notify()
 
+    def hold(self, seconds: float = 0.25) -> None:
+        """Let queued jobs wait (in order) until ``release`` or for at most ``seconds``; a running job finishes."""
+        with self._wake:
+            self._held_until = time.monotonic() + seconds
+
+    def release(self) -> None:
+        """Let the queued jobs run now."""
+        with self._wake:
+            self._held_until = 0.0
+            self._wake.notify()
+
+    def after_frame(self, *widgets: MessagePump, seconds: float = 0.25) -> None:
+        """Hold the jobs until each of ``widgets`` has been redrawn (a key's change shows first).
+
+        Textual runs a widget's ``call_after_refresh`` callback after the screen's next repaint
+        that follows the widget's pending messages, its own refresh among them; the screen's
+        would come after a frame that may not hold the widget's change yet.
+        """
+        self.hold(seconds)
+        waiting = [len(widgets)]
+
+        def drawn() -> None:
+            waiting[0] -= 1
+            if not waiting[0]:
+                self.release()
+
+        for widget in widgets:
+            widget.call_after_refresh(drawn)
+
     @property
     def busy(self) -> bool:
         """True while a job is queued or running."""
@@ -73,12 +110,14 @@ class Writer:
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until every job submitted so far has run (for quitting, reloading and tests)."""
+        self.release()
         return self._idle.wait(timeout)
 
     def close(self, timeout: float = 30.0) -> bool:
         """Run what is queued, then stop the thread. True if everything ran within ``timeout``."""
         with self._wake:
             self._closing = True
+            self._held_until = 0.0
             self._wake.notify()
             thread = self._thread
         if thread is None:
@@ -95,6 +134,10 @@ class Writer:
                 if not self._jobs:
                     self._idle.set()
                     return
+                wait = self._held_until - time.monotonic()
+                if wait > 0 and not self._closing:
+                    self._wake.wait(wait)  # released, lapsed, or a new job: look again
+                    continue
                 entry = self._jobs.popleft()
             self._post(self._outcome(entry))
 

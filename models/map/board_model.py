@@ -16,8 +16,8 @@ from trodden.models.checks import typed_text
 from trodden.models.domain import Kind, Note, Phase
 
 from .curve import CurvePoint, item_feeling, staff_curve
-from .evidence import NotesIndex, item_channels, quotes_in
-from .journey_map import BackstageKind, ItemKind, JourneyMap, Lane, MapItem, Mark
+from .evidence import NotesIndex, item_channels
+from .journey_map import BackstageKind, ItemKind, JourneyMap, Lane, MapItem, Mark, QuotePick
 
 LANE_TITLES = {
     Lane.TOUCHPOINTS: "Touchpoints",
@@ -178,68 +178,91 @@ def item_line(
     return line
 
 
-def build_board(
-    phases: list[Phase],
-    journey: JourneyMap,
-    index: NotesIndex,
-    curve: list[CurvePoint],
-    selected: frozenset[int] = frozenset(),
-    cache: dict | None = None,
-    waiting: dict[str, int] | None = None,
-) -> BoardModel:
-    phases = sorted(phases, key=lambda p: p.order)
-    marks = Counter(item.mark for item in journey.items if item.mark is not None)
-    cells: dict[tuple[Lane, str], list[Entry]] = {}
-    by_cell: dict[tuple[str | None, ItemKind], list[MapItem]] = {}
+PhaseCells = dict[Lane, list[Entry]]
+"""One phase's column: its entries per lane (the curve lane's marker included)."""
+ItemsByCell = dict[tuple[str | None, ItemKind], list[MapItem]]
+
+
+def items_by_cell(journey: JourneyMap) -> ItemsByCell:
+    """The map's items per (phase, kind), in board order."""
+    by_cell: ItemsByCell = {}
     for item in journey.items:
         by_cell.setdefault((item.phase, item.kind), []).append(item)
     for cell in by_cell.values():
         cell.sort(key=lambda item: (item.order, item.id))
-    for phase in phases:
-        for lane, kind in LANE_KIND.items():
-            items = by_cell.get((phase.id, kind), [])
-            cells[(lane, phase.id)] = [
-                Entry("item", item.id, item_line(item, index, item.id in selected, lane is Lane.BACKSTAGE, cache))
-                for item in items
-            ]
-        # moments show their design question under the title
-        moments: list[Entry] = []
-        for entry in cells[(Lane.MOMENTS, phase.id)]:
-            moments.append(entry)
-            item = journey.item(int(entry.ref))  # type: ignore[arg-type]
-            if item is not None and item.design_question:
-                moments.append(Entry("item", item.id, QuestionLine(item.design_question)))
-        cells[(Lane.MOMENTS, phase.id)] = moments
-        marked = [
-            item
-            for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT, ItemKind.BACKSTAGE)
-            for item in by_cell.get((phase.id, kind), [])
-            if item.mark is not None
+    return by_cell
+
+
+def phase_cells(
+    phase: str,
+    by_cell: ItemsByCell,
+    picks: list[QuotePick],
+    index: NotesIndex,
+    selected: frozenset[int],
+    marks: Counter,
+    cache: dict | None = None,
+) -> PhaseCells:
+    """What one phase's column shows. It reads only the phase's items and quote picks, the
+    selection among them and how many hearts and clouds the map has (``BoardBuilder`` relies on it)."""
+    cells: PhaseCells = {}
+    for lane, kind in LANE_KIND.items():
+        items = by_cell.get((phase, kind), [])
+        cells[lane] = [
+            Entry("item", item.id, item_line(item, index, item.id in selected, lane is Lane.BACKSTAGE, cache))
+            for item in items
         ]
-        marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
-        cells[(Lane.EMOTIONS, phase.id)] = [
-            Entry("item", item.id, item_line(item, index, item.id in selected, cache=cache)) for item in marked
-        ] + suggestions(phase.id, by_cell, index, marks, cache)
-        channels: Counter[str] = Counter()
-        for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT):
-            for item in by_cell.get((phase.id, kind), []):
-                key = ("channels", item.id, tuple(item.evidence), tuple(item.channels))
-                found = cache.get(key) if cache is not None else None
-                if found is None:
-                    found = item_channels(item, index)
-                    if cache is not None:
-                        cache[key] = found
-                channels.update(found)
-        cells[(Lane.CHANNELS, phase.id)] = [
-            Entry("channel", name, ChannelLine(name, count))
-            for name, count in sorted(channels.items(), key=lambda pair: (-pair[1], pair[0]))
-        ]
-        picks = {pick.note: pick.id for pick in journey.quotes if pick.phase == phase.id}
-        cells[(Lane.QUOTES, phase.id)] = [
-            Entry("quote", picks[note.id], QuoteLine(note.text, index.participant(note), changed=is_edited(note)))
-            for note in quotes_in(journey, index, phase.id)
-        ]
-        cells[(Lane.CURVE, phase.id)] = [Entry("curve", phase.id, CurveLine())]
+    # moments show their design question under the title
+    moments: list[Entry] = []
+    for item, entry in zip(by_cell.get((phase, ItemKind.MOMENT), []), cells[Lane.MOMENTS], strict=True):
+        moments.append(entry)
+        if item.design_question:
+            moments.append(Entry("item", item.id, QuestionLine(item.design_question)))
+    cells[Lane.MOMENTS] = moments
+    marked = [
+        item
+        for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT, ItemKind.BACKSTAGE)
+        for item in by_cell.get((phase, kind), [])
+        if item.mark is not None
+    ]
+    marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
+    cells[Lane.EMOTIONS] = [
+        Entry("item", item.id, item_line(item, index, item.id in selected, cache=cache)) for item in marked
+    ] + suggestions(phase, by_cell, index, marks, cache)
+    channels: Counter[str] = Counter()
+    for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT):
+        for item in by_cell.get((phase, kind), []):
+            key = ("channels", item.id, tuple(item.evidence), tuple(item.channels))
+            found = cache.get(key) if cache is not None else None
+            if found is None:
+                found = item_channels(item, index)
+                if cache is not None:
+                    cache[key] = found
+            channels.update(found)
+    cells[Lane.CHANNELS] = [
+        Entry("channel", name, ChannelLine(name, count))
+        for name, count in sorted(channels.items(), key=lambda pair: (-pair[1], pair[0]))
+    ]
+    pick_of = {pick.note: pick.id for pick in picks}
+    cells[Lane.QUOTES] = [
+        Entry("quote", pick_of[note.id], QuoteLine(note.text, index.participant(note), changed=is_edited(note)))
+        for note in (index.notes[pick.note] for pick in picks if pick.note in index.notes)
+    ]
+    cells[Lane.CURVE] = [Entry("curve", phase, CurveLine())]
+    return cells
+
+
+def assemble(
+    phases: list[Phase],
+    columns: dict[str, PhaseCells],
+    by_cell: ItemsByCell,
+    journey: JourneyMap,
+    index: NotesIndex,
+    curve: list[CurvePoint],
+    waiting: dict[str, int] | None,
+    cache: dict | None,
+) -> BoardModel:
+    """The board from its columns (``phases`` in order)."""
+    cells = {(lane, phase): entries for phase, column in columns.items() for lane, entries in column.items()}
     touchpoint_curve = [
         (phase.id, [feeling_of(item, index, cache) for item in by_cell.get((phase.id, ItemKind.TOUCHPOINT), [])])
         for phase in phases
@@ -256,9 +279,35 @@ def build_board(
     )
 
 
+def mark_counts(journey: JourneyMap) -> Counter:
+    return Counter(item.mark for item in journey.items if item.mark is not None)
+
+
+def build_board(
+    phases: list[Phase],
+    journey: JourneyMap,
+    index: NotesIndex,
+    curve: list[CurvePoint],
+    selected: frozenset[int] = frozenset(),
+    cache: dict | None = None,
+    waiting: dict[str, int] | None = None,
+) -> BoardModel:
+    """The whole board at once (``board_builder.BoardBuilder`` rebuilds only the phases an edit touched)."""
+    phases = sorted(phases, key=lambda p: p.order)
+    marks = mark_counts(journey)
+    by_cell = items_by_cell(journey)
+    columns = {
+        phase.id: phase_cells(
+            phase.id, by_cell, [q for q in journey.quotes if q.phase == phase.id], index, selected, marks, cache
+        )
+        for phase in phases
+    }
+    return assemble(phases, columns, by_cell, journey, index, curve, waiting, cache)
+
+
 def suggestions(
     phase: str,
-    by_cell: dict[tuple[str | None, ItemKind], list[MapItem]],
+    by_cell: ItemsByCell,
     index: NotesIndex,
     marks: Counter,
     cache: dict | None = None,

@@ -54,6 +54,9 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
         super().__init__(id=id)
         self._width = 0
         """the content width of the lines being drawn (set by ``render_lines``)"""
+        self._style = Style()
+        """the widget's style for the padding of the lines being drawn (set by ``render_lines``: Textual
+        works it out afresh from the ancestors on each access, ~0.1 ms, once per line otherwise)"""
         self.model: BoardModel | None = None
         self.cursor = Cursor()
         self.curve_mode = ""
@@ -65,8 +68,9 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
         self._lane_rows: list[int] = []
         self._cursor_y: dict[tuple[int, int], int] = {}
         self._column = MIN_COLUMN
-        self._keys: list[tuple] = []
-        """per line: a value that changes whenever the line's text does (what is drawn is cached by it)"""
+        self._keys: list[tuple | None] = []
+        """per line: a value that changes whenever the line's text does (what is drawn is cached by it),
+        worked out when the line is first drawn or compared (None until then: most lines are out of sight)"""
         self._strips: dict[tuple, Strip] = {}
         """drawn lines by (key, cursor column, focus): an edit redraws only the lines whose text changed"""
         self._painter = CellPainter()
@@ -93,7 +97,8 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
         top = self.scroll_offset.y
         shown = [*range(STICKY), *range(top + STICKY, top + self.scrollable_content_region.height)]
         for y in shown:  # lines out of sight are drawn when shown
-            if (old_keys[y] if y < len(old_keys) else None) != (self._keys[y] if y < len(self._keys) else None):
+            old = old_keys[y] if y < len(old_keys) else None
+            if old is None or old != (self._key(y) if y < len(self._keys) else None):
                 self.refresh_line(y)
         self._refresh_cursor()
 
@@ -152,21 +157,19 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
             lines.append(Text("┈" * (LABEL_WIDTH + column * count - 1), style="dim"))
             cells.append(None)
         self._lines, self._line_cell = lines, cells
-        self._keys = [self._line_key(line) for line in lines]
+        self._keys = [None] * len(lines)
         size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
             # only the scrollbars depend on it: no layout of the screen, no bar redrawn whole
             # (set_model redraws the lines that changed)
             resize(self, size)
 
-    def _line_key(self, line: Text | tuple[Lane, int]) -> tuple:
-        """What a line says, as a value: its text, or the entries of its cells (which are values)."""
-        if isinstance(line, Text):
-            return ("text", line.plain, tuple(line.spans), str(line.style))
-        assert self.model is not None
-        lane, row = line
-        cells = (self.model.cell(lane, p) for p in range(len(self.model.phases)))
-        return ("cells", lane, row, self._column, tuple(c[row].line if row < len(c) else None for c in cells))
+    def _key(self, y: int) -> tuple:
+        key = self._keys[y]
+        if key is None:
+            assert self.model is not None
+            key = self._keys[y] = line_key(self.model, self._column, self._lines[y])
+        return key
 
     # ----------------------------------------------------------------- cursor
     def entry(self) -> Entry | None:
@@ -275,9 +278,10 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
 
     # ----------------------------------------------------------------- render
     def render_lines(self, crop: Region) -> list[Strip]:
-        # the width every line is cut to, worked out once for the lines drawn together
+        # the width every line is cut to and its style, worked out once for the lines drawn together
         # (Textual computes it afresh on each access, from the scrollbar styles)
         self._width = self.scrollable_content_region.width
+        self._style = self.rich_style
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -287,10 +291,10 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
         width = self._width
         strip = self._strip(line_y)
         if not scroll_x:
-            return strip.crop_extend(0, width, self.rich_style)
+            return strip.crop_extend(0, width, self._style)
         # the lane labels stay put while the phases scroll sideways
-        label = strip.crop_extend(0, LABEL_WIDTH, self.rich_style)
-        cells = strip.crop_extend(LABEL_WIDTH + scroll_x, scroll_x + width, self.rich_style)
+        label = strip.crop_extend(0, LABEL_WIDTH, self._style)
+        cells = strip.crop_extend(LABEL_WIDTH + scroll_x, scroll_x + width, self._style)
         return Strip.join([label, cells])
 
     def refresh_line(self, y: int) -> None:
@@ -306,7 +310,7 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
             return Strip.blank(0)
         on_cursor = self._line_cell[line_y] == (self.cursor.lane, self.cursor.row) and self.model and self.model.phases
         marks = self.others.get(self._line_cell[line_y] or (-1, -1), {})
-        key = (self._keys[line_y], self.cursor.phase if on_cursor else None, on_cursor and self.has_focus, str(marks))
+        key = (self._key(line_y), self.cursor.phase if on_cursor else None, on_cursor and self.has_focus, str(marks))
         strip = self._strips.get(key)
         if strip is None:
             strip = self._strips[key] = self._render_full_line(line_y, bool(on_cursor))
@@ -336,3 +340,12 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
 
     def on_blur(self) -> None:
         self.refresh()
+
+
+def line_key(model: BoardModel, column: int, line: Text | tuple[Lane, int]) -> tuple:
+    """What a board line says, as a value: its text, or the entries of its cells (which are values)."""
+    if isinstance(line, Text):
+        return ("text", line.plain, tuple(line.spans), str(line.style))
+    lane, row = line
+    cells = (model.cell(lane, p) for p in range(len(model.phases)))
+    return ("cells", lane, row, column, tuple(c[row].line if row < len(c) else None for c in cells))

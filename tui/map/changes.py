@@ -72,6 +72,7 @@ class MapChanges(MapView):
             session.share_cursor(where)
 
         try:
+            self.writer.after_frame(self.board)  # the cursor shows first
             self.writer.submit(job)
         except RuntimeError:
             pass  # closing

@@ -50,13 +50,12 @@ class InboxActions(MapWriting):
 
     def _show_hint(self) -> None:
         self._suggestion = None
-        self.query_one("#inbox-hint", Static).update(
-            Text(
-                _("1-9 place in phase · enter place in its own phase · a add to the board's item · q quote"),
-                style="dim",
-            ),
-            layout=False,
+        hint = self.query_one("#inbox-hint", Static)
+        keys = Text(
+            _("1-9 place in phase · enter place in its own phase · a add to the board's item · q quote"), style="dim"
         )
+        if hint.content != keys:  # after a place the same line: not drawn again in the key's frame
+            hint.update(keys, layout=False)
         if self._hint_timer is not None:
             self._hint_timer.stop()
         # wait until the cursor rests: typing through the inbox should not compute every step

@@ -219,7 +219,8 @@ class MapLoading(MapWriting):
             # half a second after every key, in the way of the next one)
             same = message.data is None and message.journey == self.journey
             reordered = not same and message.data is None and same_records(message.journey, self.journey)
-            self.journey = message.journey
+            if not same:  # the same map keeps its objects: the board's columns stay built (``BoardBuilder``)
+                self.journey = message.journey
             self._shown_version = message.version
             if reordered:  # a new item read back in the document's order: the inbox is the same
                 self.refresh_board()

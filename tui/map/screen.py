@@ -129,6 +129,8 @@ class MapScreen(
         self._highlighted_note: str | None = None
         self._suggestion = None
         self._board_cache = {}
+        self._board_builder = None
+        self._curve_stale = False
         self._hint_timer = None
         self._titles = {}
         self._follow_timer = None

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from trodden.models.domain import Phase
-from trodden.models.map.board_model import build_board
+from trodden.models.map.board_builder import BoardBuilder
 from trodden.models.map.curve import emotion_curve
 from trodden.models.map.evidence import StudyMapData, inbox
 from trodden.models.map.history import History
@@ -82,6 +82,10 @@ class MapView:
     _hint_timer: Timer | None
     _board_cache: dict
     """item lines, feelings and channels for the board, valid while the notes stay the same (cleared on load)"""
+    _board_builder: BoardBuilder | None
+    """the board's columns as last built (a new one with a new notes index or cache)"""
+    _curve_stale: bool
+    """the board shows the curve from before the last edit (it follows after the edit's frame)"""
     _titles: dict[str, str]
     _unsaved: int
     """map writes handed to the writer and not yet on disk"""
@@ -151,17 +155,33 @@ class MapView:
             self.board.go_to(found[0], found[1], item_id)
 
     # ------------------------------------------------------------- redrawing
-    def refresh_board(self) -> None:
+    def refresh_board(self, *, curve_later: bool = False) -> None:
+        """Show the map as it is now. ``curve_later`` (a key's edit): the customer curve, the one
+        part that reads every item's evidence, is worked out once the edit's frame is drawn."""
         if self.loaded is None:
             return
         index = self.loaded.index
-        curve = emotion_curve(self.phases, index, self.journey)
+        shown = self.board.model
+        if curve_later and shown is not None and [p.id for p in shown.phases] == [p.id for p in self.phases]:
+            curve = shown.curve
+            if not self._curve_stale:
+                self._curve_stale = True
+                self.board.call_after_refresh(self._curve_after_frame)
+        else:
+            curve = emotion_curve(self.phases, index, self.journey)
+            self._curve_stale = False
         self.board.curve_mode = self.curve_mode
         waiting = dict(self.inbox_widget.waiting)  # kept up to date by the inbox as notes leave it
-        self.board.set_model(
-            build_board(self.phases, self.journey, index, curve, frozenset(self.selected), self._board_cache, waiting)
-        )
+        builder = self._board_builder
+        if builder is None or builder.index is not index or builder.cache is not self._board_cache:
+            builder = self._board_builder = BoardBuilder(index, self._board_cache)
+        # only the phases the edit touched are built again
+        self.board.set_model(builder.build(self.phases, self.journey, curve, frozenset(self.selected), waiting))
         self._update_titles()
+
+    def _curve_after_frame(self) -> None:
+        if self._curve_stale:  # not drawn afresh since: the curve now (the columns are kept)
+            self.refresh_board()
 
     def refresh_inbox(self) -> None:
         if self.loaded is None:

@@ -60,7 +60,7 @@ class MapWriting(MapView):
         else:
             if placed:
                 self.inbox_widget.remove(set(placed))
-            self.refresh_board()
+            self.refresh_board(curve_later=True)
         if message:
             self.status(message, "green")
 
@@ -98,6 +98,9 @@ class MapWriting(MapView):
             write(*args)
             return self.Written(None)
 
+        self.writer.after_frame(
+            self.board, self.inbox_widget
+        )  # the edit shows first; the CRDT update and fsync follow the frame
         self.writer.submit(job, on_error=self.Written)
 
     def on_map_writing_written(self, message: Written) -> None:
