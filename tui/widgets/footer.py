@@ -130,9 +130,29 @@ class FittingFooter(Footer):
         width = self.size.width or self.app.size.width
         return plan(self.items(), width, shown, compact=self._prefer_compact)
 
-    @staticmethod
-    def _fingerprint(chosen: Chosen, compact: bool) -> tuple:
-        return compact, tuple((item.id, label) for item, label in chosen)
+    def _fingerprint(self, chosen: Chosen, compact: bool) -> tuple:
+        """What the footer shows: the same fingerprint, the same keys on screen."""
+        palette = self._palette()
+        shown = (palette.binding.key, palette.enabled, palette.tooltip) if palette else None
+        keys = tuple((item.id, label, item.key_display, item.enabled, item.tooltip) for item, label in chosen)
+        return compact, keys, shown
+
+    def bindings_changed(self, screen) -> None:
+        """Textual's footer composes its keys again whenever the screen's bindings are refreshed;
+        capture refreshes them on every Enter and every move in the log (the footer follows what the
+        keys act on), and composing seven keys anew cost ~10 ms of each note's frame. This one
+        composes only when what it shows changes."""
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.call_after_refresh(self._recompose_if_changed)
+
+    async def _recompose_if_changed(self) -> None:
+        if not self.is_attached:  # its screen went away before the refresh came
+            return
+        if self._fitted_for is None or self._fingerprint(*self._plan()) != self._fitted_for:
+            await self.recompose()
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
