@@ -355,7 +355,8 @@ except SystemExit as stop:
     code = stop.code
 loaded = sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))
 with open(report, "w", encoding="utf-8") as out:
-    json.dump({"code": code, "textual": loaded, "asyncio": "asyncio" in sys.modules}, out)
+    aligning = "trodden.models.transcript.check" in sys.modules
+    json.dump({"code": code, "textual": loaded, "asyncio": "asyncio" in sys.modules, "aligning": aligning}, out)
 """
 
 
@@ -397,7 +398,8 @@ def test_commands_without_a_screen_never_load_textual(study, tmp_path: Path, arg
 
 def test_a_report_of_a_mapped_study_never_loads_asyncio(tmp_path: Path) -> None:
     """The map's CRDT (pycrdt) makes an anyio lock; anyio asks sniffio whether a loop runs,
-    which needs no asyncio (~20 ms of start-up that a command does not pay)."""
+    which needs no asyncio (~20 ms of start-up that a command does not pay). A study without
+    transcripts does not load the transcript aligning either."""
     from report_study import make_study
 
     store = make_study(tmp_path / "study")
@@ -405,6 +407,7 @@ def test_a_report_of_a_mapped_study_never_loads_asyncio(tmp_path: Path) -> None:
     result = run_cli_in_child(tmp_path, ["export", str(store.path), "--format", "docx", "-o", str(tmp_path / "r.docx")])
     assert result["code"] == 0
     assert not result["asyncio"], "trodden export loaded asyncio"
+    assert not result["aligning"], "trodden export loaded the transcript aligning without a transcript"
 
 
 def test_the_probe_sees_textual_when_it_is_loaded(tmp_path: Path) -> None:
