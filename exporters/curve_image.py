@@ -220,7 +220,9 @@ class Canvas:
                 b"\x89PNG\r\n\x1a\n",
                 chunk(b"IHDR", struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)),
                 chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)),
-                chunk(b"IDAT", zlib.compress(bytes(raw), 6)),
+                # level 3: a third of level 6's time (~7 ms a report) for ~25% more bytes, which
+                # the .docx's own deflate takes back in part (+6 KB a report); the same pixels
+                chunk(b"IDAT", zlib.compress(bytes(raw), 3)),
                 chunk(b"IEND", b""),
             ]
         )
