@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from trodden.models.change.plan import ChangePlan
 from trodden.models.check_messages import title as check_title
@@ -21,7 +22,6 @@ from trodden.models.notes.redact_models import redact_model
 from trodden.models.plurals import count
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
-from trodden.models.transcript.check import Alignment
 
 from .i18n import Labels
 from .redacted import export_inputs, no_redaction, shown_notes, study_redactor
@@ -30,6 +30,9 @@ from .report_evidence import EvidenceBuilder, unique
 from .report_hypothesis import hypothesis_section
 from .report_model import BackstageGroup, CellEntry, FindingRow, Item, MapRow, PhaseSection, Report
 from .report_reading import Progress, read_study
+
+if TYPE_CHECKING:  # aligning is imported only for a study with transcripts
+    from trodden.models.transcript.check import Alignment
 
 
 def assemble(

@@ -15,18 +15,21 @@ import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from trodden.models.change.plan import ChangePlan
 from trodden.models.change.store import read_plan
 from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
-from trodden.models.interchange import read_map
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
+from trodden.models.map.map_session import read_study_map as read_map
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
-from trodden.models.transcript.check import Alignment
 from trodden.models.transcript.study import study_alignments, verified_ids
+
+if TYPE_CHECKING:  # aligning is imported only for a study with transcripts
+    from trodden.models.transcript.check import Alignment
 
 FREEZE_AT = 1000
 """Reads of at least this many notes are frozen out of the collector afterwards."""

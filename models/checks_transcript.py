@@ -10,13 +10,15 @@ A picked quote whose words were replaced by the words said is verbatim, so its
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from trodden.models.domain import Interview, Kind, Note
 from trodden.models.errors import StoreError
 from trodden.models.storage.study_file import StudyFile
-from trodden.models.transcript.check import Alignment
-from trodden.models.transcript.quotes import QuoteStatus
 from trodden.models.transcript.study import study_alignments, verified_ids
+
+if TYPE_CHECKING:  # aligning is imported with the first transcript (models.transcript.study)
+    from trodden.models.transcript.check import Alignment
 
 from .check_messages import quote, say
 from .finding import Finding
@@ -38,6 +40,8 @@ def transcript_findings(
         alignment = alignments.get(interview.id)
         if alignment is None:
             continue
+        from trodden.models.transcript.quotes import QuoteStatus
+
         for note in notes.get(interview.id, []):
             if note.deleted or not note.has(Kind.QUOTE) or note.checked:
                 continue

@@ -16,7 +16,8 @@ from trodden.models.change.plan import ChangePlan
 from trodden.models.change.store import read_plan, write_plan
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis, write_kept
-from trodden.models.map.map_session import MapSession, has_map
+from trodden.models.map.map_session import MapSession
+from trodden.models.map.map_session import read_study_map as read_map  # the name callers and tests know
 from trodden.models.notes.redact_models import memo, redact_model
 from trodden.models.notes.redaction import Redactor
 from trodden.models.storage.atomic import build_folder, is_new_folder
@@ -96,18 +97,6 @@ def build_document(store: StudyStore, *, include_private: bool = False) -> tuple
     if not include_private:
         document = redact_model(document, memo(Redactor.for_study(data).redact))
     return document, problems
-
-
-def read_map(store: StudyStore) -> JourneyMap | None:
-    """The study's journey map, or None when the workshop has not started one.
-
-    Damaged edits in the researchers' map files are skipped and reported to ``store.damage``.
-    """
-    if not has_map(store.path):
-        return None
-    with MapSession(store.path, writable=False) as session:
-        store.saw_damage(session.damage)
-        return session.load()
 
 
 def _read_plan(store: StudyStore) -> ChangePlan | None:

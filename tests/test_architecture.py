@@ -355,7 +355,8 @@ except SystemExit as stop:
     code = stop.code
 loaded = sorted(name for name in sys.modules if name == "textual" or name.startswith("textual."))
 with open(report, "w", encoding="utf-8") as out:
-    json.dump({"code": code, "textual": loaded}, out)
+    aligning = "trodden.models.transcript.check" in sys.modules
+    json.dump({"code": code, "textual": loaded, "asyncio": "asyncio" in sys.modules, "aligning": aligning}, out)
 """
 
 
@@ -393,6 +394,20 @@ def test_commands_without_a_screen_never_load_textual(study, tmp_path: Path, arg
     result = run_cli_in_child(tmp_path, argv)
     assert result["code"] == code
     assert result["textual"] == [], f"trodden {' '.join(argv)} loaded Textual: {result['textual'][:5]}"
+
+
+def test_a_report_of_a_mapped_study_never_loads_asyncio(tmp_path: Path) -> None:
+    """The map's CRDT (pycrdt) makes an anyio lock; anyio asks sniffio whether a loop runs,
+    which needs no asyncio (~20 ms of start-up that a command does not pay). A study without
+    transcripts does not load the transcript aligning either."""
+    from report_study import make_study
+
+    store = make_study(tmp_path / "study")
+    assert any((store.path / "map").glob("*.updates"))
+    result = run_cli_in_child(tmp_path, ["export", str(store.path), "--format", "docx", "-o", str(tmp_path / "r.docx")])
+    assert result["code"] == 0
+    assert not result["asyncio"], "trodden export loaded asyncio"
+    assert not result["aligning"], "trodden export loaded the transcript aligning without a transcript"
 
 
 def test_the_probe_sees_textual_when_it_is_loaded(tmp_path: Path) -> None:

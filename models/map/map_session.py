@@ -22,6 +22,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -36,6 +37,9 @@ from .migration import has_old_map, migrate
 from .presence import Presence, drop_presence, read_presence, write_presence
 from .shared_doc import SharedDoc, new_id
 from .update_files import SUFFIX, UPDATE, Follower, Frame, Merge, OwnFile, state_vector
+
+if TYPE_CHECKING:
+    from trodden.models.storage.store import StudyStore
 
 MAP_FOLDER = "map"
 COMPACT_EVERY = 5000
@@ -353,6 +357,16 @@ class MapSession:
 def read_map(study_path: Path) -> JourneyMap:
     """The stored map, read without writing anything."""
     with MapSession(study_path, writable=False) as session:
+        return session.load()
+
+
+def read_study_map(store: StudyStore) -> JourneyMap | None:
+    """The study's map, or None before the workshop starts one; damaged edits are skipped and
+    reported to ``store.damage``. Here, not in ``interchange``, so a report builds no interchange models."""
+    if not has_map(store.path):
+        return None
+    with MapSession(store.path, writable=False) as session:
+        store.saw_damage(session.damage)
         return session.load()
 
 

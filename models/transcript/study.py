@@ -8,11 +8,13 @@ and its interview checked as if it had none.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from trodden.models.domain import Interview, Note
 from trodden.models.errors import StoreError
 
-from .check import Alignment, align, verified
+if TYPE_CHECKING:  # imported on the first transcript: a study without any (most) never pays for aligning
+    from .check import Alignment
 
 
 def study_alignments(
@@ -28,12 +30,18 @@ def study_alignments(
             problems.append(error)
             continue
         if transcript is not None:
+            from .check import align
+
             found[interview.id] = align(transcript, interview, notes.get(interview.id, []))
     return found, problems
 
 
 def verified_ids(alignments: dict[str, Alignment], notes: dict[str, list[Note]]) -> frozenset[str]:
     """Ids of the quotes whose words are the participant's, word for word."""
+    if not alignments:
+        return frozenset()
+    from .check import verified
+
     return frozenset(
         note.id
         for interview_id, alignment in alignments.items()

@@ -96,9 +96,9 @@ def stats_lines(loaded, width: int = 30, language: str | None = None) -> list[st
 
 
 def run(args) -> int:
-    from trodden.models.interchange import read_map
     from trodden.models.map.evidence import load_study_map
     from trodden.models.map.journey_map import JourneyMap
+    from trodden.models.map.map_session import read_study_map as read_map
 
     store = open_study(args.dir)
     loaded = load_study_map(store, read_map(store) or JourneyMap())  # read_map names damaged lines

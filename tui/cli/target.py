@@ -27,10 +27,10 @@ def register(sub) -> None:
 def run(args) -> int:
     from trodden.models.change.store import edit_plan
     from trodden.models.change.target import start_target
-    from trodden.models.interchange import read_map
     from trodden.models.map.curve import emotion_curve
     from trodden.models.map.evidence import load_study_map
     from trodden.models.map.journey_map import JourneyMap
+    from trodden.models.map.map_session import read_study_map as read_map
 
     store = open_study(args.dir)
     loaded = load_study_map(store, read_map(store) or JourneyMap())
