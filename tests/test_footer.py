@@ -84,3 +84,22 @@ async def test_the_full_width_footer_is_measured_right_at_every_width(tmp_path):
             words = (await _painted_rows(app))[-1].split()
             assert words[:2] == ["f1", "Help"], (width, words)
             assert words[-4:] == ["^q", "Quit", "▏^p", "Commands"], (width, words)
+
+
+@pilot_test
+async def test_a_note_saved_does_not_compose_the_footer_again(tmp_path):
+    """Capture refreshes its bindings on every Enter; the footer keeps its keys when they are the same
+    (composing them again cost ~10 ms of every note's frame), and still follows a real change (F9)."""
+    from textual.widgets._footer import FooterKey
+
+    app, _source = capture_app(make_study(tmp_path / "s"), FakeClock())
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        keys = list(app.screen.query(FooterKey))
+        for line in ("first note #a", "second note @phone"):
+            await pilot.press(*line, "enter")
+            await settle(pilot)
+        assert list(app.screen.query(FooterKey)) == keys and all(key.is_attached for key in keys)
+        await pilot.press("up", "f9")  # editing a note: other keys
+        await settle(pilot)
+        assert list(app.screen.query(FooterKey)) != keys
