@@ -165,8 +165,11 @@ def test_reading_while_a_worker_thread_writes(live_interview) -> None:
     # A big table, so a search is long enough for the writer to get the GIL mid-way.
     live_interview.save_notes([first.model_copy(update={"seq": seq}) for seq in range(2, 3001)])
 
+    reading = threading.Event()
+
     def write() -> None:
         try:
+            reading.wait(30)  # the reads overlap the writes however the threads are scheduled
             for i in range(100):
                 live_interview.add_note(parse(f"note {i} #t"), wall=CLOCK)
                 live_interview.record_event("theme", "th1", at=CLOCK)
@@ -176,12 +179,15 @@ def test_reading_while_a_worker_thread_writes(live_interview) -> None:
     worker = threading.Thread(target=write)
     worker.start()
     reads = 0
-    while worker.is_alive():
+    while True:
         live_interview.notes()
         live_interview.events()
         live_interview.db.search("notes", Query().tags.any(["t"]))
         live_interview.db.ids("notes")
         reads += 1
+        reading.set()
+        if not worker.is_alive():
+            break
     worker.join()
     assert errors == [] and reads > 0
     assert len(live_interview.notes()) == 3100 and len(live_interview.events()) == 100
