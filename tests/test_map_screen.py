@@ -280,7 +280,7 @@ async def test_undo_and_redo(store):
         screen.flush_writes()
         (item,) = read_map(store.path).items
         assert item.mark is None
-        await pilot.press("u")  # the placing goes: the note is back in the inbox
+        await pilot.press("ctrl+z")  # the placing goes (ctrl+z, as in clean and capture): the note is back
         screen.flush_writes()
         assert read_map(store.path).items == []
         assert first.id in {n.id for n in screen.inbox_widget.notes}

@@ -333,7 +333,9 @@ ACTIONS = register(
                     "Start the target map from this map (in the problem-area screen)",
                     show=False,
                 ),
-                Action("map.undo", "u", "undo", "Undo", "Undo the last change to the map (again for the one before)"),
+                Action(
+                    "map.undo", "u,ctrl+z", "undo", "Undo", "Undo the last change to the map (again for the one before)"
+                ),
                 Action("map.redo", "U", "redo", "Redo", "Redo what undo took back", show=False),
                 Action(
                     "map.kind",
