@@ -356,5 +356,5 @@ HELP_INTRO = N_(
     "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
     "to the same item with [b]a[/b] (or [b]=[/b] for the suggested one), pick quotes with [b]q[/b]. "
     "Items show n/N participants; ┆? marks a hypothesis (no evidence). Everything is saved as you go; "
-    "[b]u[/b] undoes."
+    "[b]u[/b] or [b]ctrl+z[/b] undoes."
 )
