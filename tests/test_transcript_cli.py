@@ -90,3 +90,4 @@ def test_hostile_speaker_names_and_words_are_shown_never_run(study: StudyStore, 
     assert code == 0, err
     assert "\x1b" not in out + err
     assert "speaker Eva␛[31m: participant" in out
+    assert "confidence low (no note matched the transcript's words)" in out  # not "0 of 0 agree"

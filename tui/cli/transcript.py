@@ -105,7 +105,9 @@ def run(args) -> int:
     result = align(transcript, interview, notes)
     offset = result.offset
     agree = ""
-    if not offset.by_hand:
+    if not offset.by_hand and not offset.voting:
+        agree = " " + _("(no note matched the transcript's words)")
+    elif not offset.by_hand:
         agreeing = ngettext("({n} of {of} matched note agrees)", "({n} of {of} matched notes agree)", offset.agreeing)
         agree = " " + agreeing.format(n=offset.agreeing, of=offset.voting)
     said = _("offset: {seconds} s ({clock}), confidence {level}").format(
