@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from trodden.models.i18n import in_quotes
+from trodden.models.i18n import decimal, in_quotes
 
 from .i18n_change import CHANGE_WORDS
 
@@ -260,7 +260,7 @@ class Labels:
 
     def number(self, text: str) -> str:
         """A printed number in the language's form: ``+1,3`` in Swedish and Danish, ``+1.3`` in English."""
-        return text.replace(".", ",") if self.language in ("sv", "da") else text
+        return decimal(text, self.language)
 
     def quoted(self, text: str) -> str:
         """``text`` in the language's quotation marks (quotes are always marked as quotes)."""

@@ -48,6 +48,16 @@ def install(translations: gettext.NullTranslations, lang: str) -> None:
     _current, _language = translations, lang
 
 
+DECIMAL_COMMA = ("sv", "da")
+"""Languages that write a decimal comma: ``+1,3``."""
+
+
+def decimal(text: str, lang: str | None = None) -> str:
+    """A printed number (``+1.3``) with the decimal sign of ``lang`` (default: the installed
+    language): ``+1,3`` in Swedish and Danish. The reports and the screens both write numbers so."""
+    return text.replace(".", ",") if (lang or _language) in DECIMAL_COMMA else text
+
+
 def in_quotes(text: str, lang: str | None = None) -> str:
     """``text`` in the quotation marks of ``lang`` (default: the installed language)."""
     opening, closing = QUOTE_MARKS.get(lang or _language, QUOTE_MARKS["en"])

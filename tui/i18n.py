@@ -82,8 +82,7 @@ def language() -> str:
 def number(value: float, spec: str = "+.1f") -> str:
     """``value`` formatted by ``spec`` with the language's decimal sign: ``+1,3`` in Swedish and
     Danish, ``+1.3`` in English (as the reports print it)."""
-    text = format(value, spec)
-    return text.replace(".", ",") if _language in ("sv", "da") else text
+    return models_i18n.decimal(format(value, spec), _language)
 
 
 def resolve(ui_lang: str | None = None, study_language: str | None = None) -> str:
