@@ -13,14 +13,14 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from trodden.models.map.board_model import BoardModel, Entry
 from trodden.models.map.journey_map import Lane
 from trodden.models.names import visible
 from trodden.tui.i18n import _
-from trodden.tui.widgets.scrollbars import QuietScrollbars, resize
+from trodden.tui.widgets.line_list import LineList
+from trodden.tui.widgets.scrollbars import resize
 
 from .board_cells import CellPainter, render
 from .board_curve import curve_lines
@@ -40,7 +40,7 @@ class Cursor:
     row: int = 0
 
 
-class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False):
+class Board(LineList, can_focus=True, inherit_bindings=False):
     """The map board. ``model`` is set by the screen; the cursor picks an entry (styles: ``map.tcss``)."""
 
     class CursorMoved(Message):
@@ -52,11 +52,6 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._width = 0
-        """the content width of the lines being drawn (set by ``render_lines``)"""
-        self._style = Style()
-        """the widget's style for the padding of the lines being drawn (set by ``render_lines``: Textual
-        works it out afresh from the ancestors on each access, ~0.1 ms, once per line otherwise)"""
         self.model: BoardModel | None = None
         self.cursor = Cursor()
         self.curve_mode = ""
@@ -277,13 +272,6 @@ class Board(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
             self.scroll_to(new_x, new_y, animate=False)
 
     # ----------------------------------------------------------------- render
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # the width every line is cut to and its style, worked out once for the lines drawn together
-        # (Textual computes it afresh on each access, from the scrollbar styles)
-        self._width = self.scrollable_content_region.width
-        self._style = self.rich_style
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         # the phase names and the rule under them stay at the top while the lanes scroll up

@@ -11,9 +11,8 @@ from collections import Counter
 
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from trodden.models.domain import Kind, Note, Phase
@@ -21,7 +20,8 @@ from trodden.models.names import visible
 from trodden.models.natural_sort import natural_key
 from trodden.models.notes.marks import KIND_SYMBOLS, feeling_symbol
 from trodden.tui.i18n import quoted
-from trodden.tui.widgets.scrollbars import QuietScrollbars, resize
+from trodden.tui.widgets.line_list import LineList
+from trodden.tui.widgets.scrollbars import resize
 
 STRIP_CACHE = 20_000
 """drawn inbox lines kept (beyond that the cache starts again)"""
@@ -56,7 +56,7 @@ def note_line(note: Note, participant: str, phase_number: dict[str, int]) -> Tex
     return text
 
 
-class Inbox(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False):
+class Inbox(LineList, can_focus=True, inherit_bindings=False):
     """The notes not yet on the map, one line each; the cursor picks a note (styles: ``map.tcss``)."""
 
     class Highlighted(Message):
@@ -67,11 +67,6 @@ class Inbox(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._width = 0
-        """the content width of the lines being drawn (set by ``render_lines``)"""
-        self._style = Style()
-        """the widget's style for the padding of the lines being drawn (set by ``render_lines``: Textual
-        works it out afresh from the ancestors on each access, ~0.1 ms, once per line otherwise)"""
         self.notes: list[Note] = []
         self.cursor = 0
         self._participant: dict[str, str] = {}
@@ -157,13 +152,6 @@ class Inbox(QuietScrollbars, ScrollView, can_focus=True, inherit_bindings=False)
 
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self, self.note))
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # the width every line is cut to and its style, worked out once for the lines drawn together
-        # (Textual computes it afresh on each access, from the scrollbar styles)
-        self._width = self.scrollable_content_region.width
-        self._style = self.rich_style
-        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
