@@ -70,7 +70,9 @@ def assemble(
     index = NotesIndex.build(notes, participant_of, data.participants, shown=shown)
     has_notes = {key for key, batch in notes.items() if batch}
     alignments = dict(alignments or {})
-    notes = {key: [index.notes[n.id] for n in notes[key] if n.id in index.notes] for key in alignments if key in notes}
+    transcribed = {  # the notes of the interviews with a transcript, as shown (redacted)
+        key: [index.notes[n.id] for n in notes[key] if n.id in index.notes] for key in alignments if key in notes
+    }
     build = EvidenceBuilder(data, index, journey, labels, verified)
     ordered = sorted(journey.items, key=lambda item: (item.order, item.id))
     items = {item.id: build.item(item) for item in ordered}
@@ -94,8 +96,8 @@ def assemble(
     findings = without_verified(findings, verified)
     if alignments:
         findings += transcript_findings(
-            in_language(data, labels.language), interviews, notes, alignments, said
-        )  # the transcribed interviews' notes as shown (redacted), redacted words said
+            in_language(data, labels.language), interviews, transcribed, alignments, said
+        )  # redacted notes, redacted words said
     return Report(
         labels=labels,
         language=labels.language,

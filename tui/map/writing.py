@@ -98,9 +98,8 @@ class MapWriting(MapView):
             write(*args)
             return self.Written(None)
 
-        self.writer.after_frame(
-            self.board, self.inbox_widget
-        )  # the edit shows first; the CRDT update and fsync follow the frame
+        # the edit shows first; the CRDT update and fsync follow the frame
+        self.writer.after_frame(self.board, self.inbox_widget)
         self.writer.submit(job, on_error=self.Written)
 
     def on_map_writing_written(self, message: Written) -> None:

@@ -178,6 +178,5 @@ class FittingFooter(Footer):
             )
 
     def on_resize(self, _event: events.Resize) -> None:
-        fitted = self._bindings_ready and self._fitted_for is not None
-        if fitted and self._fingerprint(*self._plan()) != self._fitted_for:
-            self.call_after_refresh(self.recompose)
+        if self._bindings_ready and self._fitted_for is not None:
+            self.call_after_refresh(self._recompose_if_changed)
