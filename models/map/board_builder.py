@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from trodden.models.domain import Phase
 
 from .board_model import (
+    LANE_KIND,
     BoardModel,
     ItemsByCell,
     PhaseCells,
@@ -23,12 +24,14 @@ from .board_model import (
     items_by_cell,
     mark_counts,
     phase_cells,
+    picks_by_phase,
 )
 from .curve import CurvePoint
 from .evidence import NotesIndex
-from .journey_map import ItemKind, JourneyMap, Mark
+from .journey_map import JourneyMap, Mark
 
-KINDS = (ItemKind.TOUCHPOINT, ItemKind.MOMENT, ItemKind.BACKSTAGE)
+KINDS = tuple(LANE_KIND.values())
+"""the item kinds a phase's column is built from (``phase_cells`` reads these cells)"""
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,7 @@ class BoardBuilder:
         marks = mark_counts(journey)
         full = (marks[Mark.HEART] >= 5, marks[Mark.CLOUD] >= 5)
         by_cell = items_by_cell(journey)
-        picks: dict[str | None, list] = {}
-        for pick in journey.quotes:
-            picks.setdefault(pick.phase, []).append(pick)
+        picks = picks_by_phase(journey)
         columns: dict[str, PhaseCells] = {}
         kept: dict[str, tuple[_Inputs, PhaseCells]] = {}
         self.rebuilt = []

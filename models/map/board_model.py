@@ -218,12 +218,7 @@ def phase_cells(
         if item.design_question:
             moments.append(Entry("item", item.id, QuestionLine(item.design_question)))
     cells[Lane.MOMENTS] = moments
-    marked = [
-        item
-        for kind in (ItemKind.TOUCHPOINT, ItemKind.MOMENT, ItemKind.BACKSTAGE)
-        for item in by_cell.get((phase, kind), [])
-        if item.mark is not None
-    ]
+    marked = [item for kind in LANE_KIND.values() for item in by_cell.get((phase, kind), []) if item.mark is not None]
     marked.sort(key=lambda item: (item.mark is not Mark.HEART, item.order, item.id))
     cells[Lane.EMOTIONS] = [
         Entry("item", item.id, item_line(item, index, item.id in selected, cache=cache)) for item in marked
@@ -279,6 +274,14 @@ def assemble(
     )
 
 
+def picks_by_phase(journey: JourneyMap) -> dict[str | None, list[QuotePick]]:
+    """The map's chosen quotes per phase, in the map's order."""
+    picks: dict[str | None, list[QuotePick]] = {}
+    for pick in journey.quotes:
+        picks.setdefault(pick.phase, []).append(pick)
+    return picks
+
+
 def mark_counts(journey: JourneyMap) -> Counter:
     return Counter(item.mark for item in journey.items if item.mark is not None)
 
@@ -296,10 +299,9 @@ def build_board(
     phases = sorted(phases, key=lambda p: p.order)
     marks = mark_counts(journey)
     by_cell = items_by_cell(journey)
+    picks = picks_by_phase(journey)
     columns = {
-        phase.id: phase_cells(
-            phase.id, by_cell, [q for q in journey.quotes if q.phase == phase.id], index, selected, marks, cache
-        )
+        phase.id: phase_cells(phase.id, by_cell, picks.get(phase.id, []), index, selected, marks, cache)
         for phase in phases
     }
     return assemble(phases, columns, by_cell, journey, index, curve, waiting, cache)
