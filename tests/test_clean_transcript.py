@@ -169,8 +169,8 @@ async def type_path(pilot, path: Path) -> None:
 @run_async
 async def test_importing_in_the_app_asks_before_replacing(tmp_path):
     app, path, interview_id = make_app(tmp_path)
-    other = tmp_path / "ny.srt"
-    other.write_text("1\n00:00:01,000 --> 00:00:04,000\nAnna Svensson: Helt andra ord.\n", encoding="utf-8")
+    other = tmp_path / "ny.srt"  # "ANSI", as older SubRip tools save: read, with a warning
+    other.write_bytes("1\n00:00:01,000 --> 00:00:04,000\nAnna Svensson: Helt andra ord, blåbär.\n".encode("cp1252"))
     async with app.run_test(size=(120, 35)) as pilot:
         screen = await aligned(pilot)
         await pilot.press("i")
@@ -185,7 +185,9 @@ async def test_importing_in_the_app_asks_before_replacing(tmp_path):
         await pilot.press("enter")  # replace
         await settle(pilot)
         await wait_until(pilot, lambda: screen.transcript.source == "ny.srt", "the new transcript to be aligned")
-        assert StudyStore.open(path).transcript(interview_id).source == "ny.srt"
+        assert StudyStore.open(path).transcript(interview_id).cues[0].text == "Helt andra ord, blåbär."
+        toasts = [str(toast.message) for toast in app._notifications]
+        assert sum("ny.srt is not UTF-8; read it as Windows-1252" in toast for toast in toasts) == 2, toasts
         assert check_cell(screen, 2) == "not found"
 
 

@@ -75,10 +75,25 @@ def test_an_unknown_speaker_or_role_is_refused(study: StudyStore, tmp_path: Path
 
 def test_a_file_in_an_unknown_encoding_is_named(study: StudyStore, tmp_path: Path, capsys) -> None:
     file = tmp_path / "möte.vtt"
-    file.write_bytes("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Åsa>Hej då\n".encode("latin-1"))
+    file.write_bytes("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Åsa>Hej då, blåbär\n".encode("mac_roman"))
     code, _, err = _run(capsys, "transcript", study.path, "--interview", "P1", file)
     assert code == 1
     assert "möte.vtt is not in a known encoding" in err
+    assert StudyStore.open(study.path).transcript(study.find_interview("P1").id) is None
+
+
+def test_a_windows_1252_file_is_read_and_said(study: StudyStore, tmp_path: Path, capsys) -> None:
+    """Older SubRip tools save "ANSI": read as Windows-1252 with a warning, as a notes file is."""
+    file = tmp_path / "möte.srt"
+    file.write_bytes("1\n00:00:01,000 --> 00:00:02,000\nÅsa: Hej då, blåbär\n".encode("cp1252"))
+    code, _, err = _run(capsys, "transcript", study.path, "--interview", "P1", file)
+    assert code == 0, err
+    assert "möte.srt is not UTF-8; read it as Windows-1252" in err
+    stored = StudyStore.open(study.path).transcript(study.find_interview("P1").id)
+    assert stored is not None and stored.cues[0].text == "Hej då, blåbär"
+    assert "warning" not in (study.path / "interviews").joinpath(
+        study.find_interview("P1").id, "transcript.json"
+    ).read_text(encoding="utf-8")
 
 
 def test_hostile_speaker_names_and_words_are_shown_never_run(study: StudyStore, tmp_path: Path, capsys) -> None:

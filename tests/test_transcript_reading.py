@@ -97,9 +97,16 @@ def test_utf8_bom_and_utf16_read_the_same(tmp_path: Path, encode) -> None:
 
 
 def test_unknown_encoding_is_refused_naming_the_file(tmp_path: Path) -> None:
-    path = _write(tmp_path, "latin.vtt", TEAMS_VTT.encode("latin-1"))
-    with pytest.raises(StoreError, match=r"latin\.vtt is not in a known encoding"):
+    path = _write(tmp_path, "mac.vtt", TEAMS_VTT.encode("mac_roman"))
+    with pytest.raises(StoreError, match=r"mac\.vtt is not in a known encoding"):
         read_transcript(path)
+
+
+def test_windows_1252_is_read_with_a_warning(tmp_path: Path) -> None:
+    transcript = read_transcript(_write(tmp_path, "ansi.vtt", TEAMS_VTT.encode("cp1252")))
+    assert transcript.cues[2].text == "Jag vill bara att mina växter ska må bra."
+    assert transcript.warning is not None and "ansi.vtt is not UTF-8" in transcript.warning
+    assert read_transcript(_write(tmp_path, "utf8.vtt", TEAMS_VTT.encode("utf-8"))).warning is None
 
 
 @pytest.mark.parametrize(

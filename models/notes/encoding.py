@@ -48,7 +48,7 @@ def decode_notes_file(raw: bytes, path: object) -> tuple[str, str | None]:
                 message = _("{path} starts like {codec} text but is not (at byte {byte}); {advice}")
                 raise StoreError(message.format(path=path, codec=name, byte=error.start, advice=_(_SAVE_AS))) from None
     if b"\0" in raw:
-        codec = _utf16_without_bom(raw)
+        codec = utf16_without_bom(raw)
         if codec is None:
             raise StoreError(_(_NOT_TEXT).format(path=path))
         try:
@@ -59,15 +59,21 @@ def decode_notes_file(raw: bytes, path: object) -> tuple[str, str | None]:
         return _text(raw.decode("utf-8"), path), None
     except UnicodeDecodeError as error:
         first_bad = error.start
-    text = raw.decode("cp1252", errors="replace")
-    if _plausible(text):
+    text = as_windows_1252(raw)
+    if text is not None:
         said = _("{path} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the notes")
         return _text(text, path), said.format(path=path)
     message = _("{path} is not UTF-8 ({where}) and looks like {likely}; {advice}")
     raise StoreError(message.format(path=path, where=_where(raw, first_bad), likely=_likely(raw), advice=_(_SAVE_AS)))
 
 
-def _utf16_without_bom(raw: bytes) -> str | None:
+def as_windows_1252(raw: bytes) -> str | None:
+    """``raw`` read as Windows-1252 ("ANSI") when every character that gives is plausible text, else None."""
+    text = raw.decode("cp1252", errors="replace")
+    return text if _plausible(text) else None
+
+
+def utf16_without_bom(raw: bytes) -> str | None:
     """ "utf-16-le"/"utf-16-be" when NULs fall on every other byte, as Latin-range UTF-16 does."""
     sample = raw[:8192]
     if len(raw) % 2 or len(sample) < 4:

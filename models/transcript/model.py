@@ -52,6 +52,8 @@ class Transcript(Model):
     cues: list[Cue] = Field(default_factory=list)
     speakers: dict[str, SpeakerRole] = Field(default_factory=dict)
     """Each speaker name mapped once to a role; unmapped speakers are guessed (``roles``)."""
+    warning: str | None = Field(default=None, exclude=True)
+    """How the file was read when that was a guess (Windows-1252), for the import to say; never stored."""
     offset: float | None = None
     """Seconds into the recording when trodden's interview clock started, if set by hand
     (``--offset``, or nudged in the clean screen); ``None``: estimated from the notes."""

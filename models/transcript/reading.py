@@ -7,8 +7,10 @@ the loose files real tools write), ``python-docx`` for Teams' Word transcript. T
 paragraphs and plain text go through one line reader (``lines``).
 
 Encodings: a byte order mark decides (UTF-8 with BOM, UTF-16, UTF-32); UTF-16 without one is
-told from its NUL bytes; otherwise the file must be UTF-8. Anything else is refused with the
-file's name and what to do, never read as mojibake.
+told from its NUL bytes; otherwise UTF-8, or Windows-1252 ("ANSI", what older SubRip tools
+save) when every character that gives is plausible text, said in the transcript's ``warning``
+as notes files are (``models.notes.encoding``). Anything else is refused with the file's name and
+what to do, never read as mojibake.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from trodden.models.errors import StoreError, system_reason
 from trodden.models.i18n import N_, _
+from trodden.models.notes.encoding import as_windows_1252, utf16_without_bom
 
 from .lines import read_lines
 from .model import Cue, Transcript
@@ -47,43 +50,36 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def decode(raw: bytes, name: object) -> str:
-    """The file's text; ``StoreError`` naming ``name`` when it is in no encoding we can trust."""
+def decode(raw: bytes, name: object) -> tuple[str, str | None]:
+    """(the file's text, a warning to show or None); ``StoreError`` naming ``name`` when it is in no
+    encoding we can trust."""
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:
-                return raw.decode(codec)
+                return raw.decode(codec), None
             except UnicodeDecodeError:
                 message = _("{name} starts like {codec} text but is not; {advice}")
                 raise StoreError(message.format(name=name, codec=codec.upper(), advice=_(_SAVE_AS))) from None
     if b"\0" in raw:
-        codec = _utf16_without_bom(raw)
+        codec = utf16_without_bom(raw)
         if codec is None:
             message = _("{name} is not a text transcript (it holds binary data); give a .vtt, .srt, .docx or .txt")
             raise StoreError(message.format(name=name))
         try:
-            return raw.decode(codec)
+            return raw.decode(codec), None
         except UnicodeDecodeError:
             message = _("{name} is not readable text (broken UTF-16); {advice}")
             raise StoreError(message.format(name=name, advice=_(_SAVE_AS))) from None
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        message = _("{name} is not in a known encoding (not UTF-8 or UTF-16, line {line}); {advice}")
-        raise StoreError(message.format(name=name, line=line, advice=_(_SAVE_AS))) from None
-
-
-def _utf16_without_bom(raw: bytes) -> str | None:
-    sample = raw[:8192]
-    if len(raw) % 2 or len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) >= 0.6 * len(odd) and even.count(0) <= 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) >= 0.6 * len(even) and odd.count(0) <= 0.05 * len(odd):
-        return "utf-16-be"
-    return None
+    text = as_windows_1252(raw)
+    if text is not None:
+        said = _("{name} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the transcript")
+        return text, said.format(name=name)
+    message = _("{name} is not in a known encoding (not UTF-8, UTF-16 or Windows-1252, line {line}); {advice}")
+    raise StoreError(message.format(name=name, line=line, advice=_(_SAVE_AS)))
 
 
 def detect_kind(path: Path, text: str | None) -> str:
@@ -123,9 +119,9 @@ def read_transcript(path: Path | str, *, now: datetime | None = None) -> Transcr
 def parse_transcript(raw: bytes, path: Path, *, now: datetime | None = None) -> Transcript:
     """``raw`` (the bytes of a file named ``path``) as a transcript."""
     if path.suffix.lower() == ".docx" or raw.startswith(b"PK\x03\x04"):
-        kind, cues = "docx", _docx_cues(raw, path)
+        kind, cues, warning = "docx", _docx_cues(raw, path), None
     else:
-        text = decode(raw, path)
+        text, warning = decode(raw, path)
         kind = detect_kind(path, text)
         reader = {"vtt": _vtt_cues, "srt": _srt_cues, "text": _text_cues}[kind]
         cues = reader(text, path)
@@ -136,7 +132,7 @@ def parse_transcript(raw: bytes, path: Path, *, now: datetime | None = None) -> 
         )
         raise StoreError(message.format(path=path, kind=kind))
     cues.sort(key=lambda cue: (cue.start, cue.end))
-    return Transcript(source=path.name, kind=kind, imported=now or datetime.now(), cues=cues)
+    return Transcript(source=path.name, kind=kind, imported=now or datetime.now(), cues=cues, warning=warning)
 
 
 def _vtt_cues(text: str, path: Path) -> list[Cue]:

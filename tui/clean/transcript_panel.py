@@ -168,6 +168,8 @@ class TranscriptPanelling(QuoteChecking):
             self._say(message.problem, error=True)
             return
         new = message.transcript
+        if new.warning:
+            self.app.notify(new.warning, severity="warning")
         if self.transcript is None:
             self._store_transcript(new)
             return

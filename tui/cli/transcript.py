@@ -78,6 +78,8 @@ def run(args) -> int:
     store = open_study(args.dir)
     interview = store.find_interview(args.interview)
     transcript = read_transcript(args.file)
+    if transcript.warning:
+        warn(transcript.warning)
     names = transcript.speaker_names()
     speakers = {}
     for name, role in args.speaker:
