@@ -85,6 +85,14 @@ def backing_counts(index: NotesIndex, journey: JourneyMap) -> list[Backing]:
     return rows
 
 
+def backing_sections(rows: list[Backing]) -> list[tuple[str, list[Backing]]]:
+    """``backing_counts`` rows by kind, in the order every stats view shows them: map items,
+    backstage only staff told of (only when there is some: an empty "staff" section would only
+    puzzle), tags, channels. An empty section of the others is shown, saying "none"."""
+    sections = [(kind, [row for row in rows if row.kind == kind]) for kind in ("item", "backstage", "tag", "channel")]
+    return [(kind, section) for kind, section in sections if section or kind != "backstage"]
+
+
 def saturation(interviews: list[Interview], index: NotesIndex, journey: JourneyMap) -> list[InterviewYield]:
     """Per customer interview in date order: the items, tags and channels it was first to mention
     (staff interviews are left out: what staff bring says nothing about customers' saturation)."""

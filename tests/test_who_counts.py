@@ -207,3 +207,14 @@ def test_interchange_keeps_roles_and_reads_version_1(study, tmp_path):
         ("P2", Role.CUSTOMER, "plant lover"),
     ]
     assert len(load_study_map(old).index.participants) == 4
+
+
+def test_every_stats_view_lists_the_staff_section_only_when_it_has_rows():
+    from trodden.models.stats import Backing, backing_sections
+
+    tag = Backing("tag", "slow", 1, 2, "slow")
+    assert [kind for kind, _ in backing_sections([tag])] == ["item", "tag", "channel"]
+    staff = Backing("backstage", "crashes", 1, 2, "1")
+    sections = backing_sections([tag, staff])
+    assert [kind for kind, _ in sections] == ["item", "backstage", "tag", "channel"]
+    assert dict(sections)["backstage"] == [staff] and dict(sections)["item"] == []

@@ -55,17 +55,14 @@ def bar_width(value: str) -> int:
 
 def stats_lines(loaded, width: int = 30, language: str | None = None) -> list[str]:
     """The report's lines, in ``language`` (the study's unless given)."""
-    from trodden.models.stats import backing_counts, saturation, saturation_verdict
+    from trodden.models.stats import backing_counts, backing_sections, saturation, saturation_verdict
     from trodden.models.stats_words import word
 
     lang = language or loaded.data.study.language
     rows = backing_counts(loaded.index, loaded.journey)
     lines: list[str] = []
     of = word(lang, "of")
-    for kind in ("item", "backstage", "tag", "channel"):
-        section = [row for row in rows if row.kind == kind]
-        if kind == "backstage" and not section:
-            continue  # only when staff told of something no customer did
+    for kind, section in backing_sections(rows):
         lines.append(word(lang, f"heading.{kind}"))
         if not section:
             lines.append(f"  {word(lang, 'none')}")

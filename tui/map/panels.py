@@ -13,7 +13,7 @@ from trodden.models.domain import Note
 from trodden.models.map.evidence import StudyMapData
 from trodden.models.map.journey_map import JourneyMap, Lane
 from trodden.models.names import visible
-from trodden.models.stats import backing_counts, saturation
+from trodden.models.stats import backing_counts, backing_sections, saturation
 from trodden.models.transcript.study import notes_by_interview
 from trodden.tui.i18n import N_, _, quoted
 from trodden.tui.widgets.charts import bar
@@ -116,16 +116,14 @@ def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Te
     """The stats panel: participants per item, tag and channel, then saturation."""
     rows = backing_counts(loaded.index, journey)
     text = Text()
-    sections = (
-        ("item", _("Map items")),
-        ("backstage", _("Backstage only staff told of")),
-        ("tag", _("Tags")),
-        ("channel", _("Channels")),
-    )
-    for kind, heading in sections:
-        section = [row for row in rows if row.kind == kind]
-        if kind == "backstage" and not section:
-            continue
+    headings = {
+        "item": _("Map items"),
+        "backstage": _("Backstage only staff told of"),
+        "tag": _("Tags"),
+        "channel": _("Channels"),
+    }
+    for kind, section in backing_sections(rows):
+        heading = headings[kind]
         counted = _("{heading} (staff, n of N)") if kind == "backstage" else _("{heading} (customers, n of N)")
         text.append(counted.format(heading=heading) + "\n", style="bold")
         if not section:
