@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from trodden.models.i18n import _
+
 from .errors import StoreError
 
 _UNSAFE = re.compile(r"[^\w\-]+")
@@ -32,7 +34,9 @@ def clean_participant_code(code: str) -> str:
     """A participant code safe for file names; raises ``StoreError`` if nothing is left."""
     cleaned = safe_filename(code.strip(), fallback="", max_length=PARTICIPANT_CODE_MAX)
     if not cleaned:
-        raise StoreError(f"{code!r} is not a usable participant code; use letters and digits, like P1")
+        raise StoreError(
+            _("{code} is not a usable participant code; use letters and digits, like P1").format(code=repr(code))
+        )
     return cleaned
 
 
@@ -41,7 +45,9 @@ def participant_code_as_typed(code: str) -> str:
     cleaned = clean_participant_code(code)
     if cleaned != code.strip():
         raise StoreError(
-            f"{code!r} is not a participant code: use letters, digits, - and _ (like P3), e.g. {cleaned!r}"
+            _("{code} is not a participant code: use letters, digits, - and _ (like P3), e.g. {cleaned}").format(
+                code=repr(code), cleaned=repr(cleaned)
+            )
         )
     return cleaned
 

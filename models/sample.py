@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from trodden.models.guide.markdown import parse_guide
+from trodden.models.i18n import _
 from trodden.models.notes.textimport import imported_notes, parse_notes_text
 from trodden.models.storage.atomic import build_folder, is_new_folder
 from trodden.models.storage.store import StudyStore
@@ -33,7 +34,11 @@ class SampleProblem(ValueError):
 
 def read_sample_file(lang: str, name: str) -> str:
     if lang not in SAMPLE_LANGUAGES:
-        raise ValueError(f"no sample in {lang!r}; choose one of {', '.join(SAMPLE_LANGUAGES)}")
+        raise ValueError(
+            _("no sample in {lang}; choose one of {languages}").format(
+                lang=repr(lang), languages=", ".join(SAMPLE_LANGUAGES)
+            )
+        )
     return resources.files(SAMPLE_PACKAGE).joinpath(lang, name).read_text(encoding="utf-8")
 
 

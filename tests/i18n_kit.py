@@ -47,6 +47,7 @@ IDENTICAL = {
         "tag",
         "tags:",
         "{participant} · {interview} · note {seq}",
+        "note {seq}: {problem}",
         "status",
         "argument %(argument_name)s: %(message)s",
         ("{n} interview", "{n} interviews"),

@@ -77,7 +77,7 @@ def test_transcripts_that_cannot_be_read_are_named_in_danish_and_swedish(tmp_pat
     fake = tmp_path / "möte.docx"
     fake.write_bytes(b"not a zip at all")
     latin = tmp_path / "möte.vtt"
-    latin.write_bytes("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nS\xe5 s\xe4ger jag\n".encode("latin-1"))
+    latin.write_bytes("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nSå säger jag\n".encode("mac_roman"))
     i18n.set_language("da")
     with pytest.raises(StoreError) as refused:
         read_transcript(fake)
@@ -89,7 +89,7 @@ def test_transcripts_that_cannot_be_read_are_named_in_danish_and_swedish(tmp_pat
     with pytest.raises(StoreError) as refused:
         read_transcript(latin)
     assert str(refused.value).startswith(
-        f"{latin} har ingen känd teckenkodning (varken UTF-8 eller UTF-16, rad 4); spara"
+        f"{latin} har ingen känd teckenkodning (varken UTF-8, UTF-16 eller Windows-1252, rad 4); spara"
     )
     with pytest.raises(StoreError) as refused:
         read_transcript(tmp_path / "saknas.vtt")
@@ -98,3 +98,32 @@ def test_transcripts_that_cannot_be_read_are_named_in_danish_and_swedish(tmp_pat
     with pytest.raises(StoreError) as refused:
         read_transcript(fake)
     assert "is not a Word file (a .docx is a zip package, and this is not one); export" in str(refused.value)
+
+
+def test_the_map_clean_and_change_screens_refuse_in_the_studys_language():
+    """What models refuse while a researcher works (a merge with nothing selected, a note emptied, an
+    idea without words) is said in the interface's language, not in English."""
+    from datetime import datetime
+
+    import pytest
+
+    from trodden.models.change.edit import add_idea
+    from trodden.models.change.plan import ChangePlan
+    from trodden.models.domain import Note
+    from trodden.models.map.edit import EditError, merge_items
+    from trodden.models.map.journey_map import JourneyMap, MapItem
+    from trodden.models.notes.cleaning import CleanError, merge
+
+    journey = JourneyMap(items=[MapItem(id=1, title="Leveransen")])
+    try:
+        i18n.set_language("sv")
+        with pytest.raises(EditError, match=r"^välj andra lappar att slå ihop med den här"):
+            merge_items(journey, 1, [])
+        i18n.set_language("da")
+        with pytest.raises(CleanError, match=r"^en note kan ikke lægges sammen med sig selv$"):
+            note = Note(id="i/1", interview="i", seq=1, t=0, wall=datetime(2026, 1, 1), text="blåbär")
+            merge(note, note, datetime(2026, 1, 1))
+        with pytest.raises(Exception, match=r"^Vælg et problemområde først$"):
+            add_idea(ChangePlan(), 7, "mere tid", lambda _collection: 1)
+    finally:
+        i18n.set_language("en")

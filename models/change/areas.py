@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trodden.models.domain import Note, Phase
+from trodden.models.i18n import _
 from trodden.models.map.curve import CurvePoint
 from trodden.models.map.evidence import NotesIndex, segment_counts
 from trodden.models.map.journey_map import ItemKind, JourneyMap, MapItem, Mark
@@ -76,7 +77,7 @@ def new_area(
     if item is not None:
         if item.kind is ItemKind.MOMENT:
             if any(a.source is SourceKind.MOMENT and a.source_ref == str(item.id) for a in plan.areas):
-                raise PlanError(f"{item.title!r} already heads a problem area")
+                raise PlanError(_("{title} already heads a problem area").format(title=repr(item.title)))
             return PlanChange(puts=(area_for_moment(item, new_id("areas"), order),))
         source = SourceKind.CLOUD if item.mark is Mark.CLOUD else SourceKind.CLUSTER
         area = ProblemArea(

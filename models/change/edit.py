@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from trodden.models.i18n import _
+
 from .areas import PlanError
 from .plan import ChangePlan, Idea, IdeaKind, IdeaStatus, PlanChange
 
@@ -20,12 +22,12 @@ def update_area(plan: ChangePlan, area_id: int, **fields) -> PlanChange:
     """Set some of an area's written fields (title, experience, design questions, picked quotes...)."""
     area = plan.area(area_id)
     if area is None:
-        raise PlanError("That problem area is gone (undone or removed)")
+        raise PlanError(_("That problem area is gone (undone or removed)"))
     unknown = set(fields) - EDITABLE
     if unknown:
         raise ValueError(f"not an area field: {sorted(unknown)}")
     if "title" in fields and not str(fields["title"]).strip():
-        raise PlanError("A problem area needs a title")
+        raise PlanError(_("A problem area needs a title"))
     if "design_questions" in fields:
         fields["design_questions"] = [q.strip() for q in fields["design_questions"] if q.strip()]
     return PlanChange(puts=(area.model_copy(update=fields),))
@@ -59,9 +61,9 @@ def add_idea(
     effect: str = "",
 ) -> PlanChange:
     if plan.area(area_id) is None:
-        raise PlanError("Choose a problem area first")
+        raise PlanError(_("Choose a problem area first"))
     if not text.strip():
-        raise PlanError("An idea needs a few words")
+        raise PlanError(_("An idea needs a few words"))
     order = max((idea.order for idea in plan.ideas_of(area_id)), default=0) + 1
     idea = Idea(
         id=new_id("ideas"),
@@ -78,11 +80,11 @@ def add_idea(
 def update_idea(plan: ChangePlan, idea_id: int, **fields) -> PlanChange:
     idea = next((i for i in plan.ideas if i.id == idea_id), None)
     if idea is None:
-        raise PlanError("That idea is gone (undone or removed)")
+        raise PlanError(_("That idea is gone (undone or removed)"))
     if "owner" in fields:
         fields["owner"] = str(fields["owner"]).strip().upper()
     if "text" in fields and not str(fields["text"]).strip():
-        raise PlanError("An idea needs a few words")
+        raise PlanError(_("An idea needs a few words"))
     return PlanChange(puts=(Idea.model_validate({**idea.model_dump(), **fields}),))
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trodden.models.domain import Phase
+from trodden.models.i18n import _
 from trodden.models.map.curve import CurvePoint
 from trodden.models.map.journey_map import ItemKind, JourneyMap
 
@@ -53,7 +54,7 @@ def start_target(
 def set_target_value(plan: ChangePlan, phase: str, value: float, reason: str, new_id: NewId) -> PlanChange:
     """Set the target curve at ``phase`` by hand (-2..2) with the reason."""
     if not -2 <= value <= 2:
-        raise ValueError(f"a curve value is −2 to +2, not {value}")
+        raise ValueError(_("a curve value is −2 to +2, not {value}").format(value=value))
     point = plan.target_point(phase)
     if point is None:
         return PlanChange(puts=(TargetPoint(id=new_id("target_curve"), phase=phase, value=value, reason=reason),))
@@ -63,7 +64,7 @@ def set_target_value(plan: ChangePlan, phase: str, value: float, reason: str, ne
 def new_target_item(plan: ChangePlan, phase: str | None, title: str, new_id: NewId, areas=()) -> PlanChange:
     """A new target item: not on the current map, and needing no interview evidence."""
     if not title.strip():
-        raise ValueError("a target item needs a title")
+        raise ValueError(_("a target item needs a title"))
     order = max((item.order for item in plan.target_items), default=0) + 1
     item = TargetItem(
         id=new_id("target_items"), phase=phase, title=title, fate=Fate.NEW, areas=list(areas), order=order

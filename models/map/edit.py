@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from trodden.models.domain import Kind, Note
+from trodden.models.i18n import _
 
 from .design_question import tidy
 from .journey_map import BackstageKind, Change, ItemKind, JourneyMap, MapItem, Mark, QuotePick
@@ -50,7 +51,7 @@ def title_for(note: Note) -> str:
 def place_note(journey: JourneyMap, note: Note, phase: str, new_id: NewId, kind: ItemKind | None = None) -> Change:
     """Place a note in ``phase``: a new item backed by it (a pure quote becomes a quote pick)."""
     if any(note.id in item.evidence for item in journey.items):
-        raise EditError(f"note {note.id} is already on the map")
+        raise EditError(_("note {note} is already on the map").format(note=note.id))
     kind = kind or kind_for(note)
     item = MapItem(
         id=new_id("items"),
@@ -71,7 +72,7 @@ def pick_quote(journey: JourneyMap, note: Note, phase: str, new_id: NewId) -> Ch
     for pick in journey.quotes:
         if pick.note == note.id:
             if pick.phase == phase:
-                raise EditError("this quote is already picked for this phase")
+                raise EditError(_("this quote is already picked for this phase"))
             return Change(quotes=(pick.model_copy(update={"phase": phase}),))
     return Change(quotes=(QuotePick(id=new_id("quotes"), note=note.id, phase=phase),))
 
@@ -97,7 +98,7 @@ def merge_items(journey: JourneyMap, target_id: int, source_ids: Iterable[int]) 
     target = _item(journey, target_id)
     sources = [_item(journey, i) for i in dict.fromkeys(source_ids) if i != target_id]
     if not sources:
-        raise EditError("select other items to merge into this one (space), then merge")
+        raise EditError(_("select other items to merge into this one (space), then merge"))
     evidence = list(target.evidence)
     channels = list(target.channels)
     for source in sources:
@@ -161,7 +162,7 @@ def new_item(
     """Write an item by hand: with no evidence it is a hypothesis until notes back it."""
     title = " ".join(title.split())
     if not title:
-        raise EditError("an item needs a title")
+        raise EditError(_("an item needs a title"))
     item = MapItem(
         id=new_id("items"),
         kind=kind,
@@ -177,7 +178,7 @@ def new_item(
 def rename_item(journey: JourneyMap, item_id: int, title: str) -> Change:
     title = " ".join(title.split())
     if not title:
-        raise EditError("an item needs a title")
+        raise EditError(_("an item needs a title"))
     return Change(items=(_item(journey, item_id).model_copy(update={"title": title}),))
 
 
@@ -212,7 +213,7 @@ def items_in_phase(journey: JourneyMap, phase: str) -> list[MapItem]:
 def _item(journey: JourneyMap, item_id: int) -> MapItem:
     item = journey.item(item_id)
     if item is None:
-        raise EditError(f"item {item_id} is no longer on the map")
+        raise EditError(_("item {item} is no longer on the map").format(item=item_id))
     return item
 
 

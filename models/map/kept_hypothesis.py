@@ -18,6 +18,7 @@ from pydantic import Field
 
 from trodden.models.domain import Model
 from trodden.models.errors import StoreError
+from trodden.models.i18n import _, ngettext
 from trodden.models.storage.atomic import atomic_write, drop_stale_temp_files
 from trodden.models.storage.layout import HYPOTHESIS_FILE
 from trodden.models.storage.lockfile import FileLock
@@ -101,13 +102,16 @@ def take_snapshot(
         old = read_hypothesis(study_path)
         if old is not None and not replace:
             raise HypothesisExists(
-                f"a hypothesis snapshot is already kept ({old.taken:%Y-%m-%d %H:%M}, {len(old.items)} items);"
-                " replace it with --replace"
+                ngettext(
+                    "a hypothesis snapshot is already kept ({taken}, {n} item); replace it with --replace",
+                    "a hypothesis snapshot is already kept ({taken}, {n} items); replace it with --replace",
+                    len(old.items),
+                ).format(taken=f"{old.taken:%Y-%m-%d %H:%M}", n=len(old.items))
             )
         items = hypothesis_items(journey if journey is not None else read_map(study_path))
         if not items:  # kept empty, it would stop the first interview keeping the hypothesis drafted later
             raise StoreError(
-                "nothing to keep: the map has no items without evidence; draft the hypothesis on the map first"
+                _("nothing to keep: the map has no items without evidence; draft the hypothesis on the map first")
             )
         ids = {item.id for item in items}
         verdicts = {key: value for key, value in (old.verdicts if old else {}).items() if key in ids}
@@ -154,7 +158,7 @@ def record_verdict(study_path: Path, item_id: int, verdict: Verdict | None) -> K
         drop_stale_temp_files(study_path, "hypothesis")
         kept = read_hypothesis(study_path)
         if kept is None or not kept.has(item_id):
-            raise StoreError(f"item {item_id} is not in the kept hypothesis")
+            raise StoreError(_("item {item} is not in the kept hypothesis").format(item=item_id))
         verdicts = dict(kept.verdicts)
         if verdict is None:
             verdicts.pop(item_id, None)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from platformdirs import user_config_dir
 
+from trodden.models.i18n import _
 from trodden.models.storage.atomic import atomic_write, make_dir
 
 ENV = "TRODDEN_RESEARCHER"
@@ -60,7 +61,7 @@ def remember(initials: str) -> str:
     """Keep ``initials`` in the user config; raises ``ValueError`` if they cannot name a file."""
     value = valid(initials)
     if value is None:
-        raise ValueError("initials are 1-12 letters or digits (a - is allowed), like AB or kari")
+        raise ValueError(_("initials are 1-12 letters or digits (a - is allowed), like AB or kari"))
     make_dir(config_path().parent)
     atomic_write(config_path(), json.dumps({"initials": value}, ensure_ascii=False).encode())
     return value

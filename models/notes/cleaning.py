@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from trodden.models.domain import Kind, Note, Revision
+from trodden.models.i18n import _
 
 from .syntax import Command, NoteDraft, find_tokens, parse, render
 
@@ -124,7 +125,7 @@ def edit(note: Note, line: str, at: datetime) -> Note:
     """The note rewritten from an edited capture-syntax line (text, kinds, valence, tokens)."""
     draft = parse_line(line)
     if draft.is_empty:
-        raise CleanError("a note needs some words; delete it instead (d)")
+        raise CleanError(_("a note needs some words; delete it instead (d)"))
     return revised(note, draft, at)
 
 
@@ -168,7 +169,7 @@ def merge(first: Note, second: Note, at: datetime) -> tuple[Note, Note]:
     Kinds, channels and tags are united; the stronger feeling wins (the first on a tie).
     """
     if first.seq == second.seq:
-        raise CleanError("a note cannot be merged with itself")
+        raise CleanError(_("a note cannot be merged with itself"))
     valences = [v for v in (first.valence, second.valence) if v is not None]
     valence = max(valences, key=abs) if valences else None
     kinds = tuple(dict.fromkeys([*first.kinds, *second.kinds]))
@@ -207,7 +208,7 @@ def split(note: Note, position: int, new_seq: int, at: datetime) -> tuple[Note, 
     """
     head, tail = note.text[:position].rstrip(), note.text[position:].strip()
     if not head or not tail:
-        raise CleanError("move the cursor into the words, where the second note should start")
+        raise CleanError(_("move the cursor into the words, where the second note should start"))
     head_tokens, tail_tokens = find_tokens(head), find_tokens(tail)
     channels_tail = [c for c in note.channels if c in tail_tokens.channels and c not in head_tokens.channels]
     tags_tail = [t for t in note.tags if t in tail_tokens.tags and t not in head_tokens.tags]

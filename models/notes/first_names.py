@@ -19,6 +19,8 @@ from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 
+from trodden.models.i18n import _
+
 DISTRIBUTION = "gender-guesser"
 PACKAGE = "gender_guesser"
 DATA_FILE = "data/nam_dict.txt"
@@ -185,7 +187,9 @@ def first_names() -> frozenset[str]:
         size = path.stat().st_size
     except OSError as error:
         raise RuntimeError(
-            f"the first-name list ({DISTRIBUTION}) is missing: reinstall trodden; names cannot be redacted"
+            _("the first-name list ({distribution}) is missing: reinstall trodden; names cannot be redacted").format(
+                distribution=DISTRIBUTION
+            )
         ) from error
     cached = _cache_file(size)
     try:

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Literal
 
 from trodden.models.domain import Note
+from trodden.models.i18n import _
 from trodden.models.map.journey_map import MapItem
 
 from .cleaning import draft_of, revised
@@ -37,9 +38,15 @@ def clean_name(name: str) -> str:
     """A new tag or channel name as the capture syntax would read it (sign dropped, lower case)."""
     bare = unicodedata.normalize("NFC", name).strip().lstrip("#@").lower()
     if not _NAME.fullmatch(bare):
-        raise RetagError(f"{name!r} is not a tag or channel name: letters, digits, _ and inner - only")
+        raise RetagError(
+            _("{name} is not a tag or channel name: letters, digits, _ and inner - only").format(name=repr(name))
+        )
     if len(bare) > MAX_NAME:
-        raise RetagError(f"a tag or channel name is at most {MAX_NAME} characters; this one has {len(bare)}")
+        raise RetagError(
+            _("a tag or channel name is at most {limit} characters; this one has {n}").format(
+                limit=MAX_NAME, n=len(bare)
+            )
+        )
     return bare
 
 

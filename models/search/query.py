@@ -92,7 +92,7 @@ class Query:
         value = unicodedata.normalize("NFC", value)  # as the index has the notes' words
         value = value.strip().lstrip("#@") if attribute in ("tags", "channels") else value.strip()
         if not value:  # "p:" alone found the word "p", or nothing, without a word why
-            raise QueryError(f"{name}: needs a value, as in {EXAMPLES[attribute]}")
+            raise QueryError(_("{name}: needs a value, as in {example}").format(name=name, example=EXAMPLES[attribute]))
         if attribute == "kinds":
             return replace(self, kinds=(*self.kinds, kind_named(value)))
         if attribute == "feelings":

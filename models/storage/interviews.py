@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from trodden.models.domain import Interview, InterviewStatus
 from trodden.models.errors import CorruptFile, StoreError
+from trodden.models.i18n import _
 
 if TYPE_CHECKING:
     from .session import InterviewSession
@@ -49,7 +50,7 @@ def find_or_start(
     if interview:
         return store.find_interview(interview)
     if not participant:
-        raise StoreError("give a participant code (new or existing) or an interview id")
+        raise StoreError(_("give a participant code (new or existing) or an interview id"))
     if not start:
         return store.unfinished_interview(participant) or store.find_interview(participant)
     if not new and store.unfinished_interview(participant) is None:
@@ -57,16 +58,20 @@ def find_or_start(
             latest = store.find_interview(participant)
         except CorruptFile as error:  # their latest interview cannot be read: it may be the one under way
             raise StoreError(
-                f"{error}. It may be {participant}'s interview under way, so nothing was started;"
-                f" start another interview for {participant} with --new."
+                _(
+                    "{error}. It may be {participant}'s interview under way, so nothing was started;"
+                    " start another interview for {participant} with --new."
+                ).format(error=error, participant=participant)
             ) from error
         except StoreError:
             latest = None  # a participant with no interview yet
         if latest is not None and latest.status is InterviewStatus.CLEANED:
             raise StoreError(
-                f"{latest.participant}'s interview {latest.id} is marked cleaned, so nothing was started."
-                f" Open it with --interview {latest.id} (ctrl+o in capture reopens it for notes),"
-                f" or start another interview for {latest.participant} with --new."
+                _(
+                    "{participant}'s interview {interview} is marked cleaned, so nothing was started."
+                    " Open it with --interview {interview} (ctrl+o in capture reopens it for notes),"
+                    " or start another interview for {participant} with --new."
+                ).format(participant=latest.participant, interview=latest.id)
             )
     from trodden.models.map.kept_hypothesis import keep_before_first_interview  # the map builds on storage
 

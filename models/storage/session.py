@@ -16,6 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from trodden.models.domain import Interview, InterviewStatus, Note, Pause, Revision
 from trodden.models.errors import CorruptFile, Locked, ReadOnly, StoreError
+from trodden.models.i18n import _
 from trodden.models.notes.cleaning import revised
 from trodden.models.notes.syntax import NoteDraft, render
 
@@ -96,7 +97,7 @@ class InterviewSession:
         else:  # each note validated once: in the snapshot's pass, or here (from the journal)
             validated = iter(self._validate(docs))
             notes = [doc if type(doc) is not dict else next(validated) for _, doc in pairs]
-        for (key, _), note in zip(pairs, notes, strict=True):
+        for (key, _doc), note in zip(pairs, notes, strict=True):
             if note.seq != key:  # hand-edited: two entries could claim one number
                 raise CorruptFile(self.db.path.with_name(f"{NOTES_DB}.*"), f"entry {key} says it is note {note.seq}")
         self._notes = {note.seq: note for note in notes}
@@ -210,7 +211,7 @@ class InterviewSession:
     def _existing(self, seq: int) -> Note:
         note = self._notes.get(seq)
         if note is None:
-            raise StoreError(f"interview {self.interview.id} has no note {seq}")
+            raise StoreError(_("interview {interview} has no note {seq}").format(interview=self.interview.id, seq=seq))
         return note
 
     def save_notes(self, notes: list[Note]) -> None:
@@ -236,7 +237,7 @@ class InterviewSession:
             try:
                 updated = Note.model_validate({**self._existing(seq).model_dump(), **fields})
             except ValidationError as error:
-                raise StoreError(f"note {seq}: {first_problem(error)}") from None
+                raise StoreError(_("note {seq}: {problem}").format(seq=seq, problem=first_problem(error))) from None
             self._write([updated])
         return updated
 
@@ -252,7 +253,11 @@ class InterviewSession:
         self._require_writable()
         interview = Interview.model_validate(interview.model_dump())
         if interview.id != self.interview.id:
-            raise StoreError(f"interview {self.interview.id} cannot be saved as {interview.id}")
+            raise StoreError(
+                _("interview {interview} cannot be saved as {other}").format(
+                    interview=self.interview.id, other=interview.id
+                )
+            )
         atomic_write(self.folder / INTERVIEW_FILE, json_bytes(interview))
         self.interview = interview
         return interview

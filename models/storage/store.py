@@ -20,10 +20,9 @@ from pydantic import ValidationError
 
 from trodden.models.domain import Guide, Interview, InterviewStatus, Note, Participant, Phase, Study
 from trodden.models.errors import CorruptFile, StoreError, WriteFailed, unreadable
-from trodden.models.i18n import _
+from trodden.models.i18n import _, ngettext
 from trodden.models.names import clean_participant_code, safe_filename
 from trodden.models.natural_sort import natural_key
-from trodden.models.plurals import count
 
 from .atomic import atomic_write, drop_stale_temp_files, make_dir
 from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
@@ -268,10 +267,7 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
             return matches[-1]
         if damaged:
             raise next(problem for problem in damaged if Path(problem.path).parent.name == latest)
-        unreadable = f"; {count(len(problems), 'interview')} could not be read, e.g. {problems[0]}" if problems else ""
-        raise StoreError(
-            f"no interview {key!r} in {self.path} (give an interview id or a participant code){unreadable}"
-        )
+        raise _no_interview(key, self.path, problems)
 
     def unfinished_interview(self, participant: str) -> Interview | None:
         found, _ = self.interviews()
@@ -347,3 +343,18 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
             session.close()
             problems.extend(session.problems)  # damaged lines: named, the rest is in ``notes``
         return notes, problems
+
+
+def _no_interview(key: str, path: Path, problems: list[StoreError]) -> StoreError:
+    """ "No interview KEY", naming the interviews that could not be read (one of them may be it)."""
+    said = _("no interview {key} in {path} (give an interview id or a participant code)").format(
+        key=repr(key), path=path
+    )
+    if problems:
+        unreadable = ngettext(
+            "{n} interview could not be read, e.g. {problem}",
+            "{n} interviews could not be read, e.g. {problem}",
+            len(problems),
+        )
+        said += "; " + unreadable.format(n=len(problems), problem=problems[0])
+    return StoreError(said)

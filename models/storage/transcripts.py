@@ -14,6 +14,7 @@ from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
+from trodden.models.i18n import _
 from trodden.models.transcript.model import TRANSCRIPT_FORMAT, SpeakerRole, Transcript
 
 from .atomic import atomic_write, drop_stale_temp_files
@@ -40,7 +41,7 @@ def write_transcript_file(
     """Locked read-modify-write: ``change`` gets what is stored now (or ``None``) and returns the new one."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise StoreError(f"{folder} is not an interview folder")
+        raise StoreError(_("{folder} is not an interview folder").format(folder=folder))
     with FileLock(folder / TRANSCRIPT_LOCK, wait=wait):
         drop_stale_temp_files(folder, "transcript")
         current = read_transcript_file(folder)
@@ -79,8 +80,9 @@ class TranscriptStore:
         def put(current: Transcript | None) -> Transcript:
             if current is not None and not replace:
                 raise StoreError(
-                    f"interview {interview_id} already has a transcript (from {current.source or 'a file'}); "
-                    "replace it with --replace"
+                    _(
+                        "interview {interview} already has a transcript (from {source}); replace it with --replace"
+                    ).format(interview=interview_id, source=current.source or _("a file"))
                 )
             kept = {name: role for name, role in (current.speakers if current else {}).items()}
             names = set(transcript.speaker_names())
@@ -100,7 +102,11 @@ class TranscriptStore:
 
         def change(current: Transcript | None) -> Transcript:
             if current is None:
-                raise StoreError(f"interview {interview_id} has no transcript; import one with 'trodden transcript'")
+                raise StoreError(
+                    _("interview {interview} has no transcript; import one with 'trodden transcript'").format(
+                        interview=interview_id
+                    )
+                )
             update: dict = {}
             if speakers is not None:
                 update["speakers"] = {**current.speakers, **speakers}

@@ -8,6 +8,7 @@ import dataclasses
 from datetime import datetime, timedelta
 
 from trodden.models.domain import Interview, Kind, Note, Revision
+from trodden.models.i18n import _
 from trodden.models.notes.cleaning import CleanError, draft_of, revised
 from trodden.models.notes.syntax import NoteDraft, render
 
@@ -19,9 +20,9 @@ def with_said_words(note: Note, said: str, at: datetime) -> Note:
     """The quote ``note`` with the transcript's words ``said`` (its marks, channels and tags kept)."""
     words = " ".join(said.split()).strip("\"“”»«' ")
     if not words:
-        raise CleanError("the transcript span is empty: widen it first (>)")
+        raise CleanError(_("the transcript span is empty: widen it first (>)"))
     if not note.has(Kind.QUOTE):
-        raise CleanError("only a quote takes the transcript's words; mark it as a quote first (\")")
+        raise CleanError(_("only a quote takes the transcript's words; mark it as a quote first (\")"))
     return revised(note, dataclasses.replace(draft_of(note), text=words), at)
 
 
@@ -57,7 +58,7 @@ def quote_from_cue(
     """A new quote note of the words of ``cue``, at its time, in the theme and phase of that moment."""
     text = " ".join(cue.text.split())
     if not text:
-        raise CleanError("this transcript line has no words")
+        raise CleanError(_("this transcript line has no words"))
     t, wall = note_times(interview, offset, cue.start)
     theme, phase = context_at(notes, t)
     draft = NoteDraft(text=text, kinds=(Kind.QUOTE,))
