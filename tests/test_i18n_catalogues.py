@@ -111,3 +111,33 @@ def test_a_po_edited_after_the_build_wins_over_its_old_mo(tmp_path, monkeypatch)
     monkeypatch.setattr(i18n, "_loaded", {})
     os.utime(folder / "trodden.mo", (mo_time - 1, mo_time - 1))
     assert i18n.catalogue("sv").gettext("Quit") == "Avsluta"  # written together by an installer: the .mo
+
+
+SHOWN = {"status", "_say", "notify", "literal", "Text", "Static", "Label", "Option", "PromptScreen", "PickScreen"}
+"""What puts a sentence on a screen: a status or message line, a toast, a text, a label, an option, a dialog."""
+
+
+def test_no_screen_message_is_a_bare_english_literal():
+    """A literal (or an f-string with words in it) handed straight to a screen's message line is never
+    extracted, so a Swedish study would see it in English: it must go through ``_`` first."""
+    import ast
+    from pathlib import Path
+
+    root = Path(i18n.__file__).parent
+    bare = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            first = node.args[0]
+            words = [first] if isinstance(first, ast.Constant) else getattr(first, "values", [])
+            worded = any(
+                isinstance(part, ast.Constant)
+                and isinstance(part.value, str)
+                and re.search(r"[A-Za-z]{3}", part.value.replace("trodden", ""))  # the name is no word to translate
+                for part in words
+            )
+            if name in SHOWN and isinstance(first, (ast.Constant, ast.JoinedStr)) and worded:
+                bare.append(f"{path.relative_to(root)}:{node.lineno}: {ast.unparse(first)[:70]}")
+    assert not bare, "shown without _(): " + "; ".join(bare)

@@ -112,7 +112,7 @@ class TroddenApp(App[int]):
             self.screen.action_query()
             return
         if self.store is None:
-            self.notify("No study is open yet.")
+            self.notify(_("No study is open yet."))
             return
         self.push_screen(SearchScreen(self.store, query))
 

@@ -55,4 +55,4 @@ class InterviewExport(CleanView):
             return _("exported (redacted) to {docx} and .md").format(docx=docx)
 
         self._submit(job)
-        self._say("exporting…")
+        self._say(_("exporting…"))

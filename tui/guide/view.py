@@ -199,7 +199,7 @@ class GuideView(TroddenScreen):
         """The theme's clock: big digits on a wide terminal, one line under the title on a narrow
         one (``guide.tcss``: the digits take 16 columns, the theme's name needs them more)."""
         self.query_one("#theme-clock", Digits).update(shown)
-        self.query_one("#clock-line", Static).update(Text(f"{shown} on this theme"))
+        self.query_one("#clock-line", Static).update(Text(_("{time} on this theme").format(time=shown)))
 
     def _draw_followups(self, progress: Progress) -> None:
         followups = self.query_one("#followups", OptionList)

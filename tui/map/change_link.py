@@ -3,6 +3,8 @@ the map's own session, after the map's pending writes are on disk (one writer at
 
 from __future__ import annotations
 
+from trodden.tui.i18n import _
+
 from .writing import MapWriting
 
 
@@ -11,7 +13,7 @@ class ChangeLink(MapWriting):
 
     def action_problem_areas(self, then: str = "") -> None:
         if self.loaded is None:
-            self.status("The map is still loading", "yellow")
+            self.status(_("The map is still loading"), "yellow")
             return
         from trodden.tui.change.screen import ChangeScreen
 

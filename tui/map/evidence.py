@@ -145,10 +145,15 @@ class ItemScreen(TranscriptContextView, ModalScreen[str | None]):
             notes = self.index.evidence(self.item)
             missing = [n for n in self.item.evidence if n not in self.index.notes]
             options = [Option(evidence_line(note, self.index.participant(note)), id=note.id) for note in notes]
-            options += [Option(literal(f"{n}: note not found (deleted?)", "red", one_line=True), id=n) for n in missing]
+            options += [
+                Option(literal(_("{note}: note not found (deleted?)").format(note=n), "red", one_line=True), id=n)
+                for n in missing
+            ]
             if not options:
                 options = [
-                    Option(Text("No evidence yet: place interview notes on this item (a)", style="dim"), disabled=True)
+                    Option(
+                        Text(_("No evidence yet: place interview notes on this item (a)"), style="dim"), disabled=True
+                    )
                 ]
             yield OptionList(*options, id="evidence")
             yield TranscriptContext(id="transcript-context")

@@ -81,7 +81,7 @@ class HypothesisActions(MapWriting):
         if self.loaded is None:
             return
         if self.kept is None and self.kept_problem:
-            self.status(f"The kept hypothesis cannot be shown: {self.kept_problem}", "red")
+            self.status(_("The kept hypothesis cannot be shown: {problem}").format(problem=self.kept_problem), "red")
             return
         if self.kept is None:
             self.status(_(NOT_KEPT), "yellow")

@@ -166,7 +166,7 @@ class InboxActions(MapWriting):
             return
         phase = next((p for p in self.phases if p.id == note.phase), None) or self.current_phase()
         if phase is None:
-            self.status("Add a phase first (A)", "yellow")
+            self.status(_("Add a phase first (A)"), "yellow")
             return
 
         def done(answer: str | None) -> None:
@@ -178,12 +178,14 @@ class InboxActions(MapWriting):
                 self._fail(error)
                 return
             item = placed.items[0].model_copy(update={"design_question": answer.strip()})
-            self.commit(Change(items=(item,)), f"Moment of truth in {phase.name}", placed={note.id})
+            self.commit(
+                Change(items=(item,)), _("Moment of truth in {phase}").format(phase=phase.name), placed={note.id}
+            )
             self._focus_item(item.id)
 
-        title = f"Moment of truth: {title_for(note)}"
+        title = _("Moment of truth: {title}").format(title=title_for(note))
         self.app.push_screen(
-            PromptScreen(title, "How might we ", "the design question it raises", blink=self.blink), done
+            PromptScreen(title, _("How might we "), _("the design question it raises"), blink=self.blink), done
         )
 
     def action_column_filter(self) -> None:

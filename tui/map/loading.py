@@ -236,7 +236,7 @@ class MapLoading(MapWriting):
             return
         self._kept_stamp = message.stamp
         if message.problem:  # a damaged file: the hypothesis shown stays as it was
-            self.status(f"The kept hypothesis cannot be read: {message.problem}", "red")
+            self.status(_("The kept hypothesis cannot be read: {problem}").format(problem=message.problem), "red")
             return
         self.kept = message.kept
 

@@ -135,7 +135,7 @@ class MapView:
         """The board's item a key acts on; none while the inbox has the focus (keys act on the
         focused panel: an item key pressed in the inbox must not change an item out of sight)."""
         if self.inbox_focused:
-            self.status("This key changes a map item: tab to the board first", "yellow")
+            self.status(_("This key changes a map item: tab to the board first"), "yellow")
             return None
         item = self.current_item()
         if item is None:
