@@ -25,7 +25,7 @@ from trodden.models.storage.store import StudyStore
 
 from .domain import Guide, Interview, Model, Note, Participant, Phase, Study
 from .errors import CorruptFile, StoreError
-from .i18n import N_
+from .i18n import N_, _
 from .import_checks import MAX_DEPTH, MAX_FILE_BYTES, document_problem, json_path, raw_problem, read_import_file
 
 FORMAT_NAME = "trodden-study"
@@ -138,9 +138,16 @@ def load_document(path: Path) -> StudyDocument:
     """
     payload = _read_json(Path(path))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT_NAME:
-        raise CorruptFile(path, f'is not a trodden study export (expected "format": "{FORMAT_NAME}")')
+        raise CorruptFile(
+            path, _('is not a trodden study export (expected "format": "{name}")').format(name=FORMAT_NAME)
+        )
     if isinstance(payload.get("version"), int) and payload["version"] > FORMAT_VERSION:
-        raise CorruptFile(path, f"is format version {payload['version']}; this trodden reads up to {FORMAT_VERSION}")
+        raise CorruptFile(
+            path,
+            _("is format version {version}; this trodden reads up to {newest}").format(
+                version=payload["version"], newest=FORMAT_VERSION
+            ),
+        )
     problem = raw_problem(payload)
     if problem is None:
         try:
@@ -152,7 +159,7 @@ def load_document(path: Path) -> StudyDocument:
             problem = document_problem(document)
     if problem is not None:
         where, what = problem
-        raise CorruptFile(path, f"{where}: {what}; nothing was imported")
+        raise CorruptFile(path, _("{where}: {what}; nothing was imported").format(where=where, what=what))
     return document
 
 
@@ -161,13 +168,16 @@ def _read_json(path: Path):
     try:
         return json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        raise CorruptFile(path, f"is not UTF-8 text (byte {error.start})") from None
+        raise CorruptFile(path, _("is not UTF-8 text (byte {byte})").format(byte=error.start)) from None
     except RecursionError:
         raise CorruptFile(
-            path, f"is nested too deeply to be a study export, which needs fewer than {MAX_DEPTH} levels"
+            path,
+            _("is nested too deeply to be a study export, which needs fewer than {depth} levels").format(
+                depth=MAX_DEPTH
+            ),
         ) from None
     except ValueError as error:
-        raise CorruptFile(path, f"is not valid JSON ({error})") from None
+        raise CorruptFile(path, _("is not valid JSON ({error})").format(error=error)) from None
 
 
 def import_document(document: StudyDocument, path: Path) -> tuple[StudyStore, list[str]]:
@@ -239,7 +249,7 @@ def check_names(document: StudyDocument) -> None:
     problem = document_problem(document)
     if problem is not None:
         where, what = problem
-        raise StoreError(f"{where}: {what}; nothing was imported")
+        raise StoreError(_("{where}: {what}; nothing was imported").format(where=where, what=what))
 
 
 def write_interview(store: StudyStore, interview: Interview, notes: list[Note]) -> None:

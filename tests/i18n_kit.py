@@ -48,6 +48,7 @@ IDENTICAL = {
         "tags:",
         "{participant} · {interview} · note {seq}",
         "note {seq}: {problem}",
+        "note {seq}",
         "status",
         "argument %(argument_name)s: %(message)s",
         ("{n} interview", "{n} interviews"),

@@ -127,3 +127,20 @@ def test_the_map_clean_and_change_screens_refuse_in_the_studys_language():
             add_idea(ChangePlan(), 7, "mere tid", lambda _collection: 1)
     finally:
         i18n.set_language("en")
+
+
+def test_a_damaged_table_file_is_named_in_swedish(tmp_path):
+    """A damaged file's reason is translated too; the path stays as it is (data)."""
+    import pytest
+
+    from trodden.models.errors import CorruptFile
+    from trodden.models.storage.snapshot import parse_snapshot
+
+    path = tmp_path / "intervjuer" / "notes.json"
+    try:
+        i18n.set_language("sv")
+        with pytest.raises(CorruptFile) as refused:
+            parse_snapshot(b'{"notes": []}', path)
+        assert str(refused.value).startswith(f"{path}: tabell 'notes' är inget JSON-objekt")
+    finally:
+        i18n.set_language("en")

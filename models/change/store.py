@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from trodden.models.errors import CorruptFile
+from trodden.models.i18n import _
 from trodden.models.map.map_session import MapSession, has_map
 from trodden.models.map.shared_doc import ordered_id
 from trodden.models.storage.model_json import first_problem
@@ -34,7 +35,8 @@ class PlanStore:
             return ChangePlan(**{name: self.session.records(name) for name in COLLECTIONS})
         except ValidationError as error:
             raise CorruptFile(
-                self.session.folder, f"holds a plan entry that is not valid: {first_problem(error)}"
+                self.session.folder,
+                _("holds a plan entry that is not valid: {problem}").format(problem=first_problem(error)),
             ) from None
 
     def next_id(self, collection: str) -> int:

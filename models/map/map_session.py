@@ -28,15 +28,14 @@ from pydantic import ValidationError
 
 from trodden.models.domain import Phase
 from trodden.models.errors import CorruptFile, Locked, ReadOnly, WriteFailed
-from trodden.models.storage.model_json import first_problem
 
 from . import phase_doc, researcher
 from .conflicts import Conflict, find_conflicts, phase_revert, revert
 from .journey_map import BackstageKind, Change, CurveOverride, ItemKind, JourneyMap, MapItem, QuotePick
-from .migration import has_old_map, migrate
+from .migration import has_old_map, invalid_map_entry, migrate
 from .presence import Presence, drop_presence, read_presence, write_presence
 from .shared_doc import SharedDoc, new_id
-from .update_files import SUFFIX, UPDATE, Follower, Frame, Merge, OwnFile, state_vector
+from .update_files import SUFFIX, UPDATE, Follower, Frame, Merge, OwnFile, state_vector, unreadable_edit
 
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
@@ -116,7 +115,7 @@ class MapSession:
 
     def _apply(self, path: Path, frames: list[Frame]) -> bool:
         def damaged(item: Frame) -> None:
-            self._damage.append(CorruptFile(path, f"the edit at byte {item.offset} cannot be read; it was skipped"))
+            self._damage.append(unreadable_edit(path, item.offset))
 
         return self._merge.take(frames, damaged)
 
@@ -193,7 +192,7 @@ class MapSession:
                     overrides=self.shared.records("overrides"),
                 )
             except ValidationError as error:
-                raise CorruptFile(self.folder, f"holds a map entry that is not valid: {first_problem(error)}") from None
+                raise invalid_map_entry(self.folder, error) from None
 
     def phases(self) -> list[Phase]:
         """The journey's phases in order, numbered 1..n (``phase_doc``)."""

@@ -16,6 +16,7 @@ from pycrdt import Doc
 from pydantic import ValidationError
 
 from trodden.models.errors import CorruptFile, StoreError
+from trodden.models.i18n import _
 from trodden.models.storage.atomic import atomic_write, make_dir
 from trodden.models.storage.durable import DurableDB
 from trodden.models.storage.model_json import first_problem
@@ -45,7 +46,8 @@ def conversion(study_path: Path) -> tuple[bytes, list[CorruptFile]]:
             overrides = [CurveOverride.model_validate(doc) for _, doc in old.docs("overrides")]
         except ValidationError as error:
             raise CorruptFile(
-                old.snapshot_path, f"holds a map entry that is not valid: {first_problem(error)}"
+                old.snapshot_path,
+                _("holds a map entry that is not valid: {problem}").format(problem=first_problem(error)),
             ) from None
         damage = old.damage
     shared = SharedDoc(Doc(client_id=MIGRATION_CLIENT), who="", stamp=False)
@@ -88,3 +90,8 @@ def migrate(study_path: Path, folder: Path, *, write: bool) -> tuple[bytes, list
     except StoreError:
         return update, damage  # a read-only folder: the conversion still shows, in memory
     return b"", damage
+
+
+def invalid_map_entry(path: Path, error: ValidationError) -> CorruptFile:
+    """The error for a map entry that does not validate: the file, and the first thing wrong."""
+    return CorruptFile(path, _("holds a map entry that is not valid: {problem}").format(problem=first_problem(error)))

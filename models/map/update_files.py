@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trodden.models.errors import CorruptFile, Damaged, WriteFailed
+from trodden.models.i18n import _
 from trodden.models.storage.atomic import atomic_write, make_dir
 from trodden.models.storage.lockfile import FileLock
 
@@ -78,7 +79,7 @@ def state_vector(state: bytes) -> dict[int, int]:
 
     count = varuint()
     out = {}
-    for _ in range(count):
+    for _index in range(count):
         client = varuint()
         out[client] = varuint()
     return out
@@ -122,7 +123,9 @@ def parse(path: Path, blob: bytes, start: int = 0, *, base: int = 0) -> Parsed:
             if stop == len(blob):
                 break  # the last frame still being written or synced
             where = base + offset
-            out.damage.append(CorruptFile(path, f"the edit at byte {where} is damaged (checksum); it was skipped"))
+            out.damage.append(
+                CorruptFile(path, _("the edit at byte {byte} is damaged (checksum); it was skipped").format(byte=where))
+            )
         elif payload[:1] == UPDATE and len(payload) > EDIT_META.size:
             client, end = EDIT_META.unpack_from(payload, 1)
             out.frames.append(Frame(base + offset, UPDATE, payload[1 + EDIT_META.size :], client, end))
@@ -316,3 +319,8 @@ class OwnFile:
     def close(self) -> None:
         self._close_fd()
         self.lock.release()
+
+
+def unreadable_edit(path: Path, offset: int) -> CorruptFile:
+    """The damage noted for an edit that cannot be read (it is skipped; everything else is read)."""
+    return CorruptFile(path, _("the edit at byte {byte} cannot be read; it was skipped").format(byte=offset))

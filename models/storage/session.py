@@ -82,11 +82,13 @@ class InterviewSession:
             first = error.errors()[0]
             loc = first.get("loc", ())
             index = loc[0] if loc and isinstance(loc[0], int) else None
-            which = f"note {docs[index].get('seq', '?')}" if index is not None else "a note"
-            field = ".".join(str(part) for part in loc[1:]) or "top level"
+            which = _("note {seq}").format(seq=docs[index].get("seq", "?")) if index is not None else _("a note")
+            field = ".".join(str(part) for part in loc[1:]) or _("top level")
             raise CorruptFile(
                 self.db.path.with_name(f"{NOTES_DB}.*"),
-                f"{which} is not valid ({field}: {first.get('msg', 'invalid')})",
+                _("{which} is not valid ({field}: {problem})").format(
+                    which=which, field=field, problem=first.get("msg", "invalid")
+                ),
             ) from None
 
     def _rebuild_cache(self) -> None:
@@ -99,7 +101,10 @@ class InterviewSession:
             notes = [doc if type(doc) is not dict else next(validated) for _, doc in pairs]
         for (key, _doc), note in zip(pairs, notes, strict=True):
             if note.seq != key:  # hand-edited: two entries could claim one number
-                raise CorruptFile(self.db.path.with_name(f"{NOTES_DB}.*"), f"entry {key} says it is note {note.seq}")
+                raise CorruptFile(
+                    self.db.path.with_name(f"{NOTES_DB}.*"),
+                    _("entry {key} says it is note {seq}").format(key=key, seq=note.seq),
+                )
         self._notes = {note.seq: note for note in notes}
         self._max_seq = max(self._notes, default=0)
         self.db.take_changes()

@@ -61,7 +61,7 @@ def parse_snapshot(raw: bytes, path: Path) -> tuple[Tables, int]:
     except UnicodeDecodeError:
         raise CorruptFile(path, _("is not UTF-8 text")) from None
     except RecursionError:
-        raise CorruptFile(path, "is not a trodden table file (nested too deeply)") from None
+        raise CorruptFile(path, _("is not a trodden table file (nested too deeply)")) from None
     except ValueError as error:
         raise CorruptFile(path, _("is not valid JSON ({error})").format(error=error)) from None
     return checked_tables(data, path)
@@ -71,17 +71,19 @@ def checked_tables(data: Any, path: Path, documents: tuple[type, ...] = (dict,))
     """Parsed snapshot ``data`` as (tables, last journal segment they hold), once it is seen to be
     a trodden table file; ``documents``: what a document may be (a reader's validated models too)."""
     if not isinstance(data, dict):
-        raise CorruptFile(path, "is not a trodden table file (expected a JSON object of tables)")
+        raise CorruptFile(path, _("is not a trodden table file (expected a JSON object of tables)"))
     for table, rows in data.items():
         if not isinstance(rows, dict):
-            raise CorruptFile(path, f"table {table!r} is not a JSON object")
+            raise CorruptFile(path, _("table {table} is not a JSON object").format(table=repr(table)))
         for key, doc in rows.items():
             if not key.isdigit() or not isinstance(doc, documents):
-                raise CorruptFile(path, f"table {table!r} entry {key!r} is not a document")
+                raise CorruptFile(
+                    path, _("table {table} entry {key} is not a document").format(table=repr(table), key=repr(key))
+                )
     meta = data.pop(META_TABLE, {}).get("1", {})
     version, covered = meta.get("format", FORMAT), meta.get("journal", 0)
     if type(version) is not int or type(covered) is not int or covered < 0:
-        raise CorruptFile(path, f"has a broken {META_TABLE} table")
+        raise CorruptFile(path, _("has a broken {table} table").format(table=META_TABLE))
     if version > FORMAT:
         raise CorruptFile(path, _(NEWER))
     return data, covered
