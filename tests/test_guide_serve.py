@@ -13,6 +13,7 @@ import socket
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -139,6 +140,8 @@ def test_options_before_after_dir_and_after_dashes():
         (["--participant", "P1", "--interview", "x"], "not both"),
         (["--port", "70000"], "not a port"),
         (["--participant", "../etc"], "participant"),
+        (["--tls-cert", "c.pem"], "give both --tls-cert and --tls-key"),
+        (["--tls-key", "k.pem"], "give both --tls-cert and --tls-key"),
     ]:
         with pytest.raises(StoreError, match=says):
             split_rest(parser.parse_args(["serve", "d", *wrong]))
@@ -203,3 +206,39 @@ def test_public_url_names_a_real_address():
     assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
     assert "0.0.0.0" not in public_url("0.0.0.0", 8000)
     assert public_url("::1", 80) == "http://[::1]:80"
+
+
+TLS = Path(__file__).parent / "data" / "tls"
+
+
+@pytest.mark.parametrize(
+    ("cert", "key", "says"),
+    [
+        ("missing.pem", "key.pem", r"the TLS file .*missing\.pem cannot be read \(no such file"),
+        ("key.pem", "key.pem", r"are not a PEM certificate and its private key"),
+        ("cert.pem", "key-with-passphrase.pem", r"key-with-passphrase\.pem is protected by a passphrase"),
+    ],
+)
+def test_serve_refuses_tls_files_it_cannot_use_before_listening(tmp_path, capsys, cert, key, says):
+    """A wrong TLS file is named with what to do, before any port is taken or token printed."""
+    from trodden.tui.cli.main import main
+
+    store, _ = make_study(tmp_path / "s")
+    argv = ["serve", str(store.path), "--tls-cert", str(TLS / cert), "--tls-key", str(TLS / key)]
+    assert main([*argv, "--port", str(free_port())]) == 1
+    err = capsys.readouterr().err
+    assert re.search(says, err, re.IGNORECASE), err
+    assert "token" not in err
+
+
+def test_serve_with_tls_refuses_a_plain_http_public_url(tmp_path, capsys):
+    from trodden.tui.cli.main import main
+
+    store, _ = make_study(tmp_path / "s")
+    argv = ["serve", str(store.path), "--tls-cert", str(TLS / "cert.pem"), "--tls-key", str(TLS / "key.pem")]
+    assert main([*argv, "--public-url", "http://bord.example:8000"]) == 1
+    assert "must be an https:// address when serving with --tls-cert" in capsys.readouterr().err
+
+
+def test_the_address_printed_is_https_with_tls():
+    assert public_url("127.0.0.1", 8443, "https") == "https://127.0.0.1:8443"

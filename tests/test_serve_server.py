@@ -10,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import shlex
+import ssl
 import sys
 import textwrap
+from pathlib import Path
 
 import aiohttp
 from aiohttp import web
@@ -19,8 +21,11 @@ from guide_study import run_async
 
 from trodden.tui.cli.serve_guard import Guard
 from trodden.tui.cli.serve_server import RUNNER_OPTIONS, GuardedServer, VisibleFormatter
+from trodden.tui.cli.serve_tls import tls_context
 
 TIMEOUT = aiohttp.ClientTimeout(total=20)
+TLS = Path(__file__).parent / "data" / "tls"
+"""A self-signed certificate for localhost and 127.0.0.1 (until 2126) and its key: for these tests only."""
 
 STAND_IN = textwrap.dedent(
     """
@@ -50,7 +55,9 @@ async def until(condition, what: str, timeout: float = 20.0) -> None:
 class Served:
     """A GuardedServer listening on 127.0.0.1 for one test."""
 
-    def __init__(self, tmp_path) -> None:
+    def __init__(self, tmp_path, *, tls: bool = False) -> None:
+        self.tls = tls_context(TLS / "cert.pem", TLS / "key.pem") if tls else None
+        self.scheme = "https" if tls else "http"
         script = tmp_path / "stand_in.py"
         script.write_text(STAND_IN, encoding="utf-8")
         self.command = shlex.join([sys.executable, str(script)])
@@ -65,17 +72,20 @@ class Served:
         self.server = server
         self.runner = web.AppRunner(await server.make_app(), **RUNNER_OPTIONS)
         await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        site = web.TCPSite(self.runner, "127.0.0.1", 0, ssl_context=self.tls)
         await site.start()
         self.port = self.runner.addresses[0][1]
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = f"{self.scheme}://127.0.0.1:{self.port}"
         server.guard = self.guard = Guard.for_address("127.0.0.1", self.port, self.base, token="hemlig-token")
         handler = logging.Handler()
         handler.emit = lambda record: self.records.append(record.getMessage())  # type: ignore[method-assign]
         self.handler = handler
         logging.getLogger("trodden.serve").addHandler(handler)
         logging.getLogger("trodden.serve").setLevel(logging.INFO)
-        self.session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=TIMEOUT)
+        trusted = ssl.create_default_context(cafile=str(TLS / "cert.pem"))  # the tablet trusts the certificate
+        self.session = aiohttp.ClientSession(
+            cookie_jar=aiohttp.CookieJar(unsafe=True), timeout=TIMEOUT, connector=aiohttp.TCPConnector(ssl=trusted)
+        )
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -187,3 +197,25 @@ def test_log_lines_show_control_characters_instead_of_running_them():
     line = VisibleFormatter("%(message)s").format(record)
     assert "\x1b" not in line and "\x07" not in line and "\x9b" not in line
     assert "52;c;cHduZWQ=" in line
+
+
+@run_async
+async def test_with_tls_the_door_is_https_and_the_cookie_secure(tmp_path):
+    """--tls-cert/--tls-key: the same checks over https, the token's cookie only sent encrypted, the
+    guide's WebSocket wss://, and a plain-HTTP request to the port gets no page at all."""
+    async with Served(tmp_path, tls=True) as served:
+        assert (await served.get("/"))[0] == 403
+        cookie = [part.strip() for part in (await served.login()).split(";")]
+        assert "Secure" in cookie and "HttpOnly" in cookie
+        status, page, _ = await served.get("/?fontsize=20")
+        assert status == 200 and f'data-session-websocket-url="wss://127.0.0.1:{served.port}/ws"' in page
+        assert await served.ws_status(origin=served.base) == 101
+        assert await served.ws_status(origin=f"http://127.0.0.1:{served.port}") == 403, "the http origin is not ours"
+        plain = f"http://127.0.0.1:{served.port}/?token=hemlig-token"
+        async with aiohttp.ClientSession(timeout=TIMEOUT) as session:
+            try:
+                async with session.get(plain, allow_redirects=False) as response:
+                    answered = response.status
+            except aiohttp.ClientError:
+                answered = None
+        assert answered in (None, 400), "plain HTTP must not reach the guarded app"

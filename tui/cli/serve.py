@@ -1,4 +1,4 @@
-"""``trodden serve DIR [--participant CODE | --interview ID] [--allow-edit-guide] [--host H] [--port P]``.
+"""``trodden serve DIR [--participant CODE | --interview ID] [--allow-edit-guide] [--host H] [--port P] [--tls-cert F --tls-key F]``.
 
 For an interviewer without a terminal (a tablet on the table): the guide view of one interview
 in a browser, through textual-serve, which runs a process per tab over a WebSocket. A meeting
@@ -9,7 +9,9 @@ room is not a private terminal, so (serve_server.py, serve_guard.py):
 - Host and Origin must be the served address, else 403 (DNS rebinding, cross-site WebSocket);
 - each tab runs serve_tab.py: the guide view of the one interview resolved here, as a served
   app (tui/guide/served.py) that reaches no other screen, no file import, no screenshot; the
-  guide editor only with ``--allow-edit-guide``.
+  guide editor only with ``--allow-edit-guide``;
+- with ``--tls-cert`` and ``--tls-key`` the address is https:// (serve_tls.py); without them a
+  serve on the network is plain HTTP, and says so.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import shlex
 import socket
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
@@ -46,6 +49,15 @@ def _add_options(parser) -> None:
         ),
     )
     parser.add_argument(
+        "--tls-cert",
+        metavar="FILE",
+        type=Path,
+        help=_("serve https: the certificate (PEM) the tablet trusts; with --tls-key"),
+    )
+    parser.add_argument(
+        "--tls-key", metavar="FILE", type=Path, help=_("the certificate's private key (PEM, without a passphrase)")
+    )
+    parser.add_argument(
         "--participant",
         metavar="CODE",
         type=participant_code,
@@ -66,7 +78,7 @@ def register(sub) -> None:
         help=_("serve one interview's guide view in a web browser (with an access token)"),
         usage=(
             "trodden serve DIR [--participant CODE | --interview ID] [--allow-edit-guide] "
-            "[--host H] [--port P] [--public-url URL] [--ui-lang en|sv|da]"
+            "[--host H] [--port P] [--public-url URL] [--tls-cert FILE --tls-key FILE] [--ui-lang en|sv|da]"
         ),
         description=(
             _(
@@ -74,7 +86,8 @@ def register(sub) -> None:
                 "the table). Give --participant or --interview; with neither, the one interview under way is "
                 "served. Prints an address with a random access token: every request needs it, and only that "
                 "address (Host and Origin) is answered. The browser gets the guide view only. Listens on "
-                "127.0.0.1 unless --host is given."
+                "127.0.0.1 unless --host is given; on a shared network give --tls-cert and --tls-key, so the "
+                "address and the guide are encrypted (https)."
             )
         ),
     )
@@ -109,6 +122,8 @@ def split_rest(args) -> argparse.Namespace:
         raise StoreError("serve: " + unknown_text)
     if parsed.participant and parsed.interview:
         raise StoreError("serve: " + _("give --participant or --interview, not both"))
+    if bool(parsed.tls_cert) != bool(parsed.tls_key):
+        raise StoreError("serve: " + _("give both --tls-cert and --tls-key (the certificate and its private key)"))
     if not 0 < parsed.port < 65536:
         raise StoreError(_("--port {port} is not a port number (1-65535)").format(port=parsed.port))
     return parsed
@@ -140,7 +155,7 @@ def tab_command(study: str, interview_id: str, allow_edit_guide: bool, ui_lang: 
     return shlex.join([*words, "--ui-lang", ui_lang] if ui_lang else words)
 
 
-def public_url(host: str, port: int) -> str:
+def public_url(host: str, port: int, scheme: str = "http") -> str:
     """What a browser should use: a wildcard address is no address, so name this machine."""
     if host in ("0.0.0.0", "::", ""):
         try:
@@ -151,7 +166,7 @@ def public_url(host: str, port: int) -> str:
             host = socket.gethostname()
     if ":" in host:
         host = f"[{host}]"
-    return f"http://{host}:{port}"
+    return f"{scheme}://{host}:{port}"
 
 
 def qr_text(url: str) -> str:
@@ -174,13 +189,18 @@ def run(args) -> int:
         raise StoreError(_("textual-serve is not installed; pip install textual-serve")) from None
     from .serve_guard import Guard, is_loopback
     from .serve_server import GuardedServer
+    from .serve_tls import tls_context
 
-    base = (options.public_url or public_url(options.host, options.port)).rstrip("/")
+    tls = tls_context(options.tls_cert, options.tls_key) if options.tls_cert else None
+    base = (options.public_url or public_url(options.host, options.port, "https" if tls else "http")).rstrip("/")
     try:
         guard = Guard.for_address(options.host, options.port, base)
     except ValueError:
         wrong = _("--public-url {address} is not an http(s) address").format(address=repr(options.public_url))
         raise StoreError(wrong) from None
+    if tls and guard.scheme != "https":
+        wrong = _("--public-url {address} must be an https:// address when serving with --tls-cert")
+        raise StoreError(wrong.format(address=repr(options.public_url)))
     try:
         family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
         listening = socket.create_server((options.host.strip("[]"), options.port), family=family)
@@ -200,10 +220,12 @@ def run(args) -> int:
     info(f"  {address}")
     if sys.stderr.isatty():
         info(qr_text(address))
-    if not is_loopback(options.host):
+    if not is_loopback(options.host) and tls:
+        info(_("listening on {host} (https): anyone who has the address can use this guide").format(host=options.host))
+    elif not is_loopback(options.host):
         listening = _(
             "listening on {host}: anyone on this network who has the address can use this guide. "
-            "It is plain HTTP (not encrypted): use a network you trust."
+            "It is plain HTTP (not encrypted): use a network you trust, or give --tls-cert and --tls-key."
         )
         warn(listening.format(host=options.host))
     info(_("Only this address answers. ctrl+c stops serving."))
@@ -215,5 +237,5 @@ def run(args) -> int:
         title=f"trodden · {visible(store.study.name)}",
         public_url=base,
     )
-    server.serve(sock=listening)
+    server.serve(sock=listening, ssl_context=tls)
     return 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
+import ssl
 import sys
 from typing import Any
 from urllib.parse import urlencode
@@ -209,12 +210,16 @@ class GuardedServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         """textual-serve prints its logo and the command here; trodden serve says what matters itself."""
 
-    def serve(self, debug: bool = False, *, sock: socket.socket | None = None) -> None:
-        """Run until ctrl+c; on ``sock`` if given (bound early, so a busy port is said before anything starts)."""
+    def serve(
+        self, debug: bool = False, *, sock: socket.socket | None = None, ssl_context: ssl.SSLContext | None = None
+    ) -> None:
+        """Run until ctrl+c; on ``sock`` if given (bound early, so a busy port is said before anything
+        starts); https with ``ssl_context`` (``serve_tls``)."""
         self.initialize_logging()
         web.run_app(
             self.make_app(),
             **({"sock": sock} if sock is not None else {"host": self.host, "port": self.port}),
+            ssl_context=ssl_context,
             print=None,
             shutdown_timeout=3.0,
             **RUNNER_OPTIONS,
