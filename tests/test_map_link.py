@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from pathlib import Path
 
 import aiohttp
 import pytest
@@ -116,3 +117,63 @@ def test_join_says_at_once_when_the_url_or_the_token_is_wrong(two_copies, monkey
     finally:
         link.stop()
     assert opened == []
+
+
+TLS = Path(__file__).parent / "data" / "tls"
+
+
+def test_over_tls_a_joiner_that_trusts_the_certificate_syncs_and_one_that_does_not_is_told(two_copies):
+    """--host with --tls-cert/--tls-key serves wss://; --join checks the certificate (--tls-ca)."""
+    from trodden.tui.cli.map_link import join_problem, trusting
+    from trodden.tui.cli.serve_tls import tls_context
+
+    host_dir, joiner_dir = two_copies
+    host, joiner = MapLink(), MapLink()
+    tls = tls_context(TLS / "cert.pem", TLS / "key.pem")
+    guard = host.serve(
+        "127.0.0.1", 0, lambda port: Guard.for_address("127.0.0.1", port, public_url("127.0.0.1", port, "https")), tls
+    )
+    url = map_url(guard, public_url("127.0.0.1", host.port, "https"))
+    assert url.startswith("wss://127.0.0.1:")
+    trust = trusting(TLS / "cert.pem")
+    try:
+        with MapSession(host_dir, writable=True, who="AB") as ours:
+            host.attach(ours)
+            assert "a certificate this machine does not trust: give --tls-ca FILE" in join_problem(url)
+            assert join_problem(url, trust) is None
+            assert "refused to join" in join_problem(url.replace(guard.token, "fel"), trust)
+            with MapSession(joiner_dir, writable=True, who="CD") as theirs:
+                joiner.join(url, trust)
+                joiner.attach(theirs)
+                host.received.clear()
+                theirs.apply(Change(items=(MapItem(id=2, phase="ph1", title="Över TLS"),)))
+                assert host.received.wait(WAIT)
+        assert [i.title for i in read_map(host_dir).items] == ["Över TLS"]
+    finally:
+        joiner.stop()
+        host.stop()
+
+
+@pytest.mark.parametrize(
+    ("extra", "says"),
+    [
+        (["--host", "--tls-cert", "c.pem"], "give both --tls-cert and --tls-key"),
+        (["--tls-cert", "c.pem", "--tls-key", "k.pem"], "--tls-cert and --tls-key go with --host"),
+        (["--tls-ca", "ca.pem"], "--tls-ca goes with --join"),
+    ],
+)
+def test_tls_options_that_do_not_go_together_are_refused_first(two_copies, capsys, extra, says):
+    from trodden.tui.cli.main import main
+
+    with pytest.raises(SystemExit) as refused:
+        main(["map", str(two_copies[0]), "--as", "AB", *extra])
+    assert says in str(refused.value)
+
+
+def test_a_tls_ca_that_is_no_certificate_is_named(tmp_path):
+    from trodden.models.errors import StoreError
+    from trodden.tui.cli.map_link import trusting
+
+    for path in (tmp_path / "saknas.pem", TLS / "key.pem"):
+        with pytest.raises(StoreError, match=r"--tls-ca .* is not a certificate to trust"):
+            trusting(path)

@@ -7,6 +7,7 @@ as the first interview does by itself, without opening the board.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from trodden.tui.i18n import _, ngettext
 
@@ -55,6 +56,18 @@ def register(sub) -> None:
     )
     live.add_argument("--join", metavar="URL", help=_("join a map served with --host (DIR: your copy of the study)"))
     parser.add_argument("--port", type=int, default=8765, help=_("the --host port (default: 8765)"))
+    parser.add_argument(
+        "--tls-cert", metavar="FILE", type=Path, help=_("with --host: serve wss:// with this certificate (PEM)")
+    )
+    parser.add_argument(
+        "--tls-key", metavar="FILE", type=Path, help=_("with --tls-cert: its private key (PEM, without a passphrase)")
+    )
+    parser.add_argument(
+        "--tls-ca",
+        metavar="FILE",
+        type=Path,
+        help=_("with --join: trust this certificate (the host's, or its authority's) besides the system's"),
+    )
     add_ui_lang_arg(parser)
     parser.set_defaults(run=run)
 
@@ -71,24 +84,48 @@ def start_link(args):
 
     link = MapLink()
     if args.join:
-        from .map_link import join_problem
+        from .map_link import join_problem, trusting
 
-        problem = join_problem(args.join)
+        trust = trusting(args.tls_ca) if args.tls_ca else None
+        problem = join_problem(args.join, trust)
         if problem:
             raise StoreError(problem)
-        link.join(args.join)
+        link.join(args.join, trust)
         joined = _("Live: joined {address} (your edits and theirs meet as soon as it answers)")
         link.note = joined.format(address=args.join.split("?")[0])
         return link
 
-    def guard_for(port: int) -> Guard:
-        return Guard.for_address(args.host, port, public_url(args.host, port))
+    from .serve_guard import is_loopback
+    from .serve_tls import tls_context
 
-    guard = link.serve(args.host, args.port, guard_for)
-    address = map_url(guard, public_url(args.host, link.port))
+    tls = tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
+    scheme = "https" if tls else "http"
+
+    def guard_for(port: int) -> Guard:
+        return Guard.for_address(args.host, port, public_url(args.host, port, scheme))
+
+    guard = link.serve(args.host, args.port, guard_for, tls)
+    address = map_url(guard, public_url(args.host, link.port, scheme))
     link.note = _("Live: others join with  trodden map THEIR-COPY --join {address}").format(address=address)
     info(link.note)
+    if not tls and not is_loopback(args.host):
+        plain = _(
+            "the map is served over a plain WebSocket (ws://, not encrypted): anyone who watches this network"
+            " can read it and the token; use a network you trust, or give --tls-cert and --tls-key"
+        )
+        warn(plain)
     return link
+
+
+def tls_problem(args) -> str | None:
+    """Why the TLS options given do not go together, before anything starts; None if they do."""
+    if bool(args.tls_cert) != bool(args.tls_key):
+        return _("give both --tls-cert and --tls-key (the certificate and its private key)")
+    if args.tls_cert and not args.host:
+        return _("--tls-cert and --tls-key go with --host (the map served to the others)")
+    if args.tls_ca and not args.join:
+        return _("--tls-ca goes with --join (the certificate to trust when joining)")
+    return None
 
 
 def ask_initials(flag: str | None) -> str | None:
@@ -123,6 +160,9 @@ def run(args) -> int:
         return snapshot(args)
     if args.replace:
         raise SystemExit("trodden map: " + _("error: --replace goes with --snapshot hypothesis"))
+    problem = tls_problem(args)
+    if problem:
+        raise SystemExit("trodden map: " + _("error: {problem}").format(problem=problem))
     open_study(args.dir)  # a folder that is no study is named first, terminal or not
     needs_terminal("trodden map")  # before initials are asked or a link is served
     from trodden.tui.app import run_app

@@ -3,7 +3,9 @@
 The host serves its map session at ``ws://HOST:PORT/map?token=...`` (aiohttp, already there
 for ``trodden serve``) behind the same rules as ``trodden serve`` (``serve_guard``): the token
 (compared in constant time), the Host header (DNS rebinding) and the Origin header, required
-on the upgrade. A joiner opens the map in its own copy of the study and connects.
+on the upgrade; with ``--tls-cert``/``--tls-key`` at ``wss://`` (``serve_tls``), and a joiner
+trusts the system's certificate authorities or the certificate given with ``--tls-ca``. A joiner
+opens the map in its own copy of the study and connects.
 
 The messages are binary, a tag byte then a Yjs payload: ``S`` + a state vector ("this is what I
 have": the answer is ``U`` with what it lacks), ``U`` + an update (merged, kept in the receiver's
@@ -15,10 +17,20 @@ goes away tries again every 2 s. Only traffic between the team's machines: no cl
 from __future__ import annotations
 
 import asyncio
+import ssl
 import threading
 from urllib.parse import urlsplit
 
-from aiohttp import ClientError, ClientSession, ClientTimeout, WSMsgType, WSServerHandshakeError, web
+from aiohttp import (
+    ClientConnectorCertificateError,
+    ClientError,
+    ClientSession,
+    ClientTimeout,
+    TCPConnector,
+    WSMsgType,
+    WSServerHandshakeError,
+    web,
+)
 
 from trodden.models.map.map_session import MapSession
 from trodden.tui.i18n import _
@@ -108,12 +120,14 @@ class MapLink:
 
     # --- the host
 
-    def serve(self, listen: str, port: int, guard_for) -> Guard:
-        """Listen (``attach`` gives the session); ``guard_for(port)`` makes the guard once the port is known."""
+    def serve(self, listen: str, port: int, guard_for, tls: ssl.SSLContext | None = None) -> Guard:
+        """Listen (``attach`` gives the session), over TLS with ``tls``; ``guard_for(port)`` makes the
+        guard once the port is known."""
         self._thread.start()
-        return asyncio.run_coroutine_threadsafe(self._serve(listen, port, guard_for), self.loop).result(timeout=30)
+        serving = self._serve(listen, port, guard_for, tls)
+        return asyncio.run_coroutine_threadsafe(serving, self.loop).result(timeout=30)
 
-    async def _serve(self, listen: str, port: int, guard_for) -> Guard:
+    async def _serve(self, listen: str, port: int, guard_for, tls: ssl.SSLContext | None) -> Guard:
         holder: dict[str, Guard] = {}
 
         async def handle(request: web.Request) -> web.StreamResponse:
@@ -133,7 +147,7 @@ class MapLink:
         app.router.add_get(PATH, handle)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, listen, port)
+        site = web.TCPSite(self._runner, listen, port, ssl_context=tls)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # the port given when 0 was asked
         holder["guard"] = guard_for(self.port)
@@ -142,15 +156,16 @@ class MapLink:
 
     # --- a joiner
 
-    def join(self, url: str) -> None:
-        """Connect to a host (and again whenever the connection drops); ``attach`` gives the session."""
+    def join(self, url: str, trust: ssl.SSLContext | None = None) -> None:
+        """Connect to a host (and again whenever the connection drops); ``attach`` gives the session.
+        A ``wss://`` host's certificate is checked against ``trust`` (default: the system's)."""
         self._thread.start()
-        self._soon(self._join(url))
+        self._soon(self._join(url, trust))
 
-    async def _join(self, url: str) -> None:
+    async def _join(self, url: str, trust: ssl.SSLContext | None) -> None:
         parts = urlsplit(url)
         origin = f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
-        async with ClientSession() as client:
+        async with ClientSession(connector=_connector(trust)) as client:
             while not self._stopping:
                 try:
                     async with client.ws_connect(url, headers={"Origin": origin}, max_msg_size=MAX_MESSAGE) as ws:
@@ -172,7 +187,24 @@ def map_url(guard: Guard, public: str) -> str:
     return f"{base}{PATH}?{TOKEN_PARAM}={guard.token}"
 
 
-def join_problem(url: str) -> str | None:
+def _connector(trust: ssl.SSLContext | None) -> TCPConnector:
+    """Certificates always checked: against ``trust`` when given, else the system's authorities."""
+    return TCPConnector(ssl=trust if trust is not None else True)
+
+
+def trusting(ca_file) -> ssl.SSLContext:
+    """A client context that trusts the certificate (or authority) in ``ca_file`` (``--tls-ca``)."""
+    from trodden.models.errors import StoreError, system_reason
+
+    try:
+        return ssl.create_default_context(cafile=str(ca_file))
+    except OSError as error:
+        reason = system_reason(error) if not isinstance(error, ssl.SSLError) else (error.reason or str(error))
+        said = _("--tls-ca {path} is not a certificate to trust ({reason})")
+        raise StoreError(said.format(path=ca_file, reason=reason)) from None
+
+
+def join_problem(url: str, trust: ssl.SSLContext | None = None) -> str | None:
     """Why ``--join URL`` cannot work, found before the board opens; None if it may (a host not
     answering yet is fine: the joiner keeps trying). A URL that is not the host's ``ws://`` address
     with its token, or a host that refuses the token, Host or Origin, is said at once instead of a
@@ -185,18 +217,26 @@ def join_problem(url: str) -> str | None:
         )
         return said.format(url=repr(url), param=TOKEN_PARAM)
 
-    async def knock() -> int | None:
+    async def knock() -> int | str | None:
         origin = f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
-        async with ClientSession(timeout=ClientTimeout(total=10)) as client:
+        async with ClientSession(timeout=ClientTimeout(total=10), connector=_connector(trust)) as client:
             try:
                 async with client.ws_connect(url, headers={"Origin": origin}, max_msg_size=MAX_MESSAGE):
                     return 101
             except WSServerHandshakeError as error:
                 return error.status
+            except ClientConnectorCertificateError:
+                return "certificate"
             except (TimeoutError, OSError, ValueError, RuntimeError, ClientError):
                 return None
 
     status = asyncio.run(knock())
+    if status == "certificate":
+        said = _(
+            "the host at {host} has a certificate this machine does not trust: give --tls-ca FILE"
+            " (the host's certificate, or the authority that made it)"
+        )
+        return said.format(host=parts.netloc)
     if status == 403:
         said = _(
             "the host at {host} refused to join: the token is wrong or from an earlier run"
