@@ -105,3 +105,14 @@ def test_snapshot_of_the_curve_per_touchpoint(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(make_app(tmp_path), terminal_size=(130, 44), run_before=run_before)
+
+
+def test_snapshot_of_the_stats_panel_at_80x24(snap_compare, tmp_path):
+    """A long title wraps under itself, not under the counts."""
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=run_before)

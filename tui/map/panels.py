@@ -3,6 +3,8 @@ saturation, and a quote with its history."""
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.message import Message
@@ -112,10 +114,11 @@ def quote_panel(note: Note, participant: str) -> Text:
     return text
 
 
-def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Text:
-    """The stats panel: participants per item, tag and channel, then saturation."""
+def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Group:
+    """The stats panel: participants per item, tag and channel, then saturation. Each section is a
+    grid, so a long title wraps under itself, not under the counts."""
     rows = backing_counts(loaded.index, journey)
-    text = Text()
+    parts: list[RenderableType] = []
     headings = {
         "item": _("Map items"),
         "backstage": _("Backstage only staff told of"),
@@ -125,15 +128,21 @@ def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Te
     for kind, section in backing_sections(rows):
         heading = headings[kind]
         counted = _("{heading} (staff, n of N)") if kind == "backstage" else _("{heading} (customers, n of N)")
-        text.append(counted.format(heading=heading) + "\n", style="bold")
+        parts.append(Text(counted.format(heading=heading), style="bold"))
         if not section:
-            text.append("  " + _("none yet") + "\n", style="dim")
+            parts.append(Text("  " + _("none yet"), style="dim"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True, width=10, style="green")
+        grid.add_column(overflow="fold")
         for row in section:
             prefix = "#" if kind == "tag" else "@" if kind == "channel" else ""
-            text.append("  " + _("{n} of {total}").format(n=f"{row.n:>3}", total=f"{row.total:<3}") + " ")
-            text.append(bar(row.n, row.total, 10).ljust(10), style="green")
-            text.append(f" {prefix}{visible(row.label)}\n")
-        text.append("\n")
+            counts = "  " + _("{n} of {total}").format(n=f"{row.n:>3}", total=f"{row.total:<3}")
+            grid.add_row(counts, bar(row.n, row.total, 10), Text(prefix + visible(row.label)))
+        if section:
+            parts.append(grid)
+        parts.append(Text())
+    text = Text()
     text.append(_("Saturation: what each interview added, in date order") + "\n", style="bold")
     yields = saturation(loaded.interviews, loaded.index, journey)
     peak = max((y.new for y in yields), default=0)
@@ -146,4 +155,4 @@ def stats_text(loaded: StudyMapData, journey: JourneyMap, width: int = 30) -> Te
         text.append(bar(y.new_items, peak, width), style="green")
         text.append(bar(y.new_tags, peak, width), style="cyan")
         text.append("\n")
-    return text
+    return Group(*parts, text)

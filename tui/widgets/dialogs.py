@@ -4,6 +4,7 @@ Their styles are in ``dialogs.tcss`` next to this file (``CSS_PATH``)."""
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -66,7 +67,7 @@ class TextPanel(ModalScreen[None]):
     BINDINGS = PANEL_ACTIONS
     CSS_PATH = "dialogs.tcss"
 
-    def __init__(self, title: str, body: Text) -> None:
+    def __init__(self, title: str, body: RenderableType) -> None:
         super().__init__()
         self.title_text = title
         self.body = body
