@@ -81,8 +81,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "not-cleaned": {
         "en": "interview {id} ({participant}) is {status}, not cleaned yet",
-        "sv": "intervjun {id} ({participant}) är {status} men inte städad ännu",
-        "da": "interviewet {id} ({participant}) er {status}, men ikke renset endnu",
+        "sv": "intervjun {id} ({participant}) är {status} men inte renskriven ännu",
+        "da": "interviewet {id} ({participant}) er {status}, men ikke renskrevet endnu",
     },
     "status.done": {"en": "done", "sv": "genomförd", "da": "gennemført"},
     "status.live": {"en": "live", "sv": "pågående", "da": "i gang"},
@@ -190,7 +190,7 @@ TITLES: dict[str, dict[str, str]] = {
     "single-channel": {"en": "A single channel", "sv": "Bara en kanal", "da": "Kun én kanal"},
     "no-evidence": {"en": "Not backed yet", "sv": "Saknar stöd", "da": "Mangler belæg"},
     "quote-not-verbatim": {"en": "Quote not verbatim", "sv": "Citat inte ordagrant", "da": "Citat ikke ordret"},
-    "not-cleaned": {"en": "Notes not cleaned", "sv": "Anteckningar ej städade", "da": "Noter ikke renset"},
+    "not-cleaned": {"en": "Notes not cleaned", "sv": "Anteckningar ej renskrivna", "da": "Noter ikke renskrevet"},
     "empty-phase": {"en": "Empty phase", "sv": "Tom fas", "da": "Tom fase"},
     "journey-name-inside-out": {
         "en": "Journey named inside-out",
