@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from i18n_kit import english_on_screen
+from rendering import plain
 from rich.console import Console
 from waiting import wait_until
 
@@ -177,7 +178,7 @@ async def every_screen(tmp_path: Path, lang: str) -> None:
         checks = app.screen
         seen["map: checks"] = "\n".join(
             [checks.title_text, str(checks.query_one("#pick-intro").render())]
-            + [option.prompt.plain.split(" ", 1)[0] for option in checks.query_one("OptionList").options]
+            + [plain(option.prompt).split(" ", 1)[0] for option in checks.query_one("OptionList").options]
         )
         await pilot.press("escape")
         await pilot.press("p")  # the problem areas: one made by title, its matrix, the target map

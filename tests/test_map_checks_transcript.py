@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rendering import plain
 from textual.widgets import OptionList
 from transcript_kit import teams_vtt
 from waiting import wait_until
@@ -36,7 +37,7 @@ async def test_the_checks_panel_lists_a_quote_the_transcript_does_not_confirm(tm
         await pilot.press("c")
         await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), "the checks (run on a worker)")
         options = app.screen.query_one(OptionList)
-        lines = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        lines = [plain(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
         (differs,) = [n for n, line in enumerate(lines) if line.split()[1] == "quote-differs"]
         assert "Jag älskar när det växer" in lines[differs]
         await pilot.press(*["down"] * differs, "enter")

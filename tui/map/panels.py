@@ -60,11 +60,15 @@ class MapPanels(MapView):
         code_width = max(len(finding.code) for finding in findings) + 1  # codes never run into their message
         for number, finding in enumerate(findings):
             severity = _(SEVERITY.get(finding.severity, finding.severity))
-            line = Text(
-                f"{severity:<{severity_width}}", style="bold yellow" if finding.severity == "warning" else "cyan"
+            line = Table.grid()  # a long message wraps under itself, not under the severity and code
+            line.add_column(no_wrap=True, width=severity_width)
+            line.add_column(no_wrap=True, width=code_width)
+            line.add_column(overflow="fold")
+            line.add_row(
+                Text(severity, style="bold yellow" if finding.severity == "warning" else "cyan"),
+                Text(finding.code, style="bold"),
+                Text(visible(finding.message)),
             )
-            line.append(f"{finding.code:<{code_width}}", style="bold")
-            line.append(visible(finding.message))
             options.append((f"{number}", line))
         intro = Text(
             _("Enter jumps to the phase or item a finding is about ('trodden check --help' explains each code).")

@@ -100,7 +100,7 @@ class PickScreen(ModalScreen[str | None]):
     BINDINGS = PICK_ACTIONS
     CSS_PATH = "dialogs.tcss"
 
-    def __init__(self, title: str, intro: Text, options: list[tuple[str, Text]]) -> None:
+    def __init__(self, title: str, intro: Text, options: list[tuple[str, RenderableType]]) -> None:
         super().__init__()
         self.title_text = title
         self.intro = intro
