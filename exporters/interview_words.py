@@ -54,7 +54,7 @@ LABELS = {
     "sv": {
         "status.planned": "planerad",
         "status.live": "pågår",
-        "status.done": "genomförd",
+        "status.done": "klar",
         "status.cleaned": "renskriven",
         "title": "Intervjuanteckningar",
         "journey": "Kundresa",
@@ -96,7 +96,7 @@ LABELS = {
     "da": {
         "status.planned": "planlagt",
         "status.live": "i gang",
-        "status.done": "gennemført",
+        "status.done": "afsluttet",
         "status.cleaned": "renskrevet",
         "title": "Interviewnoter",
         "journey": "Kunderejse",

@@ -84,7 +84,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sv": "intervjun {id} ({participant}) är {status} men inte renskriven ännu",
         "da": "interviewet {id} ({participant}) er {status}, men ikke renskrevet endnu",
     },
-    "status.done": {"en": "done", "sv": "genomförd", "da": "gennemført"},
+    "status.done": {"en": "done", "sv": "klar", "da": "afsluttet"},
     "status.live": {"en": "live", "sv": "pågående", "da": "i gang"},
     "empty-phase": {
         "en": "phase {name} has nothing on the map",
