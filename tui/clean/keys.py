@@ -230,8 +230,7 @@ HELP_INTRO = N_("""[b]Cleaning an interview's notes[/b]
 Walk every note: fix typos and shorthand in its line ([b]enter[/b]), using the capture syntax:
 [b]"[/b] quote  [b]+[/b]/[b]++[/b] heart  [b]-[/b]/[b]--[/b] thundercloud  [b]*[/b] touchpoint  [b]![/b] moment  [b]%[/b] backstage  [b]?[/b] follow-up  [b]@channel[/b]  [b]#tag[/b]
 Quotes must stay verbatim: [b]✎ changed[/b] means the words differ from what was typed live; check them and press [b]v[/b].
-[on rgb(255,170,120)] Highlighted [/] words are personal details (the participant's name, phone numbers, e-mails,
-ID numbers, IBANs, addresses, the study's redaction terms); exports replace them with markers like \\[name] unless asked otherwise.
+[on rgb(255,170,120)] Highlighted [/] words are personal details (the participant's name, phone numbers, e-mails, ID numbers, IBANs, addresses, the study's redaction terms); exports replace them with markers like \\[name] unless asked otherwise.
 [u on rgb(255,225,110)] Likely names [/] are replaced too: [b]a[/b] confirms one (it joins the study's terms), [b]o[/b] says it is not a name.
 With the recording's transcript ([b]i[/b] or [b]trodden transcript[/b]), each quote shows [b]✓ verbatim[/b], [b]≈ close[/b] or [b]not found[/b]:
 [b]w[/b] takes the words said · [b]<[/b] [b]>[/b] narrow/widen the span · [b]T[/b] the transcript panel ([b]q[/b] makes a line a quote) · [b]\\[[/b] [b]][/b] nudge the offset · [b]m[/b] speakers.
