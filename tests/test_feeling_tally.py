@@ -69,7 +69,7 @@ def _plain_totals(index: NotesIndex, counts) -> tuple[dict, dict]:
     return feeling_of, totals
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(specs=st.lists(NOTE, max_size=30))
 def test_one_pass_counts_what_the_per_note_rules_count(specs) -> None:
     notes = _notes(specs)
@@ -88,7 +88,7 @@ def test_one_pass_counts_what_the_per_note_rules_count(specs) -> None:
     assert not backstage & set(index.feeling_of)  # never a backstage feeling
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(specs=st.lists(NOTE, max_size=30), placed=st.lists(st.integers(1, 30), max_size=5))
 def test_a_reports_notes_count_as_the_plain_notes_and_are_not_read(specs, placed) -> None:
     notes = _notes(specs)
