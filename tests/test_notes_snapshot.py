@@ -106,3 +106,32 @@ def test_a_note_that_fails_is_never_built_without_validation(study: StudyStore) 
     data["notes"]["3"]["unknown"] = "field"
     path.write_text(json.dumps(data), encoding="utf-8")
     assert "note 3 is not valid (unknown: Extra inputs are not permitted)" in _same_error(study)
+
+
+def test_the_json_export_reads_each_interview_once_with_the_ordinary_result(study: StudyStore) -> None:
+    """``build_document`` (``--format json``) reads through ``read_notes`` with the collector paused:
+    the same notes (deleted ones too, the journal's last word), a damaged interview named with the
+    ordinary open's error and left out, no file changed, and the collector running again after."""
+    import gc
+
+    from trodden.models.interchange import build_document
+
+    interview = study.find_interview("P1")
+    with study.open_interview(interview.id) as session:
+        add_lines(session, ["from the journal @webshop"], CLOCK)
+        session.delete_note(2)
+        ordinary, _, _, _ = _both(study)
+        document, problems = build_document(study, include_private=True)
+    (record,) = [record for record in document.interviews if record.id == interview.id]
+    assert record.notes == ordinary and record.notes[1].deleted and problems == []
+    assert gc.isenabled()
+    path = study.interview_dir(interview.id) / "notes.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["notes"]["2"]["valence"] = 7
+    path.write_text(json.dumps(data), encoding="utf-8")
+    before = snapshot_files(study.path)
+    expected = _error(study, lambda found: study.open_interview(found.id, writable=False))
+    document, problems = build_document(study, include_private=True)
+    assert [str(problem) for problem in problems] == [expected]
+    assert interview.id not in [record.id for record in document.interviews]
+    assert snapshot_files(study.path) == before and gc.isenabled()

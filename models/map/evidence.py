@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from trodden.models.domain import Interview, Kind, Note, Participant
 from trodden.models.errors import StoreError
 from trodden.models.natural_sort import natural_sorted
-from trodden.models.notes.shown_notes import NoteFacts
+from trodden.models.notes.shown_notes import FACTS_OF, NoteFacts
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 
@@ -90,51 +91,37 @@ class NotesIndex:
         return note.valence is not None and self.is_staff(self.participant(note))
 
     @cached_property
-    def feelings(self) -> tuple[tuple[str, str, int, str | None], ...]:
-        """(note id, customer, valence, own phase) of every note whose feeling is a customer's."""
-        return self._feelings(self.customer_feeling)
+    def _tally(self) -> FeelingTally:
+        return FeelingTally.of(self.counted(), self.participant_of, self._staff_set)
 
-    @cached_property
-    def staff_feelings(self) -> tuple[tuple[str, str, int, str | None], ...]:
-        """(note id, member of staff, valence, own phase) of every staff feeling."""
-        return self._feelings(self.staff_feeling)
-
-    def _feelings(self, counts) -> tuple[tuple[str, str, int, str | None], ...]:
-        participant = self.participant
-        return tuple(
-            (note.id, participant(note), note.valence, note.phase)  # type: ignore[misc]
-            for note in self.counted()
-            if note.valence is not None and counts(note)  # no feeling counts in no view: skipped first
-        )
-
-    def counted(self) -> Iterable[Note | NoteFacts]:
-        """Every note for counting: its id, interview, feeling, kinds and phase, nothing more read
-        (an export's notes as their ``facts``, so counting 50,000 notes redacts none of them)."""
+    def counted(self) -> Iterable[NoteFacts | tuple]:
+        """Every note for counting as its facts (id, interview, feeling, kinds, phase), nothing more
+        read (an export's notes as their ``facts``, so counting 50,000 notes redacts none of them)."""
         facts = getattr(self.notes, "facts", None)
-        return facts() if facts is not None else self.notes.values()
+        return facts() if facts is not None else map(FACTS_OF, self.notes.values())
 
-    @cached_property
+    @property
     def interviews_with_notes(self) -> frozenset[str]:
         """The interviews with at least one (non-deleted) note."""
-        return frozenset(note.interview for note in self.counted())
+        return self._tally.interviews
 
-    @cached_property
+    @property
     def feeling_of(self) -> dict[str, tuple[str, int, str | None]]:
-        """note id -> (customer, valence, own phase), for notes with a customer's feeling."""
-        return {note_id: (who, valence, phase) for note_id, who, valence, phase in self.feelings}
+        """note id -> (customer, valence, own phase), for notes with a customer's feeling (in note order)."""
+        return self._tally.customer_of
 
-    @cached_property
+    @property
     def base_totals(self) -> dict[str | None, dict[str, list[float]]]:
         """phase -> customer -> [sum, count] of valences, by the notes' own phases."""
-        return _totals(self.feelings)
+        return self._tally.customer_totals
 
-    @cached_property
+    @property
     def staff_feeling_of(self) -> dict[str, tuple[str, int, str | None]]:
-        return {note_id: (who, valence, phase) for note_id, who, valence, phase in self.staff_feelings}
+        return self._tally.staff_of
 
-    @cached_property
+    @property
     def staff_base_totals(self) -> dict[str | None, dict[str, list[float]]]:
-        return _totals(self.staff_feelings)
+        return self._tally.staff_totals
 
     def participant(self, note: Note) -> str:
         return self.participant_of.get(note.interview, note.interview)
@@ -172,13 +159,53 @@ def _is_staff(person: Participant | None) -> bool:
     return person is not None and person.is_staff
 
 
-def _totals(feelings) -> dict[str | None, dict[str, list[float]]]:
-    totals: dict[str | None, dict[str, list[float]]] = {}
-    for _, who, valence, phase in feelings:
-        entry = totals.setdefault(phase, {}).setdefault(who, [0, 0])
-        entry[0] += valence
-        entry[1] += 1
-    return totals
+@dataclass(frozen=True)
+class FeelingTally:
+    """Every count the curves need of every note, made in one pass over the notes' facts.
+
+    The customers' feelings (never a member of staff's, never a backstage note's) and the staff's
+    (every feeling staff gave, backstage too) by note id, and their [sum, count] per own phase and
+    person; and the interviews with notes. One loop with no call per note: at 50,000 notes the
+    separate passes it replaces cost more than reading a tenth of the notes.
+    """
+
+    customer_of: dict[str, tuple[str, int, str | None]]
+    customer_totals: dict[str | None, dict[str, list[float]]]
+    staff_of: dict[str, tuple[str, int, str | None]]
+    staff_totals: dict[str | None, dict[str, list[float]]]
+    interviews: frozenset[str]
+
+    @classmethod
+    def of(cls, facts: Iterable[tuple], participant_of: dict[str, str], staff: Collection[str]) -> FeelingTally:
+        """From ``(id, interview, valence, kinds, phase)`` tuples (``NoteFacts``); ``staff``: staff codes."""
+        facts = facts if isinstance(facts, tuple | list) else tuple(facts)
+        customer_of: dict[str, tuple[str, int, str | None]] = {}
+        staff_of: dict[str, tuple[str, int, str | None]] = {}
+        customer_totals: dict[str | None, dict[str, list[float]]] = {}
+        staff_totals: dict[str | None, dict[str, list[float]]] = {}
+        backstage = Kind.BACKSTAGE
+        for note_id, interview, valence, kinds, phase in facts:
+            if valence is None:
+                continue
+            who = participant_of.get(interview, interview)
+            if who in staff:
+                feeling_of, totals = staff_of, staff_totals
+            elif backstage in kinds:  # a customer's backstage note: its feeling is no customer's
+                continue
+            else:
+                feeling_of, totals = customer_of, customer_totals
+            feeling_of[note_id] = (who, valence, phase)
+            by_who = totals.get(phase)
+            if by_who is None:
+                by_who = totals[phase] = {}
+            entry = by_who.get(who)
+            if entry is None:
+                by_who[who] = [valence, 1]
+            else:
+                entry[0] += valence
+                entry[1] += 1
+        interviews = frozenset(map(itemgetter(1), facts))
+        return cls(customer_of, customer_totals, staff_of, staff_totals, interviews)
 
 
 def segment_counts(segments: Iterable[str]) -> list[tuple[str, int]]:

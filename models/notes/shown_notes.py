@@ -13,6 +13,7 @@ user-written text at all.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import partial
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -32,8 +33,10 @@ class NoteFacts(NamedTuple):
 
 
 FACTS = NoteFacts._fields
-_FACTS_OF = attrgetter(*FACTS)
+FACTS_OF = attrgetter(*FACTS)
 """A note's facts as a plain tuple, read in C."""
+_AS_FACTS = partial(tuple.__new__, NoteFacts)
+"""A plain facts tuple as ``NoteFacts``, made in C (``NoteFacts._make`` is a Python call a note)."""
 assert not set(FACTS) & set(text_fields(Note)), "a note's facts must hold no redacted (user-written) field"
 
 
@@ -65,7 +68,7 @@ class ShownNotes(Mapping[str, Note]):
         """Every note's ``NoteFacts``, none of it redacted (there is nothing in them to redact);
         made once (the curve, the staff view and the checks each count the notes)."""
         if self._facts is None:
-            self._facts = tuple(map(NoteFacts._make, map(_FACTS_OF, self._notes.values())))
+            self._facts = tuple(map(_AS_FACTS, map(FACTS_OF, self._notes.values())))
         return self._facts
 
     @property
