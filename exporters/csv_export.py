@@ -72,6 +72,20 @@ def _is_number(value: str) -> bool:
     return True
 
 
+def _no_formula(rows: list[NoteRow]) -> bool:
+    """True when no cell of ``rows`` may start as a formula: the rows turned into columns and
+    each column's first characters looked at in C (``isdisjoint``), the feelings (``-1``, numbers)
+    by their known values. Cheaper than looking row by row, and most studies have no such cell."""
+    valence = COLUMNS.index("valence")
+    for index, column in enumerate(zip(*rows, strict=True)):
+        if index == valence:
+            if not _VALENCES.issuperset(column):
+                return False
+        elif not _FORMULA_START.isdisjoint(map(_FIRST, column)):
+            return False
+    return True
+
+
 def _kinds_in(labels: Labels):
     """Translates a row's kinds (``touchpoint, quote``), once per distinct combination."""
     seen: dict[str, str] = {"": ""}
@@ -88,18 +102,20 @@ def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) ->
     """The rows as CSV bytes (UTF-8 with BOM), column names and kinds in ``language``,
     ``;``-separated for Swedish, Danish or ``excel``."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(
-        buffer, delimiter=separator(language, excel=excel), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
-    )
+    delimiter = separator(language, excel=excel)
+    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(headers(language))
     start = _FORMULA_START
     if Labels(language).language != "en":
         kinds = _kinds_in(Labels(language))
         at = COLUMNS.index("kinds")
         rows = [row._replace(kinds=kinds(row[at])) for row in rows]
-    # rows are tuples, written as they are: the first characters of a row's cells are looked at
-    # in C (``isdisjoint``), its feeling (``-1``, a number, never a formula) by its known values;
-    # only a row with a cell that may be a formula is copied, cell by cell
+    if _no_formula(rows):  # rows are tuples: written as they are, in C
+        writer.writerows(rows)
+        return BOM + buffer.getvalue().encode("utf-8")  # the BOM apart: prefixing it would copy the text once more
+    # the first characters of a row's cells are looked at in C (``isdisjoint``), its feeling
+    # (``-1``, a number, never a formula) by its known values; only a row with a cell that may
+    # be a formula is copied, cell by cell
     clean, valence, others = start.isdisjoint, COLUMNS.index("valence"), _others("valence")
     writer.writerows(
         row
