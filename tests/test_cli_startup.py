@@ -44,7 +44,9 @@ def test_an_export_of_a_mapped_study_reads_no_package_metadata(tmp_path: Path) -
     assert any((store.path / "map").glob("*.updates"))
     report = tmp_path / "probe.json"
     argv = ["export", str(store.path), "--format", "md", "-o", str(tmp_path / "r.md")]
-    child = subprocess.run([sys.executable, "-c", PROBE, str(report), *argv], capture_output=True, text=True, timeout=60)
+    child = subprocess.run(
+        [sys.executable, "-c", PROBE, str(report), *argv], capture_output=True, text=True, timeout=60
+    )
     assert report.exists(), child.stderr[-2000:]
     result = json.loads(report.read_text(encoding="utf-8"))
     assert result["code"] == 0
