@@ -55,17 +55,22 @@ def language_tag(language: str) -> str:
     return LANGUAGE_TAGS.get(language, LANGUAGE_TAGS["en"])
 
 
+_LANG, _VAL, _TYPE, _STYLE = qn("w:lang"), qn("w:val"), qn("w:type"), qn("w:style")
+_AFTER_LANG = frozenset(qn(tag) for tag in _RPR_AFTER_LANG)
+"""The clark names, worked out once: the template's ~165 styles each get a language."""
+
+
 def set_language(rpr, tag: str) -> None:
     """Set ``<w:lang w:val=tag>`` in a run-properties element, in the schema's place."""
-    lang = rpr.find(qn("w:lang"))
+    lang = rpr.find(_LANG)
     if lang is None:
         lang = OxmlElement("w:lang")
-        following = next((child for child in rpr if child.tag in {qn(t) for t in _RPR_AFTER_LANG}), None)
+        following = next((child for child in rpr if child.tag in _AFTER_LANG), None)
         if following is not None:
             following.addprevious(lang)
         else:
             rpr.append(lang)
-    lang.set(qn("w:val"), tag)
+    lang.set(_VAL, tag)
 
 
 def _styles_in(document: DocxDocument, tag: str) -> None:
@@ -76,8 +81,8 @@ def _styles_in(document: DocxDocument, tag: str) -> None:
         rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
             set_language(rpr, tag)
-    for style in styles.findall(qn("w:style")):
-        if style.get(qn("w:type")) != "numbering":  # a numbering style holds no text
+    for style in styles.findall(_STYLE):
+        if style.get(_TYPE) != "numbering":  # a numbering style holds no text
             set_language(style.get_or_add_rPr(), tag)
 
 
