@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from operator import itemgetter
 
 from .i18n import Labels
@@ -72,6 +73,55 @@ def _is_number(value: str) -> bool:
     return True
 
 
+def _no_formula(columns: list[tuple[str, ...]]) -> bool:
+    """True when no cell may start as a formula: each column's first characters looked at in C
+    (``isdisjoint``; a column of repeated words through its distinct values), the feelings
+    (``-1``, numbers) by their known values. Most studies have no such cell."""
+    for name, column in zip(COLUMNS, columns, strict=True):
+        if name == "valence":
+            if not _VALENCES.issuperset(column):
+                return False
+        elif not _FORMULA_START.isdisjoint(map(_FIRST, column if name in _FREE else set(column))):
+            return False
+    return True
+
+
+_FREE = frozenset({"text"})
+"""Columns whose cells seldom repeat: looked at cell by cell rather than through a set of them."""
+
+
+def _quoting(delimiter: str):
+    """A cell as ``csv.writer`` writes it with ``QUOTE_MINIMAL`` and ``\r\n`` line ends: in double
+    quotes, inner ones doubled, when it holds the delimiter, a double quote, ``\r`` or ``\n``."""
+
+    def quote(value: str) -> str:
+        if delimiter in value or '"' in value or "\r" in value or "\n" in value:
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    return quote
+
+
+def _column_cells(name: str, column: tuple[str, ...], quote) -> Sequence[str]:
+    """``column``'s cells as written; a column of repeated words quoted once a distinct word."""
+    if name in _FREE:
+        return list(map(quote, column))
+    written = {value: quote(value) for value in set(column)}
+    if all(map(str.__eq__, written, written.values())):  # nothing to quote: the cells as they are
+        return column
+    return list(map(written.__getitem__, column))
+
+
+def _lines(columns: list[tuple[str, ...]], delimiter: str) -> str:
+    """The rows' lines, written column by column: each column quoted where it must be (mostly
+    not at all), then the lines joined in C. The same text as ``csv.writer.writerows``
+    (``tests/test_csv_plain_rows.py`` compares them)."""
+    quote = _quoting(delimiter)
+    cells = [_column_cells(name, column, quote) for name, column in zip(COLUMNS, columns, strict=True)]
+    lines = "\r\n".join(map(delimiter.join, zip(*cells, strict=True)))
+    return lines + "\r\n" if lines else ""  # a line holds the delimiters at least: never empty
+
+
 def _kinds_in(labels: Labels):
     """Translates a row's kinds (``touchpoint, quote``), once per distinct combination."""
     seen: dict[str, str] = {"": ""}
@@ -88,18 +138,23 @@ def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) ->
     """The rows as CSV bytes (UTF-8 with BOM), column names and kinds in ``language``,
     ``;``-separated for Swedish, Danish or ``excel``."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(
-        buffer, delimiter=separator(language, excel=excel), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
-    )
+    delimiter = separator(language, excel=excel)
+    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(headers(language))
     start = _FORMULA_START
     if Labels(language).language != "en":
         kinds = _kinds_in(Labels(language))
         at = COLUMNS.index("kinds")
         rows = [row._replace(kinds=kinds(row[at])) for row in rows]
-    # rows are tuples, written as they are: the first characters of a row's cells are looked at
-    # in C (``isdisjoint``), its feeling (``-1``, a number, never a formula) by its known values;
-    # only a row with a cell that may be a formula is copied, cell by cell
+    columns = list(zip(*rows, strict=True))
+    if not rows:
+        return BOM + buffer.getvalue().encode("utf-8")
+    if _no_formula(columns):  # written column by column, as they are
+        text = buffer.getvalue() + _lines(columns, delimiter)
+        return BOM + text.encode("utf-8")  # the BOM apart: prefixing it would copy the text once more
+    # the first characters of a row's cells are looked at in C (``isdisjoint``), its feeling
+    # (``-1``, a number, never a formula) by its known values; only a row with a cell that may
+    # be a formula is copied, cell by cell
     clean, valence, others = start.isdisjoint, COLUMNS.index("valence"), _others("valence")
     writer.writerows(
         row

@@ -9,14 +9,13 @@ every user string goes through ``safe`` there.
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 
 from .docx_xml import BodyXml, cell_xml, paragraph_xml, proofing, row_xml, run_xml, table_xml, twips
 from .interview_notes import ExportNote, InterviewNotes, meta_line, quoted
 from .report_docx_style import ACCENT, MUTED, ZEBRA_FILL, apply_styles, header_row, usable_width
 from .word import new_document
-from .word_package import language_tag
+from .word_package import language_tag, package_bytes
 
 
 def _note(body: BodyXml, note: ExportNote, labels: dict[str, str], *, with_theme: bool = False) -> None:
@@ -99,6 +98,4 @@ def render_docx(model: InterviewNotes, author: str = "") -> bytes:
             )
         body.add(table_xml(body.style("Table Grid"), widths_mm, rows))
         body.flush()
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    return package_bytes(document)

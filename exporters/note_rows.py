@@ -16,7 +16,7 @@ from trodden.models.domain import Interview, Note
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.storage.study_file import StudyFile
 
-from .redacted import export_inputs, no_redaction, study_redactor
+from .redacted import export_inputs, no_redaction, study_redactors
 
 SHOWN = ("text", "remark", "channels", "tags")
 """A note's text fields a row shows, each passed through the study's redaction (unless private)."""
@@ -49,8 +49,15 @@ def _valence(value: int | None) -> str:
     return "" if value is None else f"{value:+d}" if value else "0"
 
 
-VALENCE = {value: _valence(value) for value in (None, -2, -1, 0, 1, 2)}
-"""Every feeling a note can have (``Valence`` is -2..+2), printed once."""
+class _Printed(dict[int | None, str]):
+    """Feelings as printed, each once; one outside -2..+2 (never stored) printed when met."""
+
+    def __missing__(self, value: int | None) -> str:
+        return _valence(value)
+
+
+VALENCE = _Printed({value: _valence(value) for value in (None, -2, -1, 0, 1, 2)})
+"""Every feeling a note can have (``Valence`` is -2..+2), printed once: ``VALENCE[note.valence]``."""
 
 
 def _duration(seconds: float) -> tuple[str, str]:
@@ -72,7 +79,8 @@ def note_rows(
     """Every (non-deleted) note as a row, with its theme, phase on the map and map items
     (personal details redacted unless ``private``)."""
     inputs = export_inputs(data, interviews, {}, journey, private=private, language=language)
-    redact = no_redaction if private else study_redactor(data, language)  # a note's SHOWN fields, as rows are made
+    # a note's SHOWN fields, as rows are made: its text (seldom repeated) without remembering answers
+    redact, redact_text = (no_redaction, no_redaction) if private else study_redactors(data, language)
     data, interviews, journey = inputs.data, inputs.interviews, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
     phase_name = {phase.id: phase.name for phase in data.phases}
@@ -86,33 +94,35 @@ def note_rows(
             if item.phase and note_id not in phase_of:
                 phase_of[note_id] = item.phase
     times: dict[float, tuple[str, str]] = {}  # interviews share their times (a note every ten seconds...)
-    make = NoteRow._make  # one C-level tuple build a row; 20,000 rows make it count
+    make = NoteRow._make  # one C-level tuple build a row; 50,000 rows make every step count
     rows = []
+    append = rows.append
     for interview in interviews:
         default_participant = interview.participant
         for note in notes.get(interview.id, ()):
             if note.deleted:
                 continue
-            phase = phase_of.get(note.id, note.phase) or ""
-            theme = note.theme or ""
-            t = note.t
+            note_id, phase, theme, t = note.id, note.phase, note.theme, note.t
+            phase = phase_of.get(note_id, phase) or ""
+            theme = theme or ""
             duration, seconds = times.get(t) or times.setdefault(t, _duration(t))
-            rows.append(
+            kinds, channels, tags, remark = note.kinds, note.channels, note.tags, note.remark
+            append(
                 make(
                     (
                         interview.id,
                         participant_of.get(note.interview, default_participant),
                         duration,
                         seconds,
-                        ", ".join(note.kinds),  # StrEnum: each kind joins as its value
-                        VALENCE.get(note.valence) or _valence(note.valence),
-                        ", ".join(map(redact, note.channels)),
-                        ", ".join(map(redact, note.tags)),
+                        ", ".join(kinds) if kinds else "",  # StrEnum: each kind joins as its value
+                        VALENCE[note.valence],
+                        ", ".join(map(redact, channels)) if channels else "",
+                        ", ".join(map(redact, tags)) if tags else "",
                         theme_title.get(theme, theme),
                         phase_name.get(phase, phase),
-                        "; ".join(items_of.get(note.id, ())),
-                        redact(note.text),
-                        redact(note.remark),
+                        "; ".join(items_of[note_id]) if note_id in items_of else "",
+                        redact_text(note.text),
+                        redact(remark) if remark else "",
                     )
                 )
             )

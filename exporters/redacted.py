@@ -35,6 +35,14 @@ def study_redactor(data: StudyFile, language: str | None = None) -> Redact:
     return memo(Redactor.for_study(data, language).redact)
 
 
+def study_redactors(data: StudyFile, language: str | None = None) -> tuple[Redact, Redact]:
+    """The study's redaction twice, from one ``Redactor``: memoised, for what repeats (channels, tags,
+    remarks), and not, for what hardly ever does (a note's text: remembering 50,000 answers costs
+    more than the few repeats save)."""
+    redact = Redactor.for_study(data, language).redact
+    return memo(redact), redact
+
+
 def document_author(data: StudyFile, author: str | None, *, private: bool = False, language: str | None = None) -> str:
     """The author a Word file's properties name: ``--author`` or the study's, on one line, redacted like
     every user-written field unless ``private``. Properties travel with the file as far as its text does,

@@ -10,8 +10,6 @@ costs several times more).
 
 from __future__ import annotations
 
-import io
-
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -22,7 +20,7 @@ from .report_docx_map import curve_page, map_page
 from .report_docx_style import ACCENT, HEART_RED, MUTED, apply_styles, section_margins, usable_width
 from .report_model import Report
 from .word import in_language, new_document, safe
-from .word_package import language_tag
+from .word_package import language_tag, package_bytes
 from .word_toc import add_contents
 
 
@@ -106,6 +104,4 @@ def build(report: Report, author: str = "") -> DocxDocument:
 
 def render(report: Report, author: str = "") -> bytes:
     """The report as ``.docx`` bytes."""
-    buffer = io.BytesIO()
-    build(report, author).save(buffer)
-    return buffer.getvalue()
+    return package_bytes(build(report, author))

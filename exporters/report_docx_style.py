@@ -12,7 +12,7 @@ from docx.shared import Mm, Pt, RGBColor
 
 from trodden.models.notes.marks import CLOUD, HEART
 
-from .docx_xml import cell_xml, paragraph_xml, row_xml, run_xml
+from .docx_xml import cell_xml, paragraph_xml, row_xml, run_xml, style
 
 FONT = "Arial"
 """Metric-compatible fonts exist everywhere (Liberation Sans), so Word and LibreOffice lay out alike."""
@@ -43,9 +43,23 @@ def _font(style, name: str = FONT, size: float | None = None, colour: RGBColor |
         style.font.bold = bold
 
 
+_RESTYLED = (
+    "Normal",
+    "Heading 1",
+    "Heading 2",
+    "Heading 3",
+    "Title",
+    "Subtitle",
+    "Quote",
+    "List Bullet",
+    "Header",
+    "Footer",
+)
+
+
 def apply_styles(document: DocxDocument) -> None:
     """Restyle the template's styles in the report's font and colours."""
-    styles = document.styles
+    styles = {name: style(document, name) for name in _RESTYLED}
     _font(styles["Normal"], size=10, colour=INK)
     styles["Normal"].paragraph_format.space_after = Pt(4)
     styles["Normal"].paragraph_format.line_spacing = 1.15

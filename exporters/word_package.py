@@ -11,9 +11,12 @@ styles dropped.
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
+from zipfile import ZIP_DEFLATED, ZIP_STORED, ZipFile
 
 from docx.document import Document as DocxDocument
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -52,17 +55,22 @@ def language_tag(language: str) -> str:
     return LANGUAGE_TAGS.get(language, LANGUAGE_TAGS["en"])
 
 
+_LANG, _VAL, _TYPE, _STYLE = qn("w:lang"), qn("w:val"), qn("w:type"), qn("w:style")
+_AFTER_LANG = frozenset(qn(tag) for tag in _RPR_AFTER_LANG)
+"""The clark names, worked out once: the template's ~165 styles each get a language."""
+
+
 def set_language(rpr, tag: str) -> None:
     """Set ``<w:lang w:val=tag>`` in a run-properties element, in the schema's place."""
-    lang = rpr.find(qn("w:lang"))
+    lang = rpr.find(_LANG)
     if lang is None:
         lang = OxmlElement("w:lang")
-        following = next((child for child in rpr if child.tag in {qn(t) for t in _RPR_AFTER_LANG}), None)
+        following = next((child for child in rpr if child.tag in _AFTER_LANG), None)
         if following is not None:
             following.addprevious(lang)
         else:
             rpr.append(lang)
-    lang.set(qn("w:val"), tag)
+    lang.set(_VAL, tag)
 
 
 def _styles_in(document: DocxDocument, tag: str) -> None:
@@ -73,8 +81,8 @@ def _styles_in(document: DocxDocument, tag: str) -> None:
         rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
         if rpr is not None:
             set_language(rpr, tag)
-    for style in styles.findall(qn("w:style")):
-        if style.get(qn("w:type")) != "numbering":  # a numbering style holds no text
+    for style in styles.findall(_STYLE):
+        if style.get(_TYPE) != "numbering":  # a numbering style holds no text
             set_language(style.get_or_add_rPr(), tag)
 
 
@@ -153,3 +161,37 @@ def make_native(
     _settings(document, language, tag)
     _properties(document, title=title, author=author, subject=subject, tag=tag, keywords=keywords)
     _drop_leftovers(document)
+
+
+ZIP_LEVEL = 1
+"""The package's deflate level: 1, not zlib's default 6 that python-docx's ``save`` uses: a third
+of the time (~8 ms a report) for ~15% more bytes (76 -> 90 KB at 6,000 notes); the parts inside
+are the same bytes."""
+
+
+class _ZipParts:
+    """python-docx's physical package writer, at ``ZIP_LEVEL``; pictures stored as they are (a
+    PNG is compressed already)."""
+
+    def __init__(self, zipf: ZipFile) -> None:
+        self._zipf = zipf
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        stored = pack_uri.membername.startswith("word/media/")
+        self._zipf.writestr(pack_uri.membername, blob, compress_type=ZIP_STORED if stored else ZIP_DEFLATED)
+
+
+def package_bytes(document: DocxDocument) -> bytes:
+    """The ``.docx`` as bytes: python-docx's ``Document.save`` step by step (the same parts, in the
+    same order), into a zip deflated at ``ZIP_LEVEL``."""
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    buffer = io.BytesIO()
+    with ZipFile(buffer, "w", compression=ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as zipf:
+        writer = _ZipParts(zipf)
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, parts)
+    return buffer.getvalue()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 from .docx_xml import W_NS, paragraph_xml, run_xml, style_id, twips
 from .word_package import ask_to_update_fields, language_tag
@@ -40,15 +41,23 @@ def _toc_styles(document: DocxDocument, tag: str, width_mm: float) -> None:
         )
 
 
+_LEVEL = " or ".join(f"@w:val = $level{level}" for level in range(1, LEVELS + 1))
+_STYLED = etree.XPath(f"w:p[w:pPr/w:pStyle[{_LEVEL}]]", namespaces={"w": W_NS})
+"""The body's paragraphs in a heading style of the contents, found in C (a report has ~1,000 paragraphs, a
+few dozen headings: the rest are never made Python objects)."""
+_STYLE_PATH, _VAL, _TEXT = f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val"), qn("w:t")
+
+
 def headings(document: DocxDocument) -> list[tuple[int, str]]:
     """(level, text) of every Heading 1 and 2 in the body, in order."""
     wanted = {style_id(document, f"Heading {level}"): level for level in range(1, LEVELS + 1)}
+    styles = {f"level{level}": style_id(document, f"Heading {level}") for level in range(1, LEVELS + 1)}
     found = []
-    for paragraph in document.element.body.iterchildren(qn("w:p")):
-        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is not None and style.get(qn("w:val")) in wanted:
-            text = "".join(t.text or "" for t in paragraph.iter(qn("w:t")))
-            found.append((wanted[style.get(qn("w:val"))], text))
+    for paragraph in _STYLED(document.element.body, **styles):
+        style = paragraph.find(_STYLE_PATH)  # the paragraph's style, as Word reads it: its first
+        if style is not None and style.get(_VAL) in wanted:
+            text = "".join(t.text or "" for t in paragraph.iter(_TEXT))
+            found.append((wanted[style.get(_VAL)], text))
     return found
 
 

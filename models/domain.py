@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_serializer
 
+from trodden.models.defaults import new_list, today
+
 if TYPE_CHECKING:
     from trodden.models.notes.syntax import NoteDraft
 
@@ -68,7 +70,7 @@ class Study(Model):
     scope: Scope = Scope.WHOLE
     state: JourneyState | None = None
     language: Language = "en"
-    created: Date = Field(default_factory=Date.today)
+    created: Date = Field(default_factory=today)
     bullets_are_clouds: bool = False
     """A ``- `` at the start of a pasted or imported line is a thundercloud (True) or a list
     bullet (False: ``syntax.unbullet``). Typed in capture it is always a thundercloud."""
@@ -101,14 +103,14 @@ class GuideQuestion(Model):
 class GuideTheme(Model):
     id: str
     title: str
-    questions: list[GuideQuestion] = Field(default_factory=list)
+    questions: list[GuideQuestion] = Field(default_factory=new_list)
 
 
 class Guide(Model):
     """The interview guide: ordered themes, each with ordered questions."""
 
-    themes: list[GuideTheme] = Field(default_factory=list)
-    retired_ids: list[str] = Field(default_factory=list)
+    themes: list[GuideTheme] = Field(default_factory=new_list)
+    retired_ids: list[str] = Field(default_factory=new_list)
     """Ids of deleted themes and questions: never given out again, because notes and live
     events keep referring to them."""
 
@@ -169,13 +171,13 @@ class Interview(Model):
 
     id: str
     participant: str
-    date: Date = Field(default_factory=Date.today)
+    date: Date = Field(default_factory=today)
     interviewer: str = ""
     note_taker: str = ""
     status: InterviewStatus = InterviewStatus.PLANNED
     start: datetime | None = None
     end: datetime | None = None
-    pauses: list[Pause] = Field(default_factory=list)
+    pauses: list[Pause] = Field(default_factory=new_list)
 
     @property
     def paused(self) -> bool:
@@ -211,13 +213,13 @@ class Note(Model):
     t: float = Field(ge=0, description="seconds since the interview started, pauses excluded")
     wall: datetime
     text: str
-    kinds: list[Kind] = Field(default_factory=list)
+    kinds: list[Kind] = Field(default_factory=new_list)
     valence: Valence | None = None
-    channels: list[str] = Field(default_factory=list)
-    tags: list[str] = Field(default_factory=list)
+    channels: list[str] = Field(default_factory=new_list)
+    tags: list[str] = Field(default_factory=new_list)
     phase: str | None = None
     theme: str | None = None
-    history: list[Revision] = Field(default_factory=list)
+    history: list[Revision] = Field(default_factory=new_list)
     deleted: bool = False
     checked: bool = False
     """A quote whose words were checked as verbatim during cleaning (void once edited)."""

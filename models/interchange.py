@@ -14,6 +14,7 @@ from pydantic import Field, ValidationError
 
 from trodden.models.change.plan import ChangePlan
 from trodden.models.change.store import read_plan, write_plan
+from trodden.models.defaults import new_list
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis, write_kept
 from trodden.models.map.map_session import MapSession
@@ -41,18 +42,18 @@ unknown fields: an older trodden says "upgrade" instead."""
 class InterviewRecord(Interview):
     """An interview with its notes, as it appears in the interchange document."""
 
-    notes: list[Note] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=new_list)
 
 
 class StudyDocument(Model):
     format: Literal["trodden-study"] = FORMAT_NAME
     version: int = FORMAT_VERSION
     study: Study
-    phases: list[Phase] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=new_list)
     guide: Guide = Field(default_factory=Guide)
-    participants: list[Participant] = Field(default_factory=list)
-    redaction_terms: list[str] = Field(default_factory=list)
-    interviews: list[InterviewRecord] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=new_list)
+    redaction_terms: list[str] = Field(default_factory=new_list)
+    interviews: list[InterviewRecord] = Field(default_factory=new_list)
     map: JourneyMap | None = None
     """The journey map (see ``journey_map``): items, chosen quotes, curve overrides; None if never started."""
     change: ChangePlan | None = None

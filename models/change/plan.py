@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from trodden.models.defaults import new_list
 from trodden.models.domain import Model
 
 
@@ -34,17 +35,17 @@ class ProblemArea(Model):
     title: str
     experience: str = ""
     """the customer's experience in a few sentences, written from the customer's side"""
-    design_questions: list[str] = Field(default_factory=list)
+    design_questions: list[str] = Field(default_factory=new_list)
     """"How might we ...", one a line"""
     source: SourceKind = SourceKind.CLUSTER
     source_ref: str = ""
     """the moment's or thundercloud's item id, or the phase id; empty for a cluster"""
     phase: str | None = None
-    items: list[int] = Field(default_factory=list)
+    items: list[int] = Field(default_factory=new_list)
     """map items behind the area: its evidence is theirs"""
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=new_list)
     """notes linked directly (``interview/seq``)"""
-    quotes: list[str] = Field(default_factory=list)
+    quotes: list[str] = Field(default_factory=new_list)
     """note ids picked from the evidence, shown verbatim"""
     impact: int | None = Field(default=None, ge=1, le=5)
     effort: int | None = Field(default=None, ge=1, le=5)
@@ -101,7 +102,7 @@ class TargetItem(Model):
     """the current map item it comes from (None for a new target item)"""
     change: str = ""
     """how it changes, in a few words"""
-    areas: list[int] = Field(default_factory=list)
+    areas: list[int] = Field(default_factory=new_list)
     """the problem areas this change answers"""
     order: int = 0
 
@@ -116,10 +117,10 @@ class TargetPoint(Model):
 
 
 class ChangePlan(Model):
-    areas: list[ProblemArea] = Field(default_factory=list)
-    ideas: list[Idea] = Field(default_factory=list)
-    target_items: list[TargetItem] = Field(default_factory=list)
-    target_curve: list[TargetPoint] = Field(default_factory=list)
+    areas: list[ProblemArea] = Field(default_factory=new_list)
+    ideas: list[Idea] = Field(default_factory=new_list)
+    target_items: list[TargetItem] = Field(default_factory=new_list)
+    target_curve: list[TargetPoint] = Field(default_factory=new_list)
 
     @property
     def has_target(self) -> bool:

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
+from trodden.models.defaults import new_list
 from trodden.models.domain import Model
 
 
@@ -57,9 +58,9 @@ class MapItem(Model):
     phase: str | None = None
     order: int = 0
     title: str
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=new_list)
     """Note ids (``interview/seq``) backing this item."""
-    channels: list[str] = Field(default_factory=list)
+    channels: list[str] = Field(default_factory=new_list)
     """Channels set by hand, in addition to those of the evidence."""
     backstage: BackstageKind | None = None
     mark: Mark | None = None
@@ -88,9 +89,9 @@ class CurveOverride(Model):
 
 
 class JourneyMap(Model):
-    items: list[MapItem] = Field(default_factory=list)
-    quotes: list[QuotePick] = Field(default_factory=list)
-    overrides: list[CurveOverride] = Field(default_factory=list)
+    items: list[MapItem] = Field(default_factory=new_list)
+    quotes: list[QuotePick] = Field(default_factory=new_list)
+    overrides: list[CurveOverride] = Field(default_factory=new_list)
 
     def item(self, item_id: int) -> MapItem | None:
         return next((item for item in self.items if item.id == item_id), None)

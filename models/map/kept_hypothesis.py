@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from trodden.models.defaults import new_dict, new_list, now
 from trodden.models.domain import Model
 from trodden.models.errors import StoreError
 from trodden.models.i18n import _, ngettext
@@ -39,17 +40,17 @@ class Verdict(Model):
 
     contradicted: bool
     reason: str = ""
-    at: datetime = Field(default_factory=datetime.now)
+    at: datetime = Field(default_factory=now)
 
 
 class KeptHypothesis(Model):
     """The hypothesis journey as it was, and the group's verdicts on removed items (by item id)."""
 
     format: int = HYPOTHESIS_FORMAT
-    taken: datetime = Field(default_factory=datetime.now)
+    taken: datetime = Field(default_factory=now)
     how: Literal["first-interview", "by-hand"] = "first-interview"
-    items: list[MapItem] = Field(default_factory=list)
-    verdicts: dict[int, Verdict] = Field(default_factory=dict)
+    items: list[MapItem] = Field(default_factory=new_list)
+    verdicts: dict[int, Verdict] = Field(default_factory=new_dict)
 
     def has(self, item_id: int) -> bool:
         return any(item.id == item_id for item in self.items)

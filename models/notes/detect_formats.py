@@ -17,7 +17,7 @@ import re
 
 Found = list[tuple[int, int]]
 
-_NUMBER_START = re.compile(r"\d(?<![a-z\d]\d)\d*")
+NUMBER_START = re.compile(r"\d(?<![a-z\d]\d)\d*")
 r"""A number not straight after a lower-case a-z letter: one after it (``n00001``, ``mp3``) never
 counts (the two characters before it are not all capitals), so the regex skips it in C. The
 pattern starts with the digit, so the engine jumps from digit to digit and looks behind only
@@ -27,7 +27,7 @@ there (``(?<![a-z\d])\d+``, the same matches, looked behind at every character: 
 def has_number(text: str) -> bool:
     """A digit that starts a number of its own, or follows two capitals (``SE45``): the only
     texts the digit detectors can find anything in (``n00001`` or ``mp3`` cannot)."""
-    for match in _NUMBER_START.finditer(text):
+    for match in NUMBER_START.finditer(text):
         start = match.start()
         if not start or not text[start - 1].isalpha() or text[max(start - 2, 0) : start].isupper():
             return True

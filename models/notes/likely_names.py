@@ -84,6 +84,21 @@ def find_likely_names(
     return found
 
 
+def no_names_in(text: str, names: Collection[str], plain: set[str]) -> bool:
+    """True when no capitalised word of ``text`` is a first name in ``names``, so
+    ``find_likely_names`` finds nothing in it. ``plain`` holds words already known not to be
+    one, and grows here: a study's notes repeat their words, so most texts are looked up in C."""
+    words = _WORD.findall(text)
+    if plain.issuperset(words):
+        return True
+    for word in words:
+        if word not in plain:
+            if _first_name(word, names) is not None:
+                return False
+            plain.add(word)
+    return True
+
+
 _TOKEN_PARTS = re.compile(r"[-_.]")
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from . import detect_formats as formats
 from .first_names import first_names
-from .likely_names import find_likely_names, find_name_token
+from .likely_names import find_likely_names, find_name_token, no_names_in
 
 NAME = "name"
 LIKELY_NAME = "likely-name"
@@ -100,6 +100,8 @@ DIGIT_DETECTORS: list[tuple[str, Callable[[str], list[tuple[int, int]]]]] = [
 ]
 """Detectors that need a digit, most specific first."""
 _DIGIT = re.compile(r"\d")
+_NUMBER_START = formats.NUMBER_START.search
+"""Where a number the digit detectors could look at starts: none, and ``has_number`` is false."""
 _MASK = "\x00"
 """Stands in for a found detail while later detectors look: neither a word character nor a digit."""
 
@@ -153,6 +155,8 @@ class Redactor:
         self._gate = tuple({w.split()[0].casefold()[:4] for w in [*names, *parts, *terms] if w and w.split()})
         self._first_names: Collection[str] = first_names() if likely_names else frozenset()
         self._not_names = frozenset(word.casefold() for word in not_names)
+        self._plain_words: set[str] = set()
+        """capitalised words seen that are no first name (``no_names_in``)"""
 
     @classmethod
     def for_study(cls, data, language: str | None = None) -> Redactor:
@@ -161,6 +165,23 @@ class Redactor:
         names = [p.real_name for p in data.participants if p.real_name] + list(getattr(data, "speaker_names", ()))
         language = language or data.study.language
         return cls(names, data.redaction_terms, not_names=getattr(data, "not_names", ()), language=language)
+
+    def _nothing_in(self, text: str) -> bool:
+        """True when ``find`` would certainly find nothing, known without running it: no ``@``,
+        no number the digit detectors could look at, no name's or term's first letters, no
+        one-word lower-case token, and no capitalised word that is a first name. Most notes
+        are such texts; a CSV redacts every one of them."""
+        if "@" in text or _NUMBER_START(text):
+            return False
+        if self._gate:
+            folded = text.casefold()
+            if any(word in folded for word in self._gate):
+                return False
+        if not self._first_names:
+            return True
+        if len(text) >= 3 and " " not in text and text.islower():
+            return False  # a lower-case tag or channel: ``find_name_token`` looks at it
+        return no_names_in(text, self._first_names, self._plain_words)
 
     def find(self, text: str) -> list[Span]:
         """Non-overlapping spans, in text order."""
@@ -212,7 +233,12 @@ class Redactor:
     def redact(self, text: str) -> str:
         """``text`` with every detail replaced by its marker (``[name]``, ``[phone]``..., in the
         redactor's language)."""
-        spans = self.find(text)
+        if self._nothing_in(text):
+            return text
+        return self._replace(text, self.find(text))
+
+    def _replace(self, text: str, spans: list[Span]) -> str:
+        """``text`` with each of ``spans`` replaced by its marker."""
         if not spans:
             return text
         pieces = []

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import Field, ValidationError
 
+from trodden.models.defaults import new_list
 from trodden.models.domain import Guide, Model, Participant, Phase, Study
 from trodden.models.errors import NEWER, CorruptFile, StudyNotFound, unreadable
 from trodden.models.i18n import _
@@ -24,14 +25,14 @@ class StudyFile(Model):
 
     format: int = STUDY_FORMAT
     study: Study
-    phases: list[Phase] = Field(default_factory=list)
+    phases: list[Phase] = Field(default_factory=new_list)
     guide: Guide = Field(default_factory=Guide)
-    participants: list[Participant] = Field(default_factory=list)
-    redaction_terms: list[str] = Field(default_factory=list)
-    not_names: list[str] = Field(default_factory=list)
+    participants: list[Participant] = Field(default_factory=new_list)
+    redaction_terms: list[str] = Field(default_factory=new_list)
+    not_names: list[str] = Field(default_factory=new_list)
     """Words the redactor took for a likely name and a person said are not one in this study
     (``Rose`` the flower); stored as written, compared casefolded."""
-    speaker_names: list[str] = Field(default_factory=list)
+    speaker_names: list[str] = Field(default_factory=new_list)
     """The names transcripts give their speakers (``Anna Lind``): redacted like participants'
     real names in every export, so a transcript's names never leave the machine."""
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
+from trodden.models.defaults import new_dict, new_list
 from trodden.models.domain import Model
 
 TRANSCRIPT_FORMAT = 1
@@ -49,8 +50,8 @@ class Transcript(Model):
     kind: str = ""
     """The format it was read from: ``vtt``, ``srt``, ``docx`` or ``text``."""
     imported: datetime | None = None
-    cues: list[Cue] = Field(default_factory=list)
-    speakers: dict[str, SpeakerRole] = Field(default_factory=dict)
+    cues: list[Cue] = Field(default_factory=new_list)
+    speakers: dict[str, SpeakerRole] = Field(default_factory=new_dict)
     """Each speaker name mapped once to a role; unmapped speakers are guessed (``roles``)."""
     warning: str | None = Field(default=None, exclude=True)
     """How the file was read when that was a guess (Windows-1252), for the import to say; never stored."""

@@ -15,7 +15,7 @@ from trodden.models.names import visible
 from trodden.tui import i18n
 from trodden.tui.i18n import _
 
-from . import argparse_words, commands
+from . import argparse_words, commands, startup
 from .common import NoTerminal, UsageError, add_ui_lang_arg, say
 
 
@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     # trodden uses no pydantic plugins; looking for them scans every installed package's
     # entry points at the first model (5-8 ms of each command). A value set by the user stands.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    startup.without_package_metadata()
     interface_language(argv)
     try:
         return _run(argv)
