@@ -131,3 +131,23 @@ async def test_rows_drawn_again_from_the_memo_show_what_a_full_redraw_shows(tmp_
             shown = screen_lines(app)
             assert shown == await drawn_from_scratch(pilot, screen), f"stale rows after {key!r}"
         assert screen.board._styles_cache.reused and screen.inbox_widget._styles_cache.reused
+
+
+@sync
+async def test_the_curve_lanes_kept_lines_are_the_ones_drawn_afresh(tmp_path):
+    """The board keeps the curve lane's lines while what they show is the same (tui/map/board.py):
+    after edits that change the curve, undo, and each curve detail, they are what drawing gives."""
+    from trodden.tui.map.board_curve import curve_lines
+
+    store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], NOTES)
+    app = app_for(store, hint_delay=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        for key in ["tab", "2", "1", "tab", "shift+left", "shift+right", "l", "u", "l", "U", "l", "h"]:
+            await pilot.press(key)
+            await pilot.pause()
+            board = screen.board
+            kept, at = board._curve_drawn[1]
+            drawn, drawn_at = curve_lines(board.model, board._column, board.curve_mode)
+            assert [(t.plain, t.spans) for t in kept] == [(t.plain, t.spans) for t in drawn], key
+            assert at == drawn_at
