@@ -11,7 +11,7 @@ from tinydb import Query
 
 from trodden.models.errors import CorruptFile, ReadOnly
 from trodden.models.storage.durable import DurableDB
-from trodden.models.storage.gc_policy import freeze_loaded_objects, paused_gc
+from trodden.models.storage.gc_policy import freeze_loaded_objects, hold_collector, paused_gc
 from trodden.models.storage.journal import Delete, Put, encode_ops
 from trodden.models.storage.snapshot import encode_tables
 
@@ -163,3 +163,15 @@ def test_a_freeze_asked_for_during_a_load_waits_for_the_load_to_end() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_held_collector_comes_back_once_every_hold_and_pause_has_ended() -> None:
+    """The map holds the collector from an edit to its frame; a load may pause it meanwhile."""
+    assert gc.isenabled()
+    release = hold_collector()
+    assert not gc.isenabled()
+    with paused_gc():
+        release()
+        release()  # a second call does nothing: the load's pause still counts
+        assert not gc.isenabled()
+    assert gc.isenabled()

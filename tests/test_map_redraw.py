@@ -110,3 +110,44 @@ async def test_after_each_key_the_board_is_the_map_built_whole(tmp_path):
             assert screen.board.model == whole, f"the board differs after {key!r}"
             curves.add(tuple(point.value for point in curve))
         assert len(curves) > 1
+
+
+@sync
+async def test_rows_drawn_again_from_the_memo_show_what_a_full_redraw_shows(tmp_path):
+    """The board and inbox reuse a styled row when its line shows on another screen row (a place
+    moves the inbox's lines up, the board scrolls to the new item; tui/widgets/line_list.py). After
+    places, moves, merges, scrolls and focus changes (which restyle every row) the screen must be
+    what drawing everything from scratch gives, and the memo must have been used."""
+    many = {"P1": [f"{1 + n % 2}|{'+-'[n % 2]}* visit number {n} @web" for n in range(40)]}
+    store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], many)
+    app = app_for(store, hint_delay=3600)
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await loaded(pilot)
+        steps = ["tab", "1", "1", "1", "2", "tab", "shift+right", "space", "up", "g", "tab", "pagedown", "1", "1"]
+        steps += ["tab", "down", "down", "shift+left", "u", "U", "tab", "end", "2", "home", "1"]
+        for key in steps:
+            await pilot.press(key)
+            await pilot.pause()
+            shown = screen_lines(app)
+            assert shown == await drawn_from_scratch(pilot, screen), f"stale rows after {key!r}"
+        assert screen.board._styles_cache.reused and screen.inbox_widget._styles_cache.reused
+
+
+@sync
+async def test_the_curve_lanes_kept_lines_are_the_ones_drawn_afresh(tmp_path):
+    """The board keeps the curve lane's lines while what they show is the same (tui/map/board.py):
+    after edits that change the curve, undo, and each curve detail, they are what drawing gives."""
+    from trodden.tui.map.board_curve import curve_lines
+
+    store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], NOTES)
+    app = app_for(store, hint_delay=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        for key in ["tab", "2", "1", "tab", "shift+left", "shift+right", "l", "u", "l", "U", "l", "h"]:
+            await pilot.press(key)
+            await pilot.pause()
+            board = screen.board
+            kept, at = board._curve_drawn[1]
+            drawn, drawn_at = curve_lines(board.model, board._column, board.curve_mode)
+            assert [(t.plain, t.spans) for t in kept] == [(t.plain, t.spans) for t in drawn], key
+            assert at == drawn_at

@@ -71,6 +71,8 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
         self._painter = CellPainter()
         self._cursor_line: int | None = None
         """the line the cursor was last drawn on"""
+        self._curve_drawn: tuple[tuple, tuple[list[Text], int]] | None = None
+        """what the curve lane showed last, and its lines"""
         self.others: dict[tuple[int, int], dict[int, str]] = {}
         """the other researchers' cursors: (lane index, row) -> {phase index: initials}"""
 
@@ -138,7 +140,7 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
         for lane_index, lane in enumerate(model.lanes):
             if lane is Lane.CURVE:
                 self._lane_rows.append(1)
-                drawn, cursor_at = curve_lines(model, column, self.curve_mode)
+                drawn, cursor_at = self._curve_lines(model, column)
                 self._cursor_y[(lane_index, 0)] = len(lines) + cursor_at
                 lines += drawn
                 cells += [(lane_index, 0) if number == cursor_at else None for number in range(len(drawn))]
@@ -158,6 +160,16 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
             # only the scrollbars depend on it: no layout of the screen, no bar redrawn whole
             # (set_model redraws the lines that changed)
             resize(self, size)
+
+    def _curve_lines(self, model: BoardModel, column: int) -> tuple[list[Text], int]:
+        """The curve lane's lines, drawn again only when what they show changed (an edit's board
+        keeps the curve until after its frame; drawing the charts is ~1 ms)."""
+        mode = self.curve_mode
+        shown = (column, mode, len(model.phases), model.curve, model.staff, model.staff_curve)
+        shown += (model.touchpoint_curve if mode == "touchpoints" else None, model.participants if mode else None)
+        if self._curve_drawn is None or self._curve_drawn[0] != shown:
+            self._curve_drawn = (shown, curve_lines(model, column, mode))
+        return self._curve_drawn[1]
 
     def _key(self, y: int) -> tuple:
         key = self._keys[y]

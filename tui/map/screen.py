@@ -119,6 +119,7 @@ class MapScreen(
         self.history = History()
         self.kept = None
         self.writer = Writer(self, "map")
+        self._collector_held = None
         self._unsaved = 0
         self._submitted = 0
         self._shown_version = 0

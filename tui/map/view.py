@@ -10,6 +10,7 @@ need a forwarding method for each of the ~50 keys.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -91,6 +92,8 @@ class MapView:
     """map writes handed to the writer and not yet on disk"""
     _submitted: int
     """map writes ever handed to the writer (a look at the others' edits older than one is dropped)"""
+    _collector_held: Callable[[], None] | None
+    """ends the garbage collector's hold from an edit to its frame (None: not held)"""
     _shown_version: int
     """the session's ``version`` the map on screen was read at"""
     _following: bool

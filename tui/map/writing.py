@@ -15,6 +15,7 @@ from textual.message import Message
 
 from trodden.models.map.edit import EditError
 from trodden.models.map.journey_map import Change
+from trodden.models.storage.gc_policy import hold_collector
 from trodden.tui.i18n import _
 from trodden.tui.writer import WriteFailed
 
@@ -51,6 +52,7 @@ class MapWriting(MapView):
             return
         if not (change.items or change.quotes or change.drop_items or change.drop_quotes):
             return
+        self._hold_collector_until_drawn()
         if record:
             self.history.record(self.journey, change)
         self.journey = change.applied_to(self.journey)
@@ -63,6 +65,18 @@ class MapWriting(MapView):
             self.refresh_board(curve_later=True)
         if message:
             self.status(message, "green")
+
+    def _hold_collector_until_drawn(self) -> None:
+        """No garbage collection between the edit and its frame (``gc_policy.hold_collector``): the
+        collector runs after the frame instead, when a key no longer waits for it."""
+        if self._collector_held is None:
+            self._collector_held = hold_collector()
+            self.board.call_after_refresh(self._release_collector)
+
+    def _release_collector(self) -> None:
+        if self._collector_held is not None:
+            self._collector_held()
+            self._collector_held = None
 
     def _edit(self, make: Callable[[], Change], message: str = "", *, inbox: bool = False) -> None:
         """Make a change from the map as it is now and commit it (an ``EditError`` is shown)."""
@@ -92,7 +106,8 @@ class MapWriting(MapView):
         """Run a map write on the writer thread (in order); the title says "saving…" until it is on disk."""
         self._unsaved += 1
         self._submitted += 1
-        self._show_saved()
+        # "saving…" in the frame after the edit's: the key's frame draws only what the key changed
+        self.board.call_after_refresh(self._show_saved)
 
         def job() -> Message:
             write(*args)
@@ -118,6 +133,7 @@ class MapWriting(MapView):
         return self.writer.wait_idle(timeout)
 
     def on_unmount(self) -> None:
+        self._release_collector()
         self.writer.close()
         if self.session is not None:
             self.store.follow_phases(None)

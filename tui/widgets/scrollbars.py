@@ -13,6 +13,7 @@ scrolling tests and snapshots cover both.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from math import ceil
 
 from textual.geometry import Region, Size
@@ -24,8 +25,14 @@ def _look(bar: ScrollBar, virtual: float, window: float, position: float) -> lis
     """The glyphs and styles the bar draws for these numbers (as ``ScrollBar.render`` does)."""
     size = bar.size.height if bar.vertical else bar.size.width
     window = window if window < virtual else 0
-    drawn = ScrollBarRender.render_bar(size, ceil(virtual), ceil(window), position, bar.thickness, bar.vertical)
-    return list(drawn.segments)
+    return _drawn(size, ceil(virtual), ceil(window), position, bar.thickness, bar.vertical)
+
+
+@lru_cache(maxsize=64)
+def _drawn(size: int, virtual: int, window: int, position: float, thickness: int, vertical: bool) -> list:
+    """A bar's segments (pure; a key compares the bar before and after, and the next key's
+    "before" is this key's "after")."""
+    return list(ScrollBarRender.render_bar(size, virtual, window, position, thickness, vertical).segments)
 
 
 def set_bar(
