@@ -119,8 +119,10 @@ def start_link(args):
 
 def tls_problem(args) -> str | None:
     """Why the TLS options given do not go together, before anything starts; None if they do."""
-    if bool(args.tls_cert) != bool(args.tls_key):
-        return _("give both --tls-cert and --tls-key (the certificate and its private key)")
+    from .serve_tls import half_given
+
+    if half := half_given(args.tls_cert, args.tls_key):
+        return half
     if args.tls_cert and not args.host:
         return _("--tls-cert and --tls-key go with --host (the map served to the others)")
     if args.tls_ca and not args.join:

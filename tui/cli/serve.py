@@ -122,8 +122,10 @@ def split_rest(args) -> argparse.Namespace:
         raise StoreError("serve: " + unknown_text)
     if parsed.participant and parsed.interview:
         raise StoreError("serve: " + _("give --participant or --interview, not both"))
-    if bool(parsed.tls_cert) != bool(parsed.tls_key):
-        raise StoreError("serve: " + _("give both --tls-cert and --tls-key (the certificate and its private key)"))
+    from .serve_tls import half_given
+
+    if half := half_given(parsed.tls_cert, parsed.tls_key):
+        raise StoreError("serve: " + half)
     if not 0 < parsed.port < 65536:
         raise StoreError(_("--port {port} is not a port number (1-65535)").format(port=parsed.port))
     return parsed

@@ -26,6 +26,13 @@ def _no_passphrase() -> str:
     raise _Encrypted
 
 
+def half_given(cert: Path | None, key: Path | None) -> str | None:
+    """What to say when only one of ``--tls-cert`` and ``--tls-key`` was given; None otherwise."""
+    if bool(cert) != bool(key):
+        return _("give both --tls-cert and --tls-key (the certificate and its private key)")
+    return None
+
+
 def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
     """A server context (TLS 1.2 or newer) holding ``cert`` and ``key``; ``StoreError`` naming the
     file and what to do when they cannot be used."""
