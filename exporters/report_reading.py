@@ -6,14 +6,12 @@ rest is worth more than no report.
 The cyclic garbage collector is kept out of the read: each interview's load pauses it,
 but between loads it would rescan every note read so far (at 50,000 notes about a
 quarter of the whole export). Notes hold no reference cycles, so nothing is lost; a large read is
-frozen out of later scans (``gc.freeze``), as the store does for one large interview.
+frozen out of later scans (``gc_policy``), as the store does for one large interview.
 """
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -24,15 +22,13 @@ from trodden.models.errors import StoreError
 from trodden.models.map.journey_map import JourneyMap
 from trodden.models.map.kept_hypothesis import KeptHypothesis, read_hypothesis
 from trodden.models.map.map_session import read_study_map as read_map
+from trodden.models.storage.gc_policy import paused_gc, request_freeze
 from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 from trodden.models.transcript.study import study_alignments, verified_ids
 
 if TYPE_CHECKING:  # aligning is imported only for a study with transcripts
     from trodden.models.transcript.check import Alignment
-
-FREEZE_AT = 1000
-"""Reads of at least this many notes are frozen out of the collector afterwards."""
 
 Progress = Callable[[str, int, int], None]
 """progress(step, done, total): called while a long report is built."""
@@ -57,25 +53,12 @@ class StudyData:
     """Each interview with a transcript set against its notes (the checks' quote findings)."""
 
 
-@contextmanager
-def _collector_paused(notes: dict[str, list[Note]]) -> Iterator[None]:
-    """No collection while reading; freeze what was read if it is many notes."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if sum(map(len, notes.values())) >= FREEZE_AT:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
 def read_study(store: StudyStore, progress: Progress | None = None) -> StudyData:
     interviews, problems = store.interviews()
     notes: dict[str, list[Note]] = {}
-    with _collector_paused(notes):
+    with paused_gc():  # nothing to collect while reading; a large read is frozen after (``gc_policy``)
         readable = _read_notes(store, interviews, notes, problems, progress)
+        request_freeze(sum(map(len, notes.values())))
     try:
         hypothesis = read_hypothesis(store.path)
     except StoreError as error:  # a damaged snapshot is named; the report goes on without the section

@@ -135,3 +135,27 @@ def test_the_json_export_reads_each_interview_once_with_the_ordinary_result(stud
     assert [str(problem) for problem in problems] == [expected]
     assert interview.id not in [record.id for record in document.interviews]
     assert snapshot_files(study.path) == before and gc.isenabled()
+
+
+def test_whole_study_reads_pause_the_collector_between_interviews(study: StudyStore, monkeypatch) -> None:
+    """``all_notes`` (map, check, stats, search) and the reports' read keep the cyclic collector
+    off from the first interview to the last (between loads it would rescan every note read so
+    far), and on again after; the notes are the ordinary ones."""
+    import gc
+
+    from trodden.exporters.report_reading import read_study
+
+    seen: list[bool] = []
+    real = StudyStore.read_notes
+
+    def watched(self, interview):
+        seen.append(gc.isenabled())
+        return real(self, interview)
+
+    monkeypatch.setattr(StudyStore, "read_notes", watched)
+    notes, problems = study.all_notes()
+    assert problems == [] and len(seen) == len(notes) >= 2
+    assert not any(seen) and gc.isenabled()
+    seen.clear()
+    read_study(study)
+    assert len(seen) >= 2 and not any(seen) and gc.isenabled()

@@ -25,6 +25,7 @@ from trodden.models.names import clean_participant_code, safe_filename
 from trodden.models.natural_sort import natural_key
 
 from .atomic import atomic_write, drop_stale_temp_files, make_dir
+from .gc_policy import paused_gc
 from .layout import INTERVIEW_FILE, INTERVIEWS_DIR, NOTES_DB, STUDY_FILE
 from .live import GUIDE_DB, EventsLog
 from .lockfile import FileLock, held_elsewhere
@@ -328,20 +329,22 @@ class StudyStore(StudyPhases, TranscriptStore, NotesStamp):
     def all_notes(
         self, *, include_deleted: bool = False, leaving_out: str | None = None
     ) -> tuple[dict[str, list[Note]], list[StoreError]]:
-        """The notes of every interview (read-only; ``leaving_out`` one, as ``notes_stamp``), keyed by id."""
+        """The notes of every interview (read-only; ``leaving_out`` one, as ``notes_stamp``), keyed by id.
+        The collector is paused over the whole read, not only each interview's (``gc_policy``)."""
         notes: dict[str, list[Note]] = {}
         found, problems = self.interviews()
-        for interview in found:
-            if interview.id == leaving_out:
-                continue
-            try:
-                session = self.read_notes(interview)
-            except StoreError as error:
-                problems.append(error)
-                continue
-            notes[interview.id] = session.notes(include_deleted=include_deleted)
-            session.close()
-            problems.extend(session.problems)  # damaged lines: named, the rest is in ``notes``
+        with paused_gc():
+            for interview in found:
+                if interview.id == leaving_out:
+                    continue
+                try:
+                    session = self.read_notes(interview)
+                except StoreError as error:
+                    problems.append(error)
+                    continue
+                notes[interview.id] = session.notes(include_deleted=include_deleted)
+                session.close()
+                problems.extend(session.problems)  # damaged lines: named, the rest is in ``notes``
         return notes, problems
 
 
