@@ -36,8 +36,19 @@ async def drawn_from_scratch(pilot, screen) -> list[list[tuple[str, str]]]:
     screen.board.refresh()
     screen.inbox_widget.refresh()
     screen.query_one("#inbox-box").refresh()  # its border shows the inbox title
+    for bar in (screen.board.vertical_scrollbar, screen.inbox_widget.vertical_scrollbar):
+        bar.refresh()  # drawn whole, not only the cells its thumb changed
     await pilot.pause()
     return screen_lines(pilot.app)
+
+
+async def each_key_shows_a_full_redraw(pilot, screen, steps: list[str], what: str) -> None:
+    """After every key of ``steps`` the screen is what drawing everything from scratch gives."""
+    for key in steps:
+        await pilot.press(key)
+        await pilot.pause()
+        shown = screen_lines(pilot.app)
+        assert shown == await drawn_from_scratch(pilot, screen), f"stale {what} after {key!r}"
 
 
 @sync
@@ -51,11 +62,7 @@ async def test_every_edit_shows_what_a_full_redraw_shows(tmp_path):
         screen = await loaded(pilot)
         steps = ["tab", "1", "1", "pagedown", "2", "tab", "shift+right", "space", "up", "g", "down", "shift+left"]
         steps += ["u", "U", "tab", "up", "2", "tab", "h"]
-        for key in steps:
-            await pilot.press(key)
-            await pilot.pause()
-            shown = screen_lines(app)
-            assert shown == await drawn_from_scratch(pilot, screen), f"stale lines after {key!r}"
+        await each_key_shows_a_full_redraw(pilot, screen, steps, "lines")
 
 
 @sync
@@ -68,13 +75,7 @@ async def test_scrollbars_show_what_a_full_redraw_shows(tmp_path):
     async with app.run_test(size=(100, 20)) as pilot:
         screen = await loaded(pilot)
         steps = ["tab", "1", "1", "pagedown", "1", "tab", "shift+right", "space", "up", "g", "u", "tab", "end", "2"]
-        for key in steps:
-            await pilot.press(key)
-            await pilot.pause()
-            shown = screen_lines(app)
-            for bar in (screen.board.vertical_scrollbar, screen.inbox_widget.vertical_scrollbar):
-                bar.refresh()
-            assert shown == await drawn_from_scratch(pilot, screen), f"stale scrollbar after {key!r}"
+        await each_key_shows_a_full_redraw(pilot, screen, steps, "scrollbar")
 
 
 def test_a_map_read_back_in_another_order_keeps_the_inbox():
@@ -125,11 +126,7 @@ async def test_rows_drawn_again_from_the_memo_show_what_a_full_redraw_shows(tmp_
         screen = await loaded(pilot)
         steps = ["tab", "1", "1", "1", "2", "tab", "shift+right", "space", "up", "g", "tab", "pagedown", "1", "1"]
         steps += ["tab", "down", "down", "shift+left", "u", "U", "tab", "end", "2", "home", "1"]
-        for key in steps:
-            await pilot.press(key)
-            await pilot.pause()
-            shown = screen_lines(app)
-            assert shown == await drawn_from_scratch(pilot, screen), f"stale rows after {key!r}"
+        await each_key_shows_a_full_redraw(pilot, screen, steps, "rows")
         assert screen.board._styles_cache.reused and screen.inbox_widget._styles_cache.reused
 
 
