@@ -23,7 +23,7 @@ import unicodedata
 from trodden.models.errors import StoreError
 from trodden.models.i18n import N_, _
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),  # before UTF-16 LE: its BOM starts the same way
     (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
     (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with BOM"),
@@ -40,7 +40,7 @@ _UNLIKELY_LETTERS = "ŒœŠšŽžŸƒ"
 
 def decode_notes_file(raw: bytes, path: object) -> tuple[str, str | None]:
     """(text, a warning to show or None); ``StoreError`` naming ``path`` if it is not text."""
-    for bom, codec, name in _BOMS:
+    for bom, codec, name in BOMS:
         if raw.startswith(bom):
             try:
                 return _text(raw.decode(codec), path), None

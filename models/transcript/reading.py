@@ -15,7 +15,6 @@ what to do, never read as mojibake.
 
 from __future__ import annotations
 
-import codecs
 import io
 import re
 from datetime import datetime
@@ -23,18 +22,11 @@ from pathlib import Path
 
 from trodden.models.errors import StoreError, system_reason
 from trodden.models.i18n import N_, _
-from trodden.models.notes.encoding import as_windows_1252, utf16_without_bom
+from trodden.models.notes.encoding import BOMS, as_windows_1252, utf16_without_bom
 
 from .lines import read_lines
 from .model import Cue, Transcript
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 _SAVE_AS = N_("save it as UTF-8 (or export it again from Teams/Zoom) and import it again")
 _ZOOM_SPEAKER = re.compile(r"^(?P<speaker>[^\W\d][^:\d]{0,40}?):\s+(?P<text>\S.*)$", re.DOTALL)
 """Zoom and some SubRip files put the speaker before the words: ``Anna Lind: words`` (up to four words)."""
@@ -53,7 +45,7 @@ def _megabytes(size: int) -> str:
 def decode(raw: bytes, name: object) -> tuple[str, str | None]:
     """(the file's text, a warning to show or None); ``StoreError`` naming ``name`` when it is in no
     encoding we can trust."""
-    for bom, codec in _BOMS:
+    for bom, codec, _label in BOMS:  # the byte order marks notes files are read by too
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), None
