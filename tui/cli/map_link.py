@@ -32,6 +32,7 @@ from aiohttp import (
     web,
 )
 
+from trodden.models.errors import StoreError, system_reason
 from trodden.models.map.map_session import MapSession
 from trodden.tui.i18n import _
 
@@ -164,7 +165,7 @@ class MapLink:
 
     async def _join(self, url: str, trust: ssl.SSLContext | None) -> None:
         parts = urlsplit(url)
-        origin = f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
+        origin = _origin(parts)
         async with ClientSession(connector=_connector(trust)) as client:
             while not self._stopping:
                 try:
@@ -187,6 +188,11 @@ def map_url(guard: Guard, public: str) -> str:
     return f"{base}{PATH}?{TOKEN_PARAM}={guard.token}"
 
 
+def _origin(parts) -> str:
+    """The Origin a joiner sends: the host's own address, as the host checks it (``serve_guard``)."""
+    return f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
+
+
 def _connector(trust: ssl.SSLContext | None) -> TCPConnector:
     """Certificates always checked: against ``trust`` when given, else the system's authorities."""
     return TCPConnector(ssl=trust if trust is not None else True)
@@ -194,8 +200,6 @@ def _connector(trust: ssl.SSLContext | None) -> TCPConnector:
 
 def trusting(ca_file) -> ssl.SSLContext:
     """A client context that trusts the certificate (or authority) in ``ca_file`` (``--tls-ca``)."""
-    from trodden.models.errors import StoreError, system_reason
-
     try:
         return ssl.create_default_context(cafile=str(ca_file))
     except OSError as error:
@@ -218,7 +222,7 @@ def join_problem(url: str, trust: ssl.SSLContext | None = None) -> str | None:
         return said.format(url=repr(url), param=TOKEN_PARAM)
 
     async def knock() -> int | str | None:
-        origin = f"{'https' if parts.scheme == 'wss' else 'http'}://{parts.netloc}"
+        origin = _origin(parts)
         async with ClientSession(timeout=ClientTimeout(total=10), connector=_connector(trust)) as client:
             try:
                 async with client.ws_connect(url, headers={"Origin": origin}, max_msg_size=MAX_MESSAGE):
