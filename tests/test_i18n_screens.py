@@ -9,14 +9,12 @@ target map, the search, tags and settings, F1 on each and the command palette.
 from __future__ import annotations
 
 import asyncio
-import io
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from i18n_kit import english_on_screen
 from rendering import plain
-from rich.console import Console
 from waiting import wait_until
 
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme, Participant, Phase, Role, Study
@@ -67,10 +65,7 @@ async def visit(pilot, seen: dict[str, str], name: str, ready) -> None:
 
 def whole(widgets) -> str:
     """Every line of these widgets' content, scrolled out of view or not."""
-    console = Console(width=200, record=True, file=io.StringIO())
-    for widget in widgets:
-        console.print(widget.render())
-    return console.export_text()
+    return "\n".join(plain(widget.render()) for widget in widgets)
 
 
 async def with_help(pilot, seen: dict[str, str], name: str) -> None:
