@@ -73,7 +73,7 @@ CHANGE_WORDS: dict[str, dict[str, str]] = {
     "status.trying": {"en": "trying", "sv": "testas", "da": "afprøves"},
     "status.decided": {"en": "decided", "sv": "beslutad", "da": "besluttet"},
     "status.done": {"en": "done", "sv": "klar", "da": "færdig"},
-    "status.dropped": {"en": "dropped", "sv": "släppt", "da": "droppet"},
+    "status.dropped": {"en": "dropped", "sv": "struken", "da": "droppet"},
     "idea.kind": {"en": "Kind", "sv": "Typ", "da": "Type"},
     "idea.text": {"en": "Idea", "sv": "Idé", "da": "Idé"},
     "idea.owner": {"en": "Owner", "sv": "Ansvarig", "da": "Ansvarlig"},

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-from trodden.tui.i18n_extract import messages
+from trodden.tui.i18n_extract import Contextual, messages
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "tui" / "locale"
@@ -73,6 +73,11 @@ def extracted() -> set[str | tuple[str, str]]:
     return found
 
 
+def entry_key(message) -> str | tuple[str, ...] | Contextual:
+    """A catalogue entry as ``extracted`` names it: a word said in a context is ``Contextual``."""
+    return Contextual(message.context, message.id) if message.context else message.id
+
+
 def catalogue(lang: str):
     with (LOCALE / lang / "LC_MESSAGES" / "trodden.po").open("rb") as file:
         return read_po(file, locale=lang)
@@ -107,8 +112,10 @@ def english_pieces(lang: str) -> list[tuple[str, str, re.Pattern]]:
     return found
 
 
-def forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
+def forms(text: str | tuple[str, ...] | Contextual) -> tuple[str, ...]:
     """A catalogue entry's id or string as a tuple: a plural's forms, or the one string."""
+    if isinstance(text, Contextual):
+        return (text.id,)
     return text if isinstance(text, tuple) else (text,)
 
 

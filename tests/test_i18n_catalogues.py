@@ -10,7 +10,7 @@ import json
 import re
 
 import pytest
-from i18n_kit import IDENTICAL, LANGUAGES, LOCALE, MARKUP, PLACEHOLDER, catalogue, extracted, forms
+from i18n_kit import IDENTICAL, LANGUAGES, LOCALE, MARKUP, PLACEHOLDER, catalogue, entry_key, extracted, forms
 
 from trodden.models.storage.layout import study_language
 from trodden.tui import i18n
@@ -21,7 +21,7 @@ PERCENT = re.compile(r"%\([a-z_]+\)[sr]|%[sr]")
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_string_of_the_screens_is_translated(lang):
-    entries = {message.id: message for message in catalogue(lang) if message.id}
+    entries = {entry_key(message): message for message in catalogue(lang) if message.id}
     wanted = extracted()
     assert sorted(wanted - set(entries)) == [], f"not in {lang}'s .po: run pybabel extract/update (CONTRIBUTING.md)"
     assert sorted(set(entries) - wanted) == [], f"{lang}'s .po has entries no screen uses any more"
@@ -141,3 +141,21 @@ def test_no_screen_message_is_a_bare_english_literal():
             if name in SHOWN and isinstance(first, (ast.Constant, ast.JoinedStr)) and worded:
                 bare.append(f"{path.relative_to(root)}:{node.lineno}: {ast.unparse(first)[:70]}")
     assert not bare, "shown without _(): " + "; ".join(bare)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_idea_status_is_one_word_on_screen_and_in_the_report(lang):
+    """The change screen and the exported plan name each idea status alike; an idea that is done is
+    said in its own context, apart from an interview that is done (Danish: færdig, afsluttet)."""
+    from trodden.exporters.i18n_change import CHANGE_WORDS
+    from trodden.models.change.plan import IdeaStatus
+    from trodden.tui.change.render import status_word
+
+    try:
+        i18n.set_language(lang)
+        for status in IdeaStatus:
+            assert status_word(status) == CHANGE_WORDS[f"status.{status.value}"][lang], status
+        if lang == "da":
+            assert (status_word(IdeaStatus.DONE), i18n._("done")) == ("færdig", "afsluttet")
+    finally:
+        i18n.set_language("en")

@@ -54,6 +54,17 @@ def action_text(text: str) -> str:
     return translated.format(n=next(numbers))
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` as meant in ``context``: one English word with two meanings (an interview
+    that is ``done`` is "klar"/"afsluttet", an idea that is ``done`` is "klar"/"færdig")."""
+    return _current.pgettext(context, message) if message else message
+
+
+def NC_(context: str, message: str) -> str:
+    """``N_`` for a word translated with ``pgettext(context, ...)`` where it is shown."""
+    return message
+
+
 def N_(message: str) -> str:
     """Marks a string for the catalogue where it is defined; ``_`` translates it where it is shown."""
     return message

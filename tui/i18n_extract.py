@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 Found = tuple[int, str | None, str | tuple[str, ...], list[str]]
+
+
+@dataclass(frozen=True)
+class Contextual:
+    """A msgid with its context (``pgettext``, ``NC_``): the same English word meant otherwise."""
+
+    context: str
+    id: str
+
 
 ACTION_ARGS = {3: "description", 4: "help"}
 ACTION_KEYWORDS = ("description", "help", "short")
@@ -32,8 +42,9 @@ def _name(func: ast.expr) -> str:
     return ""
 
 
-def messages(source: str) -> Iterator[tuple[int, str | tuple[str, ...]]]:
-    """Every translatable string in ``source``: (line, msgid) or (line, (singular, plural))."""
+def messages(source: str) -> Iterator[tuple[int, str | tuple[str, ...] | Contextual]]:
+    """Every translatable string in ``source``: (line, msgid), (line, (singular, plural)) or
+    (line, ``Contextual``)."""
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call):
             continue
@@ -41,6 +52,10 @@ def messages(source: str) -> Iterator[tuple[int, str | tuple[str, ...]]]:
         if name in ("_", "N_") and node.args:
             if (text := _text(node.args[0])) is not None:
                 yield node.lineno, text
+        elif name in ("pgettext", "NC_") and len(node.args) >= 2:
+            context, text = _text(node.args[0]), _text(node.args[1])
+            if context and text:
+                yield node.lineno, Contextual(context, text)
         elif name == "ngettext" and len(node.args) >= 2:
             one, many = _text(node.args[0]), _text(node.args[1])
             if one and many:
@@ -59,4 +74,7 @@ def extract(fileobj: Any, keywords: Any, comment_tags: Any, options: dict) -> It
     """Babel's extractor interface (``pybabel extract -F babel.cfg``)."""
     source = fileobj.read().decode(options.get("encoding", "utf-8"))
     for line, message in messages(source):
-        yield line, "ngettext" if isinstance(message, tuple) else "_", message, []
+        if isinstance(message, Contextual):
+            yield line, "pgettext", (message.context, message.id), []
+        else:
+            yield line, "ngettext" if isinstance(message, tuple) else "_", message, []

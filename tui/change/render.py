@@ -13,7 +13,7 @@ from trodden.models.change.plan import Idea, IdeaStatus, ProblemArea, SourceKind
 from trodden.models.change.priority import Quadrant, quadrant
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD
-from trodden.tui.i18n import N_, _, ngettext, quoted
+from trodden.tui.i18n import N_, NC_, _, ngettext, pgettext, quoted
 from trodden.tui.i18n import number as decimal
 
 QUADRANT = {
@@ -36,13 +36,20 @@ KIND_LABEL = {
     "narrative": N_("narrative"),
     "action": N_("action"),
 }
-STATUS_WORD = {
-    IdeaStatus.IDEA: N_("idea"),
-    IdeaStatus.TRYING: N_("trying"),
-    IdeaStatus.DECIDED: N_("decided"),
-    IdeaStatus.DONE: N_("done"),
-    IdeaStatus.DROPPED: N_("dropped"),
+STATUS_WORD = {  # in context: an idea that is "done" is not an interview that is
+    IdeaStatus.IDEA: NC_("idea status", "idea"),
+    IdeaStatus.TRYING: NC_("idea status", "trying"),
+    IdeaStatus.DECIDED: NC_("idea status", "decided"),
+    IdeaStatus.DONE: NC_("idea status", "done"),
+    IdeaStatus.DROPPED: NC_("idea status", "dropped"),
 }
+
+
+def status_word(status: IdeaStatus) -> str:
+    """An idea's status in the interface's language (``done`` as an idea is done, not an interview)."""
+    return pgettext("idea status", STATUS_WORD.get(status, status.value))
+
+
 SOURCE_WORD = {
     SourceKind.MOMENT: N_("moment"),
     SourceKind.CLOUD: N_("cloud"),
@@ -127,7 +134,7 @@ def area_details(
 def idea_line(idea: Idea) -> Text:
     """``[trying] AB  job: When I ... → fewer calls``"""
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"[{_(STATUS_WORD.get(idea.status, idea.status.value))}]", style=STATUS_STYLE[idea.status])
+    text.append(f"[{status_word(idea.status)}]", style=STATUS_STYLE[idea.status])
     text.append(f" {visible(idea.owner, one_line=True) or '--':<3} ", style="bold")
     text.append(f"{_(KIND_LABEL[idea.kind.value])}: ", style="magenta")
     text.append(visible(idea.text, one_line=True))
