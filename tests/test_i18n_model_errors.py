@@ -107,8 +107,10 @@ def test_the_map_clean_and_change_screens_refuse_in_the_studys_language():
 
     import pytest
 
+    from trodden.models.change.areas import PlanError, new_area
     from trodden.models.change.edit import add_idea
-    from trodden.models.change.plan import ChangePlan
+    from trodden.models.change.plan import ChangePlan, ProblemArea
+    from trodden.models.change.priority import set_priority
     from trodden.models.domain import Note
     from trodden.models.map.edit import EditError, merge_items
     from trodden.models.map.journey_map import JourneyMap, MapItem
@@ -125,6 +127,14 @@ def test_the_map_clean_and_change_screens_refuse_in_the_studys_language():
             merge(note, note, datetime(2026, 1, 1))
         with pytest.raises(Exception, match=r"^Vælg et problemområde først$"):
             add_idea(ChangePlan(), 7, "mere tid", lambda _collection: 1)
+        plan = ChangePlan(areas=[ProblemArea(id=1, title="Leveransen")])
+        with pytest.raises(PlanError, match=r"^værdi er 1 til 5, ikke 9$"):  # typed "9 2" on the change screen
+            set_priority(plan, 1, impact=9, effort=2)
+        i18n.set_language("sv")
+        with pytest.raises(PlanError, match=r"^insats är 1 till 5, inte 0$"):
+            set_priority(plan, 1, impact=3, effort=0)
+        with pytest.raises(PlanError, match=r"^Ge det nya området en rubrik"):
+            new_area(plan, JourneyMap(), lambda _collection: 2, title="  ")
     finally:
         i18n.set_language("en")
 

@@ -104,7 +104,7 @@ def new_area(
         return PlanChange(puts=(area,))
     chosen = list(items or [])
     if not chosen and not title.strip():
-        raise PlanError("Give the new area a title, or choose the items behind it")
+        raise PlanError(_("Give the new area a title, or choose the items behind it"))
     phases = {i.phase for i in chosen}
     area = ProblemArea(
         id=new_id("areas"),

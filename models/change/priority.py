@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
+from trodden.models.i18n import _
+
+from .areas import PlanError
 from .plan import ChangePlan, PlanChange, ProblemArea
 
 
@@ -101,10 +104,11 @@ def set_priority(plan: ChangePlan, area_id: int, *, impact: int | None = None, e
     if area is None:
         return PlanChange()
     update = {}
+    refusals = {"impact": _("impact is 1 to 5, not {value}"), "effort": _("effort is 1 to 5, not {value}")}
     for name, value in (("impact", impact), ("effort", effort)):
         if value is not None:
             if not 1 <= value <= 5:
-                raise ValueError(f"{name} is 1 to 5, not {value}")
+                raise PlanError(refusals[name].format(value=value))
             update[name] = value
     return PlanChange(puts=(area.model_copy(update=update),)) if update else PlanChange()
 
