@@ -65,3 +65,22 @@ def test_every_screen_command_refuses_without_a_terminal(tmp_path: Path) -> None
     reopened = StudyStore.open(store.path)
     assert reopened.interview_ids() == before  # guide --participant P7 started nothing
     assert [p.code for p in reopened.participants] == [p.code for p in store.participants]
+
+
+def test_the_refusal_is_one_sentence_in_the_interface_language(monkeypatch) -> None:
+    """In Danish the refusal names the commands with "eller", not an English "or" in the sentence."""
+    import pytest
+
+    from trodden.tui import i18n
+    from trodden.tui.cli import common
+
+    monkeypatch.setattr(common, "not_a_terminal", lambda: ["stderr"])
+    monkeypatch.setattr(common, "on_a_terminal", lambda: False)
+    try:
+        i18n.set_language("da")
+        with pytest.raises(common.NoTerminal) as refused:
+            common.needs_terminal("trodden map")
+    finally:
+        i18n.set_language("en")
+    assert str(refused.value).endswith("brug trodden export, check, stats, search, tags eller actions")
+    assert " or " not in str(refused.value)

@@ -57,7 +57,8 @@ def on_a_terminal() -> bool:
     return not not_a_terminal()
 
 
-WITHOUT_A_TERMINAL = "trodden export, check, stats, search, tags or actions"
+WITHOUT_A_TERMINAL = ("trodden export", "check", "stats", "search", "tags", "actions")
+"""The commands that work without a terminal (the refusal names them, joined in its language)."""
 
 
 class UsageError(Exception):
@@ -92,7 +93,9 @@ def needs_terminal(what: str) -> None:
             " cron?); without a terminal, use {commands}",
             len(missing),
         )
-        raise NoTerminal(said.format(what=what, streams=streams, commands=WITHOUT_A_TERMINAL))
+        *some, last = WITHOUT_A_TERMINAL
+        commands = _("{some} or {last}").format(some=", ".join(some), last=last)
+        raise NoTerminal(said.format(what=what, streams=streams, commands=commands))
 
 
 def say(message: str, file=None) -> None:
