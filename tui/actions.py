@@ -12,6 +12,8 @@ from dataclasses import dataclass, replace
 from textual.binding import Binding
 from textual.keys import format_key
 
+from .i18n import action_text
+
 
 @dataclass(frozen=True)
 class Action:
@@ -45,6 +47,22 @@ class Action:
     @property
     def key_display(self) -> str:
         return ", ".join(_pretty(key) for key in self.key.split(","))
+
+
+def palette_words(action: Action) -> tuple[str, str]:
+    """The command palette's title and help line for ``action`` (``Filter``, ``Filter the inbox…  [/]``),
+    in the interface's language. Textual reads both as markup, where the key ``/`` shown as ``[/]``
+    would close a tag that is not open (the palette crashed) and ``[T]`` would vanish as a style:
+    every bracket is escaped, so they show as written."""
+    title = action_text(action.description)
+    help_line = f"{action_text(action.help or action.description)}  [{action.key_display}]"
+    return as_markup(title), as_markup(help_line)
+
+
+def as_markup(text: str) -> str:
+    """``text`` as Textual markup that shows exactly ``text``: a backslash before every ``[``.
+    (``textual.markup.escape`` leaves ``[T]`` and ``[1-9]`` alone, which Textual still reads as tags.)"""
+    return text.replace("[", "\\[")
 
 
 def _pretty(key: str) -> str:

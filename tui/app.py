@@ -15,9 +15,9 @@ from textual.screen import Screen
 from trodden.models.names import visible
 from trodden.tui.widgets.help import HelpScreen
 
-from .actions import GLOBAL, actions_for
+from .actions import GLOBAL, actions_for, palette_words
 from .base import TroddenScreen
-from .i18n import _, action_text, choose
+from .i18n import _, choose
 
 if TYPE_CHECKING:
     from trodden.models.storage.store import StudyStore
@@ -151,10 +151,9 @@ class TroddenApp(App[int]):
             name = action.action.removeprefix("app.")
             if target.check_action(name.partition("(")[0], ()) is False:
                 continue
+            title, help_line = palette_words(action)
             yield SystemCommand(
-                action_text(action.description),
-                f"{action_text(action.help or action.description)}  [{action.key_display}]",
-                lambda target=target, name=name: self.call_later(target.run_action, name),
+                title, help_line, lambda target=target, name=name: self.call_later(target.run_action, name)
             )
         yield SystemCommand(_("Change theme"), _("Change the colour theme"), self.action_change_theme)
 
