@@ -61,3 +61,40 @@ def test_every_palette_entry_reads_as_written(lang):
 @given(st.text(alphabet=st.sampled_from("[]/\\\\ab T@=$#:1-9åø\\n"), max_size=30))
 def test_any_text_as_markup_shows_as_written(text):
     assert Content.from_markup(as_markup(text)).plain == text
+
+
+def test_textuals_palette_still_says_no_matches_where_ours_translates_it():
+    """``Palette`` replaces Textual's ``_start_no_matches_countdown`` (pinned Textual); when Textual
+    changes it, this fails and the copy is looked at again."""
+    import inspect
+
+    from textual.command import CommandPalette
+
+    source = inspect.getsource(CommandPalette._start_no_matches_countdown)
+    assert 'Text("No matches found", style="not bold")' in source
+    assert "self._no_matches_timer = self.set_timer(" in source
+
+
+def test_the_palette_says_no_matches_in_danish(tmp_path):
+    import asyncio
+
+    from conftest import build_study
+    from textual.command import CommandList
+    from waiting import wait_until
+
+    from trodden.tui.app import TroddenApp
+
+    async def run() -> None:
+        app = TroddenApp(build_study(tmp_path / "s"), ui_lang="da")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await wait_until(pilot, lambda: type(app.screen).__name__ == "Palette", "the palette")
+            await pilot.press(*"qxqxq")
+
+            def said() -> list[str]:
+                options = app.screen.query_one(CommandList).options
+                return [str(option.prompt.renderable) for option in options if option.disabled]
+
+            assert await wait_until(pilot, said, "no matches", step=0.1) == ["Ingen resultater"]
+
+    asyncio.run(run())

@@ -14,6 +14,7 @@ from textual.screen import Screen
 
 from trodden.models.names import visible
 from trodden.tui.widgets.help import HelpScreen
+from trodden.tui.widgets.palette import Palette
 
 from .actions import GLOBAL, actions_for, palette_words
 from .base import TroddenScreen
@@ -160,7 +161,7 @@ class TroddenApp(App[int]):
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the interface's language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=_("Search for commands…"), id="--command-palette"))
+            self.push_screen(Palette(placeholder=_("Search for commands…"), id="--command-palette"))
 
 
 def run_app(
