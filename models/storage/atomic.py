@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -116,6 +118,36 @@ def atomic_write(path: Path, data: bytes) -> None:
             pass
         raise WriteFailed(path, error) from error
     fsync_dir(path.parent)
+
+
+def write_export(path: Path, data: bytes) -> None:
+    """Write an export where the user asked for it, never replacing what is not a file.
+
+    A regular file (new, existing, or reached through a symlink, which stays a symlink) is
+    replaced atomically (``atomic_write``). A device or a pipe (``/dev/null``, ``/dev/stdout``, a
+    FIFO a script reads) is written into as it is: replacing it, as a rename would, turned
+    ``-o /dev/full`` run as root into a plain file where the device was, and a full device's
+    error was never seen. Errors raise ``WriteFailed`` naming ``path``.
+    """
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode  # through links, as open does (/dev/stdout -> a pipe)
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise WriteFailed(path, error) from error
+    if mode is None or stat.S_ISREG(mode):
+        atomic_write(Path(os.path.realpath(path)), data)
+        return
+    if stat.S_ISDIR(mode):
+        raise WriteFailed(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    try:
+        with open(path, "wb", buffering=0) as handle:
+            view = memoryview(data)
+            while view:
+                view = view[handle.write(view) :]
+    except OSError as error:
+        raise WriteFailed(path, error) from error
 
 
 def drop_stale_temp_files(folder: Path, stem: str) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from trodden.models.errors import StoreError
 from trodden.models.names import clean_participant_code, visible
-from trodden.models.storage.atomic import atomic_write
+from trodden.models.storage.atomic import write_export
 from trodden.tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -146,21 +148,44 @@ def to_terminal(output: Path | None) -> bool:
 
 
 def write_output(data: bytes | str, output: Path | None, *, binary: bool = False) -> None:
-    """Write an export to ``output`` atomically, or to stdout when it is None or ``-``.
+    """Write an export to ``output`` (a file replaced atomically, a device or pipe written into,
+    ``models.storage.atomic.write_export``), or to stdout when it is None or ``-``.
 
-    On a terminal, text is shown through ``visible`` (an escape sequence in a note is
-    displayed, never run) and a binary file is refused; a pipe or a file gets the bytes as made.
+    On a terminal (stdout, or ``-o /dev/stdout`` / ``/dev/tty`` that is one), text is shown through
+    ``visible`` (an escape sequence in a note is displayed, never run) and a binary file is refused;
+    a pipe or a file gets the bytes as made.
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if output is None or str(output) == "-":
         if sys.stdout.isatty():
-            if binary:
-                raise StoreError(_(BINARY_TO_TERMINAL))
-            text = payload.decode("utf-8", errors="replace").replace("\r\n", "\n")
-            payload = visible(text).encode("utf-8")
+            payload = _for_a_terminal(payload, binary)
         sys.stdout.flush()
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return
-    atomic_write(Path(output), payload)
+    if _a_terminal(Path(output)):
+        payload = _for_a_terminal(payload, binary)
+    write_export(Path(output), payload)
     info(_("wrote {file}").format(file=output))
+
+
+def _for_a_terminal(payload: bytes, binary: bool) -> bytes:
+    """An export as a terminal may show it: text made ``visible``; a binary file refused."""
+    if binary:
+        raise StoreError(_(BINARY_TO_TERMINAL))
+    text = payload.decode("utf-8", errors="replace").replace("\r\n", "\n")
+    return visible(text).encode("utf-8")
+
+
+def _a_terminal(path: Path) -> bool:
+    """``path`` is a terminal (``/dev/tty``, ``/dev/stdout`` on one): not a file, and shown to a person."""
+    try:
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_WRONLY | os.O_NOCTTY)
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
