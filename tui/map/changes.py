@@ -127,7 +127,7 @@ class MapChanges(MapView):
             return
         options = [(str(number), self._conflict_line(c)) for number, c in enumerate(conflicts)]
         intro = Text(
-            _("Edits made at the same time, newest first. Enter takes the other side (ctrl+z undoes it for an item).")
+            _("Edits made at the same time, newest first. Enter takes the other side (u or ctrl+z undoes it).")
         )
 
         def chosen(key: str | None) -> None:
@@ -149,6 +149,6 @@ class MapChanges(MapView):
         taken = _("{title}: {who}'s side taken").format(title=conflict.title, who=conflict.lost.by)
         taking = self.session.revert(conflict)
         if isinstance(taking, list):  # a phase's records: a phase edit, on the writer thread (``phases``)
-            self._update_phases(lambda _records: (taking, []), taken)  # type: ignore[attr-defined]
+            self._update_phases(lambda _records: (taking, []), taken, str(conflict.item))  # type: ignore[attr-defined]
             return
         self.commit(taking, taken, inbox_changed=True)  # type: ignore[attr-defined]
