@@ -197,3 +197,15 @@ def test_an_edit_that_changed_nothing_has_nothing_to_take_back() -> None:
     stored = Stored("Finding", "Buying")
     step = stored.edit(History(), PhaseStep("ph2"), move("ph2", 1))  # already the last
     assert not step.done and stored.names() == ["Finding", "Buying"]
+
+
+def test_taking_the_other_order_of_every_phase_is_said_as_a_reordering() -> None:
+    history, stored = History(), Stored("Finding", "Buying", "Using")
+    orders = {"ph1": 3, "ph2": 2, "ph3": 1}
+    step = stored.edit(
+        history, PhaseStep(), lambda rs: ([p.model_copy(update={"order": orders[p.id]}) for p in rs], [])
+    )
+    assert stored.names() == ["Using", "Buying", "Finding"]
+    stored.carry(history.undo(JourneyMap()), back=True)
+    assert stored.names() == ["Finding", "Buying", "Using"]
+    assert described(step, back=True) == "Undone: reordering the phases"

@@ -119,3 +119,27 @@ async def test_taking_the_other_side_of_a_phase_rename_is_undone_with_u(store):
         await settled(pilot, screen, [lost, "Getting it home"], "side taken")
         await pilot.press("u")
         await settled(pilot, screen, [kept, "Getting it home"], f"Undone: renaming the phase “{kept}” to “{lost}”")
+
+
+@sync
+async def test_two_reorders_at_once_are_one_line_in_the_panel_and_taking_it_is_undone_with_u(store):
+    with MapSession(store.path, writable=True, who="AB") as ab, MapSession(store.path, writable=True, who="XY") as xy:
+        for session, orders in ((ab, (9, 5)), (xy, (1, 3))):  # each renumbers both phases
+            phases = session.records("phases")
+            session.write(
+                puts={"phases": [p.model_copy(update={"order": o}) for p, o in zip(phases, orders, strict=True)]}
+            )
+    app = app_for(store, who="CD")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        kept = [p.name for p in screen.phases]
+        await pilot.press("w")
+        await wait_until(pilot, lambda: app.screen is not screen, "the what-changed panel")
+        options = app.screen.query_one("OptionList")
+        assert options.option_count == 1
+        in_order = ", ".join(f"“{name}”" for name in kept)  # as the map shows them
+        assert f"2 phases ({in_order}): " in str(options.get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settled(pilot, screen, kept[::-1], "side taken")  # both phases took the other order
+        await pilot.press("u")
+        await settled(pilot, screen, kept, "Undone: reordering the phases")

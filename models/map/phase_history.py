@@ -154,6 +154,8 @@ def described(step: PhaseStep, *, back: bool) -> str:
         said = (
             _("Undone: renaming the phase {old} to {new}") if back else _("Redone: renaming the phase {old} to {new}")
         )
+    elif step.subject is None and len(step.edits or ()) > 1:  # the other side of two reorders at once
+        return _("Undone: reordering the phases") if back else _("Redone: reordering the phases")
     else:
         said = _("Undone: moving the phase {name}") if back else _("Redone: moving the phase {name}")
     old, new = (edit.before or edit.after).name, (edit.after or edit.before).name  # type: ignore[union-attr]

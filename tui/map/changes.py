@@ -149,6 +149,6 @@ class MapChanges(MapView):
         taken = _("{title}: {who}'s side taken").format(title=conflict.title, who=conflict.lost.by)
         taking = self.session.revert(conflict)
         if isinstance(taking, list):  # a phase's records: a phase edit, on the writer thread (``phases``)
-            self._update_phases(lambda _records: (taking, []), taken, str(conflict.item))  # type: ignore[attr-defined]
+            self._update_phases(lambda _records: (taking, []), taken, str(conflict.item) or None)  # type: ignore[attr-defined]
             return
         self.commit(taking, taken, inbox_changed=True)  # type: ignore[attr-defined]
