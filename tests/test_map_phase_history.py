@@ -13,7 +13,7 @@ from trodden.models.map import phase_doc
 from trodden.models.map.edit import rename_item
 from trodden.models.map.history import History
 from trodden.models.map.journey_map import Change, JourneyMap, MapItem
-from trodden.models.map.phase_history import PhaseStep, Refused, carried, described, refused
+from trodden.models.map.phase_history import PhaseStep, Refused, carried, described, refused, takes_away
 
 
 class Stored:
@@ -176,6 +176,7 @@ def test_an_added_phase_that_now_holds_items_is_not_taken_away() -> None:
     history, stored = History(), Stored("Finding")
     step = stored.edit(history, PhaseStep(), add("Paying", "ph1"))
     (added,) = [p.id for p in stored.records.values() if p.name == "Paying"]
+    assert takes_away(step, back=True) and not takes_away(step, back=False)  # only then are the items read
     with pytest.raises(Refused, match="holds 2 items or quotes now"):
         stored.carry(history.undo(JourneyMap()), back=True, used={added: 2})
     assert stored.names() == ["Finding", "Paying"]

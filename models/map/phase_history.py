@@ -99,6 +99,13 @@ class PhaseStep:
         )
 
 
+def takes_away(step: PhaseStep, *, back: bool) -> bool:
+    """Whether undoing (``back``) or redoing ``step`` removes a phase: only then do the items count."""
+    return any(
+        source is not None and target is None for source, target, _ in (e.turned(back) for e in step.edits or ())
+    )
+
+
 def carried(step: PhaseStep, *, back: bool, phases: list[Phase], used: dict[str, int]) -> tuple[list[Phase], list[str]]:
     """What to write to undo (``back``) or redo ``step`` now: (records to put, ids to drop).
 

@@ -20,7 +20,7 @@ from textual.message import Message
 
 from trodden.models.domain import Phase
 from trodden.models.map import phase_doc
-from trodden.models.map.phase_history import PhaseStep, Refused, carried, described, refused
+from trodden.models.map.phase_history import PhaseStep, Refused, carried, described, refused, takes_away
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PromptScreen
@@ -88,8 +88,10 @@ class PhaseEditing(MapView):
 
         def job() -> Message:
             session.refresh()  # the others' latest edits too: the undo works against the phases as they are
-            journey = session.load()
-            used = Counter(i.phase for i in journey.items) + Counter(q.phase for q in journey.quotes)
+            used: Counter[str | None] = Counter()
+            if takes_away(step, back=back):  # reading every item only when a phase is to go
+                journey = session.load()
+                used = Counter(i.phase for i in journey.items) + Counter(q.phase for q in journey.quotes)
             try:
                 puts, drops = carried(step, back=back, phases=session.records("phases"), used=used)
             except Refused as reason:
@@ -192,8 +194,8 @@ class PhaseEditing(MapView):
 
     def action_phase_move(self, step: int) -> None:
         phase = self.current_phase()
-        if phase is None:
-            return
+        if phase is None or not 0 <= self.phases.index(phase) + step < len(self.phases):
+            return  # at either end: nothing to move, nothing to undo
 
         def move(records: list[Phase]) -> tuple[list[Phase], list[str]]:
             return phase_doc.moved(records, phase.id, step), []
