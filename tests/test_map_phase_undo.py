@@ -95,7 +95,7 @@ async def test_an_undo_after_another_researcher_removed_the_phase_says_so_and_ch
             pilot,
             screen,
             ["Finding a plant"],
-            "Can't undo, nothing changed: the phase “Hem” has been removed meanwhile",
+            "Not undone: the phase “Hem” was removed meanwhile",
         )
         await pilot.press("u")  # the refused step is skipped: nothing older is left
         await settled(pilot, screen, ["Finding a plant"], "Nothing to undo")

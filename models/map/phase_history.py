@@ -125,7 +125,7 @@ def carried(step: PhaseStep, *, back: bool, phases: list[Phase], used: dict[str,
             _check_name(phases, target, shared)  # type: ignore[arg-type]
             puts.append(target)  # type: ignore[arg-type]
         elif current is None:
-            raise Refused(_("the phase {name} has been removed meanwhile").format(name=in_quotes(name)))
+            raise Refused(_("the phase {name} was removed meanwhile").format(name=in_quotes(name)))
         elif target is None:  # it goes (an undone add, a redone removal)
             if used.get(edit.id):
                 held = ngettext(
@@ -171,5 +171,5 @@ def described(step: PhaseStep, *, back: bool) -> str:
 
 def refused(reason: Refused, *, back: bool) -> str:
     """What the status line says when an undo (``back``) or redo cannot apply."""
-    said = _("Can't undo, nothing changed: {why}") if back else _("Can't redo, nothing changed: {why}")
+    said = _("Not undone: {why}") if back else _("Not redone: {why}")
     return said.format(why=reason)
