@@ -140,6 +140,6 @@ async def test_two_reorders_at_once_are_one_line_in_the_panel_and_taking_it_is_u
         in_order = ", ".join(f"“{name}”" for name in kept)  # as the map shows them
         assert f"2 phases ({in_order}): " in str(options.get_option_at_index(0).prompt)
         await pilot.press("enter")
-        await settled(pilot, screen, kept[::-1], "side taken")  # both phases took the other order
+        await settled(pilot, screen, kept[::-1], "The phases' order: ")  # both phases took the other order
         await pilot.press("u")
         await settled(pilot, screen, kept, "Undone: reordering the phases")

@@ -146,7 +146,8 @@ class MapChanges(MapView):
         if self.session is None or self.readonly:
             self.status(self.readonly or _("Read-only"), "yellow")
             return
-        taken = _("{title}: {who}'s side taken").format(title=conflict.title, who=conflict.lost.by)
+        title = _("The phases' order") if conflict.together else conflict.title  # not every phase's name
+        taken = _("{title}: {who}'s side taken").format(title=title, who=conflict.lost.by)
         taking = self.session.revert(conflict)
         if isinstance(taking, list):  # a phase's records: a phase edit, on the writer thread (``phases``)
             self._update_phases(lambda _records: (taking, []), taken, str(conflict.item) or None)  # type: ignore[attr-defined]

@@ -127,7 +127,7 @@ class PhaseEditing(MapView):
         edit = step.main() if step is not None else None
         ids = [p.id for p in self.phases]
         if edit is not None and edit.id in ids:
-            self.board.move(phase=ids.index(edit.id) - self.board.cursor.phase)
+            self.board.go_to(self.board.lane, ids.index(edit.id))  # not as a key: the status line stays
 
     def action_phase_rename(self) -> None:
         phase = self.current_phase()
