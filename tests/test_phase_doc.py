@@ -195,6 +195,26 @@ def test_one_phase_moved_two_ways_at_once_is_listed_and_reverting_takes_the_othe
     assert find_conflicts(first) == find_conflicts(second) == []
 
 
+def test_two_reorders_of_all_phases_at_once_are_one_line_and_one_key_takes_the_other_order():
+    first, second = two_docs()
+    for doc, orders in ((first, (5000, 4000, 3000)), (second, (100, 300, 200))):  # each renumbers every phase
+        with doc.doc.transaction():
+            for phase, order in zip(doc.records("phases"), orders, strict=True):
+                doc.put("phases", phase.model_copy(update={"order": order}))
+    merged_both_ways(first, second)
+    (conflict,) = find_conflicts(first)  # one line, not one per phase
+    assert find_conflicts(second) == [conflict] and len(conflict.together) == 3
+    said = conflict.describe()
+    assert said.startswith("3 phases (") and "reordered the phases at the same time" in said
+    assert all(f"“{name}”" in said for name in ["Drömmer", "Köper", "Vårdar"])
+    other = ["Drömmer", "Vårdar", "Köper"] if conflict.kept.by == "AB" else ["Vårdar", "Köper", "Drömmer"]
+    assert names(phase_doc.live(first)) != other
+    take_other_side(second, conflict)
+    merged_both_ways(first, second)
+    assert names(phase_doc.live(first)) == names(phase_doc.live(second)) == other
+    assert find_conflicts(first) == find_conflicts(second) == []
+
+
 def test_phase_edits_one_after_the_other_are_no_conflict():
     first, second = two_docs()
     renamed(first, "ph2", "Väljer")

@@ -9,7 +9,10 @@ both (a revert does exactly that), so every machine lists the same conflicts.
 
 Phases are records of the same document with the same logs: two renames of one phase, two
 moves of it, or a removal while another renamed it are listed the same way (``collection``
-``phases``), and ``phase_revert`` gives the phase records that take the other side.
+``phases``), and ``phase_revert`` gives the phase records that take the other side. Two
+researchers reordering the phases at once (a renumbering writes every phase) clash on each
+phase's place: that is listed as one line (``together``), and taking the other side takes it
+for all of them.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 
 from trodden.models.domain import Phase
 
-from ..i18n import N_, _, in_quotes
+from ..i18n import N_, _, in_quotes, ngettext
 from .change_log import GONE, open_pairs
 from .edit import cell_items
 from .journey_map import Change, JourneyMap, MapItem
@@ -52,9 +55,22 @@ class Conflict:
     kept: Side
     lost: Side
     collection: str = "items"
+    together: tuple[Conflict, ...] = ()
+    """the phases' own place conflicts, when two reorders of several phases clashed (one line)"""
 
     def describe(self, phase_name=lambda phase: str(phase)) -> str:
         """One line for the panel: who did what, and what the map kept."""
+        if self.together:
+            said = ngettext(
+                "{n} phase ({names}): {kept} and {lost} reordered the phases at the same time ({when} UTC);"
+                " kept {kept}'s order",
+                "{n} phases ({names}): {kept} and {lost} reordered the phases at the same time ({when} UTC);"
+                " kept {kept}'s order",
+                len(self.together),
+            )
+            return said.format(
+                n=len(self.together), names=self.title, kept=self.kept.by, lost=self.lost.by, when=self.lost.at[11:16]
+            )
         if self.collection == "phases":
             return _("Phase {name}").format(name=self.title) + ": " + self._said(phase_name)
         return f"{self.title}: " + self._said(phase_name)
@@ -129,7 +145,30 @@ def find_conflicts(doc: SharedDoc) -> list[Conflict]:
         log = doc.log("phases", key)
         if len(log) > 1 and "id" in fields and "name" in fields:
             found += item_conflicts(key, fields, log, "phases")
-    return sorted(found, key=lambda c: c.lost.at, reverse=True)
+    return sorted(_reorders_together(found), key=lambda c: c.lost.at, reverse=True)
+
+
+def _reorders_together(found: list[Conflict]) -> list[Conflict]:
+    """Phase place conflicts between the same two researchers as one conflict: two reorders of the
+    phases at once, not one line per phase (not split by time: a renumbering's records are stamped
+    one by one, and may straddle a minute)."""
+    groups: dict[tuple[str, str], list[Conflict]] = {}
+    out = []
+    for conflict in found:
+        if conflict.collection == "phases" and conflict.field == "order":
+            key = (conflict.kept.by, conflict.lost.by)
+            groups.setdefault(key, []).append(conflict)
+        else:
+            out.append(conflict)
+    for group in groups.values():
+        if len(group) == 1:
+            out += group
+            continue
+        group.sort(key=lambda c: (c.kept.value, str(c.item)))
+        newest = max(group, key=lambda c: c.lost.at)
+        names = ", ".join(in_quotes(c.title) for c in group)
+        out.append(Conflict("", names, "order", newest.kept, newest.lost, "phases", tuple(group)))
+    return out
 
 
 def revert(doc: SharedDoc, conflict: Conflict) -> Change:
@@ -155,6 +194,8 @@ def _reordered(doc: SharedDoc, item: MapItem, place: int) -> Change:
 def phase_revert(doc: SharedDoc, conflict: Conflict) -> list[Phase]:
     """The phase records that take the other side (to put, which brings a removed phase back):
     the lost name, the lost place (its ``order`` number), or the removed phase as it is now."""
+    if conflict.together:
+        return [phase for each in conflict.together for phase in phase_revert(doc, each)]
     fields = dict(doc.raw("phases")).get(str(conflict.item))
     if fields is None or conflict.collection != "phases" or "id" not in fields or "name" not in fields:
         return []

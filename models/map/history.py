@@ -1,9 +1,14 @@
-"""Undo and redo for the map: the changes that take edits back, newest last.
+"""Undo and redo for the map: item edits and phase edits on one stack, newest last.
 
 The stacks' rules (a fresh edit forgets the redoable, depth) are ``models/undo.py``'s, shared with
-capture and the guide editor. What is map-specific is what a step is: the ``Change`` that takes an
-edit back, worked out from the map as it is (``inverse``), so undoing or redoing it turns it round
-against the map of that moment. Kept apart from the screen so it can be tested without a terminal.
+capture and the guide editor. What is map-specific is what a step is. An item edit is kept as the
+``Change`` that takes it back, worked out from the map as it is (``inverse``), so undoing or redoing
+it turns it round against the map of that moment. A phase edit is a ``PhaseStep``
+(``phase_history``): it is worked out on the writer thread, so it is recorded when the key is
+pressed and filled in there, and the same step moves between the stacks (its undo and redo are
+worked out against the phases of that moment when they run). One stack for both, so ``u`` takes
+back the newest edit of either kind, as a facilitator expects. Kept apart from the screen so it
+can be tested without a terminal.
 """
 
 from __future__ import annotations
@@ -12,15 +17,19 @@ from trodden.models.undo import UNDO_DEPTH, UndoRedo
 
 from .edit import inverse
 from .journey_map import Change, JourneyMap
+from .phase_history import PhaseStep
 
-__all__ = ["UNDO_DEPTH", "History"]
+__all__ = ["UNDO_DEPTH", "History", "PhaseStep"]
+
+Step = Change | PhaseStep
+"""what the stacks hold: the change that takes an item edit back, or a phase edit"""
 
 
 class History:
     """The undo and redo stacks of one editing session (not stored: a reload keeps them)."""
 
     def __init__(self, depth: int = UNDO_DEPTH) -> None:
-        self._stacks: UndoRedo[Change] = UndoRedo(depth)
+        self._stacks: UndoRedo[Step] = UndoRedo(depth)
 
     @property
     def depth(self) -> int:
@@ -38,13 +47,28 @@ class History:
         """A fresh edit ``change`` is about to be applied to ``before``: remember how to take it back."""
         self._stacks.record(inverse(before, change))
 
-    def undo(self, journey: JourneyMap) -> Change | None:
-        """The change that takes back the last edit of ``journey`` (None if there is none).
+    def record_phases(self, step: PhaseStep) -> None:
+        """A fresh phase edit, as the key is pressed (the job that makes it fills ``step`` in)."""
+        self._stacks.record(step)
 
-        The caller applies it; its own inverse becomes the next redo.
-        """
-        return self._stacks.undo(lambda change: inverse(journey, change))
+    def undo(self, journey: JourneyMap) -> Step | None:
+        """What takes back the last edit (None if there is none): for an item edit the change the
+        caller applies to ``journey`` (its own inverse becomes the next redo), for a phase edit its
+        step, to undo against the phases as they are then (the same step becomes the next redo)."""
+        return self._stacks.undo(lambda step: _turned(journey, step))
 
-    def redo(self, journey: JourneyMap) -> Change | None:
-        """The change that does again what the last undo took back (None if there is none)."""
-        return self._stacks.redo(lambda change: inverse(journey, change))
+    def redo(self, journey: JourneyMap) -> Step | None:
+        """What does again what the last undo took back (None if there is none)."""
+        return self._stacks.redo(lambda step: _turned(journey, step))
+
+    def forget(self, step: PhaseStep) -> None:
+        """A phase edit that changed nothing, or an undo or redo of it that could not apply: skip it."""
+        self._stacks.forget(step)
+
+    def put_back(self, step: PhaseStep, *, undoable: bool) -> None:
+        """An undo or redo of a phase edit was not saved: it goes back on the stack it came from."""
+        self._stacks.put_back(step, undoable=undoable)
+
+
+def _turned(journey: JourneyMap, step: Step) -> Step:
+    return inverse(journey, step) if isinstance(step, Change) else step

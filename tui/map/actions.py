@@ -334,7 +334,11 @@ ACTIONS = register(
                     show=False,
                 ),
                 Action(
-                    "map.undo", "u,ctrl+z", "undo", "Undo", "Undo the last change to the map (again for the one before)"
+                    "map.undo",
+                    "u,ctrl+z",
+                    "undo",
+                    "Undo",
+                    "Undo the last change to the map, an item's or a phase's (again for the one before)",
                 ),
                 Action("map.redo", "U", "redo", "Redo", "Redo what undo took back", show=False),
                 Action(
@@ -356,5 +360,5 @@ HELP_INTRO = N_(
     "not yet on the map (their phase number first). Place a note with its phase number, add more notes "
     "to the same item with [b]a[/b] (or [b]=[/b] for the suggested one), pick quotes with [b]q[/b]. "
     "Items show n/N participants; ┆? marks a hypothesis (no evidence). Everything is saved as you go; "
-    "[b]u[/b] or [b]ctrl+z[/b] undoes."
+    "[b]u[/b] or [b]ctrl+z[/b] undoes the last edit, of an item or a phase, and [b]U[/b] does it again."
 )

@@ -127,7 +127,7 @@ class MapChanges(MapView):
             return
         options = [(str(number), self._conflict_line(c)) for number, c in enumerate(conflicts)]
         intro = Text(
-            _("Edits made at the same time, newest first. Enter takes the other side (ctrl+z undoes it for an item).")
+            _("Edits made at the same time, newest first. Enter takes the other side (u or ctrl+z undoes it).")
         )
 
         def chosen(key: str | None) -> None:
@@ -146,9 +146,10 @@ class MapChanges(MapView):
         if self.session is None or self.readonly:
             self.status(self.readonly or _("Read-only"), "yellow")
             return
-        taken = _("{title}: {who}'s side taken").format(title=conflict.title, who=conflict.lost.by)
+        title = _("The phases' order") if conflict.together else conflict.title  # not every phase's name
+        taken = _("{title}: {who}'s side taken").format(title=title, who=conflict.lost.by)
         taking = self.session.revert(conflict)
         if isinstance(taking, list):  # a phase's records: a phase edit, on the writer thread (``phases``)
-            self._update_phases(lambda _records: (taking, []), taken)  # type: ignore[attr-defined]
+            self._update_phases(lambda _records: (taking, []), taken, str(conflict.item) or None)  # type: ignore[attr-defined]
             return
         self.commit(taking, taken, inbox_changed=True)  # type: ignore[attr-defined]

@@ -5,16 +5,22 @@ A mixin of ``MapScreen``: phases are records of the shared map document
 and capture, the guide and the exports see them through the store. The edit runs on the
 screen's writer thread, after the map writes before it, so two quick edits land in the order
 they were made and ``flush_writes`` waits for them too.
+
+Each edit goes on the screen's one undo stack as the key is pressed (``models.map.history``), with
+the item edits; its job fills the step in, and ``u``/``U`` undo or redo it on the writer thread
+against the phases as stored then (``models.map.phase_history``), or say why they cannot.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from textual.message import Message
 
 from trodden.models.domain import Phase
 from trodden.models.map import phase_doc
+from trodden.models.map.phase_history import PhaseStep, Refused, carried, described, refused, takes_away
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.i18n import _
 from trodden.tui.widgets.dialogs import PromptScreen
@@ -28,37 +34,100 @@ class PhaseEditing(MapView):
     class PhasesStored(Message):
         """A phase edit is in the map (``data``: the study as it is now), or failed (``error``)."""
 
-        def __init__(self, data: StudyFile | None, said: str, error: Exception | None = None) -> None:
+        def __init__(
+            self,
+            data: StudyFile | None,
+            said: str,
+            error: Exception | None = None,
+            *,
+            step: PhaseStep | None = None,
+            back: bool | None = None,
+            refused: bool = False,
+        ) -> None:
             super().__init__()
             self.data = data
             self.said = said
-            """what the status line says once it is stored"""
+            """what the status line says once it is stored (or why an undo could not apply)"""
             self.error = error
+            self.step = step
+            """the undo step of the edit, or of the undo (``back``) or redo (False) that ran"""
+            self.back = back
+            self.refused = refused
+            """the undo or redo could not apply to the phases as they are: nothing was written"""
 
-    def _update_phases(self, change: Callable[[list[Phase]], tuple[list[Phase], list[str]]], message: str) -> None:
-        """Store what ``change`` makes of the phases as stored (records to put, ids to drop)."""
+    def _update_phases(
+        self, change: Callable[[list[Phase]], tuple[list[Phase], list[str]]], message: str, subject: str | None = None
+    ) -> None:
+        """Store what ``change`` makes of the phases as stored (records to put, ids to drop), and
+        put it on the undo stack now (``subject``: the phase acted on; the job fills the step in)."""
+        session = self.session
+        if self.readonly or session is None:
+            self.status(_("Read-only: this map is being edited elsewhere"), "yellow")
+            return
+        step = PhaseStep(subject)
+        self.history.record_phases(step)
+
+        def job() -> Message:
+            records = session.records("phases")
+            puts, drops = change(records)
+            step.fill(records, puts, drops)
+            if puts or drops:
+                session.write(puts={"phases": puts}, drops={"phases": drops})
+            self.store.reload()
+            return self.PhasesStored(self.store.data, message, step=step)
+
+        self.writer.submit(job, on_error=lambda error: self.PhasesStored(None, message, error, step=step))
+
+    def carry_phases(self, step: PhaseStep, *, back: bool) -> None:
+        """Undo (``back``) or redo a phase edit on the writer thread, behind the edits before it,
+        against the phases and items as stored then; if it cannot apply, nothing is written."""
         session = self.session
         if self.readonly or session is None:
             self.status(_("Read-only: this map is being edited elsewhere"), "yellow")
             return
 
         def job() -> Message:
-            puts, drops = change(session.records("phases"))
+            session.refresh()  # the others' latest edits too: the undo works against the phases as they are
+            used: Counter[str | None] = Counter()
+            if takes_away(step, back=back):  # reading every item only when a phase is to go
+                journey = session.load()
+                used = Counter(i.phase for i in journey.items) + Counter(q.phase for q in journey.quotes)
+            try:
+                puts, drops = carried(step, back=back, phases=session.records("phases"), used=used)
+            except Refused as reason:
+                self.store.reload()  # the phases as they are now show, with why nothing changed
+                return self.PhasesStored(
+                    self.store.data, refused(reason, back=back), step=step, back=back, refused=True
+                )
             if puts or drops:
                 session.write(puts={"phases": puts}, drops={"phases": drops})
             self.store.reload()
-            return self.PhasesStored(self.store.data, message)
+            return self.PhasesStored(self.store.data, described(step, back=back), step=step, back=back)
 
-        self.writer.submit(job, on_error=lambda error: self.PhasesStored(None, message, error))
+        self.writer.submit(job, on_error=lambda error: self.PhasesStored(None, "", error, step=step, back=back))
 
     def on_phase_editing_phases_stored(self, message: PhasesStored) -> None:
+        step = message.step
+        if step is not None and message.back is not None and message.error is not None:
+            self.history.put_back(step, undoable=message.back)  # not saved: it can be tried again
+        elif step is not None and (message.error is not None or message.refused or not step.done):
+            self.history.forget(step)  # it did not happen, changed nothing, or cannot apply now: u skips it
         if message.error is not None:
             self._fail(message.error)
             return
         if self.loaded is not None and message.data is not None:
             self.loaded.data = message.data
         self.refresh_inbox()
-        self.status(message.said, "green")
+        self.status(message.said, "yellow" if message.refused else "green")
+        if message.back is not None and not message.refused:
+            self._show_phase(step)
+
+    def _show_phase(self, step: PhaseStep | None) -> None:
+        """The cursor goes to the phase an undo or redo changed, if it is on the board."""
+        edit = step.main() if step is not None else None
+        ids = [p.id for p in self.phases]
+        if edit is not None and edit.id in ids:
+            self.board.go_to(self.board.lane, ids.index(edit.id))  # not as a key: the status line stays
 
     def action_phase_rename(self) -> None:
         phase = self.current_phase()
@@ -72,7 +141,7 @@ class PhaseEditing(MapView):
             def rename(records: list[Phase]) -> tuple[list[Phase], list[str]]:
                 return phase_doc.renamed(records, phase.id, name), []
 
-            self._update_phases(rename, _("Phase renamed"))
+            self._update_phases(rename, _("Phase renamed"), phase.id)
 
         self.app.push_screen(
             PromptScreen(
@@ -121,15 +190,15 @@ class PhaseEditing(MapView):
         def remove(records: list[Phase]) -> tuple[list[Phase], list[str]]:
             return [], [phase.id]
 
-        self._update_phases(remove, _("Phase removed"))
+        self._update_phases(remove, _("Phase removed"), phase.id)
 
     def action_phase_move(self, step: int) -> None:
         phase = self.current_phase()
-        if phase is None:
-            return
+        if phase is None or not 0 <= self.phases.index(phase) + step < len(self.phases):
+            return  # at either end: nothing to move, nothing to undo
 
         def move(records: list[Phase]) -> tuple[list[Phase], list[str]]:
             return phase_doc.moved(records, phase.id, step), []
 
-        self._update_phases(move, _("Phase moved"))
+        self._update_phases(move, _("Phase moved"), phase.id)
         self.board.move(phase=step)

@@ -15,6 +15,7 @@ from textual.message import Message
 
 from trodden.models.map.edit import EditError
 from trodden.models.map.journey_map import Change
+from trodden.models.map.phase_history import PhaseStep
 from trodden.models.storage.gc_policy import hold_collector
 from trodden.tui.i18n import _
 from trodden.tui.writer import WriteFailed
@@ -88,17 +89,21 @@ class MapWriting(MapView):
         self.commit(change, message, inbox_changed=inbox)
 
     def action_undo(self) -> None:
-        self._step_history(self.history.undo(self.journey), _("Undone"), _("Nothing to undo"))
+        self._step_history(self.history.undo(self.journey), back=True)
 
     def action_redo(self) -> None:
-        self._step_history(self.history.redo(self.journey), _("Redone"), _("Nothing to redo"))
+        self._step_history(self.history.redo(self.journey), back=False)
 
-    def _step_history(self, change: Change | None, done: str, empty: str) -> None:
-        if change is None:
-            self.status(empty, "yellow")
+    def _step_history(self, step: Change | PhaseStep | None, *, back: bool) -> None:
+        """Take back (``back``) or do again the newest step, an item's change or a phase edit."""
+        if step is None:
+            self.status(_("Nothing to undo") if back else _("Nothing to redo"), "yellow")
             return
-        ids = [item.id for item in change.items]
-        self.commit(change, done, inbox_changed=True, record=False)
+        if isinstance(step, PhaseStep):  # phases are stored on the writer thread (``phases``)
+            self.carry_phases(step, back=back)  # type: ignore[attr-defined]
+            return
+        ids = [item.id for item in step.items]
+        self.commit(step, _("Undone") if back else _("Redone"), inbox_changed=True, record=False)
         if ids and self.journey.item(ids[0]) is not None:
             self._focus_item(ids[0])
 
