@@ -30,6 +30,7 @@ from trodden.models.undo import UndoRedo
 from trodden.tui.base import literal
 from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.option_list import SafeOptionList
 from trodden.tui.writer import Writer
 
 from .area_actions import AreaActions
@@ -90,14 +91,14 @@ class ChangeScreen(AreaActions, IdeaActions):
         with Horizontal(id="change-body"):
             with Vertical(id="areas-box") as box:
                 box.border_title = _("Problem areas")
-                yield OptionList(id="areas")
+                yield SafeOptionList(id="areas")
             with Vertical(id="detail-box"):
                 with VerticalScroll(id="detail-scroll") as scroll:
                     scroll.can_focus = False
                     yield Static("", id="detail")
                 with Vertical(id="ideas-box") as ideas:
                     ideas.border_title = _("Ideas and actions")
-                    yield OptionList(id="ideas")
+                    yield SafeOptionList(id="ideas")
         yield Static(_("Loading the problem areas…"), id="change-status")
         yield FittingFooter()
 

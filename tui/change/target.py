@@ -25,6 +25,7 @@ from trodden.models.change.target import new_target_item, set_fate, set_target_v
 from trodden.models.names import visible
 from trodden.tui.i18n import N_, _, number
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.option_list import SafeOptionList
 
 from .keys import TARGET_ACTIONS
 
@@ -53,7 +54,7 @@ class TargetScreen(ModalScreen[None]):
         with Vertical() as box:
             box.border_title = _("Target map")
             yield Static("", id="target-curve")
-            yield OptionList(id="target-items")
+            yield SafeOptionList(id="target-items")
             yield Static("", id="target-side")
         yield FittingFooter()
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
 from trodden.tui.i18n import _
+from trodden.tui.widgets.option_list import SafeOptionList
 
 ACTIONS = register(
     "pick",
@@ -45,7 +46,7 @@ class NotePickScreen(ModalScreen[str | None]):
         ]
         with Vertical():
             yield Static(literal(self.title_text), classes="section-title")
-            yield OptionList(*options, id="pick")
+            yield SafeOptionList(*options, id="pick")
             yield Static(_("[dim]enter picks · esc cancels[/]"))
 
     def on_mount(self) -> None:

@@ -26,6 +26,7 @@ from trodden.models.transcript.notes import quote_from_cue
 from trodden.models.transcript.reading import read_transcript
 from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
+from trodden.tui.widgets.option_list import SafeOptionList
 
 from .quote_check import QuoteChecking
 from .rows import mm_ss
@@ -33,7 +34,7 @@ from .rows import mm_ss
 ROLE_STYLE = {SpeakerRole.PARTICIPANT: "bold", SpeakerRole.INTERVIEWER: "dim", SpeakerRole.NOTE_TAKER: "dim italic"}
 
 
-class TranscriptPanel(OptionList):
+class TranscriptPanel(SafeOptionList):
     """One option a cue: its time, speaker and words."""
 
     def show(self, transcript: Transcript) -> None:

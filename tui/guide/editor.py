@@ -27,6 +27,7 @@ from trodden.tui.actions import Action, register
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.i18n import N_, _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.option_list import SafeOptionList
 from trodden.tui.writer import Writer
 
 from .editor_saving import GuideSaving
@@ -84,7 +85,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
             literal(_("trodden · {name} · interview guide").format(name=self.store.study.name), one_line=True),
             classes="screen-title",
         )
-        yield OptionList(id="outline")
+        yield SafeOptionList(id="outline")
         yield Static("", id="editor-message", classes="muted")
         prompt = LiteralInput(id="prompt")
         prompt.cursor_blink = False

@@ -25,6 +25,7 @@ from trodden.models.storage.store import StudyStore
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.option_list import SafeOptionList
 from trodden.tui.writer import Writer
 
 from .rows import followup_row, note_row, question_row, theme_row
@@ -64,7 +65,7 @@ class GuideView(TroddenScreen):
         yield Static(literal(f"trodden · {self.store.study.name}", one_line=True), id="title", classes="screen-title")
         with Horizontal(id="guide-body"):
             with Vertical(id="themes-pane"):
-                yield OptionList(id="themes")
+                yield SafeOptionList(id="themes")
             with Vertical(id="main-pane"):
                 with Horizontal(id="theme-head"):
                     yield Static("", id="theme-title")
@@ -72,10 +73,10 @@ class GuideView(TroddenScreen):
                         yield Digits("00:00", id="theme-clock")
                         yield Static(_("on this theme"), id="clock-label", classes="muted")
                 yield Static("", id="clock-line", classes="muted")  # the clock on narrow terminals
-                yield OptionList(id="questions")
+                yield SafeOptionList(id="questions")
             with Vertical(id="side-pane"):
-                yield OptionList(id="followups")
-                feed = OptionList(id="feed")
+                yield SafeOptionList(id="followups")
+                feed = SafeOptionList(id="feed")
                 feed.can_focus = False
                 yield feed
         yield Static("", id="message", classes="muted")

@@ -18,6 +18,7 @@ from trodden.tui.actions import Action, register
 from trodden.tui.base import literal
 from trodden.tui.i18n import _, ngettext, number, quoted
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.option_list import SafeOptionList
 from trodden.tui.words import word
 
 from .board_text import MARK_GLYPH, curve_label
@@ -155,7 +156,7 @@ class ItemScreen(TranscriptContextView, ModalScreen[str | None]):
                         Text(_("No evidence yet: place interview notes on this item (a)"), style="dim"), disabled=True
                     )
                 ]
-            yield OptionList(*options, id="evidence")
+            yield SafeOptionList(*options, id="evidence")
             yield TranscriptContext(id="transcript-context")
         yield FittingFooter()
 

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from trodden.tui.actions import Action, register
 from trodden.tui.base import LiteralInput, literal
 from trodden.tui.i18n import _
+from trodden.tui.widgets.option_list import SafeOptionList
 
 from .footer import FittingFooter
 
@@ -110,7 +111,7 @@ class PickScreen(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = literal(self.title_text, one_line=True)
             yield Static(self.intro, id="pick-intro")
-            yield OptionList(*[Option(prompt, id=key) for key, prompt in self.options], id="pick-list")
+            yield SafeOptionList(*[Option(prompt, id=key) for key, prompt in self.options], id="pick-list")
         yield FittingFooter()
 
     def action_choose(self) -> None:
