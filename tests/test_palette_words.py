@@ -98,3 +98,29 @@ def test_the_palette_says_no_matches_in_danish(tmp_path):
             assert await wait_until(pilot, said, "no matches", step=0.1) == ["Ingen resultater"]
 
     asyncio.run(run())
+
+
+def test_ctrl_p_with_search_over_an_open_palette_opens_no_second_one(tmp_path):
+    """ctrl+f (search, a key that works everywhere) over the palette, then ctrl+p: Textual's check
+    looked at the top screen only, pushed a second palette under the same id, and ended the app
+    (``DuplicateIds``), found by a random-key run."""
+    import asyncio
+
+    from conftest import build_study
+    from waiting import wait_until
+
+    from trodden.tui.app import TroddenApp
+
+    async def run() -> None:
+        app = TroddenApp(build_study(tmp_path / "s"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("ctrl+p")
+            await wait_until(pilot, lambda: type(app.screen).__name__ == "Palette", "the palette")
+            await pilot.press("ctrl+f")
+            await wait_until(pilot, lambda: type(app.screen).__name__ == "SearchScreen", "search over it")
+            await pilot.press("ctrl+p")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: type(app.screen).__name__ == "Palette", "back to the palette")
+            assert [type(screen).__name__ for screen in app.screen_stack].count("Palette") == 1
+
+    asyncio.run(run())

@@ -160,7 +160,9 @@ class TroddenApp(App[int]):
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the interface's language."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        # not CommandPalette.is_open, which looks at the top screen only: with search (ctrl+f) over an open
+        # palette, a second one would be pushed under the same id (DuplicateIds ended the app)
+        if self.use_command_palette and not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             self.push_screen(Palette(placeholder=_("Search for commands…"), id="--command-palette"))
 
 
