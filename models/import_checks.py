@@ -45,12 +45,23 @@ MAX_TEXT_FILE_BYTES = 64 << 20
 """64 MiB: one interview's notes typed in an editor are a few hundred kilobytes."""
 
 
+def regular_file(path: Path, what: str) -> os.stat_result:
+    """``path``'s status, once it is seen to be a regular file: a device (``/dev/zero``) could be
+    endless and a pipe waits for a writer, so either is refused (``StoreError``) before it is opened.
+    Raises ``OSError`` as ``os.stat`` does (missing, a folder is left to the caller)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise StoreError(_("{path} is not a regular file; give {what}").format(path=path, what=_(what)))
+    return info
+
+
 def read_import_file(path: Path, limit: int, what: str) -> bytes:
     """The bytes of a file to import: a regular file (never a device or a pipe, which
     could be endless) of at most ``limit`` bytes, else a one-line ``StoreError``."""
     try:
+        regular_file(path, what)  # before opening: opening a FIFO waits for a writer, forever
         with open(path, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since: still never endless
                 raise StoreError(_("{path} is not a regular file; give {what}").format(path=path, what=_(what)))
             raw = handle.read(limit + 1)
     except FileNotFoundError:

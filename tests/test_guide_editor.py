@@ -75,7 +75,7 @@ async def test_add_edit_move_delete_and_import_save_to_study_json(tmp_path):
         app.screen.query_one("#prompt", Input).value = str(tmp_path / "missing.md")
         await pilot.press("enter")
         await settle(pilot, app)
-        assert "Cannot read" in str(app.screen.query_one("#editor-message").render())
+        assert "does not exist" in str(app.screen.query_one("#editor-message").render())
         app.screen.query_one("#prompt", Input).value = str(guide_md)
         await pilot.press("enter")
         await settle(pilot, app)

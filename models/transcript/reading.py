@@ -22,6 +22,7 @@ from pathlib import Path
 
 from trodden.models.errors import StoreError, system_reason
 from trodden.models.i18n import N_, _
+from trodden.models.import_checks import regular_file
 from trodden.models.notes.encoding import BOMS, as_windows_1252, utf16_without_bom
 
 from .lines import read_lines
@@ -88,11 +89,15 @@ def detect_kind(path: Path, text: str | None) -> str:
     return {".vtt": "vtt", ".srt": "srt"}.get(suffix, "text")
 
 
+TRANSCRIPT_FILE = N_("a .vtt, .srt, .docx or .txt transcript")
+"""What a transcript file is, as a refusal names it ("{path} is not a regular file; give ...")."""
+
+
 def read_transcript(path: Path | str, *, now: datetime | None = None) -> Transcript:
     """The transcript in ``path``; ``StoreError`` (naming the file) if it cannot be read or holds none."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        size = regular_file(path, TRANSCRIPT_FILE).st_size
         if size > MAX_FILE_BYTES:  # before reading it: a recording or a disk image chosen by mistake
             message = _(
                 "{path} is {size}, too large for a transcript (even a long interview's is well under {limit}):"

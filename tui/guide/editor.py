@@ -19,8 +19,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from trodden.models.domain import Guide
+from trodden.models.errors import StoreError
 from trodden.models.guide import edits
-from trodden.models.guide.markdown import parse_guide
+from trodden.models.guide.markdown import read_guide_file
 from trodden.models.storage.store import StudyStore
 from trodden.models.undo import Step, UndoRedo
 from trodden.tui.actions import Action, register
@@ -206,9 +207,9 @@ class GuideEditor(GuideSaving, TroddenScreen):
             return
         path = Path(raw_path).expanduser()
         try:
-            imported = parse_guide(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            self._say(_("Cannot read {path}: {error}").format(path=path, error=error), error=True)
+            imported, warning = read_guide_file(path)
+        except StoreError as error:  # named, in the interface's language; a device or pipe is refused unread
+            self._say(str(error), error=True)
             return
         if not imported.themes:
             self._say(
@@ -227,7 +228,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
 
         themes = len(imported.themes)
         said = ngettext("Imported {n} theme from {name}.", "Imported {n} themes from {name}.", themes)
-        self._save(change, said.format(n=themes, name=path.name))
+        self._save(change, " ".join(filter(None, [said.format(n=themes, name=path.name), warning])))
 
     # ----------------------------------------------------------------- actions
     def action_add_theme(self) -> None:
