@@ -123,7 +123,7 @@ def test_errors_are_one_line_never_a_traceback(tmp_path: Path, capsys) -> None:
     _one_line_error(capsys, ["export", tmp_path, "--format", "json"], "not a trodden study")
     _one_line_error(capsys, ["new", store.path, "--name", "x"], "already holds a study")
     _one_line_error(capsys, ["new", tmp_path / "n", "--name", ""], "name: String should have at least 1 character")
-    _one_line_error(capsys, ["new", tmp_path / "g", "--name", "x", "--guide", tmp_path / "no.md"], "cannot read guide")
+    _one_line_error(capsys, ["new", tmp_path / "g", "--name", "x", "--guide", tmp_path / "no.md"], "does not exist")
     _one_line_error(capsys, ["import", tmp_path / "i", tmp_path / "none.json"], "does not exist")
     _one_line_error(capsys, ["import", tmp_path / "i", tmp_path / "notes.txt"], "needs --participant")
     (tmp_path / "bad.json").write_text('{"format": "something else"}')

@@ -33,8 +33,9 @@ from aiohttp import (
 )
 
 from trodden.models.errors import StoreError, system_reason
+from trodden.models.import_checks import regular_file
 from trodden.models.map.map_session import MapSession
-from trodden.tui.i18n import _
+from trodden.tui.i18n import N_, _
 
 from .serve_guard import TOKEN_PARAM, Guard
 
@@ -201,6 +202,7 @@ def _connector(trust: ssl.SSLContext | None) -> TCPConnector:
 def trusting(ca_file) -> ssl.SSLContext:
     """A client context that trusts the certificate (or authority) in ``ca_file`` (``--tls-ca``)."""
     try:
+        regular_file(ca_file, N_("a PEM file"))  # a pipe would be waited on, a device read forever
         return ssl.create_default_context(cafile=str(ca_file))
     except OSError as error:
         reason = system_reason(error) if not isinstance(error, ssl.SSLError) else (error.reason or str(error))

@@ -8,7 +8,7 @@ from pathlib import Path
 from trodden.models.errors import StoreError
 from trodden.tui.i18n import _, quoted
 
-from .common import add_study_arg, info
+from .common import add_study_arg, info, warn
 
 
 def register(sub) -> None:
@@ -52,7 +52,7 @@ def participant_spec(value: str):
 
 def run(args) -> int:
     from trodden.models.domain import Phase, Study
-    from trodden.models.guide.markdown import parse_guide
+    from trodden.models.guide.markdown import read_guide_file
     from trodden.models.settings import SettingError, one_line
     from trodden.models.storage.store import StudyStore
 
@@ -66,10 +66,9 @@ def run(args) -> int:
 
     guide = None
     if args.guide:
-        try:
-            guide = parse_guide(args.guide.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise StoreError(_("cannot read guide {file}: {error}").format(file=args.guide, error=error)) from None
+        guide, warning = read_guide_file(args.guide)  # a named StoreError if it is no text file
+        if warning:
+            warn(warning)
         if not guide.themes:
             raise StoreError(_("{file} has no themes (each Markdown heading is a theme)").format(file=args.guide))
     phases = [Phase(id=f"ph{i}", name=name, order=i) for i, name in enumerate(args.phase, start=1) if name.strip()]

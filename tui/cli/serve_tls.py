@@ -15,7 +15,8 @@ import ssl
 from pathlib import Path
 
 from trodden.models.errors import StoreError, system_reason
-from trodden.tui.i18n import _
+from trodden.models.import_checks import regular_file
+from trodden.tui.i18n import N_, _
 
 
 class _Encrypted(Exception):
@@ -38,6 +39,7 @@ def tls_context(cert: Path, key: Path) -> ssl.SSLContext:
     file and what to do when they cannot be used."""
     for path in (cert, key):
         try:
+            regular_file(path, N_("a PEM file"))  # a pipe would be waited on, a device read forever
             with path.open("rb") as handle:
                 handle.read(1)
         except OSError as error:
