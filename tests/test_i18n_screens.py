@@ -110,7 +110,7 @@ async def every_screen(tmp_path: Path, lang: str) -> None:
         await visit(pilot, seen, "overview", lambda: app.screen.query_one("#interviews").row_count == 2)
         await with_help(pilot, seen, "overview")
         await pilot.press("ctrl+p")
-        await visit(pilot, seen, "palette", lambda: type(app.screen).__name__ == "CommandPalette")
+        await visit(pilot, seen, "palette", lambda: type(app.screen).__name__ == "Palette")
         await pilot.press("escape")
         home = app.screen
         for key, name, ready in (
