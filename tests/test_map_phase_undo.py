@@ -143,3 +143,18 @@ async def test_two_reorders_at_once_are_one_line_in_the_panel_and_taking_it_is_u
         await settled(pilot, screen, kept[::-1], "The phases' order: ")  # both phases took the other order
         await pilot.press("u")
         await settled(pilot, screen, kept, "Undone: reordering the phases")
+
+
+@sync
+async def test_renaming_a_phase_to_its_own_name_changes_nothing_and_keeps_the_redo(store):
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("A", *"Hem", "enter")
+        await settled(pilot, screen, ["Finding a plant", "Hem", "Getting it home"], "Phase added")
+        await pilot.press("u")
+        await settled(pilot, screen, ["Finding a plant", "Getting it home"], "Undone")
+        await pilot.press("R", "enter")  # the prompt holds the name as it is: enter keeps it
+        await wait_until(pilot, lambda: app.screen is screen, "the prompt closed")
+        await pilot.press("U")
+        await settled(pilot, screen, ["Finding a plant", "Hem", "Getting it home"], "Redone: adding the phase “Hem”")

@@ -135,8 +135,8 @@ class PhaseEditing(MapView):
             return
 
         def done(name: str | None) -> None:
-            if not name or not name.strip():
-                return
+            if not name or not name.strip() or name.strip() == phase.name:
+                return  # unchanged: nothing stored, and nothing to undo (the redoable is kept)
 
             def rename(records: list[Phase]) -> tuple[list[Phase], list[str]]:
                 return phase_doc.renamed(records, phase.id, name), []
