@@ -19,22 +19,12 @@ import tempfile
 import traceback
 from pathlib import Path
 
+from test_every_key import ROUTES  # each screen and the keys that open it (tests/ is on the path)
+
 from trodden.models.sample import write_sample
 from trodden.tui.actions import REGISTRY
 from trodden.tui.app import TroddenApp
 
-ROUTES = {
-    "study": [],
-    "capture": ["c"],
-    "guide": ["g"],
-    "clean": ["e"],
-    "map": ["m"],
-    "change": ["m", "p"],
-    "search": ["slash"],
-    "tags": ["t"],
-    "guide_editor": ["w"],
-    "settings": ["s"],
-}
 MOVES = ["enter", "tab", "shift+tab", "down", "up", "escape", "space", "backspace", "pagedown", "home", "end", "a", "1"]
 TYPED = ["Å", "space", "left_square_bracket", "b", "right_square_bracket", "x", "escape", "ø"]
 """Typed as keys: ``Å [b]x`` with an escape character in it."""
