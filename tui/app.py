@@ -20,6 +20,8 @@ from .base import TroddenScreen
 from .i18n import _, action_text, choose
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from trodden.models.storage.store import StudyStore
     from trodden.tui.guide.served import Served
 
@@ -57,6 +59,16 @@ class TroddenApp(App[int]):
         self.sub_title = visible(store.study.name, one_line=True) if store is not None else ""
         self.startup_error: Exception | None = None
         self.unsaved_lines: list[str] = []
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on a POSIX terminal one that writes a frame before the app works on
+        (``frame_driver``: a key's change is not kept waiting by the work its frame put off)."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver" and driver.__module__ == "textual.drivers.linux_driver":
+            from .frame_driver import FrameFirstDriver  # imports termios: POSIX only
+
+            return FrameFirstDriver
+        return driver
 
     def notify(
         self,
