@@ -170,3 +170,18 @@ async def test_a_place_shows_on_the_board_a_frame_later_or_at_once_when_a_key_co
         await pilot.press("tab", "shift+right")
         screen.flush_writes()
         assert screen.journey.item(item.id).phase == screen.phases[1].id
+
+
+@sync
+async def test_an_edits_message_shows_after_its_frame_unless_a_newer_one_came_first(tmp_path):
+    store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], NOTES)
+    app = app_for(store, hint_delay=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab", "1")
+        await pilot.pause()
+        assert "Placed in Finding a plant" in str(screen.query_one("#map-status").render())
+        screen.action_place(2)  # its message waits for the edit's frame...
+        screen.status("a newer message")  # ...and yields to one set meanwhile
+        await pilot.pause()
+        assert "a newer message" in str(screen.query_one("#map-status").render())

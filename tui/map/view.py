@@ -160,6 +160,9 @@ class MapView:
         if found is not None:
             self.board.go_to(found[0], found[1], item_id)
 
+    _status_said: int = 0
+    """how many status messages were set: a message put off to the next frame yields to a newer one"""
+
     # ------------------------------------------------------------- redrawing
     _board_behind: list[Callable[[], None]] | None
     """not None while the board is a frame behind the map (a note placed from the inbox): what is
@@ -257,7 +260,20 @@ class MapView:
 
     # ------------------------------------------------------------ status line
     def status(self, message: str, style: str = "") -> None:
+        self._status_said += 1
         self.query_one("#map-status", Static).update(literal(message, style), layout=False)
+
+    def status_after_frame(self, message: str, style: str = "") -> None:
+        """An edit's message, in the frame after the edit's: the status line is the screen's
+        bottom row, and in the edit's frame it made Textual visit every widget between it and
+        the board (~1-1.5 ms). A message set meanwhile (a later key's) is not overwritten."""
+        said = self._status_said = self._status_said + 1
+
+        def show() -> None:
+            if self._status_said == said:
+                self.status(message, style)
+
+        self.board.call_after_refresh(show)
 
     def _show_saved(self) -> None:
         label = self.query_one("#map-saved", Static)

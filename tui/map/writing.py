@@ -68,7 +68,7 @@ class MapWriting(MapView):
             else:
                 self.refresh_board(curve_later=True)
         if message:
-            self.status(message, "green")
+            self.status_after_frame(message, "green")
 
     def _hold_collector_until_drawn(self) -> None:
         """No garbage collection between the edit and its frame (``gc_policy.hold_collector``): the
