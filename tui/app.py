@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -21,6 +22,8 @@ from .base import TroddenScreen
 from .i18n import _, choose
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from trodden.models.storage.store import StudyStore
     from trodden.tui.guide.served import Served
 
@@ -58,6 +61,23 @@ class TroddenApp(App[int]):
         self.sub_title = visible(store.study.name, one_line=True) if store is not None else ""
         self.startup_error: Exception | None = None
         self.unsaved_lines: list[str] = []
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver; on a POSIX terminal one that writes a frame before the app works on
+        (``frame_driver``: a key's change is not kept waiting by the work its frame put off)."""
+        driver = super().get_driver_class()
+        if driver.__name__ == "LinuxDriver" and driver.__module__ == "textual.drivers.linux_driver":
+            from .frame_driver import FrameFirstDriver  # imports termios: POSIX only
+
+            return FrameFirstDriver
+        return driver
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent) and not event.is_forwarded and not isinstance(event, events.MouseMove):
+            screen = self.screen_stack[-1] if self.screen_stack else None
+            if isinstance(screen, TroddenScreen):
+                screen.before_input()  # e.g. the map's board a frame behind a place: caught up first
+        await super().on_event(event)
 
     def notify(
         self,

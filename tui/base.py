@@ -21,6 +21,31 @@ class TroddenScreen(Screen):
         """The help screen's paragraph in the interface's language."""
         return _(self.HELP_INTRO)
 
+    def before_input(self) -> None:
+        """Called by the app before a key or click reaches this screen: a screen that draws part
+        of an edit a frame later (the map's board after a place) brings it up to date here, so the
+        input acts on what the map is, however fast it comes."""
+
+    def _on_timer_update(self) -> None:
+        """Textual's frame, forgetting what a whole-screen repaint has just drawn.
+
+        When the screen is repainted whole (a focus change does it) Textual drops its list of
+        widgets waiting for a redraw without taking their dirty regions, so a widget refreshed
+        whole in that frame (the focused board, the inbox it left) keeps its region until its
+        next refresh: a key's frame after a Tab then re-sent the whole board or inbox (15-26 KB
+        to the terminal instead of the 1-2 KB the key changed). Drawn already: forgotten here.
+        Textual is pinned (8.2.8); this mirrors ``Screen._on_timer_update``'s repaint branch.
+        """
+        repainted = (
+            list(self._dirty_widgets)
+            if self._repaint_required and self.is_current and not self.app._batch_count
+            else []
+        )
+        super()._on_timer_update()
+        for widget in repainted:
+            if widget is not self:
+                widget._exchange_repaint_regions()
+
     def footer_panels(self) -> set[str]:
         """The ids of the panels whose keys the footer shows (``Action.panel``): by default the focused
         widget and its ancestors. A screen whose one input keeps the focus while the user works on

@@ -63,9 +63,13 @@ class MapWriting(MapView):
         else:
             if placed:
                 self.inbox_widget.remove(set(placed))
-            self.refresh_board(curve_later=True)
+            if placed and self.inbox_focused:
+                self._update_inbox_title()  # the key's frame: the note gone from the inbox
+                self.board_later()  # the board in the next
+            else:
+                self.refresh_board(curve_later=True)
         if message:
-            self.status(message, "green")
+            self.status_after_frame(message, "green")
 
     def _hold_collector_until_drawn(self) -> None:
         """No garbage collection between the edit and its frame (``gc_policy.hold_collector``): the
