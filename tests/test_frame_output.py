@@ -46,11 +46,6 @@ class Panel(Static, can_focus=True):
 
 
 class Two(TroddenScreen):
-    inputs = 0
-
-    def before_input(self) -> None:
-        self.inputs += 1
-
     def compose(self) -> ComposeResult:
         yield Panel("left", id="left")
         yield Panel("right", id="right")
@@ -75,18 +70,5 @@ def test_a_focus_change_leaves_no_region_to_draw_again_in_the_next_frame() -> No
                 # both were refreshed whole by the focus change and drawn by the screen's repaint:
                 # a later refresh of one line must not send them whole again
                 assert not left._repaint_regions and not right._repaint_regions
-
-    asyncio.run(run())
-
-
-def test_the_app_lets_the_screen_catch_up_before_each_key() -> None:
-    async def run() -> None:
-        app = TroddenApp(None, start=lambda _store: Two())
-        async with app.run_test(size=(40, 10)) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, Two)
-            before = app.screen.inputs
-            await pilot.press("tab", "x", "y")
-            assert app.screen.inputs == before + 3
 
     asyncio.run(run())

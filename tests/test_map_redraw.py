@@ -3,7 +3,7 @@ exactly what drawing everything from scratch gives, after every kind of key."""
 
 from __future__ import annotations
 
-from trodden.models.map.journey_map import JourneyMap, Lane, MapItem
+from trodden.models.map.journey_map import JourneyMap, MapItem
 from trodden.tui.map.loading import same_records
 
 try:
@@ -148,28 +148,6 @@ async def test_the_curve_lanes_kept_lines_are_the_ones_drawn_afresh(tmp_path):
             drawn, drawn_at = curve_lines(board.model, board._column, board.curve_mode)
             assert [(t.plain, t.spans) for t in kept] == [(t.plain, t.spans) for t in drawn], key
             assert at == drawn_at
-
-
-@sync
-async def test_a_place_shows_on_the_board_a_frame_later_or_at_once_when_a_key_comes_first(tmp_path):
-    """A place draws the inbox first and the board a frame later (``MapView.board_later``); a key
-    or click before that frame (the app calls ``before_input``) finds the board caught up, the
-    cursor on the new item."""
-    store = build_study(tmp_path / "s", ["Finding a plant", "Getting it home"], NOTES)
-    app = app_for(store, hint_delay=3600)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await loaded(pilot)
-        await pilot.press("tab")
-        note = screen.inbox_widget.note
-        screen.action_place(1)  # no frame in between: the board is behind the map here
-        item = next(item for item in screen.journey.items if note.id in item.evidence)
-        assert screen._board_behind is not None and screen.board.find(item.id, tuple(Lane)) is None
-        screen.before_input()
-        assert screen._board_behind is None and screen.board.find(item.id, tuple(Lane)) is not None
-        assert screen.current_item() == item
-        await pilot.press("tab", "shift+right")
-        screen.flush_writes()
-        assert screen.journey.item(item.id).phase == screen.phases[1].id
 
 
 @sync

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -71,13 +70,6 @@ class TroddenApp(App[int]):
 
             return FrameFirstDriver
         return driver
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent) and not event.is_forwarded and not isinstance(event, events.MouseMove):
-            screen = self.screen_stack[-1] if self.screen_stack else None
-            if isinstance(screen, TroddenScreen):
-                screen.before_input()  # e.g. the map's board a frame behind a place: caught up first
-        await super().on_event(event)
 
     def notify(
         self,

@@ -21,11 +21,6 @@ class TroddenScreen(Screen):
         """The help screen's paragraph in the interface's language."""
         return _(self.HELP_INTRO)
 
-    def before_input(self) -> None:
-        """Called by the app before a key or click reaches this screen: a screen that draws part
-        of an edit a frame later (the map's board after a place) brings it up to date here, so the
-        input acts on what the map is, however fast it comes."""
-
     def _on_timer_update(self) -> None:
         """Textual's frame, forgetting what a whole-screen repaint has just drawn.
 

@@ -110,8 +110,7 @@ class InboxActions(MapWriting):
             if Kind.QUOTE in note.kinds and not ({Kind.TOUCHPOINT, Kind.BACKSTAGE, Kind.MOMENT} & set(note.kinds)):
                 change = pick_quote(self.journey, note, phase.id, self._new_id)
                 self.commit(change, _("Quote picked for {name}").format(name=phase.name), placed={note.id})
-                column, quote = self.phases.index(phase), change.quotes[0].id
-                self.when_board_shows(lambda: self.board.go_to(Lane.QUOTES, column, quote))
+                self.board.go_to(Lane.QUOTES, self.phases.index(phase), change.quotes[0].id)
                 return
             change = place_note(self.journey, note, phase.id, self._new_id)
         except EditError as error:

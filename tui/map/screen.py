@@ -134,7 +134,6 @@ class MapScreen(
         self._curve_stale = False
         self._hint_timer = None
         self._titles = {}
-        self._board_behind = None
         self._follow_timer = None
 
     def compose(self) -> ComposeResult:

@@ -153,9 +153,6 @@ class MapView:
         return next((p.name for p in self.phases if p.id == phase_id), _("no phase"))
 
     def _focus_item(self, item_id: int) -> None:
-        if self._board_behind is not None:  # the board shows the edit a frame later: the cursor then
-            self.when_board_shows(lambda: self._focus_item(item_id))
-            return
         found = self.board.find(item_id, (Lane.TOUCHPOINTS, Lane.MOMENTS, Lane.BACKSTAGE))
         if found is not None:
             self.board.go_to(found[0], found[1], item_id)
@@ -164,40 +161,9 @@ class MapView:
     """how many status messages were set: a message put off to the next frame yields to a newer one"""
 
     # ------------------------------------------------------------- redrawing
-    _board_behind: list[Callable[[], None]] | None
-    """not None while the board is a frame behind the map (a note placed from the inbox): what is
-    to follow its catching up, in order (the cursor to the new item)"""
-
-    def board_later(self) -> None:
-        """Show an edit made from the inbox on the board in the frame after the inbox's.
-
-        The key's frame draws what the user is looking at, the note gone from the inbox; the
-        board's model, layout and lines (~4 ms, and its rows' bytes) follow, never dropped: the
-        inbox's next refresh, or any key or click before it (``before_input``), catches it up.
-        """
-        if self._board_behind is None:
-            self._board_behind = []
-            self.inbox_widget.call_after_refresh(self.catch_up_board)
-
-    def when_board_shows(self, then: Callable[[], None]) -> None:
-        """Run ``then`` (a cursor move on the board) now, or once the board has caught up."""
-        if self._board_behind is None:
-            then()
-        else:
-            self._board_behind.append(then)
-
-    def catch_up_board(self) -> None:
-        if self._board_behind is not None:
-            self.refresh_board(curve_later=True)
-
-    def before_input(self) -> None:
-        """A key or click acts on the board as the map is now (``TroddenScreen.before_input``)."""
-        self.catch_up_board()
-
     def refresh_board(self, *, curve_later: bool = False) -> None:
         """Show the map as it is now. ``curve_later`` (a key's edit): the customer curve, the one
         part that reads every item's evidence, is worked out once the edit's frame is drawn."""
-        behind, self._board_behind = self._board_behind, None
         if self.loaded is None:
             return
         index = self.loaded.index
@@ -218,8 +184,6 @@ class MapView:
         # only the phases the edit touched are built again
         self.board.set_model(builder.build(self.phases, self.journey, curve, frozenset(self.selected), waiting))
         self._update_titles()
-        for then in behind or ():
-            then()
 
     def _curve_after_frame(self) -> None:
         if self._curve_stale:  # not drawn afresh since: the curve now (the columns are kept)
@@ -246,9 +210,6 @@ class MapView:
         if self._titles.get("board") != title:
             self._titles["board"] = title
             set_border_title(self.board, title)
-        self._update_inbox_title()
-
-    def _update_inbox_title(self) -> None:
         box = self.query_one("#inbox-box")
         shown = len(self.inbox_widget.notes)
         title = ngettext("Inbox: {shown} note to place", "Inbox: {shown} notes to place", shown).format(shown=shown) + (

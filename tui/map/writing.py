@@ -63,11 +63,7 @@ class MapWriting(MapView):
         else:
             if placed:
                 self.inbox_widget.remove(set(placed))
-            if placed and self.inbox_focused:
-                self._update_inbox_title()  # the key's frame: the note gone from the inbox
-                self.board_later()  # the board in the next
-            else:
-                self.refresh_board(curve_later=True)
+            self.refresh_board(curve_later=True)
         if message:
             self.status_after_frame(message, "green")
 
