@@ -19,7 +19,7 @@ import tempfile
 import traceback
 from pathlib import Path
 
-from test_every_key import ROUTES  # each screen and the keys that open it (tests/ is on the path)
+from test_every_key import ROUTES, open_screen  # each screen, and how a user opens it (tests/ is on the path)
 
 from trodden.models.sample import write_sample
 from trodden.tui.actions import REGISTRY
@@ -36,13 +36,7 @@ async def fuzz(folder: Path, context: str, lang: str, seed: int, count: int) -> 
     trail: list[str] = []
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            for _ in range(200):
-                await pilot.pause(0.05)
-                if getattr(app.screen, "CONTEXT", None) == "study" and app.screen.query_one("#interviews").row_count:
-                    break
-            for key in ROUTES[context]:
-                await pilot.press(key)
-                await pilot.pause(0.3)
+            await open_screen(pilot, ROUTES[context], context)
             keys = [
                 a.key.split(",")[0].strip() for c in (context, "app") for a in REGISTRY[c] if "quit" not in a.action
             ]
