@@ -25,6 +25,7 @@ from .board_model import (
     mark_counts,
     phase_cells,
     picks_by_phase,
+    touchpoint_feelings,
 )
 from .curve import CurvePoint
 from .evidence import NotesIndex
@@ -64,7 +65,7 @@ class BoardBuilder:
         self.index = index
         self.cache = cache
         """item lines, feelings and channels (``board_model``), kept by the caller while the notes stay the same"""
-        self._columns: dict[str, tuple[_Inputs, PhaseCells]] = {}
+        self._columns: dict[str, tuple[_Inputs, PhaseCells, list[float | None]]] = {}
         self.rebuilt: list[str] = []
         """the phases the last ``build`` built afresh (for tests and the bench)"""
 
@@ -82,22 +83,25 @@ class BoardBuilder:
         by_cell = items_by_cell(journey)
         picks = picks_by_phase(journey)
         columns: dict[str, PhaseCells] = {}
-        kept: dict[str, tuple[_Inputs, PhaseCells]] = {}
+        touchpoints: dict[str, list[float | None]] = {}
+        kept: dict[str, tuple[_Inputs, PhaseCells, list[float | None]]] = {}
         self.rebuilt = []
         for phase in phases:
             inputs = self._inputs(phase.id, by_cell, picks.get(phase.id, []), selected, full)
             old = self._columns.get(phase.id)
             if old is not None and old[0].same(inputs):
-                column = old[1]
+                _, column, feelings = old  # the same items (objects): the same touchpoint feelings too
             else:
                 column = phase_cells(
                     phase.id, by_cell, picks.get(phase.id, []), self.index, selected, marks, self.cache
                 )
+                feelings = touchpoint_feelings(phase.id, by_cell, self.index, self.cache)
                 self.rebuilt.append(phase.id)
-            kept[phase.id] = (inputs, column)
+            kept[phase.id] = (inputs, column, feelings)
             columns[phase.id] = column
+            touchpoints[phase.id] = feelings
         self._columns = kept
-        return assemble(phases, columns, by_cell, journey, self.index, curve, waiting, self.cache)
+        return assemble(phases, columns, by_cell, journey, self.index, curve, waiting, self.cache, touchpoints)
 
     @staticmethod
     def _inputs(

@@ -255,11 +255,14 @@ def assemble(
     curve: list[CurvePoint],
     waiting: dict[str, int] | None,
     cache: dict | None,
+    touchpoints: dict[str, list[float | None]] | None = None,
 ) -> BoardModel:
-    """The board from its columns (``phases`` in order)."""
+    """The board from its columns (``phases`` in order); ``touchpoints``: phases' touchpoint
+    feelings already known (``touchpoint_feelings``), the rest are worked out here."""
     cells = {(lane, phase): entries for phase, column in columns.items() for lane, entries in column.items()}
+    known = touchpoints or {}
     touchpoint_curve = [
-        (phase.id, [feeling_of(item, index, cache) for item in by_cell.get((phase.id, ItemKind.TOUCHPOINT), [])])
+        (phase.id, known[phase.id] if phase.id in known else touchpoint_feelings(phase.id, by_cell, index, cache))
         for phase in phases
     ]
     return BoardModel(
@@ -272,6 +275,11 @@ def assemble(
         staff_curve=staff_curve(phases, index, journey) if index.staff else [],
         staff=index.staff,
     )
+
+
+def touchpoint_feelings(phase: str, by_cell: ItemsByCell, index: NotesIndex, cache: dict | None) -> list[float | None]:
+    """The feelings of ``phase``'s touchpoints in board order (the curve per touchpoint)."""
+    return [feeling_of(item, index, cache) for item in by_cell.get((phase, ItemKind.TOUCHPOINT), [])]
 
 
 def picks_by_phase(journey: JourneyMap) -> dict[str | None, list[QuotePick]]:
