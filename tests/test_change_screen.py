@@ -75,7 +75,10 @@ async def test_an_area_from_a_moment_of_truth_with_write_up_priority_and_ideas(t
         await pilot.press("tab")  # to the ideas: the second one is highlighted
         await answer(pilot, "o", "ab")
         await answer(pilot, "e", "fewer dead plants")
-        await pilot.press("space", "space")  # idea -> trying -> decided
+        await answer(pilot, "p", "9 2")  # refused: out of 1-5...
+        assert "impact is 1 to 5, not 9" in str(screen.query_one("#change-status").render())
+        await pilot.press("space", "space")  # idea -> trying -> decided: said, the refusal gone
+        assert str(screen.query_one("#change-status").render()) == "The idea is now: decided"
         screen.flush_writes()
         plan = read_plan(path)
         (area,) = plan.areas
