@@ -61,6 +61,7 @@ def test_a_pipe_or_a_folder_is_refused_unread(tmp_path):
     assert "not a regular file" in refused_at_once(read_guide_file, fifo)
     assert "not a regular file" in refused_at_once(read_transcript, fifo)  # trodden transcript, clean's import
     assert "not a regular file" in refused_at_once(lambda path: read_import_file(path, 100, "notes"), fifo)
+    assert "is a folder" in refused_at_once(read_transcript, tmp_path)
     with pytest.raises(StoreError, match="is a folder"):
         read_guide_file(tmp_path)
     with pytest.raises(StoreError, match="does not exist"):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import re
+import stat
 from datetime import datetime
 from pathlib import Path
 
@@ -97,7 +98,10 @@ def read_transcript(path: Path | str, *, now: datetime | None = None) -> Transcr
     """The transcript in ``path``; ``StoreError`` (naming the file) if it cannot be read or holds none."""
     path = Path(path)
     try:
-        size = regular_file(path, TRANSCRIPT_FILE).st_size
+        found = regular_file(path, TRANSCRIPT_FILE)
+        if stat.S_ISDIR(found.st_mode):
+            raise StoreError(_("{path} is a folder; give {what}").format(path=path, what=_(TRANSCRIPT_FILE)))
+        size = found.st_size
         if size > MAX_FILE_BYTES:  # before reading it: a recording or a disk image chosen by mistake
             message = _(
                 "{path} is {size}, too large for a transcript (even a long interview's is well under {limit}):"
