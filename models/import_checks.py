@@ -46,11 +46,13 @@ MAX_TEXT_FILE_BYTES = 64 << 20
 
 
 def regular_file(path: Path, what: str) -> os.stat_result:
-    """``path``'s status, once it is seen to be a regular file: a device (``/dev/zero``) could be
-    endless and a pipe waits for a writer, so either is refused (``StoreError``) before it is opened.
-    Raises ``OSError`` as ``os.stat`` does (missing, a folder is left to the caller)."""
+    """``path``'s status, once it is seen to be a regular file: a folder is named as one, and a device
+    (``/dev/zero``) could be endless and a pipe waits for a writer, so each is refused (``StoreError``)
+    before it is opened. Raises ``OSError`` as ``os.stat`` does (a missing file)."""
     info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(_("{path} is a folder; give {what}").format(path=path, what=_(what)))
+    if not stat.S_ISREG(info.st_mode):
         raise StoreError(_("{path} is not a regular file; give {what}").format(path=path, what=_(what)))
     return info
 
@@ -66,8 +68,6 @@ def read_import_file(path: Path, limit: int, what: str) -> bytes:
             raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise StoreError(_("{path} does not exist").format(path=path)) from None
-    except IsADirectoryError:
-        raise StoreError(_("{path} is a folder; give {what}").format(path=path, what=_(what))) from None
     except OSError as error:
         raise StoreError(_("cannot read {path}: {reason}").format(path=path, reason=system_reason(error))) from None
     if len(raw) > limit:

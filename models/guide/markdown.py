@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme
-from trodden.models.errors import StoreError
 from trodden.models.i18n import N_, _
 from trodden.models.import_checks import MAX_TEXT_FILE_BYTES, read_import_file
-from trodden.models.notes.encoding import BOMS, as_windows_1252
+from trodden.models.notes.encoding import SAVE_AS, decode_text
 
 GUIDE_FILE = N_("a guide Markdown file (.md)")
 
@@ -45,25 +44,19 @@ def read_guide_file(path: Path) -> tuple[Guide, str | None]:
 
     Only a regular file of text is read (``read_import_file``): a device or a pipe named by mistake
     (``/dev/zero``, a FIFO) is refused instead of read forever. UTF-8 (with or without a BOM) and
-    UTF-16 with a BOM are read as they are; a file that is not UTF-8 but plausible Windows-1252
-    ("ANSI", as older Word saves text) is read with a warning; anything else is a ``StoreError``.
+    UTF-16 are read as they are; a file that is not UTF-8 but plausible Windows-1252 ("ANSI", as
+    older Word saves text) is read with a warning (``decode_text``, as transcripts are); anything
+    else is a ``StoreError``.
     """
     raw = read_import_file(path, MAX_TEXT_FILE_BYTES, GUIDE_FILE)
-    for bom, codec, _name in BOMS:
-        if raw.startswith(bom):
-            try:
-                return parse_guide(raw.decode(codec)), None
-            except UnicodeDecodeError:
-                break
-    else:
-        try:
-            return parse_guide(raw.decode("utf-8")), None
-        except UnicodeDecodeError:
-            text = as_windows_1252(raw) if b"\0" not in raw else None
-            if text is not None:
-                said = _("{path} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the guide")
-                return parse_guide(text), said.format(path=path)
-    raise StoreError(_("{path} is not text in UTF-8; save it as UTF-8 text and import it again").format(path=path))
+    text, warning = decode_text(
+        raw,
+        path,
+        not_text=_("{name} is not text (it holds binary data); give a guide saved as UTF-8 Markdown (.md)"),
+        ansi=_("{name} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the guide"),
+        advice=_(SAVE_AS),
+    )
+    return parse_guide(text), warning
 
 
 def render_guide(guide: Guide, title: str = "Interview guide") -> str:

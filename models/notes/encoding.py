@@ -30,7 +30,8 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 (Notepad's Unicode)"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 (big-endian)"),
 )
-_SAVE_AS = N_("open it in a text editor, save it as UTF-8 and import it again")
+SAVE_AS = N_("open it in a text editor, save it as UTF-8 and import it again")
+"""The advice when a text file is in no encoding we can trust (notes files, guides)."""
 _NOT_TEXT = N_("{path} is not a text file (it holds NUL bytes); give a .txt file of notes")
 _INSIDE_WORDS = "’'-·"
 """Non-letters that do sit between two letters in real text (don’t, e-mail)."""
@@ -46,7 +47,7 @@ def decode_notes_file(raw: bytes, path: object) -> tuple[str, str | None]:
                 return _text(raw.decode(codec), path), None
             except UnicodeDecodeError as error:
                 message = _("{path} starts like {codec} text but is not (at byte {byte}); {advice}")
-                raise StoreError(message.format(path=path, codec=name, byte=error.start, advice=_(_SAVE_AS))) from None
+                raise StoreError(message.format(path=path, codec=name, byte=error.start, advice=_(SAVE_AS))) from None
     if b"\0" in raw:
         codec = utf16_without_bom(raw)
         if codec is None:
@@ -64,7 +65,39 @@ def decode_notes_file(raw: bytes, path: object) -> tuple[str, str | None]:
         said = _("{path} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the notes")
         return _text(text, path), said.format(path=path)
     message = _("{path} is not UTF-8 ({where}) and looks like {likely}; {advice}")
-    raise StoreError(message.format(path=path, where=_where(raw, first_bad), likely=_likely(raw), advice=_(_SAVE_AS)))
+    raise StoreError(message.format(path=path, where=_where(raw, first_bad), likely=_likely(raw), advice=_(SAVE_AS)))
+
+
+def decode_text(raw: bytes, name: object, *, not_text: str, ansi: str, advice: str) -> tuple[str, str | None]:
+    """(the text of a file someone chose, a warning to show or None), for a reader that names its own
+    kind of file: ``not_text`` (binary data), ``ansi`` (the warning when it is read as Windows-1252)
+    and ``advice`` are translated templates with ``{name}``. A byte order mark's codec, UTF-16
+    without one, UTF-8, then plausible Windows-1252; else a ``StoreError`` naming ``name``."""
+    for bom, codec, _label in BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), None
+            except UnicodeDecodeError:
+                message = _("{name} starts like {codec} text but is not; {advice}")
+                raise StoreError(message.format(name=name, codec=codec.upper(), advice=advice)) from None
+    if b"\0" in raw:
+        codec = utf16_without_bom(raw)
+        if codec is None:
+            raise StoreError(not_text.format(name=name))
+        try:
+            return raw.decode(codec), None
+        except UnicodeDecodeError:
+            message = _("{name} is not readable text (broken UTF-16); {advice}")
+            raise StoreError(message.format(name=name, advice=advice)) from None
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+    text = as_windows_1252(raw)
+    if text is not None:
+        return text, ansi.format(name=name)
+    message = _("{name} is not in a known encoding (not UTF-8, UTF-16 or Windows-1252, line {line}); {advice}")
+    raise StoreError(message.format(name=name, line=line, advice=advice))
 
 
 def as_windows_1252(raw: bytes) -> str | None:

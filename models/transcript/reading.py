@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import io
 import re
-import stat
 from datetime import datetime
 from pathlib import Path
 
 from trodden.models.errors import StoreError, system_reason
 from trodden.models.i18n import N_, _
 from trodden.models.import_checks import regular_file
-from trodden.models.notes.encoding import BOMS, as_windows_1252, utf16_without_bom
+from trodden.models.notes.encoding import decode_text
 
 from .lines import read_lines
 from .model import Cue, Transcript
@@ -46,34 +45,14 @@ def _megabytes(size: int) -> str:
 
 def decode(raw: bytes, name: object) -> tuple[str, str | None]:
     """(the file's text, a warning to show or None); ``StoreError`` naming ``name`` when it is in no
-    encoding we can trust."""
-    for bom, codec, _label in BOMS:  # the byte order marks notes files are read by too
-        if raw.startswith(bom):
-            try:
-                return raw.decode(codec), None
-            except UnicodeDecodeError:
-                message = _("{name} starts like {codec} text but is not; {advice}")
-                raise StoreError(message.format(name=name, codec=codec.upper(), advice=_(_SAVE_AS))) from None
-    if b"\0" in raw:
-        codec = utf16_without_bom(raw)
-        if codec is None:
-            message = _("{name} is not a text transcript (it holds binary data); give a .vtt, .srt, .docx or .txt")
-            raise StoreError(message.format(name=name))
-        try:
-            return raw.decode(codec), None
-        except UnicodeDecodeError:
-            message = _("{name} is not readable text (broken UTF-16); {advice}")
-            raise StoreError(message.format(name=name, advice=_(_SAVE_AS))) from None
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-    text = as_windows_1252(raw)
-    if text is not None:
-        said = _("{name} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the transcript")
-        return text, said.format(name=name)
-    message = _("{name} is not in a known encoding (not UTF-8, UTF-16 or Windows-1252, line {line}); {advice}")
-    raise StoreError(message.format(name=name, line=line, advice=_(_SAVE_AS)))
+    encoding we can trust (``decode_text``, in a transcript's words)."""
+    return decode_text(
+        raw,
+        name,
+        not_text=_("{name} is not a text transcript (it holds binary data); give a .vtt, .srt, .docx or .txt"),
+        ansi=_("{name} is not UTF-8; read it as Windows-1252 (ANSI, Latin-1): check å ä ö æ ø in the transcript"),
+        advice=_(_SAVE_AS),
+    )
 
 
 def detect_kind(path: Path, text: str | None) -> str:
@@ -98,10 +77,7 @@ def read_transcript(path: Path | str, *, now: datetime | None = None) -> Transcr
     """The transcript in ``path``; ``StoreError`` (naming the file) if it cannot be read or holds none."""
     path = Path(path)
     try:
-        found = regular_file(path, TRANSCRIPT_FILE)
-        if stat.S_ISDIR(found.st_mode):
-            raise StoreError(_("{path} is a folder; give {what}").format(path=path, what=_(TRANSCRIPT_FILE)))
-        size = found.st_size
+        size = regular_file(path, TRANSCRIPT_FILE).st_size
         if size > MAX_FILE_BYTES:  # before reading it: a recording or a disk image chosen by mistake
             message = _(
                 "{path} is {size}, too large for a transcript (even a long interview's is well under {limit}):"
