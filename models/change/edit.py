@@ -78,7 +78,7 @@ def add_idea(
 
 
 def update_idea(plan: ChangePlan, idea_id: int, **fields) -> PlanChange:
-    idea = next((i for i in plan.ideas if i.id == idea_id), None)
+    idea = plan.idea(idea_id)
     if idea is None:
         raise PlanError(_("That idea is gone (undone or removed)"))
     if "owner" in fields:
@@ -90,7 +90,7 @@ def update_idea(plan: ChangePlan, idea_id: int, **fields) -> PlanChange:
 
 def cycle_status(plan: ChangePlan, idea_id: int) -> PlanChange:
     """idea -> trying -> decided -> done -> dropped -> idea."""
-    idea = next((i for i in plan.ideas if i.id == idea_id), None)
+    idea = plan.idea(idea_id)
     if idea is None:
         return PlanChange()
     statuses = list(IdeaStatus)
@@ -99,7 +99,7 @@ def cycle_status(plan: ChangePlan, idea_id: int) -> PlanChange:
 
 
 def cycle_kind(plan: ChangePlan, idea_id: int) -> PlanChange:
-    idea = next((i for i in plan.ideas if i.id == idea_id), None)
+    idea = plan.idea(idea_id)
     if idea is None:
         return PlanChange()
     kinds = list(IdeaKind)
@@ -108,6 +108,6 @@ def cycle_kind(plan: ChangePlan, idea_id: int) -> PlanChange:
 
 
 def delete_idea(plan: ChangePlan, idea_id: int) -> PlanChange:
-    if not any(i.id == idea_id for i in plan.ideas):
+    if plan.idea(idea_id) is None:
         return PlanChange()
     return PlanChange(drops=(("ideas", idea_id),))

@@ -133,6 +133,9 @@ class ChangePlan(Model):
     def area(self, area_id: int) -> ProblemArea | None:
         return next((area for area in self.areas if area.id == area_id), None)
 
+    def idea(self, idea_id: int) -> Idea | None:
+        return next((idea for idea in self.ideas if idea.id == idea_id), None)
+
     def ideas_of(self, area_id: int) -> list[Idea]:
         return sorted((idea for idea in self.ideas if idea.area == area_id), key=lambda idea: (idea.order, idea.id))
 

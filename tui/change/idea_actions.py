@@ -81,19 +81,16 @@ class IdeaActions(PlanEditing):
     def action_idea_kind(self) -> None:
         idea = self.need_idea()
         if idea is not None and self.commit(cycle_kind(self.plan, idea.id)):
-            now = self._idea_now(idea.id)
+            now = self.plan.idea(idea.id)
             if now is not None:  # said, so an older message (a refusal) does not stay on the line
                 self.status(_("Kind: {kind}").format(kind=_(KIND_LABEL[now.kind.value])), "green")
 
     def action_idea_status(self) -> None:
         idea = self.need_idea()
         if idea is not None and self.commit(cycle_status(self.plan, idea.id)):
-            now = self._idea_now(idea.id)
+            now = self.plan.idea(idea.id)
             if now is not None:
                 self.status(_("The idea is now: {status}").format(status=status_word(now.status)), "green")
-
-    def _idea_now(self, idea_id: int) -> Idea | None:
-        return next((idea for idea in self.plan.ideas if idea.id == idea_id), None)
 
     def action_remove(self) -> None:
         if self.ideas_list.has_focus:  # type: ignore[attr-defined]
