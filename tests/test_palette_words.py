@@ -9,32 +9,24 @@ no app.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from textual.content import Content
 
+from trodden import tui
 from trodden.tui import i18n
 from trodden.tui.actions import REGISTRY, as_markup, palette_words
 
 SCREENS = [
-    "trodden.tui.capture.screen",
-    "trodden.tui.change.keys",
-    "trodden.tui.clean.keys",
-    "trodden.tui.clean.pick",
-    "trodden.tui.clean.terms",
-    "trodden.tui.guide.editor",
-    "trodden.tui.guide.keys",
-    "trodden.tui.map.actions",
-    "trodden.tui.map.evidence",
-    "trodden.tui.search.keys",
-    "trodden.tui.settings.keys",
-    "trodden.tui.study.screen",
-    "trodden.tui.tags.keys",
-    "trodden.tui.widgets.dialogs",
+    module.name
+    for module in pkgutil.walk_packages(tui.__path__, "trodden.tui.")
+    if not module.name.startswith("trodden.tui.cli") and not module.name.endswith("__main__")
 ]
-"""Every module that registers a screen's actions (``register(...)``)."""
+"""Every module of the screens (not the command line, which runs when imported as ``__main__``): each
+screen registers its actions when imported (``register(...)``)."""
 
 
 @pytest.mark.parametrize("lang", ["en", "sv", "da"])
