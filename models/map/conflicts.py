@@ -23,7 +23,7 @@ from typing import Any
 from trodden.models.domain import Phase
 
 from ..i18n import N_, _, in_quotes, ngettext
-from .change_log import GONE, open_pairs
+from .change_log import GONE, open_pairs, writer
 from .edit import cell_items
 from .journey_map import Change, JourneyMap, MapItem
 from .shared_doc import SharedDoc
@@ -136,16 +136,23 @@ def _side(entry: dict, value: Any) -> Side:
 def find_conflicts(doc: SharedDoc) -> list[Conflict]:
     """Every unresolved conflict on the map's items and phases, newest first."""
     found = []
+    logs = doc.all_logs("items")
     for key, fields in doc.raw("items"):
-        if key.isdigit():
-            log = doc.log("items", key)
-            if len(log) > 1:
-                found += item_conflicts(key, fields, log)
+        log = logs.get(key, ())
+        if key.isdigit() and _two_writers(log):
+            found += item_conflicts(key, fields, log)
+    logs = doc.all_logs("phases")
     for key, fields in doc.raw("phases"):
-        log = doc.log("phases", key)
-        if len(log) > 1 and "id" in fields and "name" in fields:
+        log = logs.get(key, ())
+        if _two_writers(log) and "id" in fields and "name" in fields:
             found += item_conflicts(key, fields, log, "phases")
     return sorted(_reorders_together(found), key=lambda c: c.lost.at, reverse=True)
+
+
+def _two_writers(log) -> bool:
+    """Whether two processes wrote to the log: a conflict needs two entries made at the same
+    time, and one process's entries each saw the one before (most records have only one writer)."""
+    return len(log) > 1 and any(writer(entry) != writer(log[0]) for entry in log)
 
 
 def _reorders_together(found: list[Conflict]) -> list[Conflict]:

