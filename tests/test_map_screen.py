@@ -317,6 +317,7 @@ async def test_a_write_that_fails_is_said_and_the_map_reloaded_as_stored(store, 
         status = screen.status
         monkeypatch.setattr(screen, "status", lambda message, style="": (said.append(message), status(message, style)))
         monkeypatch.setattr(MapSession, "apply", refuse)
+        waiting = [note.id for note in screen.inbox_widget.notes]
         await pilot.press("tab", "1")  # placed on screen at once, refused by the writer thread
         assert screen.flush_writes(timeout=10)
         # the failure is reported, then the map is loaded again as stored
@@ -326,7 +327,11 @@ async def test_a_write_that_fails_is_said_and_the_map_reloaded_as_stored(store, 
         assert "Placed in Finding a plant" in said
         assert any(m.startswith("Not saved: the disk is full. Reloading") for m in said)
         assert screen.journey.items == [] and read_map(store.path).items == []
+        assert [note.id for note in screen.inbox_widget.notes] == waiting  # the note is back where it was
         assert str(screen.query_one("#map-saved").render()) == "saved ✓"
+        # the reload takes the note off the board: the line still says why, not the study's counts
+        shown = str(screen.query_one("#map-status").render())
+        assert shown == "Not saved: the disk is full. The map shows what is stored."
 
 
 @sync

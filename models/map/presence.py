@@ -8,6 +8,7 @@ researcher's initials on the cell their cursor is on.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -37,8 +38,9 @@ def write_presence(folder: Path, name: str, where: Presence) -> None:
     try:
         tmp.write_text(json.dumps({**data, "at": time.time()}), encoding="utf-8")
         os.replace(tmp, path)
-    except OSError:
-        pass
+    except OSError:  # e.g. a full disk: no half-written temporary file is left behind either
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def drop_presence(folder: Path, name: str) -> None:

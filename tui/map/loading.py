@@ -173,7 +173,11 @@ class MapLoading(MapWriting):
         if message.shared.conflicts and not problems:
             status += " · " + conflicts_text(message.shared.conflicts)
         left_out = " · " + _("left out: {problems}").format(problems=problems) if problems else ""
-        self.status(status + left_out, "red" if problems else "")
+        if self.after_reload is not None:  # why the map was reloaded (a failed write) outranks the counts
+            self.status(*self.after_reload)
+            self.after_reload = None
+        else:
+            self.status(status + left_out, "red" if problems else "")
         if self.focus_item is not None:
             self._focus_item(self.focus_item)
             self.focus_item = None

@@ -159,6 +159,9 @@ class MapView:
 
     _status_said: int = 0
     """how many status messages were set: a message put off to the next frame yields to a newer one"""
+    after_reload: tuple[str, str] | None = None
+    """what the status line says once a reload is shown, instead of the study's counts (a failed write's
+    reason: the reload takes the edit off the screen, and the user must still see why)"""
 
     # ------------------------------------------------------------- redrawing
     def refresh_board(self, *, curve_later: bool = False) -> None:

@@ -127,6 +127,8 @@ class MapWriting(MapView):
         self._show_saved()
         if message.error is not None:
             self.status(_("Not saved: {error}. Reloading the map as stored.").format(error=message.error), "bold red")
+            shown = _("Not saved: {error}. The map shows what is stored.").format(error=message.error)
+            self.after_reload = (shown, "bold red")
             self.load()  # loading.MapLoading: the map as stored replaces what the screen shows
 
     def on_write_failed(self, message: WriteFailed) -> None:
