@@ -326,3 +326,29 @@ async def test_a_damaged_journal_opens_read_only_with_the_other_notes(tmp_path):
         await pilot.press("asterisk")  # a change is refused, not written around the damage
         await settle(pilot)
     assert snapshot_files(path) == before
+
+
+@run_async
+async def test_an_edit_the_disk_refused_is_given_back_to_the_editor(tmp_path):
+    from trodden.models.errors import StoreError
+
+    app, path, interview_id = make_app(tmp_path)
+    async with app.run_test(size=(120, 35)) as pilot:
+        screen = await loaded(pilot)
+        await go_to(pilot, screen, 3)
+        saved = screen.session.save_notes
+
+        def full_disk(notes) -> None:
+            raise StoreError("the disk is full")
+
+        screen.session.save_notes = full_disk
+        await pilot.press("e", "end", *" och sen blev det bättre", "enter")
+        await settle(pilot)
+        typed = line_of({n.seq: n for n in stored_notes(path, interview_id)[0]}[3]) + " och sen blev det bättre"
+        editor = screen.query_one("#editor", Input)
+        assert "NOT saved: the disk is full. Your edit is back" in str(screen.query_one("#message").render())
+        assert editor.value == typed and editor.has_focus and screen.selected_seq() == 3  # the words, not lost
+        screen.session.save_notes = saved  # room on the disk again: enter saves them
+        await pilot.press("enter")
+        await settle(pilot)
+        assert line_of({n.seq: n for n in stored_notes(path, interview_id)[0]}[3]) == typed

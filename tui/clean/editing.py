@@ -63,7 +63,7 @@ class LineEditing(CleanView):
             return
         self.editing = False
         self.query_one(NotesView).focus()
-        self._apply(_("edit"), [updated], select=note.seq)
+        self._apply(_("edit"), [updated], select=note.seq, words=(note.seq, editor.value))
 
     def _split_at_cursor(self, editor: Input) -> None:
         note = self.selected_note()

@@ -85,10 +85,12 @@ class CleanView(TroddenScreen):
     class Saved(Message):
         """A write is done (or failed): its status line."""
 
-        def __init__(self, text: str, error: bool = False) -> None:
+        def __init__(self, text: str, error: bool = False, words: tuple[int, str] | None = None) -> None:
             super().__init__()
             self.text = text
             self.error = error
+            self.words = words
+            """a failed edit's typed line and its note (seq): given back to the editor, never dropped"""
 
     def __init__(
         self,
@@ -245,8 +247,11 @@ class CleanView(TroddenScreen):
             return False
         return True
 
-    def _apply(self, label: str, after: list[Note], select: int | None = None) -> None:
-        """Record a step (for undo), show it, and store it in the background."""
+    def _apply(
+        self, label: str, after: list[Note], select: int | None = None, *, words: tuple[int, str] | None = None
+    ) -> None:
+        """Record a step (for undo), show it, and store it in the background. ``words``: the line
+        typed for an edit and its note (seq), given back to the editor if the write fails."""
         change = self.state.apply(label, after)
         session = self.session
         assert session is not None
@@ -256,19 +261,22 @@ class CleanView(TroddenScreen):
             session.save_notes(notes)
             return _("saved: {label}").format(label=label)
 
-        self._submit(job)
+        self._submit(job, words)
         self._refresh([note.seq for note in notes], select)
 
-    def _submit(self, job: Callable[[], str | None]) -> None:
+    def _submit(self, job: Callable[[], str | None], words: tuple[int, str] | None = None) -> None:
         """Queue a write; its result (or "NOT saved: ...") comes back as the status line."""
 
         def run() -> Message | None:
             text = job()
             return self.Saved(text) if text else None
 
-        self.writer.submit(run, on_error=self._not_saved)
+        self.writer.submit(run, on_error=lambda error: self._not_saved(error, words))
 
-    def _not_saved(self, error: Exception) -> Message:
+    def _not_saved(self, error: Exception, words: tuple[int, str] | None = None) -> Message:
+        if words is not None:
+            said = _("NOT saved: {error}. Your edit is back in the edit line: enter saves it again.")
+            return self.Saved(said.format(error=error), error=True, words=words)
         return self.Saved(_("NOT saved: {error}").format(error=error), error=True)
 
     def on_clean_view_saved(self, message: Saved) -> None:
@@ -276,8 +284,19 @@ class CleanView(TroddenScreen):
         if message.error and self.session is not None:
             # Show what is really on disk; the undo history no longer matches it.
             self.state = CleanState.of(self.session.notes(include_deleted=True))
-            self._rebuild()
+            self._rebuild(select=message.words[0] if message.words else None)
+            if message.words is not None and message.words[0] == self.selected_seq():
+                self.give_back(message.words[1])
         self._update_title()
+
+    def give_back(self, line: str) -> None:
+        """Put words the disk refused back into the editor, to be saved again with enter."""
+        editor = self.query_one("#editor", Input)
+        self.split_mode = False
+        self.editing = True
+        editor.value = line
+        editor.focus()
+        editor.cursor_position = len(line)
 
     def _with_note(self, label: str, change: Callable[[Note], Note | list[Note]]) -> None:
         note = self.selected_note()
