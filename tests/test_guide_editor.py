@@ -98,6 +98,48 @@ async def test_escape_cancels_typing_without_saving(tmp_path):
     assert stored(store.path) == before
 
 
+@run_async
+async def test_e_opens_the_text_with_the_cursor_at_its_end_not_selected(tmp_path):
+    store, _ = make_study(tmp_path / "s")
+    first = stored(store.path)[0][2][0]
+    app = TroddenApp(StudyStore.open(store.path), start=GuideEditor)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("down", "e", *" igen?")  # typing at once adds to the text, never replaces it
+        assert app.screen.query_one("#prompt", Input).value == first + " igen?"
+
+
+@run_async
+async def test_words_the_disk_refused_go_back_into_the_prompt(tmp_path, monkeypatch):
+    from trodden.models.errors import StoreError
+
+    store, _ = make_study(tmp_path / "s")
+    before = stored(store.path)
+    app = TroddenApp(StudyStore.open(store.path), start=GuideEditor)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = app.screen
+        saved = StudyStore.update
+
+        def full_disk(self, change):
+            raise StoreError("the disk is full")
+
+        monkeypatch.setattr(StudyStore, "update", full_disk)
+        await pilot.press("down", "e", "end", *" Och varför?", "enter")
+        await settle(pilot, app)
+        prompt = editor.query_one("#prompt", Input)
+        said = str(editor.query_one("#editor-message").render())
+        assert "Not saved: the disk is full. Your words are back in the prompt" in said
+        assert prompt.has_focus and prompt.value == before[0][2][0] + " Och varför?"  # the words, not lost
+        # a second refusal while this prompt is open names its words rather than taking the prompt
+        editor._not_saved("the disk is full", ("add_theme", None, "Theme", "Efter [b]köpet[/b]"))
+        said = str(editor.query_one("#editor-message").render())
+        assert said == "Not saved: the disk is full. What you typed: Efter [b]köpet[/b]"
+        assert prompt.value == before[0][2][0] + " Och varför?"
+        monkeypatch.setattr(StudyStore, "update", saved)  # room again: enter saves them
+        await pilot.press("enter")
+        await settle(pilot, app)
+    assert stored(store.path)[0][2][0] == before[0][2][0] + " Och varför?"
+
+
 def test_edits_keep_ids_and_never_reuse_one():
     guide = make_guide()
     guide, new = edits.add_theme(guide, "  Ny  ", after="th1")

@@ -76,6 +76,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
         self.store = store
         self.guide = store.guide
         self._mode: tuple[str, str | None] | None = None  # (what, id) while the prompt is open
+        self._asked = ""  # the open prompt's label
         self._armed_delete: str | None = None
         self.writer = Writer(self, "guide-editor")
         self.history: UndoRedo[Step[Guide]] = UndoRedo()
@@ -88,7 +89,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
         )
         yield SafeOptionList(id="outline")
         yield Static("", id="editor-message", classes="muted")
-        prompt = LiteralInput(id="prompt")
+        prompt = LiteralInput(id="prompt", select_on_focus=False)  # e edits a text: keys add to it, as in clean
         prompt.cursor_blink = False
         yield prompt
         yield FittingFooter()
@@ -164,9 +165,11 @@ class GuideEditor(GuideSaving, TroddenScreen):
         prompt.value = value
         prompt.add_class("-open")
         prompt.border_title = label
+        self._asked = label
         self._mode = (what, ident)
         self._say(_("{label} · enter saves · esc cancels").format(label=label))
         prompt.focus()
+        prompt.cursor_position = len(value)
 
     def _close_prompt(self) -> None:
         prompt = self.query_one("#prompt", Input)
@@ -181,6 +184,7 @@ class GuideEditor(GuideSaving, TroddenScreen):
             return
         what, ident = self._mode
         text = message.value
+        typed = (what, ident, self._asked, text)  # given back if it cannot be saved
         if not text.strip():
             self._say(_("Nothing typed; type a text, or esc to cancel."), error=True)
             return
@@ -189,18 +193,19 @@ class GuideEditor(GuideSaving, TroddenScreen):
             return
         self._close_prompt()
         if what == "add_theme":
-            self._save(lambda g: _tagged(edits.add_theme(g, text, after=ident), "t"), _("Theme added."))
+            self._save(lambda g: _tagged(edits.add_theme(g, text, after=ident), "t"), _("Theme added."), typed)
         elif what == "add_question" and ident is not None:
             after = self.selected()
             after_id = after[1] if after and after[0] == "q" else None
             self._save(
                 lambda g: _tagged(edits.add_question(g, ident, text, after=after_id), "q"),
                 _("Question added."),
+                typed,
             )
         elif what == "rename" and ident is not None:
-            self._save(lambda g: (edits.rename_theme(g, ident, text), f"t:{ident}"), _("Theme renamed."))
+            self._save(lambda g: (edits.rename_theme(g, ident, text), f"t:{ident}"), _("Theme renamed."), typed)
         elif what == "edit_question" and ident is not None:
-            self._save(lambda g: (edits.edit_question(g, ident, text), f"q:{ident}"), _("Question changed."))
+            self._save(lambda g: (edits.edit_question(g, ident, text), f"q:{ident}"), _("Question changed."), typed)
 
     def _import(self, raw_path: str) -> None:
         if self.check_action("import_file", ()) is False:

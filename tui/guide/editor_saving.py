@@ -19,6 +19,9 @@ from trodden.models.undo import Step, UndoRedo
 from trodden.tui.i18n import _
 from trodden.tui.writer import Writer
 
+Typed = tuple[str, str | None, str, str]
+"""A prompt's (mode, the theme or question it acts on, its label, the words typed)."""
+
 
 class GuideSaved(Message):
     """A change (or its undo) is in study.json, or ``error`` says why not."""
@@ -31,8 +34,11 @@ class GuideSaved(Message):
         error: str | None,
         step: Step | None = None,
         carried: tuple[Step, bool] | None = None,
+        typed: Typed | None = None,
     ) -> None:
         super().__init__()
+        self.typed = typed
+        """What was typed for this change, and at which prompt: a failed save gives it back."""
         self.carried = carried
         """An undo (True) or redo (False) of this step: if it failed, the step goes back."""
         self.guide = guide
@@ -54,13 +60,17 @@ class GuideSaving:
 
     _draw: Callable[..., None]
     _say: Callable[..., None]
+    _ask: Callable[..., None]
 
-    def _save(self, change: Callable[[Guide], tuple[Guide, str | None]], note: str = "") -> None:
+    def _save(
+        self, change: Callable[[Guide], tuple[Guide, str | None]], note: str = "", typed: Typed | None = None
+    ) -> None:
+        """``typed``: the prompt and words this change came from, given back if it is not saved."""
         note = note or _("Saved.")
         self._armed_delete = None
         step: Step[Guide] = Step(note.rstrip(".").lower())
         self.history.record(step)
-        self._apply(change, note, step)
+        self._apply(change, note, step, typed=typed)
 
     def _apply(
         self,
@@ -68,6 +78,7 @@ class GuideSaving:
         note: str,
         step: Step | None,
         carried: tuple[Step, bool] | None = None,
+        typed: Typed | None = None,
     ) -> None:
         """Queue ``change`` for a fresh study.json under its lock (file I/O, off the UI thread)."""
         store = self.store
@@ -84,7 +95,7 @@ class GuideSaving:
             result = store.update(update)
             return GuideSaved(result.guide, chosen[0], note, None, step)
 
-        self.writer.submit(job, on_error=lambda error: GuideSaved(None, None, "", str(error), step, carried))
+        self.writer.submit(job, on_error=lambda error: GuideSaved(None, None, "", str(error), step, carried, typed))
 
     def on_guide_saved(self, message: GuideSaved) -> None:
         step = message.step
@@ -93,12 +104,26 @@ class GuideSaving:
         if message.error is not None:
             if message.carried is not None:
                 self.history.put_back(message.carried[0], undoable=message.carried[1])
-            self._say(_("Not saved: {error}").format(error=message.error), error=True)
+            self._not_saved(message.error, message.typed)
             return
         assert message.guide is not None
         self.guide = message.guide
         self._draw(message.select)
         self._say(message.note)
+
+    def _not_saved(self, error: str, typed: Typed | None) -> None:
+        """Say why a change is not saved; words typed for it go back into their prompt (never lost)."""
+        if typed is None:
+            self._say(_("Not saved: {error}").format(error=error), error=True)
+            return
+        what, ident, label, words = typed
+        if self._mode is None:  # no other prompt open meanwhile: the same prompt, with the words
+            self._ask(what, ident, label, words)
+            said = _("Not saved: {error}. Your words are back in the prompt: enter saves them again.")
+            self._say(said.format(error=error), error=True)
+        else:
+            said = _("Not saved: {error}. What you typed: {words}")
+            self._say(said.format(error=error, words=words), error=True)
 
     def action_undo(self) -> None:
         self._carry(back=True)
