@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -68,7 +69,25 @@ class LiteralInput(Input):
     """An ``Input`` whose value is drawn through ``visible``: a title or note being edited shows
     ␛ for ESC instead of sending it to the terminal. The value itself is unchanged (an edit
     saves what was there), and ``visible(one_line=True)`` maps one character to one, so the
-    cursor stays where it is."""
+    cursor stays where it is. Its own editing keys run in the order they were typed (``_on_key``)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Run the input's own bound keys (backspace, arrows, home/end, ctrl+w...) here, at once.
+
+        Textual 8.2.8 types a letter in the input's ``_on_key`` but runs a bound key only when its
+        event has bubbled up to the app, several message hops later: when keys arrive together (a
+        note-taker typing over ssh, keys sent in one burst) a letter typed after backspace was put
+        in before the backspace ran ("ab⌫c" gave "ac" with the wrong letter gone, textual#6605).
+        The focused widget's bindings come first in Textual's chain anyway, so running them here
+        runs the same action, only in order; a binding its ``check_action`` refuses passes on.
+        """
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
 
     @property
     def _value(self) -> Text:
