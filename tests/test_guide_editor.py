@@ -127,7 +127,7 @@ async def test_words_the_disk_refused_go_back_into_the_prompt(tmp_path, monkeypa
         await settle(pilot, app)
         prompt = editor.query_one("#prompt", Input)
         said = str(editor.query_one("#editor-message").render())
-        assert "Not saved: the disk is full. Your words are back in the prompt" in said
+        assert "Not saved: the disk is full. What you typed is back in the prompt" in said
         assert prompt.has_focus and prompt.value == before[0][2][0] + " Och varför?"  # the words, not lost
         # a second refusal while this prompt is open names its words rather than taking the prompt
         editor._not_saved("the disk is full", ("add_theme", None, "Theme", "Efter [b]köpet[/b]"))

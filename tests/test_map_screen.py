@@ -335,6 +335,44 @@ async def test_a_write_that_fails_is_said_and_the_map_reloaded_as_stored(store, 
 
 
 @sync
+async def test_words_typed_for_an_edit_the_disk_refused_are_asked_for_again(store, monkeypatch):
+    from textual.widgets import Input
+
+    from trodden.models.errors import StoreError
+    from trodden.tui.widgets.dialogs import PromptScreen
+
+    def refuse(*_args) -> None:
+        raise StoreError("the disk is full")
+
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab", "1", "tab")  # an item on the board, stored
+        assert screen.flush_writes(timeout=10)
+        await pilot.pause()
+        title = screen.current_item().title
+        monkeypatch.setattr(MapSession, "apply", refuse)
+        await pilot.press("r", "ctrl+u", *"Leveransen [b]dröjde[/b]", "enter")
+        assert screen.flush_writes(timeout=10)
+        await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), "the rename asked again")
+        assert app.screen.query_one(Input).value == "Leveransen [b]dröjde[/b]"  # what was typed, not lost
+        assert "Not saved: the disk is full" in str(app.screen.query_one("#prompt-hint").render())  # and why
+        said = str(screen.query_one("#map-status").render())
+        assert said.startswith("Not saved: the disk is full. What you typed is back in the prompt")
+        assert read_map(store.path).items[0].title == title
+        monkeypatch.undo()  # room on the disk again: enter stores it
+        await pilot.press("enter")
+        assert screen.flush_writes(timeout=10)
+        assert read_map(store.path).items[0].title == "Leveransen [b]dröjde[/b]"
+        # a phase name the disk refuses is asked for again too
+        monkeypatch.setattr(MapSession, "write", refuse)
+        await pilot.press("R", "ctrl+u", *"Hämta växten", "enter")
+        assert screen.flush_writes(timeout=10)
+        await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), "the phase name asked again")
+        assert app.screen.query_one(Input).value == "Hämta växten"
+
+
+@sync
 async def test_phase_edits_are_stored_in_the_order_they_were_made(store):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:

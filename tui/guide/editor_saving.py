@@ -119,7 +119,7 @@ class GuideSaving:
         what, ident, label, words = typed
         if self._mode is None:  # no other prompt open meanwhile: the same prompt, with the words
             self._ask(what, ident, label, words)
-            said = _("Not saved: {error}. Your words are back in the prompt: enter saves them again.")
+            said = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
             self._say(said.format(error=error), error=True)
         else:
             said = _("Not saved: {error}. What you typed: {words}")

@@ -159,7 +159,7 @@ class BoardActions(MapWriting):
             self._edit(lambda: promote_moment(self.journey, item.id, answer), _("Moment of truth"))
             self._focus_item(item.id)
 
-        self.app.push_screen(
+        self.ask(
             PromptScreen(
                 _("Moment of truth: {title}").format(title=item.title),
                 question,
@@ -189,16 +189,14 @@ class BoardActions(MapWriting):
                 def questioned(question: str | None) -> None:
                     self._create(phase, kind, title, question or "")
 
-                self.app.push_screen(
-                    PromptScreen(_("Design question"), self.question_lead_in(), blink=self.blink), questioned
-                )
+                self.ask(PromptScreen(_("Design question"), self.question_lead_in(), blink=self.blink), questioned)
             else:
                 self._create(phase, kind, title, "")
 
         label = {ItemKind.MOMENT: _("moment of truth"), ItemKind.BACKSTAGE: _("backstage item")}.get(
             kind, _("touchpoint")
         )
-        self.app.push_screen(
+        self.ask(
             PromptScreen(
                 _("New {label} in {name}").format(label=label, name=phase.name),
                 "",
@@ -226,7 +224,7 @@ class BoardActions(MapWriting):
             if title is not None:
                 self._edit(lambda: rename_item(self.journey, item.id, title), _("Renamed"))
 
-        self.app.push_screen(PromptScreen(_("Rename item"), item.title, blink=self.blink), done)
+        self.ask(PromptScreen(_("Rename item"), item.title, blink=self.blink), done)
 
     def action_backstage(self) -> None:
         item = self._need_item()

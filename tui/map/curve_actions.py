@@ -59,7 +59,7 @@ class CurveActions(MapWriting):
                     return
             self._set_override(phase, override)
 
-        self.app.push_screen(
+        self.ask(
             PromptScreen(
                 _("Curve value for {name} (-2..2, then an optional reason; empty to use the data)").format(
                     name=phase.name
@@ -76,7 +76,7 @@ class CurveActions(MapWriting):
         if override is not None:
             overrides.append(override)
         self.journey = JourneyMap(items=self.journey.items, quotes=self.journey.quotes, overrides=overrides)
-        self.store_later(self.session.set_override, self.phases, override, phase.id)
+        self.store_later(self.session.set_override, self.phases, override, phase.id, retry=self.answer_retry())
         self.refresh_board()
         self.status(_("Curve value set by hand (shown as an override)") if override else _("Curve from the data again"))
 

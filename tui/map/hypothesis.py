@@ -121,7 +121,7 @@ class HypothesisActions(MapWriting):
                     _("why (what the interviews showed)"),
                     blink=self.blink,
                 )
-                self.app.push_screen(prompt, reasoned)
+                self.ask(prompt, reasoned)
 
         title = _("Remove “{title}”").format(title=visible(item.title, one_line=True))
         self.app.push_screen(PickScreen(title, intro, options), chosen)
@@ -131,6 +131,6 @@ class HypothesisActions(MapWriting):
         if self.journey.item(item.id) is not None or self.kept is None:
             return  # not removed (read-only, or the edit failed): nothing to keep
         self.kept = self.kept.model_copy(update={"verdicts": {**self.kept.verdicts, item.id: verdict}})
-        self.store_later(record_verdict, self.store.path, item.id, verdict)
+        self.store_later(record_verdict, self.store.path, item.id, verdict, retry=self.answer_retry())
         if verdict.contradicted:
             self.status(_("Item removed; kept as contradicted by the interviews (H shows the hypothesis)"), "green")

@@ -184,9 +184,7 @@ class InboxActions(MapWriting):
             self._focus_item(item.id)
 
         title = _("Moment of truth: {title}").format(title=title_for(note))
-        self.app.push_screen(
-            PromptScreen(title, _("How might we "), _("the design question it raises"), blink=self.blink), done
-        )
+        self.ask(PromptScreen(title, _("How might we "), _("the design question it raises"), blink=self.blink), done)
 
     def action_column_filter(self) -> None:
         """The inbox notes of the board's current column: where they will land."""

@@ -174,8 +174,11 @@ class MapLoading(MapWriting):
             status += " · " + conflicts_text(message.shared.conflicts)
         left_out = " · " + _("left out: {problems}").format(problems=problems) if problems else ""
         if self.after_reload is not None:  # why the map was reloaded (a failed write) outranks the counts
-            self.status(*self.after_reload)
+            said, style, retry = self.after_reload
             self.after_reload = None
+            self.status(said, style)
+            if retry is not None:
+                retry(said)  # the prompt again, with what was typed and why
         else:
             self.status(status + left_out, "red" if problems else "")
         if self.focus_item is not None:

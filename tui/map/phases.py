@@ -43,8 +43,11 @@ class PhaseEditing(MapView):
             step: PhaseStep | None = None,
             back: bool | None = None,
             refused: bool = False,
+            retry: Callable[[str], None] | None = None,
         ) -> None:
             super().__init__()
+            self.retry = retry
+            """asks again for the name the failed edit was made from (``MapView.answer_retry``)"""
             self.data = data
             self.said = said
             """what the status line says once it is stored (or why an undo could not apply)"""
@@ -66,6 +69,7 @@ class PhaseEditing(MapView):
             return
         step = PhaseStep(subject)
         self.history.record_phases(step)
+        retry = self.answer_retry()
 
         def job() -> Message:
             records = session.records("phases")
@@ -76,7 +80,7 @@ class PhaseEditing(MapView):
             self.store.reload()
             return self.PhasesStored(self.store.data, message, step=step)
 
-        self.writer.submit(job, on_error=lambda error: self.PhasesStored(None, message, error, step=step))
+        self.writer.submit(job, on_error=lambda error: self.PhasesStored(None, message, error, step=step, retry=retry))
 
     def carry_phases(self, step: PhaseStep, *, back: bool) -> None:
         """Undo (``back``) or redo a phase edit on the writer thread, behind the edits before it,
@@ -113,6 +117,11 @@ class PhaseEditing(MapView):
         elif step is not None and (message.error is not None or message.refused or not step.done):
             self.history.forget(step)  # it did not happen, changed nothing, or cannot apply now: u skips it
         if message.error is not None:
+            if message.retry is not None:  # the name typed is asked for again, never lost
+                said = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
+                self.status(said.format(error=message.error), "bold red")
+                message.retry(said.format(error=message.error))
+                return
             self._fail(message.error)
             return
         if self.loaded is not None and message.data is not None:
@@ -143,7 +152,7 @@ class PhaseEditing(MapView):
 
             self._update_phases(rename, _("Phase renamed"), phase.id)
 
-        self.app.push_screen(
+        self.ask(
             PromptScreen(
                 _("Rename phase"), phase.name, _("name it after what the customer does and wants"), blink=self.blink
             ),
@@ -162,9 +171,7 @@ class PhaseEditing(MapView):
 
             self._update_phases(add, _("Phase added"))
 
-        self.app.push_screen(
-            PromptScreen(_("New phase"), "", _("what the customer does and wants in it"), blink=self.blink), done
-        )
+        self.ask(PromptScreen(_("New phase"), "", _("what the customer does and wants in it"), blink=self.blink), done)
 
     def action_phase_remove(self) -> None:
         phase = self.current_phase()

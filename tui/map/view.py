@@ -31,6 +31,7 @@ from trodden.models.notes.marks import CLOUD, HEART
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import literal
 from trodden.tui.i18n import _, ngettext
+from trodden.tui.widgets.dialogs import PromptScreen
 from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
@@ -159,9 +160,10 @@ class MapView:
 
     _status_said: int = 0
     """how many status messages were set: a message put off to the next frame yields to a newer one"""
-    after_reload: tuple[str, str] | None = None
+    after_reload: tuple[str, str, Callable[[str], None] | None] | None = None
     """what the status line says once a reload is shown, instead of the study's counts (a failed write's
-    reason: the reload takes the edit off the screen, and the user must still see why)"""
+    reason: the reload takes the edit off the screen, and the user must still see why), and the prompt
+    to ask again with the words the edit was made from"""
 
     # ------------------------------------------------------------- redrawing
     def refresh_board(self, *, curve_later: bool = False) -> None:
@@ -250,6 +252,31 @@ class MapView:
 
     def _fail(self, error: Exception) -> None:
         self.status(str(error), "bold red")
+
+    # ---------------------------------------------------------------- prompts
+    _answering: tuple[PromptScreen, Callable[[str | None], None], str] | None = None
+    """the prompt whose answer is being turned into an edit right now (see ``ask``)"""
+
+    def ask(self, prompt: PromptScreen, done: Callable[[str | None], None]) -> None:
+        """Show ``prompt``; ``done`` gets the answer. An edit made from the answer that the disk then
+        refuses asks again with the words typed (``answer_retry``): what was typed is never lost."""
+
+        def answered(answer: str | None) -> None:
+            self._answering = (prompt, done, answer) if answer is not None else None
+            try:
+                done(answer)
+            finally:
+                self._answering = None
+
+        self.app.push_screen(prompt, answered)
+
+    def answer_retry(self) -> Callable[[str], None] | None:
+        """Asking the prompt being answered again, with its answer and a line saying why (None
+        outside an answer)."""
+        if self._answering is None:
+            return None
+        prompt, done, answer = self._answering
+        return lambda why: self.ask(PromptScreen(prompt.title_text, answer, why, blink=prompt.blink), done)
 
     # ------------------------------------------------------------ navigation
     def action_cursor(self, dx: int, dy: int) -> None:

@@ -29,9 +29,11 @@ class MapWriting(MapView):
     class Written(Message):
         """A map write finished on the writer thread (``error`` if it failed)."""
 
-        def __init__(self, error: BaseException | None) -> None:
+        def __init__(self, error: BaseException | None, retry: Callable[[str], None] | None = None) -> None:
             super().__init__()
             self.error = error
+            self.retry = retry
+            """asks again for the words the failed edit was made from (``MapView.answer_retry``)"""
 
     def commit(
         self,
@@ -57,7 +59,7 @@ class MapWriting(MapView):
         if record:
             self.history.record(self.journey, change)
         self.journey = change.applied_to(self.journey)
-        self.store_later(self.session.apply, change)
+        self.store_later(self.session.apply, change, retry=self.answer_retry())
         if inbox_changed:
             self.refresh_inbox()  # redraws the board too
         else:
@@ -107,8 +109,9 @@ class MapWriting(MapView):
         if ids and self.journey.item(ids[0]) is not None:
             self._focus_item(ids[0])
 
-    def store_later(self, write: Callable[..., Any], *args: Any) -> None:
-        """Run a map write on the writer thread (in order); the title says "saving…" until it is on disk."""
+    def store_later(self, write: Callable[..., Any], *args: Any, retry: Callable[[str], None] | None = None) -> None:
+        """Run a map write on the writer thread (in order); the title says "saving…" until it is on disk.
+        ``retry``: asks again for the words the edit was made from, if the write fails."""
         self._unsaved += 1
         self._submitted += 1
         # "saving…" in the frame after the edit's: the key's frame draws only what the key changed
@@ -120,15 +123,18 @@ class MapWriting(MapView):
 
         # the edit shows first; the CRDT update and fsync follow the frame
         self.writer.after_frame(self.board, self.inbox_widget)
-        self.writer.submit(job, on_error=self.Written)
+        self.writer.submit(job, on_error=lambda error: self.Written(error, retry))
 
     def on_map_writing_written(self, message: Written) -> None:
         self._unsaved = max(0, self._unsaved - 1)
         self._show_saved()
         if message.error is not None:
             self.status(_("Not saved: {error}. Reloading the map as stored.").format(error=message.error), "bold red")
-            shown = _("Not saved: {error}. The map shows what is stored.").format(error=message.error)
-            self.after_reload = (shown, "bold red")
+            if message.retry is not None:
+                shown = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
+            else:
+                shown = _("Not saved: {error}. The map shows what is stored.")
+            self.after_reload = (shown.format(error=message.error), "bold red", message.retry)
             self.load()  # loading.MapLoading: the map as stored replaces what the screen shows
 
     def on_write_failed(self, message: WriteFailed) -> None:
