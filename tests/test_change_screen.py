@@ -168,6 +168,47 @@ async def test_starting_the_target_map_from_the_map(tmp_path):
         assert type(pilot.app.screen).__name__ == "HelpScreen"
 
 
+@sync
+async def test_words_typed_for_an_edit_the_disk_refused_are_asked_for_again(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from trodden.models.errors import WriteFailed
+    from trodden.models.map.update_files import OwnFile
+
+    def refuse(self, update, client, end) -> None:  # as a full disk does: the session is broken after it
+        raise WriteFailed(self.path, OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await opened(pilot)
+        await pilot.press("m")  # every moment of truth becomes a problem area (stored)
+        assert screen.flush_writes(10)
+        monkeypatch.setattr(OwnFile, "append", refuse)
+        await answer(pilot, "w", "Väntar [b]en vecka[/b]")
+        assert screen.flush_writes(10)
+        field = await wait_until(pilot, lambda: _prompt(pilot), "the write-up asked again")
+        assert field.value == "Väntar [b]en vecka[/b]"  # what was typed, not lost
+        said = str(screen.query_one("#change-status").render())
+        assert (
+            said.startswith("Not saved: could not save to")
+            and "No space left on device. What you typed is back" in said
+        )
+        assert read_plan(tmp_path / "s").areas[0].experience == ""
+        assert screen.plan.areas[0].experience == ""  # the screen shows what is stored, not the failed edit
+        monkeypatch.undo()  # room again: enter stores it, in a fresh session (the failed one refuses all)
+        await pilot.press("enter")
+        assert screen.flush_writes(10)
+        assert read_plan(tmp_path / "s").areas[0].experience == "Väntar [b]en vecka[/b]"
+        assert screen.plans.session is screen_map(pilot).session  # the map and the plan share it again
+
+
+def screen_map(pilot):
+    from trodden.tui.map.screen import MapScreen
+
+    return next(s for s in pilot.app.screen_stack if isinstance(s, MapScreen))
+
+
 def test_user_text_is_shown_as_text_never_markup():
     hostile = "[bold red]x[/] \x1b[31m [@click=app.quit]q[/]"
     area = ProblemArea(id=1, title=hostile, experience=hostile, design_questions=[hostile], impact=3, effort=1)

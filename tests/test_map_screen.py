@@ -336,13 +336,16 @@ async def test_a_write_that_fails_is_said_and_the_map_reloaded_as_stored(store, 
 
 @sync
 async def test_words_typed_for_an_edit_the_disk_refused_are_asked_for_again(store, monkeypatch):
+    import errno
+
     from textual.widgets import Input
 
-    from trodden.models.errors import StoreError
+    from trodden.models.errors import WriteFailed
+    from trodden.models.map.update_files import OwnFile
     from trodden.tui.widgets.dialogs import PromptScreen
 
-    def refuse(*_args) -> None:
-        raise StoreError("the disk is full")
+    def refuse(self, *_args) -> None:  # as a full disk does: the session is broken after it
+        raise WriteFailed(self.path, OSError(errno.ENOSPC, "No space left on device"))
 
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -351,25 +354,29 @@ async def test_words_typed_for_an_edit_the_disk_refused_are_asked_for_again(stor
         assert screen.flush_writes(timeout=10)
         await pilot.pause()
         title = screen.current_item().title
-        monkeypatch.setattr(MapSession, "apply", refuse)
+        monkeypatch.setattr(OwnFile, "append", refuse)
         await pilot.press("r", "ctrl+u", *"Leveransen [b]dröjde[/b]", "enter")
         assert screen.flush_writes(timeout=10)
         await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), "the rename asked again")
         assert app.screen.query_one(Input).value == "Leveransen [b]dröjde[/b]"  # what was typed, not lost
-        assert "Not saved: the disk is full" in str(app.screen.query_one("#prompt-hint").render())  # and why
+        assert "No space left on device" in str(app.screen.query_one("#prompt-hint").render())  # and why
         said = str(screen.query_one("#map-status").render())
-        assert said.startswith("Not saved: the disk is full. What you typed is back in the prompt")
+        assert said.startswith("Not saved: could not save to") and "What you typed is back in the prompt" in said
         assert read_map(store.path).items[0].title == title
         monkeypatch.undo()  # room on the disk again: enter stores it
         await pilot.press("enter")
         assert screen.flush_writes(timeout=10)
         assert read_map(store.path).items[0].title == "Leveransen [b]dröjde[/b]"
         # a phase name the disk refuses is asked for again too
-        monkeypatch.setattr(MapSession, "write", refuse)
+        monkeypatch.setattr(OwnFile, "append", refuse)
         await pilot.press("R", "ctrl+u", *"Hämta växten", "enter")
         assert screen.flush_writes(timeout=10)
         await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), "the phase name asked again")
         assert app.screen.query_one(Input).value == "Hämta växten"
+        monkeypatch.undo()
+        await pilot.press("enter")  # stored, in the session the reload opened
+        assert screen.flush_writes(timeout=10)
+        assert "Hämta växten" in [phase.name for phase in type(store).open(store.path).phases]
 
 
 @sync

@@ -3,8 +3,6 @@ write them up, pick quotes, prioritise, order, remove, and start the target map.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
 
 from trodden.models.change.areas import areas_from_moments, moments_without_area, new_area
@@ -16,7 +14,7 @@ from trodden.models.map.journey_map import Mark
 from trodden.models.names import visible
 from trodden.models.notes.marks import CLOUD, KIND_SYMBOLS
 from trodden.tui.i18n import N_, _, ngettext, number
-from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
+from trodden.tui.widgets.dialogs import PickScreen
 
 from .editing import PlanEditing
 from .matrix import MatrixScreen
@@ -35,17 +33,7 @@ SORT_WORDS = {
 class AreaActions(PlanEditing):
     """What the keys do to the problem areas (a mixin of ``ChangeScreen``)."""
 
-    blink: bool = True
     selected: tuple[int, ...] = ()
-
-    def ask(self, title: str, value: str, hint: str, then: Callable[[str], None]) -> None:
-        """A one-line prompt; ``then`` gets the answer (escape: nothing happens)."""
-
-        def done(answer: str | None) -> None:
-            if answer is not None:
-                then(answer)
-
-        self.app.push_screen(PromptScreen(title, value, hint, blink=self.blink), done)
 
     def new_id(self, collection: str) -> int:
         assert self.plans is not None

@@ -15,9 +15,11 @@ from textual.message import Message
 from trodden.models.change.areas import PlanError
 from trodden.models.change.plan import ChangePlan, PlanChange, inverse
 from trodden.models.change.store import PlanStore
+from trodden.models.map.map_session import MapSession
 from trodden.models.undo import UndoRedo
 from trodden.tui.base import TroddenScreen
 from trodden.tui.i18n import _
+from trodden.tui.widgets.dialogs import PromptScreen
 from trodden.tui.writer import WriteFailed, Writer
 
 
@@ -31,10 +33,41 @@ class PlanEditing(TroddenScreen):
     history: UndoRedo[PlanChange]
     _unsaved: int
 
+    blink: bool = True
+    reopen: Callable[[Callable[[MapSession | None], None]], None] | None = None
+    _answering: tuple[str, str, Callable[[str], None], str] | None = None
+    """the prompt (title, hint, what takes the answer, the answer) being turned into an edit now"""
+    after_reload: tuple[str, Callable[[str], None] | None] | None = None
+    """a failed write's reason, said once the plan is read again (not the counts), and its prompt again"""
+
     class Written(Message):
-        def __init__(self, error: BaseException | None) -> None:
+        def __init__(self, error: BaseException | None, retry: Callable[[str], None] | None = None) -> None:
             super().__init__()
             self.error = error
+            self.retry = retry
+            """asks again for the words the failed edit was made from (``answer_retry``)"""
+
+    def ask(self, title: str, value: str, hint: str, then: Callable[[str], None]) -> None:
+        """A one-line prompt; ``then`` gets the answer (escape: nothing happens). An edit made from
+        the answer that the disk refuses asks again with the words typed: they are never lost."""
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            self._answering = (title, hint, then, answer)
+            try:
+                then(answer)
+            finally:
+                self._answering = None
+
+        self.app.push_screen(PromptScreen(title, value, hint, blink=self.blink), done)
+
+    def answer_retry(self) -> Callable[[str], None] | None:
+        """The prompt being answered, asked again with its answer and why (None outside an answer)."""
+        if self._answering is None:
+            return None
+        title, _hint, then, answer = self._answering
+        return lambda why: self.ask(title, answer, why, then)
 
     def status(self, message: str, style: str = "") -> None:
         raise NotImplementedError
@@ -64,7 +97,8 @@ class PlanEditing(TroddenScreen):
             plans.apply(change)
             return self.Written(None)
 
-        self.writer.submit(job, on_error=self.Written)
+        retry = self.answer_retry()
+        self.writer.submit(job, on_error=lambda error: self.Written(error, retry))
         self.refresh_views()
         if message:
             self.status(message, "green")
@@ -97,9 +131,28 @@ class PlanEditing(TroddenScreen):
         self._unsaved = max(0, self._unsaved - 1)
         if message.error is not None:
             self.status(_("Not saved: {error}. Reloading the plan as stored.").format(error=message.error), "bold red")
-            self.reload_plan()
+            if message.retry is not None:
+                said = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
+            else:
+                said = _("Not saved: {error}. The plan shows what is stored.")
+            self.after_reload = (said.format(error=message.error), message.retry)
+            session = self.plans.session if self.plans is not None else None
+            if session is not None and session.broken is not None and self.reopen is not None:
+                self.reopen(self._reopened)  # the failed session refuses every later write: a fresh one
+            else:
+                self.reload_plan()
         elif not self._unsaved:
             self.query_one("#change-saved").update(_("✓ saved"))  # type: ignore[attr-defined]
+
+    def _reopened(self, session: MapSession | None) -> None:
+        """The map opened a fresh session (None: it could not): the plan is read from it, as stored."""
+        if not self.is_attached:
+            return
+        if session is None:
+            self.readonly = True
+        else:
+            self.plans = PlanStore(session)
+        self.reload_plan()
 
     def on_write_failed(self, message: WriteFailed) -> None:
         self.on_plan_editing_written(self.Written(message.error))

@@ -9,6 +9,8 @@ undo, the writer), ``area_actions.AreaActions``, ``idea_actions.IdeaActions``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -61,8 +63,11 @@ class ChangeScreen(AreaActions, IdeaActions):
         readonly: bool = False,
         then: str = "",
         selected: tuple[int, ...] = (),
+        reopen: Callable[[Callable[[MapSession | None], None]], None] | None = None,
     ) -> None:
         super().__init__()
+        self.reopen = reopen
+        """asks the map for a fresh session when a write failed in the shared one (``ChangeLink``)"""
         self.title_text = title
         self.plans = PlanStore(session) if session is not None else None
         self.loaded = loaded
@@ -131,7 +136,14 @@ class ChangeScreen(AreaActions, IdeaActions):
         self.refresh_views()
         count = len(self.plan.areas)
         counted = ngettext("{n} problem area", "{n} problem areas", count).format(n=count)
-        self.status(counted + (" · " + _("read-only") if self.readonly else ""))
+        if self.after_reload is not None:  # a failed write's reason outranks the counts; its words come back
+            said, retry = self.after_reload
+            self.after_reload = None
+            self.status(said, "bold red")
+            if retry is not None:
+                retry(said)
+        else:
+            self.status(counted + (" · " + _("read-only") if self.readonly else ""))
         if self.then:
             action, self.then = self.then, ""
             getattr(self, f"action_{action}")()

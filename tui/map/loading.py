@@ -129,6 +129,9 @@ class MapLoading(MapWriting):
 
     def on_map_loading_load_failed(self, message: LoadFailed) -> None:
         """Nothing is changed on disk; the file is named so it can be repaired or restored."""
+        waiting, self.reopened[:] = list(self.reopened), []
+        for then in waiting:
+            then(None)
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(_("The map cannot be opened: {error}").format(error=message.error)))
         banner.add_class("shown")
@@ -151,6 +154,9 @@ class MapLoading(MapWriting):
         self._kept_stamp = message.stamp
         self.kept_problem = message.kept_problem
         self._board_cache = {}
+        waiting, self.reopened[:] = list(self.reopened), []
+        for then in waiting:  # a screen over the map whose write failed: the session opened now
+            then(None if self.readonly else self.session)
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly or self.live_note))
         banner.set_class(bool(self.readonly or self.live_note), "shown")

@@ -119,10 +119,17 @@ class PhaseEditing(MapView):
         if message.error is not None:
             if message.retry is not None:  # the name typed is asked for again, never lost
                 said = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
-                self.status(said.format(error=message.error), "bold red")
-                message.retry(said.format(error=message.error))
+                said = said.format(error=message.error)
+                self.status(said, "bold red")
+                if self.session is not None and self.session.broken is not None:
+                    self.after_reload = (said, "bold red", message.retry)
+                    self.load()  # type: ignore[attr-defined]  # a failed session refuses every later write
+                else:
+                    message.retry(said)
                 return
             self._fail(message.error)
+            if self.session is not None and self.session.broken is not None:
+                self.load()  # type: ignore[attr-defined]
             return
         if self.loaded is not None and message.data is not None:
             self.loaded.data = message.data

@@ -135,6 +135,7 @@ class MapScreen(
         self._hint_timer = None
         self._titles = {}
         self._follow_timer = None
+        self.reopened = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="map-top"):

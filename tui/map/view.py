@@ -160,6 +160,8 @@ class MapView:
 
     _status_said: int = 0
     """how many status messages were set: a message put off to the next frame yields to a newer one"""
+    reopened: list[Callable[[MapSession | None], None]]
+    """who waits for the session the next load opens (``ChangeLink.reopen_session``)"""
     after_reload: tuple[str, str, Callable[[str], None] | None] | None = None
     """what the status line says once a reload is shown, instead of the study's counts (a failed write's
     reason: the reload takes the edit off the screen, and the user must still see why), and the prompt
