@@ -380,6 +380,30 @@ async def test_words_typed_for_an_edit_the_disk_refused_are_asked_for_again(stor
 
 
 @sync
+async def test_words_typed_are_shown_again_even_when_the_map_cannot_be_read_back(store, monkeypatch):
+    from textual.widgets import Input
+
+    from trodden.models.errors import StoreError
+    from trodden.tui.map import loading
+    from trodden.tui.widgets.dialogs import PromptScreen
+
+    def refuse(*_args, **_kwargs) -> None:
+        raise StoreError("the disk is full")
+
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.press("tab", "1", "tab")
+        assert screen.flush_writes(timeout=10)
+        monkeypatch.setattr(MapSession, "apply", refuse)
+        monkeypatch.setattr(loading, "open_map", refuse)  # the reload fails too
+        await pilot.press("r", "ctrl+u", *"Leveransen dröjde", "enter")
+        assert screen.flush_writes(timeout=10)
+        await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), "the rename asked again")
+        assert app.screen.query_one(Input).value == "Leveransen dröjde"
+
+
+@sync
 async def test_phase_edits_are_stored_in_the_order_they_were_made(store):
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -132,6 +132,10 @@ class MapLoading(MapWriting):
         waiting, self.reopened[:] = list(self.reopened), []
         for then in waiting:
             then(None)
+        if self.after_reload is not None and self.after_reload[2] is not None:
+            said, _style, retry = self.after_reload  # the map cannot be read again: the words are still shown
+            self.after_reload = None
+            retry(said)
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(_("The map cannot be opened: {error}").format(error=message.error)))
         banner.add_class("shown")
