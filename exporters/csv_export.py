@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from .i18n import Labels
-from .note_rows import VALENCE, NoteRow
+from .note_rows import VALENCE, Columns, NoteRow
 
 COLUMNS = list(NoteRow._fields)
 HEADERS = [name.replace("_", " ") for name in COLUMNS]
@@ -73,7 +73,7 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def _no_formula(columns: list[tuple[str, ...]]) -> bool:
+def _no_formula(columns: Columns) -> bool:
     """True when no cell may start as a formula: each column's first characters looked at in C
     (``isdisjoint``; a column of repeated words through its distinct values), the feelings
     (``-1``, numbers) by their known values. Most studies have no such cell."""
@@ -102,7 +102,7 @@ def _quoting(delimiter: str):
     return quote
 
 
-def _column_cells(name: str, column: tuple[str, ...], quote) -> Sequence[str]:
+def _column_cells(name: str, column: list[str], quote) -> Sequence[str]:
     """``column``'s cells as written; a column of repeated words quoted once a distinct word."""
     if name in _FREE:
         return list(map(quote, column))
@@ -112,7 +112,7 @@ def _column_cells(name: str, column: tuple[str, ...], quote) -> Sequence[str]:
     return list(map(written.__getitem__, column))
 
 
-def _lines(columns: list[tuple[str, ...]], delimiter: str) -> str:
+def _lines(columns: Columns, delimiter: str) -> str:
     """The rows' lines, written column by column: each column quoted where it must be (mostly
     not at all), then the lines joined in C. The same text as ``csv.writer.writerows``
     (``tests/test_csv_plain_rows.py`` compares them)."""
@@ -137,17 +137,21 @@ def _kinds_in(labels: Labels):
 def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) -> bytes:
     """The rows as CSV bytes (UTF-8 with BOM), column names and kinds in ``language``,
     ``;``-separated for Swedish, Danish or ``excel``."""
+    columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in COLUMNS]
+    return render_columns(columns, language=language, excel=excel)
+
+
+def render_columns(columns: Columns, *, language: str = "en", excel: bool = False) -> bytes:
+    """``render`` of the rows ``note_columns`` gives column by column (no row is made)."""
     buffer = io.StringIO(newline="")
     delimiter = separator(language, excel=excel)
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(headers(language))
     start = _FORMULA_START
     if Labels(language).language != "en":
-        kinds = _kinds_in(Labels(language))
         at = COLUMNS.index("kinds")
-        rows = [row._replace(kinds=kinds(row[at])) for row in rows]
-    columns = list(zip(*rows, strict=True))
-    if not rows:
+        columns = [*columns[:at], list(map(_kinds_in(Labels(language)), columns[at])), *columns[at + 1 :]]
+    if not columns[0]:
         return BOM + buffer.getvalue().encode("utf-8")
     if _no_formula(columns):  # written column by column, as they are
         text = buffer.getvalue() + _lines(columns, delimiter)
@@ -160,6 +164,6 @@ def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) ->
         row
         if row[valence] in _VALENCES and clean(map(_FIRST, others(row)))
         else [_defuse(value) if value[:1] in start else value for value in row]
-        for row in rows
+        for row in zip(*columns, strict=True)
     )
     return BOM + buffer.getvalue().encode("utf-8")  # the BOM apart: prefixing it would copy the text once more

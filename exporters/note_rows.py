@@ -1,11 +1,13 @@
 """Every note as one flat row of text, for the CSV export.
 
-A row is a ``NamedTuple``: the CSV writer takes it as it is, with no copying, and the
-field names are the CSV's column keys. The study and its map are redacted as a whole first
-(``redacted.export_inputs``) unless the export is private, as for every format; a note's text
-fields are redacted as its row is made (``SHOWN``), each with the same redaction. A row shows no
-other text of a note (``NOT_SHOWN``: its typed history), and ``tests/test_redaction_fields.py``
-fails on a note text field in neither list, so a new one is looked at before a CSV can carry it.
+A row is a ``NoteRow``; its field names are the CSV's column keys. The CLI never makes the rows:
+``note_columns`` builds the same cells column by column (one pass over the notes a column, the
+texts redacted as one column, ``Redactor.redact_many``), which the CSV writer writes as they are.
+The study and its map are redacted as a whole first (``redacted.export_inputs``) unless the export
+is private, as for every format; a note's text fields are redacted as their columns are made
+(``SHOWN``), each with the same redaction. A row shows no other text of a note (``NOT_SHOWN``: its
+typed history), and ``tests/test_redaction_fields.py`` fails on a note text field in neither list,
+so a new one is looked at before a CSV can carry it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import NamedTuple
 
 from trodden.models.domain import Interview, Note
 from trodden.models.map.journey_map import JourneyMap
+from trodden.models.notes.redact_models import Redact
 from trodden.models.storage.study_file import StudyFile
 
 from .redacted import export_inputs, no_redaction, study_redactors
@@ -67,6 +70,10 @@ def _duration(seconds: float) -> tuple[str, str]:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}", str(whole)
 
 
+Columns = list[list[str]]
+"""The rows' cells column by column, in ``NoteRow._fields`` order: what ``csv_export.render_columns`` writes."""
+
+
 def note_rows(
     data: StudyFile,
     interviews: list[Interview],
@@ -78,52 +85,75 @@ def note_rows(
 ) -> list[NoteRow]:
     """Every (non-deleted) note as a row, with its theme, phase on the map and map items
     (personal details redacted unless ``private``)."""
+    columns = note_columns(data, interviews, notes, journey, private=private, language=language)
+    return list(map(NoteRow._make, zip(*columns, strict=True)))
+
+
+def note_columns(
+    data: StudyFile,
+    interviews: list[Interview],
+    notes: dict[str, list[Note]],
+    journey: JourneyMap,
+    *,
+    private: bool = False,
+    language: str | None = None,
+) -> Columns:
+    """``note_rows`` column by column, each built in one pass over the notes (50,000 rows of
+    tuples cost more than their cells): the CSV writes columns, so no row is ever made."""
     inputs = export_inputs(data, interviews, {}, journey, private=private, language=language)
-    # a note's SHOWN fields, as rows are made: its text (seldom repeated) without remembering answers
-    redact, redact_text = (no_redaction, no_redaction) if private else study_redactors(data, language)
+    # a note's SHOWN fields: what repeats (channels, tags, remarks) through a memo, the texts as a column
+    redact, redact_texts = (no_redaction, list) if private else study_redactors(data, language)
     data, interviews, journey = inputs.data, inputs.interviews, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
+    live: list[Note] = []
+    interview_column: list[str] = []
+    participant_column: list[str] = []
+    for interview in interviews:
+        kept = [note for note in notes.get(interview.id, ()) if not note.deleted]
+        live += kept
+        interview_column += [interview.id] * len(kept)
+        default = interview.participant
+        participant_column += [participant_of.get(note.interview, default) for note in kept]
+    times = [note.t for note in live]
+    durations = {t: _duration(t) for t in set(times)}  # interviews share their times (a note every ten seconds)
+    phase_of, items_of = _on_the_map(journey)
     phase_name = {phase.id: phase.name for phase in data.phases}
     theme_title = {theme.id: theme.title for theme in data.guide.themes}
-    items_of: dict[str, list[str]] = {}
+    themes = [note.theme or "" for note in live]
+    phases = [phase_of.get(note.id, note.phase) or "" for note in live]
+    return [
+        interview_column,
+        participant_column,
+        [durations[t][0] for t in times],
+        [durations[t][1] for t in times],
+        [", ".join(note.kinds) if note.kinds else "" for note in live],  # StrEnum: each kind joins as its value
+        [VALENCE[note.valence] for note in live],
+        [_joined(note.channels, redact) for note in live],
+        [_joined(note.tags, redact) for note in live],
+        [theme_title.get(theme, theme) for theme in themes],
+        [phase_name.get(phase, phase) for phase in phases],
+        [items_of.get(note.id, "") for note in live],
+        redact_texts([note.text for note in live]),
+        [redact(note.remark) if note.remark else "" for note in live],
+    ]
+
+
+def _joined(words: list[str], redact: Redact) -> str:
+    """A note's channels or tags, each redacted, in one cell (``web, chat``)."""
+    if not words:
+        return ""
+    return redact(words[0]) if len(words) == 1 else ", ".join(map(redact, words))
+
+
+def _on_the_map(journey: JourneyMap) -> tuple[dict[str, str], dict[str, str]]:
+    """Each note's phase on the map (its first item's with one) and the titles of the items it is
+    evidence for, in map order (``Delivery; Unboxing``)."""
+    titles: dict[str, list[str]] = {}
     phase_of: dict[str, str] = {}
     for item in sorted(journey.items, key=lambda item: (item.order, item.id)):
         title = item.title
         for note_id in item.evidence:
-            items_of.setdefault(note_id, []).append(title)
+            titles.setdefault(note_id, []).append(title)
             if item.phase and note_id not in phase_of:
                 phase_of[note_id] = item.phase
-    times: dict[float, tuple[str, str]] = {}  # interviews share their times (a note every ten seconds...)
-    make = NoteRow._make  # one C-level tuple build a row; 50,000 rows make every step count
-    rows = []
-    append = rows.append
-    for interview in interviews:
-        default_participant = interview.participant
-        for note in notes.get(interview.id, ()):
-            if note.deleted:
-                continue
-            note_id, phase, theme, t = note.id, note.phase, note.theme, note.t
-            phase = phase_of.get(note_id, phase) or ""
-            theme = theme or ""
-            duration, seconds = times.get(t) or times.setdefault(t, _duration(t))
-            kinds, channels, tags, remark = note.kinds, note.channels, note.tags, note.remark
-            append(
-                make(
-                    (
-                        interview.id,
-                        participant_of.get(note.interview, default_participant),
-                        duration,
-                        seconds,
-                        ", ".join(kinds) if kinds else "",  # StrEnum: each kind joins as its value
-                        VALENCE[note.valence],
-                        ", ".join(map(redact, channels)) if channels else "",
-                        ", ".join(map(redact, tags)) if tags else "",
-                        theme_title.get(theme, theme),
-                        phase_name.get(phase, phase),
-                        "; ".join(items_of[note_id]) if note_id in items_of else "",
-                        redact_text(note.text),
-                        redact(remark) if remark else "",
-                    )
-                )
-            )
-    return rows
+    return phase_of, {note_id: "; ".join(names) for note_id, names in titles.items()}
