@@ -120,15 +120,15 @@ def note_columns(
             add_interview(interview_id)
             add_participant(participant_of.get(note.interview, default_participant))
             add_t(note.t)
-            add_kinds(", ".join(note.kinds) if note.kinds else "")  # StrEnum: each kind joins as its value
+            add_kinds(note.kinds)
             add_valence(note.valence)
-            add_channels(_joined(note.channels, redact) if note.channels else "")
-            add_tags(_joined(note.tags, redact) if note.tags else "")
+            add_channels(note.channels)
+            add_tags(note.tags)
             add_id(note.id)
             add_phase(note.phase)
             add_theme(note.theme or "")
             add_text(note.text)
-            add_remark(redact(note.remark) if note.remark else "")
+            add_remark(note.remark)
     # interviews share their times (a note every ten seconds): each written once
     clock = {t: _duration(t) for t in set(times)}
     phase_of, items_of = _on_the_map(journey)
@@ -140,21 +140,24 @@ def note_columns(
         participants,
         [clock[t][0] for t in times],
         [clock[t][1] for t in times],
-        kinds,
+        _cells(kinds, str),  # StrEnum: each kind joins as its value
         list(map(VALENCE.__getitem__, valences)),
-        channels,
-        tags,
+        _cells(channels, redact),
+        _cells(tags, redact),
         list(map(theme_title.get, themes, themes)),
         list(map(phase_name.get, phases, phases)),
         list(map(items_of.get, ids, repeat(""))),
         redact_texts(texts),
-        remarks,
+        list(map({remark: redact(remark) for remark in set(remarks) if remark}.get, remarks, remarks)),
     ]
 
 
-def _joined(words: list[str], redact: Redact) -> str:
-    """A note's channels or tags (one at least), each redacted, in one cell (``web, chat``)."""
-    return redact(words[0]) if len(words) == 1 else ", ".join(map(redact, words))
+def _cells(lists: list[list[str]], redact: Redact) -> list[str]:
+    """Each note's kinds, channels or tags, each word redacted, in one cell (``web, chat``): each
+    distinct list written once (a study repeats a few dozen), the cells then looked up in C."""
+    keys = list(map(tuple, lists))
+    cell = {key: ", ".join(map(redact, key)) for key in set(keys)}
+    return list(map(cell.__getitem__, keys))
 
 
 def _on_the_map(journey: JourneyMap) -> tuple[dict[str, str], dict[str, str]]:

@@ -77,11 +77,13 @@ def run_report_export(store, args) -> int:
         progress("render", 0, 1)
         if fmt == "csv":
             from trodden.exporters.csv_export import render_columns
+            from trodden.models.storage.gc_policy import paused_gc
 
-            columns = note_columns(
-                study.data, study.interviews, study.notes, study.journey, private=private, language=language
-            )
-            payload = render_columns(columns, language=language, excel=bool(getattr(args, "excel", False)))
+            with paused_gc():  # ~100,000 lists, tuples and cells made, no cycle among them (``gc_policy``)
+                columns = note_columns(
+                    study.data, study.interviews, study.notes, study.journey, private=private, language=language
+                )
+                payload = render_columns(columns, language=language, excel=bool(getattr(args, "excel", False)))
         else:
             from trodden.exporters.report_assemble import assemble
 
