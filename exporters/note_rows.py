@@ -107,17 +107,18 @@ def note_columns(
     redact, redact_texts = (no_redaction, list) if private else study_redactors(data, language)
     data, interviews, journey = inputs.data, inputs.interviews, inputs.journey
     participant_of = {interview.id: interview.participant for interview in interviews}
-    read: list[list] = [[] for _ in range(12)]
-    (interview_ids, participants, times, kinds, valences, channels, tags, ids, phases, themes, texts, remarks) = read
+    interview_ids: list[str] = []
+    read: list[list] = [[] for _ in range(11)]
+    (participants, times, kinds, valences, channels, tags, ids, phases, themes, texts, remarks) = read
     add = [column.append for column in read]
-    (add_interview, add_participant, add_t, add_kinds, add_valence, add_channels) = add[:6]
-    (add_tags, add_id, add_phase, add_theme, add_text, add_remark) = add[6:]
+    (add_participant, add_t, add_kinds, add_valence, add_channels) = add[:5]
+    (add_tags, add_id, add_phase, add_theme, add_text, add_remark) = add[5:]
     for interview in interviews:
         interview_id, default_participant = interview.id, interview.participant
+        before = len(ids)
         for note in notes.get(interview_id, ()):
             if note.deleted:
                 continue
-            add_interview(interview_id)
             add_participant(participant_of.get(note.interview, default_participant))
             add_t(note.t)
             add_kinds(note.kinds)
@@ -129,6 +130,7 @@ def note_columns(
             add_theme(note.theme or "")
             add_text(note.text)
             add_remark(note.remark)
+        interview_ids += [interview_id] * (len(ids) - before)
     # interviews share their times (a note every ten seconds): each written once
     clock = {t: _duration(t) for t in set(times)}
     phase_of, items_of = _on_the_map(journey)
@@ -140,7 +142,7 @@ def note_columns(
         participants,
         [clock[t][0] for t in times],
         [clock[t][1] for t in times],
-        _cells(kinds, str),  # StrEnum: each kind joins as its value
+        list(map(", ".join, kinds)),  # StrEnum: each kind joins as its value
         list(map(VALENCE.__getitem__, valences)),
         _cells(channels, redact),
         _cells(tags, redact),
@@ -155,6 +157,8 @@ def note_columns(
 def _cells(lists: list[list[str]], redact: Redact) -> list[str]:
     """Each note's kinds, channels or tags, each word redacted, in one cell (``web, chat``): each
     distinct list written once (a study repeats a few dozen), the cells then looked up in C."""
+    if redact is no_redaction:
+        return list(map(", ".join, lists))
     keys = list(map(tuple, lists))
     cell = {key: ", ".join(map(redact, key)) for key in set(keys)}
     return list(map(cell.__getitem__, keys))

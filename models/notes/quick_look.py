@@ -23,7 +23,9 @@ The questions, as ``_nothing_in`` asks them of one text:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
+from itertools import compress, count, repeat
+from operator import not_
 from typing import TypeVar
 
 from .detect_formats import NUMBER_START
@@ -102,6 +104,11 @@ def _named(joined: str, first_names: Collection[str], plain: set[str]) -> set[in
     return flagged
 
 
+def _without(texts: Sequence[str], character: str) -> Iterator[int]:
+    """The indexes of the texts without ``character``, looked for in C (a one-word tag is rare)."""
+    return compress(count(), map(not_, map(str.__contains__, texts, repeat(character))))
+
+
 def might_find(
     texts: Sequence[str], gate: Sequence[str], first_names: Collection[str], plain: set[str]
 ) -> set[int] | None:
@@ -117,6 +124,6 @@ def might_find(
     if gate:
         flagged |= _gated(texts, joined, gate)
     if first_names:
-        flagged.update(i for i, text in enumerate(texts) if " " not in text and len(text) >= 3 and text.islower())
+        flagged.update(i for i in _without(texts, " ") if len(texts[i]) >= 3 and texts[i].islower())
         flagged |= _named(joined, first_names, plain)
     return flagged
