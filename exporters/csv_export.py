@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from operator import itemgetter
 
 from .i18n import Labels
-from .note_rows import VALENCE, NoteRow
+from .note_rows import VALENCE, Columns, NoteRow
 
 COLUMNS = list(NoteRow._fields)
 HEADERS = [name.replace("_", " ") for name in COLUMNS]
@@ -73,15 +73,15 @@ def _is_number(value: str) -> bool:
     return True
 
 
-def _no_formula(columns: list[tuple[str, ...]]) -> bool:
+def _no_formula(columns: Columns, distinct: list[set[str] | None]) -> bool:
     """True when no cell may start as a formula: each column's first characters looked at in C
-    (``isdisjoint``; a column of repeated words through its distinct values), the feelings
+    (``isdisjoint``; a column of repeated words through its ``distinct`` values), the feelings
     (``-1``, numbers) by their known values. Most studies have no such cell."""
-    for name, column in zip(COLUMNS, columns, strict=True):
+    for name, column, values in zip(COLUMNS, columns, distinct, strict=True):
         if name == "valence":
-            if not _VALENCES.issuperset(column):
+            if not _VALENCES.issuperset(values or column):
                 return False
-        elif not _FORMULA_START.isdisjoint(map(_FIRST, column if name in _FREE else set(column))):
+        elif not _FORMULA_START.isdisjoint(map(_FIRST, column if values is None else values)):
             return False
     return True
 
@@ -102,24 +102,29 @@ def _quoting(delimiter: str):
     return quote
 
 
-def _column_cells(name: str, column: tuple[str, ...], quote) -> Sequence[str]:
-    """``column``'s cells as written; a column of repeated words quoted once a distinct word."""
-    if name in _FREE:
-        return list(map(quote, column))
-    written = {value: quote(value) for value in set(column)}
-    if all(map(str.__eq__, written, written.values())):  # nothing to quote: the cells as they are
-        return column
+def _column_cells(column: list[str], values: set[str] | None, delimiter: str) -> Sequence[bytes]:
+    """``column``'s cells as written, in UTF-8; a column of repeated words (its distinct ``values``)
+    quoted and encoded once a distinct word. Encoding cell by cell lets every ASCII cell be copied
+    as it is, where encoding the whole file looks at every character."""
+    if values is None:  # free text: quoted here, without a call a cell
+        return [
+            ('"' + value.replace('"', '""') + '"').encode()
+            if delimiter in value or '"' in value or "\r" in value or "\n" in value
+            else value.encode()
+            for value in column
+        ]
+    quote = _quoting(delimiter)
+    written = {value: quote(value).encode() for value in values}
     return list(map(written.__getitem__, column))
 
 
-def _lines(columns: list[tuple[str, ...]], delimiter: str) -> str:
-    """The rows' lines, written column by column: each column quoted where it must be (mostly
-    not at all), then the lines joined in C. The same text as ``csv.writer.writerows``
-    (``tests/test_csv_plain_rows.py`` compares them)."""
-    quote = _quoting(delimiter)
-    cells = [_column_cells(name, column, quote) for name, column in zip(COLUMNS, columns, strict=True)]
-    lines = "\r\n".join(map(delimiter.join, zip(*cells, strict=True)))
-    return lines + "\r\n" if lines else ""  # a line holds the delimiters at least: never empty
+def _lines(columns: Columns, distinct: list[set[str] | None], delimiter: str) -> bytes:
+    """The rows' lines in UTF-8, written column by column: each column quoted where it must be
+    (mostly not at all) and encoded, then the lines joined in C. The same text as
+    ``csv.writer.writerows`` (``tests/test_csv_plain_rows.py`` compares them)."""
+    cells = [_column_cells(column, values, delimiter) for column, values in zip(columns, distinct, strict=True)]
+    lines = b"\r\n".join(map(delimiter.encode().join, zip(*cells, strict=True)))
+    return lines + b"\r\n" if lines else b""  # a line holds the delimiters at least: never empty
 
 
 def _kinds_in(labels: Labels):
@@ -137,21 +142,25 @@ def _kinds_in(labels: Labels):
 def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) -> bytes:
     """The rows as CSV bytes (UTF-8 with BOM), column names and kinds in ``language``,
     ``;``-separated for Swedish, Danish or ``excel``."""
+    columns = [list(column) for column in zip(*rows, strict=True)] or [[] for _ in COLUMNS]
+    return render_columns(columns, language=language, excel=excel)
+
+
+def render_columns(columns: Columns, *, language: str = "en", excel: bool = False) -> bytes:
+    """``render`` of the rows ``note_columns`` gives column by column (no row is made)."""
     buffer = io.StringIO(newline="")
     delimiter = separator(language, excel=excel)
     writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(headers(language))
     start = _FORMULA_START
     if Labels(language).language != "en":
-        kinds = _kinds_in(Labels(language))
         at = COLUMNS.index("kinds")
-        rows = [row._replace(kinds=kinds(row[at])) for row in rows]
-    columns = list(zip(*rows, strict=True))
-    if not rows:
+        columns = [*columns[:at], list(map(_kinds_in(Labels(language)), columns[at])), *columns[at + 1 :]]
+    if not columns[0]:
         return BOM + buffer.getvalue().encode("utf-8")
-    if _no_formula(columns):  # written column by column, as they are
-        text = buffer.getvalue() + _lines(columns, delimiter)
-        return BOM + text.encode("utf-8")  # the BOM apart: prefixing it would copy the text once more
+    distinct = [None if name in _FREE else set(column) for name, column in zip(COLUMNS, columns, strict=True)]
+    if _no_formula(columns, distinct):  # written column by column, as they are
+        return b"".join((BOM, buffer.getvalue().encode("utf-8"), _lines(columns, distinct, delimiter)))
     # the first characters of a row's cells are looked at in C (``isdisjoint``), its feeling
     # (``-1``, a number, never a formula) by its known values; only a row with a cell that may
     # be a formula is copied, cell by cell
@@ -160,6 +169,6 @@ def render(rows: list[NoteRow], *, language: str = "en", excel: bool = False) ->
         row
         if row[valence] in _VALENCES and clean(map(_FIRST, others(row)))
         else [_defuse(value) if value[:1] in start else value for value in row]
-        for row in rows
+        for row in zip(*columns, strict=True)
     )
     return BOM + buffer.getvalue().encode("utf-8")  # the BOM apart: prefixing it would copy the text once more

@@ -13,7 +13,7 @@ whole by ``redact_model``; the notes it does not show are simply never read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from trodden.models.change.plan import ChangePlan
@@ -35,12 +35,14 @@ def study_redactor(data: StudyFile, language: str | None = None) -> Redact:
     return memo(Redactor.for_study(data, language).redact)
 
 
-def study_redactors(data: StudyFile, language: str | None = None) -> tuple[Redact, Redact]:
+def study_redactors(
+    data: StudyFile, language: str | None = None
+) -> tuple[Redact, Callable[[Sequence[str]], list[str]]]:
     """The study's redaction twice, from one ``Redactor``: memoised, for what repeats (channels, tags,
-    remarks), and not, for what hardly ever does (a note's text: remembering 50,000 answers costs
-    more than the few repeats save)."""
-    redact = Redactor.for_study(data, language).redact
-    return memo(redact), redact
+    remarks), and for a whole column of what hardly ever does (the notes' texts: remembering 50,000
+    answers costs more than the few repeats save; ``Redactor.redact_many`` looks at them at once)."""
+    redactor = Redactor.for_study(data, language)
+    return memo(redactor.redact), redactor.redact_many
 
 
 def document_author(data: StudyFile, author: str | None, *, private: bool = False, language: str | None = None) -> str:

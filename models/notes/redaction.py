@@ -22,12 +22,13 @@ only on text with ``@``, and names are a set lookup per capitalised word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from . import detect_formats as formats
 from .first_names import first_names
 from .likely_names import find_likely_names, find_name_token, no_names_in
+from .quick_look import might_find
 
 NAME = "name"
 LIKELY_NAME = "likely-name"
@@ -236,6 +237,19 @@ class Redactor:
         if self._nothing_in(text):
             return text
         return self._replace(text, self.find(text))
+
+    def redact_many(self, texts: Sequence[str]) -> list[str]:
+        """``[self.redact(text) for text in texts]``, exactly, for a column of texts (a CSV's notes):
+        the quick look of ``_nothing_in`` is taken of all of them at once (``quick_look``), and only
+        the texts it could not clear are redacted one by one."""
+        flagged = might_find(texts, self._gate, self._first_names, self._plain_words)
+        if flagged is None:  # a text holds the separator the quick look joins them with
+            return [self.redact(text) for text in texts]
+        redacted = list(texts)
+        redact = self.redact
+        for index in flagged:
+            redacted[index] = redact(redacted[index])
+        return redacted
 
     def _replace(self, text: str, spans: list[Span]) -> str:
         """``text`` with each of ``spans`` replaced by its marker."""

@@ -50,7 +50,7 @@ def progress_bar(enabled: bool):
 
 
 def run_report_export(store, args) -> int:
-    from trodden.exporters.note_rows import note_rows
+    from trodden.exporters.note_rows import note_columns
     from trodden.exporters.redacted import document_author, study_redactor
     from trodden.exporters.report_reading import read_study
 
@@ -76,12 +76,14 @@ def run_report_export(store, args) -> int:
         study = read_study(store, progress)
         progress("render", 0, 1)
         if fmt == "csv":
-            from trodden.exporters.csv_export import render as render_csv
+            from trodden.exporters.csv_export import render_columns
+            from trodden.models.storage.gc_policy import paused_gc
 
-            rows = note_rows(
-                study.data, study.interviews, study.notes, study.journey, private=private, language=language
-            )
-            payload = render_csv(rows, language=language, excel=bool(getattr(args, "excel", False)))
+            with paused_gc():  # ~100,000 lists, tuples and cells made, no cycle among them (``gc_policy``)
+                columns = note_columns(
+                    study.data, study.interviews, study.notes, study.journey, private=private, language=language
+                )
+                payload = render_columns(columns, language=language, excel=bool(getattr(args, "excel", False)))
         else:
             from trodden.exporters.report_assemble import assemble
 
