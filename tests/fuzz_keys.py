@@ -23,6 +23,7 @@ import traceback
 from pathlib import Path
 
 from test_every_key import ROUTES, open_screen  # each screen, and how a user opens it (tests/ is on the path)
+from textual.errors import NoWidget
 from textual.events import MouseScrollDown, MouseScrollUp
 
 from trodden.models.sample import write_sample
@@ -56,12 +57,19 @@ async def wheel(pilot, x: int, y: int, down: bool) -> None:
     await pilot.pause()
 
 
-def spot(pilot, rnd: random.Random) -> tuple[int, int]:
+async def spot(pilot, rnd: random.Random) -> tuple[int, int]:
     """A random point of the screen, not on the footer's Quit (a click there would end the run early)."""
-    width, height = pilot.app.size
     while True:
+        width, height = pilot.app.size
         x, y = rnd.randrange(width), rnd.randrange(height)
-        widget, _ = pilot.app.get_widget_at(x, y)
+        for _ in range(50):  # a screen just pushed is not laid out yet (Pilot's click would raise): wait
+            try:
+                widget, _ = pilot.app.get_widget_at(x, y)
+                break
+            except NoWidget:
+                await pilot.pause()
+        else:
+            return x, y
         if "quit" not in str(getattr(widget, "action", "")):
             return x, y
 
@@ -69,7 +77,7 @@ def spot(pilot, rnd: random.Random) -> tuple[int, int]:
 async def act(pilot, rnd: random.Random, keys: list[str], mouse: bool, resize: bool) -> str:
     """Do one random action; return how it reads in the trail."""
     pick = rnd.random()
-    x, y = spot(pilot, rnd)
+    x, y = await spot(pilot, rnd)
     if resize and pick < 0.04:
         size = random_size(rnd)
         await pilot.resize_terminal(*size)
