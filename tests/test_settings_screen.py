@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import build_study
+from textual.widgets import Select
 from waiting import wait_until
 
 from trodden.models.storage.store import StudyStore
@@ -190,5 +191,20 @@ def test_a_short_terminal_shows_participants(store):
             table.focus()  # the screen scrolls it into view, above the footer
             in_view = lambda: table.region.y >= 0 and table.region.bottom <= pilot.app.size.height - 1  # noqa: E731
             await wait_until(pilot, in_view, "the participants in view")
+
+    run(go())
+
+
+def test_pagedown_in_a_drop_down_on_a_narrow_terminal_does_not_crash(store):
+    """At 20 columns the drop-downs have no room to draw their options; pagedown in one ended the app."""
+
+    async def go():
+        async with app_for(store).run_test(size=(20, 6)) as pilot:
+            screen = await settings(pilot)
+            scope = screen.query_one("#set-scope", Select)
+            before = scope.value
+            scope.focus()
+            await pilot.press("enter", "pagedown", "pageup", "escape")
+            assert pilot.app.is_running and scope.value == before
 
     run(go())
