@@ -352,3 +352,16 @@ async def test_an_edit_the_disk_refused_is_given_back_to_the_editor(tmp_path):
         await pilot.press("enter")
         await settle(pilot)
         assert line_of({n.seq: n for n in stored_notes(path, interview_id)[0]}[3]) == typed
+
+
+@run_async
+async def test_a_short_terminal_keeps_notes_in_the_list(tmp_path):
+    """At 50x14 the detail's 6 to 8 rows left the notes list only its header: a shorter detail there."""
+    app, _, _ = make_app(tmp_path)
+    async with app.run_test(size=(50, 14)) as pilot:
+        screen = await loaded(pilot)
+        await pilot.pause()
+        notes = screen.query_one("#notes", NotesView)
+        assert len(screen.rows) >= 2 and notes.scrollable_content_region.height >= 3  # header and 2 notes
+        await pilot.resize_terminal(80, 24)
+        assert screen.query_one("#detail").outer_size.height >= 6  # a tall terminal keeps the roomy detail

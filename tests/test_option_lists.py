@@ -1,8 +1,11 @@
 """Every list of options survives page up/down before it is drawn.
 
 Textual's ``OptionList`` raised ``KeyError`` (ending the app) on pagedown in a list not laid out yet:
-the target map's list was 0 rows tall at 80x24 and a random-key run crashed there. trodden's lists are
-``SafeOptionList``; this checks the widget, and that no screen makes a bare ``OptionList``.
+the target map's list was 0 rows tall at 80x24 and a random-key run crashed there. A ``Select``'s
+drop-down is such a list: 0 wide on a 20-column terminal, pagedown in the settings' scope ended the app
+(``test_settings_screen`` drives that).
+trodden's lists are ``SafeOptionList`` and its drop-downs ``SafeSelect``; this checks the widgets, and
+that no screen makes a bare ``OptionList`` or ``Select``.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def test_pagedown_on_a_list_not_drawn_moves_on_instead_of_crashing():
 
 
 def test_no_screen_makes_a_bare_option_list():
-    bare = re.compile(r"(?<![\w.])OptionList\(|class \w+\(OptionList\)")
+    bare = re.compile(r"(?<![\w.])(OptionList|Select)\(|class \w+\((OptionList|Select)\)")
     found = [
         f"{path.relative_to(TUI)}:{number}"
         for path in TUI.rglob("*.py")

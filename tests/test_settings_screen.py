@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import build_study
+from textual.widgets import Select
 from waiting import wait_until
 
 from trodden.models.storage.store import StudyStore
@@ -176,3 +177,34 @@ def test_saved_terms_typed_without_spaces_are_not_unsaved_changes_after(store):
 
     run(go())
     assert stored(store)["redaction_terms"] == ["Malin", "Kjell"]
+
+
+def test_a_short_terminal_shows_participants(store):
+    """At 60x16 the form took every row but the list's header: the list now keeps rows, in view once focused."""
+
+    async def go():
+        async with app_for(store).run_test(size=(60, 16)) as pilot:
+            screen = await settings(pilot)
+            table = screen.query_one("#participants")
+            await wait_until(pilot, lambda: table.row_count, "the participants")
+            assert table.scrollable_content_region.height >= 3  # the header and two participants
+            table.focus()  # the screen scrolls it into view, above the footer
+            in_view = lambda: table.region.y >= 0 and table.region.bottom <= pilot.app.size.height - 1  # noqa: E731
+            await wait_until(pilot, in_view, "the participants in view")
+
+    run(go())
+
+
+def test_pagedown_in_a_drop_down_on_a_narrow_terminal_does_not_crash(store):
+    """At 20 columns the drop-downs have no room to draw their options; pagedown in one ended the app."""
+
+    async def go():
+        async with app_for(store).run_test(size=(20, 6)) as pilot:
+            screen = await settings(pilot)
+            scope = screen.query_one("#set-scope", Select)
+            before = scope.value
+            scope.focus()
+            await pilot.press("enter", "pagedown", "pageup", "escape")
+            assert pilot.app.is_running and scope.value == before
+
+    run(go())

@@ -107,3 +107,18 @@ def test_overview_says_interviews_against_guidance_and_saturation(tmp_path: Path
     line = asyncio.run(run())
     assert line.startswith(" 11 of 15-20 customer interviews · saturation ")
     assert "\n" not in line and len(line) <= 80
+
+
+def test_small_terminal_keeps_the_interviews_in_sight(tmp_path: Path) -> None:
+    """At 60x16 the wrapped summary took every row: the interviews, which the keys act on, were out of sight."""
+    store = write_sample(tmp_path / "study")
+
+    async def run() -> int:
+        app = TroddenApp(StudyStore.open(store.path))
+        async with app.run_test(size=(60, 16)) as pilot:
+            await _loaded(app, pilot)
+            table = app.screen.query_one("#interviews")
+            assert table.region.bottom <= app.size.height - 1  # above the footer, not scrolled off
+            return table.size.height
+
+    assert asyncio.run(run()) >= 5  # the header and at least three interviews

@@ -41,6 +41,8 @@ class CleanScreen(LineEditing, NoteMarks, NoteSteps, RedactionEditing, Interview
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
     CSS_PATH = "clean.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    """A short terminal (under 20 rows) gets a shorter detail (clean.tcss), so the notes keep rows."""
 
     class Loaded(Message):
         def __init__(self, session: InterviewSession | None, notes: list[Note], problem: str | None) -> None:

@@ -21,6 +21,7 @@ from trodden.models.participants import known_types
 from trodden.tui.base import LiteralInput, literal
 from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.option_list import SafeSelect
 from trodden.tui.words import word
 
 from .keys import PERSON_ACTIONS
@@ -85,7 +86,7 @@ class PersonDialog(ModalScreen[PersonAnswer | None]):
             code.disabled = person is not None  # interviews are filed under it
             yield code
             yield Static(_("Role"), classes="label")
-            yield Select(
+            yield SafeSelect(
                 [(word(Role.CUSTOMER), Role.CUSTOMER), (word(Role.STAFF), Role.STAFF)],
                 value=role,
                 allow_blank=False,

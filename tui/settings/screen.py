@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from trodden.models.domain import JourneyState, Role, Scope
 from trodden.models.participants import put_participant
@@ -21,6 +21,7 @@ from trodden.models.storage.study_file import StudyFile
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.option_list import SafeSelect
 from trodden.tui.widgets.table import FittingTable
 from trodden.tui.words import ENDONYMS, word
 from trodden.tui.writer import Writer
@@ -109,7 +110,7 @@ class SettingsScreen(TroddenScreen):
                         label, options = _choices(key)
                         yield Static(label, classes="label")
                         value = current_value(data, key)
-                        yield Select(options, value=value, allow_blank=False, id=f"set-{key}", compact=True)
+                        yield SafeSelect(options, value=value, allow_blank=False, id=f"set-{key}", compact=True)
         hint = _("Redaction terms: words always hidden in exports, separated by commas")
         yield Static(literal(" " + hint), classes="muted")
         table = FittingTable(id="participants", cursor_type="row", zebra_stripes=True)

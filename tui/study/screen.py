@@ -112,8 +112,11 @@ class StudyScreen(StartingInterviews, TroddenScreen):
     BINDINGS = ACTIONS
     DEFAULT_CSS = """
     StudyScreen #enough { height: auto; max-height: 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    StudyScreen #summary { max-height: 40vh; }
     """
-    """The guidance and saturation line: one row at any width, cut with … rather than wrapped."""
+    """The guidance and saturation line: one row at any width, cut with … rather than wrapped. The
+    summary takes at most 40% of a small terminal: wrapped at 60x16 it took every row and the
+    interviews, which the keys act on, were out of sight."""
 
     class Loaded(Message):
         def __init__(self, rows: list[InterviewRow], problems: list[str], enough: str = "") -> None:
