@@ -52,6 +52,8 @@ KEYS = {  # what a terminal sends for a key (xterm, no kitty protocol)
     "left": b"\x1b[D",
     "shift+right": b"\x1b[1;2C",
     "shift+left": b"\x1b[1;2D",
+    "pagedown": b"\x1b[6~",
+    "pageup": b"\x1b[5~",
     "ctrl+q": b"\x11",
 }
 

@@ -107,7 +107,7 @@ def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str
                     timings[name].append(term.round_trip(key, CHANGE[name], timeout=2.0))
                 except TimeoutError:
                     pass
-    bare: dict[str, list[float]] = {"1": [], "2": [], "cursor": []}
+    bare: dict[str, list[float]] = {"1": [], "2": [], "cursor": [], "page": []}
     with Terminal(python_script("bare_app.py", str(export))) as term:
         term.wait_for(ROW)
         for number in range(1, 2 * repeats + 1):
@@ -115,7 +115,14 @@ def keys_from_outside(study: Path, export: Path, repeats: int) -> tuple[dict[str
             bare[key].append(term.round_trip(key, f"marked {number}"))
         for number in range(2 * repeats):
             bare["cursor"].append(restyled(term, "down" if number % 2 == 0 else "up"))
+        for number in range(2 * repeats):
+            bare["page"].append(term.round_trip("pagedown" if number % 2 == 0 else "pageup", page_turned))
     return timings, bare
+
+
+def page_turned(before: list[str], lines: list[str]) -> bool:
+    """Nearly every line reads differently: the bare app's table showed another page of rows."""
+    return sum(a != b for a, b in zip(before, lines, strict=True)) >= len(lines) * 0.8
 
 
 def restyled(term: Terminal, key: str) -> float:
@@ -159,13 +166,15 @@ def main() -> None:
     print("\n## a key to its change on screen, from outside (pty: key written -> screen text changed)")
     outside, bare = keys_from_outside(study, export, args.repeats)
     print(f"bare app key -> a status line (the floor) {spread(bare['1'], 'ms')}")
-    print(f"bare app key -> a row of its 20,000 (ref.) {spread(bare['2'], 'ms')}")
+    print(f"bare app key -> a row of its {args.notes:,} (ref.)".ljust(42) + f" {spread(bare['2'], 'ms')}")
     print(f"bare app key -> its cursor down a row      {spread(bare['cursor'], 'ms')}")
+    print(f"bare app key -> a page of its rows (ref.)  {spread(bare['page'], 'ms')}")
     for name, values in outside.items():
         print(f"{name:<6} {spread(values, 'ms')}" if values else f"{name:<6} no samples")
         if values:
             print(verdict(f"{name} / bare app key", median(values), median(bare["1"]), 1.5))
             print(ratio(f"{name} / bare app cursor move", median(values), median(bare["cursor"])))
+            print(ratio(f"{name} / bare app page of rows", median(values), median(bare["page"])))
     print(machine("end"))
     if args.keep is None:
         shutil.rmtree(folder, ignore_errors=True)
