@@ -19,7 +19,7 @@ from trodden.models.map.map_session import MapSession
 from trodden.models.undo import UndoRedo
 from trodden.tui.base import TroddenScreen
 from trodden.tui.i18n import _
-from trodden.tui.widgets.dialogs import PromptScreen
+from trodden.tui.widgets.dialogs import PromptScreen, RetryingPrompts, typed_back
 from trodden.tui.writer import WriteFailed, Writer
 
 
@@ -34,9 +34,8 @@ class PlanEditing(TroddenScreen):
     _unsaved: int
 
     blink: bool = True
+    prompts: RetryingPrompts
     reopen: Callable[[Callable[[MapSession | None], None]], None] | None = None
-    _answering: tuple[str, str, Callable[[str], None], str] | None = None
-    """the prompt (title, hint, what takes the answer, the answer) being turned into an edit now"""
     after_reload: tuple[str, Callable[[str], None] | None] | None = None
     """a failed write's reason, said once the plan is read again (not the counts), and its prompt again"""
 
@@ -45,29 +44,13 @@ class PlanEditing(TroddenScreen):
             super().__init__()
             self.error = error
             self.retry = retry
-            """asks again for the words the failed edit was made from (``answer_retry``)"""
+            """asks again for the words the failed edit was made from (``RetryingPrompts.retry``)"""
 
     def ask(self, title: str, value: str, hint: str, then: Callable[[str], None]) -> None:
         """A one-line prompt; ``then`` gets the answer (escape: nothing happens). An edit made from
         the answer that the disk refuses asks again with the words typed: they are never lost."""
-
-        def done(answer: str | None) -> None:
-            if answer is None:
-                return
-            self._answering = (title, hint, then, answer)
-            try:
-                then(answer)
-            finally:
-                self._answering = None
-
-        self.app.push_screen(PromptScreen(title, value, hint, blink=self.blink), done)
-
-    def answer_retry(self) -> Callable[[str], None] | None:
-        """The prompt being answered, asked again with its answer and why (None outside an answer)."""
-        if self._answering is None:
-            return None
-        title, _hint, then, answer = self._answering
-        return lambda why: self.ask(title, answer, why, then)
+        prompt = PromptScreen(title, value, hint, blink=self.blink)
+        self.prompts.ask(self.app, prompt, lambda answer: None if answer is None else then(answer))
 
     def status(self, message: str, style: str = "") -> None:
         raise NotImplementedError
@@ -97,7 +80,7 @@ class PlanEditing(TroddenScreen):
             plans.apply(change)
             return self.Written(None)
 
-        retry = self.answer_retry()
+        retry = self.prompts.retry(self.app)
         self.writer.submit(job, on_error=lambda error: self.Written(error, retry))
         self.refresh_views()
         if message:
@@ -132,10 +115,10 @@ class PlanEditing(TroddenScreen):
         if message.error is not None:
             self.status(_("Not saved: {error}. Reloading the plan as stored.").format(error=message.error), "bold red")
             if message.retry is not None:
-                said = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
+                said = typed_back(message.error)
             else:
-                said = _("Not saved: {error}. The plan shows what is stored.")
-            self.after_reload = (said.format(error=message.error), message.retry)
+                said = _("Not saved: {error}. The plan shows what is stored.").format(error=message.error)
+            self.after_reload = (said, message.retry)
             session = self.plans.session if self.plans is not None else None
             if session is not None and session.broken is not None and self.reopen is not None:
                 self.reopen(self._reopened)  # the failed session refuses every later write: a fresh one

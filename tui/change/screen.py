@@ -31,6 +31,7 @@ from trodden.models.map.map_session import MapSession
 from trodden.models.undo import UndoRedo
 from trodden.tui.base import literal
 from trodden.tui.i18n import _, ngettext
+from trodden.tui.widgets.dialogs import RetryingPrompts
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.option_list import SafeOptionList
 from trodden.tui.writer import Writer
@@ -82,6 +83,7 @@ class ChangeScreen(AreaActions, IdeaActions):
         self.rule = SortRule.ORDER
         self.history: UndoRedo[PlanChange] = UndoRedo()
         self.writer = Writer(self, "change")
+        self.prompts = RetryingPrompts()
         self._unsaved = 0
         phases = loaded.data.phases
         self.curve = emotion_curve(phases, loaded.index, journey)

@@ -27,12 +27,7 @@ class LineEditing(CleanView):
         note = self.selected_note()
         if note is None or not self._writable():
             return
-        self.split_mode = False
-        self.editing = True
-        editor = self.query_one("#editor", Input)
-        editor.value = line_of(note)  # a key typed right after a move comes before the move's redraw
-        editor.focus()
-        editor.cursor_position = len(editor.value)
+        self.edit_line(line_of(note))  # a key typed right after a move comes before the move's redraw
         self._say(_("editing: enter saves · esc cancels"))
 
     def action_split(self) -> None:

@@ -286,11 +286,12 @@ class CleanView(TroddenScreen):
             self.state = CleanState.of(self.session.notes(include_deleted=True))
             self._rebuild(select=message.words[0] if message.words else None)
             if message.words is not None and message.words[0] == self.selected_seq():
-                self.give_back(message.words[1])
+                self.edit_line(message.words[1])
         self._update_title()
 
-    def give_back(self, line: str) -> None:
-        """Put words the disk refused back into the editor, to be saved again with enter."""
+    def edit_line(self, line: str) -> None:
+        """Put ``line`` in the editor to be saved with enter, the cursor at its end: a note's line
+        to edit (e), or words the disk refused, given back."""
         editor = self.query_one("#editor", Input)
         self.split_mode = False
         self.editing = True

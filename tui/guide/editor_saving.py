@@ -17,6 +17,7 @@ from trodden.models.storage.store import StudyStore
 from trodden.models.storage.study_file import StudyFile
 from trodden.models.undo import Step, UndoRedo
 from trodden.tui.i18n import _
+from trodden.tui.widgets.dialogs import typed_back
 from trodden.tui.writer import Writer
 
 Typed = tuple[str, str | None, str, str]
@@ -119,8 +120,7 @@ class GuideSaving:
         what, ident, label, words = typed
         if self._mode is None:  # no other prompt open meanwhile: the same prompt, with the words
             self._ask(what, ident, label, words)
-            said = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
-            self._say(said.format(error=error), error=True)
+            self._say(typed_back(error), error=True)
         else:
             said = _("Not saved: {error}. What you typed: {words}")
             self._say(said.format(error=error, words=words), error=True)

@@ -23,7 +23,7 @@ from trodden.models.map import phase_doc
 from trodden.models.map.phase_history import PhaseStep, Refused, carried, described, refused, takes_away
 from trodden.models.storage.study_file import StudyFile
 from trodden.tui.i18n import _
-from trodden.tui.widgets.dialogs import PromptScreen
+from trodden.tui.widgets.dialogs import PromptScreen, typed_back
 
 from .view import MapView
 
@@ -117,19 +117,18 @@ class PhaseEditing(MapView):
         elif step is not None and (message.error is not None or message.refused or not step.done):
             self.history.forget(step)  # it did not happen, changed nothing, or cannot apply now: u skips it
         if message.error is not None:
-            if message.retry is not None:  # the name typed is asked for again, never lost
-                said = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
-                said = said.format(error=message.error)
+            broken = self.session is not None and self.session.broken is not None
+            if message.retry is None:
+                self._fail(message.error)
+            else:  # the name typed is asked for again, never lost
+                said = typed_back(message.error)
                 self.status(said, "bold red")
-                if self.session is not None and self.session.broken is not None:
+                if broken:  # after the reload: the prompt over the map as it is then
                     self.after_reload = (said, "bold red", message.retry)
-                    self.load()  # type: ignore[attr-defined]  # a failed session refuses every later write
                 else:
                     message.retry(said)
-                return
-            self._fail(message.error)
-            if self.session is not None and self.session.broken is not None:
-                self.load()  # type: ignore[attr-defined]
+            if broken:
+                self.load()  # type: ignore[attr-defined]  # a failed session refuses every later write
             return
         if self.loaded is not None and message.data is not None:
             self.loaded.data = message.data

@@ -38,6 +38,7 @@ from trodden.models.notes.marks import CLOUD, DOWN, HEART, LEVEL, STRONG_DOWN, S
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.i18n import _
+from trodden.tui.widgets.dialogs import RetryingPrompts
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.writer import Writer
 
@@ -136,6 +137,7 @@ class MapScreen(
         self._titles = {}
         self._follow_timer = None
         self.reopened = []
+        self.prompts = RetryingPrompts()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="map-top"):

@@ -31,7 +31,7 @@ from trodden.models.notes.marks import CLOUD, HEART
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import literal
 from trodden.tui.i18n import _, ngettext
-from trodden.tui.widgets.dialogs import PromptScreen
+from trodden.tui.widgets.dialogs import PromptScreen, RetryingPrompts
 from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
@@ -256,29 +256,17 @@ class MapView:
         self.status(str(error), "bold red")
 
     # ---------------------------------------------------------------- prompts
-    _answering: tuple[PromptScreen, Callable[[str | None], None], str] | None = None
-    """the prompt whose answer is being turned into an edit right now (see ``ask``)"""
+    prompts: RetryingPrompts
+    """the prompts whose answers become edits (``ask``)"""
 
     def ask(self, prompt: PromptScreen, done: Callable[[str | None], None]) -> None:
         """Show ``prompt``; ``done`` gets the answer. An edit made from the answer that the disk then
         refuses asks again with the words typed (``answer_retry``): what was typed is never lost."""
-
-        def answered(answer: str | None) -> None:
-            self._answering = (prompt, done, answer) if answer is not None else None
-            try:
-                done(answer)
-            finally:
-                self._answering = None
-
-        self.app.push_screen(prompt, answered)
+        self.prompts.ask(self.app, prompt, done)
 
     def answer_retry(self) -> Callable[[str], None] | None:
-        """Asking the prompt being answered again, with its answer and a line saying why (None
-        outside an answer)."""
-        if self._answering is None:
-            return None
-        prompt, done, answer = self._answering
-        return lambda why: self.ask(PromptScreen(prompt.title_text, answer, why, blink=prompt.blink), done)
+        """Asking the prompt being answered again, with its answer and why (None outside an answer)."""
+        return self.prompts.retry(self.app)
 
     # ------------------------------------------------------------ navigation
     def action_cursor(self, dx: int, dy: int) -> None:

@@ -18,6 +18,7 @@ from trodden.models.map.journey_map import Change
 from trodden.models.map.phase_history import PhaseStep
 from trodden.models.storage.gc_policy import hold_collector
 from trodden.tui.i18n import _
+from trodden.tui.widgets.dialogs import typed_back
 from trodden.tui.writer import WriteFailed
 
 from .view import MapView
@@ -131,10 +132,10 @@ class MapWriting(MapView):
         if message.error is not None:
             self.status(_("Not saved: {error}. Reloading the map as stored.").format(error=message.error), "bold red")
             if message.retry is not None:
-                shown = _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.")
+                shown = typed_back(message.error)
             else:
-                shown = _("Not saved: {error}. The map shows what is stored.")
-            self.after_reload = (shown.format(error=message.error), "bold red", message.retry)
+                shown = _("Not saved: {error}. The map shows what is stored.").format(error=message.error)
+            self.after_reload = (shown, "bold red", message.retry)
             self.load()  # loading.MapLoading: the map as stored replaces what the screen shows
 
     def on_write_failed(self, message: WriteFailed) -> None:

@@ -4,9 +4,11 @@ Their styles are in ``dialogs.tcss`` next to this file (``CSS_PATH``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.console import RenderableType
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -59,6 +61,40 @@ class PromptScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def typed_back(error: object) -> str:
+    """The message when a write failed and what was typed for it is in its prompt again."""
+    return _("Not saved: {error}. What you typed is back in the prompt: enter saves it again.").format(error=error)
+
+
+class RetryingPrompts:
+    """A screen's prompts whose answers become stored edits: while an answer is being turned into
+    an edit, ``retry`` can ask the same prompt again with the words typed, so a write the disk
+    refuses gives them back instead of losing them (the map's and the problem areas' ``ask``)."""
+
+    def __init__(self) -> None:
+        self._answering: tuple[PromptScreen, Callable[[str | None], None], str] | None = None
+
+    def ask(self, app: App, prompt: PromptScreen, done: Callable[[str | None], None]) -> None:
+        """Show ``prompt``; ``done`` gets the answer (None: escape)."""
+
+        def answered(answer: str | None) -> None:
+            self._answering = (prompt, done, answer) if answer is not None else None
+            try:
+                done(answer)
+            finally:
+                self._answering = None
+
+        app.push_screen(prompt, answered)
+
+    def retry(self, app: App) -> Callable[[str], None] | None:
+        """Asking the prompt being answered again, with its answer and a line saying why (None
+        outside an answer)."""
+        if self._answering is None:
+            return None
+        prompt, done, answer = self._answering
+        return lambda why: self.ask(app, PromptScreen(prompt.title_text, answer, why, blink=prompt.blink), done)
 
 
 class TextPanel(ModalScreen[None]):
