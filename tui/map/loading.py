@@ -127,11 +127,16 @@ class MapLoading(MapWriting):
             )
         )
 
-    def on_map_loading_load_failed(self, message: LoadFailed) -> None:
-        """Nothing is changed on disk; the file is named so it can be repaired or restored."""
+    def _hand_over(self, session: MapSession | None) -> None:
+        """The session this load opened (None: none) to the screens over the map whose write
+        failed and that wait for a fresh one (``ChangeLink.reopen_session``)."""
         waiting, self.reopened[:] = list(self.reopened), []
         for then in waiting:
-            then(None)
+            then(session)
+
+    def on_map_loading_load_failed(self, message: LoadFailed) -> None:
+        """Nothing is changed on disk; the file is named so it can be repaired or restored."""
+        self._hand_over(None)
         if self.after_reload is not None and self.after_reload[2] is not None:
             said, _style, retry = self.after_reload  # the map cannot be read again: the words are still shown
             self.after_reload = None
@@ -158,9 +163,7 @@ class MapLoading(MapWriting):
         self._kept_stamp = message.stamp
         self.kept_problem = message.kept_problem
         self._board_cache = {}
-        waiting, self.reopened[:] = list(self.reopened), []
-        for then in waiting:  # a screen over the map whose write failed: the session opened now
-            then(None if self.readonly else self.session)
+        self._hand_over(None if self.readonly else self.session)
         banner = self.query_one("#map-banner", Static)
         banner.update(literal(self.readonly or self.live_note))
         banner.set_class(bool(self.readonly or self.live_note), "shown")
