@@ -87,3 +87,15 @@ def test_two_reorders_at_once_are_listed_and_the_other_side_can_be_taken():
     assert [i.order for i in cell] == [1, 2, 3]  # numbered afresh: no two items share a place
     assert [i.id for i in cell].index(2) == lost_place - 1
     assert find_conflicts(ab) == find_conflicts(cd) == []
+
+
+def test_a_value_its_own_writer_replaced_is_not_listed_against_the_other_side():
+    ab, cd = pair()
+    put(ab, CELL[1].model_copy(update={"title": "Väljer jord"}))
+    put(cd, CELL[1].model_copy(update={"title": "Köper säck"}))  # CD saw neither of AB's renames
+    put(ab, journey(ab).item(2).model_copy(update={"title": "Väljer jord, ångrar"}))
+    exchange(ab, cd)
+    for doc in (ab, cd):
+        (conflict,) = find_conflicts(doc)  # one line: AB's first title is history, not a side
+        assert {conflict.kept.value, conflict.lost.value} == {"Väljer jord, ångrar", "Köper säck"}
+        assert journey(doc).item(2).title == conflict.kept.value  # "kept" names what the map shows

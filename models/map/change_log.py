@@ -9,7 +9,7 @@ time only if they were.
 
 Trimming keeps the last ``LOG_KEEP`` entries, or more: everything from the oldest entry of an
 unresolved conflict on (two entries made at the same time that set the same field, which no
-later entry having seen both set again), up to ``LOG_CAP`` in all. A busy session editing other
+later entry having seen either of them set again), up to ``LOG_CAP`` in all. A busy session editing other
 fields of the item never pushes a conflict out of the "what changed" panel, and the log stays
 bounded (beyond ``LOG_CAP`` entries after it, a conflict is dropped with the oldest).
 """
@@ -56,7 +56,9 @@ def clashing_fields(a: dict, b: dict) -> set[str]:
 
 def open_pairs(log: list[dict]) -> list[tuple[str, str, set[str]]]:
     """Pairs of entries made at the same time, with the fields they clash on that no later entry
-    (one that had seen both) decided again: ``(a, b, fields)``, in log order."""
+    decided again having seen either of them: ``(a, b, fields)``, in log order. A later entry that
+    saw one side replaced that side's value (if it was made without seeing the other, it is the
+    one that clashes now, listed as its own pair); one that saw both settled the field."""
     entries = {str(e["e"]): e for e in log if isinstance(e, dict) and "e" in e}
     seen = ancestors(entries)
     order = list(entries)
@@ -69,7 +71,7 @@ def open_pairs(log: list[dict]) -> list[tuple[str, str, set[str]]]:
             fields = clashing_fields(a, b)
             if not fields:
                 continue
-            later = [entries[k] for k in order if a_key in seen[k] and b_key in seen[k]]
+            later = [entries[k] for k in order if a_key in seen[k] or b_key in seen[k]]
             settled = {f for f in fields for k in later if f in k.get("f", {})}
             if fields - settled:
                 out.append((a_key, b_key, fields - settled))

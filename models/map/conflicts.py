@@ -5,7 +5,8 @@ moves to different phases, two renames), and keeps an item removed when one merg
 another was renaming it. Both edits are in the item's log (``SharedDoc.log``), each naming the
 changes its writer had seen (``p``); two entries neither of which had seen the other were made
 at the same time. A conflict stays listed until someone edits that field again having seen
-both (a revert does exactly that), so every machine lists the same conflicts.
+both (a revert does exactly that), so every machine lists the same conflicts. A side that was
+edited again by someone who had seen it is history: the newer edit is the side, in its own pair.
 
 Phases are records of the same document with the same logs: two renames of one phase, two
 moves of it, or a removal while another renamed it are listed the same way (``collection``
