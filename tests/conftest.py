@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from trodden.models.domain import Guide, GuideQuestion, GuideTheme, InterviewStatus, Participant, Phase, Study
 from trodden.models.notes.syntax import NoteDraft, parse
@@ -18,6 +19,12 @@ from trodden.models.storage import atomic, durable
 from trodden.models.storage.session import InterviewSession
 from trodden.models.storage.store import StudyStore
 from trodden.tui.i18n import set_language
+
+settings.register_profile("trodden", deadline=None, print_blob=True)
+settings.load_profile("trodden")
+"""No time limit per example: on a loaded CI machine (four workers on two cores) a slow example is
+not a failure, and the suite never asserts timings. A failing example prints its blob, so a CI
+failure can be replayed with ``@reproduce_failure``."""
 
 
 def _flush_skipped(fd: int) -> None:
