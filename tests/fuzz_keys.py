@@ -65,9 +65,11 @@ async def wheel(pilot, x: int, y: int, down: bool) -> None:
 
 
 def widget_at(app, x: int, y: int):
-    """The widget under a point, or None while the screen is not laid out yet (just pushed or resized)."""
+    """The widget under a point and its region (a pair, true even when the widget itself is false:
+    an empty notes log has no length), or None while the screen is not laid out yet (just pushed
+    or resized)."""
     try:
-        return app.get_widget_at(x, y)[0]
+        return app.get_widget_at(x, y)
     except NoWidget:
         return None
 
@@ -81,7 +83,9 @@ async def spot(pilot, rnd: random.Random) -> tuple[int, int]:
     while True:
         width, height = pilot.app.size
         x, y = rnd.randrange(width), rnd.randrange(height)
-        widget = await wait_until(pilot, functools.partial(widget_at, pilot.app, x, y), f"the layout under {x},{y}")
+        widget, _region = await wait_until(
+            pilot, functools.partial(widget_at, pilot.app, x, y), f"the layout under {x},{y}"
+        )
         if "quit" not in str(getattr(widget, "action", "")):
             return x, y
 

@@ -38,7 +38,7 @@ async def test_keys_right_after_enter_change_the_note_just_sent_while_it_is_bein
         release = hold_saves(source.session)
         screen.input.value = "kunden ringde supporten"
         await burst(pilot, "enter", *keys)  # one burst: the note is still on the writer thread
-        assert len(screen.query_one(NotesLog)) == 1, "the new note must not be on screen before it is on disk"
+        assert screen.query_one(NotesLog).count == 1, "the new note must not be on screen before it is on disk"
         release.set()
         await settle(pilot)
     notes = stored(tmp_path / "s", interview_id)

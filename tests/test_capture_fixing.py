@@ -118,14 +118,14 @@ async def test_delete_the_selected_note_and_undo(tmp_path):
         await type_line(pilot, "remove me")
         await pilot.press(*"abc")
         await pilot.press("delete")  # nothing selected: delete edits the input as usual
-        assert screen.input.value == "abc" and len(log) == 2
+        assert screen.input.value == "abc" and log.count == 2
         await pilot.press("up", "delete")
         await settle(pilot)
-        assert len(log) == 1
+        assert log.count == 1
         assert stored(tmp_path / "s", interview_id)[2].deleted
         await pilot.press("ctrl+z")
         await settle(pilot)
-        assert len(log) == 2 and [n.text for n in log.notes] == ["keep", "remove me"]
+        assert log.count == 2 and [n.text for n in log.notes] == ["keep", "remove me"]
         assert screen.input.value == "abc"
     notes = stored(tmp_path / "s", interview_id)
     assert not notes[2].deleted and notes[2].text == "remove me"

@@ -47,7 +47,7 @@ async def test_five_thousand_notes_then_append_replace_delete_and_restore():
         notes[10] = note(11, deleted=True)
         log.set_notes(notes)
         await pilot.pause()
-        assert len(log) == 4999 and log.scroll_y == log.max_scroll_y
+        assert log.count == 4999 and log.scroll_y == log.max_scroll_y
         check(log)
         log.upsert(note(5001, "the newest, at the bottom"))
         await pilot.pause()

@@ -110,7 +110,7 @@ async def test_read_only_follows_the_writer(tmp_path):
 
             writer.session.add_note(parse("? written elsewhere"))
             log = screen.query_one(NotesLog)
-            await until(pilot, lambda: len(log), "the writer's note is followed", poke=screen.follow)
+            await until(pilot, lambda: log.count, "the writer's note is followed", poke=screen.follow)
             assert [note.text for note in log.notes] == ["written elsewhere"]
         source.close()
     finally:

@@ -34,7 +34,7 @@ async def test_notes_are_stored_with_kinds_feelings_channels_tags_theme_phase_an
         await type_line(pilot, '++"Det var helt fantastiskt" @butik')
         await type_line(pilot, "!%? who approves refunds #policy")
         await type_line(pilot, "\\* not a touchpoint")
-        assert len(pilot.app.screen.query_one(NotesLog)) == 4
+        assert pilot.app.screen.query_one(NotesLog).count == 4
     notes, events, interview = stored(tmp_path / "s", interview_id)
     assert interview.interviewer == "AB" and interview.note_taker == "CD"
     assert [(e.kind, e.value, e.by) for e in events] == [("theme", "th2", "notes"), ("phase", "ph2", "notes")]
@@ -66,7 +66,7 @@ async def test_bad_input_is_stored_and_shown_literally_and_nothing_is_lost(tmp_p
         await type_line(pilot, long_note)
         await type_line(pilot, "emoji 🌱🏡 and æøå ÆØÅ äö")
         log = screen.query_one(NotesLog)
-        assert len(log) == 4
+        assert log.count == 4
         shown = "\n".join(log.rendered_lines())
         assert "[red]x[/red] and [bold]fet[/]" in shown
         assert "\x1b" not in shown and "␛[31mred␛[0m" in shown
@@ -95,7 +95,7 @@ async def test_unknown_commands_and_themes_keep_the_text(tmp_path):
         await type_line(pilot, "/theme 9")
         assert screen.input.value == "/theme 9"
         assert "1 Background, 2 Finding plants, 3 Delivery" in str(screen.query_one("#capture-message").render())
-        assert len(screen.query_one(NotesLog)) == 0
+        assert screen.query_one(NotesLog).count == 0
         assert source.session.events() == []
     source.close()
 
@@ -202,7 +202,7 @@ async def test_the_header_says_saved_once_every_save_is_answered_even_if_the_wri
         await pilot.press("enter")
         screen.writer.submit(lambda: release.wait(timeout=10) and None)  # holds the thread after the note
         on_disk.set()
-        await until(pilot, lambda: len(screen.query_one(NotesLog)) == 1, "the note is shown")
+        await until(pilot, lambda: screen.query_one(NotesLog).count == 1, "the note is shown")
         assert screen.writer.busy and not screen.saving
         assert "✓ saved" in screen.header().plain
         release.set()

@@ -102,13 +102,13 @@ class FixingNotes(SendingNotes):
             raise SkipAction()
         view = self.log_view
         pending = list(self.unsaved)
-        total = len(view) + len(pending)
+        total = view.count + len(pending)
         if not total:
             return
         if view.selected is not None:
             position: int | None = view.selected
         elif self.picked is not None and self.picked in pending:
-            position = len(view) + pending.index(self.picked)
+            position = view.count + pending.index(self.picked)
         else:
             position = None
         if position is None:
@@ -122,8 +122,8 @@ class FixingNotes(SendingNotes):
             self.unpick()
             self.say()
             return
-        self.picked = pending[position - len(view)] if position >= len(view) else None
-        view.select(position if position < len(view) else None)
+        self.picked = pending[position - view.count] if position >= view.count else None
+        view.select(position if position < view.count else None)
         name = self.named(self.picked) if self.picked is not None else self.named(view.selected_note.seq)
         self.say(
             _("{note} selected: F2-F8 change it, F9 edits, delete deletes, esc goes back.").format(

@@ -68,7 +68,10 @@ class NotesLog(LogAnnotations, ScrollView, can_focus=False):
     def notes(self) -> list[Note]:
         return list(self._notes)
 
-    def __len__(self) -> int:
+    @property
+    def count(self) -> int:
+        """How many notes are shown. Not ``__len__``: a widget must stay true when empty, as
+        Textual asks ``self.focused or self.screen`` where to send a key."""
         return len(self._notes)
 
     @property
