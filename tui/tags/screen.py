@@ -232,9 +232,10 @@ class TagsScreen(TroddenScreen):
                 text += " · " + _("skipped: {names}").format(names="; ".join(message.done.skipped))
         self._status(text, error=message.error or bool(message.done and message.done.skipped))
         if message.retry is not None:  # a write failed: the name typed is asked for again, with why
-            refused = "; ".join(message.done.refused) if message.done is not None else message.text
+            # the first refusal: the rest (often one per interview) are on the status line
+            refused = message.done.refused[:1] if message.done is not None else [message.text]
             if refused:
-                message.retry(typed_back(refused))
+                message.retry(typed_back(refused[0]))
         self.count()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
