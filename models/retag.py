@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from trodden.models.domain import Note
-from trodden.models.errors import Locked, StoreError
+from trodden.models.errors import Locked, StoreError, WriteFailed
 from trodden.models.i18n import _, ngettext
 from trodden.models.map.journey_map import Change, MapItem
 from trodden.models.map.map_session import MapSession
@@ -39,6 +39,9 @@ class Retagged:
     items: tuple[list[MapItem], list[MapItem]] = field(default_factory=lambda: ([], []))
     skipped: list[str] = field(default_factory=list)
     """One line per interview (or the map) left as it was, with the reason."""
+    refused: list[str] = field(default_factory=list)
+    """The disk's reasons for the writes it refused (full): the same step again, once there is
+    room, does what is left (the tags screen asks for the name again)."""
 
     @property
     def note_count(self) -> int:
@@ -86,6 +89,7 @@ def retag(
         except StoreError as error:
             left = _("{error}; left as it is").format(error=error)
             result.skipped.append(f"{interview.id} ({interview.participant}): {left}")
+            result.refused += [str(error)] if isinstance(error, WriteFailed) else []
             continue
         with session:
             before, after = [], []
@@ -102,6 +106,7 @@ def retag(
                 except StoreError as error:  # a full disk: this one is left whole, what is done stays undoable
                     left = _("{error}; left as it was").format(error=error)
                     result.skipped.append(f"{interview.id} ({interview.participant}): {left}")
+                    result.refused += [str(error)] if isinstance(error, WriteFailed) else []
                     continue
                 result.notes[interview.id] = (before, after)
     if kind == "channel":
@@ -128,6 +133,7 @@ def _retag_map(store: StudyStore, names: tuple[str, ...], target: str, result: R
         result.skipped.append(busy.format(holder=error.holder))
     except StoreError as error:
         result.skipped.append(_("the map: {error}; left as it is").format(error=error))
+        result.refused += [str(error)] if isinstance(error, WriteFailed) else []
 
 
 def undo(store: StudyStore, done: Retagged) -> list[str]:

@@ -75,3 +75,64 @@ def test_the_tags_screen_names_a_damaged_map_it_left_out(tmp_path: Path) -> None
     said = asyncio.run(run())
     assert "left out:" in said and "ZZ.updates" in said and "cannot be read" in said
     assert main(["tags", str(store.path)]) == 1  # the command names it too, and says so in its status
+
+
+def test_a_name_the_full_disk_refused_is_asked_for_again_and_stored_once_there_is_room(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Rename (onto a tag the study has: asked once) and merge: the disk refuses the notes, the same
+    prompt comes back with the words typed and why; enter, after room is made, does it."""
+    import errno
+    import os
+
+    from textual.widgets import Input
+
+    from trodden.models.errors import WriteFailed
+    from trodden.models.storage.session import InterviewSession
+    from trodden.tui.widgets.dialogs import PromptScreen
+
+    store = build_study(tmp_path / "study")
+    real = InterviewSession.save_notes
+
+    def full(self, notes):
+        raise WriteFailed(self.folder / "notes.journal.1", OSError(errno.ENOSPC, os.strerror(errno.ENOSPC)))
+
+    async def asked_again(pilot, app) -> tuple[str, str]:
+        await wait_until(pilot, lambda: isinstance(app.screen, PromptScreen), "the name asked for again")
+        return app.screen.query_one(Input).value, str(app.screen.query_one("#prompt-hint").render())
+
+    async def run() -> list:
+        seen = []
+        app = _tags_app(store)
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _counted(pilot)
+            screen.query_one("#tags").move_cursor(row=next(i for i, r in enumerate(screen.rows) if r.name == "förpackning"))  # fmt: skip
+            monkeypatch.setattr(InterviewSession, "save_notes", full)
+            await pilot.press("r", "end", "ctrl+u", *"Skötsel", "enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, PickScreen), "the question")
+            await pilot.press("enter")  # merge
+            seen.append(await asked_again(pilot, app))
+            seen.append(_tags(store))
+            monkeypatch.setattr(InterviewSession, "save_notes", real)  # room again
+            await pilot.press("enter")  # no second question: it was answered
+            await wait_until(pilot, lambda: "→ #skötsel" in str(screen.query_one("#tags-status").render()), "done")
+            seen.append(_tags(store))
+            await wait_until(pilot, lambda: not any(r.name == "förpackning" for r in screen.rows), "the recount")
+            screen.query_one("#tags").move_cursor(row=next(i for i, r in enumerate(screen.rows) if r.name == "skötsel"))  # fmt: skip
+            monkeypatch.setattr(InterviewSession, "save_notes", full)
+            await pilot.press("m", *"omsorg", "enter")
+            seen.append(await asked_again(pilot, app))
+            monkeypatch.setattr(InterviewSession, "save_notes", real)
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: "→ #omsorg" in str(screen.query_one("#tags-status").render()), "merged")
+            seen.append(_tags(store))
+        return seen
+
+    renamed, before, after, merged, last = asyncio.run(run())
+    assert (
+        renamed[0] == "Skötsel" and "No space left on device" in renamed[1] and "What you typed is back" in renamed[1]
+    )
+    assert "förpackning" in before
+    assert "förpackning" not in after and "skötsel" in after
+    assert merged[0] == "omsorg" and "No space left on device" in merged[1]
+    assert "skötsel" not in last and "omsorg" in last

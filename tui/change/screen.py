@@ -34,6 +34,7 @@ from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import RetryingPrompts
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.option_list import SafeOptionList
+from trodden.tui.widgets.status_line import show_status
 from trodden.tui.writer import Writer
 
 from .area_actions import AreaActions
@@ -237,7 +238,7 @@ class ChangeScreen(AreaActions, IdeaActions):
             self.ideas_list.focus()
 
     def status(self, message: str, style: str = "") -> None:
-        self.query_one("#change-status", Static).update(literal(message, style, one_line=True))
+        show_status(self.query_one("#change-status", Static), message, style, one_line=True)
 
     def action_switch(self) -> None:
         (self.ideas_list if self.areas_list.has_focus else self.areas_list).focus()

@@ -26,6 +26,7 @@ from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.i18n import _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.option_list import SafeOptionList
+from trodden.tui.widgets.status_line import show_status
 from trodden.tui.writer import Writer
 
 from .rows import followup_row, note_row, question_row, theme_row
@@ -233,7 +234,7 @@ class GuideView(TroddenScreen):
             self._draw_theme(self.progress)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.query_one("#message", Static).update(literal(text, style="bold red" if error else "yellow"))
+        show_status(self.query_one("#message", Static), text, "bold red" if error else "yellow")
 
 
 def _replace(option_list: OptionList, options: list[Option]) -> None:

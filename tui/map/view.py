@@ -29,9 +29,9 @@ from trodden.models.map.journey_map import ItemKind, JourneyMap, Lane, MapItem, 
 from trodden.models.map.map_session import MapSession
 from trodden.models.notes.marks import CLOUD, HEART
 from trodden.models.storage.store import StudyStore
-from trodden.tui.base import literal
 from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PromptScreen, RetryingPrompts
+from trodden.tui.widgets.status_line import show_status
 from trodden.tui.words import word
 from trodden.tui.writer import Writer
 
@@ -229,7 +229,7 @@ class MapView:
     # ------------------------------------------------------------ status line
     def status(self, message: str, style: str = "") -> None:
         self._status_said += 1
-        self.query_one("#map-status", Static).update(literal(message, style), layout=False)
+        show_status(self.query_one("#map-status", Static), message, style, layout=False)
 
     def status_after_frame(self, message: str, style: str = "") -> None:
         """An edit's message, in the frame after the edit's: the status line is the screen's

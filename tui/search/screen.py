@@ -21,6 +21,7 @@ from trodden.models.storage.store import StudyStore
 from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.footer import FittingFooter
+from trodden.tui.widgets.status_line import show_status
 
 from .keys import ACTIONS, HELP_INTRO
 from .results import ResultsList
@@ -106,12 +107,12 @@ class SearchScreen(TroddenScreen):
         else:
             found = _("{n} of {total} notes: {query}").format(n=len(hits), total=len(self.index), query=asked)
         hint = " · " + _("enter opens it · tab to the list, m on the map") if hits else ""
-        self._status(found + hint + (f" · {self.problems}" if self.problems else ""))
+        self._status(found + hint + (f" · {self.problems}" if self.problems else ""), error=bool(self.problems))
 
     def _status(self, text: str, *, error: bool = False) -> None:
         """The count and what it answers (the query is the user's: shown, never markup)."""
         status = self.query_one("#search-status", Static)
-        status.update(literal(text, "red" if error else "", one_line=True), layout=False)  # one line, always
+        show_status(status, text, "red" if error else "", one_line=True, layout=False)  # one line, but a failure
 
     # ------------------------------------------------------------------ actions
     def action_move(self, step: int) -> None:

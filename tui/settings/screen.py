@@ -22,6 +22,7 @@ from trodden.tui.base import LiteralInput, TroddenScreen, literal
 from trodden.tui.i18n import N_, _
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.option_list import SafeSelect
+from trodden.tui.widgets.status_line import show_status
 from trodden.tui.widgets.table import FittingTable
 from trodden.tui.words import ENDONYMS, word
 from trodden.tui.writer import Writer
@@ -143,7 +144,7 @@ class SettingsScreen(TroddenScreen):
         return _("trodden · settings · {study}").format(study=self.store.study.name)
 
     def status(self, message: str, style: str = "") -> None:
-        self.query_one("#settings-status", Static).update(literal(message, style))
+        show_status(self.query_one("#settings-status", Static), message, style)
 
     # ------------------------------------------------------------------ fields
     def typed(self) -> dict[str, str]:

@@ -2,10 +2,14 @@
 
 A rename or merge rewrites every note that carries the name (a new revision each) and the
 map's hand-set channels, on the screen's writer (models/retag.py); an interview being
-captured right now is skipped and named. ctrl+z puts back the last step.
+captured right now is skipped and named. ctrl+z puts back the last step. A write the disk
+refuses (full) asks for the name again with what was typed (``RetryingPrompts``): enter, once
+there is room, does what is left.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,7 +22,7 @@ from trodden.models.retag import Retagged, retag, undo
 from trodden.models.storage.store import StudyStore
 from trodden.tui.base import TroddenScreen, literal
 from trodden.tui.i18n import N_, _, ngettext
-from trodden.tui.widgets.dialogs import PickScreen, PromptScreen
+from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, RetryingPrompts, typed_back
 from trodden.tui.widgets.footer import FittingFooter
 from trodden.tui.widgets.table import FittingTable
 from trodden.tui.writer import Writer
@@ -44,11 +48,19 @@ class TagsScreen(TroddenScreen):
             """What the count left out (a damaged map file, an unreadable interview), named on screen."""
 
     class Done(Message):
-        def __init__(self, text: str, done: Retagged | None = None, error: bool = False) -> None:
+        def __init__(
+            self,
+            text: str,
+            done: Retagged | None = None,
+            error: bool = False,
+            retry: Callable[[str], None] | None = None,
+        ) -> None:
             super().__init__()
             self.text = text
             self.done = done
             self.error = error
+            self.retry = retry
+            """asks again for the name the step was made from, if a write failed (``RetryingPrompts``)"""
 
     def __init__(self, store: StudyStore) -> None:
         super().__init__()
@@ -57,6 +69,9 @@ class TagsScreen(TroddenScreen):
         self.history: list[Retagged] = []
         self.writer = Writer(self, "tags")
         self._first_count = True
+        self.prompts = RetryingPrompts()
+        self._again: tuple[str, str, str] | None = None
+        """(kind, name, new name) of a step asked again after a failed write: not asked to confirm twice"""
 
     def compose(self) -> ComposeResult:
         title = _("Tags and channels · {study}").format(study=self.store.study.name)
@@ -135,10 +150,12 @@ class TagsScreen(TroddenScreen):
                 kind=_(KIND_WORDS.get(row.kind, row.kind)), name=name
             )
             title = _("Merge {name} into").format(name=name)
-        self.app.push_screen(PromptScreen(title, "" if how == "merge" else row.name, hint), lambda answer: self._answered(row, how, answer))  # fmt: skip
+        prompt = PromptScreen(title, "" if how == "merge" else row.name, hint)
+        self.prompts.ask(self.app, prompt, lambda answer: self._answered(row, how, answer))
 
     def _answered(self, row: TokenCount, how: str, answer: str | None) -> None:
         """A rename onto a name the study already has is a merge: asked first, not done silently."""
+        again, self._again = self._again, None
         if not answer:
             return
         try:
@@ -146,9 +163,10 @@ class TagsScreen(TroddenScreen):
         except RetagError as error:
             self._status(str(error), error=True)
             return
+        retry = self.prompts.retry(self.app)
         taken = any(other.kind == row.kind and other.name == target for other in self.rows)
-        if how != "rename" or not taken or target == row.name:
-            self._retag(row, target)
+        if how != "rename" or not taken or target == row.name or again == (row.kind, row.name, target):
+            self._retag(row, target, retry)
             return
         sign = SIGNS[row.kind]
         other = next(other for other in self.rows if other.kind == row.kind and other.name == target)
@@ -166,22 +184,29 @@ class TagsScreen(TroddenScreen):
 
         def chosen(answer: str | None) -> None:
             if answer == "merge":
-                self._retag(row, target)
+                self._retag(row, target, retry)
             else:
                 self._status(_("nothing renamed"))
 
         title = _("Merge into {target}?").format(target=sign + target)
         self.app.push_screen(PickScreen(title, literal(intro), options), chosen)
 
-    def _retag(self, row: TokenCount, target: str) -> None:
+    def _retag(self, row: TokenCount, target: str, retry: Callable[[str], None] | None = None) -> None:
+        """Rename on the writer; ``retry`` asks for the name again if the disk refuses a write."""
         store = self.store
+        again = None
+        if retry is not None:
+
+            def again(why: str) -> None:
+                self._again = (row.kind, row.name, target)  # confirmed already (or half done): no question
+                retry(why)
 
         def job() -> Message:
             done = retag(store, row.kind, [row.name], target)
-            return self.Done(done.summary(), done)
+            return self.Done(done.summary(), done, retry=again)
 
         self._status(_("changing every note…"))
-        self.writer.submit(job, lambda error: self.Done(str(error), error=True))
+        self.writer.submit(job, lambda error: self.Done(str(error), error=True, retry=again))
 
     def action_undo(self) -> None:
         if not self.history:
@@ -206,6 +231,11 @@ class TagsScreen(TroddenScreen):
             if message.done.skipped:
                 text += " · " + _("skipped: {names}").format(names="; ".join(message.done.skipped))
         self._status(text, error=message.error or bool(message.done and message.done.skipped))
+        if message.retry is not None:  # a write failed: the name typed is asked for again, with why
+            # the first refusal: the rest (often one per interview) are on the status line
+            refused = message.done.refused[:1] if message.done is not None else [message.text]
+            if refused:
+                message.retry(typed_back(refused[0]))
         self.count()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
