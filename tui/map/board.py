@@ -24,12 +24,11 @@ from trodden.tui.widgets.scrollbars import resize
 
 from .board_cells import CellPainter, render
 from .board_curve import curve_lines
+from .board_places import STICKY, BoardPlaces
 from .board_text import LABEL_WIDTH
 
 MIN_COLUMN = 20
 TEXT_CACHE = 20_000
-STICKY = 2
-"""board lines that never scroll up: the phase names and the rule under them"""
 """board lines whose text is kept; beyond that the cache starts again (a long workshop)"""
 
 
@@ -40,7 +39,7 @@ class Cursor:
     row: int = 0
 
 
-class Board(LineList, can_focus=True, inherit_bindings=False):
+class Board(BoardPlaces, LineList, can_focus=True, inherit_bindings=False):
     """The map board. ``model`` is set by the screen; the cursor picks an entry (styles: ``map.tcss``)."""
 
     class CursorMoved(Message):
@@ -49,6 +48,13 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
             self.board = board
             self.by_user = by_user
             """False when the screen put the cursor on an item it just changed"""
+
+    class Opened(Message):
+        """A double click on an entry: open it, as enter does."""
+
+        def __init__(self, board: Board) -> None:
+            super().__init__()
+            self.board = board
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -60,6 +66,8 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
         """per line: ready text, or (lane, row) of cells drawn when the line is first shown"""
         self._line_cell: list[tuple[int, int] | None] = []
         """per line: (lane index, row) its cells belong to (for the cursor highlight)"""
+        self._line_lane: list[int | None] = []
+        """per line: the lane it shows (None: the header, a divider), for a click"""
         self._lane_rows: list[int] = []
         self._cursor_y: dict[tuple[int, int], int] = {}
         self._column = MIN_COLUMN
@@ -110,7 +118,7 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
     def _layout(self) -> None:
         model = self.model
         if model is None:
-            self._lines, self._line_cell, self._keys = [], [], []
+            self._lines, self._line_cell, self._line_lane, self._keys = [], [], [], []
             return
         phases = model.phases
         count = max(1, len(phases))
@@ -119,6 +127,7 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
         column = self._column
         lines: list[Text | tuple[Lane, int]] = []
         cells: list[tuple[int, int] | None] = []
+        lane_of: list[int | None] = [None, None]  # the header and its rule
         header = Text(" " * LABEL_WIDTH)
         for number, phase in enumerate(phases, start=1):
             title = Text(f"{number} ", style="bold cyan")
@@ -144,6 +153,7 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
                 self._cursor_y[(lane_index, 0)] = len(lines) + cursor_at
                 lines += drawn
                 cells += [(lane_index, 0) if number == cursor_at else None for number in range(len(drawn))]
+                lane_of += [lane_index] * len(drawn)
             else:
                 rows = max([len(model.cell(lane, p)) for p in range(len(phases))] + [1])
                 self._lane_rows.append(rows)
@@ -151,9 +161,11 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
                     self._cursor_y[(lane_index, row)] = len(lines)
                     lines.append((lane, row))
                     cells.append((lane_index, row))
+                    lane_of.append(lane_index)
             lines.append(Text("┈" * (LABEL_WIDTH + column * count - 1), style="dim"))
             cells.append(None)
-        self._lines, self._line_cell = lines, cells
+            lane_of.append(None)
+        self._lines, self._line_cell, self._line_lane = lines, cells, lane_of
         self._keys = [None] * len(lines)
         size = Size(LABEL_WIDTH + column * count, len(lines))
         if size != self.virtual_size:
@@ -265,23 +277,6 @@ class Board(LineList, can_focus=True, inherit_bindings=False):
         for line in {self._cursor_line, y} - {None}:
             self.refresh_line(line)  # type: ignore[arg-type]
         self._cursor_line = y
-
-    def scroll_to_region_if_needed(self, y: int, x: int) -> None:
-        height = self.scrollable_content_region.height
-        width = self.scrollable_content_region.width
-        top, left = self.scroll_offset.y, self.scroll_offset.x
-        new_y = top
-        if y < top + 2:
-            new_y = max(0, y - 2)
-        elif y >= top + height - 1:
-            new_y = y - height + 2
-        new_x = left
-        if x < left + LABEL_WIDTH:
-            new_x = max(0, x - LABEL_WIDTH)
-        elif x + self._column > left + width:
-            new_x = x + self._column - width
-        if (new_x, new_y) != (left, top):
-            self.scroll_to(new_x, new_y, animate=False)
 
     # ----------------------------------------------------------------- render
     def render_line(self, y: int) -> Strip:

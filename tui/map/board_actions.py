@@ -33,6 +33,7 @@ from trodden.tui.i18n import _, ngettext
 from trodden.tui.widgets.dialogs import PickScreen, PromptScreen, TextPanel
 from trodden.tui.words import word
 
+from .board import Board
 from .evidence import ItemScreen
 from .panels import quote_panel
 from .writing import MapWriting
@@ -40,6 +41,11 @@ from .writing import MapWriting
 
 class BoardActions(MapWriting):
     """What the keys do to the item under the board's cursor (a mixin of ``MapScreen``)."""
+
+    def on_board_opened(self, message: Board.Opened) -> None:
+        """A double click on a board entry opens it, as enter does on the board."""
+        if self.board.has_focus:
+            self.action_open()
 
     def action_open(self) -> None:
         """Enter. Inbox: place the note in its own phase. Board: open the evidence, the quote or the curve's detail."""

@@ -11,6 +11,7 @@ from collections import Counter
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
@@ -149,6 +150,13 @@ class Inbox(LineList, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=self.cursor - height + 1, animate=False)
         self.refresh()
         self._announce()
+
+    def on_click(self, event: events.Click) -> None:
+        """A click highlights the note clicked, as the arrow keys would (a double click places nothing:
+        placing stays a key)."""
+        point = event.get_content_offset(self)
+        if point is not None and 0 <= point.y + self.scroll_offset.y < len(self.notes):
+            self.move(point.y + self.scroll_offset.y - self.cursor)
 
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self, self.note))

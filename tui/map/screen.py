@@ -82,6 +82,8 @@ class MapScreen(
     BINDINGS = ACTIONS
     HELP_INTRO = HELP_INTRO
     CSS_PATH = "map.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
+    """A short terminal (under 20 rows) draws the board and the inbox leaner (map.tcss), so the board keeps rows."""
 
     def __init__(
         self,
